@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { ApiConfig } from './kernel/config/config.js';
+import { formatError } from './kernel/errors/format-error.js';
+import { createLogger, type Logger } from './kernel/logging/logger.js';
+import { createContext, type GraphqlContext } from './graphql/context.js';
+import { assertWithinLimits } from './graphql/limits.js';
+import { buildAppSchema } from './graphql/schema.js';
+import { attachWebSocket } from './graphql/websocket.js';
+import { healthHandler } from './http/health.js';
+import { createServices, type Services } from './services.js';
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  services: Services;
+  httpServer: HttpServer;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the API: GraphQL over HTTP and graphql-ws on one port and path. */
+export async function startApi(config: ApiConfig, logger: Logger = createLogger('api', config.LOG_LEVEL)): Promise<RunningApi> {
+  const services = await createServices(config, logger);
+  const schema = await buildAppSchema(services);
+  const httpServer = createServer();
+  const ws = attachWebSocket(httpServer, schema, services);
+  const limits = { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY };
+
+  const apollo = new ApolloServer<GraphqlContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, (err) => logger.error({ err }, 'unhandled error')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, request }) {
+              assertWithinLimits(schema, document, request.variables, request.operationName, limits);
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', healthHandler(services));
+  app.use(
+    '/graphql',
+    corsForDashboard,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await services.auth.authenticate(req.headers.authorization);
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        return createContext(services, viewer, req.ip ?? req.socket.remoteAddress ?? 'unknown', requestId);
+      },
+    }),
+  );
+  httpServer.on('request', app);
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port }, 'api listening');
+
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    services,
+    httpServer,
+    async close() {
+      await ws.close();
+      await apollo.stop();
+      await services.close();
+    },
+  };
+}
+
+/** The dashboard runs on another origin; tokens travel in a header, never in cookies, so * is safe. */
+function corsForDashboard(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-request-id');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  if (req.method === 'OPTIONS') {
+    res.status(204).end();
+    return;
+  }
+  next();
+}

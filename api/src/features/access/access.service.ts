@@ -1,0 +1,186 @@
+import { PermissionBit, hasPermission, permissionsToBits, type PermissionName } from '../../permissions/bits.js';
+import { computePermissions, type Overwrite, type RoleGrant } from '../../permissions/compute.js';
+import type { Actor } from '../../permissions/hierarchy.js';
+import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
+import type { EventBus } from '../../kernel/pubsub/event-bus.js';
+import { OverwriteTarget } from '../channels/overwrite.entity.js';
+import type { AccessLoader } from './access.loader.js';
+import type { ChannelSnapshot, MemberSnapshot, ServerSnapshot } from './access.snapshot.js';
+
+export interface ServerAccess {
+  server: ServerSnapshot;
+  userId: string;
+  member: MemberSnapshot | null;
+  /** The member's roles besides @everyone. */
+  roles: readonly RoleGrant[];
+  /** Server-level permissions (0 for non-members). */
+  permissions: bigint;
+  actor: Actor;
+}
+
+export interface ChannelAccess extends ServerAccess {
+  channel: ChannelSnapshot;
+  /** Channel-level permissions. */
+  channelPermissions: bigint;
+}
+
+/** Topic on which every process learns that cached permission inputs changed. */
+export const ACCESS_INVALIDATION_TOPIC = 'access-invalidate';
+interface Invalidation {
+  serverId: string;
+  userId?: string;
+}
+
+const VIEW = PermissionBit.VIEW_CHANNEL;
+const EVERYONE_TARGET: Overwrite['targetType'] = OverwriteTarget.ROLE;
+
+/**
+ * Answers "what may this user do here" from cached snapshots and the pure engine. Any change to
+ * roles, channels, overwrites or a member is announced through `invalidate`, which reaches every
+ * process through Redis before any event published after it (one ordered connection).
+ */
+export class AccessService {
+  private readonly servers = new Map<string, Promise<ServerSnapshot | null>>();
+  private readonly members = new Map<string, Promise<MemberSnapshot | null>>();
+  private readonly channelServers = new Map<string, string>();
+
+  constructor(
+    private readonly loader: AccessLoader,
+    private readonly bus: EventBus,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.bus.listen(ACCESS_INVALIDATION_TOPIC, (payload) => this.drop(payload as Invalidation));
+  }
+
+  /** Announces a change: drops the local cache now and every other process's on receipt. */
+  async invalidate(serverId: string, userId?: string): Promise<void> {
+    const message: Invalidation = userId ? { serverId, userId } : { serverId };
+    this.drop(message);
+    await this.bus.publish(ACCESS_INVALIDATION_TOPIC, message);
+  }
+
+  private drop({ serverId, userId }: Invalidation): void {
+    if (userId) {
+      this.members.delete(`${serverId}:${userId}`);
+      return;
+    }
+    this.servers.delete(serverId);
+    for (const key of this.members.keys()) if (key.startsWith(`${serverId}:`)) this.members.delete(key);
+  }
+
+  private cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    let value = map.get(key);
+    if (!value) {
+      value = load();
+      map.set(key, value);
+      // A failed load must not stay cached.
+      value.catch(() => map.delete(key));
+    }
+    return value;
+  }
+
+  serverSnapshot(serverId: string): Promise<ServerSnapshot | null> {
+    if (!isSnowflake(serverId)) return Promise.resolve(null);
+    return this.cached(this.servers, serverId, () => this.loader.loadServer(serverId));
+  }
+
+  memberSnapshot(serverId: string, userId: string): Promise<MemberSnapshot | null> {
+    return this.cached(this.members, `${serverId}:${userId}`, () => this.loader.loadMember(serverId, userId));
+  }
+
+  async serverIdOfChannel(channelId: string): Promise<string | null> {
+    if (!isSnowflake(channelId)) return null;
+    const known = this.channelServers.get(channelId);
+    if (known) return known;
+    const serverId = await this.loader.serverOfChannel(channelId);
+    if (serverId) this.channelServers.set(channelId, serverId);
+    return serverId;
+  }
+
+  async serverIdOfRole(roleId: string): Promise<string | null> {
+    return isSnowflake(roleId) ? this.loader.serverOfRole(roleId) : null;
+  }
+
+  /** A server the user may see (public, or a member); otherwise NOT_FOUND, never revealing private ones. */
+  async server(serverId: string, userId: string, now = new Date()): Promise<ServerAccess> {
+    const server = await this.serverSnapshot(serverId);
+    if (!server) throw notFound('Server');
+    const member = await this.memberSnapshot(serverId, userId);
+    if (!member && server.isPrivate) throw notFound('Server');
+    const roles = member ? rolesOf(server, member) : [];
+    const permissions = member
+      ? computePermissions({ ownerId: server.ownerId, memberId: userId, everyone: server.everyone, roles, timedOutUntil: member.timedOutUntil, now })
+      : 0n;
+    return { server, userId, member, roles, permissions, actor: { userId, ownerId: server.ownerId, roles } };
+  }
+
+  /** Another user's roles in a server (none when not a member): for hierarchy checks. */
+  async rolesOfMember(server: ServerSnapshot, userId: string): Promise<RoleGrant[]> {
+    const member = await this.memberSnapshot(server.id, userId);
+    return member ? rolesOf(server, member) : [];
+  }
+
+  /** A channel the user can see; a channel without VIEW_CHANNEL answers NOT_FOUND. */
+  async channel(channelId: string, userId: string, now = new Date()): Promise<ChannelAccess> {
+    const serverId = await this.serverIdOfChannel(channelId);
+    if (!serverId) throw notFound('Channel');
+    const access = await this.server(serverId, userId, now);
+    const channel = access.server.channels.get(channelId);
+    if (!channel) throw notFound('Channel');
+    const channelPermissions = this.channelPermissions(access, channel, now);
+    if ((channelPermissions & VIEW) === 0n) throw notFound('Channel');
+    return { ...access, channel, channelPermissions };
+  }
+
+  channelPermissions(access: ServerAccess, channel: ChannelSnapshot, now = new Date()): bigint {
+    if (!access.member) return 0n;
+    return computePermissions({
+      ownerId: access.server.ownerId,
+      memberId: access.userId,
+      everyone: access.server.everyone,
+      roles: access.roles,
+      overwrites: effectiveOverwrites(access.server, channel),
+      timedOutUntil: access.member.timedOutUntil,
+      now,
+    });
+  }
+
+  /** Channels of the server the user can see, in snapshot order. */
+  visibleChannelIds(access: ServerAccess, now = new Date()): Set<string> {
+    const visible = new Set<string>();
+    for (const channel of access.server.channels.values()) {
+      if (this.channelPermissions(access, channel, now) & VIEW) visible.add(channel.id);
+    }
+    return visible;
+  }
+}
+
+function rolesOf(server: ServerSnapshot, member: MemberSnapshot): RoleGrant[] {
+  return member.roleIds.map((id) => server.roles.get(id)).filter((r): r is RoleGrant => r !== undefined);
+}
+
+/** A private channel behaves as if @everyone's overwrite also denied VIEW_CHANNEL. */
+function effectiveOverwrites(server: ServerSnapshot, channel: ChannelSnapshot): readonly Overwrite[] {
+  if (!channel.isPrivate) return channel.overwrites;
+  const everyoneId = server.everyone.id;
+  const existing = channel.overwrites.find((o) => o.targetType === EVERYONE_TARGET && o.targetId === everyoneId);
+  const everyone: Overwrite = {
+    targetType: EVERYONE_TARGET,
+    targetId: everyoneId,
+    allow: (existing?.allow ?? 0n) & ~VIEW,
+    deny: (existing?.deny ?? 0n) | VIEW,
+  };
+  return [...channel.overwrites.filter((o) => o !== existing), everyone];
+}
+
+/** Throws FORBIDDEN naming the first missing permission. */
+export function requirePermissions(bits: bigint, needed: readonly PermissionName[]): void {
+  for (const name of needed) if (!hasPermission(bits, name)) throw forbidden(name);
+}
+
+export function hasAll(bits: bigint, needed: readonly PermissionName[]): boolean {
+  const mask = permissionsToBits(needed);
+  return (bits & mask) === mask;
+}

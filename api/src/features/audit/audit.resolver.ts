@@ -1,0 +1,58 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { RequirePermission, serverArg } from '../../graphql/authorize.js';
+import type { GraphqlContext } from '../../graphql/context.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { Services } from '../../services.js';
+import { UserObject } from '../users/user.object.js';
+import type { UserView } from '../users/user.view.js';
+import type { AuditLogEntryView } from './audit.service.js';
+
+@ObjectType('AuditLogEntry')
+export class AuditLogEntryObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  action!: string;
+
+  @Field(() => ID, { nullable: true })
+  targetId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JSON: {"field": [before, after]}.' })
+  changes!: string | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+const pageSchema = z.object({
+  before: z.string().regex(/^\d{1,20}$/, 'must be an entry id').nullish(),
+  limit: z.number().int().min(1, 'must be 1-100').max(100, 'must be 1-100'),
+});
+
+@Resolver(() => AuditLogEntryObject)
+export class AuditResolver {
+  constructor(private readonly services: Services) {}
+
+  /** Newest first. Reading the audit log needs MANAGE_SERVER. */
+  @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
+  @Query(() => [AuditLogEntryObject])
+  auditLog(
+    @Arg('serverId', () => ID) serverId: string,
+    @Arg('before', () => ID, { nullable: true }) before: string | null,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+  ): Promise<AuditLogEntryView[]> {
+    const page = parseInput(pageSchema, { before, limit });
+    return this.services.audit.page(serverId, page.before ?? null, page.limit);
+  }
+
+  @FieldResolver(() => UserObject, { nullable: true })
+  actor(@Root() entry: AuditLogEntryView, @Ctx() ctx: GraphqlContext): Promise<UserView | null> | null {
+    return entry.actorId ? ctx.loaders.users.load(entry.actorId) : null;
+  }
+}

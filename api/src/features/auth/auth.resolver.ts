@@ -1,0 +1,40 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { UserObject } from '../users/user.object.js';
+import type { UserView } from '../users/user.view.js';
+import type { Services } from '../../services.js';
+
+@ObjectType('AuthPayload')
+export class AuthPayloadObject {
+  @Field()
+  token!: string;
+
+  @Field(() => UserObject)
+  user!: UserView;
+}
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => AuthPayloadObject)
+  register(
+    @Arg('username') username: string,
+    @Arg('password') password: string,
+    @Arg('displayName', () => String, { nullable: true }) displayName: string | null,
+    @Ctx() ctx: GraphqlContext,
+  ) {
+    return this.services.auth.register(ctx.ip, { username, password, displayName });
+  }
+
+  @Mutation(() => AuthPayloadObject)
+  login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: GraphqlContext) {
+    return this.services.auth.login(ctx.ip, { username, password });
+  }
+
+  @Mutation(() => Boolean)
+  async logout(@Ctx() ctx: GraphqlContext): Promise<boolean> {
+    await this.services.auth.logout(requireViewer(ctx));
+    return true;
+  }
+}

@@ -1,0 +1,118 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ChannelType, OverwriteTarget, Permission } from '../../graphql/enums.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import type { PermissionName } from '../../permissions/bits.js';
+
+@ObjectType('PermissionOverwrite')
+export class PermissionOverwriteObject {
+  @Field(() => OverwriteTarget)
+  targetType!: OverwriteTarget;
+
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => [Permission])
+  allow!: PermissionName[];
+
+  @Field(() => [Permission])
+  deny!: PermissionName[];
+}
+
+@ObjectType('Channel')
+export class ChannelObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ChannelType)
+  type!: ChannelType;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  slug!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => Int)
+  position!: number;
+
+  @Field()
+  isPrivate!: boolean;
+
+  @Field(() => Int)
+  slowmodeSeconds!: number;
+
+  @Field(() => Int)
+  userLimit!: number;
+
+  @Field(() => [PermissionOverwriteObject])
+  overwrites!: PermissionOverwriteObject[];
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+@InputType('CreateChannelInput')
+export class CreateChannelInput {
+  @Field(() => ID)
+  serverId!: string;
+
+  @Field(() => ChannelType)
+  type!: ChannelType;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, defaultValue: '' })
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  position?: number | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  isPrivate?: boolean | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  slowmodeSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Voice only; 0 = unlimited.' })
+  userLimit?: number | null;
+}
+
+@InputType('UpdateChannelInput')
+export class UpdateChannelInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  position?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isPrivate?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  slowmodeSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  userLimit?: number | null;
+}
+
+@InputType('OverwriteInput')
+export class OverwriteInput {
+  @Field(() => OverwriteTarget)
+  targetType!: OverwriteTarget;
+
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => [Permission])
+  allow!: PermissionName[];
+
+  @Field(() => [Permission])
+  deny!: PermissionName[];
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { PERMISSION_NAMES } from '../../permissions/bits.js';
+import { ChannelType } from './channel.entity.js';
+import { OverwriteTarget } from './overwrite.entity.js';
+
+const name = z.string().trim().min(1, 'must be 1-100 characters').max(100, 'must be 1-100 characters');
+const description = z.string().max(1024, 'must be at most 1024 characters');
+const position = z.number().int().min(0, 'must be 0-10000').max(10_000, 'must be 0-10000');
+const slowmodeSeconds = z.number().int().min(0, 'must be 0-21600').max(21_600, 'must be 0-21600');
+const userLimit = z.number().int().min(0, 'must be 0-99').max(99, 'must be 0-99');
+const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
+
+export const createChannelSchema = z.object({
+  serverId: id,
+  type: z.enum(ChannelType),
+  name,
+  description: description.nullish().transform((d) => d ?? ''),
+  position: position.nullish(),
+  isPrivate: z.boolean().nullish().transform((p) => p ?? false),
+  slowmodeSeconds: slowmodeSeconds.nullish().transform((s) => s ?? 0),
+  userLimit: userLimit.nullish().transform((u) => u ?? 0),
+});
+
+export const updateChannelSchema = z.object({
+  name: name.nullish(),
+  description: description.nullish(),
+  position: position.nullish(),
+  isPrivate: z.boolean().nullish(),
+  slowmodeSeconds: slowmodeSeconds.nullish(),
+  userLimit: userLimit.nullish(),
+});
+
+const permissionList = z
+  .array(z.enum(PERMISSION_NAMES))
+  // Overwrites cannot hand out ADMINISTRATOR: it is a server-wide role permission only (as in Discord).
+  .refine((list) => !list.includes('ADMINISTRATOR'), 'ADMINISTRATOR cannot be set in a channel overwrite');
+
+export const overwriteSchema = z
+  .object({ targetType: z.enum(OverwriteTarget), targetId: id, allow: permissionList, deny: permissionList })
+  .refine((o) => !o.allow.some((p) => o.deny.includes(p)), { message: 'a permission cannot be both allowed and denied', path: ['allow'] });
+
+export const overwriteTargetSchema = z.object({ targetType: z.enum(OverwriteTarget), targetId: id });

@@ -1,0 +1,173 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { bitsToPermissions, permissionsToBits } from '../../permissions/bits.js';
+import type { EntityManager, Orm } from '../../kernel/db/orm.js';
+import { badInput, notFound } from '../../kernel/errors/app-error.js';
+import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { EventPublisher } from '../../realtime/topics.js';
+import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { diff, type AuditService } from '../audit/audit.service.js';
+import { Member } from '../members/member.entity.js';
+import { Role } from '../roles/role.entity.js';
+import { cannotGrantUnheld } from '../roles/roles.errors.js';
+import { Channel } from './channel.entity.js';
+import { toChannelView, type ChannelView } from './channel.view.js';
+import { createChannelSchema, overwriteSchema, overwriteTargetSchema, updateChannelSchema } from './channels.inputs.js';
+import { OverwriteTarget, PermissionOverwrite } from './overwrite.entity.js';
+
+export class ChannelsService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** Every channel of each server by position, overwrites included; callers filter by visibility. */
+  async listByServer(serverIds: readonly string[]): Promise<ChannelView[][]> {
+    const em = this.orm.em.fork();
+    const channels = await em.find(Channel, { server: { $in: [...serverIds] } }, { orderBy: { position: 'asc', id: 'asc' } });
+    const overwrites = channels.length ? await em.find(PermissionOverwrite, { channel: { $in: channels.map((c) => c.id) } }) : [];
+    return serverIds.map((id) => channels.filter((c) => c.server === id).map((c) => toChannelView(c, overwrites)));
+  }
+
+  async get(channelId: string): Promise<ChannelView> {
+    const em = this.orm.em.fork();
+    const channel = await em.findOne(Channel, { id: channelId });
+    if (!channel) throw notFound('Channel');
+    return toChannelView(channel, await em.find(PermissionOverwrite, { channel: channelId }));
+  }
+
+  async create(access: ServerAccess, input: unknown): Promise<ChannelView> {
+    const data = parseInput(createChannelSchema, input);
+    const channel = await this.withSlugRetry((em) => this.insert(em, access, data));
+    return this.published(channel.id);
+  }
+
+  private async insert(em: EntityManager, access: ServerAccess, data: ReturnType<typeof createChannelSchema.parse>): Promise<Channel> {
+    const serverId = access.server.id;
+    const position = data.position ?? (await this.nextPosition(em, serverId));
+    const channel = em.create(Channel, {
+      server: serverId,
+      type: data.type,
+      name: data.name,
+      slug: await this.freeSlug(em, serverId, slugify(data.name, 'channel')),
+      description: data.description,
+      position,
+      isPrivate: data.isPrivate,
+      slowmodeSeconds: data.slowmodeSeconds,
+      userLimit: data.userLimit,
+    });
+    // Whoever makes a private channel can still see it, even without a role that reaches it.
+    if (data.isPrivate && access.userId !== access.server.ownerId) {
+      em.create(PermissionOverwrite, { channel: channel.id, targetType: OverwriteTarget.MEMBER, targetId: access.userId, allow: permissionsToBits(['VIEW_CHANNEL']), deny: 0n });
+    }
+    await em.flush();
+    this.audit.record(em, { serverId, action: AuditAction.ChannelCreate, actorId: access.userId, targetId: channel.id, changes: { name: [null, channel.name], type: [null, channel.type] } });
+    return channel;
+  }
+
+  private async nextPosition(em: EntityManager, serverId: string): Promise<number> {
+    const last = await em.findOne(Channel, { server: serverId }, { orderBy: { position: 'desc' }, fields: ['position'] });
+    return last ? last.position + 1 : 0;
+  }
+
+  private async freeSlug(em: EntityManager, serverId: string, base: string): Promise<string> {
+    const rows = await em.find(Channel, { server: serverId, slug: { $like: `${base}%` } }, { fields: ['slug'] });
+    return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+  }
+
+  /** Two creations racing for one slug: the loser retries and takes the next free one. */
+  private async withSlugRetry<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.orm.em.fork().transactional(work);
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async update(access: ChannelAccess, input: unknown): Promise<ChannelView> {
+    const data = parseInput(updateChannelSchema, input);
+    await this.withSlugRetry(async (em) => {
+      const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
+      const next: Partial<Channel> = {
+        name: data.name ?? undefined,
+        description: data.description ?? undefined,
+        position: data.position ?? undefined,
+        isPrivate: data.isPrivate ?? undefined,
+        slowmodeSeconds: data.slowmodeSeconds ?? undefined,
+        userLimit: data.userLimit ?? undefined,
+      };
+      const changed = diff(channel, next);
+      if (data.name != null && data.name !== channel.name) {
+        const base = slugify(data.name, 'channel');
+        if (!channel.slug.startsWith(base)) next.slug = await this.freeSlug(em, channel.server, base);
+      }
+      em.assign(channel, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
+      if (changed) this.audit.record(em, { serverId: channel.server, action: AuditAction.ChannelUpdate, actorId: access.userId, targetId: channel.id, changes: changed });
+    });
+    return this.published(access.channel.id);
+  }
+
+  async delete(access: ChannelAccess): Promise<void> {
+    const serverId = access.server.id;
+    await this.orm.em.fork().transactional(async (em) => {
+      const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
+      em.remove(channel);
+      this.audit.record(em, { serverId, action: AuditAction.ChannelDelete, actorId: access.userId, targetId: channel.id, changes: { name: [channel.name, null] } });
+    });
+    await this.access.invalidate(serverId);
+    await this.events.server(serverId, { type: 'ChannelDeleted', channelId: access.channel.id });
+  }
+
+  async setOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {
+    const data = parseInput(overwriteSchema, input);
+    const allow = permissionsToBits(data.allow);
+    const deny = permissionsToBits(data.deny);
+    // As with roles: nobody allows or denies what they do not hold themselves in this channel.
+    const first = bitsToPermissions((allow | deny) & ~access.channelPermissions)[0];
+    if (first) throw cannotGrantUnheld(first);
+    await this.orm.em.fork().transactional(async (em) => {
+      await this.assertTargetExists(em, access.server.id, data.targetType, data.targetId);
+      const existing = await em.findOne(PermissionOverwrite, { channel: access.channel.id, targetType: data.targetType, targetId: data.targetId });
+      const overwrite = existing ?? em.create(PermissionOverwrite, { channel: access.channel.id, targetType: data.targetType, targetId: data.targetId });
+      const before = { allow: bitsToPermissions(overwrite.allow), deny: bitsToPermissions(overwrite.deny) };
+      overwrite.allow = allow;
+      overwrite.deny = deny;
+      this.audit.record(em, {
+        serverId: access.server.id,
+        action: AuditAction.OverwriteSet,
+        actorId: access.userId,
+        targetId: access.channel.id,
+        changes: { target: [null, `${data.targetType}:${data.targetId}`], allow: [before.allow, data.allow], deny: [before.deny, data.deny] },
+      });
+    });
+    return this.published(access.channel.id);
+  }
+
+  async removeOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {
+    const target = parseInput(overwriteTargetSchema, input);
+    await this.orm.em.fork().transactional(async (em) => {
+      const existing = await em.findOne(PermissionOverwrite, { channel: access.channel.id, ...target });
+      if (!existing) throw notFound('Overwrite');
+      em.remove(existing);
+      this.audit.record(em, { serverId: access.server.id, action: AuditAction.OverwriteRemove, actorId: access.userId, targetId: access.channel.id, changes: { target: [`${target.targetType}:${target.targetId}`, null] } });
+    });
+    return this.published(access.channel.id);
+  }
+
+  private async assertTargetExists(em: EntityManager, serverId: string, type: OverwriteTarget, targetId: string): Promise<void> {
+    const found = type === OverwriteTarget.ROLE ? await em.count(Role, { id: targetId, server: serverId }) : await em.count(Member, { user: targetId, server: serverId });
+    if (!found) throw badInput('targetId', `no such ${type === OverwriteTarget.ROLE ? 'role' : 'member'} in this server`);
+  }
+
+  private async published(channelId: string): Promise<ChannelView> {
+    const view = await this.get(channelId);
+    await this.access.invalidate(view.serverId);
+    await this.events.server(view.serverId, { type: 'ChannelUpdated', channel: view });
+    return view;
+  }
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import type { Services } from '../../services.js';
+import type { ServerAccess } from '../access/access.service.js';
+import { ServerObject } from '../servers/server.object.js';
+import type { ServerView } from '../servers/server.view.js';
+import type { InviteView } from './invites.service.js';
+
+@ObjectType('Invite')
+export class InviteObject {
+  @Field()
+  code!: string;
+
+  @Field(() => Int)
+  maxUses!: number;
+
+  @Field(() => Int)
+  uses!: number;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  expiresAt!: Date | null;
+}
+
+@Resolver(() => InviteObject)
+export class InvitesResolver {
+  constructor(private readonly services: Services) {}
+
+  @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
+  @Query(() => [InviteObject])
+  invites(@Arg('serverId', () => ID) serverId: string): Promise<InviteView[]> {
+    return this.services.invites.list(serverId);
+  }
+
+  @RequirePermission('CREATE_INVITE', serverArg('serverId'))
+  @Mutation(() => InviteObject)
+  createInvite(
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('maxUses', () => Int, { defaultValue: 0 }) maxUses: number,
+    @Arg('expiresInSeconds', () => Int, { defaultValue: 86400 }) expiresInSeconds: number,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<InviteView> {
+    return this.services.invites.create(access, { maxUses, expiresInSeconds });
+  }
+
+  /** The creator, or anyone with MANAGE_SERVER (checked by the service: the server comes from the code). */
+  @Mutation(() => Boolean)
+  async revokeInvite(@Arg('code') code: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+    await this.services.invites.revoke(requireViewer(ctx).userId, code);
+    return true;
+  }
+
+  @FieldResolver(() => ServerObject)
+  async server(@Root() invite: InviteView, @Ctx() ctx: GraphqlContext): Promise<ServerView> {
+    return (await ctx.loaders.servers.load(invite.serverId))!;
+  }
+}

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+
+@ObjectType('Member')
+export class MemberObject {
+  @Field(() => String, { nullable: true })
+  nickname!: string | null;
+
+  @Field(() => DateTimeScalar)
+  joinedAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  timedOutUntil!: Date | null;
+}

@@ -1,0 +1,39 @@
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Channel } from '../channels/channel.entity.js';
+import { Server } from '../servers/server.entity.js';
+import { User } from '../users/user.entity.js';
+
+/** Hard-deleted: a deleted message can never come back through history or replay. */
+@Entity({ tableName: 'messages' })
+@Index({ properties: ['channel', 'id'] })
+@Index({ properties: ['server', 'author', 'id'] })
+export class Message {
+  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt';
+
+  /** Snowflake assigned by the sender's API process: time-ordered, the paging cursor. */
+  @PrimaryKey({ type: 'bigint', autoincrement: false })
+  id!: string;
+
+  @ManyToOne(() => Channel, { mapToPk: true, deleteRule: 'cascade', index: false })
+  channel!: string;
+
+  /** Denormalised so "this user's recent messages in the server" (bans) needs no join. */
+  @ManyToOne(() => Server, { mapToPk: true, deleteRule: 'cascade', index: false })
+  server!: string;
+
+  @ManyToOne(() => User, { mapToPk: true, deleteRule: 'cascade', index: false })
+  author!: string;
+
+  @Property({ type: 'text' })
+  content!: string;
+
+  /** Plain id, no foreign key: a reply outlives the message it answers (shown as deleted). */
+  @Property({ type: 'bigint', nullable: true })
+  replyTo: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  editedAt: Date | null = null;
+}

@@ -1,0 +1,119 @@
+import { hasPermission } from '../../permissions/bits.js';
+import type { Orm } from '../../kernel/db/orm.js';
+import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { snowflakeAt } from '../../kernel/ids/snowflake.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { EventPublisher } from '../../realtime/topics.js';
+import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { AuditAction } from '../audit/audit-action.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Member } from '../members/member.entity.js';
+import type { MembersService } from '../members/members.service.js';
+import { toMemberView, type MemberView } from '../members/member.view.js';
+import type { ServersService } from '../servers/servers.service.js';
+import { User } from '../users/user.entity.js';
+import { Ban } from './ban.entity.js';
+import { banSchema, kickSchema, timeoutSchema } from './moderation.inputs.js';
+
+export interface BanView {
+  userId: string;
+  reason: string;
+  createdAt: Date;
+}
+
+/** Messages removed by a ban, so the messaging feature can announce each deletion. */
+export interface RemovedMessage {
+  id: string;
+  channelId: string;
+}
+
+export class ModerationService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly members: MembersService,
+    private readonly servers: ServersService,
+  ) {}
+
+  async kick(access: ServerAccess, userId: string, input: unknown): Promise<void> {
+    const { reason } = parseInput(kickSchema, input);
+    await this.members.assertOutranks(access, userId, 'KICK_MEMBERS');
+    await this.orm.em.fork().transactional(async (em) => {
+      if (!(await this.servers.removeMember(em, access.server.id, userId))) throw notFound('Member');
+      this.audit.record(em, { serverId: access.server.id, action: AuditAction.MemberKick, actorId: access.userId, targetId: userId, reason });
+    });
+    await this.servers.afterMemberRemoved(access.server.id, userId, 'kicked');
+  }
+
+  /** Bans a member or any existing user (so they cannot join later); optionally removes their recent messages. */
+  async ban(access: ServerAccess, userId: string, input: unknown): Promise<RemovedMessage[]> {
+    const { reason, deleteMessageSeconds } = parseInput(banSchema, input);
+    await this.members.assertOutranks(access, userId, 'BAN_MEMBERS');
+    const serverId = access.server.id;
+    const { wasMember, removed } = await this.orm.em.fork().transactional(async (em) => {
+      if (!(await em.count(User, { id: userId }))) throw notFound('User');
+      const existing = await em.findOne(Ban, { server: serverId, user: userId });
+      if (existing) {
+        existing.reason = reason ?? existing.reason;
+      } else {
+        em.create(Ban, { server: serverId, user: userId, reason: reason ?? '', actor: access.userId });
+      }
+      const wasMember = await this.servers.removeMember(em, serverId, userId);
+      const removed: RemovedMessage[] = deleteMessageSeconds
+        ? await em
+            .getConnection()
+            .execute('delete from messages where server_id = ? and author_id = ? and id >= ? returning id, channel_id as "channelId"', [
+              serverId,
+              userId,
+              snowflakeAt(new Date(Date.now() - deleteMessageSeconds * 1000)),
+            ])
+        : [];
+      this.audit.record(em, { serverId, action: AuditAction.MemberBan, actorId: access.userId, targetId: userId, reason, changes: deleteMessageSeconds ? { deletedMessages: [0, removed.length] } : null });
+      return { wasMember, removed: removed.map((r) => ({ id: String(r.id), channelId: String(r.channelId) })) };
+    });
+    if (wasMember) await this.servers.afterMemberRemoved(serverId, userId, 'banned');
+    return removed;
+  }
+
+  async unban(access: ServerAccess, userId: string): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const deleted = await em.nativeDelete(Ban, { server: access.server.id, user: userId });
+      if (!deleted) throw notFound('Ban');
+      this.audit.record(em, { serverId: access.server.id, action: AuditAction.MemberUnban, actorId: access.userId, targetId: userId });
+    });
+  }
+
+  async bans(serverId: string): Promise<BanView[]> {
+    const bans = await this.orm.em.fork().find(Ban, { server: serverId }, { orderBy: { id: 'desc' } });
+    return bans.map((b) => ({ userId: b.user, reason: b.reason, createdAt: b.createdAt }));
+  }
+
+  /** Times a member out for `seconds` (0 lifts it). Administrators and the owner cannot be timed out. */
+  async timeout(access: ServerAccess, userId: string, input: unknown): Promise<MemberView> {
+    const { seconds, reason } = parseInput(timeoutSchema, input);
+    await this.members.assertOutranks(access, userId);
+    const target = await this.access.server(access.server.id, userId);
+    if (!target.member) throw notFound('Member');
+    if (hasPermission(target.permissions, 'ADMINISTRATOR')) throw forbidden('MODERATE_MEMBERS', 'Administrators cannot be timed out');
+    const until = seconds ? new Date(Date.now() + seconds * 1000) : null;
+    return this.applyTimeout(access.server.id, userId, until, access.userId, reason);
+  }
+
+  /** Shared with the workers' escalation policy (actor null = the system). */
+  async applyTimeout(serverId: string, userId: string, until: Date | null, actorId: string | null, reason: string | null): Promise<MemberView> {
+    const member = await this.orm.em.fork().transactional(async (em) => {
+      const m = await em.findOne(Member, { server: serverId, user: userId });
+      if (!m) throw notFound('Member');
+      this.audit.record(em, { serverId, action: AuditAction.MemberTimeout, actorId, targetId: userId, reason, changes: { timedOutUntil: [m.timedOutUntil?.toISOString() ?? null, until?.toISOString() ?? null] } });
+      m.timedOutUntil = until;
+      return m;
+    });
+    await this.access.invalidate(serverId, userId);
+    const view = toMemberView(member);
+    await this.events.server(serverId, { type: 'MemberUpdated', member: view });
+    return view;
+  }
+}
+

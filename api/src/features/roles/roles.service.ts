@@ -1,0 +1,122 @@
+import { ALL_PERMISSIONS, bitsToPermissions, permissionsToBits } from '../../permissions/bits.js';
+import { canManageRole } from '../../permissions/hierarchy.js';
+import type { Orm } from '../../kernel/db/orm.js';
+import { notFound } from '../../kernel/errors/app-error.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { EventPublisher } from '../../realtime/topics.js';
+import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { diff, type AuditService } from '../audit/audit.service.js';
+import { Member } from '../members/member.entity.js';
+import { toMemberView, type MemberView } from '../members/member.view.js';
+import { Role } from './role.entity.js';
+import { cannotGrantUnheld, defaultRoleImmutable, roleAboveActor } from './roles.errors.js';
+import { roleInputSchema } from './roles.inputs.js';
+import { toRoleView, type RoleView } from './role.view.js';
+
+export class RolesService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** Highest first, @everyone last, as a role list is shown. */
+  async list(serverIds: readonly string[]): Promise<RoleView[][]> {
+    const roles = await this.orm.em.fork().find(Role, { server: { $in: [...serverIds] } }, { orderBy: { position: 'desc', id: 'asc' } });
+    return serverIds.map((id) => roles.filter((r) => r.server === id).map(toRoleView));
+  }
+
+  async create(access: ServerAccess, input: unknown): Promise<RoleView> {
+    const data = parseInput(roleInputSchema, input);
+    const position = data.position ?? 1;
+    assertCanPlace(access, position);
+    const permissions = permissionsToBits(data.permissions ?? []);
+    assertHolds(access, permissions);
+    const role = await this.orm.em.fork().transactional(async (em) => {
+      const r = em.create(Role, { server: access.server.id, name: data.name ?? 'new role', color: data.color ?? '#99AAB5', permissions, position });
+      await em.flush();
+      this.audit.record(em, { serverId: r.server, action: AuditAction.RoleCreate, actorId: access.userId, targetId: r.id, changes: { name: [null, r.name], permissions: [null, bitsToPermissions(permissions)], position: [null, position] } });
+      return r;
+    });
+    return this.published(role);
+  }
+
+  async update(access: ServerAccess, roleId: string, input: unknown): Promise<RoleView> {
+    const data = parseInput(roleInputSchema, input);
+    const role = await this.orm.em.fork().transactional(async (em) => {
+      const r = await em.findOne(Role, { id: roleId, server: access.server.id });
+      if (!r) throw notFound('Role');
+      if (!r.isDefault) assertCanPlace(access, r.position);
+      else if (data.name != null || data.position != null) throw defaultRoleImmutable('keeps its name and position');
+      if (data.position != null) assertCanPlace(access, data.position);
+      const permissions = data.permissions ? permissionsToBits(data.permissions) : undefined;
+      // Only the bits being added must be held by the actor; keeping or removing is always allowed.
+      if (permissions !== undefined) assertHolds(access, permissions & ~r.permissions);
+      const next = { name: data.name ?? undefined, color: data.color ?? undefined, position: data.position ?? undefined, permissions };
+      const changed = diff(r, next);
+      em.assign(r, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
+      if (changed) this.audit.record(em, { serverId: r.server, action: AuditAction.RoleUpdate, actorId: access.userId, targetId: r.id, changes: changed });
+      return r;
+    });
+    return this.published(role);
+  }
+
+  async delete(access: ServerAccess, roleId: string): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const r = await em.findOne(Role, { id: roleId, server: access.server.id });
+      if (!r) throw notFound('Role');
+      if (r.isDefault) throw defaultRoleImmutable('cannot be deleted');
+      assertCanPlace(access, r.position);
+      await em.getConnection().execute('update members set role_ids = array_remove(role_ids, ?) where server_id = ?', [r.id, r.server]);
+      await em.getConnection().execute('delete from permission_overwrites where target_type = ? and target_id = ?', ['ROLE', r.id]);
+      em.remove(r);
+      this.audit.record(em, { serverId: r.server, action: AuditAction.RoleDelete, actorId: access.userId, targetId: r.id, changes: { name: [r.name, null] } });
+    });
+    await this.access.invalidate(access.server.id);
+    await this.events.server(access.server.id, { type: 'RoleDeleted', roleId });
+  }
+
+  /** Adds or removes one role of a member; both need the role below the actor's highest. */
+  async setMemberRole(access: ServerAccess, userId: string, roleId: string, assign: boolean): Promise<MemberView> {
+    const member = await this.orm.em.fork().transactional(async (em) => {
+      const role = await em.findOne(Role, { id: roleId, server: access.server.id });
+      if (!role) throw notFound('Role');
+      if (role.isDefault) throw defaultRoleImmutable('belongs to every member');
+      assertCanPlace(access, role.position);
+      const m = await em.findOne(Member, { server: access.server.id, user: userId });
+      if (!m) throw notFound('Member');
+      const has = m.roleIds.includes(roleId);
+      if (has !== assign) {
+        m.roleIds = assign ? [...m.roleIds, roleId] : m.roleIds.filter((id) => id !== roleId);
+        const action = assign ? AuditAction.MemberRoleAdd : AuditAction.MemberRoleRemove;
+        this.audit.record(em, { serverId: m.server, action, actorId: access.userId, targetId: userId, changes: { role: [assign ? null : roleId, assign ? roleId : null] } });
+      }
+      return m;
+    });
+    await this.access.invalidate(access.server.id, userId);
+    const view = toMemberView(member);
+    await this.events.server(access.server.id, { type: 'MemberUpdated', member: view });
+    return view;
+  }
+
+  private async published(role: Role): Promise<RoleView> {
+    await this.access.invalidate(role.server);
+    const view = toRoleView(role);
+    await this.events.server(role.server, { type: 'RoleUpdated', role: view });
+    return view;
+  }
+}
+
+function assertCanPlace(access: ServerAccess, position: number): void {
+  if (!canManageRole(access.actor, position)) throw roleAboveActor();
+}
+
+/** Nobody grants a permission they lack (owners and administrators hold all). */
+function assertHolds(access: ServerAccess, bits: bigint): void {
+  const missing = bits & ~access.permissions & ALL_PERMISSIONS;
+  const first = bitsToPermissions(missing)[0];
+  if (first) throw cannotGrantUnheld(first);
+}
+

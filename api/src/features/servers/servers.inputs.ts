@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const name = z.string().trim().min(2, 'must be 2-100 characters').max(100, 'must be 2-100 characters');
+const description = z.string().max(1024, 'must be at most 1024 characters');
+// An icon is a URL or a data URL of a small image; the API stores it as given.
+const icon = z
+  .string()
+  .max(256 * 1024, 'must be at most 256 KiB')
+  .regex(/^(https?:\/\/|data:image\/)/, 'must be an http(s) or data:image URL');
+
+export const createServerSchema = z.object({
+  name,
+  description: description.nullish().transform((d) => d ?? ''),
+  icon: icon.nullish(),
+  isPrivate: z.boolean().nullish().transform((p) => p ?? false),
+});
+
+export const updateServerSchema = z.object({
+  name: name.nullish(),
+  description: description.nullish(),
+  icon: icon.nullish(),
+  isPrivate: z.boolean().nullish(),
+});
+
+export const discoverSchema = z.object({
+  query: z.string().max(100, 'must be at most 100 characters').nullish(),
+  first: z.number().int().min(1, 'must be 1-100').max(100, 'must be 1-100'),
+});
+
+export const memberPageSchema = z.object({
+  first: z.number().int().min(1, 'must be 1-1000').max(1000, 'must be 1-1000'),
+  after: z.string().regex(/^\d{1,20}$/, 'must be a user id').nullish(),
+});

@@ -1,0 +1,130 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authenticated, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Permission } from '../../graphql/enums.js';
+import { bitsToPermissions, type PermissionName } from '../../permissions/bits.js';
+import { AppError } from '../../kernel/errors/app-error.js';
+import { ErrorCode } from '../../kernel/errors/error-code.js';
+import type { Services } from '../../services.js';
+import type { ServerAccess } from '../access/access.service.js';
+import { ChannelObject } from '../channels/channel.object.js';
+import type { ChannelView } from '../channels/channel.view.js';
+import { MemberObject } from '../members/member.object.js';
+import type { MemberView } from '../members/member.view.js';
+import { RoleObject } from '../roles/role.object.js';
+import type { RoleView } from '../roles/role.view.js';
+import { UserObject } from '../users/user.object.js';
+import type { UserView } from '../users/user.view.js';
+import { CreateServerInput, ServerObject, UpdateServerInput } from './server.object.js';
+import type { ServerView } from './server.view.js';
+
+@Resolver(() => ServerObject)
+export class ServersResolver {
+  constructor(private readonly services: Services) {}
+
+  /** Null for unknown ids and for private servers the caller is not in (never revealing they exist). */
+  @Query(() => ServerObject, { nullable: true })
+  async server(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<ServerView | null> {
+    const viewer = requireViewer(ctx);
+    try {
+      await this.services.access.server(id, viewer.userId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.NotFound) return null;
+      throw error;
+    }
+    return ctx.loaders.servers.load(id);
+  }
+
+  @Query(() => [ServerObject], { description: 'Servers the caller is a member of.' })
+  myServers(@Ctx() ctx: GraphqlContext): Promise<ServerView[]> {
+    return this.services.servers.mine(requireViewer(ctx).userId);
+  }
+
+  @Query(() => [ServerObject], { description: 'Public servers anyone signed in can join.' })
+  discoverServers(
+    @Arg('query', () => String, { nullable: true }) query: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ServerView[]> {
+    requireViewer(ctx);
+    return this.services.servers.discover({ query, first });
+  }
+
+  @Authenticated()
+  @Mutation(() => ServerObject)
+  createServer(@Arg('input', () => CreateServerInput) input: CreateServerInput, @Ctx() ctx: GraphqlContext): Promise<ServerView> {
+    return this.services.servers.create(requireViewer(ctx).userId, input);
+  }
+
+  @RequirePermission('MANAGE_SERVER', serverArg('id'))
+  @Mutation(() => ServerObject)
+  updateServer(@Arg('id', () => ID) _id: string, @Arg('input', () => UpdateServerInput) input: UpdateServerInput, @GrantedServer() access: ServerAccess): Promise<ServerView> {
+    return this.services.servers.update(access, input);
+  }
+
+  @RequirePermission(null, serverArg('id'))
+  @Mutation(() => Boolean)
+  async deleteServer(@Arg('id', () => ID) _id: string, @GrantedServer() access: ServerAccess): Promise<boolean> {
+    await this.services.servers.delete(access);
+    return true;
+  }
+
+  @Authenticated()
+  @Mutation(() => ServerObject, { description: 'Public servers by id; private servers need an invite code.' })
+  async joinServer(
+    @Arg('serverId', () => ID, { nullable: true }) serverId: string | null,
+    @Arg('inviteCode', () => String, { nullable: true }) inviteCode: string | null,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ServerView> {
+    return (await this.services.servers.join(requireViewer(ctx).userId, serverId, inviteCode)).server;
+  }
+
+  @RequirePermission(null, serverArg('serverId'))
+  @Mutation(() => Boolean)
+  async leaveServer(@Arg('serverId', () => ID) _serverId: string, @GrantedServer() access: ServerAccess): Promise<boolean> {
+    await this.services.servers.leave(access);
+    return true;
+  }
+
+  @FieldResolver(() => UserObject)
+  async owner(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<UserView> {
+    return (await ctx.loaders.users.load(server.ownerId))!;
+  }
+
+  /** Only the channels the caller can see. */
+  @FieldResolver(() => [ChannelObject])
+  async channels(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<ChannelView[]> {
+    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+    const visible = this.services.access.visibleChannelIds(access);
+    return (await ctx.loaders.channelsByServer.load(server.id)).filter((c) => visible.has(c.id));
+  }
+
+  @FieldResolver(() => [RoleObject])
+  roles(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<RoleView[]> {
+    return ctx.loaders.rolesByServer.load(server.id);
+  }
+
+  @FieldResolver(() => [MemberObject])
+  async members(
+    @Root() server: ServerView,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<MemberView[]> {
+    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+    // Public servers show their member list to members only, like private ones.
+    if (!access.member) return [];
+    return this.services.servers.members(server.id, { first, after });
+  }
+
+  @FieldResolver(() => Int)
+  memberCount(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<number> {
+    return ctx.loaders.memberCounts.load(server.id);
+  }
+
+  @FieldResolver(() => [Permission])
+  async myPermissions(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<PermissionName[]> {
+    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+    return bitsToPermissions(access.permissions);
+  }
+}

@@ -1,0 +1,180 @@
+import { raw } from '@mikro-orm/postgresql';
+import { DEFAULT_EVERYONE_PERMISSIONS } from '../../permissions/bits.js';
+import type { EntityManager, Orm } from '../../kernel/db/orm.js';
+import { badInput, notFound } from '../../kernel/errors/app-error.js';
+import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { EventPublisher } from '../../realtime/topics.js';
+import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { diff, type AuditService } from '../audit/audit.service.js';
+import { Channel, ChannelType } from '../channels/channel.entity.js';
+import { Invite } from '../invites/invite.entity.js';
+import { Member } from '../members/member.entity.js';
+import { toMemberView, type MemberView } from '../members/member.view.js';
+import { Ban } from '../moderation/ban.entity.js';
+import { Role } from '../roles/role.entity.js';
+import { Server } from './server.entity.js';
+import { bannedFromServer, invalidInvite, ownerCannotLeave, ownerOnly } from './servers.errors.js';
+import { createServerSchema, discoverSchema, memberPageSchema, updateServerSchema } from './servers.inputs.js';
+import { toServerView, type ServerView } from './server.view.js';
+
+export class ServersService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** Creates the server with its @everyone role, the owner as member, and a text and a voice channel. */
+  async create(userId: string, input: unknown): Promise<ServerView> {
+    const data = parseInput(createServerSchema, input);
+    const server = await this.orm.em.fork().transactional(async (em) => {
+      const s = em.create(Server, {
+        name: data.name,
+        slug: await this.freeSlug(em, slugify(data.name, 'server')),
+        description: data.description,
+        icon: data.icon ?? null,
+        isPrivate: data.isPrivate,
+        owner: userId,
+      });
+      em.create(Role, { server: s.id, name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS, position: 0, isDefault: true });
+      em.create(Member, { server: s.id, user: userId });
+      em.create(Channel, { server: s.id, type: ChannelType.TEXT, name: 'general', slug: 'general', position: 0 });
+      em.create(Channel, { server: s.id, type: ChannelType.VOICE, name: 'General', slug: 'general-voice', position: 1 });
+      await em.flush();
+      return s;
+    });
+    return toServerView(server);
+  }
+
+  private async freeSlug(em: EntityManager, base: string): Promise<string> {
+    const rows = await em.find(Server, { slug: { $like: `${base}%` } }, { fields: ['slug'] });
+    return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+  }
+
+  async get(serverId: string): Promise<ServerView> {
+    const server = await this.orm.em.fork().findOne(Server, { id: serverId });
+    if (!server) throw notFound('Server');
+    return toServerView(server);
+  }
+
+  async byIds(ids: readonly string[]): Promise<(ServerView | null)[]> {
+    const servers = await this.orm.em.fork().find(Server, { id: { $in: [...ids] } });
+    const byId = new Map(servers.map((s) => [s.id, toServerView(s)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async update(access: ServerAccess, input: unknown): Promise<ServerView> {
+    const data = parseInput(updateServerSchema, input);
+    const changes = { name: data.name ?? undefined, description: data.description ?? undefined, icon: data.icon ?? undefined, isPrivate: data.isPrivate ?? undefined };
+    const server = await this.orm.em.fork().transactional(async (em) => {
+      const s = await em.findOneOrFail(Server, { id: access.server.id });
+      const changed = diff(s, changes);
+      em.assign(s, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+      if (changed) this.audit.record(em, { serverId: s.id, action: AuditAction.ServerUpdate, actorId: access.userId, targetId: s.id, changes: changed });
+      return s;
+    });
+    await this.access.invalidate(server.id);
+    const view = toServerView(server);
+    await this.events.server(server.id, { type: 'ServerUpdated', server: view });
+    return view;
+  }
+
+  async delete(access: ServerAccess): Promise<void> {
+    if (access.userId !== access.server.ownerId) throw ownerOnly('delete the server');
+    await this.orm.em.fork().nativeDelete(Server, { id: access.server.id });
+    await this.access.invalidate(access.server.id);
+    await this.events.server(access.server.id, { type: 'ServerDeleted', serverId: access.server.id });
+  }
+
+  async mine(userId: string): Promise<ServerView[]> {
+    const em = this.orm.em.fork();
+    const memberships = await em.find(Member, { user: userId }, { fields: ['server'] });
+    const servers = await em.find(Server, { id: { $in: memberships.map((m) => m.server) } }, { orderBy: { id: 'asc' } });
+    return servers.map(toServerView);
+  }
+
+  async discover(input: unknown): Promise<ServerView[]> {
+    const { query, first } = parseInput(discoverSchema, input);
+    const where: Record<string, unknown> = { isPrivate: false };
+    const q = query?.trim();
+    if (q) {
+      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.$or = [{ name: { $ilike: pattern } }, { description: { $ilike: pattern } }];
+    }
+    const servers = await this.orm.em.fork().find(Server, where, { orderBy: { id: 'desc' }, limit: first });
+    return servers.map(toServerView);
+  }
+
+  /** Joins a public server by id, or any server by a valid invite. Joining twice is a no-op. */
+  async join(userId: string, serverId: string | null | undefined, inviteCode: string | null | undefined): Promise<{ server: ServerView; joined: MemberView | null }> {
+    if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
+    const result = await this.orm.em.fork().transactional(async (em) => {
+      const server = inviteCode ? await this.serverOfInvite(em, inviteCode) : await em.findOne(Server, { id: serverId! });
+      if (!server || (!inviteCode && server.isPrivate)) throw notFound('Server');
+      if (await em.count(Ban, { server: server.id, user: userId })) throw bannedFromServer();
+      if (await em.count(Member, { server: server.id, user: userId })) return { server, joined: null };
+      if (inviteCode) await this.consumeInvite(em, inviteCode);
+      const member = em.create(Member, { server: server.id, user: userId });
+      await em.flush();
+      return { server, joined: toMemberView(member) };
+    });
+    if (result.joined) {
+      await this.access.invalidate(result.server.id, userId);
+      await this.events.server(result.server.id, { type: 'MemberJoined', member: result.joined });
+    }
+    return { server: toServerView(result.server), joined: result.joined };
+  }
+
+  private async serverOfInvite(em: EntityManager, code: string): Promise<Server> {
+    const invite = await em.findOne(Invite, { code, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] });
+    if (!invite || (invite.maxUses > 0 && invite.uses >= invite.maxUses)) throw invalidInvite();
+    return em.findOneOrFail(Server, { id: invite.server });
+  }
+
+  /** Atomic: two joins racing for the last use cannot both succeed. */
+  private async consumeInvite(em: EntityManager, code: string): Promise<void> {
+    const updated = await em.nativeUpdate(
+      Invite,
+      { code, $and: [{ $or: [{ maxUses: 0 }, { uses: { $lt: raw('max_uses') } }] }, { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] }] },
+      { uses: raw('uses + 1') },
+    );
+    if (updated === 0) throw invalidInvite();
+  }
+
+  async leave(access: ServerAccess): Promise<void> {
+    if (!access.member) throw notFound('Membership');
+    if (access.userId === access.server.ownerId) throw ownerCannotLeave();
+    await this.removeMember(this.orm.em.fork(), access.server.id, access.userId);
+    await this.afterMemberRemoved(access.server.id, access.userId, 'left');
+  }
+
+  /** Deletes the membership row; shared by leave, kick and ban. */
+  async removeMember(em: EntityManager, serverId: string, userId: string): Promise<boolean> {
+    return (await em.nativeDelete(Member, { server: serverId, user: userId })) > 0;
+  }
+
+  async afterMemberRemoved(serverId: string, userId: string, reason: 'left' | 'kicked' | 'banned'): Promise<void> {
+    await this.access.invalidate(serverId, userId);
+    await this.events.server(serverId, { type: 'MemberLeft', userId, reason });
+  }
+
+  async members(serverId: string, input: unknown): Promise<MemberView[]> {
+    const { first, after } = parseInput(memberPageSchema, input);
+    const members = await this.orm.em
+      .fork()
+      .find(Member, { server: serverId, ...(after ? { user: { $gt: after } } : {}) }, { orderBy: { user: 'asc' }, limit: first });
+    return members.map(toMemberView);
+  }
+
+  async memberCounts(serverIds: readonly string[]): Promise<number[]> {
+    const rows: { server: string; count: string }[] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute('select server_id as server, count(*) as count from members where server_id in (?) group by server_id', [[...serverIds]]);
+    const counts = new Map(rows.map((r) => [String(r.server), Number(r.count)]));
+    return serverIds.map((id) => counts.get(id) ?? 0);
+  }
+}

@@ -1,0 +1,24 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { ChosenStatus } from './user.entity.js';
+
+export { ChosenStatus as PresenceStatus };
+registerEnumType(ChosenStatus, { name: 'PresenceStatus' });
+
+@ObjectType('User')
+export class UserObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  isBot!: boolean;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}

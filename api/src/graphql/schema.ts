@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
+import { AuditResolver } from '../features/audit/audit.resolver.js';
+import { AuthResolver } from '../features/auth/auth.resolver.js';
+import { ChannelsResolver } from '../features/channels/channels.resolver.js';
+import { InvitesResolver } from '../features/invites/invites.resolver.js';
+import { MembersResolver } from '../features/members/members.resolver.js';
+import { ModerationResolver } from '../features/moderation/moderation.resolver.js';
+import { RolesResolver } from '../features/roles/roles.resolver.js';
+import { ServersResolver } from '../features/servers/servers.resolver.js';
+import { UsersResolver } from '../features/users/users.resolver.js';
+import type { Services } from '../services.js';
+import { DateTimeScalar } from './scalars.js';
+
+export const resolvers = [
+  AuthResolver,
+  UsersResolver,
+  ServersResolver,
+  MembersResolver,
+  RolesResolver,
+  ChannelsResolver,
+  InvitesResolver,
+  ModerationResolver,
+  AuditResolver,
+] as const;
+
+/** Resolvers receive the service graph through their constructor; one instance each. */
+function containerFor(services: Services | null): ContainerType {
+  const instances = new Map<unknown, unknown>();
+  return {
+    get(resolverClass: new (services: Services | null) => unknown) {
+      if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass(services));
+      return instances.get(resolverClass);
+    },
+  };
+}
+
+/** `services` may be null only to print the schema. */
+export function buildAppSchema(services: Services | null): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    container: containerFor(services),
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+}

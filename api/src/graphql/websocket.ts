@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Viewer } from '../features/auth/viewer.js';
+import { formatError } from '../kernel/errors/format-error.js';
+import type { Services } from '../services.js';
+import { createContext } from './context.js';
+import { assertWithinLimits } from './limits.js';
+
+type ConnectionExtra = {
+  socket: WebSocket;
+  request: IncomingMessage;
+  viewer?: Viewer | null;
+  authorization?: string;
+} & Record<PropertyKey, unknown>;
+
+/**
+ * graphql-ws on the HTTP server's /graphql. The connection authenticates once with
+ * connectionParams.authorization; every operation re-checks the session through the cache, and a
+ * revoked session's sockets are closed at once (4401).
+ */
+export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services) {
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const socketsByToken = new Map<string, Set<WebSocket>>();
+  const log = services.logger.child({ component: 'ws' });
+
+  services.auth.onRevoked((tokenHash) => {
+    for (const socket of socketsByToken.get(tokenHash) ?? []) socket.close(CloseCode.Unauthorized, 'Session ended');
+    socketsByToken.delete(tokenHash);
+  });
+
+  const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        const viewer = authorization ? await services.auth.authenticate(authorization) : null;
+        if (authorization && !viewer) return false;
+        ctx.extra.viewer = viewer;
+        ctx.extra.authorization = authorization;
+        if (viewer) {
+          const set = socketsByToken.get(viewer.tokenHash) ?? new Set();
+          set.add(ctx.extra.socket);
+          socketsByToken.set(viewer.tokenHash, set);
+          ctx.extra.socket.once('close', () => set.delete(ctx.extra.socket));
+        }
+        return true;
+      },
+      onSubscribe: async (_ctx, _id, payload) => {
+        // Limits are checked before execution; validation errors go back as a GraphQL error list.
+        try {
+          const { parse } = await import('graphql');
+          assertWithinLimits(schema, parse(payload.query), payload.variables ?? undefined, payload.operationName, {
+            maxDepth: services.config.QUERY_MAX_DEPTH,
+            maxComplexity: services.config.QUERY_MAX_COMPLEXITY,
+          });
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        return undefined;
+      },
+      context: async (ctx) => {
+        // Re-resolve per operation: a logged-out token stops working on its next use.
+        const viewer = ctx.extra.authorization ? await services.auth.authenticate(ctx.extra.authorization) : null;
+        return createContext(services, viewer, ctx.extra.request.socket.remoteAddress ?? 'unknown', randomUUID());
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return result;
+        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'subscription error'))) as unknown as GraphQLError[] };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'operation error'))) as unknown as GraphQLError[],
+    },
+    wss,
+  );
+  return {
+    connectionCount: () => wss.clients.size,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

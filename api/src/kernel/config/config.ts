@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+// Every setting comes from the environment, with a documented default, and is validated once at start.
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const apiConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port(4000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/rashigo'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key, pub/sub channel and queue: lets test files and tenants share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]*$/i).default('rashigo:'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  SESSION_CACHE_SECONDS: positiveInt(60),
+  QUERY_MAX_DEPTH: positiveInt(10),
+  QUERY_MAX_COMPLEXITY: positiveInt(2000),
+  PRESENCE_TIMEOUT_SECONDS: positiveInt(60),
+  PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(0).default(15),
+  STUN_URLS: csv,
+  TURN_URLS: csv,
+  /** Shared with coturn (`static-auth-secret`); marked secret so logs redact it. */
+  TURN_SECRET: z.string().default(''),
+  TURN_CREDENTIAL_TTL_SECONDS: positiveInt(86_400),
+});
+
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+/** Keys that must never be logged. */
+export const SECRET_CONFIG_KEYS: readonly (keyof ApiConfig)[] = ['TURN_SECRET', 'DATABASE_URL'];
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = apiConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+}
+
+/** Exits the process with the validation message when the configuration is invalid. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,12 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** One JSON line per event; secrets are redacted wherever they appear in a logged object. */
+export function createLogger(name: string, level: string): Logger {
+  return pino({
+    name,
+    level,
+    redact: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', 'TURN_SECRET', 'DATABASE_URL'],
+  });
+}

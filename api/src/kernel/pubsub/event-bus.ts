@@ -1,0 +1,57 @@
+import type { Redis } from 'ioredis';
+
+export type Listener = (payload: unknown) => void;
+
+/**
+ * Process-wide fan-in from Redis pub/sub: one SUBSCRIBE per topic however many local listeners,
+ * and each message is parsed once and handed to every listener (serialise once, deliver many).
+ * Every API instance publishes through Redis, so two instances on one Redis behave as one.
+ * Ordering: messages published on one connection arrive in order on the subscriber connection.
+ */
+export class EventBus {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly subscribed = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly channelName: (topic: string) => string,
+  ) {
+    subscriber.on('message', (channel: string, message: string) => {
+      const listeners = this.listeners.get(channel);
+      if (!listeners || listeners.size === 0) return;
+      const payload: unknown = JSON.parse(message);
+      for (const listener of [...listeners]) listener(payload);
+    });
+  }
+
+  async publish(topic: string, payload: unknown): Promise<void> {
+    await this.publisher.publish(this.channelName(topic), JSON.stringify(payload));
+  }
+
+  /** Resolves once Redis confirms the subscription; the returned function stops listening. */
+  async listen(topic: string, listener: Listener): Promise<() => void> {
+    const channel = this.channelName(topic);
+    let listeners = this.listeners.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      this.listeners.set(channel, listeners);
+      this.subscribed.set(channel, this.subscriber.subscribe(channel));
+    }
+    listeners.add(listener);
+    await this.subscribed.get(channel);
+    return () => {
+      const current = this.listeners.get(channel);
+      if (!current?.delete(listener) || current.size > 0) return;
+      this.listeners.delete(channel);
+      this.subscribed.delete(channel);
+      void this.subscriber.unsubscribe(channel);
+    };
+  }
+
+  listenerCount(): number {
+    let total = 0;
+    for (const set of this.listeners.values()) total += set.size;
+    return total;
+  }
+}

@@ -1,0 +1,36 @@
+import type { ChannelView } from '../features/channels/channel.view.js';
+import type { MemberView } from '../features/members/member.view.js';
+import type { RoleView } from '../features/roles/role.view.js';
+import type { ServerView } from '../features/servers/server.view.js';
+import type { UserView } from '../features/users/user.view.js';
+import type { EventBus } from '../kernel/pubsub/event-bus.js';
+
+/** Topic names: one per server, one per channel. Payloads below are JSON-safe (dates become strings). */
+export const Topic = {
+  server: (serverId: string) => `server:${serverId}`,
+  channel: (channelId: string) => `channel:${channelId}`,
+} as const;
+
+/** What flows on a server's topic; `type` names the GraphQL union member. */
+export type ServerEventPayload =
+  | { type: 'MemberJoined'; member: MemberView }
+  | { type: 'MemberLeft'; userId: string; reason: MemberLeftReason }
+  | { type: 'MemberUpdated'; member: MemberView }
+  | { type: 'PresenceUpdated'; user: UserView }
+  | { type: 'ChannelUpdated'; channel: ChannelView }
+  | { type: 'ChannelDeleted'; channelId: string }
+  | { type: 'ServerUpdated'; server: ServerView }
+  | { type: 'ServerDeleted'; serverId: string }
+  | { type: 'RoleUpdated'; role: RoleView }
+  | { type: 'RoleDeleted'; roleId: string };
+
+export type MemberLeftReason = 'left' | 'kicked' | 'banned';
+
+/** Typed publishing: the only way features emit events. */
+export class EventPublisher {
+  constructor(private readonly bus: EventBus) {}
+
+  server(serverId: string, event: ServerEventPayload): Promise<void> {
+    return this.bus.publish(Topic.server(serverId), event);
+  }
+}

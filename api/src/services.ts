@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
+import type { ApiConfig } from './kernel/config/config.js';
+import { createOrm, type Orm } from './kernel/db/orm.js';
+import { useWorkerId, MAX_WORKER_ID } from './kernel/ids/snowflake.js';
+import { EventBus } from './kernel/pubsub/event-bus.js';
+import { redisKeys, type RedisKeys } from './kernel/redis/keys.js';
+import { createRedis } from './kernel/redis/redis.js';
+import { SlidingWindowLimiter } from './kernel/redis/sliding-window.js';
+import { EventPublisher } from './realtime/topics.js';
+import { entities } from './features/entities.js';
+import { AccessLoader } from './features/access/access.loader.js';
+import { AccessService } from './features/access/access.service.js';
+import { AuditService } from './features/audit/audit.service.js';
+import { AuthService } from './features/auth/auth.service.js';
+import { SessionCache } from './features/auth/session-cache.js';
+import { ChannelsService } from './features/channels/channels.service.js';
+import { InvitesService } from './features/invites/invites.service.js';
+import { MembersService } from './features/members/members.service.js';
+import { ModerationService } from './features/moderation/moderation.service.js';
+import { PresenceService } from './features/presence/presence.service.js';
+import { RolesService } from './features/roles/roles.service.js';
+import { ServersService } from './features/servers/servers.service.js';
+import { UsersService } from './features/users/users.service.js';
+
+/** The whole domain, wired once per process; resolvers, workers and tests all use this. */
+export interface Services {
+  config: ApiConfig;
+  logger: Logger;
+  orm: Orm;
+  redis: Redis;
+  keys: RedisKeys;
+  bus: EventBus;
+  events: EventPublisher;
+  limiter: SlidingWindowLimiter;
+  access: AccessService;
+  audit: AuditService;
+  auth: AuthService;
+  users: UsersService;
+  servers: ServersService;
+  roles: RolesService;
+  channels: ChannelsService;
+  members: MembersService;
+  invites: InvitesService;
+  moderation: ModerationService;
+  presence: PresenceService;
+  close(): Promise<void>;
+}
+
+export async function createServices(config: ApiConfig, logger: Logger): Promise<Services> {
+  const orm = await createOrm(config.DATABASE_URL, entities);
+  const redis = createRedis(config.REDIS_URL, 'rashigo-commands');
+  const subscriber = createRedis(config.REDIS_URL, 'rashigo-events');
+  const keys = redisKeys(config.REDIS_KEY_PREFIX);
+  // Each process leases its own snowflake worker id so ids from two processes never collide.
+  useWorkerId((await redis.incr(keys.snowflakeWorkerCounter())) % (MAX_WORKER_ID + 1));
+
+  const bus = new EventBus(redis, subscriber, keys.eventChannel);
+  const events = new EventPublisher(bus);
+  const limiter = new SlidingWindowLimiter(redis);
+  const access = new AccessService(new AccessLoader(orm), bus);
+  const audit = new AuditService(orm);
+  const auth = new AuthService(orm, bus, limiter, keys, new SessionCache(config.SESSION_CACHE_SECONDS * 1000), config.AUTH_RATE_LIMIT_PER_MINUTE);
+  const servers = new ServersService(orm, access, audit, events);
+  const members = new MembersService(orm, access, audit, events);
+  await Promise.all([access.start(), auth.start()]);
+
+  return {
+    config,
+    logger,
+    orm,
+    redis,
+    keys,
+    bus,
+    events,
+    limiter,
+    access,
+    audit,
+    auth,
+    users: new UsersService(orm),
+    servers,
+    roles: new RolesService(orm, access, audit, events),
+    channels: new ChannelsService(orm, access, audit, events),
+    members,
+    invites: new InvitesService(orm, access, audit),
+    moderation: new ModerationService(orm, access, audit, events, members, servers),
+    presence: new PresenceService(redis, keys),
+    async close() {
+      subscriber.disconnect();
+      await redis.quit();
+      await orm.close();
+    },
+  };
+}
