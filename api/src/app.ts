@@ -21,6 +21,8 @@ export interface RunningApi {
   port: number;
   services: Services;
   httpServer: HttpServer;
+  /** Subscription executions so far (fan-out shares them); read by tests and metrics. */
+  subscriptionExecutions(): number;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
     port,
     services,
     httpServer,
+    subscriptionExecutions: () => ws.fanout.executions,
     async close() {
       await ws.close();
       await apollo.stop();

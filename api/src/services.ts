@@ -8,6 +8,7 @@ import { redisKeys, type RedisKeys } from './kernel/redis/keys.js';
 import { createRedis } from './kernel/redis/redis.js';
 import { SlidingWindowLimiter } from './kernel/redis/sliding-window.js';
 import { EventPublisher } from './realtime/topics.js';
+import { JobQueues } from './jobs/job-queues.js';
 import { entities } from './features/entities.js';
 import { AccessLoader } from './features/access/access.loader.js';
 import { AccessService } from './features/access/access.service.js';
@@ -17,6 +18,8 @@ import { SessionCache } from './features/auth/session-cache.js';
 import { ChannelsService } from './features/channels/channels.service.js';
 import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
+import { MessageRateLimit } from './features/messages/message-rate-limit.js';
+import { MessagesService } from './features/messages/messages.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
 import { RolesService } from './features/roles/roles.service.js';
@@ -44,6 +47,8 @@ export interface Services {
   invites: InvitesService;
   moderation: ModerationService;
   presence: PresenceService;
+  messages: MessagesService;
+  jobs: JobQueues;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,9 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const auth = new AuthService(orm, bus, limiter, keys, new SessionCache(config.SESSION_CACHE_SECONDS * 1000), config.AUTH_RATE_LIMIT_PER_MINUTE);
   const servers = new ServersService(orm, access, audit, events);
   const members = new MembersService(orm, access, audit, events);
+  const users = new UsersService(orm);
+  const jobs = new JobQueues(redis, config.REDIS_KEY_PREFIX);
+  const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events);
   await Promise.all([access.start(), auth.start()]);
 
   return {
@@ -77,7 +85,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     access,
     audit,
     auth,
-    users: new UsersService(orm),
+    users,
     servers,
     roles: new RolesService(orm, access, audit, events),
     channels: new ChannelsService(orm, access, audit, events),
@@ -85,7 +93,10 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     invites: new InvitesService(orm, access, audit),
     moderation: new ModerationService(orm, access, audit, events, members, servers),
     presence: new PresenceService(redis, keys),
+    messages,
+    jobs,
     async close() {
+      await jobs.close();
       subscriber.disconnect();
       await redis.quit();
       await orm.close();

@@ -4,6 +4,7 @@ import type { ServerView } from '../features/servers/server.view.js';
 import type { UserView } from '../features/users/user.view.js';
 import type { ChannelView } from '../features/channels/channel.view.js';
 import type { ChosenStatus } from '../features/users/user.entity.js';
+import type { MessageView } from '../features/messages/message.view.js';
 import type { RoleView } from '../features/roles/role.view.js';
 import { unauthenticated } from '../kernel/errors/app-error.js';
 import type { Services } from '../services.js';
@@ -16,6 +17,8 @@ export interface Loaders {
   rolesByServer: DataLoader<string, RoleView[]>;
   channelsByServer: DataLoader<string, ChannelView[]>;
   presence: DataLoader<string, ChosenStatus>;
+  channels: DataLoader<string, ChannelView | null>;
+  messages: DataLoader<string, MessageView | null>;
 }
 
 export interface GraphqlContext {
@@ -34,6 +37,8 @@ export function createLoaders(services: Services): Loaders {
     rolesByServer: new DataLoader((ids) => services.roles.list(ids)),
     channelsByServer: new DataLoader((ids) => services.channels.listByServer(ids)),
     presence: new DataLoader((ids) => services.presence.statuses(ids)),
+    channels: new DataLoader((ids) => services.channels.byIds(ids)),
+    messages: new DataLoader((ids) => services.messages.byIds(ids)),
   };
 }
 

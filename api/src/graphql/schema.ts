@@ -6,10 +6,12 @@ import { AuthResolver } from '../features/auth/auth.resolver.js';
 import { ChannelsResolver } from '../features/channels/channels.resolver.js';
 import { InvitesResolver } from '../features/invites/invites.resolver.js';
 import { MembersResolver } from '../features/members/members.resolver.js';
+import { MessagesResolver } from '../features/messages/messages.resolver.js';
 import { ModerationResolver } from '../features/moderation/moderation.resolver.js';
 import { RolesResolver } from '../features/roles/roles.resolver.js';
 import { ServersResolver } from '../features/servers/servers.resolver.js';
 import { UsersResolver } from '../features/users/users.resolver.js';
+import { EventsResolver } from '../realtime/events.resolver.js';
 import type { Services } from '../services.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -23,6 +25,8 @@ export const resolvers = [
   InvitesResolver,
   ModerationResolver,
   AuditResolver,
+  MessagesResolver,
+  EventsResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */
@@ -36,6 +40,19 @@ function containerFor(services: Services | null): ContainerType {
   };
 }
 
+/**
+ * type-graphql insists on a pubSub when subscriptions exist. Ours define their own `subscribe`
+ * (realtime/*.source.ts over the Redis event bus), so topic-based subscriptions are refused.
+ */
+const noTopicPubSub = {
+  publish(): never {
+    throw new Error('publish through EventPublisher, not type-graphql topics');
+  },
+  subscribe(): never {
+    throw new Error('subscriptions must define `subscribe`');
+  },
+};
+
 /** `services` may be null only to print the schema. */
 export function buildAppSchema(services: Services | null): Promise<GraphQLSchema> {
   return buildSchema({
@@ -43,5 +60,6 @@ export function buildAppSchema(services: Services | null): Promise<GraphQLSchema
     container: containerFor(services),
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    pubSub: noTopicPubSub,
   });
 }

@@ -8,6 +8,7 @@ import type { Viewer } from '../features/auth/viewer.js';
 import { formatError } from '../kernel/errors/format-error.js';
 import type { Services } from '../services.js';
 import { createContext } from './context.js';
+import { SubscriptionFanout } from './fanout.js';
 import { assertWithinLimits } from './limits.js';
 
 type ConnectionExtra = {
@@ -26,6 +27,9 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const socketsByToken = new Map<string, Set<WebSocket>>();
   const log = services.logger.child({ component: 'ws' });
+  const fanout = new SubscriptionFanout();
+  // Registered before useServer's own listener, so every socket is patched before its first send.
+  wss.on('connection', (socket) => fanout.wrapSend(socket as unknown as { send: (data: string) => void }));
 
   services.auth.onRevoked((tokenHash) => {
     for (const socket of socketsByToken.get(tokenHash) ?? []) socket.close(CloseCode.Unauthorized, 'Session ended');
@@ -35,6 +39,8 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
+      subscribe: fanout.subscribe,
+      jsonMessageReplacer: fanout.replacer,
       onConnect: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         const viewer = authorization ? await services.auth.authenticate(authorization) : null;
@@ -69,7 +75,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
         return createContext(services, viewer, ctx.extra.request.socket.remoteAddress ?? 'unknown', randomUUID());
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!('errors' in result) || !result.errors?.length) return result;
+        if (!result.errors?.length) return fanout.onNext(result);
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'subscription error'))) as unknown as GraphQLError[] };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'operation error'))) as unknown as GraphQLError[],
@@ -77,6 +83,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
     wss,
   );
   return {
+    fanout,
     connectionCount: () => wss.clients.size,
     close: async () => {
       for (const client of wss.clients) client.terminate();

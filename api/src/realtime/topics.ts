@@ -3,6 +3,7 @@ import type { MemberView } from '../features/members/member.view.js';
 import type { RoleView } from '../features/roles/role.view.js';
 import type { ServerView } from '../features/servers/server.view.js';
 import type { UserView } from '../features/users/user.view.js';
+import type { MessageView } from '../features/messages/message.view.js';
 import type { EventBus } from '../kernel/pubsub/event-bus.js';
 
 /** Topic names: one per server, one per channel. Payloads below are JSON-safe (dates become strings). */
@@ -24,6 +25,13 @@ export type ServerEventPayload =
   | { type: 'RoleUpdated'; role: RoleView }
   | { type: 'RoleDeleted'; roleId: string };
 
+/** What flows on a channel's topic. */
+export type ChannelEventPayload =
+  | { type: 'MessageCreated'; message: MessageView }
+  | { type: 'MessageUpdated'; message: MessageView }
+  | { type: 'MessageDeleted'; messageId: string; channelId: string }
+  | { type: 'TypingStarted'; channelId: string; user: UserView };
+
 export type MemberLeftReason = 'left' | 'kicked' | 'banned';
 
 /** Typed publishing: the only way features emit events. */
@@ -32,5 +40,9 @@ export class EventPublisher {
 
   server(serverId: string, event: ServerEventPayload): Promise<void> {
     return this.bus.publish(Topic.server(serverId), event);
+  }
+
+  channel(channelId: string, event: ChannelEventPayload): Promise<void> {
+    return this.bus.publish(Topic.channel(channelId), event);
   }
 }

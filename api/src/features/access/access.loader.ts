@@ -4,6 +4,7 @@ import { PermissionOverwrite } from '../channels/overwrite.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { Server } from '../servers/server.entity.js';
+import { pickLimits } from '../servers/servers.service.js';
 import type { ChannelSnapshot, MemberSnapshot, ServerSnapshot } from './access.snapshot.js';
 
 /** Reads permission inputs from Postgres: three queries per server, one per member. */
@@ -36,6 +37,7 @@ export class AccessLoader {
       id: server.id,
       ownerId: server.owner,
       isPrivate: server.isPrivate,
+      limits: pickLimits(server),
       everyone: { id: everyone.id, permissions: everyone.permissions, position: everyone.position },
       roles: new Map(roles.filter((r) => !r.isDefault).map((r) => [r.id, { id: r.id, permissions: r.permissions, position: r.position }])),
       channels: channelSnapshots,

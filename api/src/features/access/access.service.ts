@@ -147,6 +147,16 @@ export class AccessService {
     });
   }
 
+  /**
+   * Everything a viewer-dependent field can depend on (server and per-channel permissions), as a
+   * string: subscribers with equal views get equal results, so fan-out may share one execution.
+   */
+  permissionView(access: ServerAccess, now = new Date()): string {
+    let view = access.permissions.toString(36);
+    for (const channel of access.server.channels.values()) view += `,${this.channelPermissions(access, channel, now).toString(36)}`;
+    return view;
+  }
+
   /** Channels of the server the user can see, in snapshot order. */
   visibleChannelIds(access: ServerAccess, now = new Date()): Set<string> {
     const visible = new Set<string>();

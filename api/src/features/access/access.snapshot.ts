@@ -1,11 +1,13 @@
 import type { Overwrite, RoleGrant } from '../../permissions/compute.js';
 import type { ChannelType } from '../channels/channel.entity.js';
+import type { ServerLimits } from '../servers/server.entity.js';
 
 /** The permission inputs of one server, cached per process and dropped on any change to them. */
 export interface ServerSnapshot {
   id: string;
   ownerId: string;
   isPrivate: boolean;
+  limits: ServerLimits;
   everyone: RoleGrant;
   roles: ReadonlyMap<string, RoleGrant>;
   channels: ReadonlyMap<string, ChannelSnapshot>;

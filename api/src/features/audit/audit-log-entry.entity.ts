@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { BigIntType, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { newId } from '../../kernel/ids/snowflake.js';
 import { Server } from '../servers/server.entity.js';
 import { User } from '../users/user.entity.js';
@@ -22,7 +22,8 @@ export class AuditLogEntry {
   @ManyToOne(() => User, { mapToPk: true, nullable: true, deleteRule: 'set null' })
   actor: string | null = null;
 
-  @Property({ type: 'bigint', nullable: true })
+  /** Read back as a string: `string | null` gives no runtime type, and a JS bigint is no GraphQL ID. */
+  @Property({ type: new BigIntType('string'), nullable: true })
   targetId: string | null = null;
 
   @Property({ length: 512, nullable: true })

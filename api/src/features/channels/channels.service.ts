@@ -32,6 +32,14 @@ export class ChannelsService {
     return serverIds.map((id) => channels.filter((c) => c.server === id).map((c) => toChannelView(c, overwrites)));
   }
 
+  async byIds(ids: readonly string[]): Promise<(ChannelView | null)[]> {
+    const em = this.orm.em.fork();
+    const channels = await em.find(Channel, { id: { $in: [...ids] } });
+    const overwrites = channels.length ? await em.find(PermissionOverwrite, { channel: { $in: channels.map((c) => c.id) } }) : [];
+    const byId = new Map(channels.map((c) => [c.id, toChannelView(c, overwrites)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async get(channelId: string): Promise<ChannelView> {
     const em = this.orm.em.fork();
     const channel = await em.findOne(Channel, { id: channelId });

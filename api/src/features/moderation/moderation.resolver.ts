@@ -50,7 +50,8 @@ export class ModerationResolver {
     @Arg('deleteMessageSeconds', () => Int, { defaultValue: 0 }) deleteMessageSeconds: number,
     @GrantedServer() access: ServerAccess,
   ): Promise<boolean> {
-    await this.services.moderation.ban(access, userId, { reason, deleteMessageSeconds });
+    const removed = await this.services.moderation.ban(access, userId, { reason, deleteMessageSeconds });
+    await this.services.messages.announceDeleted(removed);
     return true;
   }
 

@@ -2,9 +2,32 @@ import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@
 import { newId } from '../../kernel/ids/snowflake.js';
 import { User } from '../users/user.entity.js';
 
+export type ServerLimits = Pick<
+  Server,
+  | 'channelMessageLimit'
+  | 'channelMessageWindowSeconds'
+  | 'serverMessageLimit'
+  | 'serverMessageWindowSeconds'
+  | 'escalationEnabled'
+  | 'escalationRefusals'
+  | 'escalationWindowSeconds'
+  | 'escalationTimeoutSeconds'
+>;
+
+export const LIMIT_FIELDS = [
+  'channelMessageLimit',
+  'channelMessageWindowSeconds',
+  'serverMessageLimit',
+  'serverMessageWindowSeconds',
+  'escalationEnabled',
+  'escalationRefusals',
+  'escalationWindowSeconds',
+  'escalationTimeoutSeconds',
+] as const satisfies readonly (keyof ServerLimits)[];
+
 @Entity({ tableName: 'servers' })
 export class Server {
-  [OptionalProps]?: 'id' | 'description' | 'icon' | 'isPrivate' | 'createdAt';
+  [OptionalProps]?: 'id' | 'description' | 'icon' | 'isPrivate' | 'createdAt' | keyof ServerLimits;
 
   @PrimaryKey({ type: 'bigint', autoincrement: false })
   id: string = newId();
@@ -31,4 +54,31 @@ export class Server {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Messages per user per channel within the window (0 = no limit). */
+  @Property({ default: 5 })
+  channelMessageLimit: number = 5;
+
+  @Property({ default: 5 })
+  channelMessageWindowSeconds: number = 5;
+
+  /** Messages per user across the server within the window (0 = no limit). */
+  @Property({ default: 20 })
+  serverMessageLimit: number = 20;
+
+  @Property({ default: 10 })
+  serverMessageWindowSeconds: number = 10;
+
+  /** Escalation: this many refusals within the window times the member out (workers apply it). */
+  @Property({ default: true })
+  escalationEnabled: boolean = true;
+
+  @Property({ default: 3 })
+  escalationRefusals: number = 3;
+
+  @Property({ default: 60 })
+  escalationWindowSeconds: number = 60;
+
+  @Property({ default: 300 })
+  escalationTimeoutSeconds: number = 300;
 }

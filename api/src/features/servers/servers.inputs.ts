@@ -31,3 +31,17 @@ export const memberPageSchema = z.object({
   first: z.number().int().min(1, 'must be 1-1000').max(1000, 'must be 1-1000'),
   after: z.string().regex(/^\d{1,20}$/, 'must be a user id').nullish(),
 });
+
+const count = (max: number) => z.number().int().min(0, `must be 0-${max}`).max(max, `must be 0-${max}`);
+const seconds = (max: number) => z.number().int().min(1, `must be 1-${max}`).max(max, `must be 1-${max}`);
+
+export const rateLimitsSchema = z.object({
+  channelMessageLimit: count(1000).nullish(),
+  channelMessageWindowSeconds: seconds(3600).nullish(),
+  serverMessageLimit: count(10_000).nullish(),
+  serverMessageWindowSeconds: seconds(3600).nullish(),
+  escalationEnabled: z.boolean().nullish(),
+  escalationRefusals: seconds(1000).nullish(),
+  escalationWindowSeconds: seconds(86_400).nullish(),
+  escalationTimeoutSeconds: seconds(28 * 86_400).nullish(),
+});

@@ -16,6 +16,8 @@ import type { RoleView } from '../roles/role.view.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
 import { CreateServerInput, ServerObject, UpdateServerInput } from './server.object.js';
+import { ServerRateLimitsInput, ServerRateLimitsObject } from './server-limits.object.js';
+import type { ServerLimits } from './server.entity.js';
 import type { ServerView } from './server.view.js';
 
 @Resolver(() => ServerObject)
@@ -60,6 +62,16 @@ export class ServersResolver {
   @Mutation(() => ServerObject)
   updateServer(@Arg('id', () => ID) _id: string, @Arg('input', () => UpdateServerInput) input: UpdateServerInput, @GrantedServer() access: ServerAccess): Promise<ServerView> {
     return this.services.servers.update(access, input);
+  }
+
+  @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
+  @Mutation(() => ServerRateLimitsObject)
+  updateServerRateLimits(
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('input', () => ServerRateLimitsInput) input: ServerRateLimitsInput,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<ServerLimits> {
+    return this.services.servers.updateRateLimits(access, input);
   }
 
   @RequirePermission(null, serverArg('id'))
@@ -115,6 +127,12 @@ export class ServersResolver {
     // Public servers show their member list to members only, like private ones.
     if (!access.member) return [];
     return this.services.servers.members(server.id, { first, after });
+  }
+
+  @FieldResolver(() => ServerRateLimitsObject)
+  async rateLimits(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<ServerLimits> {
+    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+    return access.server.limits;
   }
 
   @FieldResolver(() => Int)

@@ -14,9 +14,9 @@ import { Member } from '../members/member.entity.js';
 import { toMemberView, type MemberView } from '../members/member.view.js';
 import { Ban } from '../moderation/ban.entity.js';
 import { Role } from '../roles/role.entity.js';
-import { Server } from './server.entity.js';
+import { LIMIT_FIELDS, Server, type ServerLimits } from './server.entity.js';
 import { bannedFromServer, invalidInvite, ownerCannotLeave, ownerOnly } from './servers.errors.js';
-import { createServerSchema, discoverSchema, memberPageSchema, updateServerSchema } from './servers.inputs.js';
+import { createServerSchema, discoverSchema, memberPageSchema, rateLimitsSchema, updateServerSchema } from './servers.inputs.js';
 import { toServerView, type ServerView } from './server.view.js';
 
 export class ServersService {
@@ -80,6 +80,20 @@ export class ServersService {
     const view = toServerView(server);
     await this.events.server(server.id, { type: 'ServerUpdated', server: view });
     return view;
+  }
+
+  async updateRateLimits(access: ServerAccess, input: unknown): Promise<ServerLimits> {
+    const data = parseInput(rateLimitsSchema, input);
+    const changes = Object.fromEntries(LIMIT_FIELDS.map((f) => [f, data[f] ?? undefined]));
+    const server = await this.orm.em.fork().transactional(async (em) => {
+      const s = await em.findOneOrFail(Server, { id: access.server.id });
+      const changed = diff(s, changes);
+      em.assign(s, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+      if (changed) this.audit.record(em, { serverId: s.id, action: AuditAction.ServerUpdate, actorId: access.userId, targetId: s.id, changes: changed });
+      return s;
+    });
+    await this.access.invalidate(server.id);
+    return pickLimits(server);
   }
 
   async delete(access: ServerAccess): Promise<void> {
@@ -178,3 +192,5 @@ export class ServersService {
     return serverIds.map((id) => counts.get(id) ?? 0);
   }
 }
+
+export const pickLimits = (s: ServerLimits): ServerLimits => Object.fromEntries(LIMIT_FIELDS.map((f) => [f, s[f]])) as unknown as ServerLimits;

@@ -1,0 +1,32 @@
+import { hasPermission } from '../../permissions/bits.js';
+import type { RedisKeys } from '../../kernel/redis/keys.js';
+import type { SlidingWindowLimiter, Window } from '../../kernel/redis/sliding-window.js';
+import type { RefusalScope } from '../../jobs/queues.js';
+import type { ChannelAccess } from '../access/access.service.js';
+
+export type SendVerdict = { allowed: true } | { allowed: false; scope: RefusalScope; retryAfterMs: number };
+
+/**
+ * Per user: per channel, per server, and the channel's slowmode, checked and recorded in one atomic
+ * Redis round trip shared by every API instance. A refused send records nothing.
+ */
+export class MessageRateLimit {
+  constructor(
+    private readonly limiter: SlidingWindowLimiter,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async consume(access: ChannelAccess): Promise<SendVerdict> {
+    const { limits } = access.server;
+    const { channel, userId } = access;
+    // Moderators who can manage messages or channels are exempt from slowmode (as in Discord).
+    const exempt = hasPermission(access.channelPermissions, 'MANAGE_MESSAGES') || hasPermission(access.channelPermissions, 'MANAGE_CHANNELS');
+    const windows: (Window & { scope: RefusalScope })[] = [
+      { scope: 'channel', key: this.keys.messagesPerChannel(channel.id, userId), limit: limits.channelMessageLimit, windowMs: limits.channelMessageWindowSeconds * 1000 },
+      { scope: 'server', key: this.keys.messagesPerServer(access.server.id, userId), limit: limits.serverMessageLimit, windowMs: limits.serverMessageWindowSeconds * 1000 },
+      { scope: 'slowmode', key: this.keys.slowmode(channel.id, userId), limit: exempt ? 0 : 1, windowMs: channel.slowmodeSeconds * 1000 },
+    ];
+    const verdict = await this.limiter.consume(windows);
+    return verdict.allowed ? verdict : { allowed: false, scope: windows[verdict.index]!.scope, retryAfterMs: verdict.retryAfterMs };
+  }
+}

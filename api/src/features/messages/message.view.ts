@@ -1,0 +1,26 @@
+import type { UserView } from '../users/user.view.js';
+import type { Message } from './message.entity.js';
+
+export interface MessageView {
+  id: string;
+  channelId: string;
+  serverId: string;
+  authorId: string;
+  content: string;
+  replyToId: string | null;
+  createdAt: Date | string;
+  editedAt: Date | string | null;
+  /** Embedded in live events so subscribers need no user lookup per event. */
+  author?: UserView;
+}
+
+export const toMessageView = (m: Message): MessageView => ({
+  id: m.id,
+  channelId: m.channel,
+  serverId: m.server,
+  authorId: m.author,
+  content: m.content,
+  replyToId: m.replyTo,
+  createdAt: m.createdAt,
+  editedAt: m.editedAt,
+});

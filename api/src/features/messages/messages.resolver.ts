@@ -1,0 +1,78 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { channelArg, GrantedChannel, RequirePermission } from '../../graphql/authorize.js';
+import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import type { Services } from '../../services.js';
+import type { ChannelAccess } from '../access/access.service.js';
+import { ChannelObject } from '../channels/channel.object.js';
+import type { ChannelView } from '../channels/channel.view.js';
+import { UserObject } from '../users/user.object.js';
+import type { UserView } from '../users/user.view.js';
+import { MessageObject, MessagePageObject } from './message.object.js';
+import type { MessageView } from './message.view.js';
+import type { MessagePage } from './messages.service.js';
+
+@Resolver(() => MessageObject)
+export class MessagesResolver {
+  constructor(private readonly services: Services) {}
+
+  /** SEND_MESSAGES (or TIMED_OUT) is checked by the service, so a timed-out member learns when it ends. */
+  @RequirePermission(null, channelArg('channelId'))
+  @Mutation(() => MessageObject)
+  sendMessage(
+    @Arg('channelId', () => ID) _channelId: string,
+    @Arg('content') content: string,
+    @Arg('replyToId', () => ID, { nullable: true }) replyToId: string | null,
+    @GrantedChannel() access: ChannelAccess,
+  ): Promise<MessageView> {
+    return this.services.messages.send(access, { content, replyToId });
+  }
+
+  @Mutation(() => MessageObject)
+  editMessage(@Arg('messageId', () => ID) messageId: string, @Arg('content') content: string, @Ctx() ctx: GraphqlContext): Promise<MessageView> {
+    const { userId } = requireViewer(ctx);
+    return this.services.messages.edit(userId, messageId, { content }, (channelId) => this.services.access.channel(channelId, userId));
+  }
+
+  @Mutation(() => Boolean)
+  async deleteMessage(@Arg('messageId', () => ID) messageId: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+    const { userId } = requireViewer(ctx);
+    await this.services.messages.delete(userId, messageId, (channelId) => this.services.access.channel(channelId, userId));
+    return true;
+  }
+
+  @RequirePermission(null, channelArg('channelId'))
+  @Mutation(() => Boolean)
+  async startTyping(@Arg('channelId', () => ID) _channelId: string, @GrantedChannel() access: ChannelAccess): Promise<boolean> {
+    await this.services.messages.startTyping(access);
+    return true;
+  }
+
+  @RequirePermission(null, channelArg('channelId'))
+  @Query(() => MessagePageObject)
+  messages(
+    @Arg('channelId', () => ID) _channelId: string,
+    @Arg('before', () => ID, { nullable: true }) before: string | null,
+    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Arg('around', () => ID, { nullable: true }) around: string | null,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+    @GrantedChannel() access: ChannelAccess,
+  ): Promise<MessagePage> {
+    return this.services.messages.history(access, { before, after, around, limit });
+  }
+
+  @FieldResolver(() => ChannelObject)
+  async channel(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): Promise<ChannelView> {
+    return (await ctx.loaders.channels.load(message.channelId))!;
+  }
+
+  @FieldResolver(() => UserObject)
+  async author(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): Promise<UserView> {
+    return message.author ?? (await ctx.loaders.users.load(message.authorId))!;
+  }
+
+  /** Null when there is no reply or the message replied to was deleted. */
+  @FieldResolver(() => MessageObject, { nullable: true })
+  replyTo(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): Promise<MessageView | null> | null {
+    return message.replyToId ? ctx.loaders.messages.load(message.replyToId) : null;
+  }
+}

@@ -1,0 +1,185 @@
+import { hasPermission } from '../../permissions/bits.js';
+import type { Orm } from '../../kernel/db/orm.js';
+import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { newId } from '../../kernel/ids/snowflake.js';
+import type { RedisKeys } from '../../kernel/redis/keys.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { Redis } from 'ioredis';
+import type { JobQueues } from '../../jobs/job-queues.js';
+import { QueueName } from '../../jobs/queues.js';
+import type { EventPublisher } from '../../realtime/topics.js';
+import type { ChannelAccess } from '../access/access.service.js';
+import { AuditAction } from '../audit/audit-action.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { UsersService } from '../users/users.service.js';
+import { Message } from './message.entity.js';
+import type { MessageRateLimit } from './message-rate-limit.js';
+import { notAuthor, rateLimited, timedOut } from './messages.errors.js';
+import { contentSchema, historySchema, sendSchema } from './messages.inputs.js';
+import { toMessageView, type MessageView } from './message.view.js';
+
+export interface MessagePage {
+  /** Oldest first. */
+  messages: MessageView[];
+  hasMoreBefore: boolean;
+  hasMoreAfter: boolean;
+}
+
+const TYPING_THROTTLE_MS = 3000;
+const REPLAY_PAGE_SIZE = 500;
+
+export class MessagesService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly rateLimit: MessageRateLimit,
+    private readonly jobs: JobQueues,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** The hot path: cached permission check, validation, one Lua call, one INSERT, one PUBLISH. */
+  async send(access: ChannelAccess, input: unknown): Promise<MessageView> {
+    assertMaySend(access);
+    const { content, replyToId } = parseInput(sendSchema, input);
+    if (replyToId) await this.assertInChannel(replyToId, access.channel.id);
+    const verdict = await this.rateLimit.consume(access);
+    if (!verdict.allowed) {
+      await this.jobs.add(QueueName.rateLimitRefusals, { serverId: access.server.id, channelId: access.channel.id, userId: access.userId, scope: verdict.scope, at: Date.now() });
+      throw rateLimited(verdict.scope, verdict.retryAfterMs);
+    }
+    const message: MessageView = {
+      id: newId(),
+      channelId: access.channel.id,
+      serverId: access.server.id,
+      authorId: access.userId,
+      content,
+      replyToId: replyToId ?? null,
+      createdAt: new Date(),
+      editedAt: null,
+    };
+    const [author] = await Promise.all([
+      this.users.cachedView(access.userId),
+      this.orm.em.fork().insert(Message, {
+        id: message.id,
+        channel: message.channelId,
+        server: message.serverId,
+        author: message.authorId,
+        content,
+        replyTo: message.replyToId,
+        createdAt: message.createdAt as Date,
+      }),
+    ]);
+    await this.events.channel(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } });
+    return message;
+  }
+
+  private async assertInChannel(messageId: string, channelId: string): Promise<void> {
+    const found = await this.orm.em.fork().count(Message, { id: messageId, channel: channelId });
+    if (!found) throw badInput('replyToId', 'must be a message of the same channel');
+  }
+
+  async edit(userId: string, messageId: string, input: unknown, resolveAccess: (channelId: string) => Promise<ChannelAccess>): Promise<MessageView> {
+    const content = parseInput(contentSchema, (input as { content?: unknown }).content);
+    const em = this.orm.em.fork();
+    const message = await em.findOne(Message, { id: messageId });
+    if (!message) throw notFound('Message');
+    const access = await resolveAccess(message.channel);
+    if (message.author !== userId) throw notAuthor();
+    assertMaySend(access);
+    message.content = content;
+    message.editedAt = new Date();
+    await em.flush();
+    const view = toMessageView(message);
+    await this.events.channel(view.channelId, { type: 'MessageUpdated', message: view });
+    return view;
+  }
+
+  /** The author, or anyone with MANAGE_MESSAGES in the channel (audited). */
+  async delete(userId: string, messageId: string, resolveAccess: (channelId: string) => Promise<ChannelAccess>): Promise<void> {
+    const em = this.orm.em.fork();
+    const message = await em.findOne(Message, { id: messageId });
+    if (!message) throw notFound('Message');
+    const access = await resolveAccess(message.channel);
+    const byModerator = message.author !== userId;
+    if (byModerator && !hasPermission(access.channelPermissions, 'MANAGE_MESSAGES')) throw forbidden('MANAGE_MESSAGES');
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(Message, { id: messageId });
+      if (byModerator) this.audit.record(tx, { serverId: message.server, action: AuditAction.MessageDelete, actorId: userId, targetId: message.author, changes: { message: [messageId, null], channel: [message.channel, null] } });
+    });
+    await this.announceDeleted([{ id: messageId, channelId: message.channel }]);
+  }
+
+  async announceDeleted(messages: readonly { id: string; channelId: string }[]): Promise<void> {
+    for (const m of messages) await this.events.channel(m.channelId, { type: 'MessageDeleted', messageId: m.id, channelId: m.channelId });
+  }
+
+  /** Keyset pages on (channel_id, id): the cost does not grow with depth. */
+  async history(access: ChannelAccess, input: unknown): Promise<MessagePage> {
+    if (!hasPermission(access.channelPermissions, 'READ_MESSAGE_HISTORY')) throw forbidden('READ_MESSAGE_HISTORY');
+    const q = parseInput(historySchema, input);
+    const channel = access.channel.id;
+    const em = this.orm.em.fork();
+    const older = async (beforeId: string | null, n: number) =>
+      em.find(Message, { channel, ...(beforeId ? { id: { $lt: beforeId } } : {}) }, { orderBy: { id: 'desc' }, limit: n + 1 });
+    const newer = async (fromId: string, inclusive: boolean, n: number) =>
+      em.find(Message, { channel, id: inclusive ? { $gte: fromId } : { $gt: fromId } }, { orderBy: { id: 'asc' }, limit: n + 1 });
+    const exists = async (where: Record<string, unknown>) => (await em.count(Message, { channel, ...where })) > 0;
+
+    if (q.after) {
+      const rows = await newer(q.after, false, q.limit);
+      return { messages: rows.slice(0, q.limit).map(toMessageView), hasMoreAfter: rows.length > q.limit, hasMoreBefore: await exists({ id: { $lte: q.after } }) };
+    }
+    if (q.around) {
+      const half = Math.floor(q.limit / 2);
+      const [before, after] = await Promise.all([older(q.around, half), newer(q.around, true, q.limit - half)]);
+      return {
+        messages: [...before.slice(0, half).reverse(), ...after.slice(0, q.limit - half)].map(toMessageView),
+        hasMoreBefore: before.length > half,
+        hasMoreAfter: after.length > q.limit - half,
+      };
+    }
+    const rows = await older(q.before ?? null, q.limit);
+    return {
+      messages: rows.slice(0, q.limit).reverse().map(toMessageView),
+      hasMoreBefore: rows.length > q.limit,
+      hasMoreAfter: q.before ? await exists({ id: { $gte: q.before } }) : false,
+    };
+  }
+
+  /** Every message after `sinceId`, oldest first, in pages: the replay part of channelEvents(since). */
+  async *messagesAfter(channelId: string, sinceId: string): AsyncGenerator<MessageView[]> {
+    let cursor = sinceId;
+    for (;;) {
+      const rows = await this.orm.em.fork().find(Message, { channel: channelId, id: { $gt: cursor } }, { orderBy: { id: 'asc' }, limit: REPLAY_PAGE_SIZE });
+      if (rows.length === 0) return;
+      yield rows.map(toMessageView);
+      cursor = rows[rows.length - 1]!.id;
+      if (rows.length < REPLAY_PAGE_SIZE) return;
+    }
+  }
+
+  async byIds(ids: readonly string[]): Promise<(MessageView | null)[]> {
+    const rows = await this.orm.em.fork().find(Message, { id: { $in: [...ids] } });
+    const byId = new Map(rows.map((m) => [m.id, toMessageView(m)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** At most one TypingStarted per user and channel every 3 s, across instances (SET NX PX). */
+  async startTyping(access: ChannelAccess): Promise<void> {
+    assertMaySend(access);
+    const first = await this.redis.set(this.keys.typing(access.channel.id, access.userId), '1', 'PX', TYPING_THROTTLE_MS, 'NX');
+    if (first !== 'OK') return;
+    const user = await this.users.cachedView(access.userId);
+    if (user) await this.events.channel(access.channel.id, { type: 'TypingStarted', channelId: access.channel.id, user });
+  }
+}
+
+/** A timed-out member hears TIMED_OUT with the end time, not a bare FORBIDDEN. */
+function assertMaySend(access: ChannelAccess): void {
+  const until = access.member?.timedOutUntil;
+  if (until && new Date(until) > new Date() && !hasPermission(access.channelPermissions, 'ADMINISTRATOR')) throw timedOut(new Date(until));
+  if (!hasPermission(access.channelPermissions, 'SEND_MESSAGES')) throw forbidden('SEND_MESSAGES');
+}

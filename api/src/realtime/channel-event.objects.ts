@@ -1,0 +1,49 @@
+import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { MessageObject } from '../features/messages/message.object.js';
+import type { MessageView } from '../features/messages/message.view.js';
+import { UserObject } from '../features/users/user.object.js';
+import type { UserView } from '../features/users/user.view.js';
+import type { ChannelEventPayload } from './topics.js';
+
+@ObjectType('MessageCreated')
+export class MessageCreatedObject {
+  @Field(() => MessageObject)
+  message!: MessageView;
+}
+
+@ObjectType('MessageUpdated')
+export class MessageUpdatedObject {
+  @Field(() => MessageObject)
+  message!: MessageView;
+}
+
+@ObjectType('MessageDeleted')
+export class MessageDeletedObject {
+  @Field(() => ID)
+  messageId!: string;
+
+  @Field(() => ID)
+  channelId!: string;
+}
+
+@ObjectType('TypingStarted')
+export class TypingStartedObject {
+  @Field(() => ID)
+  channelId!: string;
+
+  @Field(() => UserObject)
+  user!: UserView;
+}
+
+const byType = {
+  MessageCreated: MessageCreatedObject,
+  MessageUpdated: MessageUpdatedObject,
+  MessageDeleted: MessageDeletedObject,
+  TypingStarted: TypingStartedObject,
+} as const satisfies Record<ChannelEventPayload['type'], unknown>;
+
+export const ChannelEventUnion = createUnionType({
+  name: 'ChannelEvent',
+  types: () => Object.values(byType),
+  resolveType: (value) => byType[(value as ChannelEventPayload).type],
+});

@@ -1,0 +1,45 @@
+import { forbidden } from '../kernel/errors/app-error.js';
+import type { ServerAccess } from '../features/access/access.service.js';
+import type { Viewer } from '../features/auth/viewer.js';
+import type { Services } from '../services.js';
+import { closeWith, EventStream } from './event-stream.js';
+import { fanoutItem, type FanoutItem } from './fanout-item.js';
+import { Topic, type ServerEventPayload } from './topics.js';
+
+const channelOf = (event: ServerEventPayload): string | null =>
+  event.type === 'ChannelUpdated' ? event.channel.id : event.type === 'ChannelDeleted' ? event.channelId : null;
+
+/**
+ * serverEvents(serverId): members only. Channel events about channels the member cannot see are
+ * withheld; a member who leaves, is kicked or banned gets that event last, then the stream ends.
+ */
+export async function serverEventSource(services: Services, viewer: Viewer, serverId: string): Promise<AsyncIterableIterator<FanoutItem<ServerEventPayload>>> {
+  const initial = await services.access.server(serverId, viewer.userId);
+  if (!initial.member) throw forbidden('VIEW_CHANNEL', 'Only members receive server events');
+
+  let stop = () => {};
+  const stream = new EventStream<ServerEventPayload>(() => stop());
+  stop = await services.bus.listen(Topic.server(serverId), (event) => stream.push(event as ServerEventPayload));
+
+  const visible = (access: ServerAccess, channelId: string): boolean => {
+    const channel = access.server.channels.get(channelId);
+    // A deleted channel is gone from the snapshot; who could see it cannot be told any more, so tell all members.
+    return !channel || services.access.visibleChannelIds(access).has(channelId);
+  };
+
+  async function* events(): AsyncGenerator<FanoutItem<ServerEventPayload>> {
+    for await (const event of stream) {
+      const ending = (event.type === 'MemberLeft' && event.userId === viewer.userId) || event.type === 'ServerDeleted';
+      if (ending) {
+        yield fanoutItem(event, 'ending');
+        return;
+      }
+      const access = await services.access.server(serverId, viewer.userId).catch(() => null);
+      if (!access?.member) return;
+      const channelId = channelOf(event);
+      if (channelId && !visible(access, channelId)) continue;
+      yield fanoutItem(event, services.access.permissionView(access));
+    }
+  }
+  return closeWith(stream, events());
+}

@@ -1,0 +1,92 @@
+import { expect } from 'vitest';
+import type { RunningApi } from '../src/app.js';
+import type { GqlClient, TestUser } from './harness.js';
+
+/** Shared GraphQL documents and steps of the feature tests; each names what it does, no hidden asserts. */
+
+export const SERVER_FIELDS = 'id name slug description icon isPrivate owner { id } memberCount myPermissions createdAt';
+export const CHANNEL_FIELDS = 'id type name slug description position isPrivate slowmodeSeconds userLimit myPermissions overwrites { targetType targetId allow deny }';
+export const ROLE_FIELDS = 'id name color permissions position isDefault';
+export const MEMBER_FIELDS = 'user { id username } nickname roles { id name position } joinedAt timedOutUntil';
+export const AUDIT_FIELDS = 'id action actor { id } targetId reason changes createdAt';
+
+export interface AuditEntry {
+  id: string;
+  action: string;
+  actor: { id: string } | null;
+  targetId: string | null;
+  reason: string | null;
+  changes: string | null;
+  createdAt: string;
+}
+
+/** Raw SQL against the run's database (for setting up time, and for checking what was written). */
+export async function sql<T = Record<string, unknown>>(api: RunningApi, query: string, params: unknown[] = []): Promise<T[]> {
+  return (await api.services.orm.em.fork().getConnection().execute(query, params)) as T[];
+}
+
+export async function joinServer(user: TestUser, serverId: string): Promise<void> {
+  await user.client.ok('mutation($id: ID!) { joinServer(serverId: $id) { id } }', { id: serverId });
+}
+
+export async function createInvite(actor: TestUser, serverId: string, maxUses = 0, expiresInSeconds = 86_400): Promise<string> {
+  const data = await actor.client.ok<{ createInvite: { code: string } }>(
+    'mutation($s: ID!, $m: Int, $e: Int) { createInvite(serverId: $s, maxUses: $m, expiresInSeconds: $e) { code } }',
+    { s: serverId, m: maxUses, e: expiresInSeconds },
+  );
+  return data.createInvite.code;
+}
+
+export async function joinByInvite(user: TestUser, code: string): Promise<void> {
+  await user.client.ok('mutation($c: String!) { joinServer(inviteCode: $c) { id } }', { c: code });
+}
+
+export async function createRole(actor: TestUser, serverId: string, input: Record<string, unknown>): Promise<{ id: string; name: string; color: string; permissions: string[]; position: number }> {
+  const data = await actor.client.ok(`mutation($s: ID!, $i: RoleInput!) { createRole(serverId: $s, input: $i) { ${ROLE_FIELDS} } }`, { s: serverId, i: input });
+  return data.createRole;
+}
+
+export async function assignRole(actor: TestUser, serverId: string, userId: string, roleId: string): Promise<void> {
+  await actor.client.ok('mutation($s: ID!, $u: ID!, $r: ID!) { assignRole(serverId: $s, userId: $u, roleId: $r) { user { id } } }', { s: serverId, u: userId, r: roleId });
+}
+
+export async function auditLog(actor: TestUser, serverId: string, limit = 100, before?: string): Promise<AuditEntry[]> {
+  const data = await actor.client.ok<{ auditLog: AuditEntry[] }>(`query($s: ID!, $l: Int, $b: ID) { auditLog(serverId: $s, limit: $l, before: $b) { ${AUDIT_FIELDS} } }`, {
+    s: serverId,
+    l: limit,
+    b: before ?? null,
+  });
+  return data.auditLog;
+}
+
+export async function serverPermissions(client: GqlClient, serverId: string): Promise<string[] | null> {
+  const data = await client.ok<{ server: { myPermissions: string[] } | null }>('query($id: ID!) { server(id: $id) { myPermissions } }', { id: serverId });
+  return data.server?.myPermissions ?? null;
+}
+
+export async function channelPermissions(client: GqlClient, channelId: string): Promise<string[] | null> {
+  const data = await client.ok<{ channel: { myPermissions: string[] } | null }>('query($id: ID!) { channel(id: $id) { myPermissions } }', { id: channelId });
+  return data.channel?.myPermissions ?? null;
+}
+
+export async function visibleChannelIds(client: GqlClient, serverId: string): Promise<string[]> {
+  const data = await client.ok<{ server: { channels: { id: string }[] } }>('query($id: ID!) { server(id: $id) { channels { id } } }', { id: serverId });
+  return data.server.channels.map((c) => c.id);
+}
+
+type ErrorOf = Awaited<ReturnType<GqlClient['errorOf']>>;
+
+/** FORBIDDEN that names the missing permission. */
+export function expectForbidden(error: ErrorOf, permission: string): void {
+  expect(error.code).toBe('FORBIDDEN');
+  expect(error.extensions.permission).toBe(permission);
+}
+
+/** BAD_USER_INPUT that names the offending field. */
+export function expectBadInput(error: ErrorOf, field: string): void {
+  expect(error.code).toBe('BAD_USER_INPUT');
+  expect(error.extensions.field).toBe(field);
+}
+
+/** Parses an audit entry's `changes` JSON. */
+export const changesOf = (entry: AuditEntry): Record<string, [unknown, unknown]> => JSON.parse(entry.changes ?? 'null') as Record<string, [unknown, unknown]>;

@@ -1,0 +1,87 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** A real graphql-ws client, as a browser or bot would use. */
+export function wsClient(httpUrl: string, token?: string, scheme: 'Bearer' | 'Bot' = 'Bearer'): Client {
+  return createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `${scheme} ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
+}
+
+export interface Subscription<T> {
+  /** Every event so far. */
+  events: T[];
+  errors: unknown[];
+  completed: boolean;
+  /** Resolves once `count` events have arrived (or rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<T[]>;
+  /** Resolves when the server ends the subscription. */
+  waitForEnd(timeoutMs?: number): Promise<void>;
+  stop(): void;
+}
+
+export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
+  const events: T[] = [];
+  const errors: unknown[] = [];
+  const waiters: (() => void)[] = [];
+  const notify = () => waiters.splice(0).forEach((w) => w());
+  const sub: Subscription<T> = {
+    events,
+    errors,
+    completed: false,
+    waitFor(count, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${count} events; got ${events.length}; errors ${JSON.stringify(errors)}`)), timeoutMs);
+        const check = () => {
+          if (events.length >= count) {
+            clearTimeout(deadline);
+            resolve(events);
+          } else if (errors.length || sub.completed) {
+            clearTimeout(deadline);
+            reject(new Error(`subscription ended with ${events.length} events; errors ${JSON.stringify(errors)}`));
+          } else waiters.push(check);
+        };
+        check();
+      });
+    },
+    waitForEnd(timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error('subscription did not end')), timeoutMs);
+        const check = () => {
+          if (sub.completed || errors.length) {
+            clearTimeout(deadline);
+            resolve();
+          } else waiters.push(check);
+        };
+        check();
+      });
+    },
+    stop: () => dispose(),
+  };
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => {
+        if (value.errors?.length) errors.push(value.errors);
+        else events.push((value.data ?? {}) as T);
+        notify();
+      },
+      error: (error) => {
+        errors.push(error);
+        notify();
+      },
+      complete: () => {
+        sub.completed = true;
+        notify();
+      },
+    },
+  );
+  return sub;
+}
+
+/** Waits until the server has registered the subscription (there is no ack in the protocol). */
+export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
