@@ -20,6 +20,7 @@ import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
 import { MessageRateLimit } from './features/messages/message-rate-limit.js';
 import { MessagesService } from './features/messages/messages.service.js';
+import { EscalationService } from './features/moderation/escalation.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
 import { RolesService } from './features/roles/roles.service.js';
@@ -46,6 +47,7 @@ export interface Services {
   members: MembersService;
   invites: InvitesService;
   moderation: ModerationService;
+  escalation: EscalationService;
   presence: PresenceService;
   messages: MessagesService;
   jobs: JobQueues;
@@ -70,7 +72,12 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const members = new MembersService(orm, access, audit, events);
   const users = new UsersService(orm);
   const jobs = new JobQueues(redis, config.REDIS_KEY_PREFIX);
+  const presence = new PresenceService(redis, keys, orm, jobs, users, events, {
+    timeoutMs: config.PRESENCE_TIMEOUT_SECONDS * 1000,
+    graceMs: config.PRESENCE_GRACE_SECONDS * 1000,
+  });
   const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events);
+  const moderation = new ModerationService(orm, access, audit, events, members, servers, jobs);
   await Promise.all([access.start(), auth.start()]);
 
   return {
@@ -91,8 +98,9 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     channels: new ChannelsService(orm, access, audit, events),
     members,
     invites: new InvitesService(orm, access, audit),
-    moderation: new ModerationService(orm, access, audit, events, members, servers),
-    presence: new PresenceService(redis, keys),
+    moderation,
+    escalation: new EscalationService(redis, keys, access, moderation),
+    presence,
     messages,
     jobs,
     async close() {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { RunningApi } from '../src/app.js';
-import type { GqlClient, TestUser } from './harness.js';
+import { createServer, signUp, type GqlClient, type TestUser } from './harness.js';
 
 /** Shared GraphQL documents and steps of the feature tests; each names what it does, no hidden asserts. */
 
@@ -90,3 +90,22 @@ export function expectBadInput(error: ErrorOf, field: string): void {
 
 /** Parses an audit entry's `changes` JSON. */
 export const changesOf = (entry: AuditEntry): Record<string, [unknown, unknown]> => JSON.parse(entry.changes ?? 'null') as Record<string, [unknown, unknown]>;
+
+/**
+ * A server with a ladder of roles: Senior (10) > Mod (5) > Junior (1), and one member on each rung
+ * (two on Mod), plus a member with no role. `modPermissions` are the Mod role's permissions.
+ */
+export async function rankedServer(api: { url: string }, owner: TestUser, modPermissions: string[], options: { isPrivate?: boolean } = {}) {
+  const server = await createServer(owner, { isPrivate: options.isPrivate ?? false });
+  const senior = await createRole(owner, server.id, { name: 'Senior', position: 10 });
+  const mod = await createRole(owner, server.id, { name: 'Mod', position: 5, permissions: modPermissions });
+  const junior = await createRole(owner, server.id, { name: 'Junior', position: 1 });
+  const [moderator, peer, superior, subordinate, plain] = await Promise.all(['moderator', 'peer', 'superior', 'subordinate', 'plain'].map((base) => signUp(api, base)));
+  const code = await createInvite(owner, server.id);
+  for (const user of [moderator!, peer!, superior!, subordinate!, plain!]) await joinByInvite(user, code);
+  await assignRole(owner, server.id, moderator!.id, mod.id);
+  await assignRole(owner, server.id, peer!.id, mod.id);
+  await assignRole(owner, server.id, superior!.id, senior.id);
+  await assignRole(owner, server.id, subordinate!.id, junior.id);
+  return { server, roles: { senior, mod, junior }, moderator: moderator!, peer: peer!, superior: superior!, subordinate: subordinate!, plain: plain! };
+}

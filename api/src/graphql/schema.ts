@@ -7,6 +7,7 @@ import { ChannelsResolver } from '../features/channels/channels.resolver.js';
 import { InvitesResolver } from '../features/invites/invites.resolver.js';
 import { MembersResolver } from '../features/members/members.resolver.js';
 import { MessagesResolver } from '../features/messages/messages.resolver.js';
+import { PresenceResolver } from '../features/presence/presence.resolver.js';
 import { ModerationResolver } from '../features/moderation/moderation.resolver.js';
 import { RolesResolver } from '../features/roles/roles.resolver.js';
 import { ServersResolver } from '../features/servers/servers.resolver.js';
@@ -26,6 +27,7 @@ export const resolvers = [
   ModerationResolver,
   AuditResolver,
   MessagesResolver,
+  PresenceResolver,
   EventsResolver,
 ] as const;
 

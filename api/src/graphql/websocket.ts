@@ -5,6 +5,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../features/auth/viewer.js';
+import { SocketPresence } from '../features/presence/socket-presence.js';
 import { formatError } from '../kernel/errors/format-error.js';
 import type { Services } from '../services.js';
 import { createContext } from './context.js';
@@ -28,6 +29,9 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const socketsByToken = new Map<string, Set<WebSocket>>();
   const log = services.logger.child({ component: 'ws' });
   const fanout = new SubscriptionFanout();
+  const presence = new SocketPresence(services.presence, services.config.PRESENCE_TIMEOUT_SECONDS * 1000, services.config.PRESENCE_GRACE_SECONDS * 1000, (err) =>
+    log.warn({ err }, 'presence beat failed'),
+  );
   // Registered before useServer's own listener, so every socket is patched before its first send.
   wss.on('connection', (socket) => fanout.wrapSend(socket as unknown as { send: (data: string) => void }));
 
@@ -51,7 +55,11 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
           const set = socketsByToken.get(viewer.tokenHash) ?? new Set();
           set.add(ctx.extra.socket);
           socketsByToken.set(viewer.tokenHash, set);
-          ctx.extra.socket.once('close', () => set.delete(ctx.extra.socket));
+          presence.opened(viewer.userId);
+          ctx.extra.socket.once('close', () => {
+            set.delete(ctx.extra.socket);
+            presence.closed(viewer.userId);
+          });
         }
         return true;
       },
@@ -86,6 +94,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
     fanout,
     connectionCount: () => wss.clients.size,
     close: async () => {
+      await presence.stop();
       for (const client of wss.clients) client.terminate();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -55,6 +55,7 @@ export class ChannelsService {
 
   private async insert(em: EntityManager, access: ServerAccess, data: ReturnType<typeof createChannelSchema.parse>): Promise<Channel> {
     const serverId = access.server.id;
+    await this.lockSlugs(em, serverId);
     const position = data.position ?? (await this.nextPosition(em, serverId));
     const channel = em.create(Channel, {
       server: serverId,
@@ -81,9 +82,18 @@ export class ChannelsService {
     return last ? last.position + 1 : 0;
   }
 
-  private async freeSlug(em: EntityManager, serverId: string, base: string): Promise<string> {
+  private async freeSlug(em: EntityManager, serverId: string, base: string, own?: string): Promise<string> {
     const rows = await em.find(Channel, { server: serverId, slug: { $like: `${base}%` } }, { fields: ['slug'] });
-    return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+    return firstFreeSlug(base, new Set(rows.map((r) => r.slug).filter((slug) => slug !== own)));
+  }
+
+  /**
+   * Serialises slug choice within one server for the rest of the transaction: any number of
+   * creations racing for one name wait their turn instead of exhausting the retries below.
+   * NO KEY UPDATE, so inserts referencing the server (messages, members) are not blocked.
+   */
+  private async lockSlugs(em: EntityManager, serverId: string): Promise<void> {
+    await em.execute('select id from servers where id = ? for no key update', [serverId]);
   }
 
   /** Two creations racing for one slug: the loser retries and takes the next free one. */
@@ -112,7 +122,9 @@ export class ChannelsService {
       const changed = diff(channel, next);
       if (data.name != null && data.name !== channel.name) {
         const base = slugify(data.name, 'channel');
-        if (!channel.slug.startsWith(base)) next.slug = await this.freeSlug(em, channel.server, base);
+        await this.lockSlugs(em, channel.server);
+        // The channel's own slug counts as free, so a rename keeps "base-2" only while "base" is taken.
+        if (channel.slug !== base) next.slug = await this.freeSlug(em, channel.server, base, channel.slug);
       }
       em.assign(channel, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
       if (changed) this.audit.record(em, { serverId: channel.server, action: AuditAction.ChannelUpdate, actorId: access.userId, targetId: channel.id, changes: changed });

@@ -14,6 +14,8 @@ import type { ServersService } from '../servers/servers.service.js';
 import { User } from '../users/user.entity.js';
 import { Ban } from './ban.entity.js';
 import { banSchema, kickSchema, timeoutSchema } from './moderation.inputs.js';
+import type { JobQueues } from '../../jobs/job-queues.js';
+import { QueueName } from '../../jobs/queues.js';
 
 export interface BanView {
   userId: string;
@@ -35,6 +37,7 @@ export class ModerationService {
     private readonly events: EventPublisher,
     private readonly members: MembersService,
     private readonly servers: ServersService,
+    private readonly jobs: JobQueues,
   ) {}
 
   async kick(access: ServerAccess, userId: string, input: unknown): Promise<void> {
@@ -101,19 +104,44 @@ export class ModerationService {
     return this.applyTimeout(access.server.id, userId, until, access.userId, reason);
   }
 
-  /** Shared with the workers' escalation policy (actor null = the system). */
+  /**
+   * Shared with the workers' escalation policy (actor null = the system). Setting the same end
+   * again changes nothing and writes nothing, so a retried job cannot double the audit trail.
+   */
   async applyTimeout(serverId: string, userId: string, until: Date | null, actorId: string | null, reason: string | null): Promise<MemberView> {
-    const member = await this.orm.em.fork().transactional(async (em) => {
+    const { member, changed } = await this.orm.em.fork().transactional(async (em) => {
       const m = await em.findOne(Member, { server: serverId, user: userId });
       if (!m) throw notFound('Member');
+      if ((m.timedOutUntil?.getTime() ?? null) === (until?.getTime() ?? null)) return { member: m, changed: false };
       this.audit.record(em, { serverId, action: AuditAction.MemberTimeout, actorId, targetId: userId, reason, changes: { timedOutUntil: [m.timedOutUntil?.toISOString() ?? null, until?.toISOString() ?? null] } });
       m.timedOutUntil = until;
-      return m;
+      return { member: m, changed: true };
     });
-    await this.access.invalidate(serverId, userId);
     const view = toMemberView(member);
+    if (!changed) return view;
+    if (until) await this.scheduleTimeoutEnd(serverId, userId, until);
+    await this.access.invalidate(serverId, userId);
     await this.events.server(serverId, { type: 'MemberUpdated', member: view });
     return view;
+  }
+
+  /** MemberUpdated must go out when the timeout ends, not when someone next looks. */
+  private async scheduleTimeoutEnd(serverId: string, userId: string, until: Date): Promise<void> {
+    await this.jobs.add(
+      QueueName.timeoutExpiry,
+      { serverId, userId, until: until.toISOString() },
+      { delay: Math.max(0, until.getTime() - Date.now()), jobId: `timeout-${serverId}-${userId}-${until.getTime()}` },
+    );
+  }
+
+  /** Run by the workers at the timeout's end; a no-op if the timeout was changed since. */
+  async endTimeout(serverId: string, userId: string, until: Date): Promise<boolean> {
+    const updated = await this.orm.em.fork().nativeUpdate(Member, { server: serverId, user: userId, timedOutUntil: until }, { timedOutUntil: null });
+    if (!updated) return false;
+    await this.access.invalidate(serverId, userId);
+    const member = await this.members.get(serverId, userId);
+    await this.events.server(serverId, { type: 'MemberUpdated', member });
+    return true;
   }
 }
 

@@ -1,20 +1,110 @@
 import type { Redis } from 'ioredis';
+import type { Orm } from '../../kernel/db/orm.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
-import { ChosenStatus } from '../users/user.entity.js';
+import type { JobQueues } from '../../jobs/job-queues.js';
+import { QueueName } from '../../jobs/queues.js';
+import type { EventPublisher } from '../../realtime/topics.js';
+import { Member } from '../members/member.entity.js';
+import { ChosenStatus, User } from '../users/user.entity.js';
+import type { UsersService } from '../users/users.service.js';
+import { BEAT_SCRIPT, CHOOSE_SCRIPT, EXPIRE_SCRIPT } from './presence.scripts.js';
+
+export interface PresenceTimings {
+  timeoutMs: number;
+  graceMs: number;
+}
+
+type Scripted = Redis & {
+  rashigoPresenceBeat(k1: string, k2: string, k3: string, device: string, expiresAt: number, ttl: number): Promise<[number, number]>;
+  rashigoPresenceExpire(k1: string, k2: string, now: number): Promise<[number, number]>;
+  rashigoPresenceChoose(k1: string, k2: string, k3: string, status: string, ttl: number): Promise<number>;
+};
 
 /**
- * Live presence, read from Redis: the status key exists only while a user is online and shown
- * (heartbeats keep it alive; the workers clear it when the beats stop).
+ * Live presence. Devices (a heartbeat session, or an API process holding a user's sockets) push
+ * their expiry forward; one delayed BullMQ job per user, debounced, fires when the last could have
+ * expired, and the workers then decide atomically whether the user went offline.
  */
 export class PresenceService {
+  private readonly redis: Scripted;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly keys: RedisKeys,
-  ) {}
+    private readonly orm: Orm,
+    private readonly jobs: JobQueues,
+    private readonly users: UsersService,
+    private readonly events: EventPublisher,
+    private readonly timings: PresenceTimings,
+  ) {
+    if (!('rashigoPresenceBeat' in redis)) {
+      redis.defineCommand('rashigoPresenceBeat', { numberOfKeys: 3, lua: BEAT_SCRIPT });
+      redis.defineCommand('rashigoPresenceExpire', { numberOfKeys: 2, lua: EXPIRE_SCRIPT });
+      redis.defineCommand('rashigoPresenceChoose', { numberOfKeys: 3, lua: CHOOSE_SCRIPT });
+    }
+    this.redis = redis as Scripted;
+  }
+
+  /** A device is alive for another timeout (or for `graceMs` when its connection just closed). */
+  async beat(userId: string, device: string, aliveForMs = this.timings.timeoutMs): Promise<void> {
+    const k = this.userKeys(userId);
+    const [changed, latest] = await this.redis.rashigoPresenceBeat(k.devices, k.status, k.chosen, device, Date.now() + aliveForMs, this.keyTtlMs());
+    await this.scheduleExpiry(userId, latest);
+    if (changed) await this.announce(userId);
+  }
+
+  /** Called by the workers when the user's expiry job fires. */
+  async expire(userId: string): Promise<'offline' | 'alive' | 'unchanged'> {
+    const k = this.userKeys(userId);
+    const [wentOffline, latest] = await this.redis.rashigoPresenceExpire(k.devices, k.status, Date.now());
+    if (latest > 0) {
+      await this.scheduleExpiry(userId, latest);
+      return 'alive';
+    }
+    if (wentOffline) await this.announce(userId);
+    return wentOffline ? 'offline' : 'unchanged';
+  }
+
+  /** ONLINE, IDLE, DND, or OFFLINE (invisible: shown as offline while connected). */
+  async choose(userId: string, status: ChosenStatus): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(User, { id: userId }, { chosenStatus: status });
+    const k = this.userKeys(userId);
+    if (await this.redis.rashigoPresenceChoose(k.devices, k.status, k.chosen, status, this.keyTtlMs())) await this.announce(userId);
+  }
 
   async statuses(userIds: readonly string[]): Promise<ChosenStatus[]> {
     if (userIds.length === 0) return [];
     const values = await this.redis.mget(userIds.map((id) => this.keys.presenceStatus(id)));
     return values.map((v) => (v && (Object.values(ChosenStatus) as string[]).includes(v) ? (v as ChosenStatus) : ChosenStatus.OFFLINE));
+  }
+
+  /** Debounced: each beat replaces the pending job; a beat during processing queues one follow-up. */
+  private async scheduleExpiry(userId: string, latestExpiryMs: number): Promise<void> {
+    await this.jobs.add(
+      QueueName.presenceExpiry,
+      { userId },
+      {
+        delay: Math.max(0, latestExpiryMs - Date.now()) + 50,
+        // keepLastIfActive rather than a ttl: a beat that lands while the job runs must not be lost.
+        deduplication: { id: `presence:${userId}`, replace: true, keepLastIfActive: true },
+        removeOnComplete: true,
+      },
+    );
+  }
+
+  /** PresenceUpdated to every server the user is in. */
+  private async announce(userId: string): Promise<void> {
+    const [user, memberships] = await Promise.all([this.users.cachedView(userId), this.orm.em.fork().find(Member, { user: userId }, { fields: ['server'] })]);
+    if (!user) return;
+    await Promise.all(memberships.map((m) => this.events.server(m.server, { type: 'PresenceUpdated', user })));
+  }
+
+  private userKeys(userId: string) {
+    return { devices: this.keys.presenceDevices(userId), status: this.keys.presenceStatus(userId), chosen: this.keys.presenceChosen(userId) };
+  }
+
+  /** Keys outlive a missed expiry job (worker down) only briefly: presence heals itself. */
+  private keyTtlMs(): number {
+    return this.timings.timeoutMs * 3;
   }
 }

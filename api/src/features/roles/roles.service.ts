@@ -2,6 +2,7 @@ import { ALL_PERMISSIONS, bitsToPermissions, permissionsToBits } from '../../per
 import { canManageRole } from '../../permissions/hierarchy.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
@@ -56,6 +57,8 @@ export class RolesService {
       if (permissions !== undefined) assertHolds(access, permissions & ~r.permissions);
       const next = { name: data.name ?? undefined, color: data.color ?? undefined, position: data.position ?? undefined, permissions };
       const changed = diff(r, next);
+      // Permissions are audited by name, as ROLE_CREATE records them, not as raw bits.
+      if (changed?.permissions && permissions !== undefined) changed.permissions = [bitsToPermissions(r.permissions), bitsToPermissions(permissions)];
       em.assign(r, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
       if (changed) this.audit.record(em, { serverId: r.server, action: AuditAction.RoleUpdate, actorId: access.userId, targetId: r.id, changes: changed });
       return r;
@@ -69,8 +72,9 @@ export class RolesService {
       if (!r) throw notFound('Role');
       if (r.isDefault) throw defaultRoleImmutable('cannot be deleted');
       assertCanPlace(access, r.position);
-      await em.getConnection().execute('update members set role_ids = array_remove(role_ids, ?) where server_id = ?', [r.id, r.server]);
-      await em.getConnection().execute('delete from permission_overwrites where target_type = ? and target_id = ?', ['ROLE', r.id]);
+      // em.execute, not em.getConnection().execute: only the former runs inside this transaction.
+      await em.execute('update members set role_ids = array_remove(role_ids, ?) where server_id = ?', [r.id, r.server]);
+      await em.execute('delete from permission_overwrites where target_type = ? and target_id = ?', ['ROLE', r.id]);
       em.remove(r);
       this.audit.record(em, { serverId: r.server, action: AuditAction.RoleDelete, actorId: access.userId, targetId: r.id, changes: { name: [r.name, null] } });
     });
@@ -80,6 +84,7 @@ export class RolesService {
 
   /** Adds or removes one role of a member; both need the role below the actor's highest. */
   async setMemberRole(access: ServerAccess, userId: string, roleId: string, assign: boolean): Promise<MemberView> {
+    if (!isSnowflake(userId)) throw notFound('Member');
     const member = await this.orm.em.fork().transactional(async (em) => {
       const role = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!role) throw notFound('Role');

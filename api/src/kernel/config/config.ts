@@ -13,7 +13,7 @@ const csv = z
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const apiConfigSchema = z.object({
+export const apiConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port(4000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/rashigo'),
@@ -41,21 +41,24 @@ export const SECRET_CONFIG_KEYS: readonly (keyof ApiConfig)[] = ['TURN_SECRET', 
 
 export class ConfigError extends Error {}
 
-/** Parses the environment; a bad value throws a ConfigError naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = apiConfigSchema.safeParse(env);
+/** Parses the environment with any program's schema; a bad value throws a ConfigError naming the variable. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
 }
 
-/** Exits the process with the validation message when the configuration is invalid. */
-export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+/** Prints the validation message and exits when the configuration is invalid. */
+export function parseEnvOrExit<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
   try {
-    return loadConfig(env);
+    return parseEnv(schema, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
 }
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parseEnv(apiConfigSchema, env);
+export const loadConfigOrExit = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parseEnvOrExit(apiConfigSchema, env);

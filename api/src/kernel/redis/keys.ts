@@ -7,10 +7,17 @@ export function redisKeys(prefix: string) {
     messagesPerChannel: (channelId: string, userId: string) => `${prefix}rl:msg:ch:${channelId}:${userId}`,
     messagesPerServer: (serverId: string, userId: string) => `${prefix}rl:msg:srv:${serverId}:${userId}`,
     slowmode: (channelId: string, userId: string) => `${prefix}rl:slow:${channelId}:${userId}`,
+    /** Sorted set of refusal job ids by time, for the escalation policy. */
+    refusals: (serverId: string, userId: string) => `${prefix}esc:refusals:${serverId}:${userId}`,
+    /** Set when a refusal job crossed the threshold, so its retry applies the same timeout. */
+    escalationDecided: (jobId: string) => `${prefix}esc:decided:${jobId}`,
     typing: (channelId: string, userId: string) => `${prefix}typing:${channelId}:${userId}`,
-    /** Hash: connection or device id -> last beat (ms). Online while any field is fresh. */
-    presenceBeats: (userId: string) => `${prefix}presence:beats:${userId}`,
+    /** Hash: device -> expiry (ms). Online while any device has not expired. */
+    presenceDevices: (userId: string) => `${prefix}presence:devices:${userId}`,
+    /** What others see while online; absent when offline or invisible. */
     presenceStatus: (userId: string) => `${prefix}presence:status:${userId}`,
+    /** What the user chose (mirrors users.chosen_status). */
+    presenceChosen: (userId: string) => `${prefix}presence:chosen:${userId}`,
     /** Hash: sessionId -> JSON voice state, per channel. */
     voiceChannel: (channelId: string) => `${prefix}voice:ch:${channelId}`,
     voiceSession: (sessionId: string) => `${prefix}voice:session:${sessionId}`,

@@ -1,0 +1,61 @@
+import type { Redis } from 'ioredis';
+import type { RedisKeys } from '../../kernel/redis/keys.js';
+import type { RateLimitRefusalJob } from '../../jobs/queues.js';
+import type { AccessService } from '../access/access.service.js';
+import type { ModerationService } from './moderation.service.js';
+
+/**
+ * count(KEYS: refusals, decided; ARGV: jobId, atMs, windowMs, threshold, decidedTtlMs)
+ * Counts a refusal once per job and decides atomically whether it crosses the threshold: exactly one
+ * job of a burst gets 1, and the same job gets 1 again if it is retried (so its timeout is applied).
+ */
+const COUNT_SCRIPT = `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
+local at = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], at, ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', at - tonumber(ARGV[3]))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[4]) then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[5])
+return 1
+`;
+
+type Scripted = Redis & { rashigoCountRefusal(k1: string, k2: string, jobId: string, at: number, windowMs: number, threshold: number, ttl: number): Promise<number> };
+
+export type EscalationOutcome = 'disabled' | 'counted' | 'timed-out';
+
+/** The server's policy for repeated rate-limit refusals (default: 3 within 60 s => 5 minute timeout). */
+export class EscalationService {
+  private readonly redis: Scripted;
+
+  constructor(
+    redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly access: AccessService,
+    private readonly moderation: ModerationService,
+  ) {
+    if (!('rashigoCountRefusal' in redis)) redis.defineCommand('rashigoCountRefusal', { numberOfKeys: 2, lua: COUNT_SCRIPT });
+    this.redis = redis as Scripted;
+  }
+
+  async handleRefusal(jobId: string, refusal: RateLimitRefusalJob): Promise<EscalationOutcome> {
+    const server = await this.access.serverSnapshot(refusal.serverId);
+    if (!server?.limits.escalationEnabled) return 'disabled';
+    const { escalationRefusals, escalationWindowSeconds, escalationTimeoutSeconds } = server.limits;
+    const crossed = await this.redis.rashigoCountRefusal(
+      this.keys.refusals(refusal.serverId, refusal.userId),
+      this.keys.escalationDecided(jobId),
+      jobId,
+      refusal.at,
+      escalationWindowSeconds * 1000,
+      escalationRefusals,
+      86_400_000,
+    );
+    if (!crossed) return 'counted';
+    // The end derives from the refusal's time, so a retry sets the very same value (a no-op).
+    const until = new Date(refusal.at + escalationTimeoutSeconds * 1000);
+    await this.moderation.applyTimeout(refusal.serverId, refusal.userId, until, null, `Automatic: ${escalationRefusals} rate-limit refusals within ${escalationWindowSeconds} s`);
+    return 'timed-out';
+  }
+}

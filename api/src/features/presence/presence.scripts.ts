@@ -1,0 +1,57 @@
+/**
+ * Presence lives in Redis. Per user: a hash of device -> expiry (ms) and a status key that exists
+ * only while the user is online and shown. Both scripts are atomic, so two API instances and two
+ * workers never disagree about a transition.
+ */
+
+/**
+ * beat(KEYS: devices, status, chosen; ARGV: device, expiresAtMs, keyTtlMs)
+ * Records a device's expiry; returns {statusChanged, latestExpiryMs}.
+ */
+export const BEAT_SCRIPT = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+local chosen = redis.call('GET', KEYS[3]) or 'ONLINE'
+local changed = 0
+if chosen ~= 'OFFLINE' then
+  if redis.call('GET', KEYS[2]) ~= chosen then changed = 1 end
+  redis.call('SET', KEYS[2], chosen, 'PX', ARGV[3])
+end
+local latest = 0
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 2, #entries, 2 do
+  local v = tonumber(entries[i])
+  if v > latest then latest = v end
+end
+return {changed, latest}
+`;
+
+/**
+ * expire(KEYS: devices, status; ARGV: nowMs)
+ * Drops expired devices; when none is left, clears the status.
+ * Returns {wentOffline (1 if a shown status was cleared), latestExpiryMs (0 when none left)}.
+ */
+export const EXPIRE_SCRIPT = `
+local now = tonumber(ARGV[1])
+local latest = 0
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  local v = tonumber(entries[i + 1])
+  if v <= now then redis.call('HDEL', KEYS[1], entries[i]) elseif v > latest then latest = v end
+end
+if latest > 0 then return {0, latest} end
+return {redis.call('DEL', KEYS[2]), 0}
+`;
+
+/**
+ * choose(KEYS: devices, status, chosen; ARGV: status, keyTtlMs)
+ * Stores the chosen status and applies it if any device is live. Returns 1 when what others see changed.
+ */
+export const CHOOSE_SCRIPT = `
+redis.call('SET', KEYS[3], ARGV[1])
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local before = redis.call('GET', KEYS[2]) or 'OFFLINE'
+if ARGV[1] == 'OFFLINE' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) end
+if before == ARGV[1] then return 0 end
+return 1
+`;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { apiConfigSchema, parseEnvOrExit } from '@rashigo/api/kernel/config/config.js';
+
+// The workers run the API's domain services, so they take the API's settings plus their own.
+const workersConfigSchema = apiConfigSchema.extend({
+  WORKERS_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  /** How long a job's lock lasts; a crashed worker's job is retried by another after about this long. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  HOUSEKEEPING_EVERY_SECONDS: z.coerce.number().int().min(10).default(600),
+});
+
+export type WorkersConfig = z.infer<typeof workersConfigSchema>;
+
+export const loadWorkersConfig = (env: NodeJS.ProcessEnv = process.env): WorkersConfig => parseEnvOrExit(workersConfigSchema, env);

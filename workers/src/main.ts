@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Queue, Worker } from 'bullmq';
+import { QueueName } from '@rashigo/api/jobs/queues.js';
+import { createLogger } from '@rashigo/api/kernel/logging/logger.js';
+import { createRedis } from '@rashigo/api/kernel/redis/redis.js';
+import { createServices } from '@rashigo/api/services.js';
+import { loadWorkersConfig } from './config.js';
+import { workerMetrics } from './metrics.js';
+import { processors } from './processors.js';
+
+const config = loadWorkersConfig();
+const logger = createLogger('workers', config.LOG_LEVEL);
+const services = await createServices(config, logger);
+const prefix = `${config.REDIS_KEY_PREFIX}bull`;
+const handlers = processors(services);
+
+// Two worker processes on one Redis share each queue: BullMQ hands every job to exactly one.
+const workers = Object.values(QueueName).map(
+  (name) =>
+    new Worker(name, handlers[name] as (job: unknown) => Promise<unknown>, {
+      connection: createRedis(config.REDIS_URL, `rashigo-worker-${name}`),
+      prefix,
+      concurrency: config.WORKER_CONCURRENCY,
+      lockDuration: config.WORKER_LOCK_MS,
+      stalledInterval: config.WORKER_LOCK_MS,
+    }),
+);
+for (const worker of workers) {
+  worker.on('failed', (job, err) => logger.warn({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
+  worker.on('error', (err) => logger.error({ queue: worker.name, err }, 'worker error'));
+}
+
+const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: services.redis, prefix }));
+await services.jobs
+  .queue(QueueName.housekeeping)
+  .upsertJobScheduler('expired-invites', { every: config.HOUSEKEEPING_EVERY_SECONDS * 1000 }, { name: QueueName.housekeeping, data: { task: 'expired-invites' } });
+
+const metrics = workerMetrics(queues, workers);
+const http = createServer((req, res) => {
+  if (req.url === '/metrics') {
+    metrics.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+      (err: unknown) => res.writeHead(500).end(String(err)),
+    );
+  } else if (req.url === '/healthz') {
+    services.redis.ping().then(
+      () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
+      () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"degraded"}'),
+    );
+  } else {
+    res.writeHead(404).end();
+  }
+});
+await new Promise<void>((resolve) => http.listen(config.WORKERS_PORT, '0.0.0.0', resolve));
+logger.info({ port: (http.address() as AddressInfo).port, queues: Object.values(QueueName) }, 'workers ready');
+
+// SIGTERM: stop taking jobs, let in-flight ones finish, then exit.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'workers shutting down');
+    http.close();
+    Promise.all(workers.map((w) => w.close()))
+      .then(() => Promise.all(queues.map((q) => q.close())))
+      .then(() => services.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  });
+}

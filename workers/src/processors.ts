@@ -1,0 +1,15 @@
+import { QueueName, type JobPayloads } from '@rashigo/api/jobs/queues.js';
+import type { Services } from '@rashigo/api/services.js';
+import type { Job } from 'bullmq';
+
+type Processor<Q extends QueueName> = (job: Job<JobPayloads[Q]>) => Promise<unknown>;
+
+/** One handler per queue; each is idempotent, so a retried or duplicated job does no harm. */
+export function processors(services: Services): { [Q in QueueName]: Processor<Q> } {
+  return {
+    [QueueName.rateLimitRefusals]: (job) => services.escalation.handleRefusal(job.id!, job.data),
+    [QueueName.presenceExpiry]: (job) => services.presence.expire(job.data.userId),
+    [QueueName.timeoutExpiry]: (job) => services.moderation.endTimeout(job.data.serverId, job.data.userId, new Date(job.data.until)),
+    [QueueName.housekeeping]: async () => ({ expiredInvites: await services.invites.deleteExpired() }),
+  };
+}
