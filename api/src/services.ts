@@ -14,6 +14,7 @@ import { AccessLoader } from './features/access/access.loader.js';
 import { AccessService } from './features/access/access.service.js';
 import { AuditService } from './features/audit/audit.service.js';
 import { AuthService } from './features/auth/auth.service.js';
+import { BotsService } from './features/bots/bots.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { ChannelsService } from './features/channels/channels.service.js';
 import { InvitesService } from './features/invites/invites.service.js';
@@ -26,6 +27,7 @@ import { PresenceService } from './features/presence/presence.service.js';
 import { RolesService } from './features/roles/roles.service.js';
 import { ServersService } from './features/servers/servers.service.js';
 import { UsersService } from './features/users/users.service.js';
+import { VoiceService } from './features/voice/voice.service.js';
 
 /** The whole domain, wired once per process; resolvers, workers and tests all use this. */
 export interface Services {
@@ -48,6 +50,8 @@ export interface Services {
   invites: InvitesService;
   moderation: ModerationService;
   escalation: EscalationService;
+  voice: VoiceService;
+  bots: BotsService;
   presence: PresenceService;
   messages: MessagesService;
   jobs: JobQueues;
@@ -77,6 +81,15 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     graceMs: config.PRESENCE_GRACE_SECONDS * 1000,
   });
   const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events);
+  const voice = new VoiceService(redis, keys, orm, bus, access, audit, events, {
+    stunUrls: config.STUN_URLS,
+    turnUrls: config.TURN_URLS,
+    turnSecret: config.TURN_SECRET,
+    credentialTtlSeconds: config.TURN_CREDENTIAL_TTL_SECONDS,
+  });
+  // Whoever changes permissions also ends the voice sessions they no longer allow.
+  access.onChange((serverId, userId) => voice.revalidate(serverId, userId));
+  presence.onOffline((userId) => voice.endAllForUser(userId));
   const moderation = new ModerationService(orm, access, audit, events, members, servers, jobs);
   await Promise.all([access.start(), auth.start()]);
 
@@ -100,6 +113,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     invites: new InvitesService(orm, access, audit),
     moderation,
     escalation: new EscalationService(redis, keys, access, moderation),
+    voice,
+    bots: new BotsService(orm, auth, access, audit, events),
     presence,
     messages,
     jobs,

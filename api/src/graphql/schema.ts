@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuditResolver } from '../features/audit/audit.resolver.js';
 import { AuthResolver } from '../features/auth/auth.resolver.js';
+import { BotsResolver } from '../features/bots/bots.resolver.js';
 import { ChannelsResolver } from '../features/channels/channels.resolver.js';
 import { InvitesResolver } from '../features/invites/invites.resolver.js';
 import { MembersResolver } from '../features/members/members.resolver.js';
@@ -13,6 +14,7 @@ import { RolesResolver } from '../features/roles/roles.resolver.js';
 import { ServersResolver } from '../features/servers/servers.resolver.js';
 import { UsersResolver } from '../features/users/users.resolver.js';
 import { EventsResolver } from '../realtime/events.resolver.js';
+import { ChannelVoiceStatesResolver, VoiceResolver, VoiceSessionResolver, VoiceSignalResolver, VoiceStateResolver } from '../features/voice/voice.resolver.js';
 import type { Services } from '../services.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -29,6 +31,12 @@ export const resolvers = [
   MessagesResolver,
   PresenceResolver,
   EventsResolver,
+  VoiceResolver,
+  VoiceSessionResolver,
+  VoiceStateResolver,
+  VoiceSignalResolver,
+  ChannelVoiceStatesResolver,
+  BotsResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */

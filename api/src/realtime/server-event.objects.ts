@@ -9,6 +9,7 @@ import { ServerObject } from '../features/servers/server.object.js';
 import type { ServerView } from '../features/servers/server.view.js';
 import { UserObject } from '../features/users/user.object.js';
 import type { UserView } from '../features/users/user.view.js';
+import { VoiceStateUpdatedObject } from '../features/voice/voice.objects.js';
 import type { ServerEventPayload } from './topics.js';
 
 @ObjectType('MemberJoined')
@@ -85,6 +86,7 @@ const byType = {
   ServerDeleted: ServerDeletedObject,
   RoleUpdated: RoleUpdatedObject,
   RoleDeleted: RoleDeletedObject,
+  VoiceStateUpdated: VoiceStateUpdatedObject,
 } as const satisfies Record<ServerEventPayload['type'], unknown>;
 
 export const ServerEventUnion = createUnionType({

@@ -6,8 +6,17 @@ import { closeWith, EventStream } from './event-stream.js';
 import { fanoutItem, type FanoutItem } from './fanout-item.js';
 import { Topic, type ServerEventPayload } from './topics.js';
 
-const channelOf = (event: ServerEventPayload): string | null =>
-  event.type === 'ChannelUpdated' ? event.channel.id : event.type === 'ChannelDeleted' ? event.channelId : null;
+const channelOf = (event: ServerEventPayload): string | null => {
+  switch (event.type) {
+    case 'ChannelUpdated':
+      return event.channel.id;
+    case 'ChannelDeleted':
+    case 'VoiceStateUpdated':
+      return event.channelId;
+    default:
+      return null;
+  }
+};
 
 /**
  * serverEvents(serverId): members only. Channel events about channels the member cannot see are

@@ -4,12 +4,14 @@ import type { RoleView } from '../features/roles/role.view.js';
 import type { ServerView } from '../features/servers/server.view.js';
 import type { UserView } from '../features/users/user.view.js';
 import type { MessageView } from '../features/messages/message.view.js';
+import type { VoiceStateView } from '../features/voice/voice-state.js';
 import type { EventBus } from '../kernel/pubsub/event-bus.js';
 
 /** Topic names: one per server, one per channel. Payloads below are JSON-safe (dates become strings). */
 export const Topic = {
   server: (serverId: string) => `server:${serverId}`,
   channel: (channelId: string) => `channel:${channelId}`,
+  voiceSignals: (sessionId: string) => `voice-signals:${sessionId}`,
 } as const;
 
 /** What flows on a server's topic; `type` names the GraphQL union member. */
@@ -23,7 +25,8 @@ export type ServerEventPayload =
   | { type: 'ServerUpdated'; server: ServerView }
   | { type: 'ServerDeleted'; serverId: string }
   | { type: 'RoleUpdated'; role: RoleView }
-  | { type: 'RoleDeleted'; roleId: string };
+  | { type: 'RoleDeleted'; roleId: string }
+  | { type: 'VoiceStateUpdated'; channelId: string | null; userId: string; sessionId: string; state: VoiceStateView | null };
 
 /** What flows on a channel's topic. */
 export type ChannelEventPayload =

@@ -54,11 +54,19 @@ export class AccessService {
     await this.bus.listen(ACCESS_INVALIDATION_TOPIC, (payload) => this.drop(payload as Invalidation));
   }
 
+  private readonly changeListeners: ((serverId: string, userId?: string) => Promise<void>)[] = [];
+
+  /** Runs after every change this process announces (not on other processes' announcements: one actor reacts). */
+  onChange(listener: (serverId: string, userId?: string) => Promise<void>): void {
+    this.changeListeners.push(listener);
+  }
+
   /** Announces a change: drops the local cache now and every other process's on receipt. */
   async invalidate(serverId: string, userId?: string): Promise<void> {
     const message: Invalidation = userId ? { serverId, userId } : { serverId };
     this.drop(message);
     await this.bus.publish(ACCESS_INVALIDATION_TOPIC, message);
+    for (const listener of this.changeListeners) await listener(serverId, userId);
   }
 
   private drop({ serverId, userId }: Invalidation): void {

@@ -29,18 +29,21 @@ return {changed, latest}
 /**
  * expire(KEYS: devices, status; ARGV: nowMs)
  * Drops expired devices; when none is left, clears the status.
- * Returns {wentOffline (1 if a shown status was cleared), latestExpiryMs (0 when none left)}.
+ * Returns {lastDeviceGone (1 when this call removed the last device), statusCleared, latestExpiryMs (0 when none left)}.
  */
 export const EXPIRE_SCRIPT = `
 local now = tonumber(ARGV[1])
-local latest = 0
+local latest, removed = 0, 0
 local entries = redis.call('HGETALL', KEYS[1])
 for i = 1, #entries, 2 do
   local v = tonumber(entries[i + 1])
-  if v <= now then redis.call('HDEL', KEYS[1], entries[i]) elseif v > latest then latest = v end
+  if v <= now then
+    redis.call('HDEL', KEYS[1], entries[i])
+    removed = 1
+  elseif v > latest then latest = v end
 end
-if latest > 0 then return {0, latest} end
-return {redis.call('DEL', KEYS[2]), 0}
+if latest > 0 then return {0, 0, latest} end
+return {removed, redis.call('DEL', KEYS[2]), 0}
 `;
 
 /**

@@ -16,7 +16,7 @@ export interface PresenceTimings {
 
 type Scripted = Redis & {
   rashigoPresenceBeat(k1: string, k2: string, k3: string, device: string, expiresAt: number, ttl: number): Promise<[number, number]>;
-  rashigoPresenceExpire(k1: string, k2: string, now: number): Promise<[number, number]>;
+  rashigoPresenceExpire(k1: string, k2: string, now: number): Promise<[number, number, number]>;
   rashigoPresenceChoose(k1: string, k2: string, k3: string, status: string, ttl: number): Promise<number>;
 };
 
@@ -53,16 +53,25 @@ export class PresenceService {
     if (changed) await this.announce(userId);
   }
 
+  private readonly offlineListeners: ((userId: string) => Promise<unknown>)[] = [];
+
+  /** Runs once when a user's last device goes (ending their voice sessions, for one). */
+  onOffline(listener: (userId: string) => Promise<unknown>): void {
+    this.offlineListeners.push(listener);
+  }
+
   /** Called by the workers when the user's expiry job fires. */
   async expire(userId: string): Promise<'offline' | 'alive' | 'unchanged'> {
     const k = this.userKeys(userId);
-    const [wentOffline, latest] = await this.redis.rashigoPresenceExpire(k.devices, k.status, Date.now());
+    const [lastDeviceGone, statusCleared, latest] = await this.redis.rashigoPresenceExpire(k.devices, k.status, Date.now());
     if (latest > 0) {
       await this.scheduleExpiry(userId, latest);
       return 'alive';
     }
-    if (wentOffline) await this.announce(userId);
-    return wentOffline ? 'offline' : 'unchanged';
+    if (!lastDeviceGone) return 'unchanged';
+    for (const listener of this.offlineListeners) await listener(userId);
+    if (statusCleared) await this.announce(userId);
+    return 'offline';
   }
 
   /** ONLINE, IDLE, DND, or OFFLINE (invisible: shown as offline while connected). */

@@ -18,11 +18,8 @@ export function redisKeys(prefix: string) {
     presenceStatus: (userId: string) => `${prefix}presence:status:${userId}`,
     /** What the user chose (mirrors users.chosen_status). */
     presenceChosen: (userId: string) => `${prefix}presence:chosen:${userId}`,
-    /** Hash: sessionId -> JSON voice state, per channel. */
-    voiceChannel: (channelId: string) => `${prefix}voice:ch:${channelId}`,
-    voiceSession: (sessionId: string) => `${prefix}voice:session:${sessionId}`,
-    /** Hash: serverId -> sessionId; a user holds one voice session per server. */
-    voiceUser: (userId: string) => `${prefix}voice:user:${userId}`,
+    /** Voice state keys (ch:, srv:, user:, session:) under this prefix; shapes in features/voice/voice.scripts.ts. */
+    voicePrefix: () => `${prefix}voice:`,
     /** Pub/sub channel names (not keys, but prefixed the same way). */
     eventChannel: (topic: string) => `${prefix}ev:${topic}`,
   } as const;

@@ -1,0 +1,46 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import type { Services } from '../../services.js';
+import type { ServerAccess } from '../access/access.service.js';
+import { MemberObject } from '../members/member.object.js';
+import type { MemberView } from '../members/member.view.js';
+import { UserObject } from '../users/user.object.js';
+import type { UserView } from '../users/user.view.js';
+import type { BotCredentials } from './bots.service.js';
+
+@ObjectType('BotCredentials')
+export class BotCredentialsObject {
+  @Field(() => UserObject)
+  bot!: UserView;
+
+  @Field({ description: 'Shown once; use as "Authorization: Bot <token>".' })
+  token!: string;
+}
+
+@Resolver()
+export class BotsResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => [UserObject])
+  myBots(@Ctx() ctx: GraphqlContext): Promise<UserView[]> {
+    return this.services.bots.mine(requireViewer(ctx).userId);
+  }
+
+  @Mutation(() => BotCredentialsObject)
+  createBot(@Arg('name') name: string, @Ctx() ctx: GraphqlContext): Promise<BotCredentials> {
+    return this.services.bots.create(requireViewer(ctx).userId, { name });
+  }
+
+  /** Ends every session of the bot at once (open sockets included) and issues a new token. */
+  @Mutation(() => BotCredentialsObject)
+  regenerateBotToken(@Arg('botId', () => ID) botId: string, @Ctx() ctx: GraphqlContext): Promise<BotCredentials> {
+    return this.services.bots.regenerateToken(requireViewer(ctx).userId, botId);
+  }
+
+  @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
+  @Mutation(() => MemberObject)
+  addBotToServer(@Arg('botId', () => ID) botId: string, @Arg('serverId', () => ID) _serverId: string, @GrantedServer() access: ServerAccess): Promise<MemberView> {
+    return this.services.bots.addToServer(access, botId);
+  }
+}

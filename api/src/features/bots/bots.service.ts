@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Orm } from '../../kernel/db/orm.js';
+import { AppError, notFound } from '../../kernel/errors/app-error.js';
+import { ErrorCode } from '../../kernel/errors/error-code.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { EventPublisher } from '../../realtime/topics.js';
+import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { AuditAction } from '../audit/audit-action.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { AuthService } from '../auth/auth.service.js';
+import { SessionKind } from '../auth/session.entity.js';
+import { Member } from '../members/member.entity.js';
+import { toMemberView, type MemberView } from '../members/member.view.js';
+import { Ban } from '../moderation/ban.entity.js';
+import { User } from '../users/user.entity.js';
+import { toUserView, type UserView } from '../users/user.view.js';
+
+export interface BotCredentials {
+  bot: UserView;
+  token: string;
+}
+
+const botNameSchema = z.object({ name: z.string().trim().min(2, 'must be 2-32 characters').max(32, 'must be 2-32 characters') });
+
+/** Bots are users with isBot and an owner; their token is a BOT session ("Authorization: Bot <token>"). */
+export class BotsService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly auth: AuthService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async create(ownerId: string, input: unknown): Promise<BotCredentials> {
+    const { name } = parseInput(botNameSchema, input);
+    // Usernames are unique; a bot's gets a random suffix so any display name is allowed.
+    const base = name.toLowerCase().replace(/[^a-z0-9_.]+/g, '_').slice(0, 22) || 'bot';
+    return this.orm.em.fork().transactional(async (em) => {
+      const bot = em.create(User, { username: `${base}_${randomBytes(4).toString('hex')}`, displayName: name, isBot: true, botOwner: ownerId });
+      await em.flush();
+      return { bot: toUserView(bot), token: await this.auth.createSession(em, bot.id, SessionKind.Bot) };
+    });
+  }
+
+  async regenerateToken(ownerId: string, botId: string): Promise<BotCredentials> {
+    const { credentials, revoked } = await this.orm.em.fork().transactional(async (em) => {
+      const bot = await this.ownedBot(em, ownerId, botId);
+      const revoked = await this.auth.revokeAllSessions(em, bot.id);
+      return { credentials: { bot: toUserView(bot), token: await this.auth.createSession(em, bot.id, SessionKind.Bot) }, revoked };
+    });
+    await this.auth.announceRevoked(revoked);
+    return credentials;
+  }
+
+  /** The bot's owner adds it to a server where they hold MANAGE_SERVER. */
+  async addToServer(access: ServerAccess, botId: string): Promise<MemberView> {
+    const serverId = access.server.id;
+    const member = await this.orm.em.fork().transactional(async (em) => {
+      const bot = await this.ownedBot(em, access.userId, botId);
+      if (await em.count(Ban, { server: serverId, user: bot.id })) throw new AppError(ErrorCode.Banned, 'This bot is banned from the server');
+      const existing = await em.findOne(Member, { server: serverId, user: bot.id });
+      if (existing) return { view: toMemberView(existing), joined: false };
+      const m = em.create(Member, { server: serverId, user: bot.id });
+      this.audit.record(em, { serverId, action: AuditAction.BotAdd, actorId: access.userId, targetId: bot.id });
+      await em.flush();
+      return { view: toMemberView(m), joined: true };
+    });
+    if (member.joined) {
+      await this.access.invalidate(serverId, botId);
+      await this.events.server(serverId, { type: 'MemberJoined', member: member.view });
+    }
+    return member.view;
+  }
+
+  async mine(ownerId: string): Promise<UserView[]> {
+    const bots = await this.orm.em.fork().find(User, { botOwner: ownerId, isBot: true }, { orderBy: { id: 'asc' } });
+    return bots.map(toUserView);
+  }
+
+  private async ownedBot(em: Parameters<Parameters<Orm['em']['transactional']>[0]>[0], ownerId: string, botId: string): Promise<User> {
+    const bot = /^\d{1,20}$/.test(botId) ? await em.findOne(User, { id: botId, isBot: true, botOwner: ownerId }) : null;
+    if (!bot) throw notFound('Bot');
+    return bot;
+  }
+}

@@ -1,0 +1,244 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { hasPermission } from '../../permissions/bits.js';
+import type { Orm } from '../../kernel/db/orm.js';
+import { forbidden } from '../../kernel/errors/app-error.js';
+import { newId } from '../../kernel/ids/snowflake.js';
+import type { EventBus } from '../../kernel/pubsub/event-bus.js';
+import type { RedisKeys } from '../../kernel/redis/keys.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import { Topic, type EventPublisher } from '../../realtime/topics.js';
+import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
+import { AuditAction } from '../audit/audit-action.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { ChannelType } from '../channels/channel.entity.js';
+import { iceServersFor, type IceConfig } from './ice-servers.js';
+import { channelFull, notVoiceChannel, sessionNotFound } from './voice.errors.js';
+import { JOIN_SCRIPT, LEAVE_SCRIPT, PATCH_SCRIPT } from './voice.scripts.js';
+import type { IceServerView, VoiceSessionView, VoiceSignalPayload, VoiceSignalType, VoiceStateView } from './voice-state.js';
+
+type Scripted = Redis & {
+  rashigoVoiceJoin(...args: (string | number)[]): Promise<[number, string?, string?]>;
+  rashigoVoiceLeave(prefix: string, sessionId: string): Promise<string | null>;
+  rashigoVoicePatch(prefix: string, sessionId: string, patch: string): Promise<string | null>;
+};
+
+const MAX_SIGNAL_BYTES = 64 * 1024;
+const signalSchema = z.object({
+  payload: z
+    .string()
+    .refine((p) => Buffer.byteLength(p, 'utf8') <= MAX_SIGNAL_BYTES, 'must be at most 64 KiB')
+    .refine((p) => {
+      try {
+        JSON.parse(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be JSON'),
+});
+
+export interface VoiceModeration {
+  serverMute?: boolean | null;
+  serverDeaf?: boolean | null;
+  disconnect?: boolean | null;
+  moveToChannelId?: string | null;
+}
+
+/** Voice channels: sessions and their state in Redis, signalling relayed within a channel, moderation. */
+export class VoiceService {
+  private readonly redis: Scripted;
+  private readonly prefix: string;
+
+  constructor(
+    redis: Redis,
+    keys: RedisKeys,
+    private readonly orm: Orm,
+    private readonly bus: EventBus,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly events: EventPublisher,
+    private readonly ice: IceConfig,
+  ) {
+    if (!('rashigoVoiceJoin' in redis)) {
+      redis.defineCommand('rashigoVoiceJoin', { numberOfKeys: 0, lua: JOIN_SCRIPT });
+      redis.defineCommand('rashigoVoiceLeave', { numberOfKeys: 0, lua: LEAVE_SCRIPT });
+      redis.defineCommand('rashigoVoicePatch', { numberOfKeys: 0, lua: PATCH_SCRIPT });
+    }
+    this.redis = redis as Scripted;
+    this.prefix = keys.voicePrefix();
+  }
+
+  iceServers(userId: string): IceServerView[] {
+    return iceServersFor(userId, this.ice);
+  }
+
+  /** JOIN_VOICE to join; without SPEAK the session starts server-muted; MOVE_MEMBERS may exceed userLimit. */
+  async join(access: ChannelAccess, selfMute: boolean, selfDeaf: boolean): Promise<VoiceSessionView> {
+    if (access.channel.type !== ChannelType.VOICE) throw notVoiceChannel();
+    if (!hasPermission(access.channelPermissions, 'JOIN_VOICE')) throw forbidden('JOIN_VOICE');
+    const state: VoiceStateView = {
+      sessionId: newId(),
+      userId: access.userId,
+      channelId: access.channel.id,
+      serverId: access.server.id,
+      selfMute,
+      selfDeaf,
+      serverMute: !hasPermission(access.channelPermissions, 'SPEAK'),
+      serverDeaf: false,
+      joinedAt: new Date().toISOString(),
+    };
+    const limit = hasPermission(access.channelPermissions, 'MOVE_MEMBERS') ? 0 : access.channel.userLimit;
+    const [ok, oldSession, oldChannel] = await this.redis.rashigoVoiceJoin(
+      this.prefix,
+      state.sessionId,
+      state.channelId,
+      state.serverId,
+      state.userId,
+      JSON.stringify(state),
+      limit,
+    );
+    if (!ok) throw channelFull(access.channel.userLimit);
+    if (oldSession) await this.announceEnded(state.serverId, oldChannel ?? null, state.userId, oldSession);
+    await this.announce(state);
+    const participants = (await this.states(state.channelId)).filter((s) => s.sessionId !== state.sessionId);
+    return { sessionId: state.sessionId, channelId: state.channelId, iceServers: this.iceServers(state.userId), participants };
+  }
+
+  async states(channelId: string): Promise<VoiceStateView[]> {
+    const raw = await this.redis.hvals(`${this.prefix}ch:${channelId}`);
+    return raw.map((json) => JSON.parse(json) as VoiceStateView).sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
+  }
+
+  async session(sessionId: string): Promise<VoiceStateView | null> {
+    const ref = await this.redis.get(`${this.prefix}session:${sessionId}`);
+    if (!ref) return null;
+    const [channelId] = ref.split('|');
+    const json = await this.redis.hget(`${this.prefix}ch:${channelId}`, sessionId);
+    return json ? (JSON.parse(json) as VoiceStateView) : null;
+  }
+
+  /** The caller's own live session, or NOT_FOUND (never someone else's). */
+  async ownSession(userId: string, sessionId: string): Promise<VoiceStateView> {
+    const state = /^\d{1,20}$/.test(sessionId) ? await this.session(sessionId) : null;
+    if (!state || state.userId !== userId) throw sessionNotFound();
+    return state;
+  }
+
+  async leave(userId: string, sessionId: string): Promise<void> {
+    await this.ownSession(userId, sessionId);
+    await this.end(sessionId);
+  }
+
+  async updateSelf(userId: string, sessionId: string, patch: { selfMute?: boolean | null; selfDeaf?: boolean | null }): Promise<VoiceStateView> {
+    await this.ownSession(userId, sessionId);
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v != null));
+    return this.patch(sessionId, changes);
+  }
+
+  private async patch(sessionId: string, changes: Partial<VoiceStateView>): Promise<VoiceStateView> {
+    const json = await this.redis.rashigoVoicePatch(this.prefix, sessionId, JSON.stringify(changes));
+    if (!json) throw sessionNotFound();
+    const state = JSON.parse(json) as VoiceStateView;
+    await this.announce(state);
+    return state;
+  }
+
+  /** Relays OFFER/ANSWER/ICE_CANDIDATE between two live sessions of one channel, from the sender's own session. */
+  async signal(userId: string, fromSessionId: string, toSessionId: string, type: VoiceSignalType, payload: string): Promise<void> {
+    parseInput(signalSchema, { payload });
+    const from = await this.ownSession(userId, fromSessionId);
+    const to = /^\d{1,20}$/.test(toSessionId) ? await this.session(toSessionId) : null;
+    if (!to || to.channelId !== from.channelId || to.sessionId === from.sessionId) throw sessionNotFound();
+    const signal: VoiceSignalPayload = { type, fromSessionId, fromUserId: userId, payload };
+    await this.bus.publish(Topic.voiceSignals(toSessionId), signal);
+  }
+
+  /** Ends a session wherever it is: leave, disconnect, kick, presence timeout, lost access. */
+  async end(sessionId: string): Promise<boolean> {
+    const json = await this.redis.rashigoVoiceLeave(this.prefix, sessionId);
+    if (!json) return false;
+    const state = JSON.parse(json) as VoiceStateView;
+    await this.announceEnded(state.serverId, state.channelId, state.userId, sessionId);
+    return true;
+  }
+
+  /** Every voice session of a user (presence timeout). */
+  async endAllForUser(userId: string): Promise<number> {
+    const sessions = await this.redis.hvals(`${this.prefix}user:${userId}`);
+    const ended = await Promise.all(sessions.map((s) => this.end(s)));
+    return ended.filter(Boolean).length;
+  }
+
+  /**
+   * After permissions change in a server: sessions whose user can no longer see the channel or join
+   * voice end (kicked or banned members included, their membership being gone).
+   */
+  async revalidate(serverId: string, userId?: string): Promise<void> {
+    const sessions = await this.redis.hgetall(`${this.prefix}srv:${serverId}`);
+    for (const sessionId of Object.keys(sessions)) {
+      const state = await this.session(sessionId);
+      if (!state || (userId && state.userId !== userId)) continue;
+      const access = await this.access.channel(state.channelId, state.userId).catch(() => null);
+      if (!access || !hasPermission(access.channelPermissions, 'JOIN_VOICE')) await this.end(sessionId);
+    }
+  }
+
+  /** moderateVoice: server mute (MUTE_MEMBERS), deafen (DEAFEN_MEMBERS), disconnect and move (MOVE_MEMBERS), each audited. */
+  async moderate(access: ServerAccess, userId: string, action: VoiceModeration): Promise<void> {
+    const needs = [
+      action.serverMute != null && 'MUTE_MEMBERS',
+      action.serverDeaf != null && 'DEAFEN_MEMBERS',
+      (action.disconnect || action.moveToChannelId) && 'MOVE_MEMBERS',
+    ].filter((p): p is 'MUTE_MEMBERS' | 'DEAFEN_MEMBERS' | 'MOVE_MEMBERS' => Boolean(p));
+    for (const permission of needs) if (!hasPermission(access.permissions, permission)) throw forbidden(permission);
+    const sessionId = await this.redis.hget(`${this.prefix}user:${userId}`, access.server.id);
+    const state = sessionId ? await this.session(sessionId) : null;
+    if (!state) throw sessionNotFound();
+
+    const records: { action: AuditAction; changes: Record<string, unknown> }[] = [];
+    if (action.serverMute != null || action.serverDeaf != null) {
+      const patch: Partial<VoiceStateView> = {};
+      if (action.serverMute != null) {
+        patch.serverMute = action.serverMute;
+        records.push({ action: AuditAction.VoiceMute, changes: { serverMute: [state.serverMute, action.serverMute] } });
+      }
+      if (action.serverDeaf != null) {
+        patch.serverDeaf = action.serverDeaf;
+        records.push({ action: AuditAction.VoiceDeafen, changes: { serverDeaf: [state.serverDeaf, action.serverDeaf] } });
+      }
+      await this.patch(state.sessionId, patch);
+    }
+    if (action.moveToChannelId) {
+      await this.move(access, state, action.moveToChannelId);
+      records.push({ action: AuditAction.VoiceMove, changes: { channel: [state.channelId, action.moveToChannelId] } });
+    } else if (action.disconnect) {
+      await this.end(state.sessionId);
+      records.push({ action: AuditAction.VoiceDisconnect, changes: { channel: [state.channelId, null] } });
+    }
+    await this.orm.em.fork().transactional(async (em) => {
+      for (const r of records) this.audit.record(em, { serverId: access.server.id, action: r.action, actorId: access.userId, targetId: userId, changes: r.changes });
+    });
+  }
+
+  /** A move keeps the member's mute state and ignores the destination's userLimit (as in Discord). */
+  private async move(actor: ServerAccess, state: VoiceStateView, channelId: string): Promise<void> {
+    const destination = actor.server.channels.get(channelId);
+    if (!destination || destination.type !== ChannelType.VOICE) throw notVoiceChannel('moveToChannelId');
+    const target = await this.access.channel(channelId, state.userId).catch(() => null);
+    if (!target || !hasPermission(target.channelPermissions, 'JOIN_VOICE')) throw forbidden('JOIN_VOICE', 'That member cannot join the destination channel');
+    const moved: VoiceStateView = { ...state, sessionId: newId(), channelId, joinedAt: new Date().toISOString() };
+    await this.redis.rashigoVoiceJoin(this.prefix, moved.sessionId, channelId, moved.serverId, moved.userId, JSON.stringify(moved), 0);
+    await this.announceEnded(state.serverId, state.channelId, state.userId, state.sessionId);
+    await this.announce(moved);
+  }
+
+  private async announce(state: VoiceStateView): Promise<void> {
+    await this.events.server(state.serverId, { type: 'VoiceStateUpdated', channelId: state.channelId, userId: state.userId, sessionId: state.sessionId, state });
+  }
+
+  private async announceEnded(serverId: string, channelId: string | null, userId: string, sessionId: string): Promise<void> {
+    await this.bus.publish(Topic.voiceSignals(sessionId), { type: 'END' } satisfies VoiceSignalPayload);
+    await this.events.server(serverId, { type: 'VoiceStateUpdated', channelId, userId, sessionId, state: null });
+  }
+}
