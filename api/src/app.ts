@@ -14,6 +14,7 @@ import { assertWithinLimits } from './graphql/limits.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { attachWebSocket } from './graphql/websocket.js';
 import { healthHandler } from './http/health.js';
+import { apiMetrics } from './http/metrics.js';
 import { createServices, type Services } from './services.js';
 
 export interface RunningApi {
@@ -54,9 +55,12 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   });
   await apollo.start();
 
+  const metrics = apiMetrics({ connections: ws.connectionCount, subscriptions: () => services.bus.listenerCount(), subscriptionExecutions: () => ws.fanout.executions });
   const app = express();
   app.disable('x-powered-by');
+  app.use(metrics.countRequests);
   app.get('/healthz', healthHandler(services));
+  app.get('/metrics', metrics.handler);
   app.use(
     '/graphql',
     corsForDashboard,
