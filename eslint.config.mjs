@@ -18,4 +18,16 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // Plain Node ESM tooling (npm start, npm test).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { AbortSignal: 'readonly' } },
+  },
+  {
+    // The dashboard runs in the browser (and on Next's server); React uses the automatic JSX runtime.
+    files: ['dashboard/**/*.{ts,tsx,js,mjs}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', FormData: 'readonly', StorageEvent: 'readonly', Response: 'readonly' },
+    },
+  },
 );

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Queue, Worker } from 'bullmq';
 import { QueueName } from '@rashigo/api/jobs/queues.js';
@@ -22,6 +23,8 @@ const workers = Object.values(QueueName).map(
     new Worker(name, handlers[name] as (job: unknown) => Promise<unknown>, {
       connection: createRedis(config.REDIS_URL, `rashigo-worker-${name}`),
       prefix,
+      // Stored on every job it takes (job.processedBy): which process ran what.
+      name: `${hostname()}:${process.pid}`,
       concurrency: config.WORKER_CONCURRENCY,
       lockDuration: config.WORKER_LOCK_MS,
       stalledInterval: config.WORKER_LOCK_MS,

@@ -1,0 +1,5 @@
+import { SessionGate } from '@/components/session/session-gate';
+
+export default function HomePage() {
+  return <SessionGate />;
+}
