@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { RunningApi } from '../src/app.js';
-import { createServer, signUp, type GqlClient, type TestUser } from './harness.js';
+import { createServer, signUp, type GqlClient, type GqlResult, type TestUser } from './harness.js';
 
 /** Shared GraphQL documents and steps of the feature tests; each names what it does, no hidden asserts. */
 
@@ -108,4 +108,53 @@ export async function rankedServer(api: { url: string }, owner: TestUser, modPer
   await assignRole(owner, server.id, superior!.id, senior.id);
   await assignRole(owner, server.id, subordinate!.id, junior.id);
   return { server, roles: { senior, mod, junior }, moderator: moderator!, peer: peer!, superior: superior!, subordinate: subordinate!, plain: plain! };
+}
+
+/**
+ * Resolves once a backend of this database waits on a lock while running a statement starting with
+ * `queryStart`: how a test holds a mutation half-way through its transaction and looks from outside.
+ */
+export async function waitForLockWait(api: RunningApi, queryStart: string): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    const rows = await sql(api, "select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like ?", [`${queryStart}%`]);
+    if (rows.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no backend ever waited on a lock running ${queryStart}`);
+}
+
+/**
+ * A malformed id names nothing. It may be refused as NOT_FOUND or as BAD_USER_INPUT naming the
+ * argument; never an internal error, never data.
+ */
+export function expectMalformedIdRefused(error: ErrorOf, arg: string): void {
+  expect(['NOT_FOUND', 'BAD_USER_INPUT']).toContain(error.code);
+  if (error.code === 'BAD_USER_INPUT') expect(error.extensions.field).toBe(arg);
+}
+
+/** A nullable lookup of something the caller cannot have: null, or a NOT_FOUND error (and no data). */
+export function expectNullOrNotFound(result: GqlResult, field: string): void {
+  if (result.errors?.length) {
+    expect(result.errors[0]!.extensions?.code).toBe('NOT_FOUND');
+    expect(result.data?.[field] ?? null).toBeNull();
+  } else {
+    expect(result.data?.[field]).toBeNull();
+  }
+}
+
+/**
+ * Retries `check` until it passes or `timeoutMs` runs out: for effects that cross processes through
+ * Redis pub/sub, which arrive shortly after the mutation that caused them returns.
+ */
+export async function eventually(check: () => Promise<void>, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }

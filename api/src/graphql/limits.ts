@@ -39,13 +39,19 @@ export function assertWithinLimits(schema: GraphQLSchema, document: DocumentNode
       throw new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
   }
-  const complexity = getComplexity({
-    schema,
-    query: document,
-    variables: variables ?? {},
-    ...(operationName ? { operationName } : {}),
-    estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      ...(operationName ? { operationName } : {}),
+      estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    // Variables that do not fit the operation: execution reports that precisely, as BAD_USER_INPUT.
+    return;
+  }
   if (complexity > limits.maxComplexity) {
     throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }

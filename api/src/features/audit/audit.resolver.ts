@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { Services } from '../../services.js';
 import { UserObject } from '../users/user.object.js';
@@ -31,7 +32,7 @@ export class AuditLogEntryObject {
 }
 
 const pageSchema = z.object({
-  before: z.string().regex(/^\d{1,20}$/, 'must be an entry id').nullish(),
+  before: z.string().refine(isSnowflake, 'must be an entry id').nullish(),
   limit: z.number().int().min(1, 'must be 1-100').max(100, 'must be 1-100'),
 });
 

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { GqlClient, signUp, startTestApi, uniqueName, type GqlResult } from '../../../test/harness.js';
-import { expectBadInput, sql } from '../../../test/fixtures.js';
+import { eventually, expectBadInput, sql } from '../../../test/fixtures.js';
 
 const REGISTER = 'mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { token user { id username displayName isBot } } }';
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { id username } } }';
@@ -44,6 +44,14 @@ describe('auth', () => {
       expect(data.register.token.length).toBeGreaterThanOrEqual(32);
       const me = await anon.as(`Bearer ${data.register.token}`).ok(ME);
       expect(me.me).toEqual({ id: data.register.user.id, username: name.toLowerCase(), displayName: name.toLowerCase() });
+    });
+
+    it('lets exactly one of two racing registrations of a name win', async () => {
+      const name = uniqueName('race');
+      const results = await Promise.all([anon.request(REGISTER, { u: name, p: PASSWORD }), anon.request(REGISTER, { u: name.toUpperCase(), p: PASSWORD })]);
+      expect(results.filter((r) => !r.errors).length).toBe(1);
+      expect(results.find((r) => r.errors)!.errors![0]!.extensions?.code).toBe('CONFLICT');
+      expect(await sql(api, 'select id from users where username = ?', [name.toLowerCase()])).toHaveLength(1);
     });
 
     it('keeps a given display name', async () => {
@@ -134,6 +142,20 @@ describe('auth', () => {
       expect((await anon.as(`Bearer ${other}`).ok(ME)).me.id).toBe(user.id);
       const rows = await sql(api, 'select 1 from sessions where token_hash = ?', [createHash('sha256').update(user.token).digest('hex')]);
       expect(rows).toHaveLength(0);
+    });
+
+    it('logout on one API process ends the session on every other (session caches are evicted through Redis)', async () => {
+      const other = await startTestApi({}, api.services.config.REDIS_KEY_PREFIX);
+      try {
+        const user = await signUp(api, 'twoproc');
+        const elsewhere = new GqlClient(other.url, `Bearer ${user.token}`);
+        // Warm the other process's cache with the live session first.
+        expect((await elsewhere.ok(ME)).me.id).toBe(user.id);
+        await user.client.ok('mutation { logout }');
+        await eventually(async () => expect((await elsewhere.ok(ME)).me).toBeNull());
+      } finally {
+        await other.close();
+      }
     });
 
     it('treats a missing, malformed, unknown or wrong-scheme credential as signed out', async () => {

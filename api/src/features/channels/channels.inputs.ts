@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSION_NAMES } from '../../permissions/bits.js';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { ChannelType } from './channel.entity.js';
 import { OverwriteTarget } from './overwrite.entity.js';
 
@@ -8,7 +9,8 @@ const description = z.string().max(1024, 'must be at most 1024 characters');
 const position = z.number().int().min(0, 'must be 0-10000').max(10_000, 'must be 0-10000');
 const slowmodeSeconds = z.number().int().min(0, 'must be 0-21600').max(21_600, 'must be 0-21600');
 const userLimit = z.number().int().min(0, 'must be 0-99').max(99, 'must be 0-99');
-const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
+// isSnowflake, not /^\d{1,20}$/: a 20-digit number overflows Postgres's bigint (an internal error).
+const id = z.string().refine(isSnowflake, 'must be an id');
 
 export const createChannelSchema = z.object({
   serverId: id,

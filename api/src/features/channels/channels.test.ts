@@ -10,6 +10,8 @@ import {
   createRole,
   expectBadInput,
   expectForbidden,
+  expectMalformedIdRefused,
+  expectNullOrNotFound,
   joinServer,
   sql,
   visibleChannelIds,
@@ -186,11 +188,13 @@ describe('channels', () => {
     });
 
     it('answers null / NOT_FOUND for unknown and malformed channel ids', async () => {
-      for (const id of ['123456789012345678', 'nope']) {
-        expect((await owner.client.ok(GET, { id })).channel).toBeNull();
-        expect((await owner.client.errorOf(UPDATE, { id, input: { name: 'x' } })).code).toBe('NOT_FOUND');
-        expect((await owner.client.errorOf(DELETE, { id })).code).toBe('NOT_FOUND');
-      }
+      const unknown = '123456789012345678';
+      expect((await owner.client.ok(GET, { id: unknown })).channel).toBeNull();
+      expect((await owner.client.errorOf(UPDATE, { id: unknown, input: { name: 'x' } })).code).toBe('NOT_FOUND');
+      expect((await owner.client.errorOf(DELETE, { id: unknown })).code).toBe('NOT_FOUND');
+      expectNullOrNotFound(await owner.client.request(GET, { id: 'nope' }), 'channel');
+      expectMalformedIdRefused(await owner.client.errorOf(UPDATE, { id: 'nope', input: { name: 'x' } }), 'id');
+      expectMalformedIdRefused(await owner.client.errorOf(DELETE, { id: 'nope' }), 'id');
     });
   });
 
@@ -323,6 +327,7 @@ describe('channels', () => {
         [{ targetType: 'ROLE', targetId: foreignRole.id, allow: ['SEND_MESSAGES'], deny: [] }, 'targetId'],
         [{ targetType: 'MEMBER', targetId: outsider.id, allow: ['SEND_MESSAGES'], deny: [] }, 'targetId'],
         [{ targetType: 'MEMBER', targetId: 'abc', allow: [], deny: [] }, 'targetId'],
+        [{ targetType: 'ROLE', targetId: '99999999999999999999', allow: [], deny: [] }, 'targetId'],
         [{ targetType: 'MEMBER', targetId: member.id, allow: ['ADMINISTRATOR'], deny: [] }, 'allow'],
         [{ targetType: 'MEMBER', targetId: member.id, allow: ['SPEAK'], deny: ['SPEAK'] }, 'allow'],
       ];

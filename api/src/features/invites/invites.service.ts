@@ -24,6 +24,9 @@ const createInviteSchema = z.object({
   expiresInSeconds: z.number().int().min(0, 'must be 0-2592000').max(2_592_000, 'must be 0-2592000'),
 });
 
+/** Codes are short and alphanumeric; anything else (a NUL byte, say) must never reach Postgres. */
+export const isInviteCode = (code: string): boolean => /^[A-Za-z0-9]{1,16}$/.test(code);
+
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 const newInviteCode = (): string => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 
@@ -61,12 +64,14 @@ export class InvitesService {
   }
 
   async byCode(code: string): Promise<InviteView | null> {
+    if (!isInviteCode(code)) return null;
     const invite = await this.orm.em.fork().findOne(Invite, { code });
     return invite ? toInviteView(invite) : null;
   }
 
   /** The creator may revoke their own invite; anyone else needs MANAGE_SERVER. */
   async revoke(userId: string, code: string): Promise<void> {
+    if (!isInviteCode(code)) throw notFound('Invite');
     await this.orm.em.fork().transactional(async (em) => {
       const invite = await em.findOne(Invite, { code });
       if (!invite) throw notFound('Invite');

@@ -3,6 +3,7 @@ import { canManageMember } from '../../permissions/hierarchy.js';
 import { hasPermission } from '../../permissions/bits.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
@@ -38,6 +39,7 @@ export class MembersService {
   async setNickname(access: ServerAccess, userId: string, input: unknown): Promise<MemberView> {
     const { nickname } = parseInput(nicknameSchema, input);
     if (!access.member) throw notFound('Server');
+    if (!isSnowflake(userId)) throw notFound('Member');
     const member = await this.orm.em.fork().transactional(async (em) => {
       const target = await em.findOne(Member, { server: access.server.id, user: userId });
       if (!target) throw notFound('Member');

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { BigIntType, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Channel } from '../channels/channel.entity.js';
 import { Server } from '../servers/server.entity.js';
 import { User } from '../users/user.entity.js';
@@ -28,7 +28,8 @@ export class Message {
   content!: string;
 
   /** Plain id, no foreign key: a reply outlives the message it answers (shown as deleted). */
-  @Property({ type: 'bigint', nullable: true })
+  /** BigIntType('string'): `string | null` gives no runtime type, so plain 'bigint' reads back a JS bigint. */
+  @Property({ type: new BigIntType('string'), nullable: true })
   replyTo: string | null = null;
 
   @Property({ type: 'timestamptz' })

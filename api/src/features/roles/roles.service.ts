@@ -84,6 +84,7 @@ export class RolesService {
 
   /** Adds or removes one role of a member; both need the role below the actor's highest. */
   async setMemberRole(access: ServerAccess, userId: string, roleId: string, assign: boolean): Promise<MemberView> {
+    if (!isSnowflake(roleId)) throw notFound('Role');
     if (!isSnowflake(userId)) throw notFound('Member');
     const member = await this.orm.em.fork().transactional(async (em) => {
       const role = await em.findOne(Role, { id: roleId, server: access.server.id });

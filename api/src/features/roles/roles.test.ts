@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
-import { createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
+import { GqlClient, createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
 import {
   ROLE_FIELDS,
   assignRole,
@@ -14,7 +14,9 @@ import {
   joinServer,
   rankedServer,
   serverPermissions,
+  eventually,
   sql,
+  waitForLockWait,
 } from '../../../test/fixtures.js';
 
 const CREATE = `mutation($s: ID!, $i: RoleInput!) { createRole(serverId: $s, input: $i) { ${ROLE_FIELDS} } }`;
@@ -128,7 +130,7 @@ describe('roles', () => {
     });
 
     it('keeping or removing a permission one lacks is allowed; only additions need holding', async () => {
-      const { server, moderator, roles } = await rankedServer(api, owner, MOD_PERMISSIONS);
+      const { moderator, roles } = await rankedServer(api, owner, MOD_PERMISSIONS);
       await owner.client.ok(UPDATE, { r: roles.junior.id, i: { permissions: ['BAN_MEMBERS', 'MANAGE_SERVER'] } });
       expect((await moderator.client.ok(UPDATE, { r: roles.junior.id, i: { permissions: ['BAN_MEMBERS', 'KICK_MEMBERS'] } })).updateRole.permissions).toEqual(['KICK_MEMBERS', 'BAN_MEMBERS']);
       expect((await moderator.client.ok(UPDATE, { r: roles.junior.id, i: { permissions: [] } })).updateRole.permissions).toEqual([]);
@@ -241,6 +243,26 @@ describe('roles', () => {
     });
   });
 
+  it('permission changes made through one API process apply on another (caches are invalidated through Redis)', async () => {
+    const other = await startTestApi({}, api.services.config.REDIS_KEY_PREFIX);
+    try {
+      const server = await createServer(owner);
+      const member = await signUp(api, 'twoproc');
+      await joinServer(member, server.id);
+      const elsewhere = new GqlClient(other.url, `Bearer ${member.token}`);
+      // Warm the other process's permission cache first.
+      expect(await serverPermissions(elsewhere, server.id)).not.toContain('MANAGE_CHANNELS');
+      const role = await createRole(owner, server.id, { name: 'Remote', permissions: ['MANAGE_CHANNELS'] });
+      await assignRole(owner, server.id, member.id, role.id);
+      await eventually(async () => expect(await serverPermissions(elsewhere, server.id)).toContain('MANAGE_CHANNELS'));
+      await owner.client.ok(UPDATE, { r: role.id, i: { permissions: ['MANAGE_MESSAGES'] } });
+      await eventually(async () => expect(await serverPermissions(elsewhere, server.id)).not.toContain('MANAGE_CHANNELS'));
+      expect(await serverPermissions(elsewhere, server.id)).toContain('MANAGE_MESSAGES');
+    } finally {
+      await other.close();
+    }
+  });
+
   describe('assignRole and removeRole', () => {
     it('grant and revoke the role and its permissions, audited once per actual change', async () => {
       const server = await createServer(owner);
@@ -296,13 +318,3 @@ describe('roles', () => {
     });
   });
 });
-
-/** Resolves once some backend of this database waits on a lock while running `queryStart...`. */
-async function waitForLockWait(api: RunningApi, queryStart: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    const rows = await sql(api, "select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like ?", [`${queryStart}%`]);
-    if (rows.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`no backend ever waited on a lock running ${queryStart}`);
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
 
 const name = z.string().trim().min(2, 'must be 2-100 characters').max(100, 'must be 2-100 characters');
 const description = z.string().max(1024, 'must be at most 1024 characters');
@@ -29,7 +30,7 @@ export const discoverSchema = z.object({
 
 export const memberPageSchema = z.object({
   first: z.number().int().min(1, 'must be 1-1000').max(1000, 'must be 1-1000'),
-  after: z.string().regex(/^\d{1,20}$/, 'must be a user id').nullish(),
+  after: z.string().refine(isSnowflake, 'must be a user id').nullish(),
 });
 
 const count = (max: number) => z.number().int().min(0, `must be 0-${max}`).max(max, `must be 0-${max}`);

@@ -3,6 +3,7 @@ import { DEFAULT_EVERYONE_PERMISSIONS } from '../../permissions/bits.js';
 import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { badInput, notFound } from '../../kernel/errors/app-error.js';
 import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
@@ -10,6 +11,7 @@ import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Channel, ChannelType } from '../channels/channel.entity.js';
 import { Invite } from '../invites/invite.entity.js';
+import { isInviteCode } from '../invites/invites.service.js';
 import { Member } from '../members/member.entity.js';
 import { toMemberView, type MemberView } from '../members/member.view.js';
 import { Ban } from '../moderation/ban.entity.js';
@@ -125,6 +127,7 @@ export class ServersService {
   /** Joins a public server by id, or any server by a valid invite. Joining twice is a no-op. */
   async join(userId: string, serverId: string | null | undefined, inviteCode: string | null | undefined): Promise<{ server: ServerView; joined: MemberView | null }> {
     if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
+    if (serverId && !isSnowflake(serverId)) throw notFound('Server');
     const result = await this.orm.em.fork().transactional(async (em) => {
       const server = inviteCode ? await this.serverOfInvite(em, inviteCode) : await em.findOne(Server, { id: serverId! });
       if (!server || (!inviteCode && server.isPrivate)) throw notFound('Server');
@@ -143,6 +146,7 @@ export class ServersService {
   }
 
   private async serverOfInvite(em: EntityManager, code: string): Promise<Server> {
+    if (!isInviteCode(code)) throw invalidInvite();
     const invite = await em.findOne(Invite, { code, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] });
     if (!invite || (invite.maxUses > 0 && invite.uses >= invite.maxUses)) throw invalidInvite();
     return em.findOneOrFail(Server, { id: invite.server });
