@@ -5,7 +5,5 @@ import type { RefusalScope } from '../../jobs/queues.js';
 export const rateLimited = (scope: RefusalScope, retryAfterMs: number) =>
   new AppError(ErrorCode.RateLimited, scope === 'slowmode' ? 'Slowmode is on in this channel' : 'You are sending messages too fast', { retryAfterMs, scope });
 
-export const timedOut = (until: Date) =>
-  new AppError(ErrorCode.TimedOut, `You are timed out until ${until.toISOString()}`, { until: until.toISOString() });
 
 export const notAuthor = () => new AppError(ErrorCode.Forbidden, 'Only the author can edit a message', { permission: 'AUTHOR' });

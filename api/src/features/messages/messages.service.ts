@@ -14,7 +14,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { Message } from './message.entity.js';
 import type { MessageRateLimit } from './message-rate-limit.js';
-import { notAuthor, rateLimited, timedOut } from './messages.errors.js';
+import { notAuthor, rateLimited } from './messages.errors.js';
+import { assertNotTimedOut } from '../moderation/moderation.errors.js';
 import { contentSchema, historySchema, sendSchema } from './messages.inputs.js';
 import { toMessageView, type MessageView } from './message.view.js';
 
@@ -106,7 +107,8 @@ export class MessagesService {
     const byModerator = message.author !== userId;
     if (byModerator && !hasPermission(access.channelPermissions, 'MANAGE_MESSAGES')) throw forbidden('MANAGE_MESSAGES');
     await em.transactional(async (tx) => {
-      await tx.nativeDelete(Message, { id: messageId });
+      // Two deletions racing: only the one that removed the row audits and announces it.
+      if (!(await tx.nativeDelete(Message, { id: messageId }))) throw notFound('Message');
       if (byModerator) this.audit.record(tx, { serverId: message.server, action: AuditAction.MessageDelete, actorId: userId, targetId: message.author, changes: { message: [messageId, null], channel: [message.channel, null] } });
     });
     await this.announceDeleted([{ id: messageId, channelId: message.channel }]);
@@ -177,9 +179,7 @@ export class MessagesService {
   }
 }
 
-/** A timed-out member hears TIMED_OUT with the end time, not a bare FORBIDDEN. */
 function assertMaySend(access: ChannelAccess): void {
-  const until = access.member?.timedOutUntil;
-  if (until && new Date(until) > new Date() && !hasPermission(access.channelPermissions, 'ADMINISTRATOR')) throw timedOut(new Date(until));
+  assertNotTimedOut(access);
   if (!hasPermission(access.channelPermissions, 'SEND_MESSAGES')) throw forbidden('SEND_MESSAGES');
 }

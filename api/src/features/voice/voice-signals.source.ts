@@ -13,6 +13,8 @@ export async function voiceSignalSource(services: Services, viewer: Viewer, sess
   let stop = () => {};
   const stream = new EventStream<VoiceSignalPayload>(() => stop());
   stop = await services.bus.listen(Topic.voiceSignals(sessionId), (signal) => stream.push(signal as VoiceSignalPayload));
+  // A session that ended between the check above and the listen published its END unheard: end here.
+  if (!(await services.voice.session(sessionId))) stream.push({ type: 'END' });
   async function* signals(): AsyncGenerator<FanoutItem<Signal>> {
     for await (const signal of stream) {
       if (signal.type === 'END') return;

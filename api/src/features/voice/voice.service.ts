@@ -12,6 +12,7 @@ import type { AccessService, ChannelAccess, ServerAccess } from '../access/acces
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ChannelType } from '../channels/channel.entity.js';
+import { assertNotTimedOut } from '../moderation/moderation.errors.js';
 import { iceServersFor, type IceConfig } from './ice-servers.js';
 import { channelFull, notVoiceChannel, sessionNotFound } from './voice.errors.js';
 import { JOIN_SCRIPT, LEAVE_SCRIPT, PATCH_SCRIPT } from './voice.scripts.js';
@@ -76,6 +77,7 @@ export class VoiceService {
   /** JOIN_VOICE to join; without SPEAK the session starts server-muted; MOVE_MEMBERS may exceed userLimit. */
   async join(access: ChannelAccess, selfMute: boolean, selfDeaf: boolean): Promise<VoiceSessionView> {
     if (access.channel.type !== ChannelType.VOICE) throw notVoiceChannel();
+    assertNotTimedOut(access);
     if (!hasPermission(access.channelPermissions, 'JOIN_VOICE')) throw forbidden('JOIN_VOICE');
     const state: VoiceStateView = {
       sessionId: newId(),
@@ -196,7 +198,11 @@ export class VoiceService {
     const state = sessionId ? await this.session(sessionId) : null;
     if (!state) throw sessionNotFound();
 
+    // A refused move refuses the whole call, before any mute or deafen is applied (and left unaudited).
+    const destination = action.moveToChannelId ? await this.moveDestination(access, state.userId, action.moveToChannelId) : null;
+
     const records: { action: AuditAction; changes: Record<string, unknown> }[] = [];
+    let current = state;
     if (action.serverMute != null || action.serverDeaf != null) {
       const patch: Partial<VoiceStateView> = {};
       if (action.serverMute != null) {
@@ -207,11 +213,12 @@ export class VoiceService {
         patch.serverDeaf = action.serverDeaf;
         records.push({ action: AuditAction.VoiceDeafen, changes: { serverDeaf: [state.serverDeaf, action.serverDeaf] } });
       }
-      await this.patch(state.sessionId, patch);
+      current = await this.patch(state.sessionId, patch);
     }
-    if (action.moveToChannelId) {
-      await this.move(access, state, action.moveToChannelId);
-      records.push({ action: AuditAction.VoiceMove, changes: { channel: [state.channelId, action.moveToChannelId] } });
+    if (destination) {
+      // From the patched state: a mute given in the same call goes along.
+      await this.move(current, destination);
+      records.push({ action: AuditAction.VoiceMove, changes: { channel: [state.channelId, destination.channel.id] } });
     } else if (action.disconnect) {
       await this.end(state.sessionId);
       records.push({ action: AuditAction.VoiceDisconnect, changes: { channel: [state.channelId, null] } });
@@ -221,13 +228,21 @@ export class VoiceService {
     });
   }
 
-  /** A move keeps the member's mute state and ignores the destination's userLimit (as in Discord). */
-  private async move(actor: ServerAccess, state: VoiceStateView, channelId: string): Promise<void> {
+  /** Where a member may be moved: a voice channel of the actor's server that the member may join. */
+  private async moveDestination(actor: ServerAccess, userId: string, channelId: string): Promise<ChannelAccess> {
     const destination = actor.server.channels.get(channelId);
     if (!destination || destination.type !== ChannelType.VOICE) throw notVoiceChannel('moveToChannelId');
-    const target = await this.access.channel(channelId, state.userId).catch(() => null);
+    const target = await this.access.channel(channelId, userId).catch(() => null);
     if (!target || !hasPermission(target.channelPermissions, 'JOIN_VOICE')) throw forbidden('JOIN_VOICE', 'That member cannot join the destination channel');
-    const moved: VoiceStateView = { ...state, sessionId: newId(), channelId, joinedAt: new Date().toISOString() };
+    return target;
+  }
+
+  /** A move keeps the member's mute state and ignores the destination's userLimit (as in Discord). */
+  private async move(state: VoiceStateView, target: ChannelAccess): Promise<void> {
+    const channelId = target.channel.id;
+    // As on joining: without SPEAK in the destination the member arrives server-muted.
+    const serverMute = state.serverMute || !hasPermission(target.channelPermissions, 'SPEAK');
+    const moved: VoiceStateView = { ...state, sessionId: newId(), channelId, serverMute, joinedAt: new Date().toISOString() };
     await this.redis.rashigoVoiceJoin(this.prefix, moved.sessionId, channelId, moved.serverId, moved.userId, JSON.stringify(moved), 0);
     await this.announceEnded(state.serverId, state.channelId, state.userId, state.sessionId);
     await this.announce(moved);
