@@ -70,15 +70,7 @@ export class ServersService {
 
   async update(access: ServerAccess, input: unknown): Promise<ServerView> {
     const data = parseInput(updateServerSchema, input);
-    const changes = { name: data.name ?? undefined, description: data.description ?? undefined, icon: data.icon ?? undefined, isPrivate: data.isPrivate ?? undefined };
-    const server = await this.orm.em.fork().transactional(async (em) => {
-      const s = await em.findOneOrFail(Server, { id: access.server.id });
-      const changed = diff(s, changes);
-      em.assign(s, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
-      if (changed) this.audit.record(em, { serverId: s.id, action: AuditAction.ServerUpdate, actorId: access.userId, targetId: s.id, changes: changed });
-      return s;
-    });
-    await this.access.invalidate(server.id);
+    const server = await this.applyAudited(access, { name: data.name, description: data.description, icon: data.icon, isPrivate: data.isPrivate });
     const view = toServerView(server);
     await this.events.server(server.id, { type: 'ServerUpdated', server: view });
     return view;
@@ -86,16 +78,21 @@ export class ServersService {
 
   async updateRateLimits(access: ServerAccess, input: unknown): Promise<ServerLimits> {
     const data = parseInput(rateLimitsSchema, input);
-    const changes = Object.fromEntries(LIMIT_FIELDS.map((f) => [f, data[f] ?? undefined]));
+    return pickLimits(await this.applyAudited(access, Object.fromEntries(LIMIT_FIELDS.map((f) => [f, data[f]]))));
+  }
+
+  /** Sets the given fields (null and undefined mean "unchanged"), audits what changed, drops cached access. */
+  private async applyAudited(access: ServerAccess, fields: Record<string, unknown>): Promise<Server> {
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null)) as Partial<Server>;
     const server = await this.orm.em.fork().transactional(async (em) => {
       const s = await em.findOneOrFail(Server, { id: access.server.id });
       const changed = diff(s, changes);
-      em.assign(s, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+      em.assign(s, changes);
       if (changed) this.audit.record(em, { serverId: s.id, action: AuditAction.ServerUpdate, actorId: access.userId, targetId: s.id, changes: changed });
       return s;
     });
     await this.access.invalidate(server.id);
-    return pickLimits(server);
+    return server;
   }
 
   async delete(access: ServerAccess): Promise<void> {

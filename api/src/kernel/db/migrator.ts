@@ -41,30 +41,30 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
   }
 }
 
-/** Creates the database named in the URL when it does not exist (first run, test runs). */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+/** Runs `work` on the server's maintenance database, with the target database's name. */
+async function onMaintenanceDb(databaseUrl: string, work: (client: pg.Client, quotedName: string, name: string) => Promise<void>): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    await work(client, `"${name.replaceAll('"', '""')}"`, name);
   } finally {
     await client.end();
   }
 }
 
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+/** Creates the database named in the URL when it does not exist (first run, test runs). */
+export function ensureDatabase(databaseUrl: string): Promise<void> {
+  return onMaintenanceDb(databaseUrl, async (client, quoted, name) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${quoted}`);
+  });
+}
+
+export function dropDatabase(databaseUrl: string): Promise<void> {
+  return onMaintenanceDb(databaseUrl, async (client, quoted) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+  });
 }
