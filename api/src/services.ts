@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from './kernel/config/config.js';
@@ -62,6 +63,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const orm = await createOrm(config.DATABASE_URL, entities);
   const redis = createRedis(config.REDIS_URL, 'rashigo-commands');
   const subscriber = createRedis(config.REDIS_URL, 'rashigo-events');
+  // ioredis's ready check must finish before the first SUBSCRIBE (subscriber mode allows no INFO).
+  if (subscriber.status !== 'ready') await once(subscriber, 'ready');
   const keys = redisKeys(config.REDIS_KEY_PREFIX);
   // Each process leases its own snowflake worker id so ids from two processes never collide.
   useWorkerId((await redis.incr(keys.snowflakeWorkerCounter())) % (MAX_WORKER_ID + 1));

@@ -40,10 +40,10 @@ const byType = {
   MessageUpdated: MessageUpdatedObject,
   MessageDeleted: MessageDeletedObject,
   TypingStarted: TypingStartedObject,
-} as const satisfies Record<ChannelEventPayload['type'], unknown>;
+} as const satisfies Record<Exclude<ChannelEventPayload['type'], 'END'>, unknown>;
 
 export const ChannelEventUnion = createUnionType({
   name: 'ChannelEvent',
   types: () => Object.values(byType),
-  resolveType: (value) => byType[(value as ChannelEventPayload).type],
+  resolveType: (value) => byType[(value as Exclude<ChannelEventPayload, { type: 'END' }>).type],
 });

@@ -34,6 +34,7 @@ export async function channelEventSource(services: Services, viewer: Viewer, cha
       }
     }
     for await (const event of stream) {
+      if (event.type === 'END') return;
       if (event.type === 'MessageCreated' && replayed.delete(event.message.id)) continue;
       const access = await services.access.channel(channelId, viewer.userId).catch(() => null);
       if (!access) return;

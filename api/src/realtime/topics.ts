@@ -33,7 +33,9 @@ export type ChannelEventPayload =
   | { type: 'MessageCreated'; message: MessageView }
   | { type: 'MessageUpdated'; message: MessageView }
   | { type: 'MessageDeleted'; messageId: string; channelId: string }
-  | { type: 'TypingStarted'; channelId: string; user: UserView };
+  | { type: 'TypingStarted'; channelId: string; user: UserView }
+  /** Internal: the channel was deleted; every subscription to it ends. Never sent to clients. */
+  | { type: 'END' };
 
 export type MemberLeftReason = 'left' | 'kicked' | 'banned';
 

@@ -141,6 +141,7 @@ export class ChannelsService {
     });
     await this.access.invalidate(serverId);
     await this.events.server(serverId, { type: 'ChannelDeleted', channelId: access.channel.id });
+    await this.events.channel(access.channel.id, { type: 'END' });
   }
 
   async setOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {

@@ -4,10 +4,16 @@ const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
 
 export const MAX_CONTENT_LENGTH = 4000;
 
+// Characters are counted as code points, so an emoji counts once (not as two UTF-16 units).
 export const contentSchema = z
   .string()
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, 'must not be empty').max(MAX_CONTENT_LENGTH, `must be at most ${MAX_CONTENT_LENGTH} characters`));
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .refine((s) => [...s].length <= MAX_CONTENT_LENGTH, `must be at most ${MAX_CONTENT_LENGTH} characters`),
+  );
 
 export const sendSchema = z.object({ content: contentSchema, replyToId: id.nullish() });
 

@@ -90,11 +90,13 @@ export class MessagesService {
     const access = await resolveAccess(message.channel);
     if (message.author !== userId) throw notAuthor();
     assertMaySend(access);
-    message.content = content;
-    message.editedAt = new Date();
-    await em.flush();
-    const view = toMessageView(message);
-    await this.events.channel(view.channelId, { type: 'MessageUpdated', message: view });
+    const view: MessageView = { ...toMessageView(message), content, editedAt: new Date() };
+    // Only if the row still exists, and announced while its lock is held: an edit racing a deletion
+    // answers NOT_FOUND or is published before MessageDeleted, never after it.
+    await em.transactional(async (tx) => {
+      if (!(await tx.nativeUpdate(Message, { id: messageId }, { content, editedAt: view.editedAt as Date }))) throw notFound('Message');
+      await this.events.channel(view.channelId, { type: 'MessageUpdated', message: view });
+    });
     return view;
   }
 
