@@ -66,8 +66,9 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   // ioredis's ready check must finish before the first SUBSCRIBE (subscriber mode allows no INFO).
   if (subscriber.status !== 'ready') await once(subscriber, 'ready');
   const keys = redisKeys(config.REDIS_KEY_PREFIX);
-  // Each process leases its own snowflake worker id so ids from two processes never collide.
-  useWorkerId((await redis.incr(keys.snowflakeWorkerCounter())) % (MAX_WORKER_ID + 1));
+  // Each process leases its own snowflake worker id from the database, so two processes' ids never collide.
+  const [lease] = await orm.em.fork().execute<{ id: string }[]>("select nextval('snowflake_worker_seq') as id");
+  useWorkerId(Number(BigInt(lease!.id) % BigInt(MAX_WORKER_ID + 1)));
 
   const bus = new EventBus(redis, subscriber, keys.eventChannel);
   const events = new EventPublisher(bus);

@@ -23,7 +23,7 @@ return 1
 
 type Scripted = Redis & { rashigoCountRefusal(k1: string, k2: string, jobId: string, at: number, windowMs: number, threshold: number, ttl: number): Promise<number> };
 
-export type EscalationOutcome = 'disabled' | 'counted' | 'timed-out';
+export type EscalationOutcome = 'disabled' | 'counted' | 'timed-out' | 'already-timed-out';
 
 /** The server's policy for repeated rate-limit refusals (default: 3 within 60 s => 5 minute timeout). */
 export class EscalationService {
@@ -55,7 +55,15 @@ export class EscalationService {
     if (!crossed) return 'counted';
     // The end derives from the refusal's time, so a retry sets the very same value (a no-op).
     const until = new Date(refusal.at + escalationTimeoutSeconds * 1000);
-    await this.moderation.applyTimeout(refusal.serverId, refusal.userId, until, null, `Automatic: ${escalationRefusals} rate-limit refusals within ${escalationWindowSeconds} s`);
-    return 'timed-out';
+    // A refusal made while a timeout (e.g. from an earlier crossing of the same burst) covers it adds none.
+    const member = await this.moderation.applyTimeout(
+      refusal.serverId,
+      refusal.userId,
+      until,
+      null,
+      `Automatic: ${escalationRefusals} rate-limit refusals within ${escalationWindowSeconds} s`,
+      new Date(refusal.at),
+    );
+    return member.timedOutUntil !== null && new Date(member.timedOutUntil).getTime() === until.getTime() ? 'timed-out' : 'already-timed-out';
   }
 }

@@ -1,7 +1,8 @@
+import { LockMode } from '@mikro-orm/postgresql';
 import { hasPermission } from '../../permissions/bits.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
-import { snowflakeAt } from '../../kernel/ids/snowflake.js';
+import { isSnowflake, snowflakeAt } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
@@ -42,6 +43,7 @@ export class ModerationService {
 
   async kick(access: ServerAccess, userId: string, input: unknown): Promise<void> {
     const { reason } = parseInput(kickSchema, input);
+    if (!isSnowflake(userId)) throw notFound('Member');
     await this.members.assertOutranks(access, userId, 'KICK_MEMBERS');
     await this.orm.em.fork().transactional(async (em) => {
       if (!(await this.servers.removeMember(em, access.server.id, userId))) throw notFound('Member');
@@ -53,6 +55,7 @@ export class ModerationService {
   /** Bans a member or any existing user (so they cannot join later); optionally removes their recent messages. */
   async ban(access: ServerAccess, userId: string, input: unknown): Promise<RemovedMessage[]> {
     const { reason, deleteMessageSeconds } = parseInput(banSchema, input);
+    if (!isSnowflake(userId)) throw notFound('User');
     await this.members.assertOutranks(access, userId, 'BAN_MEMBERS');
     const serverId = access.server.id;
     const { wasMember, removed } = await this.orm.em.fork().transactional(async (em) => {
@@ -64,14 +67,13 @@ export class ModerationService {
         em.create(Ban, { server: serverId, user: userId, reason: reason ?? '', actor: access.userId });
       }
       const wasMember = await this.servers.removeMember(em, serverId, userId);
+      // em.execute runs inside this transaction; em.getConnection().execute would not.
       const removed: RemovedMessage[] = deleteMessageSeconds
-        ? await em
-            .getConnection()
-            .execute('delete from messages where server_id = ? and author_id = ? and id >= ? returning id, channel_id as "channelId"', [
-              serverId,
-              userId,
-              snowflakeAt(new Date(Date.now() - deleteMessageSeconds * 1000)),
-            ])
+        ? await em.execute('delete from messages where server_id = ? and author_id = ? and id >= ? returning id, channel_id as "channelId"', [
+            serverId,
+            userId,
+            snowflakeAt(new Date(Date.now() - deleteMessageSeconds * 1000)),
+          ])
         : [];
       this.audit.record(em, { serverId, action: AuditAction.MemberBan, actorId: access.userId, targetId: userId, reason, changes: deleteMessageSeconds ? { deletedMessages: [0, removed.length] } : null });
       return { wasMember, removed: removed.map((r) => ({ id: String(r.id), channelId: String(r.channelId) })) };
@@ -81,6 +83,7 @@ export class ModerationService {
   }
 
   async unban(access: ServerAccess, userId: string): Promise<void> {
+    if (!isSnowflake(userId)) throw notFound('Ban');
     await this.orm.em.fork().transactional(async (em) => {
       const deleted = await em.nativeDelete(Ban, { server: access.server.id, user: userId });
       if (!deleted) throw notFound('Ban');
@@ -96,6 +99,7 @@ export class ModerationService {
   /** Times a member out for `seconds` (0 lifts it). Administrators and the owner cannot be timed out. */
   async timeout(access: ServerAccess, userId: string, input: unknown): Promise<MemberView> {
     const { seconds, reason } = parseInput(timeoutSchema, input);
+    if (!isSnowflake(userId)) throw notFound('Member');
     await this.members.assertOutranks(access, userId);
     const target = await this.access.server(access.server.id, userId);
     if (!target.member) throw notFound('Member');
@@ -107,11 +111,15 @@ export class ModerationService {
   /**
    * Shared with the workers' escalation policy (actor null = the system). Setting the same end
    * again changes nothing and writes nothing, so a retried job cannot double the audit trail.
+   * `unlessTimedOutAt`: change nothing if a timeout already covers that moment (the escalation:
+   * one burst of refusals times the member out once, however many of its jobs cross the threshold).
    */
-  async applyTimeout(serverId: string, userId: string, until: Date | null, actorId: string | null, reason: string | null): Promise<MemberView> {
+  async applyTimeout(serverId: string, userId: string, until: Date | null, actorId: string | null, reason: string | null, unlessTimedOutAt?: Date): Promise<MemberView> {
     const { member, changed } = await this.orm.em.fork().transactional(async (em) => {
-      const m = await em.findOne(Member, { server: serverId, user: userId });
+      // Row-locked: two timeouts of one member (two workers, two moderators) apply one after the other.
+      const m = await em.findOne(Member, { server: serverId, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!m) throw notFound('Member');
+      if (unlessTimedOutAt && m.timedOutUntil && m.timedOutUntil > unlessTimedOutAt) return { member: m, changed: false };
       if ((m.timedOutUntil?.getTime() ?? null) === (until?.getTime() ?? null)) return { member: m, changed: false };
       this.audit.record(em, { serverId, action: AuditAction.MemberTimeout, actorId, targetId: userId, reason, changes: { timedOutUntil: [m.timedOutUntil?.toISOString() ?? null, until?.toISOString() ?? null] } });
       m.timedOutUntil = until;

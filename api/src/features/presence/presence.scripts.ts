@@ -5,10 +5,17 @@
  */
 
 /**
+ * Field of the devices hash marking an offline transition whose side effects (announcement, voice)
+ * are not confirmed done: a retried or later expiry redoes them, and any beat cancels it.
+ */
+export const OFFLINE_PENDING = '!offline';
+
+/**
  * beat(KEYS: devices, status, chosen; ARGV: device, expiresAtMs, keyTtlMs)
  * Records a device's expiry; returns {statusChanged, latestExpiryMs}.
  */
 export const BEAT_SCRIPT = `
+redis.call('HDEL', KEYS[1], '${OFFLINE_PENDING}')
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 local chosen = redis.call('GET', KEYS[3]) or 'ONLINE'
@@ -27,23 +34,34 @@ return {changed, latest}
 `;
 
 /**
- * expire(KEYS: devices, status; ARGV: nowMs)
- * Drops expired devices; when none is left, clears the status.
- * Returns {lastDeviceGone (1 when this call removed the last device), statusCleared, latestExpiryMs (0 when none left)}.
+ * expire(KEYS: devices, status; ARGV: nowMs, pendingTtlMs)
+ * Drops expired devices; when none is left, clears the status and marks the transition pending.
+ * Returns {lastDeviceGone (1 when this call removed the last device, or an earlier call did and its
+ * side effects are still pending), statusCleared, latestExpiryMs (0 when none left)}.
  */
 export const EXPIRE_SCRIPT = `
 local now = tonumber(ARGV[1])
 local latest, removed = 0, 0
 local entries = redis.call('HGETALL', KEYS[1])
 for i = 1, #entries, 2 do
-  local v = tonumber(entries[i + 1])
-  if v <= now then
-    redis.call('HDEL', KEYS[1], entries[i])
-    removed = 1
-  elseif v > latest then latest = v end
+  if entries[i] ~= '${OFFLINE_PENDING}' then
+    local v = tonumber(entries[i + 1])
+    if v <= now then
+      redis.call('HDEL', KEYS[1], entries[i])
+      removed = 1
+    elseif v > latest then latest = v end
+  end
 end
 if latest > 0 then return {0, 0, latest} end
-return {removed, redis.call('DEL', KEYS[2]), 0}
+if removed == 1 then
+  local cleared = redis.call('DEL', KEYS[2])
+  redis.call('HSET', KEYS[1], '${OFFLINE_PENDING}', cleared)
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return {1, cleared, 0}
+end
+local pending = redis.call('HGET', KEYS[1], '${OFFLINE_PENDING}')
+if pending then return {1, tonumber(pending), 0} end
+return {0, redis.call('DEL', KEYS[2]), 0}
 `;
 
 /**
@@ -52,7 +70,7 @@ return {removed, redis.call('DEL', KEYS[2]), 0}
  */
 export const CHOOSE_SCRIPT = `
 redis.call('SET', KEYS[3], ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], '${OFFLINE_PENDING}') == 1 then return 0 end
 local before = redis.call('GET', KEYS[2]) or 'OFFLINE'
 if ARGV[1] == 'OFFLINE' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) end
 if before == ARGV[1] then return 0 end

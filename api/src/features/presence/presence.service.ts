@@ -7,7 +7,10 @@ import type { EventPublisher } from '../../realtime/topics.js';
 import { Member } from '../members/member.entity.js';
 import { ChosenStatus, User } from '../users/user.entity.js';
 import type { UsersService } from '../users/users.service.js';
-import { BEAT_SCRIPT, CHOOSE_SCRIPT, EXPIRE_SCRIPT } from './presence.scripts.js';
+import { BEAT_SCRIPT, CHOOSE_SCRIPT, EXPIRE_SCRIPT, OFFLINE_PENDING } from './presence.scripts.js';
+
+/** How long an offline transition whose announcement failed stays retriable. */
+const OFFLINE_PENDING_TTL_MS = 3_600_000;
 
 export interface PresenceTimings {
   timeoutMs: number;
@@ -16,7 +19,7 @@ export interface PresenceTimings {
 
 type Scripted = Redis & {
   rashigoPresenceBeat(k1: string, k2: string, k3: string, device: string, expiresAt: number, ttl: number): Promise<[number, number]>;
-  rashigoPresenceExpire(k1: string, k2: string, now: number): Promise<[number, number, number]>;
+  rashigoPresenceExpire(k1: string, k2: string, now: number, pendingTtl: number): Promise<[number, number, number]>;
   rashigoPresenceChoose(k1: string, k2: string, k3: string, status: string, ttl: number): Promise<number>;
 };
 
@@ -63,7 +66,7 @@ export class PresenceService {
   /** Called by the workers when the user's expiry job fires. */
   async expire(userId: string): Promise<'offline' | 'alive' | 'unchanged'> {
     const k = this.userKeys(userId);
-    const [lastDeviceGone, statusCleared, latest] = await this.redis.rashigoPresenceExpire(k.devices, k.status, Date.now());
+    const [lastDeviceGone, statusCleared, latest] = await this.redis.rashigoPresenceExpire(k.devices, k.status, Date.now(), OFFLINE_PENDING_TTL_MS);
     if (latest > 0) {
       await this.scheduleExpiry(userId, latest);
       return 'alive';
@@ -71,6 +74,8 @@ export class PresenceService {
     if (!lastDeviceGone) return 'unchanged';
     for (const listener of this.offlineListeners) await listener(userId);
     if (statusCleared) await this.announce(userId);
+    // Done: until here a failure leaves the transition pending, and the job's retry redoes it.
+    await this.redis.hdel(k.devices, OFFLINE_PENDING);
     return 'offline';
   }
 

@@ -1,7 +1,6 @@
 /** Every Redis key shape in one place, under the configured prefix (REDIS_KEY_PREFIX). */
 export function redisKeys(prefix: string) {
   return {
-    snowflakeWorkerCounter: () => `${prefix}snowflake:worker`,
     authAttemptsByIp: (ip: string) => `${prefix}rl:auth:ip:${ip}`,
     authAttemptsByUsername: (username: string) => `${prefix}rl:auth:user:${username}`,
     messagesPerChannel: (channelId: string, userId: string) => `${prefix}rl:msg:ch:${channelId}:${userId}`,
