@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
+import { luaScripts } from '../../kernel/redis/lua-scripts.js';
 import type { RateLimitRefusalJob } from '../../jobs/queues.js';
 import type { AccessService } from '../access/access.service.js';
 import type { ModerationService } from './moderation.service.js';
@@ -21,13 +22,13 @@ redis.call('SET', KEYS[2], '1', 'PX', ARGV[5])
 return 1
 `;
 
-type Scripted = Redis & { rashigoCountRefusal(k1: string, k2: string, jobId: string, at: number, windowMs: number, threshold: number, ttl: number): Promise<number> };
+type EscalationScripts = { countRefusal(refusals: string, decided: string, jobId: string, at: number, windowMs: number, threshold: number, ttl: number): Promise<number> };
 
 export type EscalationOutcome = 'disabled' | 'counted' | 'timed-out' | 'already-timed-out';
 
 /** The server's policy for repeated rate-limit refusals (default: 3 within 60 s => 5 minute timeout). */
 export class EscalationService {
-  private readonly redis: Scripted;
+  private readonly scripts: EscalationScripts;
 
   constructor(
     redis: Redis,
@@ -35,15 +36,14 @@ export class EscalationService {
     private readonly access: AccessService,
     private readonly moderation: ModerationService,
   ) {
-    if (!('rashigoCountRefusal' in redis)) redis.defineCommand('rashigoCountRefusal', { numberOfKeys: 2, lua: COUNT_SCRIPT });
-    this.redis = redis as Scripted;
+    this.scripts = luaScripts<EscalationScripts>(redis, 'escalation', { countRefusal: { numberOfKeys: 2, lua: COUNT_SCRIPT } });
   }
 
   async handleRefusal(jobId: string, refusal: RateLimitRefusalJob): Promise<EscalationOutcome> {
     const server = await this.access.serverSnapshot(refusal.serverId);
     if (!server?.limits.escalationEnabled) return 'disabled';
     const { escalationRefusals, escalationWindowSeconds, escalationTimeoutSeconds } = server.limits;
-    const crossed = await this.redis.rashigoCountRefusal(
+    const crossed = await this.scripts.countRefusal(
       this.keys.refusals(refusal.serverId, refusal.userId),
       this.keys.escalationDecided(jobId),
       jobId,

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Orm } from '../../kernel/db/orm.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
+import { luaScripts } from '../../kernel/redis/lua-scripts.js';
 import type { JobQueues } from '../../jobs/job-queues.js';
 import { QueueName } from '../../jobs/queues.js';
 import type { EventPublisher } from '../../realtime/topics.js';
@@ -17,10 +18,10 @@ export interface PresenceTimings {
   graceMs: number;
 }
 
-type Scripted = Redis & {
-  rashigoPresenceBeat(k1: string, k2: string, k3: string, device: string, expiresAt: number, ttl: number): Promise<[number, number]>;
-  rashigoPresenceExpire(k1: string, k2: string, now: number, pendingTtl: number): Promise<[number, number, number]>;
-  rashigoPresenceChoose(k1: string, k2: string, k3: string, status: string, ttl: number): Promise<number>;
+type PresenceScripts = {
+  beat(devices: string, status: string, chosen: string, device: string, expiresAt: number, ttl: number): Promise<[number, number]>;
+  expire(devices: string, status: string, now: number, pendingTtl: number): Promise<[number, number, number]>;
+  choose(devices: string, status: string, chosen: string, value: string, ttl: number): Promise<number>;
 };
 
 /**
@@ -29,7 +30,8 @@ type Scripted = Redis & {
  * expired, and the workers then decide atomically whether the user went offline.
  */
 export class PresenceService {
-  private readonly redis: Scripted;
+  private readonly redis: Redis;
+  private readonly scripts: PresenceScripts;
 
   constructor(
     redis: Redis,
@@ -40,18 +42,18 @@ export class PresenceService {
     private readonly events: EventPublisher,
     private readonly timings: PresenceTimings,
   ) {
-    if (!('rashigoPresenceBeat' in redis)) {
-      redis.defineCommand('rashigoPresenceBeat', { numberOfKeys: 3, lua: BEAT_SCRIPT });
-      redis.defineCommand('rashigoPresenceExpire', { numberOfKeys: 2, lua: EXPIRE_SCRIPT });
-      redis.defineCommand('rashigoPresenceChoose', { numberOfKeys: 3, lua: CHOOSE_SCRIPT });
-    }
-    this.redis = redis as Scripted;
+    this.redis = redis;
+    this.scripts = luaScripts<PresenceScripts>(redis, 'presence', {
+      beat: { numberOfKeys: 3, lua: BEAT_SCRIPT },
+      expire: { numberOfKeys: 2, lua: EXPIRE_SCRIPT },
+      choose: { numberOfKeys: 3, lua: CHOOSE_SCRIPT },
+    });
   }
 
   /** A device is alive for another timeout (or for `graceMs` when its connection just closed). */
   async beat(userId: string, device: string, aliveForMs = this.timings.timeoutMs): Promise<void> {
     const k = this.userKeys(userId);
-    const [changed, latest] = await this.redis.rashigoPresenceBeat(k.devices, k.status, k.chosen, device, Date.now() + aliveForMs, this.keyTtlMs());
+    const [changed, latest] = await this.scripts.beat(k.devices, k.status, k.chosen, device, Date.now() + aliveForMs, this.keyTtlMs());
     await this.scheduleExpiry(userId, latest);
     if (changed) await this.announce(userId);
   }
@@ -66,7 +68,7 @@ export class PresenceService {
   /** Called by the workers when the user's expiry job fires. */
   async expire(userId: string): Promise<'offline' | 'alive' | 'unchanged'> {
     const k = this.userKeys(userId);
-    const [lastDeviceGone, statusCleared, latest] = await this.redis.rashigoPresenceExpire(k.devices, k.status, Date.now(), OFFLINE_PENDING_TTL_MS);
+    const [lastDeviceGone, statusCleared, latest] = await this.scripts.expire(k.devices, k.status, Date.now(), OFFLINE_PENDING_TTL_MS);
     if (latest > 0) {
       await this.scheduleExpiry(userId, latest);
       return 'alive';
@@ -83,7 +85,7 @@ export class PresenceService {
   async choose(userId: string, status: ChosenStatus): Promise<void> {
     await this.orm.em.fork().nativeUpdate(User, { id: userId }, { chosenStatus: status });
     const k = this.userKeys(userId);
-    if (await this.redis.rashigoPresenceChoose(k.devices, k.status, k.chosen, status, this.keyTtlMs())) await this.announce(userId);
+    if (await this.scripts.choose(k.devices, k.status, k.chosen, status, this.keyTtlMs())) await this.announce(userId);
   }
 
   async statuses(userIds: readonly string[]): Promise<ChosenStatus[]> {

@@ -2,7 +2,8 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { QueueName } from '../../jobs/queues.js';
-import { dropDatabase, ensureDatabase } from '../../kernel/db/migrator.js';
+import pg from 'pg';
+import { dropDatabase, ensureDatabase, migrate } from '../../kernel/db/migrator.js';
 import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
 import { startWorkers, stopAllWorkers, type WorkerProcess } from '../../../test/processes.js';
 import { recordServerEvents, sleep, type SeenEvent, type ServerEventLog } from '../../../test/server-events.js';
@@ -240,12 +241,17 @@ describe('presence (with worker processes)', () => {
     expect(presenceEvents(user.id)).toEqual(['ONLINE', 'DND', 'OFFLINE']);
   });
   it('a presence job that fails half-way is retried and completes the transition', async () => {
-    // Its own prefix: a worker whose database has no tables takes the user offline in Redis, then
-    // fails to announce it; a healthy worker takes over the retry.
+    // Its own prefix: a worker whose database lacks the members table takes the user offline in
+    // Redis, then fails to announce it; a healthy worker takes over the retry.
     const faultPrefix = uniquePrefix();
     const emptyDb = new URL(inject('databaseUrl'));
-    emptyDb.pathname += '_empty';
+    emptyDb.pathname += '_broken';
     await ensureDatabase(emptyDb.toString());
+    await migrate(emptyDb.toString());
+    const admin = new pg.Client({ connectionString: emptyDb.toString() });
+    await admin.connect();
+    await admin.query('drop table members cascade');
+    await admin.end();
     const faultApi = await startTestApi(TIMINGS, faultPrefix);
     const watcherWs: Client[] = [];
     try {

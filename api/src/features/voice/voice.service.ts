@@ -6,6 +6,7 @@ import { forbidden } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
+import { luaScripts } from '../../kernel/redis/lua-scripts.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { Topic, type EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
@@ -18,10 +19,10 @@ import { channelFull, notVoiceChannel, sessionNotFound } from './voice.errors.js
 import { JOIN_SCRIPT, LEAVE_SCRIPT, PATCH_SCRIPT } from './voice.scripts.js';
 import type { IceServerView, VoiceSessionView, VoiceSignalPayload, VoiceSignalType, VoiceStateView } from './voice-state.js';
 
-type Scripted = Redis & {
-  rashigoVoiceJoin(...args: (string | number)[]): Promise<[number, string?, string?]>;
-  rashigoVoiceLeave(prefix: string, sessionId: string): Promise<string | null>;
-  rashigoVoicePatch(prefix: string, sessionId: string, patch: string): Promise<string | null>;
+type VoiceScripts = {
+  join(prefix: string, sessionId: string, channelId: string, serverId: string, userId: string, state: string, limit: number): Promise<[number, string?, string?]>;
+  leave(prefix: string, sessionId: string): Promise<string | null>;
+  patch(prefix: string, sessionId: string, patch: string): Promise<string | null>;
 };
 
 const MAX_SIGNAL_BYTES = 64 * 1024;
@@ -48,7 +49,8 @@ export interface VoiceModeration {
 
 /** Voice channels: sessions and their state in Redis, signalling relayed within a channel, moderation. */
 export class VoiceService {
-  private readonly redis: Scripted;
+  private readonly redis: Redis;
+  private readonly scripts: VoiceScripts;
   private readonly prefix: string;
 
   constructor(
@@ -61,12 +63,12 @@ export class VoiceService {
     private readonly events: EventPublisher,
     private readonly ice: IceConfig,
   ) {
-    if (!('rashigoVoiceJoin' in redis)) {
-      redis.defineCommand('rashigoVoiceJoin', { numberOfKeys: 0, lua: JOIN_SCRIPT });
-      redis.defineCommand('rashigoVoiceLeave', { numberOfKeys: 0, lua: LEAVE_SCRIPT });
-      redis.defineCommand('rashigoVoicePatch', { numberOfKeys: 0, lua: PATCH_SCRIPT });
-    }
-    this.redis = redis as Scripted;
+    this.redis = redis;
+    this.scripts = luaScripts<VoiceScripts>(redis, 'voice', {
+      join: { numberOfKeys: 0, lua: JOIN_SCRIPT },
+      leave: { numberOfKeys: 0, lua: LEAVE_SCRIPT },
+      patch: { numberOfKeys: 0, lua: PATCH_SCRIPT },
+    });
     this.prefix = keys.voicePrefix();
   }
 
@@ -91,7 +93,7 @@ export class VoiceService {
       joinedAt: new Date().toISOString(),
     };
     const limit = hasPermission(access.channelPermissions, 'MOVE_MEMBERS') ? 0 : access.channel.userLimit;
-    const [ok, oldSession, oldChannel] = await this.redis.rashigoVoiceJoin(
+    const [ok, oldSession, oldChannel] = await this.scripts.join(
       this.prefix,
       state.sessionId,
       state.channelId,
@@ -139,7 +141,7 @@ export class VoiceService {
   }
 
   private async patch(sessionId: string, changes: Partial<VoiceStateView>): Promise<VoiceStateView> {
-    const json = await this.redis.rashigoVoicePatch(this.prefix, sessionId, JSON.stringify(changes));
+    const json = await this.scripts.patch(this.prefix, sessionId, JSON.stringify(changes));
     if (!json) throw sessionNotFound();
     const state = JSON.parse(json) as VoiceStateView;
     await this.announce(state);
@@ -158,7 +160,7 @@ export class VoiceService {
 
   /** Ends a session wherever it is: leave, disconnect, kick, presence timeout, lost access. */
   async end(sessionId: string): Promise<boolean> {
-    const json = await this.redis.rashigoVoiceLeave(this.prefix, sessionId);
+    const json = await this.scripts.leave(this.prefix, sessionId);
     if (!json) return false;
     const state = JSON.parse(json) as VoiceStateView;
     await this.announceEnded(state.serverId, state.channelId, state.userId, sessionId);
@@ -243,7 +245,7 @@ export class VoiceService {
     // As on joining: without SPEAK in the destination the member arrives server-muted.
     const serverMute = state.serverMute || !hasPermission(target.channelPermissions, 'SPEAK');
     const moved: VoiceStateView = { ...state, sessionId: newId(), channelId, serverMute, joinedAt: new Date().toISOString() };
-    await this.redis.rashigoVoiceJoin(this.prefix, moved.sessionId, channelId, moved.serverId, moved.userId, JSON.stringify(moved), 0);
+    await this.scripts.join(this.prefix, moved.sessionId, channelId, moved.serverId, moved.userId, JSON.stringify(moved), 0);
     await this.announceEnded(state.serverId, state.channelId, state.userId, state.sessionId);
     await this.announce(moved);
   }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { luaScripts } from './lua-scripts.js';
 
 export interface Window {
   key: string;
@@ -36,22 +37,22 @@ end
 return {1, 0, 0}
 `;
 
-type ConsumeCommand = (numKeys: number, ...args: (string | number)[]) => Promise<[number, number, number]>;
+type LimiterScripts = { consume(numKeys: number, ...args: (string | number)[]): Promise<[number, number, number]> };
 
 export class SlidingWindowLimiter {
-  constructor(private readonly redis: Redis) {
-    if (!('rashigoConsumeWindows' in redis)) {
-      redis.defineCommand('rashigoConsumeWindows', { lua: CONSUME_SCRIPT });
-    }
+  private readonly scripts: LimiterScripts;
+
+  constructor(redis: Redis) {
+    // The number of windows varies per call, so the key count comes as the first argument.
+    this.scripts = luaScripts<LimiterScripts>(redis, 'windows', { consume: { lua: CONSUME_SCRIPT } });
   }
 
   /** Records one hit in every window, or none if any is full. Windows with limit <= 0 are skipped. */
   async consume(windows: readonly Window[]): Promise<WindowVerdict> {
     const active = windows.map((w, index) => ({ ...w, index })).filter((w) => w.limit > 0 && w.windowMs > 0);
     if (active.length === 0) return { allowed: true };
-    const command = (this.redis as unknown as { rashigoConsumeWindows: ConsumeCommand }).rashigoConsumeWindows;
     const args = active.flatMap((w) => [w.limit, w.windowMs]);
-    const [allowed, retryAfterMs, position] = await command.call(this.redis, active.length, ...active.map((w) => w.key), randomUUID(), ...args);
+    const [allowed, retryAfterMs, position] = await this.scripts.consume(active.length, ...active.map((w) => w.key), randomUUID(), ...args);
     if (allowed === 1) return { allowed: true };
     return { allowed: false, retryAfterMs, index: active[position - 1]!.index };
   }
