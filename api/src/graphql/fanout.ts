@@ -22,24 +22,39 @@ export class SubscriptionFanout {
   private tokenCounter = 0;
 
   /** graphql-ws `subscribe` hook. */
-  subscribe = async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
+  subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source;
     const operationKey = `${print(args.document)}\0${args.operationName ?? ''}\0${JSON.stringify(args.variableValues ?? {})}`;
     return this.mapped(source, args, operationKey);
   };
 
-  private async *mapped(source: AsyncIterable<unknown>, args: ExecutionArgs, operationKey: string): AsyncGenerator<ExecutionResult> {
+  /**
+   * Maps source items to results. Hand-rolled rather than an async generator: a generator's
+   * return() waits for its pending next() (the next event, maybe never), so an unsubscribe would
+   * keep its Redis listener alive; here return() reaches the source at once.
+   */
+  private mapped(source: AsyncIterable<unknown>, args: ExecutionArgs, operationKey: string): AsyncIterableIterator<ExecutionResult> {
     const iterator = source[Symbol.asyncIterator]();
-    try {
-      for (;;) {
-        const { value, done } = await iterator.next();
-        if (done) return;
-        yield await this.resultFor(value, args, operationKey);
-      }
-    } finally {
+    const done = async (): Promise<IteratorResult<ExecutionResult>> => {
       await iterator.return?.();
-    }
+      return { value: undefined, done: true };
+    };
+    const mapped: AsyncIterableIterator<ExecutionResult> = {
+      next: async () => {
+        const item = await iterator.next();
+        return item.done ? { value: undefined, done: true } : { value: await this.resultFor(item.value, args, operationKey), done: false };
+      },
+      return: done,
+      throw: async (error: unknown) => {
+        await done();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return mapped;
+      },
+    };
+    return mapped;
   }
 
   private resultFor(item: unknown, args: ExecutionArgs, operationKey: string): Promise<ExecutionResult> {

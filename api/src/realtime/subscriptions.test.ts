@@ -267,6 +267,15 @@ describe('subscriptions', () => {
     });
   });
 
+  it('releases a subscription’s listener as soon as the client unsubscribes, with no event needed', async () => {
+    const w = await world(0);
+    const idle = b.services.bus.listenerCount();
+    const sub = await listen(b, w.owner, w.channelId);
+    expect(b.services.bus.listenerCount()).toBe(idle + 1);
+    sub.stop();
+    await until(() => b.services.bus.listenerCount() === idle, 'the listener to be released');
+  });
+
   it('ends every subscription to a channel when the channel is deleted', async () => {
     const w = await world(1);
     const doomed = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'doomed' } })).createChannel.id;
