@@ -1,9 +1,10 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
-import { createServer, signUp, startTestApi, type TestUser } from '../test/harness.js';
+import type { TestUser } from '../test/harness.js';
 import { subscribe, wsClient, type Subscription } from '../test/ws-client.js';
 import { report } from './report.js';
+import { benchWorld } from './world.js';
 
 // Fan-out: one channel, many subscribers, a burst of messages. The baseline is the same run with
 // every subscriber's operation made distinct (its own field alias), which forces one execution per
@@ -19,11 +20,7 @@ let channelId: string;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  api = await startTestApi();
-  owner = await signUp(api, 'bench');
-  const server = await createServer(owner);
-  channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
-  await owner.client.ok('mutation($s: ID!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: 0, serverMessageLimit: 0, escalationEnabled: false }) { channelMessageLimit } }', { s: server.id });
+  ({ api, owner, channelId } = await benchWorld());
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));

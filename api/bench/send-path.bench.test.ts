@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
-import { createServer, signUp, startTestApi, type TestUser } from '../test/harness.js';
+import type { TestUser } from '../test/harness.js';
 import { report } from './report.js';
+import { benchWorld } from './world.js';
 
 // The send path against the cheapest authenticated request in the same run (`me`): both go through
 // HTTP, the session cache and Apollo, so the ratio isolates what sending costs beyond that.
@@ -13,11 +14,7 @@ let owner: TestUser;
 let channelId: string;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  owner = await signUp(api, 'bench');
-  const server = await createServer(owner);
-  channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
-  await owner.client.ok('mutation($s: ID!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: 0, serverMessageLimit: 0, escalationEnabled: false }) { channelMessageLimit } }', { s: server.id });
+  ({ api, owner, channelId } = await benchWorld());
 });
 afterAll(async () => {
   await api?.close();

@@ -2,7 +2,8 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../app.js';
 import { snowflakeAt } from '../kernel/ids/snowflake.js';
-import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../test/harness.js';
+import { createServer, GqlClient, signUp, type TestUser } from '../../test/harness.js';
+import { ROOMY_LIMITS, startTwoInstances, synchronise } from '../../test/instances.js';
 import { assignRole, createRole, joinServer } from '../../test/fixtures.js';
 import { settle, subscribe, wsClient, type Subscription } from '../../test/ws-client.js';
 
@@ -27,7 +28,7 @@ const SERVER_EVENTS = `subscription($s: ID!) { serverEvents(serverId: $s) { __ty
   ... on ChannelUpdated { channel { id name isPrivate } }
   ... on ChannelDeleted { channelId } } }`;
 
-const ROOMY = { channelMessageLimit: 1000, channelMessageWindowSeconds: 1, serverMessageLimit: 10_000, serverMessageWindowSeconds: 1, escalationEnabled: false };
+const ROOMY = ROOMY_LIMITS;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,9 +52,7 @@ describe('subscriptions', () => {
   const sockets: Client[] = [];
 
   beforeAll(async () => {
-    const prefix = uniquePrefix();
-    a = await startTestApi({}, prefix);
-    b = await startTestApi({}, prefix);
+    [a, b] = await startTwoInstances();
   });
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.dispose()));
@@ -63,21 +62,7 @@ describe('subscriptions', () => {
 
   const on = (api: RunningApi, user: TestUser) => new GqlClient(api.url, `Bearer ${user.token}`);
 
-  /** Waits until each instance has received everything the other published so far (cache invalidations included). */
-  async function synced(): Promise<void> {
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const topic = `test-sync:${Math.random()}`;
-      let arrived!: () => void;
-      const done = new Promise<void>((resolve) => (arrived = resolve));
-      const stop = await to.services.bus.listen(topic, () => arrived());
-      await from.services.bus.publish(topic, {});
-      await done;
-      stop();
-    }
-  }
+  const synced = () => synchronise(a, b);
 
   async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;

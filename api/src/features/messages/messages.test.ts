@@ -2,8 +2,9 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { snowflakeAt } from '../../kernel/ids/snowflake.js';
-import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type GqlResult, type TestUser } from '../../../test/harness.js';
+import { createServer, GqlClient, signUp, type GqlResult, type TestUser } from '../../../test/harness.js';
 import { assignRole, auditLog, changesOf, createRole, expectBadInput, expectForbidden, joinServer, sql } from '../../../test/fixtures.js';
+import { ROOMY_LIMITS, startTwoInstances, synchronise } from '../../../test/instances.js';
 import { subscribe, wsClient, type Subscription } from '../../../test/ws-client.js';
 
 const MESSAGE_FIELDS = 'id content createdAt editedAt author { id username } channel { id } replyTo { id content }';
@@ -27,8 +28,7 @@ const EVENTS = `subscription($c: ID!, $s: ID) { channelEvents(channelId: $c, sin
   ... on MessageDeleted { messageId channelId }
   ... on TypingStarted { channelId user { id } } } }`;
 
-/** Limits high enough that tests which are not about rate limits never meet them. */
-const ROOMY = { channelMessageLimit: 1000, channelMessageWindowSeconds: 1, serverMessageLimit: 10_000, serverMessageWindowSeconds: 1, escalationEnabled: false };
+const ROOMY = ROOMY_LIMITS;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,9 +46,7 @@ describe('messages', () => {
   const sockets: Client[] = [];
 
   beforeAll(async () => {
-    const prefix = uniquePrefix();
-    a = await startTestApi({}, prefix);
-    b = await startTestApi({}, prefix);
+    [a, b] = await startTwoInstances();
   });
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.dispose()));
@@ -59,25 +57,7 @@ describe('messages', () => {
   /** The same user speaking to another API instance. */
   const on = (api: RunningApi, user: TestUser) => new GqlClient(api.url, `Bearer ${user.token}`);
 
-  /**
-   * Waits until each instance has received everything the other published so far. Cached permission
-   * inputs are invalidated through Redis before a mutation answers, so after this both instances
-   * decide on the same data.
-   */
-  async function synced(): Promise<void> {
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const topic = `test-sync:${Math.random()}`;
-      let arrived!: () => void;
-      const done = new Promise<void>((resolve) => (arrived = resolve));
-      const stop = await to.services.bus.listen(topic, () => arrived());
-      await from.services.bus.publish(topic, {});
-      await done;
-      stop();
-    }
-  }
+  const synced = () => synchronise(a, b);
 
   /** Polls until `ok` holds (another instance learns of a change through Redis, a moment later). */
   async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
