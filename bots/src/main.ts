@@ -22,7 +22,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 if (!config.BOT_TOKEN) {
-  logger.info('no BOT_TOKEN set; create a bot in the dashboard and set BOT_TOKEN to run the built-in bots');
+  logger.info('no BOT_TOKEN set; create a bot with the createBot mutation (see README) and set BOT_TOKEN to run it');
   // Stay alive (idle) until a signal, so process managers do not report a crash.
   idleTimer = setInterval(() => undefined, 1 << 30);
 } else {
