@@ -252,6 +252,16 @@ describe('subscriptions', () => {
     });
   });
 
+  it('ends a subscription as soon as access is lost, on another instance, without waiting for a message', async () => {
+    const w = await world(2);
+    const [losing, keeping] = w.members;
+    const [lost, kept] = [await listen(b, losing!, w.channelId), await listen(b, keeping!, w.channelId)];
+    await on(a, w.owner).ok(SET_OVERWRITE, { c: w.channelId, i: { targetType: 'MEMBER', targetId: losing!.id, allow: [], deny: ['VIEW_CHANNEL'] } });
+    await lost.waitForEnd();
+    expect(lost.completed).toBe(true);
+    expect(kept.completed).toBe(false);
+  });
+
   it('releases a subscription’s listener as soon as the client unsubscribes, with no event needed', async () => {
     const w = await world(0);
     const idle = b.services.bus.listenerCount();

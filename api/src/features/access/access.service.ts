@@ -69,7 +69,31 @@ export class AccessService {
     for (const listener of this.changeListeners) await listener(serverId, userId);
   }
 
-  private drop({ serverId, userId }: Invalidation): void {
+  private readonly watchers = new Map<string, Set<{ userId: string; onChange: () => void }>>();
+
+  /**
+   * Calls `onChange` whenever cached access of this user in this server may have changed (a server
+   * change, or one of theirs), wherever it happened: live streams re-check without waiting for traffic.
+   */
+  watch(serverId: string, userId: string, onChange: () => void): () => void {
+    const watcher = { userId, onChange };
+    const set = this.watchers.get(serverId) ?? new Set();
+    set.add(watcher);
+    this.watchers.set(serverId, set);
+    return () => {
+      set.delete(watcher);
+      if (set.size === 0) this.watchers.delete(serverId);
+    };
+  }
+
+  private drop(invalidation: Invalidation): void {
+    this.evict(invalidation);
+    for (const watcher of [...(this.watchers.get(invalidation.serverId) ?? [])]) {
+      if (!invalidation.userId || invalidation.userId === watcher.userId) watcher.onChange();
+    }
+  }
+
+  private evict({ serverId, userId }: Invalidation): void {
     if (userId) {
       this.members.delete(`${serverId}:${userId}`);
       return;
