@@ -4,6 +4,7 @@
  *   srv:<server>   hash session -> channel          (sessions of a server, for revalidation)
  *   user:<user>    hash server -> session           (one session per user and server)
  *   session:<id>   "channel|server|user"             (lookups for signalling)
+ *   imposed:<srv>  hash user -> {serverMute, serverDeaf} (a moderator's mute outlives the session; voice.service.ts)
  * Keys are derived inside the scripts from the prefix (single Redis, not Cluster).
  */
 

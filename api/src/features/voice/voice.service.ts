@@ -81,6 +81,7 @@ export class VoiceService {
     if (access.channel.type !== ChannelType.VOICE) throw notVoiceChannel();
     assertNotTimedOut(access);
     if (!hasPermission(access.channelPermissions, 'JOIN_VOICE')) throw forbidden('JOIN_VOICE');
+    const imposed = await this.imposed(access.server.id, access.userId);
     const state: VoiceStateView = {
       sessionId: newId(),
       userId: access.userId,
@@ -88,8 +89,8 @@ export class VoiceService {
       serverId: access.server.id,
       selfMute,
       selfDeaf,
-      serverMute: !hasPermission(access.channelPermissions, 'SPEAK'),
-      serverDeaf: false,
+      serverMute: imposed.serverMute || !hasPermission(access.channelPermissions, 'SPEAK'),
+      serverDeaf: imposed.serverDeaf,
       joinedAt: new Date().toISOString(),
     };
     const limit = hasPermission(access.channelPermissions, 'MOVE_MEMBERS') ? 0 : access.channel.userLimit;
@@ -216,6 +217,7 @@ export class VoiceService {
         records.push({ action: AuditAction.VoiceDeafen, changes: { serverDeaf: [state.serverDeaf, action.serverDeaf] } });
       }
       current = await this.patch(state.sessionId, patch);
+      await this.impose(access.server.id, state.userId, patch);
     }
     if (destination) {
       // From the patched state: a mute given in the same call goes along.
@@ -237,6 +239,22 @@ export class VoiceService {
     const target = await this.access.channel(channelId, userId).catch(() => null);
     if (!target || !hasPermission(target.channelPermissions, 'JOIN_VOICE')) throw forbidden('JOIN_VOICE', 'That member cannot join the destination channel');
     return target;
+  }
+
+  /**
+   * A moderator's server mute and deafen belong to the member, not the session (as in Discord):
+   * leaving and rejoining does not lift them. Kept per server in Redis beside the sessions.
+   */
+  private async imposed(serverId: string, userId: string): Promise<{ serverMute: boolean; serverDeaf: boolean }> {
+    const json = await this.redis.hget(`${this.prefix}imposed:${serverId}`, userId);
+    return { serverMute: false, serverDeaf: false, ...(json ? (JSON.parse(json) as object) : {}) };
+  }
+
+  private async impose(serverId: string, userId: string, change: Partial<Pick<VoiceStateView, 'serverMute' | 'serverDeaf'>>): Promise<void> {
+    const next = { ...(await this.imposed(serverId, userId)), ...change };
+    const key = `${this.prefix}imposed:${serverId}`;
+    if (next.serverMute || next.serverDeaf) await this.redis.hset(key, userId, JSON.stringify(next));
+    else await this.redis.hdel(key, userId);
   }
 
   /** A move keeps the member's mute state and ignores the destination's userLimit (as in Discord). */

@@ -522,6 +522,20 @@ describe('voice', () => {
   });
 
   describe('moderateVoice', () => {
+    it('a server mute or deafen belongs to the member: leaving and rejoining does not lift it, unmuting does', async () => {
+      const { owner, members, serverId, voiceId } = await world(1);
+      const [target] = members as [TestUser];
+      const first = await join(on(apiA, target), voiceId);
+      await on(apiB, owner).ok(MODERATE, { s: serverId, u: target.id, m: true, d: true });
+      await on(apiA, target).ok(LEAVE_VOICE, { id: first.sessionId });
+      const second = await join(on(apiB, target), voiceId);
+      expect(await statesIn(owner.client, voiceId)).toMatchObject([{ sessionId: second.sessionId, serverMute: true, serverDeaf: true }]);
+      await on(apiA, owner).ok(MODERATE, { s: serverId, u: target.id, m: false, d: false });
+      await on(apiB, target).ok(LEAVE_VOICE, { id: second.sessionId });
+      const third = await join(on(apiA, target), voiceId);
+      expect(await statesIn(owner.client, voiceId)).toMatchObject([{ sessionId: third.sessionId, serverMute: false, serverDeaf: false }]);
+    });
+
     it('checks MUTE_MEMBERS, DEAFEN_MEMBERS and MOVE_MEMBERS per action, and audits and publishes each', async () => {
       const { owner, members, serverId, voiceId } = await world(5);
       const [muter, deafener, mover, plain, target] = members as [TestUser, TestUser, TestUser, TestUser, TestUser];

@@ -17,7 +17,7 @@ export function redisKeys(prefix: string) {
     presenceStatus: (userId: string) => `${prefix}presence:status:${userId}`,
     /** What the user chose (mirrors users.chosen_status). */
     presenceChosen: (userId: string) => `${prefix}presence:chosen:${userId}`,
-    /** Voice state keys (ch:, srv:, user:, session:) under this prefix; shapes in features/voice/voice.scripts.ts. */
+    /** Voice state keys (ch:, srv:, user:, session:, imposed:) under this prefix; shapes in features/voice/. */
     voicePrefix: () => `${prefix}voice:`,
     /** Pub/sub channel names (not keys, but prefixed the same way). */
     eventChannel: (topic: string) => `${prefix}ev:${topic}`,
