@@ -86,7 +86,11 @@ function startWithDocker(missing, db, redis, log) {
   const services = missing.map((s) => s.name);
   log(`services: starting ${services.join(' and ')} with docker compose (${DEV_COMPOSE_FILE})`);
   const env = { ...process.env, RASHIGO_DEV_POSTGRES_PORT: String(db.port), RASHIGO_DEV_REDIS_PORT: String(redis.port) };
-  const result = spawnSync('docker', ['compose', '-f', DEV_COMPOSE_FILE, 'up', '-d', '--wait', ...services], { stdio: 'inherit', env, cwd: ROOT });
+  const result = spawnSync('docker', ['compose', '-f', DEV_COMPOSE_FILE, 'up', '-d', '--wait', ...services], {
+    stdio: 'inherit',
+    env,
+    cwd: ROOT,
+  });
   return result.status === 0;
 }
 

@@ -43,7 +43,8 @@ try {
 if (spawnSync('turnserver', ['--version'], { stdio: 'ignore' }).error) {
   console.log('test: installing coturn (apt-get install -y coturn)');
   let code = await run('apt-get', ['install', '-y', '--no-install-recommends', 'coturn'], ROOT);
-  if (code !== 0) code = (await run('apt-get', ['update'], ROOT)) || (await run('apt-get', ['install', '-y', '--no-install-recommends', 'coturn'], ROOT));
+  if (code !== 0)
+    code = (await run('apt-get', ['update'], ROOT)) || (await run('apt-get', ['install', '-y', '--no-install-recommends', 'coturn'], ROOT));
   if (code !== 0) process.exit(code);
 }
 

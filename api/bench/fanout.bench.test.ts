@@ -38,7 +38,11 @@ async function run(shared: boolean): Promise<{ ms: number; executions: number }>
   while (api.services.bus.listenerCount() < idle + SUBSCRIBERS) await new Promise((r) => setTimeout(r, 20));
   const executionsBefore = api.subscriptionExecutions();
   const started = performance.now();
-  for (let m = 0; m < MESSAGES; m += 1) await owner.client.ok('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: channelId, t: `message ${m}` });
+  for (let m = 0; m < MESSAGES; m += 1)
+    await owner.client.ok('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+      c: channelId,
+      t: `message ${m}`,
+    });
   await Promise.all(subs.map((s) => s.waitFor(MESSAGES, 120_000)));
   const ms = performance.now() - started;
   const executions = api.subscriptionExecutions() - executionsBefore;
@@ -51,8 +55,8 @@ it(`fan-out of ${MESSAGES} messages to ${SUBSCRIBERS} subscribers: shared execut
   const baseline = await run(false);
   const shared = await run(true);
   report('fanout', {
-    'subscribers': SUBSCRIBERS,
-    'messages': MESSAGES,
+    subscribers: SUBSCRIBERS,
+    messages: MESSAGES,
     'executions, one per subscriber (baseline)': baseline.executions,
     'executions, shared': shared.executions,
     'delivery ms, baseline': baseline.ms,

@@ -42,7 +42,12 @@ async function measure(request: () => Promise<unknown>): Promise<{ perSecond: nu
 it(`sendMessage vs the cheapest authenticated query, ${ROUNDS} requests, ${CONCURRENCY} at a time`, async () => {
   const me = await measure(() => owner.client.ok('{ me { id } }'));
   let n = 0;
-  const send = await measure(() => owner.client.ok('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: channelId, t: `bench ${(n += 1)}` }));
+  const send = await measure(() =>
+    owner.client.ok('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+      c: channelId,
+      t: `bench ${(n += 1)}`,
+    }),
+  );
   report('send-path', {
     'me: requests/s': me.perSecond,
     'me: CPU ms per request (client + server)': me.cpuMsPerRequest,

@@ -12,6 +12,9 @@ export async function benchWorld(): Promise<BenchWorld> {
   const api = await startTestApi();
   const owner = await signUp(api, 'bench');
   const server = await createServer(owner);
-  await owner.client.ok('mutation($s: ID!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: 0, serverMessageLimit: 0, escalationEnabled: false }) { channelMessageLimit } }', { s: server.id });
+  await owner.client.ok(
+    'mutation($s: ID!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: 0, serverMessageLimit: 0, escalationEnabled: false }) { channelMessageLimit } }',
+    { s: server.id },
+  );
   return { api, owner, channelId: server.channels.find((c) => c.type === 'TEXT')!.id };
 }

@@ -55,7 +55,11 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   });
   await apollo.start();
 
-  const metrics = apiMetrics({ connections: ws.connectionCount, subscriptions: () => services.bus.listenerCount(), subscriptionExecutions: () => ws.fanout.executions });
+  const metrics = apiMetrics({
+    connections: ws.connectionCount,
+    subscriptions: () => services.bus.listenerCount(),
+    subscriptionExecutions: () => ws.fanout.executions,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.use(metrics.countRequests);

@@ -14,7 +14,11 @@ try {
     console.log(`seed: demo user exists (sign in as "${DEMO.username}")`);
   } else {
     const { user } = await services.auth.register('seed', DEMO);
-    const server = await services.servers.create(user.id, { name: 'Rashigo Demo', description: 'A server to try things in', isPrivate: false });
+    const server = await services.servers.create(user.id, {
+      name: 'Rashigo Demo',
+      description: 'A server to try things in',
+      isPrivate: false,
+    });
     console.log(`seed: created server "${server.name}" and a demo login — username: ${DEMO.username}  password: ${DEMO.password}`);
   }
 } finally {

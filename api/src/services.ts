@@ -75,7 +75,14 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const limiter = new SlidingWindowLimiter(redis);
   const access = new AccessService(new AccessLoader(orm), bus);
   const audit = new AuditService(orm);
-  const auth = new AuthService(orm, bus, limiter, keys, new SessionCache(config.SESSION_CACHE_SECONDS * 1000), config.AUTH_RATE_LIMIT_PER_MINUTE);
+  const auth = new AuthService(
+    orm,
+    bus,
+    limiter,
+    keys,
+    new SessionCache(config.SESSION_CACHE_SECONDS * 1000),
+    config.AUTH_RATE_LIMIT_PER_MINUTE,
+  );
   const servers = new ServersService(orm, access, audit, events);
   const members = new MembersService(orm, access, audit, events);
   const users = new UsersService(orm);

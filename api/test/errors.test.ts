@@ -4,7 +4,8 @@ import { GqlClient, createServer, signUp, startTestApi, type GqlResult, type Tes
 import { createInvite, createRole, expectMalformedIdRefused, joinServer, sql } from './fixtures.js';
 
 /** What must never reach a client: stack frames, SQL, driver or ORM names. */
-const LEAK = /stack|\.[jt]s:\d|node_modules|\bselect\b|insert into|delete from|update "|violates|constraint|syntax for type|out of range|postgres|mikro|knex|ioredis|\bpg\b/i;
+const LEAK =
+  /stack|\.[jt]s:\d|node_modules|\bselect\b|insert into|delete from|update "|violates|constraint|syntax for type|out of range|postgres|mikro|knex|ioredis|\bpg\b/i;
 
 function expectNoLeak(result: GqlResult): void {
   for (const error of result.errors ?? []) {
@@ -74,7 +75,10 @@ describe('errors reaching clients', () => {
         ['mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "anon" }) { id } }', { s }],
         ['mutation($c: ID!) { updateChannel(id: $c, input: { name: "anon" }) { id } }', { c }],
         ['mutation($c: ID!) { deleteChannel(id: $c) }', { c }],
-        ['mutation($c: ID!, $u: ID!) { setChannelOverwrite(channelId: $c, input: { targetType: MEMBER, targetId: $u, allow: [], deny: [] }) { id } }', { c, u }],
+        [
+          'mutation($c: ID!, $u: ID!) { setChannelOverwrite(channelId: $c, input: { targetType: MEMBER, targetId: $u, allow: [], deny: [] }) { id } }',
+          { c, u },
+        ],
         ['mutation($c: ID!, $u: ID!) { removeChannelOverwrite(channelId: $c, targetType: MEMBER, targetId: $u) { id } }', { c, u }],
         ['mutation($s: ID!) { createRole(serverId: $s, input: { name: "anon" }) { id } }', { s }],
         ['mutation($r: ID!) { updateRole(roleId: $r, input: { name: "anon" }) { id } }', { r: roleId }],
@@ -93,12 +97,22 @@ describe('errors reaching clients', () => {
         expectNoLeak(result);
       }
       // Nothing happened: the member is still in, with no nickname, and nothing was audited.
-      expect(await sql(api, 'select nickname from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([{ nickname: null }]);
-      expect(await sql(api, "select action from audit_log_entries where server_id = ? and action <> 'ROLE_CREATE'", [server.id])).toEqual([]);
+      expect(await sql(api, 'select nickname from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([
+        { nickname: null },
+      ]);
+      expect(await sql(api, "select action from audit_log_entries where server_id = ? and action <> 'ROLE_CREATE'", [server.id])).toEqual(
+        [],
+      );
     });
 
     it('an unknown, malformed or wrong-scheme token is treated as no session', async () => {
-      for (const authorization of ['Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'Bearer', 'Basic dXNlcjpwYXNz', `Bot ${owner.token}`, `Bearer ${owner.token}x`]) {
+      for (const authorization of [
+        'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        'Bearer',
+        'Basic dXNlcjpwYXNz',
+        `Bot ${owner.token}`,
+        `Bearer ${owner.token}x`,
+      ]) {
         const client = anon.as(authorization);
         expect(await client.ok('{ me { id } }')).toEqual({ me: null });
         expect((await client.errorOf('{ myServers { id } }')).code).toBe('UNAUTHENTICATED');
@@ -125,15 +139,39 @@ describe('errors reaching clients', () => {
         ['mutation($x: ID!) { updateChannel(id: $x, input: { name: "x" }) { id } }', { x: bad }, 'id'],
         ['mutation($x: ID!) { deleteChannel(id: $x) }', { x: bad }, 'id'],
         ['mutation($x: ID!) { createChannel(input: { serverId: $x, type: TEXT, name: "x" }) { id } }', { x: bad }, 'serverId'],
-        ['mutation($x: ID!, $u: ID!) { setChannelOverwrite(channelId: $x, input: { targetType: MEMBER, targetId: $u, allow: [], deny: [] }) { id } }', { x: bad, u }, 'channelId'],
-        ['mutation($c: ID!, $x: ID!) { setChannelOverwrite(channelId: $c, input: { targetType: ROLE, targetId: $x, allow: [], deny: [] }) { id } }', { c: server.channels[0]!.id, x: bad }, 'targetId'],
-        ['mutation($c: ID!, $x: ID!) { removeChannelOverwrite(channelId: $c, targetType: ROLE, targetId: $x) { id } }', { c: server.channels[0]!.id, x: bad }, 'targetId'],
+        [
+          'mutation($x: ID!, $u: ID!) { setChannelOverwrite(channelId: $x, input: { targetType: MEMBER, targetId: $u, allow: [], deny: [] }) { id } }',
+          { x: bad, u },
+          'channelId',
+        ],
+        [
+          'mutation($c: ID!, $x: ID!) { setChannelOverwrite(channelId: $c, input: { targetType: ROLE, targetId: $x, allow: [], deny: [] }) { id } }',
+          { c: server.channels[0]!.id, x: bad },
+          'targetId',
+        ],
+        [
+          'mutation($c: ID!, $x: ID!) { removeChannelOverwrite(channelId: $c, targetType: ROLE, targetId: $x) { id } }',
+          { c: server.channels[0]!.id, x: bad },
+          'targetId',
+        ],
         ['mutation($x: ID!) { createRole(serverId: $x, input: { name: "x" }) { id } }', { x: bad }, 'serverId'],
         ['mutation($x: ID!) { updateRole(roleId: $x, input: { name: "x" }) { id } }', { x: bad }, 'roleId'],
         ['mutation($x: ID!) { deleteRole(roleId: $x) }', { x: bad }, 'roleId'],
-        ['mutation($s: ID!, $x: ID!, $r: ID!) { assignRole(serverId: $s, userId: $x, roleId: $r) { nickname } }', { s, x: bad, r: roleId }, 'userId'],
-        ['mutation($s: ID!, $u: ID!, $x: ID!) { assignRole(serverId: $s, userId: $u, roleId: $x) { nickname } }', { s, u, x: bad }, 'roleId'],
-        ['mutation($s: ID!, $x: ID!, $r: ID!) { removeRole(serverId: $s, userId: $x, roleId: $r) { nickname } }', { s, x: bad, r: roleId }, 'userId'],
+        [
+          'mutation($s: ID!, $x: ID!, $r: ID!) { assignRole(serverId: $s, userId: $x, roleId: $r) { nickname } }',
+          { s, x: bad, r: roleId },
+          'userId',
+        ],
+        [
+          'mutation($s: ID!, $u: ID!, $x: ID!) { assignRole(serverId: $s, userId: $u, roleId: $x) { nickname } }',
+          { s, u, x: bad },
+          'roleId',
+        ],
+        [
+          'mutation($s: ID!, $x: ID!, $r: ID!) { removeRole(serverId: $s, userId: $x, roleId: $r) { nickname } }',
+          { s, x: bad, r: roleId },
+          'userId',
+        ],
         ['mutation($s: ID!, $x: ID!) { setNickname(serverId: $s, userId: $x, nickname: "x") { nickname } }', { s, x: bad }, 'userId'],
         ['mutation($s: ID!, $x: ID!) { kickMember(serverId: $s, userId: $x) }', { s, x: bad }, 'userId'],
         ['mutation($s: ID!, $x: ID!) { banMember(serverId: $s, userId: $x) }', { s, x: bad }, 'userId'],
@@ -145,7 +183,14 @@ describe('errors reaching clients', () => {
         const result = await owner.client.request(query, variables);
         expectNoLeak(result);
         expect(result.errors, query).toHaveLength(1);
-        expectMalformedIdRefused({ code: String(result.errors![0]!.extensions?.code), message: result.errors![0]!.message, extensions: result.errors![0]!.extensions ?? {} }, arg);
+        expectMalformedIdRefused(
+          {
+            code: String(result.errors![0]!.extensions?.code),
+            message: result.errors![0]!.message,
+            extensions: result.errors![0]!.extensions ?? {},
+          },
+          arg,
+        );
       }
       for (const query of ['query($x: ID!) { server(id: $x) { id } }', 'query($x: ID!) { channel(id: $x) { id } }']) {
         const result = await owner.client.request(query, { x: bad });
@@ -156,8 +201,19 @@ describe('errors reaching clients', () => {
     });
 
     it('odd invite codes are simply not found', async () => {
-      for (const code of ['', '%', '_________', 'x'.repeat(500), 'a\u0000b', "' or 1=1 --", (await createInvite(owner, server.id)).toLowerCase() + 'Z']) {
-        for (const query of ['mutation($c: String!) { joinServer(inviteCode: $c) { id } }', 'mutation($c: String!) { revokeInvite(code: $c) }']) {
+      for (const code of [
+        '',
+        '%',
+        '_________',
+        'x'.repeat(500),
+        'a\u0000b',
+        "' or 1=1 --",
+        (await createInvite(owner, server.id)).toLowerCase() + 'Z',
+      ]) {
+        for (const query of [
+          'mutation($c: String!) { joinServer(inviteCode: $c) { id } }',
+          'mutation($c: String!) { revokeInvite(code: $c) }',
+        ]) {
           const result = await member.client.request(query, { c: code });
           expectNoLeak(result);
           // An empty code is no code at all: joinServer then lacks both of its arguments.
@@ -186,7 +242,10 @@ describe('errors reaching clients', () => {
         await owner.client.request('mutation($n: String!) { createServer(input: { name: $n }) { id } }', { n: 'nul\u0000name' }),
         await owner.client.request('query($q: String) { discoverServers(query: $q) { id } }', { q: 'nul\u0000' }),
         await anon.request('mutation($u: String!) { login(username: $u, password: "whatever-long") { token } }', { u: 'nul\u0000user' }),
-        await owner.client.request('mutation($s: ID!, $n: String) { setNickname(serverId: $s, userId: $s, nickname: $n) { nickname } }', { s: server.id, n: 'x'.repeat(100_000) }),
+        await owner.client.request('mutation($s: ID!, $n: String) { setNickname(serverId: $s, userId: $s, nickname: $n) { nickname } }', {
+          s: server.id,
+          n: 'x'.repeat(100_000),
+        }),
       ];
       for (const result of results) {
         expect(result.errors?.length).toBe(1);
@@ -238,7 +297,9 @@ describe('errors reaching clients', () => {
 
     it('run no part of a mutation document that is over the limit', async () => {
       const before = (await owner.client.ok('{ myServers { id } }')).myServers.length;
-      const creations = Array.from({ length: 600 }, (_, i) => `c${i}: createServer(input: { name: "Flood ${i}" }) { id name slug }`).join(' ');
+      const creations = Array.from({ length: 600 }, (_, i) => `c${i}: createServer(input: { name: "Flood ${i}" }) { id name slug }`).join(
+        ' ',
+      );
       const result = await owner.client.request(`mutation { ${creations} }`);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect((await owner.client.ok('{ myServers { id } }')).myServers.length).toBe(before);

@@ -5,7 +5,8 @@ import { createServer, signUp, type GqlClient, type GqlResult, type TestUser } f
 /** Shared GraphQL documents and steps of the feature tests; each names what it does, no hidden asserts. */
 
 export const SERVER_FIELDS = 'id name slug description icon isPrivate owner { id } memberCount myPermissions createdAt';
-export const CHANNEL_FIELDS = 'id type name slug description position isPrivate slowmodeSeconds userLimit myPermissions overwrites { targetType targetId allow deny }';
+export const CHANNEL_FIELDS =
+  'id type name slug description position isPrivate slowmodeSeconds userLimit myPermissions overwrites { targetType targetId allow deny }';
 export const ROLE_FIELDS = 'id name color permissions position isDefault';
 export const MEMBER_FIELDS = 'user { id username } nickname roles { id name position } joinedAt timedOutUntil';
 export const AUDIT_FIELDS = 'id action actor { id } targetId reason changes createdAt';
@@ -41,36 +42,56 @@ export async function joinByInvite(user: TestUser, code: string): Promise<void> 
   await user.client.ok('mutation($c: String!) { joinServer(inviteCode: $c) { id } }', { c: code });
 }
 
-export async function createRole(actor: TestUser, serverId: string, input: Record<string, unknown>): Promise<{ id: string; name: string; color: string; permissions: string[]; position: number }> {
-  const data = await actor.client.ok(`mutation($s: ID!, $i: RoleInput!) { createRole(serverId: $s, input: $i) { ${ROLE_FIELDS} } }`, { s: serverId, i: input });
+export async function createRole(
+  actor: TestUser,
+  serverId: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string; name: string; color: string; permissions: string[]; position: number }> {
+  const data = await actor.client.ok(`mutation($s: ID!, $i: RoleInput!) { createRole(serverId: $s, input: $i) { ${ROLE_FIELDS} } }`, {
+    s: serverId,
+    i: input,
+  });
   return data.createRole;
 }
 
 export async function assignRole(actor: TestUser, serverId: string, userId: string, roleId: string): Promise<void> {
-  await actor.client.ok('mutation($s: ID!, $u: ID!, $r: ID!) { assignRole(serverId: $s, userId: $u, roleId: $r) { user { id } } }', { s: serverId, u: userId, r: roleId });
+  await actor.client.ok('mutation($s: ID!, $u: ID!, $r: ID!) { assignRole(serverId: $s, userId: $u, roleId: $r) { user { id } } }', {
+    s: serverId,
+    u: userId,
+    r: roleId,
+  });
 }
 
 export async function auditLog(actor: TestUser, serverId: string, limit = 100, before?: string): Promise<AuditEntry[]> {
-  const data = await actor.client.ok<{ auditLog: AuditEntry[] }>(`query($s: ID!, $l: Int, $b: ID) { auditLog(serverId: $s, limit: $l, before: $b) { ${AUDIT_FIELDS} } }`, {
-    s: serverId,
-    l: limit,
-    b: before ?? null,
-  });
+  const data = await actor.client.ok<{ auditLog: AuditEntry[] }>(
+    `query($s: ID!, $l: Int, $b: ID) { auditLog(serverId: $s, limit: $l, before: $b) { ${AUDIT_FIELDS} } }`,
+    {
+      s: serverId,
+      l: limit,
+      b: before ?? null,
+    },
+  );
   return data.auditLog;
 }
 
 export async function serverPermissions(client: GqlClient, serverId: string): Promise<string[] | null> {
-  const data = await client.ok<{ server: { myPermissions: string[] } | null }>('query($id: ID!) { server(id: $id) { myPermissions } }', { id: serverId });
+  const data = await client.ok<{ server: { myPermissions: string[] } | null }>('query($id: ID!) { server(id: $id) { myPermissions } }', {
+    id: serverId,
+  });
   return data.server?.myPermissions ?? null;
 }
 
 export async function channelPermissions(client: GqlClient, channelId: string): Promise<string[] | null> {
-  const data = await client.ok<{ channel: { myPermissions: string[] } | null }>('query($id: ID!) { channel(id: $id) { myPermissions } }', { id: channelId });
+  const data = await client.ok<{ channel: { myPermissions: string[] } | null }>('query($id: ID!) { channel(id: $id) { myPermissions } }', {
+    id: channelId,
+  });
   return data.channel?.myPermissions ?? null;
 }
 
 export async function visibleChannelIds(client: GqlClient, serverId: string): Promise<string[]> {
-  const data = await client.ok<{ server: { channels: { id: string }[] } }>('query($id: ID!) { server(id: $id) { channels { id } } }', { id: serverId });
+  const data = await client.ok<{ server: { channels: { id: string }[] } }>('query($id: ID!) { server(id: $id) { channels { id } } }', {
+    id: serverId,
+  });
   return data.server.channels.map((c) => c.id);
 }
 
@@ -89,7 +110,8 @@ export function expectBadInput(error: ErrorOf, field: string): void {
 }
 
 /** Parses an audit entry's `changes` JSON. */
-export const changesOf = (entry: AuditEntry): Record<string, [unknown, unknown]> => JSON.parse(entry.changes ?? 'null') as Record<string, [unknown, unknown]>;
+export const changesOf = (entry: AuditEntry): Record<string, [unknown, unknown]> =>
+  JSON.parse(entry.changes ?? 'null') as Record<string, [unknown, unknown]>;
 
 /**
  * A server with a ladder of roles: Senior (10) > Mod (5) > Junior (1), and one member on each rung
@@ -100,14 +122,24 @@ export async function rankedServer(api: { url: string }, owner: TestUser, modPer
   const senior = await createRole(owner, server.id, { name: 'Senior', position: 10 });
   const mod = await createRole(owner, server.id, { name: 'Mod', position: 5, permissions: modPermissions });
   const junior = await createRole(owner, server.id, { name: 'Junior', position: 1 });
-  const [moderator, peer, superior, subordinate, plain] = await Promise.all(['moderator', 'peer', 'superior', 'subordinate', 'plain'].map((base) => signUp(api, base)));
+  const [moderator, peer, superior, subordinate, plain] = await Promise.all(
+    ['moderator', 'peer', 'superior', 'subordinate', 'plain'].map((base) => signUp(api, base)),
+  );
   const code = await createInvite(owner, server.id);
   for (const user of [moderator!, peer!, superior!, subordinate!, plain!]) await joinByInvite(user, code);
   await assignRole(owner, server.id, moderator!.id, mod.id);
   await assignRole(owner, server.id, peer!.id, mod.id);
   await assignRole(owner, server.id, superior!.id, senior.id);
   await assignRole(owner, server.id, subordinate!.id, junior.id);
-  return { server, roles: { senior, mod, junior }, moderator: moderator!, peer: peer!, superior: superior!, subordinate: subordinate!, plain: plain! };
+  return {
+    server,
+    roles: { senior, mod, junior },
+    moderator: moderator!,
+    peer: peer!,
+    superior: superior!,
+    subordinate: subordinate!,
+    plain: plain!,
+  };
 }
 
 /**
@@ -116,7 +148,11 @@ export async function rankedServer(api: { url: string }, owner: TestUser, modPer
  */
 export async function waitForLockWait(api: RunningApi, queryStart: string): Promise<void> {
   for (let i = 0; i < 500; i += 1) {
-    const rows = await sql(api, "select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like ?", [`${queryStart}%`]);
+    const rows = await sql(
+      api,
+      "select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like ?",
+      [`${queryStart}%`],
+    );
     if (rows.length) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -45,7 +45,11 @@ export class GqlClient {
   async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}), ...this.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.authorization ? { authorization: this.authorization } : {}),
+        ...this.headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as GqlResult<T>;
@@ -60,7 +64,10 @@ export class GqlClient {
   }
 
   /** The extensions.code of a request that must fail. */
-  async errorOf(query: string, variables: Record<string, unknown> = {}): Promise<{ code: string; message: string; extensions: Record<string, unknown> }> {
+  async errorOf(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ code: string; message: string; extensions: Record<string, unknown> }> {
     const result = await this.request(query, variables);
     const error = result.errors?.[0];
     if (!error) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
@@ -76,7 +83,8 @@ export interface TestUser {
 }
 
 let counter = 0;
-export const uniqueName = (base = 'user') => `${base}_${process.pid.toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`.slice(0, 32);
+export const uniqueName = (base = 'user') =>
+  `${base}_${process.pid.toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`.slice(0, 32);
 
 export async function signUp(api: { url: string }, base = 'user'): Promise<TestUser> {
   const username = uniqueName(base);
@@ -89,10 +97,14 @@ export async function signUp(api: { url: string }, base = 'user'): Promise<TestU
   return { id: data.register.user.id, username, token, client: new GqlClient(api.url, `Bearer ${token}`) };
 }
 
-export async function createServer(owner: TestUser, input: Record<string, unknown> = {}): Promise<{ id: string; channels: { id: string; type: string; name: string }[]; roles: { id: string; isDefault: boolean }[] }> {
-  const data = await owner.client.ok<{ createServer: { id: string; channels: { id: string; type: string; name: string }[]; roles: { id: string; isDefault: boolean }[] } }>(
-    'mutation($input: CreateServerInput!) { createServer(input: $input) { id channels { id type name } roles { id isDefault } } }',
-    { input: { name: 'Test Server', ...input } },
-  );
+export async function createServer(
+  owner: TestUser,
+  input: Record<string, unknown> = {},
+): Promise<{ id: string; channels: { id: string; type: string; name: string }[]; roles: { id: string; isDefault: boolean }[] }> {
+  const data = await owner.client.ok<{
+    createServer: { id: string; channels: { id: string; type: string; name: string }[]; roles: { id: string; isDefault: boolean }[] };
+  }>('mutation($input: CreateServerInput!) { createServer(input: $input) { id channels { id type name } roles { id isDefault } } }', {
+    input: { name: 'Test Server', ...input },
+  });
   return data.createServer;
 }

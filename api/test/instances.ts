@@ -27,4 +27,10 @@ export async function synchronise(a: RunningApi, b: RunningApi): Promise<void> {
 }
 
 /** Rate limits high enough that tests which are not about rate limits never meet them. */
-export const ROOMY_LIMITS = { channelMessageLimit: 1000, channelMessageWindowSeconds: 1, serverMessageLimit: 10_000, serverMessageWindowSeconds: 1, escalationEnabled: false };
+export const ROOMY_LIMITS = {
+  channelMessageLimit: 1000,
+  channelMessageWindowSeconds: 1,
+  serverMessageLimit: 10_000,
+  serverMessageWindowSeconds: 1,
+  escalationEnabled: false,
+};

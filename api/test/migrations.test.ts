@@ -23,7 +23,10 @@ describe('migrations', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line && line !== MIGRATOR_TABLE);
-    expect(statements, `the SQL migrations and the entities differ; add a migration in api/migrations doing:\n${statements.join('\n')}`).toEqual([]);
+    expect(
+      statements,
+      `the SQL migrations and the entities differ; add a migration in api/migrations doing:\n${statements.join('\n')}`,
+    ).toEqual([]);
   });
 
   it('are all named NNNN_name.sql (any other file would be skipped silently) and all applied', async () => {

@@ -41,7 +41,13 @@ export async function recordServerEvents(client: Client, serverId: string): Prom
         const e = value.data?.serverEvents;
         if (e) {
           const user = e.user ?? e.member?.user;
-          events.push({ at: Date.now(), type: e.__typename, userId: user?.id, presence: e.user?.presence, timedOutUntil: e.member?.timedOutUntil });
+          events.push({
+            at: Date.now(),
+            type: e.__typename,
+            userId: user?.id,
+            presence: e.user?.presence,
+            timedOutUntil: e.member?.timedOutUntil,
+          });
         }
         notify();
       },

@@ -59,9 +59,23 @@ describe('the worker process', () => {
 
     // One job that succeeds, one that fails for good (a server id Postgres rejects).
     await api.services.jobs.add(QueueName.housekeeping, { task: 'expired-invites' });
-    await api.services.jobs.add(QueueName.timeoutExpiry, { serverId: 'not-a-number', userId: '1', until: new Date().toISOString() }, { attempts: 1 });
-    await until(() => queue(QueueName.timeoutExpiry).getJobCounts('failed'), (c) => c.failed === 1, 10_000, 'the failing job');
-    await until(() => queue(QueueName.housekeeping).getJobCounts('completed', 'waiting', 'active'), (c) => (c.completed ?? 0) >= 1 && (c.waiting ?? 0) + (c.active ?? 0) === 0, 10_000, 'housekeeping');
+    await api.services.jobs.add(
+      QueueName.timeoutExpiry,
+      { serverId: 'not-a-number', userId: '1', until: new Date().toISOString() },
+      { attempts: 1 },
+    );
+    await until(
+      () => queue(QueueName.timeoutExpiry).getJobCounts('failed'),
+      (c) => c.failed === 1,
+      10_000,
+      'the failing job',
+    );
+    await until(
+      () => queue(QueueName.housekeeping).getJobCounts('completed', 'waiting', 'active'),
+      (c) => (c.completed ?? 0) >= 1 && (c.waiting ?? 0) + (c.active ?? 0) === 0,
+      10_000,
+      'housekeeping',
+    );
 
     const text = await metrics();
     expect(text).toContain('# TYPE rashigo_queue_jobs gauge');
@@ -81,7 +95,10 @@ describe('the worker process', () => {
   it('retries a failing job with backoff', async () => {
     const before = sample(await metrics(), 'rashigo_job_failures_total', { queue: 'timeout-expiry' }) ?? 0;
     await api.services.jobs.add(QueueName.timeoutExpiry, { serverId: 'also-not-a-number', userId: '1', until: new Date().toISOString() });
-    const find = async () => (await queue(QueueName.timeoutExpiry).getJobs(['delayed', 'waiting', 'active', 'failed'])).find((j) => j.data.serverId === 'also-not-a-number');
+    const find = async () =>
+      (await queue(QueueName.timeoutExpiry).getJobs(['delayed', 'waiting', 'active', 'failed'])).find(
+        (j) => j.data.serverId === 'also-not-a-number',
+      );
     await until(find, (j) => (j?.attemptsMade ?? 0) >= 1, 10_000, 'the first attempt');
     const firstFailedAt = Date.now();
     const job = await until(find, (j) => (j?.attemptsMade ?? 0) >= 2, 10_000, 'the second attempt');
@@ -108,8 +125,17 @@ describe('the worker process', () => {
       await holder.query('begin');
       await holder.query('select 1 from members where server_id = $1 and user_id = $2 for update', [server.id, member.id]);
       // The timeout's end job, now: it blocks on the held row, in flight.
-      await api.services.jobs.add(QueueName.timeoutExpiry, { serverId: server.id, userId: member.id, until: end.toISOString() }, { jobId: 'sigterm-probe' });
-      await until(() => sql(api, 'select 1 from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [holderPid]), (rows) => rows.length === 1, 10_000, 'the job to block');
+      await api.services.jobs.add(
+        QueueName.timeoutExpiry,
+        { serverId: server.id, userId: member.id, until: end.toISOString() },
+        { jobId: 'sigterm-probe' },
+      );
+      await until(
+        () => sql(api, 'select 1 from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [holderPid]),
+        (rows) => rows.length === 1,
+        10_000,
+        'the job to block',
+      );
       expect(await queue(QueueName.timeoutExpiry).getJobCounts('active')).toEqual({ active: 1 });
 
       const exit = worker.stop();
@@ -125,7 +151,9 @@ describe('the worker process', () => {
     const job = await queue(QueueName.timeoutExpiry).getJob('sigterm-probe');
     expect(await job!.getState()).toBe('completed');
     expect(job!.returnvalue).toBe(true);
-    expect((await sql(api, 'select timed_out_until from members where server_id = ? and user_id = ?', [server.id, member.id]))[0]).toEqual({ timed_out_until: null });
+    expect((await sql(api, 'select timed_out_until from members where server_id = ? and user_id = ?', [server.id, member.id]))[0]).toEqual({
+      timed_out_until: null,
+    });
     // Nothing was taken after SIGTERM.
     expect(await (await queue(QueueName.housekeeping).getJob('after-sigterm'))!.getState()).toBe('waiting');
     expect(worker.logs.map((l) => l.msg)).toContain('workers shutting down');

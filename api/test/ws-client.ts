@@ -35,7 +35,10 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
     completed: false,
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${count} events; got ${events.length}; errors ${JSON.stringify(errors)}`)), timeoutMs);
+        const deadline = setTimeout(
+          () => reject(new Error(`timed out waiting for ${count} events; got ${events.length}; errors ${JSON.stringify(errors)}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (events.length >= count) {
             clearTimeout(deadline);

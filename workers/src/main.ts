@@ -38,7 +38,11 @@ for (const worker of workers) {
 const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: services.redis, prefix }));
 await services.jobs
   .queue(QueueName.housekeeping)
-  .upsertJobScheduler('expired-invites', { every: config.HOUSEKEEPING_EVERY_SECONDS * 1000 }, { name: QueueName.housekeeping, data: { task: 'expired-invites' } });
+  .upsertJobScheduler(
+    'expired-invites',
+    { every: config.HOUSEKEEPING_EVERY_SECONDS * 1000 },
+    { name: QueueName.housekeeping, data: { task: 'expired-invites' } },
+  );
 
 const metrics = workerMetrics(queues, workers);
 const http = createServer((req, res) => {

@@ -17,8 +17,19 @@ export function workerMetrics(queues: readonly Queue[], workers: readonly Worker
       }
     },
   });
-  const durations = new Histogram({ name: 'rashigo_job_duration_seconds', help: 'Job run time', labelNames: ['queue'], buckets: [0.005, 0.02, 0.1, 0.5, 2, 10], registers: [registry] });
-  const failures = new Counter({ name: 'rashigo_job_failures_total', help: 'Failed job attempts', labelNames: ['queue'], registers: [registry] });
+  const durations = new Histogram({
+    name: 'rashigo_job_duration_seconds',
+    help: 'Job run time',
+    labelNames: ['queue'],
+    buckets: [0.005, 0.02, 0.1, 0.5, 2, 10],
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: 'rashigo_job_failures_total',
+    help: 'Failed job attempts',
+    labelNames: ['queue'],
+    registers: [registry],
+  });
   for (const worker of workers) {
     worker.on('completed', (job) => {
       if (job.processedOn && job.finishedOn) durations.observe({ queue: worker.name }, (job.finishedOn - job.processedOn) / 1000);

@@ -136,7 +136,9 @@ describe('runDoctor', () => {
   it('fails, naming Redis, when Redis is pointed at a closed port', async () => {
     const port = await closedTcpPort();
     const { code, output } = await doctor({ ...env(), REDIS_URL: `redis://127.0.0.1:${port}` });
-    expect(output).toMatch(new RegExp(`^✘ redis +redis://127\\.0\\.0\\.1:${port}  refused — is Redis running and listening on 127\\.0\\.0\\.1:${port}\\?$`, 'm'));
+    expect(output).toMatch(
+      new RegExp(`^✘ redis +redis://127\\.0\\.0\\.1:${port}  refused — is Redis running and listening on 127\\.0\\.0\\.1:${port}\\?$`, 'm'),
+    );
     expect(output).toMatch(/^✔ postgres /m);
     expect(output).toContain('1 of 4 checks failed');
     expect(code).toBe(1);

@@ -38,9 +38,10 @@ async function settle(check: Check, timeoutMs: number): Promise<CheckResult> {
   const overrun = new Promise<CheckResult>((resolve) => {
     backstop = setTimeout(() => resolve({ status: 'fail', detail: `no answer in ${limitMs / 1000} s` }), limitMs);
   });
-  const outcome = check.run(timeoutMs).catch(
-    (error: unknown): CheckResult => ({ status: 'fail', detail: `failed: ${error instanceof Error ? error.message : String(error)}` }),
-  );
+  const outcome = check.run(timeoutMs).catch((error: unknown): CheckResult => ({
+    status: 'fail',
+    detail: `failed: ${error instanceof Error ? error.message : String(error)}`,
+  }));
   try {
     return await Promise.race([outcome, overrun]);
   } finally {

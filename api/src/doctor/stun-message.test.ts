@@ -26,36 +26,54 @@ const SHORT_TERM_PASSWORD = Buffer.from('VOkJxbRl1RmTxUk/WvJxBt');
 /** §2.1: Binding request, short-term credentials, MESSAGE-INTEGRITY then FINGERPRINT. */
 const SAMPLE_REQUEST = hex(
   '000100582112a442b7e7a701bc34d686fa87dfae',
-  '80220010', Buffer.from('STUN test client').toString('hex'),
-  '00240004', '6e0001ff',
-  '80290008', '932ff9b151263b36',
-  '00060009', '6576746a3a68367659202020',
-  '00080014', '9aeaa70cbfd8cb56781ef2b5b2d3f249c1b571a2',
-  '80280004', 'e57a3bcf',
+  '80220010',
+  Buffer.from('STUN test client').toString('hex'),
+  '00240004',
+  '6e0001ff',
+  '80290008',
+  '932ff9b151263b36',
+  '00060009',
+  '6576746a3a68367659202020',
+  '00080014',
+  '9aeaa70cbfd8cb56781ef2b5b2d3f249c1b571a2',
+  '80280004',
+  'e57a3bcf',
 );
 /** §2.2: IPv4 Binding success, XOR-MAPPED-ADDRESS 192.0.2.1:32853. */
 const SAMPLE_RESPONSE_V4 = hex(
   '0101003c2112a442b7e7a701bc34d686fa87dfae',
-  '8022000b', '7465737420766563746f7220',
-  '00200008', '0001a147e112a643',
-  '00080014', '2b91f599fd9e90c38c7489f92af9ba53f06be7d7',
-  '80280004', 'c07d4c96',
+  '8022000b',
+  '7465737420766563746f7220',
+  '00200008',
+  '0001a147e112a643',
+  '00080014',
+  '2b91f599fd9e90c38c7489f92af9ba53f06be7d7',
+  '80280004',
+  'c07d4c96',
 );
 /** §2.3: IPv6 Binding success, XOR-MAPPED-ADDRESS [2001:db8:1234:5678:11:2233:4455:6677]:32853. */
 const SAMPLE_RESPONSE_V6 = hex(
   '010100482112a442b7e7a701bc34d686fa87dfae',
-  '8022000b', '7465737420766563746f7220',
-  '00200014', '0002a1470113a9faa5d3f179bc25f4b5bed2b9d9',
-  '00080014', 'a382954e4be67bf11784c97c8292c275bfe3ed41',
-  '80280004', 'c8fb0b4c',
+  '8022000b',
+  '7465737420766563746f7220',
+  '00200014',
+  '0002a1470113a9faa5d3f179bc25f4b5bed2b9d9',
+  '00080014',
+  'a382954e4be67bf11784c97c8292c275bfe3ed41',
+  '80280004',
+  'c8fb0b4c',
 );
 /** §2.4: Binding request with long-term credentials (the password after SASLprep is "TheMatrIX"). */
 const SAMPLE_LONG_TERM_REQUEST = hex(
   '000100602112a44278ad3433c6ad72c029da412e',
-  '00060012', 'e3839ee38388e383aae38383e382afe382b90000',
-  '0015001c', Buffer.from('f//499k954d6OL34oL9FSTvy64sA').toString('hex'),
-  '0014000b', '6578616d706c652e6f726700',
-  '00080014', 'f67024656dd64a3e02b8e0712e85c9a28ca89666',
+  '00060012',
+  'e3839ee38388e383aae38383e382afe382b90000',
+  '0015001c',
+  Buffer.from('f//499k954d6OL34oL9FSTvy64sA').toString('hex'),
+  '0014000b',
+  '6578616d706c652e6f726700',
+  '00080014',
+  'f67024656dd64a3e02b8e0712e85c9a28ca89666',
 );
 const LONG_TERM_USERNAME = '\u30de\u30c8\u30ea\u30c3\u30af\u30b9';
 
@@ -126,7 +144,12 @@ describe('MESSAGE-INTEGRITY', () => {
   });
 
   it('signs authenticated requests as an independent HMAC over the adjusted header computes', () => {
-    const auth = { username: '1700000000:doctor', realm: 'rashigo.test', nonce: 'abc123', key: longTermKey('1700000000:doctor', 'rashigo.test', 'pw') };
+    const auth = {
+      username: '1700000000:doctor',
+      realm: 'rashigo.test',
+      nonce: 'abc123',
+      key: longTermKey('1700000000:doctor', 'rashigo.test', 'pw'),
+    };
     const { bytes } = allocateRequest(auth);
     const unsigned = Buffer.from(bytes.subarray(0, bytes.length - 24));
     // Already the final length: MESSAGE-INTEGRITY is the last attribute.
@@ -155,7 +178,11 @@ describe('requests', () => {
       StunAttr.Nonce,
       StunAttr.MessageIntegrity,
     ]);
-    expect([readText(second, StunAttr.Username), readText(second, StunAttr.Realm), readText(second, StunAttr.Nonce)]).toEqual(['u', 'r', 'n']);
+    expect([readText(second, StunAttr.Username), readText(second, StunAttr.Realm), readText(second, StunAttr.Nonce)]).toEqual([
+      'u',
+      'r',
+      'n',
+    ]);
   });
 
   it('frees an allocation with a Refresh of LIFETIME 0', () => {
@@ -171,7 +198,9 @@ describe('requests', () => {
 describe('reading answers', () => {
   it('reads XOR-MAPPED-ADDRESS for IPv4 and IPv6', () => {
     expect(readXorAddress(decodeMessage(SAMPLE_RESPONSE_V4)!, StunAttr.XorMappedAddress)).toBe('192.0.2.1:32853');
-    expect(readXorAddress(decodeMessage(SAMPLE_RESPONSE_V6)!, StunAttr.XorMappedAddress)).toBe('[2001:db8:1234:5678:11:2233:4455:6677]:32853');
+    expect(readXorAddress(decodeMessage(SAMPLE_RESPONSE_V6)!, StunAttr.XorMappedAddress)).toBe(
+      '[2001:db8:1234:5678:11:2233:4455:6677]:32853',
+    );
     expect(readXorAddress(decodeMessage(SAMPLE_RESPONSE_V4)!, StunAttr.XorRelayedAddress)).toBeUndefined();
   });
 
@@ -181,7 +210,11 @@ describe('reading answers', () => {
       method: StunMethod.Allocate,
       cls: StunClass.Error,
       transactionId: Buffer.alloc(12),
-      attributes: [{ type: StunAttr.ErrorCode, value }, textAttribute(StunAttr.Realm, 'rashigo.test'), textAttribute(StunAttr.Nonce, 'n0nce')],
+      attributes: [
+        { type: StunAttr.ErrorCode, value },
+        textAttribute(StunAttr.Realm, 'rashigo.test'),
+        textAttribute(StunAttr.Nonce, 'n0nce'),
+      ],
     });
     const answer = decodeMessage(bytes)!;
     expect(readErrorCode(answer)).toEqual({ code: 401, reason: 'Unauthorized' });

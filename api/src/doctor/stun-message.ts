@@ -124,7 +124,11 @@ export function verifyIntegrity(data: Buffer, key: Buffer): boolean {
 export function buildRequest(method: StunMethod, attributes: StunAttribute[] = [], auth?: LongTermAuth): OutgoingRequest {
   const transactionId = newTransactionId();
   const credentials = auth
-    ? [textAttribute(StunAttr.Username, auth.username), textAttribute(StunAttr.Realm, auth.realm), textAttribute(StunAttr.Nonce, auth.nonce)]
+    ? [
+        textAttribute(StunAttr.Username, auth.username),
+        textAttribute(StunAttr.Realm, auth.realm),
+        textAttribute(StunAttr.Nonce, auth.nonce),
+      ]
     : [];
   const message = { method, cls: StunClass.Request, transactionId, attributes: [...attributes, ...credentials] };
   return { transactionId, bytes: encodeMessage(message, auth?.key) };

@@ -34,9 +34,7 @@ export interface ProbeFailure {
 export type StunProbeResult = { ok: true; server: string; mappedAddress: string } | ProbeFailure;
 
 /** `released`: the allocation was freed straight away (Refresh, LIFETIME 0) instead of left to expire. */
-export type TurnProbeResult =
-  | { ok: true; server: string; mappedAddress: string; relayedAddress: string; released: boolean }
-  | ProbeFailure;
+export type TurnProbeResult = { ok: true; server: string; mappedAddress: string; relayedAddress: string; released: boolean } | ProbeFailure;
 
 const DEFAULT_TIMEOUT_MS = 3000;
 const FIRST_RETRANSMIT_MS = 250; // UDP may drop a datagram: resend, doubling the wait (RFC 5389 §7.2.1)

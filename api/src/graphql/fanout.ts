@@ -80,7 +80,11 @@ export class SubscriptionFanout {
     this.executions += 1;
     const context = args.contextValue as GraphqlContext;
     // Fresh loaders per event: a long-lived subscription must not serve stale cached rows.
-    return execute({ ...args, rootValue, contextValue: { ...context, loaders: createLoaders(context.services) } }) as Promise<ExecutionResult>;
+    return execute({
+      ...args,
+      rootValue,
+      contextValue: { ...context, loaders: createLoaders(context.services) },
+    }) as Promise<ExecutionResult>;
   }
 
   /** graphql-ws `onNext`: hand over the shared result itself so `replacer` can recognise it. */

@@ -29,14 +29,22 @@ export interface QueryLimits {
 }
 
 /** Refuses operations nested deeper or costing more than the configured limits (BAD_USER_INPUT). */
-export function assertWithinLimits(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null, limits: QueryLimits): void {
+export function assertWithinLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined | null,
+  limits: QueryLimits,
+): void {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   for (const def of document.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
     const depth = depthOf(def.selectionSet, fragments, new Set());
     if (depth > limits.maxDepth) {
-      throw new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
   }
   let complexity: number;
@@ -53,6 +61,8 @@ export function assertWithinLimits(schema: GraphQLSchema, document: DocumentNode
     return;
   }
   if (complexity > limits.maxComplexity) {
-    throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
 }

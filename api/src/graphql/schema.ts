@@ -14,7 +14,13 @@ import { RolesResolver } from '../features/roles/roles.resolver.js';
 import { ServersResolver } from '../features/servers/servers.resolver.js';
 import { UsersResolver } from '../features/users/users.resolver.js';
 import { EventsResolver } from '../realtime/events.resolver.js';
-import { ChannelVoiceStatesResolver, VoiceResolver, VoiceSessionResolver, VoiceSignalResolver, VoiceStateResolver } from '../features/voice/voice.resolver.js';
+import {
+  ChannelVoiceStatesResolver,
+  VoiceResolver,
+  VoiceSessionResolver,
+  VoiceSignalResolver,
+  VoiceStateResolver,
+} from '../features/voice/voice.resolver.js';
 import type { Services } from '../services.js';
 import { DateTimeScalar } from './scalars.js';
 

@@ -29,8 +29,11 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const socketsByToken = new Map<string, Set<WebSocket>>();
   const log = services.logger.child({ component: 'ws' });
   const fanout = new SubscriptionFanout();
-  const presence = new SocketPresence(services.presence, services.config.PRESENCE_TIMEOUT_SECONDS * 1000, services.config.PRESENCE_GRACE_SECONDS * 1000, (err) =>
-    log.warn({ err }, 'presence beat failed'),
+  const presence = new SocketPresence(
+    services.presence,
+    services.config.PRESENCE_TIMEOUT_SECONDS * 1000,
+    services.config.PRESENCE_GRACE_SECONDS * 1000,
+    (err) => log.warn({ err }, 'presence beat failed'),
   );
   // Registered before useServer's own listener, so every socket is patched before its first send.
   wss.on('connection', (socket) => fanout.wrapSend(socket as unknown as { send: (data: string) => void }));
@@ -84,9 +87,15 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return fanout.onNext(result);
-        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'subscription error'))) as unknown as GraphQLError[] };
+        return {
+          ...result,
+          errors: result.errors.map((e) =>
+            formatError(e.toJSON(), e, (err) => log.error({ err }, 'subscription error')),
+          ) as unknown as GraphQLError[],
+        };
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'operation error'))) as unknown as GraphQLError[],
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'operation error'))) as unknown as GraphQLError[],
     },
     wss,
   );

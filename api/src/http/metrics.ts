@@ -11,7 +11,12 @@ export interface LiveCounts {
 export function apiMetrics(live: LiveCounts) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'rashigo_http_requests_total', help: 'HTTP requests by path and status', labelNames: ['path', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'rashigo_http_requests_total',
+    help: 'HTTP requests by path and status',
+    labelNames: ['path', 'status'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'rashigo_ws_connections',
     help: 'Open graphql-ws connections',

@@ -22,7 +22,13 @@ export class JobQueues {
 
   async add<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: JobsOptions = {}): Promise<void> {
     // Transient failures retry with backoff; failed jobs stay for inspection.
-    await (this.queue(name) as Queue).add(name, payload, { attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000, removeOnFail: false, ...options });
+    await (this.queue(name) as Queue).add(name, payload, {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: 1000,
+      removeOnFail: false,
+      ...options,
+    });
   }
 
   async close(): Promise<void> {

@@ -24,18 +24,12 @@ export type PermissionName = (typeof PERMISSION_NAMES)[number];
 
 // Bits follow the list order; append new names at the end so stored bitfields keep their meaning.
 export const PermissionBit: Readonly<Record<PermissionName, bigint>> = Object.freeze(
-  Object.fromEntries(PERMISSION_NAMES.map((name, index) => [name, 1n << BigInt(index)])) as Record<
-    PermissionName,
-    bigint
-  >,
+  Object.fromEntries(PERMISSION_NAMES.map((name, index) => [name, 1n << BigInt(index)])) as Record<PermissionName, bigint>,
 );
 
 export const NO_PERMISSIONS = 0n;
 
-export const ALL_PERMISSIONS: bigint = PERMISSION_NAMES.reduce(
-  (acc, name) => acc | PermissionBit[name],
-  NO_PERMISSIONS,
-);
+export const ALL_PERMISSIONS: bigint = PERMISSION_NAMES.reduce((acc, name) => acc | PermissionBit[name], NO_PERMISSIONS);
 
 export function permissionsToBits(names: readonly PermissionName[]): bigint {
   let bits = NO_PERMISSIONS;

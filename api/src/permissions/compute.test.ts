@@ -265,9 +265,9 @@ const anyBits = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
 const nonAdminBits = anyBits.map((b) => b & ~ADMIN);
 
 const rolesArb = (perms: fc.Arbitrary<bigint>) =>
-  fc.subarray([...ROLE_POOL]).chain((ids) =>
-    fc.tuple(...ids.map((id, idx) => perms.map((p): RoleGrant => ({ id, permissions: p, position: idx + 1 })))),
-  );
+  fc
+    .subarray([...ROLE_POOL])
+    .chain((ids) => fc.tuple(...ids.map((id, idx) => perms.map((p): RoleGrant => ({ id, permissions: p, position: idx + 1 })))));
 
 const overwriteArb = (targetIds: readonly string[]) =>
   fc.record({
@@ -282,8 +282,7 @@ const timeoutArb = fc.option(
   { nil: null },
 );
 
-const everyoneArb = (perms: fc.Arbitrary<bigint>) =>
-  perms.map((p): RoleGrant => ({ id: EVERYONE_ID, permissions: p, position: 0 }));
+const everyoneArb = (perms: fc.Arbitrary<bigint>) => perms.map((p): RoleGrant => ({ id: EVERYONE_ID, permissions: p, position: 0 }));
 
 const anyInputs = fc.record({
   ownerId: fc.constantFrom(OWNER, ME),
@@ -414,16 +413,10 @@ describe('computePermissions: properties', () => {
 
   it('overwrites of roles the member lacks and of other members change nothing', () => {
     fc.assert(
-      fc.property(
-        plainMemberInputs,
-        fc.array(overwriteArb(['r-unheld', OTHER, OWNER]), { maxLength: 6 }),
-        (i, irrelevant) => {
-          const overwrites = i.overwrites ?? [];
-          expect(computePermissions({ ...i, overwrites: [...overwrites, ...irrelevant] })).toBe(
-            computePermissions({ ...i, overwrites }),
-          );
-        },
-      ),
+      fc.property(plainMemberInputs, fc.array(overwriteArb(['r-unheld', OTHER, OWNER]), { maxLength: 6 }), (i, irrelevant) => {
+        const overwrites = i.overwrites ?? [];
+        expect(computePermissions({ ...i, overwrites: [...overwrites, ...irrelevant] })).toBe(computePermissions({ ...i, overwrites }));
+      }),
     );
   });
 
@@ -431,9 +424,9 @@ describe('computePermissions: properties', () => {
     fc.assert(
       fc.property(
         plainMemberInputs,
-        fc.array(overwriteArb(TARGET_POOL), { maxLength: 8 }).chain((list) =>
-          fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length })),
-        ),
+        fc
+          .array(overwriteArb(TARGET_POOL), { maxLength: 8 })
+          .chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
         (i, [list, shuffled]) => {
           expect(computePermissions({ ...i, overwrites: shuffled })).toBe(computePermissions({ ...i, overwrites: list }));
         },

@@ -47,7 +47,10 @@ describe('canManageMember', () => {
   });
 });
 
-const positions = fc.array(fc.integer({ min: 0, max: 50 }).map((position) => ({ position })), { maxLength: 6 });
+const positions = fc.array(
+  fc.integer({ min: 0, max: 50 }).map((position) => ({ position })),
+  { maxLength: 6 },
+);
 const userId = fc.constantFrom(OWNER, 'u-a', 'u-b', 'u-c');
 const actorArb = fc.record({ userId, ownerId: fc.constant(OWNER), roles: positions });
 const targetArb = fc.record({ userId, roles: positions });

@@ -15,7 +15,12 @@ const RECHECK = { type: 'RECHECK' } as const;
  * that arrived meanwhile minus the replayed ones — no gap, no duplicate. Access is re-checked on every
  * live event and whenever it may have changed; a member who can no longer see the channel is cut off at once.
  */
-export async function channelEventSource(services: Services, viewer: Viewer, channelId: string, since: string | null): Promise<AsyncIterableIterator<FanoutItem<ChannelEventPayload>>> {
+export async function channelEventSource(
+  services: Services,
+  viewer: Viewer,
+  channelId: string,
+  since: string | null,
+): Promise<AsyncIterableIterator<FanoutItem<ChannelEventPayload>>> {
   if (since != null && !isSnowflake(since)) throw badInput('since', 'must be a message id');
   const initial = await services.access.channel(channelId, viewer.userId);
   if (since != null && !hasPermission(initial.channelPermissions, 'READ_MESSAGE_HISTORY')) throw forbidden('READ_MESSAGE_HISTORY');

@@ -13,7 +13,12 @@ export class EventsResolver {
     description: 'since: replay every message created after that ID before the live events, so a client that reconnects misses nothing.',
     subscribe: ({ args, context }) => {
       const ctx = context as GraphqlContext;
-      return channelEventSource(ctx.services, requireViewer(ctx), args.channelId as string, (args.since as string | null | undefined) ?? null);
+      return channelEventSource(
+        ctx.services,
+        requireViewer(ctx),
+        args.channelId as string,
+        (args.since as string | null | undefined) ?? null,
+      );
     },
   })
   channelEvents(

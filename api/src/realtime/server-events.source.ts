@@ -22,7 +22,11 @@ const channelOf = (event: ServerEventPayload): string | null => {
  * serverEvents(serverId): members only. Channel events about channels the member cannot see are
  * withheld; a member who leaves, is kicked or banned gets that event last, then the stream ends.
  */
-export async function serverEventSource(services: Services, viewer: Viewer, serverId: string): Promise<AsyncIterableIterator<FanoutItem<ServerEventPayload>>> {
+export async function serverEventSource(
+  services: Services,
+  viewer: Viewer,
+  serverId: string,
+): Promise<AsyncIterableIterator<FanoutItem<ServerEventPayload>>> {
   const initial = await services.access.server(serverId, viewer.userId);
   if (!initial.member) throw forbidden('VIEW_CHANNEL', 'Only members receive server events');
 

@@ -82,7 +82,8 @@ describe('subscriptions', () => {
     return { owner, serverId: server.id, channelId: server.channels.find((c) => c.type === 'TEXT')!.id, members };
   }
 
-  const send = async (client: GqlClient, channelId: string, content: string): Promise<string> => (await client.ok(SEND, { c: channelId, t: content })).sendMessage.id;
+  const send = async (client: GqlClient, channelId: string, content: string): Promise<string> =>
+    (await client.ok(SEND, { c: channelId, t: content })).sendMessage.id;
 
   function open(api: RunningApi, user: TestUser): Client {
     const client = wsClient(api.url, user.token);
@@ -94,31 +95,46 @@ describe('subscriptions', () => {
   async function registered(api: RunningApi, start: () => Subscription<any>[]): Promise<Subscription<any>[]> {
     const base = api.services.bus.listenerCount();
     const subs = start();
-    await until(() => api.services.bus.listenerCount() >= base + subs.length || subs.some((sub) => sub.completed || sub.errors.length > 0), 'the subscriptions to register');
+    await until(
+      () => api.services.bus.listenerCount() >= base + subs.length || subs.some((sub) => sub.completed || sub.errors.length > 0),
+      'the subscriptions to register',
+    );
     for (const sub of subs) expect({ errors: sub.errors, completed: sub.completed }).toEqual({ errors: [], completed: false });
     await synced();
     return subs;
   }
 
   /** A subscription the server may refuse (not awaited). */
-  const tryListen = (api: RunningApi, user: TestUser, channelId: string, since?: string): Subscription<any> => subscribe(open(api, user), EVENTS, { c: channelId, s: since ?? null });
-  const tryListenServer = (api: RunningApi, user: TestUser, serverId: string): Subscription<any> => subscribe(open(api, user), SERVER_EVENTS, { s: serverId });
-  const listen = async (api: RunningApi, user: TestUser, channelId: string, since?: string) => (await registered(api, () => [tryListen(api, user, channelId, since)]))[0]!;
-  const listenServer = async (api: RunningApi, user: TestUser, serverId: string) => (await registered(api, () => [tryListenServer(api, user, serverId)]))[0]!;
+  const tryListen = (api: RunningApi, user: TestUser, channelId: string, since?: string): Subscription<any> =>
+    subscribe(open(api, user), EVENTS, { c: channelId, s: since ?? null });
+  const tryListenServer = (api: RunningApi, user: TestUser, serverId: string): Subscription<any> =>
+    subscribe(open(api, user), SERVER_EVENTS, { s: serverId });
+  const listen = async (api: RunningApi, user: TestUser, channelId: string, since?: string) =>
+    (await registered(api, () => [tryListen(api, user, channelId, since)]))[0]!;
+  const listenServer = async (api: RunningApi, user: TestUser, serverId: string) =>
+    (await registered(api, () => [tryListenServer(api, user, serverId)]))[0]!;
 
-  const createdIds = (sub: Subscription<any>) => sub.events.filter((e) => e.channelEvents.__typename === 'MessageCreated').map((e) => e.channelEvents.message.id as string);
+  const createdIds = (sub: Subscription<any>) =>
+    sub.events.filter((e) => e.channelEvents.__typename === 'MessageCreated').map((e) => e.channelEvents.message.id as string);
 
   describe('channelEvents', () => {
     it('delivers what is sent on one instance to subscribers on the other, in order', async () => {
       const w = await world(2);
       const [sender, reader] = w.members;
-      const receivers = [await listen(b, reader!, w.channelId), await listen(b, w.owner, w.channelId), await listen(a, reader!, w.channelId)];
+      const receivers = [
+        await listen(b, reader!, w.channelId),
+        await listen(b, w.owner, w.channelId),
+        await listen(a, reader!, w.channelId),
+      ];
       const ids: string[] = [];
       for (let i = 0; i < 20; i += 1) ids.push(await send(sender!.client, w.channelId, `m${i}`));
       await sender!.client.ok(EDIT, { m: ids[4], t: 'm4 edited' });
       await on(b, sender!).ok(DELETE, { m: ids[7] });
       const expected = [
-        ...ids.map((id, i) => ({ __typename: 'MessageCreated', message: { id, content: `m${i}`, author: { id: sender!.id, username: sender!.username } } })),
+        ...ids.map((id, i) => ({
+          __typename: 'MessageCreated',
+          message: { id, content: `m${i}`, author: { id: sender!.id, username: sender!.username } },
+        })),
         { __typename: 'MessageUpdated', message: { id: ids[4], content: 'm4 edited' } },
         { __typename: 'MessageDeleted', messageId: ids[7], channelId: w.channelId },
       ];
@@ -143,7 +159,9 @@ describe('subscriptions', () => {
 
       // 500 messages while the reader is away, from both instances (ten at a time).
       for (let batch = 0; batch < 50; batch += 1) {
-        const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => send(on(i % 2 ? a : b, w.owner), w.channelId, `away ${batch * 10 + i}`)));
+        const ids = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => send(on(i % 2 ? a : b, w.owner), w.channelId, `away ${batch * 10 + i}`)),
+        );
         sent.push(...ids);
       }
       // Sort the concurrent batches by id: the order in which they are stored and must be replayed.
@@ -161,7 +179,11 @@ describe('subscriptions', () => {
         await until(() => live.length >= 5, 'the live sender to start');
         resumed = await listen(b, reader!, w.channelId, lastSeen);
         // Keep sending until the reader is clearly on the live stream.
-        await until(() => createdIds(resumed).length >= 500 + live.length - 1 && live.length >= 30, 'the reader to catch up with the live sender', 20_000);
+        await until(
+          () => createdIds(resumed).length >= 500 + live.length - 1 && live.length >= 30,
+          'the reader to catch up with the live sender',
+          20_000,
+        );
       } finally {
         running = false;
         await sender;
@@ -175,9 +197,12 @@ describe('subscriptions', () => {
       expect(resumed.events.every((e) => e.channelEvents.__typename === 'MessageCreated')).toBe(true);
       expect(new Set(received).size).toBe(received.length);
       expect(received).toEqual(expected);
-      const stored = (await w.owner.client.ok('query($c: ID!, $a: ID) { messages(channelId: $c, after: $a, limit: 100) { messages { id } } }', { c: w.channelId, a: lastSeen })).messages.messages.map(
-        (m: { id: string }) => m.id,
-      );
+      const stored = (
+        await w.owner.client.ok('query($c: ID!, $a: ID) { messages(channelId: $c, after: $a, limit: 100) { messages { id } } }', {
+          c: w.channelId,
+          a: lastSeen,
+        })
+      ).messages.messages.map((m: { id: string }) => m.id);
       expect(received.slice(0, 100)).toEqual(stored);
     });
 
@@ -185,8 +210,13 @@ describe('subscriptions', () => {
       const w = await world(1);
       const [member] = w.members;
       const id = await send(w.owner.client, w.channelId, 'history');
-      const everyone = (await w.owner.client.ok('query($s: ID!) { server(id: $s) { roles { id isDefault } } }', { s: w.serverId })).server.roles.find((r: any) => r.isDefault).id;
-      await w.owner.client.ok(SET_OVERWRITE, { c: w.channelId, i: { targetType: 'ROLE', targetId: everyone, allow: [], deny: ['READ_MESSAGE_HISTORY'] } });
+      const everyone = (
+        await w.owner.client.ok('query($s: ID!) { server(id: $s) { roles { id isDefault } } }', { s: w.serverId })
+      ).server.roles.find((r: any) => r.isDefault).id;
+      await w.owner.client.ok(SET_OVERWRITE, {
+        c: w.channelId,
+        i: { targetType: 'ROLE', targetId: everyone, allow: [], deny: ['READ_MESSAGE_HISTORY'] },
+      });
       await synced();
       const refused = tryListen(b, member!, w.channelId, id);
       await refused.waitForEnd();
@@ -203,11 +233,18 @@ describe('subscriptions', () => {
     it('stops a subscriber who loses VIEW_CHANNEL (member overwrite) or is kicked, while others keep receiving', async () => {
       const w = await world(3);
       const [denied, kicked, stays] = w.members;
-      const subs = { denied: await listen(b, denied!, w.channelId), kicked: await listen(a, kicked!, w.channelId), stays: await listen(b, stays!, w.channelId) };
+      const subs = {
+        denied: await listen(b, denied!, w.channelId),
+        kicked: await listen(a, kicked!, w.channelId),
+        stays: await listen(b, stays!, w.channelId),
+      };
       const before = await send(w.owner.client, w.channelId, 'everyone sees this');
       await Promise.all(Object.values(subs).map((sub) => sub.waitFor(1)));
 
-      await w.owner.client.ok(SET_OVERWRITE, { c: w.channelId, i: { targetType: 'MEMBER', targetId: denied!.id, allow: [], deny: ['VIEW_CHANNEL'] } });
+      await w.owner.client.ok(SET_OVERWRITE, {
+        c: w.channelId,
+        i: { targetType: 'MEMBER', targetId: denied!.id, allow: [], deny: ['VIEW_CHANNEL'] },
+      });
       await on(b, w.owner).ok(KICK, { s: w.serverId, u: kicked!.id });
       const after = await send(on(b, w.owner), w.channelId, 'only some see this');
       await send(w.owner.client, w.channelId, 'and this');
@@ -237,8 +274,13 @@ describe('subscriptions', () => {
       const role = await createRole(w.owner, w.serverId, { name: 'Insiders', position: 1 });
       await assignRole(w.owner, w.serverId, insider!.id, role.id);
       await assignRole(w.owner, w.serverId, other!.id, role.id);
-      const secret = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'secret', isPrivate: true } })).createChannel.id;
-      await w.owner.client.ok(SET_OVERWRITE, { c: secret, i: { targetType: 'ROLE', targetId: role.id, allow: ['VIEW_CHANNEL'], deny: [] } });
+      const secret = (
+        await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'secret', isPrivate: true } })
+      ).createChannel.id;
+      await w.owner.client.ok(SET_OVERWRITE, {
+        c: secret,
+        i: { targetType: 'ROLE', targetId: role.id, allow: ['VIEW_CHANNEL'], deny: [] },
+      });
       await synced();
       const losing = await listen(b, insider!, secret);
       const keeping = await listen(b, other!, secret);
@@ -256,7 +298,10 @@ describe('subscriptions', () => {
     const w = await world(2);
     const [losing, keeping] = w.members;
     const [lost, kept] = [await listen(b, losing!, w.channelId), await listen(b, keeping!, w.channelId)];
-    await on(a, w.owner).ok(SET_OVERWRITE, { c: w.channelId, i: { targetType: 'MEMBER', targetId: losing!.id, allow: [], deny: ['VIEW_CHANNEL'] } });
+    await on(a, w.owner).ok(SET_OVERWRITE, {
+      c: w.channelId,
+      i: { targetType: 'MEMBER', targetId: losing!.id, allow: [], deny: ['VIEW_CHANNEL'] },
+    });
     await lost.waitForEnd();
     expect(lost.completed).toBe(true);
     expect(kept.completed).toBe(false);
@@ -273,7 +318,8 @@ describe('subscriptions', () => {
 
   it('ends every subscription to a channel when the channel is deleted', async () => {
     const w = await world(1);
-    const doomed = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'doomed' } })).createChannel.id;
+    const doomed = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'doomed' } })).createChannel
+      .id;
     await synced();
     const [onA, onB] = [await listen(a, w.owner, doomed), await listen(b, w.members[0]!, doomed)];
     await w.owner.client.ok('mutation($c: ID!) { deleteChannel(id: $c) }', { c: doomed });
@@ -296,20 +342,34 @@ describe('subscriptions', () => {
       await joinServer(newcomer, w.serverId);
       await synced();
       const newcomerSub = await listenServer(b, newcomer, w.serverId);
-      const general = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'general-two' } })).createChannel.id;
+      const general = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'general-two' } }))
+        .createChannel.id;
       await on(b, w.owner).ok(UPDATE_CHANNEL, { id: general, i: { name: 'renamed' } });
-      const staff = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'staff', isPrivate: true } })).createChannel.id;
+      const staff = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'staff', isPrivate: true } }))
+        .createChannel.id;
       await w.owner.client.ok(UPDATE_CHANNEL, { id: staff, i: { name: 'staff-only' } });
-      const after = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'after' } })).createChannel.id;
+      const after = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'after' } })).createChannel
+        .id;
       await on(b, w.owner).ok(KICK, { s: w.serverId, u: newcomer.id });
       await newcomerSub.waitForEnd();
-      const fence = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'fence' } })).createChannel.id;
+      const fence = (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'fence' } })).createChannel
+        .id;
 
       const channel = (id: string, name: string, isPrivate = false) => ({ __typename: 'ChannelUpdated', channel: { id, name, isPrivate } });
       const joined = { __typename: 'MemberJoined', member: { user: { id: newcomer.id } } };
       const kicked = { __typename: 'MemberLeft', userId: newcomer.id, reason: 'kicked' };
-      await until(() => interesting(plainSub).some((e) => e.channel?.id === fence) && interesting(ownerSub).some((e) => e.channel?.id === fence), 'the fence channel');
-      expect(interesting(plainSub)).toEqual([joined, channel(general, 'general-two'), channel(general, 'renamed'), channel(after, 'after'), kicked, channel(fence, 'fence')]);
+      await until(
+        () => interesting(plainSub).some((e) => e.channel?.id === fence) && interesting(ownerSub).some((e) => e.channel?.id === fence),
+        'the fence channel',
+      );
+      expect(interesting(plainSub)).toEqual([
+        joined,
+        channel(general, 'general-two'),
+        channel(general, 'renamed'),
+        channel(after, 'after'),
+        kicked,
+        channel(fence, 'fence'),
+      ]);
       expect(interesting(ownerSub)).toEqual([
         joined,
         channel(general, 'general-two'),
@@ -321,7 +381,12 @@ describe('subscriptions', () => {
         channel(fence, 'fence'),
       ]);
       // The kicked member heard of their own removal last, then the stream ended.
-      expect(interesting(newcomerSub)).toEqual([channel(general, 'general-two'), channel(general, 'renamed'), channel(after, 'after'), kicked]);
+      expect(interesting(newcomerSub)).toEqual([
+        channel(general, 'general-two'),
+        channel(general, 'renamed'),
+        channel(after, 'after'),
+        kicked,
+      ]);
       expect(newcomerSub.completed).toBe(true);
 
       // Leaving is announced too, and ends the leaver's stream.
@@ -358,7 +423,15 @@ describe('subscriptions', () => {
       await Promise.all(plain.map((sub) => sub.waitFor(1)));
       expect(b.subscriptionExecutions() - countsBefore.b).toBe(1);
       expect(a.subscriptionExecutions() - countsBefore.a).toBe(0);
-      for (const sub of plain) expect(sub.events).toEqual([{ channelEvents: { __typename: 'MessageCreated', message: { id: first, content: 'to thirty', author: { id: w.owner.id, username: w.owner.username } } } }]);
+      for (const sub of plain)
+        expect(sub.events).toEqual([
+          {
+            channelEvents: {
+              __typename: 'MessageCreated',
+              message: { id: first, content: 'to thirty', author: { id: w.owner.id, username: w.owner.username } },
+            },
+          },
+        ]);
 
       // Other permission views, and another selection set, get executions of their own.
       const [owner, moderator, other] = (await registered(b, () => [
@@ -368,7 +441,9 @@ describe('subscriptions', () => {
       ])) as [Subscription<any>, Subscription<any>, Subscription<any>];
       const before = b.subscriptionExecutions();
       await send(on(a, w.owner), w.channelId, 'to all');
-      await Promise.all([...plain, owner, moderator, other].map((sub) => sub.waitFor(sub === owner || sub === moderator || sub === other ? 1 : 2)));
+      await Promise.all(
+        [...plain, owner, moderator, other].map((sub) => sub.waitFor(sub === owner || sub === moderator || sub === other ? 1 : 2)),
+      );
       expect(b.subscriptionExecutions() - before).toBe(4);
       expect(owner.events[0].channelEvents.message.content).toBe('to all');
       expect(moderator.events[0].channelEvents.message.content).toBe('to all');

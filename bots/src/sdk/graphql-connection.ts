@@ -17,10 +17,15 @@ export class GraphqlConnection {
 
   /** A query or mutation; throws with the server's message and code on error. */
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await new Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
-      let value: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } | undefined;
-      this.client.subscribe<T>({ query, variables }, { next: (v) => (value = v as typeof value), error: reject, complete: () => resolve(value ?? {}) });
-    });
+    const result = await new Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>(
+      (resolve, reject) => {
+        let value: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } | undefined;
+        this.client.subscribe<T>(
+          { query, variables },
+          { next: (v) => (value = v as typeof value), error: reject, complete: () => resolve(value ?? {}) },
+        );
+      },
+    );
     if (result.errors?.length) {
       const [first] = result.errors;
       throw Object.assign(new Error(first!.message), { code: first!.extensions?.code, extensions: first!.extensions });
@@ -29,7 +34,13 @@ export class GraphqlConnection {
   }
 
   /** A subscription as a callback stream; returns a function that ends it. */
-  subscribe<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void, onError: (error: unknown) => void = () => {}, onComplete: () => void = () => {}): () => void {
+  subscribe<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    onData: (data: T) => void,
+    onError: (error: unknown) => void = () => {},
+    onComplete: () => void = () => {},
+  ): () => void {
     return this.client.subscribe<T>(
       { query, variables },
       {

@@ -30,7 +30,11 @@ export class MeshPeer {
     this.pc.addTrack(options.localTrack, new wrtc.MediaStream([options.localTrack]));
     this.pc.onicecandidate = ({ candidate }) => {
       if (!candidate || this.closed) return;
-      const init: RTCIceCandidateInit = { candidate: candidate.candidate, sdpMid: candidate.sdpMid, sdpMLineIndex: candidate.sdpMLineIndex };
+      const init: RTCIceCandidateInit = {
+        candidate: candidate.candidate,
+        sdpMid: candidate.sdpMid,
+        sdpMLineIndex: candidate.sdpMLineIndex,
+      };
       void options.sendSignal('ICE_CANDIDATE', JSON.stringify(init)).catch(() => {});
     };
     this.pc.ontrack = ({ track }) => {

@@ -32,7 +32,10 @@ describe('voice over Rashigo signalling with real WebRTC peers', () => {
     const aliceVoice = await VoiceConnection.join(aliceApi, server.id, voiceChannel.id);
     const bobVoice = await VoiceConnection.join(bobApi, server.id, voiceChannel.id);
     try {
-      await Promise.all([entersState(aliceVoice, VoiceConnectionStatus.Connected, 5000), entersState(bobVoice, VoiceConnectionStatus.Connected, 5000)]);
+      await Promise.all([
+        entersState(aliceVoice, VoiceConnectionStatus.Connected, 5000),
+        entersState(bobVoice, VoiceConnectionStatus.Connected, 5000),
+      ]);
       aliceVoice.play(sineFrames(440));
 
       const heard: Int16Array[] = [];
@@ -81,7 +84,10 @@ describe('voice over Rashigo signalling with real WebRTC peers', () => {
     const voice = await VoiceConnection.join(memberApi, server.id, voiceChannel.id);
     try {
       expect(voice.state.status).toBe(VoiceConnectionStatus.Signalling);
-      await owner.client.ok('mutation($s: ID!, $u: ID!) { moderateVoice(serverId: $s, userId: $u, disconnect: true) }', { s: server.id, u: member.id });
+      await owner.client.ok('mutation($s: ID!, $u: ID!) { moderateVoice(serverId: $s, userId: $u, disconnect: true) }', {
+        s: server.id,
+        u: member.id,
+      });
       await entersState(voice, VoiceConnectionStatus.Disconnected, 5000);
       expect(voice.state).toMatchObject({ status: VoiceConnectionStatus.Disconnected, reason: 'session ended' });
     } finally {

@@ -35,7 +35,11 @@ export interface ReceivedAudio extends AudioFrame {
 }
 
 interface JoinResult {
-  joinVoice: { sessionId: string; iceServers: { urls: string[]; username: string | null; credential: string | null }[]; participants: { sessionId: string; user: { id: string } }[] };
+  joinVoice: {
+    sessionId: string;
+    iceServers: { urls: string[]; username: string | null; credential: string | null }[];
+    participants: { sessionId: string; user: { id: string } }[];
+  };
 }
 
 interface SignalEvent {
@@ -76,7 +80,12 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   }
 
   /** Joins a voice channel and starts the mesh; resolves once signalling is under way. */
-  static async join(api: GraphqlConnection, serverId: string, channelId: string, options: { selfMute?: boolean; selfDeaf?: boolean } = {}): Promise<VoiceConnection> {
+  static async join(
+    api: GraphqlConnection,
+    serverId: string,
+    channelId: string,
+    options: { selfMute?: boolean; selfDeaf?: boolean } = {},
+  ): Promise<VoiceConnection> {
     const connection = new VoiceConnection(api);
     await connection.start(serverId, channelId, options);
     return connection;
@@ -89,7 +98,11 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
       { c: channelId, m: options.selfMute ?? false, d: options.selfDeaf ?? false },
     );
     this.session = { sessionId: joinVoice.sessionId, channelId, serverId };
-    this.iceServers = joinVoice.iceServers.map((s) => ({ urls: s.urls, ...(s.username ? { username: s.username } : {}), ...(s.credential ? { credential: s.credential } : {}) }));
+    this.iceServers = joinVoice.iceServers.map((s) => ({
+      urls: s.urls,
+      ...(s.username ? { username: s.username } : {}),
+      ...(s.credential ? { credential: s.credential } : {}),
+    }));
     this.listen(serverId, joinVoice.sessionId);
     this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session });
     await Promise.all(joinVoice.participants.map((p) => this.peerFor(p.sessionId, p.user.id).offer()));
@@ -100,7 +113,10 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
       this.api.subscribe<SignalEvent>(
         'subscription($s: ID!) { voiceSignals(sessionId: $s) { fromSessionId fromUser { id } type payload } }',
         { s: sessionId },
-        ({ voiceSignals: s }) => void this.peerFor(s.fromSessionId, s.fromUser.id).handleSignal(s.type, s.payload).catch((e: unknown) => this.fail(e)),
+        ({ voiceSignals: s }) =>
+          void this.peerFor(s.fromSessionId, s.fromUser.id)
+            .handleSignal(s.type, s.payload)
+            .catch((e: unknown) => this.fail(e)),
         // The stream is refused when the session is already gone (a moderator was quicker than us).
         () => this.disconnect('session ended'),
         // The server ends the signal stream when our session ends.
@@ -132,12 +148,15 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
         localTrack: this.track,
         sendSignal: (type, payload) =>
           this.api
-            .request('mutation($s: ID!, $t: ID!, $type: VoiceSignalType!, $p: String!) { sendVoiceSignal(sessionId: $s, toSessionId: $t, type: $type, payload: $p) }', {
-              s: sessionId,
-              t: remoteSessionId,
-              type,
-              p: payload,
-            })
+            .request(
+              'mutation($s: ID!, $t: ID!, $type: VoiceSignalType!, $p: String!) { sendVoiceSignal(sessionId: $s, toSessionId: $t, type: $type, payload: $p) }',
+              {
+                s: sessionId,
+                t: remoteSessionId,
+                type,
+                p: payload,
+              },
+            )
             .then(() => undefined),
         onAudio: (frame) => this.emit('audio', { ...frame, fromSessionId: remoteSessionId, fromUserId: remoteUserId }),
         onConnectionState: () => this.updateConnected(),
@@ -154,10 +173,16 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   }
 
   private updateConnected(): void {
-    if (!this.session || this.currentState.status === VoiceConnectionStatus.Disconnected || this.currentState.status === VoiceConnectionStatus.Destroyed) return;
+    if (
+      !this.session ||
+      this.currentState.status === VoiceConnectionStatus.Disconnected ||
+      this.currentState.status === VoiceConnectionStatus.Destroyed
+    )
+      return;
     const connected = [...this.peers.values()].filter((p) => p.connectionState === 'connected').length;
     if (connected > 0) this.setState({ status: VoiceConnectionStatus.Connected, session: this.session, peers: connected });
-    else if (this.currentState.status === VoiceConnectionStatus.Connected) this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session });
+    else if (this.currentState.status === VoiceConnectionStatus.Connected)
+      this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session });
   }
 
   /** Sends 10 ms frames (48 kHz mono) in real time until they run out or `stop` is called. */
@@ -174,7 +199,13 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
           this.stopPlayback();
           return;
         }
-        this.source.onData({ samples: next.value, sampleRate: SAMPLE_RATE, bitsPerSample: 16, channelCount: 1, numberOfFrames: FRAME_SAMPLES });
+        this.source.onData({
+          samples: next.value,
+          sampleRate: SAMPLE_RATE,
+          bitsPerSample: 16,
+          channelCount: 1,
+          numberOfFrames: FRAME_SAMPLES,
+        });
         sent += 1;
       }
     }, 10);
@@ -198,7 +229,8 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   }
 
   private disconnect(reason: string): void {
-    if (this.currentState.status === VoiceConnectionStatus.Disconnected || this.currentState.status === VoiceConnectionStatus.Destroyed) return;
+    if (this.currentState.status === VoiceConnectionStatus.Disconnected || this.currentState.status === VoiceConnectionStatus.Destroyed)
+      return;
     this.teardown();
     this.setState({ status: VoiceConnectionStatus.Disconnected, reason });
   }
@@ -219,7 +251,11 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
 }
 
 /** Resolves when the connection reaches `status`; rejects on timeout, abort, or destruction first. */
-export function entersState(connection: VoiceConnection, status: VoiceConnectionStatus, timeoutOrSignal: number | AbortSignal): Promise<VoiceConnection> {
+export function entersState(
+  connection: VoiceConnection,
+  status: VoiceConnectionStatus,
+  timeoutOrSignal: number | AbortSignal,
+): Promise<VoiceConnection> {
   if (connection.state.status === status) return Promise.resolve(connection);
   const signal = typeof timeoutOrSignal === 'number' ? AbortSignal.timeout(timeoutOrSignal) : timeoutOrSignal;
   return new Promise((resolve, reject) => {

@@ -11,7 +11,12 @@ export interface QueryState<T> {
 }
 
 /** Runs a query when mounted and whenever the query, variables or token change. `skip` holds it back. */
-export function useGraphqlQuery<T>(query: string, variables: Record<string, unknown>, token: string | null | undefined, skip = false): QueryState<T> {
+export function useGraphqlQuery<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null | undefined,
+  skip = false,
+): QueryState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<GraphqlRequestError>();
   const [loading, setLoading] = useState(!skip);

@@ -143,7 +143,14 @@ export class AccessService {
     if (!member && server.isPrivate) throw notFound('Server');
     const roles = member ? rolesOf(server, member) : [];
     const permissions = member
-      ? computePermissions({ ownerId: server.ownerId, memberId: userId, everyone: server.everyone, roles, timedOutUntil: member.timedOutUntil, now })
+      ? computePermissions({
+          ownerId: server.ownerId,
+          memberId: userId,
+          everyone: server.everyone,
+          roles,
+          timedOutUntil: member.timedOutUntil,
+          now,
+        })
       : 0n;
     return { server, userId, member, roles, permissions, actor: { userId, ownerId: server.ownerId, roles } };
   }

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { GqlClient, createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
-import { AUDIT_FIELDS, assignRole, auditLog, createInvite, createRole, expectBadInput, expectForbidden, expectMalformedIdRefused, joinServer, type AuditEntry } from '../../../test/fixtures.js';
+import {
+  AUDIT_FIELDS,
+  assignRole,
+  auditLog,
+  createInvite,
+  createRole,
+  expectBadInput,
+  expectForbidden,
+  expectMalformedIdRefused,
+  joinServer,
+  type AuditEntry,
+} from '../../../test/fixtures.js';
 
 const AUDIT = `query($s: ID!, $b: ID, $l: Int) { auditLog(serverId: $s, before: $b, limit: $l) { ${AUDIT_FIELDS} } }`;
 
@@ -24,18 +35,36 @@ describe('audit log', () => {
     const general = server.channels.find((ch) => ch.type === 'TEXT')!;
 
     await c.ok('mutation($id: ID!) { updateServer(id: $id, input: { description: "audited" }) { id } }', { id: server.id });
-    const channel = (await c.ok('mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "logged" }) { id } }', { s: server.id })).createChannel;
+    const channel = (
+      await c.ok('mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "logged" }) { id } }', { s: server.id })
+    ).createChannel;
     await c.ok('mutation($id: ID!) { updateChannel(id: $id, input: { name: "logged-too" }) { id } }', { id: channel.id });
-    await c.ok('mutation($c: ID!, $u: ID!) { setChannelOverwrite(channelId: $c, input: { targetType: MEMBER, targetId: $u, allow: [], deny: [SEND_MESSAGES] }) { id } }', { c: general.id, u: alice!.id });
-    await c.ok('mutation($c: ID!, $u: ID!) { removeChannelOverwrite(channelId: $c, targetType: MEMBER, targetId: $u) { id } }', { c: general.id, u: alice!.id });
+    await c.ok(
+      'mutation($c: ID!, $u: ID!) { setChannelOverwrite(channelId: $c, input: { targetType: MEMBER, targetId: $u, allow: [], deny: [SEND_MESSAGES] }) { id } }',
+      { c: general.id, u: alice!.id },
+    );
+    await c.ok('mutation($c: ID!, $u: ID!) { removeChannelOverwrite(channelId: $c, targetType: MEMBER, targetId: $u) { id } }', {
+      c: general.id,
+      u: alice!.id,
+    });
     await c.ok('mutation($id: ID!) { deleteChannel(id: $id) }', { id: channel.id });
     const role = await createRole(owner, server.id, { name: 'Audited' });
     await c.ok('mutation($r: ID!) { updateRole(roleId: $r, input: { color: "#FF0000" }) { id } }', { r: role.id });
     await assignRole(owner, server.id, alice!.id, role.id);
-    await c.ok('mutation($s: ID!, $u: ID!, $r: ID!) { removeRole(serverId: $s, userId: $u, roleId: $r) { nickname } }', { s: server.id, u: alice!.id, r: role.id });
+    await c.ok('mutation($s: ID!, $u: ID!, $r: ID!) { removeRole(serverId: $s, userId: $u, roleId: $r) { nickname } }', {
+      s: server.id,
+      u: alice!.id,
+      r: role.id,
+    });
     await c.ok('mutation($r: ID!) { deleteRole(roleId: $r) }', { r: role.id });
-    await c.ok('mutation($s: ID!, $u: ID!) { setNickname(serverId: $s, userId: $u, nickname: "Al") { nickname } }', { s: server.id, u: alice!.id });
-    await c.ok('mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 60, reason: "calm") { nickname } }', { s: server.id, u: alice!.id });
+    await c.ok('mutation($s: ID!, $u: ID!) { setNickname(serverId: $s, userId: $u, nickname: "Al") { nickname } }', {
+      s: server.id,
+      u: alice!.id,
+    });
+    await c.ok('mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 60, reason: "calm") { nickname } }', {
+      s: server.id,
+      u: alice!.id,
+    });
     await c.ok('mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u, reason: "bye") }', { s: server.id, u: bob!.id });
     await c.ok('mutation($s: ID!, $u: ID!) { banMember(serverId: $s, userId: $u, reason: "gone") }', { s: server.id, u: carol!.id });
     await c.ok('mutation($s: ID!, $u: ID!) { unbanMember(serverId: $s, userId: $u) }', { s: server.id, u: carol!.id });
@@ -80,7 +109,10 @@ describe('audit log', () => {
   it('pages newest first with before, without gaps or repeats', async () => {
     const server = await createServer(owner);
     for (let i = 1; i <= 7; i += 1) {
-      await owner.client.ok('mutation($id: ID!, $d: String!) { updateServer(id: $id, input: { description: $d }) { id } }', { id: server.id, d: `v${i}` });
+      await owner.client.ok('mutation($id: ID!, $d: String!) { updateServer(id: $id, input: { description: $d }) { id } }', {
+        id: server.id,
+        d: `v${i}`,
+      });
     }
     const all = await auditLog(owner, server.id);
     expect(all.map((e) => JSON.parse(e.changes!).description[1])).toEqual(['v7', 'v6', 'v5', 'v4', 'v3', 'v2', 'v1']);
@@ -114,7 +146,10 @@ describe('audit log', () => {
     expectForbidden(await member.client.errorOf(AUDIT, { s: server.id }), 'MANAGE_SERVER');
     const role = await createRole(owner, server.id, { name: 'Auditor', permissions: ['MANAGE_SERVER'] });
     await assignRole(owner, server.id, member.id, role.id);
-    expect((await member.client.ok(AUDIT, { s: server.id })).auditLog.map((e: AuditEntry) => e.action)).toEqual(['MEMBER_ROLE_ADD', 'ROLE_CREATE']);
+    expect((await member.client.ok(AUDIT, { s: server.id })).auditLog.map((e: AuditEntry) => e.action)).toEqual([
+      'MEMBER_ROLE_ADD',
+      'ROLE_CREATE',
+    ]);
 
     const hidden = await createServer(owner, { isPrivate: true });
     expect((await member.client.errorOf(AUDIT, { s: hidden.id })).code).toBe('NOT_FOUND');
@@ -133,9 +168,16 @@ describe('audit log', () => {
     const server = await createServer(owner);
     const member = await signUp(api, 'failing');
     await joinServer(member, server.id);
-    await owner.client.errorOf('mutation($s: ID!) { createRole(serverId: $s, input: { name: "Bad", color: "purple" }) { id } }', { s: server.id });
-    await owner.client.errorOf('mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "" }) { id } }', { s: server.id });
-    await owner.client.errorOf('mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 99999999) { nickname } }', { s: server.id, u: member.id });
+    await owner.client.errorOf('mutation($s: ID!) { createRole(serverId: $s, input: { name: "Bad", color: "purple" }) { id } }', {
+      s: server.id,
+    });
+    await owner.client.errorOf('mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "" }) { id } }', {
+      s: server.id,
+    });
+    await owner.client.errorOf('mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 99999999) { nickname } }', {
+      s: server.id,
+      u: member.id,
+    });
     await member.client.errorOf('mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u) }', { s: server.id, u: owner.id });
     await owner.client.errorOf('mutation($s: ID!, $u: ID!) { unbanMember(serverId: $s, userId: $u) }', { s: server.id, u: member.id });
     expect(await auditLog(owner, server.id)).toEqual([]);

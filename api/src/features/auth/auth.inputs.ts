@@ -17,6 +17,9 @@ export const registerSchema = z.object({
 
 // Login does not reveal the rules: any string is checked against the stored hash (bounded in length).
 export const loginSchema = z.object({
-  username: z.string().max(64, 'is too long').transform((s) => s.toLowerCase()),
+  username: z
+    .string()
+    .max(64, 'is too long')
+    .transform((s) => s.toLowerCase()),
   password: z.string().max(256, 'is too long'),
 });

@@ -5,7 +5,8 @@ import type { RunningApi } from '../../app.js';
 import { GqlClient, signUp, startTestApi, uniqueName, type GqlResult } from '../../../test/harness.js';
 import { eventually, expectBadInput, sql } from '../../../test/fixtures.js';
 
-const REGISTER = 'mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { token user { id username displayName isBot } } }';
+const REGISTER =
+  'mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { token user { id username displayName isBot } } }';
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { id username } } }';
 const ME = '{ me { id username displayName } }';
 const PASSWORD = 'correct horse battery';
@@ -14,12 +15,16 @@ const PASSWORD = 'correct horse battery';
 function postFrom(url: string, localAddress: string, query: string, variables: Record<string, unknown>): Promise<GqlResult> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ ...(JSON.parse(text) as GqlResult), status: res.statusCode ?? 0 }));
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ ...(JSON.parse(text) as GqlResult), status: res.statusCode ?? 0 }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -40,7 +45,12 @@ describe('auth', () => {
     it('creates the user, lower-cases the username, defaults the display name and signs in', async () => {
       const name = uniqueName('Reg');
       const data = await anon.ok(REGISTER, { u: name.toUpperCase(), p: PASSWORD });
-      expect(data.register.user).toEqual({ id: expect.any(String), username: name.toLowerCase(), displayName: name.toLowerCase(), isBot: false });
+      expect(data.register.user).toEqual({
+        id: expect.any(String),
+        username: name.toLowerCase(),
+        displayName: name.toLowerCase(),
+        isBot: false,
+      });
       expect(data.register.token.length).toBeGreaterThanOrEqual(32);
       const me = await anon.as(`Bearer ${data.register.token}`).ok(ME);
       expect(me.me).toEqual({ id: data.register.user.id, username: name.toLowerCase(), displayName: name.toLowerCase() });
@@ -48,7 +58,10 @@ describe('auth', () => {
 
     it('lets exactly one of two racing registrations of a name win', async () => {
       const name = uniqueName('race');
-      const results = await Promise.all([anon.request(REGISTER, { u: name, p: PASSWORD }), anon.request(REGISTER, { u: name.toUpperCase(), p: PASSWORD })]);
+      const results = await Promise.all([
+        anon.request(REGISTER, { u: name, p: PASSWORD }),
+        anon.request(REGISTER, { u: name.toUpperCase(), p: PASSWORD }),
+      ]);
       expect(results.filter((r) => !r.errors).length).toBe(1);
       expect(results.find((r) => r.errors)!.errors![0]!.extensions?.code).toBe('CONFLICT');
       expect(await sql(api, 'select id from users where username = ?', [name.toLowerCase()])).toHaveLength(1);

@@ -40,7 +40,11 @@ export class BotsResolver {
 
   @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
   @Mutation(() => MemberObject)
-  addBotToServer(@Arg('botId', () => ID) botId: string, @Arg('serverId', () => ID) _serverId: string, @GrantedServer() access: ServerAccess): Promise<MemberView> {
+  addBotToServer(
+    @Arg('botId', () => ID) botId: string,
+    @Arg('serverId', () => ID) _serverId: string,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<MemberView> {
     return this.services.bots.addToServer(access, botId);
   }
 }

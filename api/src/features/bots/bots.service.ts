@@ -36,9 +36,18 @@ export class BotsService {
   async create(ownerId: string, input: unknown): Promise<BotCredentials> {
     const { name } = parseInput(botNameSchema, input);
     // Usernames are unique; a bot's gets a random suffix so any display name is allowed.
-    const base = name.toLowerCase().replace(/[^a-z0-9_.]+/g, '_').slice(0, 22) || 'bot';
+    const base =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9_.]+/g, '_')
+        .slice(0, 22) || 'bot';
     return this.orm.em.fork().transactional(async (em) => {
-      const bot = em.create(User, { username: `${base}_${randomBytes(4).toString('hex')}`, displayName: name, isBot: true, botOwner: ownerId });
+      const bot = em.create(User, {
+        username: `${base}_${randomBytes(4).toString('hex')}`,
+        displayName: name,
+        isBot: true,
+        botOwner: ownerId,
+      });
       await em.flush();
       return { bot: toUserView(bot), token: await this.auth.createSession(em, bot.id, SessionKind.Bot) };
     });
@@ -59,7 +68,8 @@ export class BotsService {
     const serverId = access.server.id;
     const member = await this.orm.em.fork().transactional(async (em) => {
       const bot = await this.ownedBot(em, access.userId, botId);
-      if (await em.count(Ban, { server: serverId, user: bot.id })) throw new AppError(ErrorCode.Banned, 'This bot is banned from the server');
+      if (await em.count(Ban, { server: serverId, user: bot.id }))
+        throw new AppError(ErrorCode.Banned, 'This bot is banned from the server');
       const existing = await em.findOne(Member, { server: serverId, user: bot.id });
       if (existing) return { view: toMemberView(existing), joined: false };
       const m = em.create(Member, { server: serverId, user: bot.id });

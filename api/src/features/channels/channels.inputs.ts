@@ -18,7 +18,10 @@ export const createChannelSchema = z.object({
   name,
   description: description.nullish().transform((d) => d ?? ''),
   position: position.nullish(),
-  isPrivate: z.boolean().nullish().transform((p) => p ?? false),
+  isPrivate: z
+    .boolean()
+    .nullish()
+    .transform((p) => p ?? false),
   slowmodeSeconds: slowmodeSeconds.nullish().transform((s) => s ?? 0),
   userLimit: userLimit.nullish().transform((u) => u ?? 0),
 });

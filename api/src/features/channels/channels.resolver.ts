@@ -30,13 +30,20 @@ export class ChannelsResolver {
 
   @RequirePermission('MANAGE_CHANNELS', serverArg('input.serverId'))
   @Mutation(() => ChannelObject)
-  createChannel(@Arg('input', () => CreateChannelInput) input: CreateChannelInput, @GrantedServer() access: ServerAccess): Promise<ChannelView> {
+  createChannel(
+    @Arg('input', () => CreateChannelInput) input: CreateChannelInput,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<ChannelView> {
     return this.services.channels.create(access, input);
   }
 
   @RequirePermission('MANAGE_CHANNELS', channelArg('id'))
   @Mutation(() => ChannelObject)
-  updateChannel(@Arg('id', () => ID) _id: string, @Arg('input', () => UpdateChannelInput) input: UpdateChannelInput, @GrantedChannel() access: ChannelAccess): Promise<ChannelView> {
+  updateChannel(
+    @Arg('id', () => ID) _id: string,
+    @Arg('input', () => UpdateChannelInput) input: UpdateChannelInput,
+    @GrantedChannel() access: ChannelAccess,
+  ): Promise<ChannelView> {
     return this.services.channels.update(access, input);
   }
 
@@ -49,7 +56,11 @@ export class ChannelsResolver {
 
   @RequirePermission('MANAGE_ROLES', channelArg('channelId'))
   @Mutation(() => ChannelObject)
-  setChannelOverwrite(@Arg('channelId', () => ID) _channelId: string, @Arg('input', () => OverwriteInput) input: OverwriteInput, @GrantedChannel() access: ChannelAccess): Promise<ChannelView> {
+  setChannelOverwrite(
+    @Arg('channelId', () => ID) _channelId: string,
+    @Arg('input', () => OverwriteInput) input: OverwriteInput,
+    @GrantedChannel() access: ChannelAccess,
+  ): Promise<ChannelView> {
     return this.services.channels.setOverwrite(access, input);
   }
 

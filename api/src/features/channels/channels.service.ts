@@ -70,10 +70,22 @@ export class ChannelsService {
     });
     // Whoever makes a private channel can still see it, even without a role that reaches it.
     if (data.isPrivate && access.userId !== access.server.ownerId) {
-      em.create(PermissionOverwrite, { channel: channel.id, targetType: OverwriteTarget.MEMBER, targetId: access.userId, allow: permissionsToBits(['VIEW_CHANNEL']), deny: 0n });
+      em.create(PermissionOverwrite, {
+        channel: channel.id,
+        targetType: OverwriteTarget.MEMBER,
+        targetId: access.userId,
+        allow: permissionsToBits(['VIEW_CHANNEL']),
+        deny: 0n,
+      });
     }
     await em.flush();
-    this.audit.record(em, { serverId, action: AuditAction.ChannelCreate, actorId: access.userId, targetId: channel.id, changes: { name: [null, channel.name], type: [null, channel.type] } });
+    this.audit.record(em, {
+      serverId,
+      action: AuditAction.ChannelCreate,
+      actorId: access.userId,
+      targetId: channel.id,
+      changes: { name: [null, channel.name], type: [null, channel.type] },
+    });
     return channel;
   }
 
@@ -127,7 +139,14 @@ export class ChannelsService {
         if (channel.slug !== base) next.slug = await this.freeSlug(em, channel.server, base, channel.slug);
       }
       em.assign(channel, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
-      if (changed) this.audit.record(em, { serverId: channel.server, action: AuditAction.ChannelUpdate, actorId: access.userId, targetId: channel.id, changes: changed });
+      if (changed)
+        this.audit.record(em, {
+          serverId: channel.server,
+          action: AuditAction.ChannelUpdate,
+          actorId: access.userId,
+          targetId: channel.id,
+          changes: changed,
+        });
     });
     return this.published(access.channel.id);
   }
@@ -137,7 +156,13 @@ export class ChannelsService {
     await this.orm.em.fork().transactional(async (em) => {
       const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
       em.remove(channel);
-      this.audit.record(em, { serverId, action: AuditAction.ChannelDelete, actorId: access.userId, targetId: channel.id, changes: { name: [channel.name, null] } });
+      this.audit.record(em, {
+        serverId,
+        action: AuditAction.ChannelDelete,
+        actorId: access.userId,
+        targetId: channel.id,
+        changes: { name: [channel.name, null] },
+      });
     });
     await this.access.invalidate(serverId);
     await this.events.server(serverId, { type: 'ChannelDeleted', channelId: access.channel.id });
@@ -153,8 +178,13 @@ export class ChannelsService {
     if (first) throw cannotGrantUnheld(first);
     await this.orm.em.fork().transactional(async (em) => {
       await this.assertTargetExists(em, access.server.id, data.targetType, data.targetId);
-      const existing = await em.findOne(PermissionOverwrite, { channel: access.channel.id, targetType: data.targetType, targetId: data.targetId });
-      const overwrite = existing ?? em.create(PermissionOverwrite, { channel: access.channel.id, targetType: data.targetType, targetId: data.targetId });
+      const existing = await em.findOne(PermissionOverwrite, {
+        channel: access.channel.id,
+        targetType: data.targetType,
+        targetId: data.targetId,
+      });
+      const overwrite =
+        existing ?? em.create(PermissionOverwrite, { channel: access.channel.id, targetType: data.targetType, targetId: data.targetId });
       const before = { allow: bitsToPermissions(overwrite.allow), deny: bitsToPermissions(overwrite.deny) };
       overwrite.allow = allow;
       overwrite.deny = deny;
@@ -163,7 +193,11 @@ export class ChannelsService {
         action: AuditAction.OverwriteSet,
         actorId: access.userId,
         targetId: access.channel.id,
-        changes: { target: [null, `${data.targetType}:${data.targetId}`], allow: [before.allow, data.allow], deny: [before.deny, data.deny] },
+        changes: {
+          target: [null, `${data.targetType}:${data.targetId}`],
+          allow: [before.allow, data.allow],
+          deny: [before.deny, data.deny],
+        },
       });
     });
     return this.published(access.channel.id);
@@ -175,13 +209,22 @@ export class ChannelsService {
       const existing = await em.findOne(PermissionOverwrite, { channel: access.channel.id, ...target });
       if (!existing) throw notFound('Overwrite');
       em.remove(existing);
-      this.audit.record(em, { serverId: access.server.id, action: AuditAction.OverwriteRemove, actorId: access.userId, targetId: access.channel.id, changes: { target: [`${target.targetType}:${target.targetId}`, null] } });
+      this.audit.record(em, {
+        serverId: access.server.id,
+        action: AuditAction.OverwriteRemove,
+        actorId: access.userId,
+        targetId: access.channel.id,
+        changes: { target: [`${target.targetType}:${target.targetId}`, null] },
+      });
     });
     return this.published(access.channel.id);
   }
 
   private async assertTargetExists(em: EntityManager, serverId: string, type: OverwriteTarget, targetId: string): Promise<void> {
-    const found = type === OverwriteTarget.ROLE ? await em.count(Role, { id: targetId, server: serverId }) : await em.count(Member, { user: targetId, server: serverId });
+    const found =
+      type === OverwriteTarget.ROLE
+        ? await em.count(Role, { id: targetId, server: serverId })
+        : await em.count(Member, { user: targetId, server: serverId });
     if (!found) throw badInput('targetId', `no such ${type === OverwriteTarget.ROLE ? 'role' : 'member'} in this server`);
   }
 

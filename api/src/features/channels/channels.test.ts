@@ -51,13 +51,24 @@ describe('channels', () => {
   }
 
   const channelCount = async (serverId: string) => (await sql(api, 'select id from channels where server_id = ?', [serverId])).length;
-  const create = async (actor: TestUser, input: Record<string, unknown>) => (await actor.client.ok(CREATE, { input: { type: 'TEXT', ...input } })).createChannel;
+  const create = async (actor: TestUser, input: Record<string, unknown>) =>
+    (await actor.client.ok(CREATE, { input: { type: 'TEXT', ...input } })).createChannel;
 
   describe('createChannel', () => {
     it('creates a text channel after the existing ones and audits it', async () => {
       const server = await createServer(owner);
       const channel = await create(owner, { serverId: server.id, name: 'Off Topic', description: 'anything goes', slowmodeSeconds: 30 });
-      expect(channel).toMatchObject({ type: 'TEXT', name: 'Off Topic', slug: 'off-topic', description: 'anything goes', position: 2, isPrivate: false, slowmodeSeconds: 30, userLimit: 0, overwrites: [] });
+      expect(channel).toMatchObject({
+        type: 'TEXT',
+        name: 'Off Topic',
+        slug: 'off-topic',
+        description: 'anything goes',
+        position: 2,
+        isPrivate: false,
+        slowmodeSeconds: 30,
+        userLimit: 0,
+        overwrites: [],
+      });
       expect((await owner.client.ok(GET, { id: channel.id })).channel).toMatchObject({ id: channel.id, server: { id: server.id } });
       const [entry] = await auditLog(owner, server.id);
       expect(entry).toMatchObject({ action: 'CHANNEL_CREATE', actor: { id: owner.id }, targetId: channel.id });
@@ -109,7 +120,10 @@ describe('channels', () => {
 
     it('needs MANAGE_CHANNELS; a private server answers outsiders NOT_FOUND', async () => {
       const { server, member } = await serverWithMember();
-      expectForbidden(await member.client.errorOf(CREATE, { input: { serverId: server.id, type: 'TEXT', name: 'mine' } }), 'MANAGE_CHANNELS');
+      expectForbidden(
+        await member.client.errorOf(CREATE, { input: { serverId: server.id, type: 'TEXT', name: 'mine' } }),
+        'MANAGE_CHANNELS',
+      );
       const hidden = await createServer(owner, { isPrivate: true });
       expect((await member.client.errorOf(CREATE, { input: { serverId: hidden.id, type: 'TEXT', name: 'mine' } })).code).toBe('NOT_FOUND');
       expect(await channelCount(server.id)).toBe(2);
@@ -120,11 +134,26 @@ describe('channels', () => {
     it('updates the given fields, re-slugs on rename and audits the changes', async () => {
       const server = await createServer(owner);
       const channel = await create(owner, { serverId: server.id, name: 'Old Name' });
-      const { updateChannel } = await owner.client.ok(UPDATE, { id: channel.id, input: { name: 'New Name', description: 'desc', slowmodeSeconds: 5, isPrivate: true } });
-      expect(updateChannel).toMatchObject({ name: 'New Name', slug: 'new-name', description: 'desc', slowmodeSeconds: 5, isPrivate: true, position: channel.position });
+      const { updateChannel } = await owner.client.ok(UPDATE, {
+        id: channel.id,
+        input: { name: 'New Name', description: 'desc', slowmodeSeconds: 5, isPrivate: true },
+      });
+      expect(updateChannel).toMatchObject({
+        name: 'New Name',
+        slug: 'new-name',
+        description: 'desc',
+        slowmodeSeconds: 5,
+        isPrivate: true,
+        position: channel.position,
+      });
       const [entry] = await auditLog(owner, server.id);
       expect(entry).toMatchObject({ action: 'CHANNEL_UPDATE', actor: { id: owner.id }, targetId: channel.id });
-      expect(changesOf(entry!)).toEqual({ name: ['Old Name', 'New Name'], description: ['', 'desc'], slowmodeSeconds: [0, 5], isPrivate: [false, true] });
+      expect(changesOf(entry!)).toEqual({
+        name: ['Old Name', 'New Name'],
+        description: ['', 'desc'],
+        slowmodeSeconds: [0, 5],
+        isPrivate: [false, true],
+      });
     });
 
     it('takes the slug of the new name even when the old slug starts with it', async () => {
@@ -176,7 +205,10 @@ describe('channels', () => {
     it('deletes a channel with its overwrites, and audits it', async () => {
       const { server, member } = await serverWithMember();
       const channel = await create(owner, { serverId: server.id, name: 'doomed' });
-      await owner.client.ok(SET_OVERWRITE, { c: channel.id, i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SEND_MESSAGES'] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: channel.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SEND_MESSAGES'] },
+      });
       expect(await owner.client.ok(DELETE, { id: channel.id })).toEqual({ deleteChannel: true });
       expect((await owner.client.ok(GET, { id: channel.id })).channel).toBeNull();
       expect(await visibleChannelIds(owner.client, server.id)).not.toContain(channel.id);
@@ -211,7 +243,10 @@ describe('channels', () => {
       expect(await visibleChannelIds(owner.client, server.id)).toContain(secret.id);
 
       const insiders = await createRole(owner, server.id, { name: 'Insiders' });
-      await owner.client.ok(SET_OVERWRITE, { c: secret.id, i: { targetType: 'ROLE', targetId: insiders.id, allow: ['VIEW_CHANNEL'], deny: [] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: secret.id,
+        i: { targetType: 'ROLE', targetId: insiders.id, allow: ['VIEW_CHANNEL'], deny: [] },
+      });
       expect((await member.client.ok(GET, { id: secret.id })).channel).toBeNull();
       await assignRole(owner, server.id, member.id, insiders.id);
 
@@ -224,9 +259,15 @@ describe('channels', () => {
     it('cannot be opened by an @everyone overwrite allowing VIEW_CHANNEL, but by a member overwrite', async () => {
       const { server, member, everyoneId } = await serverWithMember();
       const secret = await create(owner, { serverId: server.id, name: 'secret', isPrivate: true });
-      await owner.client.ok(SET_OVERWRITE, { c: secret.id, i: { targetType: 'ROLE', targetId: everyoneId, allow: ['VIEW_CHANNEL'], deny: [] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: secret.id,
+        i: { targetType: 'ROLE', targetId: everyoneId, allow: ['VIEW_CHANNEL'], deny: [] },
+      });
       expect((await member.client.ok(GET, { id: secret.id })).channel).toBeNull();
-      await owner.client.ok(SET_OVERWRITE, { c: secret.id, i: { targetType: 'MEMBER', targetId: member.id, allow: ['VIEW_CHANNEL'], deny: [] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: secret.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: ['VIEW_CHANNEL'], deny: [] },
+      });
       expect((await member.client.ok(GET, { id: secret.id })).channel.id).toBe(secret.id);
     });
 
@@ -242,7 +283,10 @@ describe('channels', () => {
     it('hide again when the granting overwrite is removed', async () => {
       const { server, member } = await serverWithMember();
       const secret = await create(owner, { serverId: server.id, name: 'secret', isPrivate: true });
-      await owner.client.ok(SET_OVERWRITE, { c: secret.id, i: { targetType: 'MEMBER', targetId: member.id, allow: ['VIEW_CHANNEL'], deny: [] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: secret.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: ['VIEW_CHANNEL'], deny: [] },
+      });
       expect((await member.client.ok(GET, { id: secret.id })).channel).not.toBeNull();
       const { removeChannelOverwrite } = await owner.client.ok(REMOVE_OVERWRITE, { c: secret.id, t: 'MEMBER', id: member.id });
       expect(removeChannelOverwrite.overwrites).toEqual([]);
@@ -261,14 +305,36 @@ describe('channels', () => {
       await assignRole(owner, server.id, member.id, role.id);
       await assignRole(owner, server.id, other.id, role.id);
 
-      await owner.client.ok(SET_OVERWRITE, { c: channel.id, i: { targetType: 'ROLE', targetId: everyoneId, allow: [], deny: ['SEND_MESSAGES', 'SPEAK'] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: channel.id,
+        i: { targetType: 'ROLE', targetId: everyoneId, allow: [], deny: ['SEND_MESSAGES', 'SPEAK'] },
+      });
       expect(await channelPermissions(other.client, channel.id)).not.toContain('SEND_MESSAGES');
 
-      await owner.client.ok(SET_OVERWRITE, { c: channel.id, i: { targetType: 'ROLE', targetId: role.id, allow: ['SEND_MESSAGES', 'MANAGE_MESSAGES'], deny: [] } });
-      expect(await channelPermissions(other.client, channel.id)).toEqual(['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'MANAGE_MESSAGES', 'CREATE_INVITE', 'JOIN_VOICE']);
+      await owner.client.ok(SET_OVERWRITE, {
+        c: channel.id,
+        i: { targetType: 'ROLE', targetId: role.id, allow: ['SEND_MESSAGES', 'MANAGE_MESSAGES'], deny: [] },
+      });
+      expect(await channelPermissions(other.client, channel.id)).toEqual([
+        'VIEW_CHANNEL',
+        'SEND_MESSAGES',
+        'READ_MESSAGE_HISTORY',
+        'MANAGE_MESSAGES',
+        'CREATE_INVITE',
+        'JOIN_VOICE',
+      ]);
 
-      await owner.client.ok(SET_OVERWRITE, { c: channel.id, i: { targetType: 'MEMBER', targetId: member.id, allow: ['SPEAK'], deny: ['SEND_MESSAGES', 'MANAGE_MESSAGES'] } });
-      expect(await channelPermissions(member.client, channel.id)).toEqual(['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK']);
+      await owner.client.ok(SET_OVERWRITE, {
+        c: channel.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: ['SPEAK'], deny: ['SEND_MESSAGES', 'MANAGE_MESSAGES'] },
+      });
+      expect(await channelPermissions(member.client, channel.id)).toEqual([
+        'VIEW_CHANNEL',
+        'READ_MESSAGE_HISTORY',
+        'CREATE_INVITE',
+        'JOIN_VOICE',
+        'SPEAK',
+      ]);
       expect(await channelPermissions(other.client, channel.id)).toContain('SEND_MESSAGES');
 
       // The server-level view is untouched by channel overwrites.
@@ -279,7 +345,10 @@ describe('channels', () => {
     it('hide the channel entirely when VIEW_CHANNEL is denied to the member', async () => {
       const { server, member } = await serverWithMember();
       const general = server.channels[0]!;
-      await owner.client.ok(SET_OVERWRITE, { c: general.id, i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['VIEW_CHANNEL'] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: general.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['VIEW_CHANNEL'] },
+      });
       expect((await member.client.ok(GET, { id: general.id })).channel).toBeNull();
       expect(await visibleChannelIds(member.client, server.id)).not.toContain(general.id);
     });
@@ -287,12 +356,22 @@ describe('channels', () => {
     it('replace an existing overwrite of the same target and audit before/after', async () => {
       const { server, member } = await serverWithMember();
       const general = server.channels[0]!;
-      await owner.client.ok(SET_OVERWRITE, { c: general.id, i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SEND_MESSAGES'] } });
-      const { setChannelOverwrite } = await owner.client.ok(SET_OVERWRITE, { c: general.id, i: { targetType: 'MEMBER', targetId: member.id, allow: ['MANAGE_MESSAGES'], deny: [] } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: general.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SEND_MESSAGES'] },
+      });
+      const { setChannelOverwrite } = await owner.client.ok(SET_OVERWRITE, {
+        c: general.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: ['MANAGE_MESSAGES'], deny: [] },
+      });
       expect(setChannelOverwrite.overwrites).toEqual([{ targetType: 'MEMBER', targetId: member.id, allow: ['MANAGE_MESSAGES'], deny: [] }]);
       const [latest, first] = await auditLog(owner, server.id);
       expect(latest).toMatchObject({ action: 'CHANNEL_OVERWRITE_SET', actor: { id: owner.id }, targetId: general.id });
-      expect(changesOf(latest!)).toEqual({ target: [null, `MEMBER:${member.id}`], allow: [[], ['MANAGE_MESSAGES']], deny: [['SEND_MESSAGES'], []] });
+      expect(changesOf(latest!)).toEqual({
+        target: [null, `MEMBER:${member.id}`],
+        allow: [[], ['MANAGE_MESSAGES']],
+        deny: [['SEND_MESSAGES'], []],
+      });
       expect(first!.action).toBe('CHANNEL_OVERWRITE_SET');
 
       await owner.client.ok(REMOVE_OVERWRITE, { c: general.id, t: 'MEMBER', id: member.id });
@@ -305,14 +384,35 @@ describe('channels', () => {
     it('need MANAGE_ROLES, and nobody sets a permission they do not hold', async () => {
       const { server, member } = await serverWithMember();
       const general = server.channels[0]!;
-      expectForbidden(await member.client.errorOf(SET_OVERWRITE, { c: general.id, i: { targetType: 'MEMBER', targetId: member.id, allow: ['SEND_MESSAGES'], deny: [] } }), 'MANAGE_ROLES');
+      expectForbidden(
+        await member.client.errorOf(SET_OVERWRITE, {
+          c: general.id,
+          i: { targetType: 'MEMBER', targetId: member.id, allow: ['SEND_MESSAGES'], deny: [] },
+        }),
+        'MANAGE_ROLES',
+      );
       expectForbidden(await member.client.errorOf(REMOVE_OVERWRITE, { c: general.id, t: 'MEMBER', id: member.id }), 'MANAGE_ROLES');
 
       const role = await createRole(owner, server.id, { name: 'Gatekeeper', permissions: ['MANAGE_ROLES'] });
       await assignRole(owner, server.id, member.id, role.id);
-      expectForbidden(await member.client.errorOf(SET_OVERWRITE, { c: general.id, i: { targetType: 'MEMBER', targetId: member.id, allow: ['MANAGE_CHANNELS'], deny: [] } }), 'MANAGE_CHANNELS');
-      expectForbidden(await member.client.errorOf(SET_OVERWRITE, { c: general.id, i: { targetType: 'MEMBER', targetId: owner.id, allow: [], deny: ['KICK_MEMBERS'] } }), 'KICK_MEMBERS');
-      const ok = await member.client.ok(SET_OVERWRITE, { c: general.id, i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SPEAK'] } });
+      expectForbidden(
+        await member.client.errorOf(SET_OVERWRITE, {
+          c: general.id,
+          i: { targetType: 'MEMBER', targetId: member.id, allow: ['MANAGE_CHANNELS'], deny: [] },
+        }),
+        'MANAGE_CHANNELS',
+      );
+      expectForbidden(
+        await member.client.errorOf(SET_OVERWRITE, {
+          c: general.id,
+          i: { targetType: 'MEMBER', targetId: owner.id, allow: [], deny: ['KICK_MEMBERS'] },
+        }),
+        'KICK_MEMBERS',
+      );
+      const ok = await member.client.ok(SET_OVERWRITE, {
+        c: general.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SPEAK'] },
+      });
       expect(ok.setChannelOverwrite.overwrites).toEqual([{ targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SPEAK'] }]);
       expect((await auditLog(owner, server.id)).filter((e) => e.action === 'CHANNEL_OVERWRITE_SET')).toHaveLength(1);
     });

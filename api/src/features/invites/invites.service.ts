@@ -16,7 +16,13 @@ export interface InviteView {
   expiresAt: Date | null;
 }
 
-const toInviteView = (i: Invite): InviteView => ({ code: i.code, serverId: i.server, maxUses: i.maxUses, uses: i.uses, expiresAt: i.expiresAt });
+const toInviteView = (i: Invite): InviteView => ({
+  code: i.code,
+  serverId: i.server,
+  maxUses: i.maxUses,
+  uses: i.uses,
+  expiresAt: i.expiresAt,
+});
 
 const createInviteSchema = z.object({
   maxUses: z.number().int().min(0, 'must be 0-1000').max(1000, 'must be 0-1000'),
@@ -47,7 +53,13 @@ export class InvitesService {
         maxUses,
         expiresAt: expiresInSeconds ? new Date(Date.now() + expiresInSeconds * 1000) : null,
       });
-      this.audit.record(em, { serverId: i.server, action: AuditAction.InviteCreate, actorId: access.userId, targetId: null, changes: { code: [null, i.code], maxUses: [null, maxUses], expiresInSeconds: [null, expiresInSeconds] } });
+      this.audit.record(em, {
+        serverId: i.server,
+        action: AuditAction.InviteCreate,
+        actorId: access.userId,
+        targetId: null,
+        changes: { code: [null, i.code], maxUses: [null, maxUses], expiresInSeconds: [null, expiresInSeconds] },
+      });
       return i;
     });
     return toInviteView(invite);
@@ -55,11 +67,13 @@ export class InvitesService {
 
   /** Usable invites only: expired or used-up ones are gone for every purpose. */
   async list(serverId: string): Promise<InviteView[]> {
-    const invites = await this.orm.em.fork().find(
-      Invite,
-      { server: serverId, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] },
-      { orderBy: { createdAt: 'desc' } },
-    );
+    const invites = await this.orm.em
+      .fork()
+      .find(
+        Invite,
+        { server: serverId, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] },
+        { orderBy: { createdAt: 'desc' } },
+      );
     return invites.filter((i) => i.maxUses === 0 || i.uses < i.maxUses).map(toInviteView);
   }
 
@@ -78,7 +92,12 @@ export class InvitesService {
       const access = await this.access.server(invite.server, userId);
       if (invite.creator !== userId && !hasAll(access.permissions, ['MANAGE_SERVER'])) throw forbidden('MANAGE_SERVER');
       em.remove(invite);
-      this.audit.record(em, { serverId: invite.server, action: AuditAction.InviteRevoke, actorId: userId, changes: { code: [invite.code, null] } });
+      this.audit.record(em, {
+        serverId: invite.server,
+        action: AuditAction.InviteRevoke,
+        actorId: userId,
+        changes: { code: [invite.code, null] },
+      });
     });
   }
 

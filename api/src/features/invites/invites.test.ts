@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { GqlClient, createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
-import { auditLog, changesOf, createInvite, expectBadInput, expectForbidden, joinByInvite, joinServer, sql } from '../../../test/fixtures.js';
+import {
+  auditLog,
+  changesOf,
+  createInvite,
+  expectBadInput,
+  expectForbidden,
+  joinByInvite,
+  joinServer,
+  sql,
+} from '../../../test/fixtures.js';
 
-const CREATE = 'mutation($s: ID!, $m: Int, $e: Int) { createInvite(serverId: $s, maxUses: $m, expiresInSeconds: $e) { code maxUses uses expiresAt server { id } } }';
+const CREATE =
+  'mutation($s: ID!, $m: Int, $e: Int) { createInvite(serverId: $s, maxUses: $m, expiresInSeconds: $e) { code maxUses uses expiresAt server { id } } }';
 const LIST = 'query($s: ID!) { invites(serverId: $s) { code maxUses uses expiresAt } }';
 const REVOKE = 'mutation($c: String!) { revokeInvite(code: $c) }';
 const JOIN = 'mutation($c: String!) { joinServer(inviteCode: $c) { id } }';
@@ -19,18 +29,24 @@ describe('invites', () => {
     await api?.close();
   });
 
-  const isMember = async (serverId: string, user: TestUser) => (await sql(api, 'select 1 from members where server_id = ? and user_id = ?', [serverId, user.id])).length === 1;
+  const isMember = async (serverId: string, user: TestUser) =>
+    (await sql(api, 'select 1 from members where server_id = ? and user_id = ?', [serverId, user.id])).length === 1;
   const listCodes = async (serverId: string) => (await owner.client.ok(LIST, { s: serverId })).invites.map((i: any) => i.code);
 
   it('creates an invite (unlimited, one day by default), lists it and audits it', async () => {
     const server = await createServer(owner, { isPrivate: true });
     const before = Date.now();
-    const { createInvite: invite } = await owner.client.ok('mutation($s: ID!) { createInvite(serverId: $s) { code maxUses uses expiresAt server { id } } }', { s: server.id });
+    const { createInvite: invite } = await owner.client.ok(
+      'mutation($s: ID!) { createInvite(serverId: $s) { code maxUses uses expiresAt server { id } } }',
+      { s: server.id },
+    );
     expect(invite).toMatchObject({ code: expect.stringMatching(/^[A-Za-z0-9]{10}$/), maxUses: 0, uses: 0, server: { id: server.id } });
     const expires = Date.parse(invite.expiresAt);
     expect(expires).toBeGreaterThanOrEqual(before + 86_400_000 - 1000);
     expect(expires).toBeLessThanOrEqual(Date.now() + 86_400_000 + 1000);
-    expect((await owner.client.ok(LIST, { s: server.id })).invites).toEqual([{ code: invite.code, maxUses: 0, uses: 0, expiresAt: invite.expiresAt }]);
+    expect((await owner.client.ok(LIST, { s: server.id })).invites).toEqual([
+      { code: invite.code, maxUses: 0, uses: 0, expiresAt: invite.expiresAt },
+    ]);
 
     const [entry] = await auditLog(owner, server.id);
     expect(entry).toMatchObject({ action: 'INVITE_CREATE', actor: { id: owner.id } });
@@ -136,7 +152,10 @@ describe('invites', () => {
     expectForbidden(await member.client.errorOf(LIST, { s: server.id }), 'MANAGE_SERVER');
 
     const everyone = server.roles.find((r) => r.isDefault)!;
-    await owner.client.ok('mutation($r: ID!, $i: RoleInput!) { updateRole(roleId: $r, input: $i) { id } }', { r: everyone.id, i: { permissions: ['VIEW_CHANNEL', 'SEND_MESSAGES'] } });
+    await owner.client.ok('mutation($r: ID!, $i: RoleInput!) { updateRole(roleId: $r, input: $i) { id } }', {
+      r: everyone.id,
+      i: { permissions: ['VIEW_CHANNEL', 'SEND_MESSAGES'] },
+    });
     expectForbidden(await member.client.errorOf(CREATE, { s: server.id }), 'CREATE_INVITE');
     expect(await listCodes(server.id)).toHaveLength(1);
   });

@@ -48,7 +48,13 @@ export class MembersService {
         await this.assertOutranks(access, userId);
       }
       if (target.nickname !== nickname) {
-        this.audit.record(em, { serverId: target.server, action: AuditAction.MemberNickname, actorId: access.userId, targetId: userId, changes: { nickname: [target.nickname, nickname] } });
+        this.audit.record(em, {
+          serverId: target.server,
+          action: AuditAction.MemberNickname,
+          actorId: access.userId,
+          targetId: userId,
+          changes: { nickname: [target.nickname, nickname] },
+        });
         target.nickname = nickname;
       }
       return target;

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
-import { MEMBER_FIELDS, assignRole, auditLog, changesOf, createRole, expectBadInput, expectForbidden, joinServer, rankedServer } from '../../../test/fixtures.js';
+import {
+  MEMBER_FIELDS,
+  assignRole,
+  auditLog,
+  changesOf,
+  createRole,
+  expectBadInput,
+  expectForbidden,
+  joinServer,
+  rankedServer,
+} from '../../../test/fixtures.js';
 
 const MEMBERS = `query($id: ID!, $first: Int, $after: ID) { server(id: $id) { memberCount members(first: $first, after: $after) { ${MEMBER_FIELDS} } } }`;
 const NICK = 'mutation($s: ID!, $u: ID!, $n: String) { setNickname(serverId: $s, userId: $u, nickname: $n) { user { id } nickname } }';
@@ -18,7 +28,9 @@ describe('members', () => {
   });
 
   const nicknameOf = async (serverId: string, userId: string) =>
-    ((await owner.client.ok(MEMBERS, { id: serverId, first: 100 })).server.members as { user: { id: string }; nickname: string | null }[]).find((m) => m.user.id === userId)!.nickname;
+    (
+      (await owner.client.ok(MEMBERS, { id: serverId, first: 100 })).server.members as { user: { id: string }; nickname: string | null }[]
+    ).find((m) => m.user.id === userId)!.nickname;
 
   describe('Server.members', () => {
     it('pages with first/after in user-id order, without gaps or repeats', async () => {
@@ -85,7 +97,10 @@ describe('members', () => {
       const server = await createServer(owner);
       const member = await signUp(api, 'nick');
       await joinServer(member, server.id);
-      expect((await member.client.ok(NICK, { s: server.id, u: member.id, n: '  Nicky  ' })).setNickname).toEqual({ user: { id: member.id }, nickname: 'Nicky' });
+      expect((await member.client.ok(NICK, { s: server.id, u: member.id, n: '  Nicky  ' })).setNickname).toEqual({
+        user: { id: member.id },
+        nickname: 'Nicky',
+      });
       expect(await nicknameOf(server.id, member.id)).toBe('Nicky');
       expect((await member.client.ok(NICK, { s: server.id, u: member.id, n: '' })).setNickname.nickname).toBeNull();
       expect(await nicknameOf(server.id, member.id)).toBeNull();
@@ -119,7 +134,9 @@ describe('members', () => {
       expectForbidden(await moderator.client.errorOf(NICK, { s: server.id, u: owner.id, n: 'Renamed' }), 'MODERATE_MEMBERS');
       for (const user of [peer, superior, subordinate, owner]) expect(await nicknameOf(server.id, user.id)).toBeNull();
 
-      expect((await moderator.client.ok(NICK, { s: server.id, u: subordinate.id, n: 'Junior One' })).setNickname.nickname).toBe('Junior One');
+      expect((await moderator.client.ok(NICK, { s: server.id, u: subordinate.id, n: 'Junior One' })).setNickname.nickname).toBe(
+        'Junior One',
+      );
       expect((await moderator.client.ok(NICK, { s: server.id, u: plain.id, n: 'Plain One' })).setNickname.nickname).toBe('Plain One');
       expect((await owner.client.ok(NICK, { s: server.id, u: superior.id, n: 'Boss' })).setNickname.nickname).toBe('Boss');
       const [entry] = await auditLog(owner, server.id);

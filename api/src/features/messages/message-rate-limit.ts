@@ -20,10 +20,21 @@ export class MessageRateLimit {
     const { limits } = access.server;
     const { channel, userId } = access;
     // Moderators who can manage messages or channels are exempt from slowmode (as in Discord).
-    const exempt = hasPermission(access.channelPermissions, 'MANAGE_MESSAGES') || hasPermission(access.channelPermissions, 'MANAGE_CHANNELS');
+    const exempt =
+      hasPermission(access.channelPermissions, 'MANAGE_MESSAGES') || hasPermission(access.channelPermissions, 'MANAGE_CHANNELS');
     const windows: (Window & { scope: RefusalScope })[] = [
-      { scope: 'channel', key: this.keys.messagesPerChannel(channel.id, userId), limit: limits.channelMessageLimit, windowMs: limits.channelMessageWindowSeconds * 1000 },
-      { scope: 'server', key: this.keys.messagesPerServer(access.server.id, userId), limit: limits.serverMessageLimit, windowMs: limits.serverMessageWindowSeconds * 1000 },
+      {
+        scope: 'channel',
+        key: this.keys.messagesPerChannel(channel.id, userId),
+        limit: limits.channelMessageLimit,
+        windowMs: limits.channelMessageWindowSeconds * 1000,
+      },
+      {
+        scope: 'server',
+        key: this.keys.messagesPerServer(access.server.id, userId),
+        limit: limits.serverMessageLimit,
+        windowMs: limits.serverMessageWindowSeconds * 1000,
+      },
       { scope: 'slowmode', key: this.keys.slowmode(channel.id, userId), limit: exempt ? 0 : 1, windowMs: channel.slowmodeSeconds * 1000 },
     ];
     const verdict = await this.limiter.consume(windows);

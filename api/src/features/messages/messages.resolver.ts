@@ -28,7 +28,11 @@ export class MessagesResolver {
   }
 
   @Mutation(() => MessageObject)
-  editMessage(@Arg('messageId', () => ID) messageId: string, @Arg('content') content: string, @Ctx() ctx: GraphqlContext): Promise<MessageView> {
+  editMessage(
+    @Arg('messageId', () => ID) messageId: string,
+    @Arg('content') content: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<MessageView> {
     const { userId } = requireViewer(ctx);
     return this.services.messages.edit(userId, messageId, { content }, (channelId) => this.services.access.channel(channelId, userId));
   }

@@ -48,7 +48,13 @@ export class MessagesService {
     if (replyToId) await this.assertInChannel(replyToId, access.channel.id);
     const verdict = await this.rateLimit.consume(access);
     if (!verdict.allowed) {
-      await this.jobs.add(QueueName.rateLimitRefusals, { serverId: access.server.id, channelId: access.channel.id, userId: access.userId, scope: verdict.scope, at: Date.now() });
+      await this.jobs.add(QueueName.rateLimitRefusals, {
+        serverId: access.server.id,
+        channelId: access.channel.id,
+        userId: access.userId,
+        scope: verdict.scope,
+        at: Date.now(),
+      });
       throw rateLimited(verdict.scope, verdict.retryAfterMs);
     }
     const message: MessageView = {
@@ -82,7 +88,12 @@ export class MessagesService {
     if (!found) throw badInput('replyToId', 'must be a message of the same channel');
   }
 
-  async edit(userId: string, messageId: string, input: unknown, resolveAccess: (channelId: string) => Promise<ChannelAccess>): Promise<MessageView> {
+  async edit(
+    userId: string,
+    messageId: string,
+    input: unknown,
+    resolveAccess: (channelId: string) => Promise<ChannelAccess>,
+  ): Promise<MessageView> {
     const content = parseInput(contentSchema, (input as { content?: unknown }).content);
     const em = this.orm.em.fork();
     const message = await em.findOne(Message, { id: messageId });
@@ -111,7 +122,14 @@ export class MessagesService {
     await em.transactional(async (tx) => {
       // Two deletions racing: only the one that removed the row audits and announces it.
       if (!(await tx.nativeDelete(Message, { id: messageId }))) throw notFound('Message');
-      if (byModerator) this.audit.record(tx, { serverId: message.server, action: AuditAction.MessageDelete, actorId: userId, targetId: message.author, changes: { message: [messageId, null], channel: [message.channel, null] } });
+      if (byModerator)
+        this.audit.record(tx, {
+          serverId: message.server,
+          action: AuditAction.MessageDelete,
+          actorId: userId,
+          targetId: message.author,
+          changes: { message: [messageId, null], channel: [message.channel, null] },
+        });
     });
     await this.announceDeleted([{ id: messageId, channelId: message.channel }]);
   }
@@ -134,7 +152,11 @@ export class MessagesService {
 
     if (q.after) {
       const rows = await newer(q.after, false, q.limit);
-      return { messages: rows.slice(0, q.limit).map(toMessageView), hasMoreAfter: rows.length > q.limit, hasMoreBefore: await exists({ id: { $lte: q.after } }) };
+      return {
+        messages: rows.slice(0, q.limit).map(toMessageView),
+        hasMoreAfter: rows.length > q.limit,
+        hasMoreBefore: await exists({ id: { $lte: q.after } }),
+      };
     }
     if (q.around) {
       const half = Math.floor(q.limit / 2);
@@ -157,7 +179,9 @@ export class MessagesService {
   async *messagesAfter(channelId: string, sinceId: string): AsyncGenerator<MessageView[]> {
     let cursor = sinceId;
     for (;;) {
-      const rows = await this.orm.em.fork().find(Message, { channel: channelId, id: { $gt: cursor } }, { orderBy: { id: 'asc' }, limit: REPLAY_PAGE_SIZE });
+      const rows = await this.orm.em
+        .fork()
+        .find(Message, { channel: channelId, id: { $gt: cursor } }, { orderBy: { id: 'asc' }, limit: REPLAY_PAGE_SIZE });
       if (rows.length === 0) return;
       yield rows.map(toMessageView);
       cursor = rows[rows.length - 1]!.id;

@@ -12,10 +12,12 @@ const SEND = `mutation($c: ID!, $t: String!, $r: ID) { sendMessage(channelId: $c
 const EDIT = `mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { ${MESSAGE_FIELDS} } }`;
 const DELETE = 'mutation($m: ID!) { deleteMessage(messageId: $m) }';
 const TYPING = 'mutation($c: ID!) { startTyping(channelId: $c) }';
-const HISTORY = 'query($c: ID!, $b: ID, $a: ID, $r: ID, $l: Int) { messages(channelId: $c, before: $b, after: $a, around: $r, limit: $l) { messages { id content } hasMoreBefore hasMoreAfter } }';
+const HISTORY =
+  'query($c: ID!, $b: ID, $a: ID, $r: ID, $l: Int) { messages(channelId: $c, before: $b, after: $a, around: $r, limit: $l) { messages { id content } hasMoreBefore hasMoreAfter } }';
 const LIMITS = `mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) {
   channelMessageLimit channelMessageWindowSeconds serverMessageLimit serverMessageWindowSeconds escalationEnabled } }`;
-const READ_LIMITS = 'query($s: ID!) { server(id: $s) { rateLimits { channelMessageLimit channelMessageWindowSeconds serverMessageLimit serverMessageWindowSeconds escalationEnabled } } }';
+const READ_LIMITS =
+  'query($s: ID!) { server(id: $s) { rateLimits { channelMessageLimit channelMessageWindowSeconds serverMessageLimit serverMessageWindowSeconds escalationEnabled } } }';
 const CREATE_CHANNEL = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
 const UPDATE_CHANNEL = 'mutation($id: ID!, $i: UpdateChannelInput!) { updateChannel(id: $id, input: $i) { id slowmodeSeconds } }';
 const READ_CHANNEL = 'query($id: ID!) { channel(id: $id) { id slowmodeSeconds } }';
@@ -74,7 +76,13 @@ describe('messages', () => {
     const server = await createServer(owner);
     const members = await Promise.all(Array.from({ length: memberCount }, () => signUp(a, 'msgmember')));
     for (const member of members) await joinServer(member, server.id);
-    const w = { owner, serverId: server.id, channelId: server.channels.find((c) => c.type === 'TEXT')!.id, everyoneRoleId: server.roles.find((r) => r.isDefault)!.id, members };
+    const w = {
+      owner,
+      serverId: server.id,
+      channelId: server.channels.find((c) => c.type === 'TEXT')!.id,
+      everyoneRoleId: server.roles.find((r) => r.isDefault)!.id,
+      members,
+    };
     if (limits) await setLimits(w, limits);
     await synced();
     return w;
@@ -84,26 +92,43 @@ describe('messages', () => {
   async function setLimits(w: World, input: Record<string, unknown>): Promise<void> {
     const applied = (await w.owner.client.ok(LIMITS, { s: w.serverId, i: input })).updateServerRateLimits;
     for (const api of [a, b]) {
-      const seen = await eventually(() => on(api, w.owner).ok(READ_LIMITS, { s: w.serverId }), (d) => JSON.stringify(d.server.rateLimits) === JSON.stringify(applied));
+      const seen = await eventually(
+        () => on(api, w.owner).ok(READ_LIMITS, { s: w.serverId }),
+        (d) => JSON.stringify(d.server.rateLimits) === JSON.stringify(applied),
+      );
       expect(seen.server.rateLimits).toEqual(applied);
     }
   }
 
   async function addChannel(w: World, input: Record<string, unknown> = {}): Promise<string> {
-    return (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'more', ...input } })).createChannel.id;
+    return (await w.owner.client.ok(CREATE_CHANNEL, { i: { serverId: w.serverId, type: 'TEXT', name: 'more', ...input } })).createChannel
+      .id;
   }
 
   const send = async (client: GqlClient, channelId: string, content: string, replyToId?: string) =>
-    (await client.ok(SEND, { c: channelId, t: content, r: replyToId ?? null })).sendMessage as { id: string; content: string; createdAt: string; editedAt: string | null; author: { id: string }; replyTo: { id: string } | null };
+    (await client.ok(SEND, { c: channelId, t: content, r: replyToId ?? null })).sendMessage as {
+      id: string;
+      content: string;
+      createdAt: string;
+      editedAt: string | null;
+      author: { id: string };
+      replyTo: { id: string } | null;
+    };
 
-  const history = async (client: GqlClient, channelId: string, args: { before?: string; after?: string; around?: string; limit?: number } = {}) =>
-    (await client.ok(HISTORY, { c: channelId, b: args.before ?? null, a: args.after ?? null, r: args.around ?? null, l: args.limit })).messages as {
+  const history = async (
+    client: GqlClient,
+    channelId: string,
+    args: { before?: string; after?: string; around?: string; limit?: number } = {},
+  ) =>
+    (await client.ok(HISTORY, { c: channelId, b: args.before ?? null, a: args.after ?? null, r: args.around ?? null, l: args.limit }))
+      .messages as {
       messages: { id: string; content: string }[];
       hasMoreBefore: boolean;
       hasMoreAfter: boolean;
     };
 
-  const storedCount = async (channelId: string) => (await sql<{ n: number }>(a, 'select count(*)::int as n from messages where channel_id = ?', [channelId]))[0]!.n;
+  const storedCount = async (channelId: string) =>
+    (await sql<{ n: number }>(a, 'select count(*)::int as n from messages where channel_id = ?', [channelId]))[0]!.n;
 
   /** Subscribes to channelEvents and resolves once the server listens on the channel's topic (confirmed by Redis). */
   async function listen(api: RunningApi, user: TestUser, channelId: string, since?: string): Promise<Subscription<any>> {
@@ -111,7 +136,11 @@ describe('messages', () => {
     sockets.push(client);
     const base = api.services.bus.listenerCount();
     const sub = subscribe(client, EVENTS, { c: channelId, s: since ?? null });
-    const registered = await eventually(async () => api.services.bus.listenerCount() > base || sub.completed, (done) => done, 10_000);
+    const registered = await eventually(
+      async () => api.services.bus.listenerCount() > base || sub.completed,
+      (done) => done,
+      10_000,
+    );
     expect(sub.errors).toEqual([]);
     expect(registered && !sub.completed).toBe(true);
     await synced();
@@ -146,7 +175,13 @@ describe('messages', () => {
       const [member] = w.members;
       const before = Date.now();
       const first = await send(w.owner.client, w.channelId, '  hello world \n');
-      expect(first).toMatchObject({ content: 'hello world', editedAt: null, author: { id: w.owner.id }, channel: { id: w.channelId }, replyTo: null });
+      expect(first).toMatchObject({
+        content: 'hello world',
+        editedAt: null,
+        author: { id: w.owner.id },
+        channel: { id: w.channelId },
+        replyTo: null,
+      });
       expect(Date.parse(first.createdAt)).toBeGreaterThanOrEqual(before - 1000);
       const reply = await send(on(b, member!), w.channelId, 'hi back', first.id);
       expect(reply).toMatchObject({ content: 'hi back', author: { id: member!.id }, replyTo: { id: first.id, content: 'hello world' } });
@@ -210,7 +245,10 @@ describe('messages', () => {
     it('needs SEND_MESSAGES', async () => {
       const w = await world(1);
       const [member] = w.members;
-      await w.owner.client.ok(SET_OVERWRITE, { c: w.channelId, i: { targetType: 'MEMBER', targetId: member!.id, allow: [], deny: ['SEND_MESSAGES'] } });
+      await w.owner.client.ok(SET_OVERWRITE, {
+        c: w.channelId,
+        i: { targetType: 'MEMBER', targetId: member!.id, allow: [], deny: ['SEND_MESSAGES'] },
+      });
       expectForbidden(await member!.client.errorOf(SEND, { c: w.channelId, t: 'let me in', r: null }), 'SEND_MESSAGES');
       expect(await storedCount(w.channelId)).toBe(0);
     });
@@ -235,7 +273,9 @@ describe('messages', () => {
       expect(Date.parse(edited.editedAt)).toBeGreaterThanOrEqual(Date.parse(message.createdAt));
 
       const events = await fence(sub, w.owner, w.channelId);
-      expect(events.map((e) => e.channelEvents)).toEqual([{ __typename: 'MessageUpdated', message: { id: message.id, content: 'first', editedAt: edited.editedAt } }]);
+      expect(events.map((e) => e.channelEvents)).toEqual([
+        { __typename: 'MessageUpdated', message: { id: message.id, content: 'first', editedAt: edited.editedAt } },
+      ]);
       expect((await history(w.owner.client, w.channelId)).messages.find((m) => m.id === message.id)?.content).toBe('first');
     });
   });
@@ -302,7 +342,10 @@ describe('messages', () => {
       for (let i = 0; i < 40; i += 1) {
         const { id } = await send(author!.client, w.channelId, `race ${i}`);
         raced.push(id);
-        const [edit, deletion] = await Promise.all([on(a, author!).request(EDIT, { m: id, t: `edited ${i}` }), on(b, w.owner).request(DELETE, { m: id })]);
+        const [edit, deletion] = await Promise.all([
+          on(a, author!).request(EDIT, { m: id, t: `edited ${i}` }),
+          on(b, w.owner).request(DELETE, { m: id }),
+        ]);
         expect(deletion.data?.deleteMessage).toBe(true);
         expect(edit.data?.editMessage?.id ?? edit.errors?.[0]?.extensions?.code).toMatch(new RegExp(`^(${id}|NOT_FOUND)$`));
       }
@@ -322,8 +365,19 @@ describe('messages', () => {
       // An old message (two hours ago) lies outside a one-hour window and stays.
       const oldAt = new Date(Date.now() - 2 * 3600_000);
       const oldId = (BigInt(snowflakeAt(oldAt)) + 1n).toString();
-      await sql(a, 'insert into messages (id, channel_id, server_id, author_id, content, created_at) values (?, ?, ?, ?, ?, ?)', [oldId, w.channelId, w.serverId, banned!.id, 'ancient', oldAt]);
-      const recent = [await send(banned!.client, w.channelId, 'spam 1'), await send(banned!.client, second, 'spam 2'), await send(on(b, banned!), w.channelId, 'spam 3')];
+      await sql(a, 'insert into messages (id, channel_id, server_id, author_id, content, created_at) values (?, ?, ?, ?, ?, ?)', [
+        oldId,
+        w.channelId,
+        w.serverId,
+        banned!.id,
+        'ancient',
+        oldAt,
+      ]);
+      const recent = [
+        await send(banned!.client, w.channelId, 'spam 1'),
+        await send(banned!.client, second, 'spam 2'),
+        await send(on(b, banned!), w.channelId, 'spam 3'),
+      ];
       await send(other!.client, w.channelId, 'innocent');
       const subs = [await listen(b, w.owner, w.channelId), await listen(a, w.owner, second)];
 
@@ -334,7 +388,12 @@ describe('messages', () => {
         [recent[0]!, recent[2]!].map((m) => ({ __typename: 'MessageDeleted', messageId: m.id, channelId: w.channelId })),
       );
       expect(other2.map((e) => e.channelEvents)).toEqual([{ __typename: 'MessageDeleted', messageId: recent[1]!.id, channelId: second }]);
-      expect((await history(w.owner.client, w.channelId)).messages.map((m) => m.content)).toEqual(['ancient', 'innocent', 'fence a', 'fence b']);
+      expect((await history(w.owner.client, w.channelId)).messages.map((m) => m.content)).toEqual([
+        'ancient',
+        'innocent',
+        'fence a',
+        'fence b',
+      ]);
       expect((await history(w.owner.client, second)).messages.map((m) => m.content)).toEqual(['fence a', 'fence b']);
     });
 
@@ -406,7 +465,10 @@ describe('messages', () => {
       ]);
 
       // Around: half before, the rest from the cursor on.
-      expect(await history(reader!.client, w.channelId, { around: m(5), limit: 5 })).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true });
+      expect(await history(reader!.client, w.channelId, { around: m(5), limit: 5 })).toMatchObject({
+        hasMoreBefore: true,
+        hasMoreAfter: true,
+      });
       expect(ids(await history(reader!.client, w.channelId, { around: m(5), limit: 5 }))).toEqual([m(2), m(4), m(5), m(6), m(7)]);
       const aroundFirst = await history(reader!.client, w.channelId, { around: m(0), limit: 5 });
       expect(aroundFirst).toMatchObject({ hasMoreBefore: false, hasMoreAfter: true });
@@ -420,14 +482,26 @@ describe('messages', () => {
       expect(ids(aroundDeleted)).toEqual([m(6), m(7), m(9), m(10)]);
       expect(aroundDeleted).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true });
       const afterDeleted = await history(reader!.client, w.channelId, { after: m(3), limit: 2 });
-      expect(afterDeleted).toEqual({ messages: [m(4), m(5)].map((id) => ({ id, content: `m${all.indexOf(id)}` })), hasMoreBefore: true, hasMoreAfter: true });
+      expect(afterDeleted).toEqual({
+        messages: [m(4), m(5)].map((id) => ({ id, content: `m${all.indexOf(id)}` })),
+        hasMoreBefore: true,
+        hasMoreAfter: true,
+      });
       const beforeDeleted = await history(reader!.client, w.channelId, { before: m(3), limit: 5 });
       expect(ids(beforeDeleted)).toEqual([m(0), m(1), m(2)]);
       expect(beforeDeleted).toMatchObject({ hasMoreBefore: false, hasMoreAfter: true });
 
       // The ends.
-      expect(await history(reader!.client, w.channelId, { before: m(0) })).toEqual({ messages: [], hasMoreBefore: false, hasMoreAfter: true });
-      expect(await history(reader!.client, w.channelId, { after: m(11) })).toEqual({ messages: [], hasMoreBefore: true, hasMoreAfter: false });
+      expect(await history(reader!.client, w.channelId, { before: m(0) })).toEqual({
+        messages: [],
+        hasMoreBefore: false,
+        hasMoreAfter: true,
+      });
+      expect(await history(reader!.client, w.channelId, { after: m(11) })).toEqual({
+        messages: [],
+        hasMoreBefore: true,
+        hasMoreAfter: false,
+      });
       expect(ids(await history(reader!.client, w.channelId, { limit: 1 }))).toEqual([m(11)]);
       expect(ids(await history(reader!.client, w.channelId, { limit: 100 }))).toEqual(remaining);
     });
@@ -435,14 +509,23 @@ describe('messages', () => {
     it('defaults to 50 messages; refuses more than one cursor and a limit outside 1..100', async () => {
       const w = await world();
       const sent = await Promise.all(Array.from({ length: 51 }, (_, i) => send(on(i % 2 ? a : b, w.owner), w.channelId, `n${i}`)));
-      const newest50 = sent.map((m) => m.id).sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)).slice(1);
+      const newest50 = sent
+        .map((m) => m.id)
+        .sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1))
+        .slice(1);
       const page = await history(w.owner.client, w.channelId);
       expect(page.messages.map((m) => m.id)).toEqual(newest50);
       expect(page).toMatchObject({ hasMoreBefore: true, hasMoreAfter: false });
       const id = newest50[0]!;
       const client = w.owner.client;
       const q = (v: Record<string, unknown>) => client.errorOf(HISTORY, { c: w.channelId, b: null, a: null, r: null, ...v });
-      for (const v of [{ b: id, a: id }, { a: id, r: id }, { b: id, r: id }, { b: id, a: id, r: id }]) expect((await q(v)).code).toBe('BAD_USER_INPUT');
+      for (const v of [
+        { b: id, a: id },
+        { a: id, r: id },
+        { b: id, r: id },
+        { b: id, a: id, r: id },
+      ])
+        expect((await q(v)).code).toBe('BAD_USER_INPUT');
       for (const l of [0, 101, -1]) expectBadInput(await q({ l }), 'limit');
       expect((await q({ c: snowflakeAt(new Date()) })).code).toBe('NOT_FOUND');
     });
@@ -451,7 +534,10 @@ describe('messages', () => {
       const w = await world(1);
       const [member] = w.members;
       await send(w.owner.client, w.channelId, 'secret past');
-      await w.owner.client.ok(SET_OVERWRITE, { c: w.channelId, i: { targetType: 'ROLE', targetId: w.everyoneRoleId, allow: [], deny: ['READ_MESSAGE_HISTORY'] } });
+      await w.owner.client.ok(SET_OVERWRITE, {
+        c: w.channelId,
+        i: { targetType: 'ROLE', targetId: w.everyoneRoleId, allow: [], deny: ['READ_MESSAGE_HISTORY'] },
+      });
       expectForbidden(await member!.client.errorOf(HISTORY, { c: w.channelId }), 'READ_MESSAGE_HISTORY');
       // Still a member who can talk, and the owner still reads.
       await send(member!.client, w.channelId, 'i can talk');
@@ -466,34 +552,63 @@ describe('messages', () => {
     it('defaults to 5 messages per 5 s per channel', async () => {
       const w = await world(0, null);
       const limits = (await w.owner.client.ok(READ_LIMITS, { s: w.serverId })).server.rateLimits;
-      expect(limits).toMatchObject({ channelMessageLimit: 5, channelMessageWindowSeconds: 5, serverMessageLimit: 20, serverMessageWindowSeconds: 10 });
+      expect(limits).toMatchObject({
+        channelMessageLimit: 5,
+        channelMessageWindowSeconds: 5,
+        serverMessageLimit: 20,
+        serverMessageWindowSeconds: 10,
+      });
       for (let i = 1; i <= 5; i += 1) await send(w.owner.client, w.channelId, `n${i}`);
       expectRateLimited(await w.owner.client.request(SEND, { c: w.channelId, t: 'n6' }), 'channel', 5000);
       expect(await storedCount(w.channelId)).toBe(5);
     });
 
     it('per channel: the 5th passes, the 6th is refused with retryAfterMs, and passes after waiting that long', async () => {
-      const w = await world(1, { channelMessageLimit: 5, channelMessageWindowSeconds: 2, serverMessageLimit: 100, serverMessageWindowSeconds: 60, escalationEnabled: false });
+      const w = await world(1, {
+        channelMessageLimit: 5,
+        channelMessageWindowSeconds: 2,
+        serverMessageLimit: 100,
+        serverMessageWindowSeconds: 60,
+        escalationEnabled: false,
+      });
       const [member] = w.members;
       const other = await addChannel(w);
       for (let i = 1; i <= 5; i += 1) await send(i % 2 ? member!.client : on(b, member!), w.channelId, `n${i}`);
       const refused = await member!.client.request(SEND, { c: w.channelId, t: 'n6' });
       const retryAfterMs = expectRateLimited(refused, 'channel', 2000);
       // A refusal is not recorded: retrying does not push the wait further out.
-      expect(expectRateLimited(await on(b, member!).request(SEND, { c: w.channelId, t: 'n6 again' }), 'channel', 2000)).toBeLessThanOrEqual(retryAfterMs);
+      expect(expectRateLimited(await on(b, member!).request(SEND, { c: w.channelId, t: 'n6 again' }), 'channel', 2000)).toBeLessThanOrEqual(
+        retryAfterMs,
+      );
       expect((await history(w.owner.client, w.channelId)).messages.map((m) => m.content)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
       // Per user and per channel: others, and the same user elsewhere, are unaffected.
       await send(w.owner.client, w.channelId, 'owner speaks');
       await send(member!.client, other, 'member elsewhere');
       await sleep(retryAfterMs);
       await send(on(b, member!), w.channelId, 'n6 later');
-      expect((await history(w.owner.client, w.channelId)).messages.map((m) => m.content)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'owner speaks', 'n6 later']);
+      expect((await history(w.owner.client, w.channelId)).messages.map((m) => m.content)).toEqual([
+        'n1',
+        'n2',
+        'n3',
+        'n4',
+        'n5',
+        'owner speaks',
+        'n6 later',
+      ]);
     });
 
     it('grants exactly the limit to concurrent sends from several connections on two instances', async () => {
-      const w = await world(1, { channelMessageLimit: 5, channelMessageWindowSeconds: 10, serverMessageLimit: 100, serverMessageWindowSeconds: 60, escalationEnabled: false });
+      const w = await world(1, {
+        channelMessageLimit: 5,
+        channelMessageWindowSeconds: 10,
+        serverMessageLimit: 100,
+        serverMessageWindowSeconds: 60,
+        escalationEnabled: false,
+      });
       const [member] = w.members;
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => on(i % 2 ? a : b, member!).request(SEND, { c: w.channelId, t: `burst ${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => on(i % 2 ? a : b, member!).request(SEND, { c: w.channelId, t: `burst ${i}` })),
+      );
       const passed = results.filter((r) => r.data?.sendMessage);
       expect(passed).toHaveLength(5);
       for (const r of results.filter((x) => !x.data?.sendMessage)) expectRateLimited(r, 'channel', 10_000);
@@ -502,10 +617,18 @@ describe('messages', () => {
     });
 
     it('per server: counts across channels, concurrently, with scope "server"', async () => {
-      const w = await world(1, { channelMessageLimit: 100, channelMessageWindowSeconds: 60, serverMessageLimit: 7, serverMessageWindowSeconds: 2, escalationEnabled: false });
+      const w = await world(1, {
+        channelMessageLimit: 100,
+        channelMessageWindowSeconds: 60,
+        serverMessageLimit: 7,
+        serverMessageWindowSeconds: 2,
+        escalationEnabled: false,
+      });
       const [member] = w.members;
       const channels = [w.channelId, await addChannel(w)];
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => on(i % 3 ? a : b, member!).request(SEND, { c: channels[i % 2], t: `s${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => on(i % 3 ? a : b, member!).request(SEND, { c: channels[i % 2], t: `s${i}` })),
+      );
       expect(results.filter((r) => r.data?.sendMessage)).toHaveLength(7);
       for (const r of results.filter((x) => !x.data?.sendMessage)) expectRateLimited(r, 'server', 2000);
       expect((await storedCount(channels[0]!)) + (await storedCount(channels[1]!))).toBe(7);
@@ -525,7 +648,9 @@ describe('messages', () => {
       await assignRole(w.owner, w.serverId, messageMod!.id, mm.id);
       await assignRole(w.owner, w.serverId, channelMod!.id, cm.id);
       expectBadInput(await w.owner.client.errorOf(UPDATE_CHANNEL, { id: w.channelId, i: { slowmodeSeconds: 21_601 } }), 'slowmodeSeconds');
-      expect((await w.owner.client.ok(UPDATE_CHANNEL, { id: w.channelId, i: { slowmodeSeconds: 2 } })).updateChannel.slowmodeSeconds).toBe(2);
+      expect((await w.owner.client.ok(UPDATE_CHANNEL, { id: w.channelId, i: { slowmodeSeconds: 2 } })).updateChannel.slowmodeSeconds).toBe(
+        2,
+      );
       await synced();
       expect((await on(b, member!).ok(READ_CHANNEL, { id: w.channelId })).channel.slowmodeSeconds).toBe(2);
 
@@ -535,7 +660,9 @@ describe('messages', () => {
         for (let i = 0; i < 3; i += 1) await send(on(i % 2 ? a : b, exempt), w.channelId, `exempt ${i}`);
       }
       // Ten concurrent sends on two instances: exactly one passes.
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => on(i % 2 ? a : b, racer!).request(SEND, { c: w.channelId, t: `race ${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => on(i % 2 ? a : b, racer!).request(SEND, { c: w.channelId, t: `race ${i}` })),
+      );
       expect(results.filter((r) => r.data?.sendMessage)).toHaveLength(1);
       for (const r of results.filter((x) => !x.data?.sendMessage)) expectRateLimited(r, 'slowmode', 2000);
       expect(await storedCount(w.channelId)).toBe(1 + 9 + 1);
@@ -570,7 +697,10 @@ describe('messages', () => {
     it('needs SEND_MESSAGES and sends nothing without it', async () => {
       const w = await world(1);
       const [member] = w.members;
-      await w.owner.client.ok(SET_OVERWRITE, { c: w.channelId, i: { targetType: 'MEMBER', targetId: member!.id, allow: [], deny: ['SEND_MESSAGES'] } });
+      await w.owner.client.ok(SET_OVERWRITE, {
+        c: w.channelId,
+        i: { targetType: 'MEMBER', targetId: member!.id, allow: [], deny: ['SEND_MESSAGES'] },
+      });
       const sub = await listen(a, w.owner, w.channelId);
       expectForbidden(await member!.client.errorOf(TYPING, { c: w.channelId }), 'SEND_MESSAGES');
       expect((await fence(sub, w.owner, w.channelId)).filter((e) => e.channelEvents.__typename === 'TypingStarted')).toEqual([]);

@@ -22,7 +22,17 @@ redis.call('SET', KEYS[2], '1', 'PX', ARGV[5])
 return 1
 `;
 
-type EscalationScripts = { countRefusal(refusals: string, decided: string, jobId: string, at: number, windowMs: number, threshold: number, ttl: number): Promise<number> };
+type EscalationScripts = {
+  countRefusal(
+    refusals: string,
+    decided: string,
+    jobId: string,
+    at: number,
+    windowMs: number,
+    threshold: number,
+    ttl: number,
+  ): Promise<number>;
+};
 
 export type EscalationOutcome = 'disabled' | 'counted' | 'timed-out' | 'already-timed-out';
 
@@ -64,6 +74,8 @@ export class EscalationService {
       `Automatic: ${escalationRefusals} rate-limit refusals within ${escalationWindowSeconds} s`,
       new Date(refusal.at),
     );
-    return member.timedOutUntil !== null && new Date(member.timedOutUntil).getTime() === until.getTime() ? 'timed-out' : 'already-timed-out';
+    return member.timedOutUntil !== null && new Date(member.timedOutUntil).getTime() === until.getTime()
+      ? 'timed-out'
+      : 'already-timed-out';
   }
 }

@@ -14,7 +14,8 @@ import { wsClient } from '../../../test/ws-client.js';
 // Rate-limit refusals recorded by the API become jobs; real worker processes apply the escalation policy.
 const WORKER_ENV = { WORKER_LOCK_MS: '1000' };
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
-const LIMITS = 'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit escalationEnabled escalationRefusals escalationTimeoutSeconds } }';
+const LIMITS =
+  'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit escalationEnabled escalationRefusals escalationTimeoutSeconds } }';
 const DEFAULT_TIMEOUT_MS = 300_000; // the default policy: 3 refusals within 60 s => 5 minutes
 
 interface Scenario {
@@ -85,7 +86,11 @@ describe('rate-limit escalation (with worker processes)', () => {
     return jobs.filter((j) => j.data.serverId === s.serverId && j.data.userId === s.member.id);
   }
   const timedOutUntil = async (s: Scenario): Promise<Date | null> => {
-    const [row] = await sql<{ timed_out_until: string | Date | null }>(api, 'select timed_out_until from members where server_id = ? and user_id = ?', [s.serverId, s.member.id]);
+    const [row] = await sql<{ timed_out_until: string | Date | null }>(
+      api,
+      'select timed_out_until from members where server_id = ? and user_id = ?',
+      [s.serverId, s.member.id],
+    );
     return row!.timed_out_until === null ? null : new Date(row!.timed_out_until);
   };
   const timeoutAudits = (s: Scenario) =>
@@ -98,7 +103,11 @@ describe('rate-limit escalation (with worker processes)', () => {
 
   /** The outcome every variant must reach: one timeout by the system, one audit entry, one MemberUpdated. */
   async function expectExactlyOneTimeout(s: Scenario, firstRefusalAt: number): Promise<void> {
-    const event = await s.log.waitFor((e) => e.type === 'MemberUpdated' && e.userId === s.member.id && e.timedOutUntil != null, 15_000, 'MemberUpdated with a timeout');
+    const event = await s.log.waitFor(
+      (e) => e.type === 'MemberUpdated' && e.userId === s.member.id && e.timedOutUntil != null,
+      15_000,
+      'MemberUpdated with a timeout',
+    );
     await drained();
     await sleep(500); // room for a duplicate to show up
 
@@ -153,7 +162,10 @@ describe('rate-limit escalation (with worker processes)', () => {
     expect(codes.filter((c) => c === 'OK')).toHaveLength(3);
     expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(6);
     await expectExactlyOneTimeout(s, start);
-    expectCrossings((await jobsOf(s)).map((j) => j.returnvalue), codes);
+    expectCrossings(
+      (await jobsOf(s)).map((j) => j.returnvalue),
+      codes,
+    );
   });
 
   it('does nothing when the server switched escalation off', async () => {
@@ -228,7 +240,10 @@ describe('rate-limit escalation (with worker processes)', () => {
     await expectExactlyOneTimeout(s, start);
 
     const jobs = await jobsOf(s);
-    expectCrossings(jobs.map((j) => j.returnvalue), codes);
+    expectCrossings(
+      jobs.map((j) => j.returnvalue),
+      codes,
+    );
     for (const job of jobs) {
       expect(job.finishedOn).toBeTruthy();
       expect(job.attemptsStarted).toBe(1); // taken by exactly one process, once

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-const reason = z.string().trim().max(512, 'must be at most 512 characters').nullish().transform((r) => r || null);
+const reason = z
+  .string()
+  .trim()
+  .max(512, 'must be at most 512 characters')
+  .nullish()
+  .transform((r) => r || null);
 
 export const MAX_TIMEOUT_SECONDS = 28 * 24 * 3600;
 

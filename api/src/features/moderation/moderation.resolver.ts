@@ -57,7 +57,11 @@ export class ModerationResolver {
 
   @RequirePermission('BAN_MEMBERS', serverArg('serverId'))
   @Mutation(() => Boolean)
-  async unbanMember(@Arg('serverId', () => ID) _serverId: string, @Arg('userId', () => ID) userId: string, @GrantedServer() access: ServerAccess): Promise<boolean> {
+  async unbanMember(
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('userId', () => ID) userId: string,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<boolean> {
     await this.services.moderation.unban(access, userId);
     return true;
   }

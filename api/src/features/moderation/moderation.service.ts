@@ -47,7 +47,13 @@ export class ModerationService {
     await this.members.assertOutranks(access, userId, 'KICK_MEMBERS');
     await this.orm.em.fork().transactional(async (em) => {
       if (!(await this.servers.removeMember(em, access.server.id, userId))) throw notFound('Member');
-      this.audit.record(em, { serverId: access.server.id, action: AuditAction.MemberKick, actorId: access.userId, targetId: userId, reason });
+      this.audit.record(em, {
+        serverId: access.server.id,
+        action: AuditAction.MemberKick,
+        actorId: access.userId,
+        targetId: userId,
+        reason,
+      });
     });
     await this.servers.afterMemberRemoved(access.server.id, userId, 'kicked');
   }
@@ -69,13 +75,19 @@ export class ModerationService {
       const wasMember = await this.servers.removeMember(em, serverId, userId);
       // em.execute runs inside this transaction; em.getConnection().execute would not.
       const removed: RemovedMessage[] = deleteMessageSeconds
-        ? await em.execute('delete from messages where server_id = ? and author_id = ? and id >= ? returning id, channel_id as "channelId"', [
-            serverId,
-            userId,
-            snowflakeAt(new Date(Date.now() - deleteMessageSeconds * 1000)),
-          ])
+        ? await em.execute(
+            'delete from messages where server_id = ? and author_id = ? and id >= ? returning id, channel_id as "channelId"',
+            [serverId, userId, snowflakeAt(new Date(Date.now() - deleteMessageSeconds * 1000))],
+          )
         : [];
-      this.audit.record(em, { serverId, action: AuditAction.MemberBan, actorId: access.userId, targetId: userId, reason, changes: deleteMessageSeconds ? { deletedMessages: [0, removed.length] } : null });
+      this.audit.record(em, {
+        serverId,
+        action: AuditAction.MemberBan,
+        actorId: access.userId,
+        targetId: userId,
+        reason,
+        changes: deleteMessageSeconds ? { deletedMessages: [0, removed.length] } : null,
+      });
       return { wasMember, removed: removed.map((r) => ({ id: String(r.id), channelId: String(r.channelId) })) };
     });
     if (wasMember) await this.servers.afterMemberRemoved(serverId, userId, 'banned');
@@ -114,14 +126,28 @@ export class ModerationService {
    * `unlessTimedOutAt`: change nothing if a timeout already covers that moment (the escalation:
    * one burst of refusals times the member out once, however many of its jobs cross the threshold).
    */
-  async applyTimeout(serverId: string, userId: string, until: Date | null, actorId: string | null, reason: string | null, unlessTimedOutAt?: Date): Promise<MemberView> {
+  async applyTimeout(
+    serverId: string,
+    userId: string,
+    until: Date | null,
+    actorId: string | null,
+    reason: string | null,
+    unlessTimedOutAt?: Date,
+  ): Promise<MemberView> {
     const { member, changed } = await this.orm.em.fork().transactional(async (em) => {
       // Row-locked: two timeouts of one member (two workers, two moderators) apply one after the other.
       const m = await em.findOne(Member, { server: serverId, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!m) throw notFound('Member');
       if (unlessTimedOutAt && m.timedOutUntil && m.timedOutUntil > unlessTimedOutAt) return { member: m, changed: false };
       if ((m.timedOutUntil?.getTime() ?? null) === (until?.getTime() ?? null)) return { member: m, changed: false };
-      this.audit.record(em, { serverId, action: AuditAction.MemberTimeout, actorId, targetId: userId, reason, changes: { timedOutUntil: [m.timedOutUntil?.toISOString() ?? null, until?.toISOString() ?? null] } });
+      this.audit.record(em, {
+        serverId,
+        action: AuditAction.MemberTimeout,
+        actorId,
+        targetId: userId,
+        reason,
+        changes: { timedOutUntil: [m.timedOutUntil?.toISOString() ?? null, until?.toISOString() ?? null] },
+      });
       m.timedOutUntil = until;
       return { member: m, changed: true };
     });
@@ -144,7 +170,9 @@ export class ModerationService {
 
   /** Run by the workers at the timeout's end; a no-op if the timeout was changed since. */
   async endTimeout(serverId: string, userId: string, until: Date): Promise<boolean> {
-    const updated = await this.orm.em.fork().nativeUpdate(Member, { server: serverId, user: userId, timedOutUntil: until }, { timedOutUntil: null });
+    const updated = await this.orm.em
+      .fork()
+      .nativeUpdate(Member, { server: serverId, user: userId, timedOutUntil: until }, { timedOutUntil: null });
     if (!updated) return false;
     await this.access.invalidate(serverId, userId);
     const member = await this.members.get(serverId, userId);
@@ -152,4 +180,3 @@ export class ModerationService {
     return true;
   }
 }
-

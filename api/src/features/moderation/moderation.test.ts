@@ -22,7 +22,8 @@ const KICK = 'mutation($s: ID!, $u: ID!, $r: String) { kickMember(serverId: $s, 
 const BAN = 'mutation($s: ID!, $u: ID!, $r: String, $d: Int) { banMember(serverId: $s, userId: $u, reason: $r, deleteMessageSeconds: $d) }';
 const UNBAN = 'mutation($s: ID!, $u: ID!) { unbanMember(serverId: $s, userId: $u) }';
 const BANS = 'query($s: ID!) { bans(serverId: $s) { user { id } reason createdAt } }';
-const TIMEOUT = 'mutation($s: ID!, $u: ID!, $t: Int!, $r: String) { timeoutMember(serverId: $s, userId: $u, seconds: $t, reason: $r) { user { id } timedOutUntil } }';
+const TIMEOUT =
+  'mutation($s: ID!, $u: ID!, $t: Int!, $r: String) { timeoutMember(serverId: $s, userId: $u, seconds: $t, reason: $r) { user { id } timedOutUntil } }';
 const JOIN = 'mutation($c: String!) { joinServer(inviteCode: $c) { id } }';
 
 const MOD_PERMISSIONS = ['KICK_MEMBERS', 'BAN_MEMBERS', 'MODERATE_MEMBERS'];
@@ -39,7 +40,8 @@ describe('moderation', () => {
     await api?.close();
   });
 
-  const isMember = async (serverId: string, userId: string) => (await sql(api, 'select 1 from members where server_id = ? and user_id = ?', [serverId, userId])).length === 1;
+  const isMember = async (serverId: string, userId: string) =>
+    (await sql(api, 'select 1 from members where server_id = ? and user_id = ?', [serverId, userId])).length === 1;
   const ranked = () => rankedServer(api, owner, MOD_PERMISSIONS, { isPrivate: true });
 
   describe('kickMember', () => {
@@ -81,7 +83,9 @@ describe('moderation', () => {
       const { server, moderator, subordinate } = await ranked();
       expect(await moderator.client.ok(BAN, { s: server.id, u: subordinate.id, r: 'raiding' })).toEqual({ banMember: true });
       expect(await isMember(server.id, subordinate.id)).toBe(false);
-      expect((await moderator.client.ok(BANS, { s: server.id })).bans).toEqual([{ user: { id: subordinate.id }, reason: 'raiding', createdAt: expect.any(String) }]);
+      expect((await moderator.client.ok(BANS, { s: server.id })).bans).toEqual([
+        { user: { id: subordinate.id }, reason: 'raiding', createdAt: expect.any(String) },
+      ]);
       expect((await subordinate.client.errorOf(JOIN, { c: await createInvite(owner, server.id) })).code).toBe('BANNED');
       expect(await isMember(server.id, subordinate.id)).toBe(false);
       const entry = (await auditLog(owner, server.id)).find((e) => e.action === 'MEMBER_BAN');
@@ -93,7 +97,9 @@ describe('moderation', () => {
       const outsider = await signUp(api, 'preban');
       expect(await moderator.client.ok(BAN, { s: server.id, u: outsider.id })).toEqual({ banMember: true });
       expect((await outsider.client.errorOf(JOIN, { c: await createInvite(owner, server.id) })).code).toBe('BANNED');
-      expect((await moderator.client.ok(BANS, { s: server.id })).bans).toEqual([{ user: { id: outsider.id }, reason: '', createdAt: expect.any(String) }]);
+      expect((await moderator.client.ok(BANS, { s: server.id })).bans).toEqual([
+        { user: { id: outsider.id }, reason: '', createdAt: expect.any(String) },
+      ]);
     });
 
     it('unbans: the user may join again, and the unban is audited', async () => {
@@ -137,7 +143,8 @@ describe('moderation', () => {
     it("removes the banned user's recent messages when asked, and only theirs", async () => {
       const { server, moderator, subordinate, plain } = await ranked();
       const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
-      const send = (user: TestUser, content: string) => user.client.ok('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: channelId, t: content });
+      const send = (user: TestUser, content: string) =>
+        user.client.ok('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: channelId, t: content });
       await send(subordinate, 'spam one');
       await send(subordinate, 'spam two');
       await send(plain, 'innocent');
@@ -159,10 +166,17 @@ describe('moderation', () => {
       await blocker.connect();
       try {
         await blocker.query('begin');
-        await blocker.query('insert into bans (id, server_id, user_id, reason, created_at) values ($1, $2, $3, $4, now())', ['1', server.id, subordinate.id, 'blocker']);
+        await blocker.query('insert into bans (id, server_id, user_id, reason, created_at) values ($1, $2, $3, $4, now())', [
+          '1',
+          server.id,
+          subordinate.id,
+          'blocker',
+        ]);
         const ban = moderator.client.request(BAN, { s: server.id, u: subordinate.id, d: 3600 });
         await waitForLockWait(api, 'insert into "bans"');
-        expect(await sql(api, 'select 1 from messages where channel_id = ? and author_id = ?', [channelId, subordinate.id])).toHaveLength(1);
+        expect(await sql(api, 'select 1 from messages where channel_id = ? and author_id = ?', [channelId, subordinate.id])).toHaveLength(
+          1,
+        );
         expect(await isMember(server.id, subordinate.id)).toBe(true);
         await blocker.query('rollback');
         expect((await ban).data).toEqual({ banMember: true });
@@ -178,7 +192,10 @@ describe('moderation', () => {
       const { server, moderator, subordinate, roles } = await ranked();
       const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
       // Even permissions granted by a role and a channel overwrite are masked.
-      await owner.client.ok('mutation($r: ID!, $i: RoleInput!) { updateRole(roleId: $r, input: $i) { id } }', { r: roles.junior.id, i: { permissions: ['MANAGE_MESSAGES', 'CREATE_INVITE'] } });
+      await owner.client.ok('mutation($r: ID!, $i: RoleInput!) { updateRole(roleId: $r, input: $i) { id } }', {
+        r: roles.junior.id,
+        i: { permissions: ['MANAGE_MESSAGES', 'CREATE_INVITE'] },
+      });
       await owner.client.ok('mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { id } }', {
         c: channelId,
         i: { targetType: 'MEMBER', targetId: subordinate.id, allow: ['MANAGE_CHANNELS'], deny: [] },
@@ -193,7 +210,10 @@ describe('moderation', () => {
 
       expect(await channelPermissions(subordinate.client, channelId)).toEqual(['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY']);
       expect(await serverPermissions(subordinate.client, server.id)).toEqual(['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY']);
-      expectForbidden(await subordinate.client.errorOf('mutation($s: ID!) { createInvite(serverId: $s) { code } }', { s: server.id }), 'CREATE_INVITE');
+      expectForbidden(
+        await subordinate.client.errorOf('mutation($s: ID!) { createInvite(serverId: $s) { code } }', { s: server.id }),
+        'CREATE_INVITE',
+      );
 
       const [entry] = await auditLog(owner, server.id);
       expect(entry).toMatchObject({ action: 'MEMBER_TIMEOUT', actor: { id: moderator.id }, targetId: subordinate.id, reason: 'cool off' });
@@ -211,7 +231,10 @@ describe('moderation', () => {
       const { server, moderator, subordinate } = await ranked();
       await moderator.client.ok(TIMEOUT, { s: server.id, u: subordinate.id, t: 60 });
       expect(await serverPermissions(subordinate.client, server.id)).toEqual(['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY']);
-      await sql(api, "update members set timed_out_until = now() - interval '1 second' where server_id = ? and user_id = ?", [server.id, subordinate.id]);
+      await sql(api, "update members set timed_out_until = now() - interval '1 second' where server_id = ? and user_id = ?", [
+        server.id,
+        subordinate.id,
+      ]);
       // The cached permission inputs still hold the old end; the engine compares it with now.
       await api.services.access.invalidate(server.id, subordinate.id);
       expect(await serverPermissions(subordinate.client, server.id)).toContain('SEND_MESSAGES');
@@ -238,7 +261,15 @@ describe('moderation', () => {
       await assignRole(owner, server.id, plain.id, admin.id);
       expectForbidden(await moderator.client.errorOf(TIMEOUT, { s: server.id, u: plain.id, t: 60 }), 'MODERATE_MEMBERS');
 
-      for (const target of [peer, superior, subordinate, plain]) expect((await sql<{ t: unknown }>(api, 'select timed_out_until as t from members where server_id = ? and user_id = ?', [server.id, target.id]))[0]!.t).toBeNull();
+      for (const target of [peer, superior, subordinate, plain])
+        expect(
+          (
+            await sql<{ t: unknown }>(api, 'select timed_out_until as t from members where server_id = ? and user_id = ?', [
+              server.id,
+              target.id,
+            ])
+          )[0]!.t,
+        ).toBeNull();
       expect((await auditLog(owner, server.id)).filter((e) => e.action === 'MEMBER_TIMEOUT')).toEqual([]);
     });
 

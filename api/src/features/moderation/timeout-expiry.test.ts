@@ -23,7 +23,10 @@ describe('timeout expiry and invite cleanup (with a worker process)', () => {
   const logs: ServerEventLog[] = [];
 
   beforeAll(async () => {
-    [api] = await Promise.all([startTestApi({}, prefix), startWorkers(prefix, { HOUSEKEEPING_EVERY_SECONDS: String(HOUSEKEEPING_EVERY_SECONDS) })]);
+    [api] = await Promise.all([
+      startTestApi({}, prefix),
+      startWorkers(prefix, { HOUSEKEEPING_EVERY_SECONDS: String(HOUSEKEEPING_EVERY_SECONDS) }),
+    ]);
     owner = await signUp(api, 'tmowner');
     ownerWs = wsClient(api.url, owner.token);
   });
@@ -46,14 +49,30 @@ describe('timeout expiry and invite cleanup (with a worker process)', () => {
       return result.errors?.length ? String(result.errors[0]!.extensions?.code) : 'OK';
     };
     const timeout = async (seconds: number): Promise<number | null> => {
-      const data = await owner.client.ok<{ timeoutMember: { timedOutUntil: string | null } }>(TIMEOUT, { s: server.id, u: member.id, t: seconds });
+      const data = await owner.client.ok<{ timeoutMember: { timedOutUntil: string | null } }>(TIMEOUT, {
+        s: server.id,
+        u: member.id,
+        t: seconds,
+      });
       return data.timeoutMember.timedOutUntil === null ? null : Date.parse(data.timeoutMember.timedOutUntil);
     };
     /** timedOutUntil of every MemberUpdated about the member, in order (epoch ms, or null). */
     const updates = () => log.about('MemberUpdated', member.id).map((e) => (e.timedOutUntil == null ? null : Date.parse(e.timedOutUntil)));
-    const ended = () => log.waitFor((e) => e.type === 'MemberUpdated' && e.userId === member.id && e.timedOutUntil === null, 8000, 'MemberUpdated ending the timeout');
-    const expiryJob = (until: number) => api.services.jobs.queue(QueueName.timeoutExpiry).getJob(`timeout-${server.id}-${member.id}-${until}`);
-    const storedUntil = async () => (await sql<{ timed_out_until: unknown }>(api, 'select timed_out_until from members where server_id = ? and user_id = ?', [server.id, member.id]))[0]!.timed_out_until;
+    const ended = () =>
+      log.waitFor(
+        (e) => e.type === 'MemberUpdated' && e.userId === member.id && e.timedOutUntil === null,
+        8000,
+        'MemberUpdated ending the timeout',
+      );
+    const expiryJob = (until: number) =>
+      api.services.jobs.queue(QueueName.timeoutExpiry).getJob(`timeout-${server.id}-${member.id}-${until}`);
+    const storedUntil = async () =>
+      (
+        await sql<{ timed_out_until: unknown }>(api, 'select timed_out_until from members where server_id = ? and user_id = ?', [
+          server.id,
+          member.id,
+        ])
+      )[0]!.timed_out_until;
     return { server, member, send, timeout, updates, ended, expiryJob, storedUntil };
   }
 
@@ -107,7 +126,9 @@ describe('timeout expiry and invite cleanup (with a worker process)', () => {
   it('an expired invite stops working at once, and the repeatable housekeeping job deletes it', async () => {
     const server = await createServer(owner, { isPrivate: true });
     const code = await createInvite(owner, server.id, 0, 1);
-    const [{ expires_at }] = (await sql<{ expires_at: string }>(api, 'select expires_at from invites where code = ?', [code])) as [{ expires_at: string }];
+    const [{ expires_at }] = (await sql<{ expires_at: string }>(api, 'select expires_at from invites where code = ?', [code])) as [
+      { expires_at: string },
+    ];
     await sleep(Date.parse(expires_at) + 100 - Date.now());
 
     const late = await signUp(api, 'late');

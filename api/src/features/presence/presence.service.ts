@@ -110,13 +110,20 @@ export class PresenceService {
 
   /** PresenceUpdated to every server the user is in. */
   private async announce(userId: string): Promise<void> {
-    const [user, memberships] = await Promise.all([this.users.cachedView(userId), this.orm.em.fork().find(Member, { user: userId }, { fields: ['server'] })]);
+    const [user, memberships] = await Promise.all([
+      this.users.cachedView(userId),
+      this.orm.em.fork().find(Member, { user: userId }, { fields: ['server'] }),
+    ]);
     if (!user) return;
     await Promise.all(memberships.map((m) => this.events.server(m.server, { type: 'PresenceUpdated', user })));
   }
 
   private userKeys(userId: string) {
-    return { devices: this.keys.presenceDevices(userId), status: this.keys.presenceStatus(userId), chosen: this.keys.presenceChosen(userId) };
+    return {
+      devices: this.keys.presenceDevices(userId),
+      status: this.keys.presenceStatus(userId),
+      chosen: this.keys.presenceChosen(userId),
+    };
   }
 
   /** Keys outlive a missed expiry job (worker down) only briefly: presence heals itself. */

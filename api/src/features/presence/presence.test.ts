@@ -33,7 +33,11 @@ describe('presence (with worker processes)', () => {
   const sockets: Client[] = [];
 
   beforeAll(async () => {
-    [api, observerApi, workers] = await Promise.all([startTestApi(TIMINGS, prefix), startTestApi(TIMINGS, prefix), startWorkers(prefix, TIMINGS)]);
+    [api, observerApi, workers] = await Promise.all([
+      startTestApi(TIMINGS, prefix),
+      startTestApi(TIMINGS, prefix),
+      startWorkers(prefix, TIMINGS),
+    ]);
     owner = await signUp(api, 'presowner');
     serverId = (await createServer(owner)).id;
     observerWs = wsClient(observerApi.url, owner.token);
@@ -60,14 +64,20 @@ describe('presence (with worker processes)', () => {
   }
   /** What another member sees, read live through the observer's API. */
   async function presenceSeen(userId: string): Promise<string> {
-    const data = await new GqlClient(observerApi.url, `Bearer ${owner.token}`).ok<{ server: { members: { user: { id: string; presence: string } }[] } }>(MEMBERS, { s: serverId });
+    const data = await new GqlClient(observerApi.url, `Bearer ${owner.token}`).ok<{
+      server: { members: { user: { id: string; presence: string } }[] };
+    }>(MEMBERS, { s: serverId });
     const found = data.server.members.find((m) => m.user.id === userId);
     if (!found) throw new Error(`${userId} is not a member`);
     return found.user.presence;
   }
   const presenceEvents = (userId: string) => log.about('PresenceUpdated', userId).map((e) => e.presence);
   const waitPresence = (userId: string, presence: string, timeoutMs = 5000): Promise<SeenEvent> =>
-    log.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === userId && e.presence === presence, timeoutMs, `PresenceUpdated ${presence} for ${userId}`);
+    log.waitFor(
+      (e) => e.type === 'PresenceUpdated' && e.userId === userId && e.presence === presence,
+      timeoutMs,
+      `PresenceUpdated ${presence} for ${userId}`,
+    );
   /** Beats every `everyMs` for `forMs`, checking along the way that others see `expected`; resolves with the last beat's send time. */
   async function keepBeating(token: string, userId: string, forMs: number, everyMs = 700, expected = 'ONLINE'): Promise<number> {
     const end = Date.now() + forMs;
@@ -111,14 +121,18 @@ describe('presence (with worker processes)', () => {
 
   it('with several devices, the user is online while any of them is alive', async () => {
     const user = await member('devices');
-    const second = (await new GqlClient(api.url).ok<{ login: { token: string } }>(LOGIN, { u: user.username, p: 'correct horse battery' })).login.token;
+    const second = (await new GqlClient(api.url).ok<{ login: { token: string } }>(LOGIN, { u: user.username, p: 'correct horse battery' }))
+      .login.token;
     // Device A: a heartbeat session and a graphql-ws connection.
     await beat(user.token);
     await waitPresence(user.id, 'ONLINE');
     const socket = wsClient(api.url, user.token);
     sockets.push(socket);
     const opened = new Promise<void>((resolve) => socket.on('connected', () => resolve()));
-    const probe = socket.subscribe({ query: 'subscription($s: ID!) { serverEvents(serverId: $s) { __typename } }', variables: { s: serverId } }, { next: () => {}, error: () => {}, complete: () => {} });
+    const probe = socket.subscribe(
+      { query: 'subscription($s: ID!) { serverEvents(serverId: $s) { __typename } }', variables: { s: serverId } },
+      { next: () => {}, error: () => {}, complete: () => {} },
+    );
     await opened;
     // Device B beats, then A's socket closes: its short grace must not cut B's longer life short.
     const firstB = await beat(second);
@@ -266,7 +280,8 @@ describe('presence (with worker processes)', () => {
       expect(await user.client.ok(HEARTBEAT)).toEqual({ heartbeat: true });
       await events.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === user.id, 5000, 'ONLINE');
       const expiry = faultApi.services.jobs.queue(QueueName.presenceExpiry);
-      const failedOnce = async () => (await expiry.getJobs(['delayed', 'waiting', 'failed'])).some((j) => j.data.userId === user.id && j.attemptsMade >= 1);
+      const failedOnce = async () =>
+        (await expiry.getJobs(['delayed', 'waiting', 'failed'])).some((j) => j.data.userId === user.id && j.attemptsMade >= 1);
       for (let i = 0; !(await failedOnce()); i += 1) {
         if (i > 400) throw new Error('the broken worker never failed the job');
         await sleep(20);
@@ -276,7 +291,11 @@ describe('presence (with worker processes)', () => {
       expect(seen()).toEqual(['ONLINE']);
 
       await startWorkers(faultPrefix, TIMINGS);
-      await events.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === user.id && e.presence === 'OFFLINE', 10_000, 'OFFLINE after the retry');
+      await events.waitFor(
+        (e) => e.type === 'PresenceUpdated' && e.userId === user.id && e.presence === 'OFFLINE',
+        10_000,
+        'OFFLINE after the retry',
+      );
       await quiet();
       expect(seen()).toEqual(['ONLINE', 'OFFLINE']);
       events.stop();

@@ -8,7 +8,10 @@ export const roleInputSchema = z.object({
     .regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #RRGGBB')
     .transform((c) => c.toUpperCase())
     .nullish(),
-  permissions: z.array(z.enum(PERMISSION_NAMES)).max(PERMISSION_NAMES.length * 2).nullish(),
+  permissions: z
+    .array(z.enum(PERMISSION_NAMES))
+    .max(PERMISSION_NAMES.length * 2)
+    .nullish(),
   // 0 is @everyone's; other roles sit above it.
   position: z.number().int().min(1, 'must be 1-1000').max(1000, 'must be 1-1000').nullish(),
 });

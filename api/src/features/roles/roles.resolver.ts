@@ -13,13 +13,21 @@ export class RolesResolver {
 
   @RequirePermission('MANAGE_ROLES', serverArg('serverId'))
   @Mutation(() => RoleObject)
-  createRole(@Arg('serverId', () => ID) _serverId: string, @Arg('input', () => RoleInput) input: RoleInput, @GrantedServer() access: ServerAccess): Promise<RoleView> {
+  createRole(
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('input', () => RoleInput) input: RoleInput,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<RoleView> {
     return this.services.roles.create(access, input);
   }
 
   @RequirePermission('MANAGE_ROLES', roleArg('roleId'))
   @Mutation(() => RoleObject)
-  updateRole(@Arg('roleId', () => ID) roleId: string, @Arg('input', () => RoleInput) input: RoleInput, @GrantedServer() access: ServerAccess): Promise<RoleView> {
+  updateRole(
+    @Arg('roleId', () => ID) roleId: string,
+    @Arg('input', () => RoleInput) input: RoleInput,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<RoleView> {
     return this.services.roles.update(access, roleId, input);
   }
 

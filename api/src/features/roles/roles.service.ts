@@ -36,9 +36,21 @@ export class RolesService {
     const permissions = permissionsToBits(data.permissions ?? []);
     assertHolds(access, permissions);
     const role = await this.orm.em.fork().transactional(async (em) => {
-      const r = em.create(Role, { server: access.server.id, name: data.name ?? 'new role', color: data.color ?? '#99AAB5', permissions, position });
+      const r = em.create(Role, {
+        server: access.server.id,
+        name: data.name ?? 'new role',
+        color: data.color ?? '#99AAB5',
+        permissions,
+        position,
+      });
       await em.flush();
-      this.audit.record(em, { serverId: r.server, action: AuditAction.RoleCreate, actorId: access.userId, targetId: r.id, changes: { name: [null, r.name], permissions: [null, bitsToPermissions(permissions)], position: [null, position] } });
+      this.audit.record(em, {
+        serverId: r.server,
+        action: AuditAction.RoleCreate,
+        actorId: access.userId,
+        targetId: r.id,
+        changes: { name: [null, r.name], permissions: [null, bitsToPermissions(permissions)], position: [null, position] },
+      });
       return r;
     });
     return this.published(role);
@@ -58,9 +70,17 @@ export class RolesService {
       const next = { name: data.name ?? undefined, color: data.color ?? undefined, position: data.position ?? undefined, permissions };
       const changed = diff(r, next);
       // Permissions are audited by name, as ROLE_CREATE records them, not as raw bits.
-      if (changed?.permissions && permissions !== undefined) changed.permissions = [bitsToPermissions(r.permissions), bitsToPermissions(permissions)];
+      if (changed?.permissions && permissions !== undefined)
+        changed.permissions = [bitsToPermissions(r.permissions), bitsToPermissions(permissions)];
       em.assign(r, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
-      if (changed) this.audit.record(em, { serverId: r.server, action: AuditAction.RoleUpdate, actorId: access.userId, targetId: r.id, changes: changed });
+      if (changed)
+        this.audit.record(em, {
+          serverId: r.server,
+          action: AuditAction.RoleUpdate,
+          actorId: access.userId,
+          targetId: r.id,
+          changes: changed,
+        });
       return r;
     });
     return this.published(role);
@@ -76,7 +96,13 @@ export class RolesService {
       await em.execute('update members set role_ids = array_remove(role_ids, ?) where server_id = ?', [r.id, r.server]);
       await em.execute('delete from permission_overwrites where target_type = ? and target_id = ?', ['ROLE', r.id]);
       em.remove(r);
-      this.audit.record(em, { serverId: r.server, action: AuditAction.RoleDelete, actorId: access.userId, targetId: r.id, changes: { name: [r.name, null] } });
+      this.audit.record(em, {
+        serverId: r.server,
+        action: AuditAction.RoleDelete,
+        actorId: access.userId,
+        targetId: r.id,
+        changes: { name: [r.name, null] },
+      });
     });
     await this.access.invalidate(access.server.id);
     await this.events.server(access.server.id, { type: 'RoleDeleted', roleId });
@@ -97,7 +123,13 @@ export class RolesService {
       if (has !== assign) {
         m.roleIds = assign ? [...m.roleIds, roleId] : m.roleIds.filter((id) => id !== roleId);
         const action = assign ? AuditAction.MemberRoleAdd : AuditAction.MemberRoleRemove;
-        this.audit.record(em, { serverId: m.server, action, actorId: access.userId, targetId: userId, changes: { role: [assign ? null : roleId, assign ? roleId : null] } });
+        this.audit.record(em, {
+          serverId: m.server,
+          action,
+          actorId: access.userId,
+          targetId: userId,
+          changes: { role: [assign ? null : roleId, assign ? roleId : null] },
+        });
       }
       return m;
     });
@@ -125,4 +157,3 @@ function assertHolds(access: ServerAccess, bits: bigint): void {
   const first = bitsToPermissions(missing)[0];
   if (first) throw cannotGrantUnheld(first);
 }
-

@@ -39,24 +39,49 @@ describe('roles', () => {
     await api?.close();
   });
 
-  const rolesOf = async (serverId: string) => (await owner.client.ok(ROLES, { id: serverId })).server.roles as { id: string; name: string; position: number; permissions: string[]; color: string; isDefault: boolean }[];
+  const rolesOf = async (serverId: string) =>
+    (await owner.client.ok(ROLES, { id: serverId })).server.roles as {
+      id: string;
+      name: string;
+      position: number;
+      permissions: string[];
+      color: string;
+      isDefault: boolean;
+    }[];
   const memberRoleIds = async (serverId: string, userId: string) =>
-    ((await owner.client.ok('query($id: ID!) { server(id: $id) { members { user { id } roles { id } } } }', { id: serverId })).server.members as { user: { id: string }; roles: { id: string }[] }[])
+    (
+      (await owner.client.ok('query($id: ID!) { server(id: $id) { members { user { id } roles { id } } } }', { id: serverId })).server
+        .members as { user: { id: string }; roles: { id: string }[] }[]
+    )
       .find((m) => m.user.id === userId)!
       .roles.map((r) => r.id);
 
   describe('createRole', () => {
     it('creates a role, upper-casing its colour, lists roles highest first, and audits it', async () => {
       const server = await createServer(owner);
-      const { createRole: role } = await owner.client.ok(CREATE, { s: server.id, i: { name: 'Helpers', color: '#a1b2c3', permissions: ['MANAGE_MESSAGES', 'KICK_MEMBERS'], position: 3 } });
-      expect(role).toEqual({ id: expect.any(String), name: 'Helpers', color: '#A1B2C3', permissions: ['MANAGE_MESSAGES', 'KICK_MEMBERS'], position: 3, isDefault: false });
+      const { createRole: role } = await owner.client.ok(CREATE, {
+        s: server.id,
+        i: { name: 'Helpers', color: '#a1b2c3', permissions: ['MANAGE_MESSAGES', 'KICK_MEMBERS'], position: 3 },
+      });
+      expect(role).toEqual({
+        id: expect.any(String),
+        name: 'Helpers',
+        color: '#A1B2C3',
+        permissions: ['MANAGE_MESSAGES', 'KICK_MEMBERS'],
+        position: 3,
+        isDefault: false,
+      });
       const low = await createRole(owner, server.id, {});
       expect(low).toMatchObject({ name: 'new role', color: '#99AAB5', permissions: [], position: 1 });
       expect((await rolesOf(server.id)).map((r) => r.name)).toEqual(['Helpers', 'new role', '@everyone']);
 
       const [, entry] = await auditLog(owner, server.id);
       expect(entry).toMatchObject({ action: 'ROLE_CREATE', actor: { id: owner.id }, targetId: role.id });
-      expect(changesOf(entry!)).toEqual({ name: [null, 'Helpers'], permissions: [null, ['MANAGE_MESSAGES', 'KICK_MEMBERS']], position: [null, 3] });
+      expect(changesOf(entry!)).toEqual({
+        name: [null, 'Helpers'],
+        permissions: [null, ['MANAGE_MESSAGES', 'KICK_MEMBERS']],
+        position: [null, 3],
+      });
     });
 
     it.each([
@@ -99,7 +124,10 @@ describe('roles', () => {
       expectForbidden(await moderator.client.errorOf(DELETE, { r: roles.mod.id }), 'MANAGE_ROLES');
       expectForbidden(await moderator.client.errorOf(DELETE, { r: roles.senior.id }), 'MANAGE_ROLES');
 
-      expect((await moderator.client.ok(UPDATE, { r: roles.junior.id, i: { name: 'Juniors', position: 4 } })).updateRole).toMatchObject({ name: 'Juniors', position: 4 });
+      expect((await moderator.client.ok(UPDATE, { r: roles.junior.id, i: { name: 'Juniors', position: 4 } })).updateRole).toMatchObject({
+        name: 'Juniors',
+        position: 4,
+      });
       expect(await moderator.client.ok(DELETE, { r: roles.junior.id })).toEqual({ deleteRole: true });
       expect((await rolesOf(server.id)).map((r) => r.name)).toEqual(['Senior', 'Mod', 'Below', '@everyone']);
     });
@@ -113,15 +141,29 @@ describe('roles', () => {
       expect(await memberRoleIds(server.id, plain.id)).toEqual([]);
       expect(await memberRoleIds(server.id, superior.id)).toEqual([roles.senior.id]);
 
-      expect((await moderator.client.ok(ASSIGN, { s: server.id, u: plain.id, r: roles.junior.id })).assignRole.roles).toEqual([{ id: roles.junior.id }]);
+      expect((await moderator.client.ok(ASSIGN, { s: server.id, u: plain.id, r: roles.junior.id })).assignRole.roles).toEqual([
+        { id: roles.junior.id },
+      ]);
       expect((await moderator.client.ok(REMOVE, { s: server.id, u: plain.id, r: roles.junior.id })).removeRole.roles).toEqual([]);
     });
 
     it('nobody grants a permission they lack, by creating or by updating a role', async () => {
       const { server, moderator, roles } = await rankedServer(api, owner, MOD_PERMISSIONS);
-      expectForbidden(await moderator.client.errorOf(CREATE, { s: server.id, i: { name: 'Banners', position: 2, permissions: ['KICK_MEMBERS', 'BAN_MEMBERS'] } }), 'BAN_MEMBERS');
-      expectForbidden(await moderator.client.errorOf(CREATE, { s: server.id, i: { name: 'Admins', position: 2, permissions: ['ADMINISTRATOR'] } }), 'ADMINISTRATOR');
-      expectForbidden(await moderator.client.errorOf(UPDATE, { r: roles.junior.id, i: { permissions: ['MANAGE_SERVER'] } }), 'MANAGE_SERVER');
+      expectForbidden(
+        await moderator.client.errorOf(CREATE, {
+          s: server.id,
+          i: { name: 'Banners', position: 2, permissions: ['KICK_MEMBERS', 'BAN_MEMBERS'] },
+        }),
+        'BAN_MEMBERS',
+      );
+      expectForbidden(
+        await moderator.client.errorOf(CREATE, { s: server.id, i: { name: 'Admins', position: 2, permissions: ['ADMINISTRATOR'] } }),
+        'ADMINISTRATOR',
+      );
+      expectForbidden(
+        await moderator.client.errorOf(UPDATE, { r: roles.junior.id, i: { permissions: ['MANAGE_SERVER'] } }),
+        'MANAGE_SERVER',
+      );
       expect((await rolesOf(server.id)).map((r) => r.name)).toEqual(['Senior', 'Mod', 'Junior', '@everyone']);
       expect((await rolesOf(server.id)).find((r) => r.id === roles.junior.id)!.permissions).toEqual([]);
 
@@ -132,7 +174,10 @@ describe('roles', () => {
     it('keeping or removing a permission one lacks is allowed; only additions need holding', async () => {
       const { moderator, roles } = await rankedServer(api, owner, MOD_PERMISSIONS);
       await owner.client.ok(UPDATE, { r: roles.junior.id, i: { permissions: ['BAN_MEMBERS', 'MANAGE_SERVER'] } });
-      expect((await moderator.client.ok(UPDATE, { r: roles.junior.id, i: { permissions: ['BAN_MEMBERS', 'KICK_MEMBERS'] } })).updateRole.permissions).toEqual(['KICK_MEMBERS', 'BAN_MEMBERS']);
+      expect(
+        (await moderator.client.ok(UPDATE, { r: roles.junior.id, i: { permissions: ['BAN_MEMBERS', 'KICK_MEMBERS'] } })).updateRole
+          .permissions,
+      ).toEqual(['KICK_MEMBERS', 'BAN_MEMBERS']);
       expect((await moderator.client.ok(UPDATE, { r: roles.junior.id, i: { permissions: [] } })).updateRole.permissions).toEqual([]);
     });
   });
@@ -146,15 +191,30 @@ describe('roles', () => {
       await assignRole(owner, server.id, member.id, role.id);
       expect(await serverPermissions(member.client, server.id)).toContain('MANAGE_MESSAGES');
 
-      const { updateRole } = await owner.client.ok(UPDATE, { r: role.id, i: { name: 'Staff', color: '#abcdef', permissions: ['MANAGE_CHANNELS'], position: 2 } });
-      expect(updateRole).toEqual({ id: role.id, name: 'Staff', color: '#ABCDEF', permissions: ['MANAGE_CHANNELS'], position: 2, isDefault: false });
+      const { updateRole } = await owner.client.ok(UPDATE, {
+        r: role.id,
+        i: { name: 'Staff', color: '#abcdef', permissions: ['MANAGE_CHANNELS'], position: 2 },
+      });
+      expect(updateRole).toEqual({
+        id: role.id,
+        name: 'Staff',
+        color: '#ABCDEF',
+        permissions: ['MANAGE_CHANNELS'],
+        position: 2,
+        isDefault: false,
+      });
       const perms = await serverPermissions(member.client, server.id);
       expect(perms).toContain('MANAGE_CHANNELS');
       expect(perms).not.toContain('MANAGE_MESSAGES');
 
       const [entry] = await auditLog(owner, server.id);
       expect(entry).toMatchObject({ action: 'ROLE_UPDATE', actor: { id: owner.id }, targetId: role.id });
-      expect(changesOf(entry!)).toEqual({ name: ['Crew', 'Staff'], color: ['#111111', '#ABCDEF'], position: [1, 2], permissions: [['MANAGE_MESSAGES'], ['MANAGE_CHANNELS']] });
+      expect(changesOf(entry!)).toEqual({
+        name: ['Crew', 'Staff'],
+        color: ['#111111', '#ABCDEF'],
+        position: [1, 2],
+        permissions: [['MANAGE_MESSAGES'], ['MANAGE_CHANNELS']],
+      });
     });
 
     it('lets @everyone change its permissions and colour, never its name or position', async () => {
@@ -164,8 +224,16 @@ describe('roles', () => {
       const everyone = server.roles.find((r) => r.isDefault)!;
       expectBadInput(await owner.client.errorOf(UPDATE, { r: everyone.id, i: { name: 'all' } }), 'roleId');
       expectBadInput(await owner.client.errorOf(UPDATE, { r: everyone.id, i: { position: 3 } }), 'roleId');
-      const { updateRole } = await owner.client.ok(UPDATE, { r: everyone.id, i: { permissions: ['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY'], color: '#000000' } });
-      expect(updateRole).toMatchObject({ name: '@everyone', position: 0, color: '#000000', permissions: ['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY'] });
+      const { updateRole } = await owner.client.ok(UPDATE, {
+        r: everyone.id,
+        i: { permissions: ['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY'], color: '#000000' },
+      });
+      expect(updateRole).toMatchObject({
+        name: '@everyone',
+        position: 0,
+        color: '#000000',
+        permissions: ['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY'],
+      });
       expect(await serverPermissions(member.client, server.id)).toEqual(['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY']);
     });
 
@@ -194,13 +262,18 @@ describe('roles', () => {
       const role = await createRole(owner, server.id, { name: 'Temp', permissions: ['MANAGE_MESSAGES'] });
       await assignRole(owner, server.id, member.id, role.id);
       const general = server.channels.find((c) => c.type === 'TEXT')!;
-      await owner.client.ok('mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { id } }', { c: general.id, i: { targetType: 'ROLE', targetId: role.id, allow: ['MANAGE_CHANNELS'], deny: [] } });
+      await owner.client.ok('mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { id } }', {
+        c: general.id,
+        i: { targetType: 'ROLE', targetId: role.id, allow: ['MANAGE_CHANNELS'], deny: [] },
+      });
       expect(await channelPermissions(member.client, general.id)).toContain('MANAGE_CHANNELS');
 
       expect(await owner.client.ok(DELETE, { r: role.id })).toEqual({ deleteRole: true });
       expect((await rolesOf(server.id)).map((r) => r.id)).not.toContain(role.id);
       expect(await memberRoleIds(server.id, member.id)).toEqual([]);
-      expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([{ role_ids: [] }]);
+      expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([
+        { role_ids: [] },
+      ]);
       expect(await sql(api, 'select 1 from permission_overwrites where target_id = ?', [role.id])).toHaveLength(0);
       const perms = await channelPermissions(member.client, general.id);
       expect(perms).not.toContain('MANAGE_CHANNELS');
@@ -233,13 +306,17 @@ describe('roles', () => {
         await blocker.query('select id from roles where id = $1 for update', [role.id]);
         const deletion = owner.client.request(DELETE, { r: role.id });
         await waitForLockWait(api, 'delete from "roles"');
-        expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([{ role_ids: [role.id] }]);
+        expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([
+          { role_ids: [role.id] },
+        ]);
         await blocker.query('rollback');
         expect((await deletion).data).toEqual({ deleteRole: true });
       } finally {
         await blocker.end();
       }
-      expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([{ role_ids: [] }]);
+      expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([
+        { role_ids: [] },
+      ]);
     });
   });
 
@@ -270,10 +347,15 @@ describe('roles', () => {
       await joinServer(member, server.id);
       const role = await createRole(owner, server.id, { name: 'Kickers', permissions: ['KICK_MEMBERS'] });
 
-      expect((await owner.client.ok(ASSIGN, { s: server.id, u: member.id, r: role.id })).assignRole).toEqual({ user: { id: member.id }, roles: [{ id: role.id }] });
+      expect((await owner.client.ok(ASSIGN, { s: server.id, u: member.id, r: role.id })).assignRole).toEqual({
+        user: { id: member.id },
+        roles: [{ id: role.id }],
+      });
       await owner.client.ok(ASSIGN, { s: server.id, u: member.id, r: role.id });
       expect(await serverPermissions(member.client, server.id)).toContain('KICK_MEMBERS');
-      expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([{ role_ids: [role.id] }]);
+      expect(await sql(api, 'select role_ids from members where server_id = ? and user_id = ?', [server.id, member.id])).toEqual([
+        { role_ids: [role.id] },
+      ]);
 
       expect((await owner.client.ok(REMOVE, { s: server.id, u: member.id, r: role.id })).removeRole.roles).toEqual([]);
       await owner.client.ok(REMOVE, { s: server.id, u: member.id, r: role.id });

@@ -13,7 +13,10 @@ export const createServerSchema = z.object({
   name,
   description: description.nullish().transform((d) => d ?? ''),
   icon: icon.nullish(),
-  isPrivate: z.boolean().nullish().transform((p) => p ?? false),
+  isPrivate: z
+    .boolean()
+    .nullish()
+    .transform((p) => p ?? false),
 });
 
 export const updateServerSchema = z.object({

@@ -60,7 +60,11 @@ export class ServersResolver {
 
   @RequirePermission('MANAGE_SERVER', serverArg('id'))
   @Mutation(() => ServerObject)
-  updateServer(@Arg('id', () => ID) _id: string, @Arg('input', () => UpdateServerInput) input: UpdateServerInput, @GrantedServer() access: ServerAccess): Promise<ServerView> {
+  updateServer(
+    @Arg('id', () => ID) _id: string,
+    @Arg('input', () => UpdateServerInput) input: UpdateServerInput,
+    @GrantedServer() access: ServerAccess,
+  ): Promise<ServerView> {
     return this.services.servers.update(access, input);
   }
 

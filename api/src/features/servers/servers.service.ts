@@ -70,7 +70,12 @@ export class ServersService {
 
   async update(access: ServerAccess, input: unknown): Promise<ServerView> {
     const data = parseInput(updateServerSchema, input);
-    const server = await this.applyAudited(access, { name: data.name, description: data.description, icon: data.icon, isPrivate: data.isPrivate });
+    const server = await this.applyAudited(access, {
+      name: data.name,
+      description: data.description,
+      icon: data.icon,
+      isPrivate: data.isPrivate,
+    });
     const view = toServerView(server);
     await this.events.server(server.id, { type: 'ServerUpdated', server: view });
     return view;
@@ -88,7 +93,14 @@ export class ServersService {
       const s = await em.findOneOrFail(Server, { id: access.server.id });
       const changed = diff(s, changes);
       em.assign(s, changes);
-      if (changed) this.audit.record(em, { serverId: s.id, action: AuditAction.ServerUpdate, actorId: access.userId, targetId: s.id, changes: changed });
+      if (changed)
+        this.audit.record(em, {
+          serverId: s.id,
+          action: AuditAction.ServerUpdate,
+          actorId: access.userId,
+          targetId: s.id,
+          changes: changed,
+        });
       return s;
     });
     await this.access.invalidate(server.id);
@@ -122,7 +134,11 @@ export class ServersService {
   }
 
   /** Joins a public server by id, or any server by a valid invite. Joining twice is a no-op. */
-  async join(userId: string, serverId: string | null | undefined, inviteCode: string | null | undefined): Promise<{ server: ServerView; joined: MemberView | null }> {
+  async join(
+    userId: string,
+    serverId: string | null | undefined,
+    inviteCode: string | null | undefined,
+  ): Promise<{ server: ServerView; joined: MemberView | null }> {
     if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
     if (serverId && !isSnowflake(serverId)) throw notFound('Server');
     const result = await this.orm.em.fork().transactional(async (em) => {
@@ -153,7 +169,13 @@ export class ServersService {
   private async consumeInvite(em: EntityManager, code: string): Promise<void> {
     const updated = await em.nativeUpdate(
       Invite,
-      { code, $and: [{ $or: [{ maxUses: 0 }, { uses: { $lt: raw('max_uses') } }] }, { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] }] },
+      {
+        code,
+        $and: [
+          { $or: [{ maxUses: 0 }, { uses: { $lt: raw('max_uses') } }] },
+          { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] },
+        ],
+      },
       { uses: raw('uses + 1') },
     );
     if (updated === 0) throw invalidInvite();
@@ -194,4 +216,5 @@ export class ServersService {
   }
 }
 
-export const pickLimits = (s: ServerLimits): ServerLimits => Object.fromEntries(LIMIT_FIELDS.map((f) => [f, s[f]])) as unknown as ServerLimits;
+export const pickLimits = (s: ServerLimits): ServerLimits =>
+  Object.fromEntries(LIMIT_FIELDS.map((f) => [f, s[f]])) as unknown as ServerLimits;

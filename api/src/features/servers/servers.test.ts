@@ -3,7 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { PERMISSION_NAMES } from '../../permissions/bits.js';
 import { GqlClient, createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
-import { CHANNEL_FIELDS, ROLE_FIELDS, SERVER_FIELDS, assignRole, auditLog, changesOf, createInvite, createRole, expectBadInput, expectForbidden, expectNullOrNotFound, joinByInvite, joinServer, serverPermissions, sql } from '../../../test/fixtures.js';
+import {
+  CHANNEL_FIELDS,
+  ROLE_FIELDS,
+  SERVER_FIELDS,
+  assignRole,
+  auditLog,
+  changesOf,
+  createInvite,
+  createRole,
+  expectBadInput,
+  expectForbidden,
+  expectNullOrNotFound,
+  joinByInvite,
+  joinServer,
+  serverPermissions,
+  sql,
+} from '../../../test/fixtures.js';
 
 const CREATE = `mutation($input: CreateServerInput!) { createServer(input: $input) { ${SERVER_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateServerInput!) { updateServer(id: $id, input: $input) { ${SERVER_FIELDS} } }`;
@@ -27,7 +43,8 @@ describe('servers', () => {
     await api?.close();
   });
 
-  const myServerIds = async (user: TestUser) => (await user.client.ok<{ myServers: { id: string }[] }>(MY_SERVERS)).myServers.map((s) => s.id);
+  const myServerIds = async (user: TestUser) =>
+    (await user.client.ok<{ myServers: { id: string }[] }>(MY_SERVERS)).myServers.map((s) => s.id);
 
   describe('createServer', () => {
     it('creates @everyone with the default permissions, the owner as sole member, and #general text + General voice', async () => {
@@ -37,9 +54,19 @@ describe('servers', () => {
       expect(server.slug).toMatch(/^cree-place-[0-9a-f]{10}$/);
       expect([...server.myPermissions].sort()).toEqual([...PERMISSION_NAMES].sort());
 
-      const details = await owner.client.ok(`query($id: ID!) { server(id: $id) { roles { ${ROLE_FIELDS} } channels { ${CHANNEL_FIELDS} } members { user { id } roles { id } } } }`, { id: server.id });
+      const details = await owner.client.ok(
+        `query($id: ID!) { server(id: $id) { roles { ${ROLE_FIELDS} } channels { ${CHANNEL_FIELDS} } members { user { id } roles { id } } } }`,
+        { id: server.id },
+      );
       expect(details.server.roles).toEqual([
-        { id: expect.any(String), name: '@everyone', color: expect.stringMatching(/^#[0-9A-F]{6}$/), permissions: ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK'], position: 0, isDefault: true },
+        {
+          id: expect.any(String),
+          name: '@everyone',
+          color: expect.stringMatching(/^#[0-9A-F]{6}$/),
+          permissions: ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK'],
+          position: 0,
+          isDefault: true,
+        },
       ]);
       expect(details.server.channels.map((c: any) => [c.type, c.name, c.position, c.isPrivate])).toEqual([
         ['TEXT', 'general', 0, false],
@@ -50,7 +77,12 @@ describe('servers', () => {
     });
 
     it('keeps every option it is given, at the length limits', async () => {
-      const input = { name: `${token()}${'n'.repeat(90)}`, description: 'd'.repeat(1024), icon: 'https://cdn.example/icon.png', isPrivate: true };
+      const input = {
+        name: `${token()}${'n'.repeat(90)}`,
+        description: 'd'.repeat(1024),
+        icon: 'https://cdn.example/icon.png',
+        isPrivate: true,
+      };
       const { createServer: server } = await owner.client.ok(CREATE, { input });
       expect(server).toMatchObject(input);
       const two = await owner.client.ok(CREATE, { input: { name: 'ab' } });
@@ -105,11 +137,18 @@ describe('servers', () => {
   describe('updateServer', () => {
     it('changes the given fields and writes an audit entry of the changes', async () => {
       const server = await createServer(owner, { name: 'Before Name' });
-      const { updateServer } = await owner.client.ok(UPDATE, { id: server.id, input: { name: 'After Name', description: 'now described', isPrivate: true } });
+      const { updateServer } = await owner.client.ok(UPDATE, {
+        id: server.id,
+        input: { name: 'After Name', description: 'now described', isPrivate: true },
+      });
       expect(updateServer).toMatchObject({ name: 'After Name', description: 'now described', isPrivate: true, icon: null });
       const [entry] = await auditLog(owner, server.id);
       expect(entry).toMatchObject({ action: 'SERVER_UPDATE', actor: { id: owner.id }, targetId: server.id });
-      expect(changesOf(entry!)).toEqual({ name: ['Before Name', 'After Name'], description: ['', 'now described'], isPrivate: [false, true] });
+      expect(changesOf(entry!)).toEqual({
+        name: ['Before Name', 'After Name'],
+        description: ['', 'now described'],
+        isPrivate: [false, true],
+      });
     });
 
     it('needs MANAGE_SERVER, which a role can grant', async () => {
@@ -226,7 +265,14 @@ describe('servers', () => {
       expect((await joiner.client.ok(JOIN, { id: server.id })).joinServer).toEqual({ id: server.id, memberCount: 2 });
       expect((await joiner.client.ok(JOIN, { id: server.id })).joinServer.memberCount).toBe(2);
       expect(await myServerIds(joiner)).toContain(server.id);
-      expect(await serverPermissions(joiner.client, server.id)).toEqual(['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK']);
+      expect(await serverPermissions(joiner.client, server.id)).toEqual([
+        'VIEW_CHANNEL',
+        'SEND_MESSAGES',
+        'READ_MESSAGE_HISTORY',
+        'CREATE_INVITE',
+        'JOIN_VOICE',
+        'SPEAK',
+      ]);
     });
 
     it('answers NOT_FOUND for a private server by id and for unknown ids', async () => {
@@ -259,7 +305,9 @@ describe('servers', () => {
       expect((await banned.client.errorOf(JOIN, { id: server.id })).code).toBe('BANNED');
       const code = await createInvite(owner, server.id, 5);
       expect((await banned.client.errorOf(JOIN, { code })).code).toBe('BANNED');
-      expect((await owner.client.ok(`query($c: ID!) { invites(serverId: $c) { code uses } }`, { c: server.id })).invites).toEqual([{ code, uses: 0 }]);
+      expect((await owner.client.ok(`query($c: ID!) { invites(serverId: $c) { code uses } }`, { c: server.id })).invites).toEqual([
+        { code, uses: 0 },
+      ]);
     });
 
     it('lets a member leave, and the owner not (CONFLICT)', async () => {

@@ -8,7 +8,11 @@ import type { VoiceSignalPayload } from './voice-state.js';
 type Signal = Extract<VoiceSignalPayload, { fromSessionId: string }>;
 
 /** voiceSignals(sessionId): only the session's own user; ends when the session ends. */
-export async function voiceSignalSource(services: Services, viewer: Viewer, sessionId: string): Promise<AsyncIterableIterator<FanoutItem<Signal>>> {
+export async function voiceSignalSource(
+  services: Services,
+  viewer: Viewer,
+  sessionId: string,
+): Promise<AsyncIterableIterator<FanoutItem<Signal>>> {
   await services.voice.ownSession(viewer.userId, sessionId);
   let stop = () => {};
   const stream = new EventStream<VoiceSignalPayload>(() => stop());

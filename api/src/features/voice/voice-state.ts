@@ -28,6 +28,4 @@ export interface VoiceSessionView {
 export type VoiceSignalType = 'OFFER' | 'ANSWER' | 'ICE_CANDIDATE';
 
 /** What flows on a session's signal topic; END closes the receiver's subscription. */
-export type VoiceSignalPayload =
-  | { type: VoiceSignalType; fromSessionId: string; fromUserId: string; payload: string }
-  | { type: 'END' };
+export type VoiceSignalPayload = { type: VoiceSignalType; fromSessionId: string; fromUserId: string; payload: string } | { type: 'END' };

@@ -20,7 +20,15 @@ import { JOIN_SCRIPT, LEAVE_SCRIPT, PATCH_SCRIPT } from './voice.scripts.js';
 import type { IceServerView, VoiceSessionView, VoiceSignalPayload, VoiceSignalType, VoiceStateView } from './voice-state.js';
 
 type VoiceScripts = {
-  join(prefix: string, sessionId: string, channelId: string, serverId: string, userId: string, state: string, limit: number): Promise<[number, string?, string?]>;
+  join(
+    prefix: string,
+    sessionId: string,
+    channelId: string,
+    serverId: string,
+    userId: string,
+    state: string,
+    limit: number,
+  ): Promise<[number, string?, string?]>;
   leave(prefix: string, sessionId: string): Promise<string | null>;
   patch(prefix: string, sessionId: string, patch: string): Promise<string | null>;
 };
@@ -135,7 +143,11 @@ export class VoiceService {
     await this.end(sessionId);
   }
 
-  async updateSelf(userId: string, sessionId: string, patch: { selfMute?: boolean | null; selfDeaf?: boolean | null }): Promise<VoiceStateView> {
+  async updateSelf(
+    userId: string,
+    sessionId: string,
+    patch: { selfMute?: boolean | null; selfDeaf?: boolean | null },
+  ): Promise<VoiceStateView> {
     await this.ownSession(userId, sessionId);
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v != null));
     return this.patch(sessionId, changes);
@@ -228,7 +240,14 @@ export class VoiceService {
       records.push({ action: AuditAction.VoiceDisconnect, changes: { channel: [state.channelId, null] } });
     }
     await this.orm.em.fork().transactional(async (em) => {
-      for (const r of records) this.audit.record(em, { serverId: access.server.id, action: r.action, actorId: access.userId, targetId: userId, changes: r.changes });
+      for (const r of records)
+        this.audit.record(em, {
+          serverId: access.server.id,
+          action: r.action,
+          actorId: access.userId,
+          targetId: userId,
+          changes: r.changes,
+        });
     });
   }
 
@@ -237,7 +256,8 @@ export class VoiceService {
     const destination = actor.server.channels.get(channelId);
     if (!destination || destination.type !== ChannelType.VOICE) throw notVoiceChannel('moveToChannelId');
     const target = await this.access.channel(channelId, userId).catch(() => null);
-    if (!target || !hasPermission(target.channelPermissions, 'JOIN_VOICE')) throw forbidden('JOIN_VOICE', 'That member cannot join the destination channel');
+    if (!target || !hasPermission(target.channelPermissions, 'JOIN_VOICE'))
+      throw forbidden('JOIN_VOICE', 'That member cannot join the destination channel');
     return target;
   }
 
@@ -250,7 +270,11 @@ export class VoiceService {
     return { serverMute: false, serverDeaf: false, ...(json ? (JSON.parse(json) as object) : {}) };
   }
 
-  private async impose(serverId: string, userId: string, change: Partial<Pick<VoiceStateView, 'serverMute' | 'serverDeaf'>>): Promise<void> {
+  private async impose(
+    serverId: string,
+    userId: string,
+    change: Partial<Pick<VoiceStateView, 'serverMute' | 'serverDeaf'>>,
+  ): Promise<void> {
     const next = { ...(await this.imposed(serverId, userId)), ...change };
     const key = `${this.prefix}imposed:${serverId}`;
     if (next.serverMute || next.serverDeaf) await this.redis.hset(key, userId, JSON.stringify(next));
@@ -269,7 +293,13 @@ export class VoiceService {
   }
 
   private async announce(state: VoiceStateView): Promise<void> {
-    await this.events.server(state.serverId, { type: 'VoiceStateUpdated', channelId: state.channelId, userId: state.userId, sessionId: state.sessionId, state });
+    await this.events.server(state.serverId, {
+      type: 'VoiceStateUpdated',
+      channelId: state.channelId,
+      userId: state.userId,
+      sessionId: state.sessionId,
+      state,
+    });
   }
 
   private async announceEnded(serverId: string, channelId: string | null, userId: string, sessionId: string): Promise<void> {

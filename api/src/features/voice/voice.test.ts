@@ -20,7 +20,8 @@ const JOIN_VOICE = `mutation($c: ID!, $m: Boolean, $d: Boolean) { joinVoice(chan
   sessionId channel { id type } iceServers { urls username credential } participants { ${STATE} } } }`;
 const LEAVE_VOICE = 'mutation($id: ID!) { leaveVoice(sessionId: $id) }';
 const UPDATE_STATE = `mutation($id: ID!, $m: Boolean, $d: Boolean) { updateVoiceState(sessionId: $id, selfMute: $m, selfDeaf: $d) { ${STATE} } }`;
-const SEND_SIGNAL = 'mutation($from: ID!, $to: ID!, $t: VoiceSignalType!, $p: String!) { sendVoiceSignal(sessionId: $from, toSessionId: $to, type: $t, payload: $p) }';
+const SEND_SIGNAL =
+  'mutation($from: ID!, $to: ID!, $t: VoiceSignalType!, $p: String!) { sendVoiceSignal(sessionId: $from, toSessionId: $to, type: $t, payload: $p) }';
 const MODERATE = `mutation($s: ID!, $u: ID!, $m: Boolean, $d: Boolean, $x: Boolean, $to: ID) {
   moderateVoice(serverId: $s, userId: $u, serverMute: $m, serverDeaf: $d, disconnect: $x, moveToChannelId: $to) }`;
 const ICE_SERVERS = 'query { iceServers { urls username credential } }';
@@ -126,16 +127,33 @@ describe('voice', () => {
   }
 
   async function voiceChannel(owner: TestUser, serverId: string, input: Record<string, unknown> = {}): Promise<string> {
-    const data = await owner.client.ok<{ createChannel: { id: string } }>(CREATE_CHANNEL, { i: { serverId, type: 'VOICE', name: 'room', ...input } });
+    const data = await owner.client.ok<{ createChannel: { id: string } }>(CREATE_CHANNEL, {
+      i: { serverId, type: 'VOICE', name: 'room', ...input },
+    });
     return data.createChannel.id;
   }
 
-  async function setOverwrite(client: GqlClient, channelId: string, targetType: 'ROLE' | 'MEMBER', targetId: string, allow: string[], deny: string[]): Promise<void> {
+  async function setOverwrite(
+    client: GqlClient,
+    channelId: string,
+    targetType: 'ROLE' | 'MEMBER',
+    targetId: string,
+    allow: string[],
+    deny: string[],
+  ): Promise<void> {
     await client.ok(SET_OVERWRITE, { c: channelId, i: { targetType, targetId, allow, deny } });
   }
 
-  async function join(client: GqlClient, channelId: string, options: { selfMute?: boolean; selfDeaf?: boolean } = {}): Promise<VoiceSessionShape> {
-    const data = await client.ok<{ joinVoice: VoiceSessionShape }>(JOIN_VOICE, { c: channelId, m: options.selfMute ?? false, d: options.selfDeaf ?? false });
+  async function join(
+    client: GqlClient,
+    channelId: string,
+    options: { selfMute?: boolean; selfDeaf?: boolean } = {},
+  ): Promise<VoiceSessionShape> {
+    const data = await client.ok<{ joinVoice: VoiceSessionShape }>(JOIN_VOICE, {
+      c: channelId,
+      m: options.selfMute ?? false,
+      d: options.selfDeaf ?? false,
+    });
     return data.joinVoice;
   }
 
@@ -159,8 +177,14 @@ describe('voice', () => {
     return {
       sub,
       updates,
-      waitFor: (match: (u: VoiceUpdate) => boolean, what: string) => eventually(() => updates().find(match), what, sub as Subscription<unknown>),
-      ended: (sessionId: string) => eventually(() => updates().find((u) => u.sessionId === sessionId && u.state === null), `VoiceStateUpdated(state: null) for ${sessionId}`, sub as Subscription<unknown>),
+      waitFor: (match: (u: VoiceUpdate) => boolean, what: string) =>
+        eventually(() => updates().find(match), what, sub as Subscription<unknown>),
+      ended: (sessionId: string) =>
+        eventually(
+          () => updates().find((u) => u.sessionId === sessionId && u.state === null),
+          `VoiceStateUpdated(state: null) for ${sessionId}`,
+          sub as Subscription<unknown>,
+        ),
     };
   }
 
@@ -219,11 +243,21 @@ describe('voice', () => {
       // Channel.voiceStates, read through the other instance, lists both sessions with their state.
       const states = await statesIn(on(apiA, owner), voiceId);
       expect(states.map((s) => s.sessionId).sort()).toEqual([s1.sessionId, s2.sessionId].sort());
-      expect(states.find((s) => s.sessionId === s2.sessionId)).toMatchObject({ user: { id: second.id }, channel: { id: voiceId }, selfMute: true, selfDeaf: true, serverMute: false });
+      expect(states.find((s) => s.sessionId === s2.sessionId)).toMatchObject({
+        user: { id: second.id },
+        channel: { id: voiceId },
+        selfMute: true,
+        selfDeaf: true,
+        serverMute: false,
+      });
 
       // Both joins reached a serverEvents subscriber on API B.
       const e1 = await watch.waitFor((u) => u.sessionId === s1.sessionId, 'join of the first session');
-      expect(e1).toMatchObject({ channelId: voiceId, userId: first.id, state: { sessionId: s1.sessionId, user: { id: first.id }, channel: { id: voiceId }, selfMute: false } });
+      expect(e1).toMatchObject({
+        channelId: voiceId,
+        userId: first.id,
+        state: { sessionId: s1.sessionId, user: { id: first.id }, channel: { id: voiceId }, selfMute: false },
+      });
       const e2 = await watch.waitFor((u) => u.sessionId === s2.sessionId, 'join of the second session');
       expect(e2).toMatchObject({ channelId: voiceId, userId: second.id, state: { selfMute: true, selfDeaf: true, serverMute: false } });
     });
@@ -253,7 +287,10 @@ describe('voice', () => {
       await setOverwrite(owner.client, quiet, 'ROLE', everyoneId, [], ['SPEAK']);
 
       const muted = await join(on(apiA, a), quiet);
-      expect((await statesIn(on(apiB, owner), quiet)).find((s) => s.sessionId === muted.sessionId)).toMatchObject({ serverMute: true, selfMute: false });
+      expect((await statesIn(on(apiB, owner), quiet)).find((s) => s.sessionId === muted.sessionId)).toMatchObject({
+        serverMute: true,
+        selfMute: false,
+      });
       // Control: the same member in a channel without the overwrite may speak.
       const free = await join(on(apiA, b), voiceId);
       expect((await statesIn(on(apiB, owner), voiceId)).find((s) => s.sessionId === free.sessionId)).toMatchObject({ serverMute: false });
@@ -264,7 +301,10 @@ describe('voice', () => {
         i: { permissions: ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'JOIN_VOICE'] },
       });
       const again = await join(on(apiB, b), voiceId);
-      expect((await statesIn(on(apiA, owner), voiceId)).find((s) => s.sessionId === again.sessionId)).toMatchObject({ user: { id: b.id }, serverMute: true });
+      expect((await statesIn(on(apiA, owner), voiceId)).find((s) => s.sessionId === again.sessionId)).toMatchObject({
+        user: { id: b.id },
+        serverMute: true,
+      });
     });
 
     it('refuses without JOIN_VOICE (FORBIDDEN), a text channel (BAD_USER_INPUT) and hidden or unknown channels (NOT_FOUND)', async () => {
@@ -348,7 +388,9 @@ describe('voice', () => {
       const moverRole = await createRole(owner, serverId, { name: 'Mover', permissions: ['MOVE_MEMBERS'] });
       await assignRole(owner, serverId, mover.id, moverRole.id);
 
-      const results = await Promise.all(members.map((user, i) => on(i % 2 ? apiB : apiA, user).request<{ joinVoice: VoiceSessionShape }>(JOIN_VOICE, { c: room })));
+      const results = await Promise.all(
+        members.map((user, i) => on(i % 2 ? apiB : apiA, user).request<{ joinVoice: VoiceSessionShape }>(JOIN_VOICE, { c: room })),
+      );
       const joined = results.filter((r) => r.data?.joinVoice).map((r) => r.data!.joinVoice.sessionId);
       const codes = results.filter((r) => r.errors?.length).map((r) => r.errors![0]!.extensions?.code);
       expect(joined).toHaveLength(5);
@@ -384,12 +426,18 @@ describe('voice', () => {
       const pSignals = await signalsOf(apiA, p, ps.sessionId);
 
       const offer = JSON.stringify({ type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' });
-      expect(await on(apiA, p).ok(SEND_SIGNAL, { from: ps.sessionId, to: qs.sessionId, t: 'OFFER', p: offer })).toEqual({ sendVoiceSignal: true });
+      expect(await on(apiA, p).ok(SEND_SIGNAL, { from: ps.sessionId, to: qs.sessionId, t: 'OFFER', p: offer })).toEqual({
+        sendVoiceSignal: true,
+      });
       const [got] = await qSignals.waitFor(1);
       expect(got!.voiceSignals).toEqual({ fromSessionId: ps.sessionId, fromUser: { id: p.id }, type: 'OFFER', payload: offer });
 
       const answer = JSON.stringify({ type: 'answer', sdp: 'v=0\r\n' });
-      const candidate = JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 54321 typ host', sdpMid: '0', sdpMLineIndex: 0 });
+      const candidate = JSON.stringify({
+        candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 54321 typ host',
+        sdpMid: '0',
+        sdpMLineIndex: 0,
+      });
       await on(apiB, q).ok(SEND_SIGNAL, { from: qs.sessionId, to: ps.sessionId, t: 'ANSWER', p: answer });
       await on(apiB, q).ok(SEND_SIGNAL, { from: qs.sessionId, to: ps.sessionId, t: 'ICE_CANDIDATE', p: candidate });
       const back = await pSignals.waitFor(2);
@@ -419,14 +467,19 @@ describe('voice', () => {
       expect((await on(apiB, q).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: ts.sessionId, t: 'OFFER', p: ok })).code).toBe('NOT_FOUND');
       // To oneself, to an unknown session, from a non-session.
       expect((await on(apiA, p).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: ps.sessionId, t: 'OFFER', p: ok })).code).toBe('NOT_FOUND');
-      expect((await on(apiA, p).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: '999999999999999', t: 'OFFER', p: ok })).code).toBe('NOT_FOUND');
+      expect((await on(apiA, p).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: '999999999999999', t: 'OFFER', p: ok })).code).toBe(
+        'NOT_FOUND',
+      );
       expect((await on(apiA, p).errorOf(SEND_SIGNAL, { from: 'nope', to: ts.sessionId, t: 'OFFER', p: ok })).code).toBe('NOT_FOUND');
       // Payloads: over 64 KiB, or not JSON.
       const atLimit = JSON.stringify('x'.repeat(64 * 1024 - 2));
       expect(Buffer.byteLength(atLimit)).toBe(64 * 1024);
       const overLimit = JSON.stringify('x'.repeat(64 * 1024 - 1));
       expectBadInput(await on(apiA, p).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: ts.sessionId, t: 'OFFER', p: overLimit }), 'payload');
-      expectBadInput(await on(apiA, p).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: ts.sessionId, t: 'OFFER', p: '{"sdp": ' }), 'payload');
+      expectBadInput(
+        await on(apiA, p).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: ts.sessionId, t: 'OFFER', p: '{"sdp": ' }),
+        'payload',
+      );
       expectBadInput(await on(apiA, p).errorOf(SEND_SIGNAL, { from: ps.sessionId, to: ts.sessionId, t: 'OFFER', p: 'v=0' }), 'payload');
 
       // The first thing t and r receive is the valid signal sent afterwards: none of the refused ones got through.
@@ -503,7 +556,14 @@ describe('voice', () => {
       await join(on(apiB, q), voiceId);
 
       const muted = await on(apiB, p).ok<{ updateVoiceState: VoiceStateShape }>(UPDATE_STATE, { id: ps.sessionId, m: true });
-      expect(muted.updateVoiceState).toMatchObject({ sessionId: ps.sessionId, user: { id: p.id }, channel: { id: voiceId }, selfMute: true, selfDeaf: false, serverMute: false });
+      expect(muted.updateVoiceState).toMatchObject({
+        sessionId: ps.sessionId,
+        user: { id: p.id },
+        channel: { id: voiceId },
+        selfMute: true,
+        selfDeaf: false,
+        serverMute: false,
+      });
       await watch.waitFor((u) => u.sessionId === ps.sessionId && u.state?.selfMute === true, 'the self-mute');
 
       const deaf = await on(apiA, p).ok<{ updateVoiceState: VoiceStateShape }>(UPDATE_STATE, { id: ps.sessionId, d: true });
@@ -513,11 +573,17 @@ describe('voice', () => {
       expect((await on(apiB, q).errorOf(UPDATE_STATE, { id: ps.sessionId, m: false, d: false })).code).toBe('NOT_FOUND');
       expect((await on(apiB, owner).errorOf(UPDATE_STATE, { id: ps.sessionId, m: false })).code).toBe('NOT_FOUND');
       expect((await on(apiA, p).errorOf(UPDATE_STATE, { id: 'x', m: false })).code).toBe('NOT_FOUND');
-      expect((await statesIn(owner.client, voiceId)).find((s) => s.sessionId === ps.sessionId)).toMatchObject({ selfMute: true, selfDeaf: true });
+      expect((await statesIn(owner.client, voiceId)).find((s) => s.sessionId === ps.sessionId)).toMatchObject({
+        selfMute: true,
+        selfDeaf: true,
+      });
 
       const unmuted = await on(apiA, p).ok<{ updateVoiceState: VoiceStateShape }>(UPDATE_STATE, { id: ps.sessionId, m: false });
       expect(unmuted.updateVoiceState).toMatchObject({ selfMute: false, selfDeaf: true });
-      expect((await statesIn(owner.client, voiceId)).find((s) => s.sessionId === ps.sessionId)).toMatchObject({ selfMute: false, selfDeaf: true });
+      expect((await statesIn(owner.client, voiceId)).find((s) => s.sessionId === ps.sessionId)).toMatchObject({
+        selfMute: false,
+        selfDeaf: true,
+      });
     });
   });
 
@@ -551,7 +617,8 @@ describe('voice', () => {
       const watch = await watchVoice(apiB, owner, serverId);
       const session = await join(on(apiA, target), voiceId);
       const signals = await signalsOf(apiA, target, session.sessionId);
-      const m = (actor: TestUser, vars: Record<string, unknown>) => on(actor === mover || actor === plain ? apiB : apiA, actor).errorOf(MODERATE, { s: serverId, u: target.id, ...vars });
+      const m = (actor: TestUser, vars: Record<string, unknown>) =>
+        on(actor === mover || actor === plain ? apiB : apiA, actor).errorOf(MODERATE, { s: serverId, u: target.id, ...vars });
 
       expectForbidden(await m(plain, { m: true }), 'MUTE_MEMBERS');
       expectForbidden(await m(deafener, { m: true }), 'MUTE_MEMBERS');
@@ -576,11 +643,19 @@ describe('voice', () => {
 
       // Server deafen.
       expect(await on(apiB, deafener).ok(MODERATE, { s: serverId, u: target.id, d: true })).toEqual({ moderateVoice: true });
-      await watch.waitFor((u) => u.sessionId === session.sessionId && u.state?.serverDeaf === true && u.state.serverMute, 'the server deafen');
+      await watch.waitFor(
+        (u) => u.sessionId === session.sessionId && u.state?.serverDeaf === true && u.state.serverMute,
+        'the server deafen',
+      );
 
       // Move: the old session ends, a new one in the destination keeps the server mute and deafen.
       expect(await on(apiB, mover).ok(MODERATE, { s: serverId, u: target.id, to: other })).toEqual({ moderateVoice: true });
-      expect(await watch.ended(session.sessionId)).toEqual({ channelId: voiceId, userId: target.id, sessionId: session.sessionId, state: null });
+      expect(await watch.ended(session.sessionId)).toEqual({
+        channelId: voiceId,
+        userId: target.id,
+        sessionId: session.sessionId,
+        state: null,
+      });
       await expectCompleted(signals as Subscription<unknown>);
       const moved = await watch.waitFor((u) => u.userId === target.id && u.channelId === other && u.state !== null, 'the moved session');
       expect(moved.sessionId).not.toBe(session.sessionId);
@@ -633,7 +708,9 @@ describe('voice', () => {
       const [target] = members as [TestUser];
       const other = await voiceChannel(owner, serverId, { name: 'other' });
       const session = await join(on(apiA, target), voiceId);
-      expect(await on(apiB, owner).ok(MODERATE, { s: serverId, u: target.id, m: true, d: true, to: other })).toEqual({ moderateVoice: true });
+      expect(await on(apiB, owner).ok(MODERATE, { s: serverId, u: target.id, m: true, d: true, to: other })).toEqual({
+        moderateVoice: true,
+      });
       expect(await sessionIdsIn(owner.client, voiceId)).toEqual([]);
       const [moved] = await statesIn(owner.client, other);
       expect(moved).toMatchObject({ user: { id: target.id }, serverMute: true, serverDeaf: true });
@@ -666,7 +743,12 @@ describe('voice', () => {
       return { watch, session, signals: signals as Subscription<unknown> };
     }
 
-    async function expectEnded(w: Awaited<ReturnType<typeof world>>, v: Awaited<ReturnType<typeof inVoice>>, user: TestUser, channelId = w.voiceId): Promise<void> {
+    async function expectEnded(
+      w: Awaited<ReturnType<typeof world>>,
+      v: Awaited<ReturnType<typeof inVoice>>,
+      user: TestUser,
+      channelId = w.voiceId,
+    ): Promise<void> {
       expect(await v.watch.ended(v.session.sessionId)).toEqual({ channelId, userId: user.id, sessionId: v.session.sessionId, state: null });
       await expectCompleted(v.signals);
       expect(await sessionIdsIn(on(apiB, w.owner), channelId)).not.toContain(v.session.sessionId);
@@ -737,7 +819,10 @@ describe('voice', () => {
       await assignRole(w.owner, w.serverId, other.id, voiceRole.id);
       const v = await inVoice(w, user);
       const stays = await bystander(w, other);
-      await on(apiB, w.owner).ok('mutation($s: ID!, $u: ID!, $r: ID!) { removeRole(serverId: $s, userId: $u, roleId: $r) { user { id } } }', { s: w.serverId, u: user.id, r: voiceRole.id });
+      await on(apiB, w.owner).ok(
+        'mutation($s: ID!, $u: ID!, $r: ID!) { removeRole(serverId: $s, userId: $u, roleId: $r) { user { id } } }',
+        { s: w.serverId, u: user.id, r: voiceRole.id },
+      );
       await expectEnded(w, v, user);
       await stays();
       expectForbidden(await on(apiA, user).errorOf(JOIN_VOICE, { c: w.voiceId }), 'JOIN_VOICE');
@@ -748,7 +833,10 @@ describe('voice', () => {
       const [user, other] = w.members as [TestUser, TestUser];
       const v = await inVoice(w, user);
       const stays = await bystander(w, other);
-      await on(apiB, w.owner).ok('mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 600) { user { id } } }', { s: w.serverId, u: user.id });
+      await on(apiB, w.owner).ok('mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 600) { user { id } } }', {
+        s: w.serverId,
+        u: user.id,
+      });
       await expectEnded(w, v, user);
       await stays();
       // And rejoining while timed out says when the timeout ends, as sending a message does.
@@ -766,8 +854,18 @@ describe('voice', () => {
       const secondSignals = await signalsOf(apiA, second, secondSession.sessionId);
       const stays = await bystander(w, other);
       await on(apiB, w.owner).ok('mutation($c: ID!) { deleteChannel(id: $c) }', { c: doomed });
-      expect(await v.watch.ended(v.session.sessionId)).toEqual({ channelId: doomed, userId: user.id, sessionId: v.session.sessionId, state: null });
-      expect(await v.watch.ended(secondSession.sessionId)).toEqual({ channelId: doomed, userId: second.id, sessionId: secondSession.sessionId, state: null });
+      expect(await v.watch.ended(v.session.sessionId)).toEqual({
+        channelId: doomed,
+        userId: user.id,
+        sessionId: v.session.sessionId,
+        state: null,
+      });
+      expect(await v.watch.ended(secondSession.sessionId)).toEqual({
+        channelId: doomed,
+        userId: second.id,
+        sessionId: secondSession.sessionId,
+        state: null,
+      });
       await expectCompleted(v.signals);
       await expectCompleted(secondSignals as Subscription<unknown>);
       await stays();
@@ -793,8 +891,18 @@ describe('voice', () => {
         await apiA.services.presence.beat(user.id, 'test-device', 300);
         await sleep(400);
         expect(await apiA.services.presence.expire(user.id)).toBe('offline');
-        expect(await watch.ended(session.sessionId)).toEqual({ channelId: w.voiceId, userId: user.id, sessionId: session.sessionId, state: null });
-        expect(await watch2.ended(session2.sessionId)).toEqual({ channelId: w2.voiceId, userId: user.id, sessionId: session2.sessionId, state: null });
+        expect(await watch.ended(session.sessionId)).toEqual({
+          channelId: w.voiceId,
+          userId: user.id,
+          sessionId: session.sessionId,
+          state: null,
+        });
+        expect(await watch2.ended(session2.sessionId)).toEqual({
+          channelId: w2.voiceId,
+          userId: user.id,
+          sessionId: session2.sessionId,
+          state: null,
+        });
         await eventually(() => onTopic.find((p) => (p as { type?: string }).type === 'END'), 'END on the session signal topic');
         expect(await sessionIdsIn(on(apiB, w.owner), w.voiceId)).not.toContain(session.sessionId);
         expect(await sessionIdsIn(on(apiA, w2.owner), w2.voiceId)).toEqual([]);

@@ -34,8 +34,20 @@ describe('loadConfig', () => {
   });
 
   it('coerces numbers and splits lists', () => {
-    const config = loadConfig({ PORT: '8080', AUTH_RATE_LIMIT_PER_MINUTE: '3', STUN_URLS: ' stun:a:3478 , ,stun:b:3478 ', DATABASE_URL: 'postgresql://u@db:5432/x', REDIS_URL: 'rediss://cache:6380' });
-    expect(config).toMatchObject({ PORT: 8080, AUTH_RATE_LIMIT_PER_MINUTE: 3, STUN_URLS: ['stun:a:3478', 'stun:b:3478'], DATABASE_URL: 'postgresql://u@db:5432/x', REDIS_URL: 'rediss://cache:6380' });
+    const config = loadConfig({
+      PORT: '8080',
+      AUTH_RATE_LIMIT_PER_MINUTE: '3',
+      STUN_URLS: ' stun:a:3478 , ,stun:b:3478 ',
+      DATABASE_URL: 'postgresql://u@db:5432/x',
+      REDIS_URL: 'rediss://cache:6380',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      AUTH_RATE_LIMIT_PER_MINUTE: 3,
+      STUN_URLS: ['stun:a:3478', 'stun:b:3478'],
+      DATABASE_URL: 'postgresql://u@db:5432/x',
+      REDIS_URL: 'rediss://cache:6380',
+    });
     expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
     expect(loadConfig({ PORT: '65535' }).PORT).toBe(65535);
   });
@@ -46,11 +58,14 @@ describe('loadConfig', () => {
     expect(message.split('\n')).toHaveLength(2);
   });
 
-  it.each(['not a url', 'mysql://root@db:3306/rashigo', 'http://db:5432/rashigo'])('refuses DATABASE_URL=%s naming DATABASE_URL', (value) => {
-    const message = errorFor({ DATABASE_URL: value });
-    expect(message).toContain('DATABASE_URL: ');
-    expect(message).not.toContain('PORT');
-  });
+  it.each(['not a url', 'mysql://root@db:3306/rashigo', 'http://db:5432/rashigo'])(
+    'refuses DATABASE_URL=%s naming DATABASE_URL',
+    (value) => {
+      const message = errorFor({ DATABASE_URL: value });
+      expect(message).toContain('DATABASE_URL: ');
+      expect(message).not.toContain('PORT');
+    },
+  );
 
   it('never echoes a secret value in its message', () => {
     const message = errorFor({ DATABASE_URL: 'mysql://root:hunter2@db:3306/rashigo' });

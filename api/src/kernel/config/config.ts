@@ -19,7 +19,10 @@ export const apiConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/rashigo'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key, pub/sub channel and queue: lets test files and tenants share one Redis. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]*$/i).default('rashigo:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]*$/i)
+    .default('rashigo:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
   SESSION_CACHE_SECONDS: positiveInt(60),

@@ -17,7 +17,9 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
     const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
     const applied: string[] = [];
@@ -42,7 +44,10 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
 }
 
 /** Runs `work` on the server's maintenance database, with the target database's name. */
-async function onMaintenanceDb(databaseUrl: string, work: (client: pg.Client, quotedName: string, name: string) => Promise<void>): Promise<void> {
+async function onMaintenanceDb(
+  databaseUrl: string,
+  work: (client: pg.Client, quotedName: string, name: string) => Promise<void>,
+): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';

@@ -18,6 +18,5 @@ export const unauthenticated = () => new AppError(ErrorCode.Unauthenticated, 'Yo
 export const notFound = (what: string) => new AppError(ErrorCode.NotFound, `${what} not found`);
 export const forbidden = (permission: string, message = `Missing permission ${permission}`) =>
   new AppError(ErrorCode.Forbidden, message, { permission });
-export const badInput = (field: string, message: string) =>
-  new AppError(ErrorCode.BadUserInput, `${field}: ${message}`, { field });
+export const badInput = (field: string, message: string) => new AppError(ErrorCode.BadUserInput, `${field}: ${message}`, { field });
 export const conflict = (message: string) => new AppError(ErrorCode.Conflict, message);

@@ -3,7 +3,14 @@ import { AppError } from './app-error.js';
 import { ErrorCode } from './error-code.js';
 
 /** Codes graphql-js/Apollo produce for malformed operations; safe to pass through. */
-const OPERATION_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const OPERATION_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 function extensionsFor(error: AppError): Record<string, unknown> {
   switch (error.code) {

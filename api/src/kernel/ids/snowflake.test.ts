@@ -67,6 +67,7 @@ describe('snowflake ids', () => {
     expect(isSnowflake(new SnowflakeGenerator(3).next())).toBe(true);
     expect(isSnowflake('0')).toBe(true);
     expect(isSnowflake('9223372036854775807')).toBe(true);
-    for (const bad of ['', 'abc', '-1', '1.5', ' 1', '9223372036854775808', '99999999999999999999', '123456789012345678901']) expect(isSnowflake(bad)).toBe(false);
+    for (const bad of ['', 'abc', '-1', '1.5', ' 1', '9223372036854775808', '99999999999999999999', '123456789012345678901'])
+      expect(isSnowflake(bad)).toBe(false);
   });
 });

@@ -94,7 +94,9 @@ describe('SlidingWindowLimiter (real Redis)', () => {
       clients.push(client);
       return new SlidingWindowLimiter(client);
     });
-    const verdicts = await Promise.all(Array.from({ length: 50 }, (_, i) => limiters[i % limiters.length]!.consume([win(k, 5), win(`${k}:b`, 1000)])));
+    const verdicts = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => limiters[i % limiters.length]!.consume([win(k, 5), win(`${k}:b`, 1000)])),
+    );
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
     expect(await redis.zcard(k)).toBe(5);
     expect(await redis.zcard(`${k}:b`)).toBe(5);

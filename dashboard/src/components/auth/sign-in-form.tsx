@@ -31,16 +31,35 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (token: string) => void
         <h1 className="brand">Rashigo</h1>
         <p className="muted">{registering ? 'Create an account to start chatting.' : 'Welcome back. Sign in to your servers.'}</p>
         <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={!registering} className={registering ? 'tab' : 'tab active'} onClick={() => setMode('login')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={!registering}
+            className={registering ? 'tab' : 'tab active'}
+            onClick={() => setMode('login')}
+          >
             Sign in
           </button>
-          <button type="button" role="tab" aria-selected={registering} className={registering ? 'tab active' : 'tab'} onClick={() => setMode('register')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={registering}
+            className={registering ? 'tab active' : 'tab'}
+            onClick={() => setMode('register')}
+          >
             Register
           </button>
         </div>
         <form className="stack" onSubmit={onSubmit}>
           <TextField label="Username" name="username" autoComplete="username" required />
-          <TextField label="Password" name="password" type="password" autoComplete={registering ? 'new-password' : 'current-password'} minLength={registering ? 8 : undefined} required />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete={registering ? 'new-password' : 'current-password'}
+            minLength={registering ? 8 : undefined}
+            required
+          />
           {error && <Alert>{error}</Alert>}
           <button className="button primary" type="submit" disabled={busy}>
             {busy ? 'Please wait…' : registering ? 'Create account' : 'Sign in'}

@@ -12,7 +12,12 @@ export function ServerList({ servers, selectedId, onSelect }: ServerListProps) {
     <ul className="server-list" aria-label="My servers">
       {servers.map((server) => (
         <li key={server.id}>
-          <button type="button" className={server.id === selectedId ? 'server-item selected' : 'server-item'} aria-current={server.id === selectedId} onClick={() => onSelect(server.id)}>
+          <button
+            type="button"
+            className={server.id === selectedId ? 'server-item selected' : 'server-item'}
+            aria-current={server.id === selectedId}
+            onClick={() => onSelect(server.id)}
+          >
             <span className="server-avatar" aria-hidden>
               {initials(server.name)}
             </span>

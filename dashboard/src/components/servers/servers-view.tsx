@@ -60,7 +60,11 @@ export function ServersView({ token, onSignOut, onSessionExpired }: ServersViewP
           />
         </aside>
         <main className="content">
-          {selected ? <ChannelList key={selected.id} serverId={selected.id} token={token} /> : <p className="muted empty">Select or create a server to see its channels.</p>}
+          {selected ? (
+            <ChannelList key={selected.id} serverId={selected.id} token={token} />
+          ) : (
+            <p className="muted empty">Select or create a server to see its channels.</p>
+          )}
         </main>
       </div>
     </div>
