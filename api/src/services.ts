@@ -83,7 +83,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     new SessionCache(config.SESSION_CACHE_SECONDS * 1000),
     config.AUTH_RATE_LIMIT_PER_MINUTE,
   );
-  const servers = new ServersService(orm, access, audit, events);
+  const invites = new InvitesService(orm, access, audit);
+  const servers = new ServersService(orm, access, audit, events, invites);
   const members = new MembersService(orm, access, audit, events);
   const users = new UsersService(orm);
   const jobs = new JobQueues(redis, config.REDIS_KEY_PREFIX);
@@ -121,7 +122,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     roles: new RolesService(orm, access, audit, events),
     channels: new ChannelsService(orm, access, audit, events),
     members,
-    invites: new InvitesService(orm, access, audit),
+    invites,
     moderation,
     escalation: new EscalationService(redis, keys, access, moderation),
     voice,

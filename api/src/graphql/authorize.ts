@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { createMethodMiddlewareDecorator, createParameterDecorator } from 'type-graphql';
 import type { PermissionName } from '../permissions/bits.js';
-import { requirePermissions, type ChannelAccess, type ServerAccess } from '../features/access/access.service.js';
+import type { ChannelAccess, ServerAccess } from '../features/access/access.service.js';
+import { requirePermissions } from '../permissions/require.js';
 import { notFound } from '../kernel/errors/app-error.js';
 import { requireViewer, type GraphqlContext } from './context.js';
 

@@ -1,7 +1,7 @@
-import { PermissionBit, hasPermission, permissionsToBits, type PermissionName } from '../../permissions/bits.js';
+import { PermissionBit } from '../../permissions/bits.js';
 import { computePermissions, type Overwrite, type RoleGrant } from '../../permissions/compute.js';
 import type { Actor } from '../../permissions/hierarchy.js';
-import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
 import { OverwriteTarget } from '../channels/overwrite.entity.js';
@@ -222,14 +222,4 @@ function effectiveOverwrites(server: ServerSnapshot, channel: ChannelSnapshot): 
     deny: (existing?.deny ?? 0n) | VIEW,
   };
   return [...channel.overwrites.filter((o) => o !== existing), everyone];
-}
-
-/** Throws FORBIDDEN naming the first missing permission. */
-export function requirePermissions(bits: bigint, needed: readonly PermissionName[]): void {
-  for (const name of needed) if (!hasPermission(bits, name)) throw forbidden(name);
-}
-
-export function hasAll(bits: bigint, needed: readonly PermissionName[]): boolean {
-  const mask = permissionsToBits(needed);
-  return (bits & mask) === mask;
 }

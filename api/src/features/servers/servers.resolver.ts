@@ -17,7 +17,7 @@ import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
 import { CreateServerInput, ServerObject, UpdateServerInput } from './server.object.js';
 import { ServerRateLimitsInput, ServerRateLimitsObject } from './server-limits.object.js';
-import type { ServerLimits } from './server.entity.js';
+import type { ServerLimits } from './server-limits.js';
 import type { ServerView } from './server.view.js';
 
 @Resolver(() => ServerObject)

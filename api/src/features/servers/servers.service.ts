@@ -1,4 +1,3 @@
-import { raw } from '@mikro-orm/postgresql';
 import { DEFAULT_EVERYONE_PERMISSIONS } from '../../permissions/bits.js';
 import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { badInput, notFound } from '../../kernel/errors/app-error.js';
@@ -10,14 +9,14 @@ import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Channel, ChannelType } from '../channels/channel.entity.js';
-import { Invite } from '../invites/invite.entity.js';
-import { isInviteCode } from '../invites/invites.service.js';
+import type { InvitesService } from '../invites/invites.service.js';
 import { Member } from '../members/member.entity.js';
 import { toMemberView, type MemberView } from '../members/member.view.js';
 import { Ban } from '../moderation/ban.entity.js';
 import { Role } from '../roles/role.entity.js';
-import { LIMIT_FIELDS, Server, type ServerLimits } from './server.entity.js';
-import { bannedFromServer, invalidInvite, ownerCannotLeave, ownerOnly } from './servers.errors.js';
+import { Server } from './server.entity.js';
+import { LIMIT_FIELDS, pickLimits, type ServerLimits } from './server-limits.js';
+import { bannedFromServer, ownerCannotLeave, ownerOnly } from './servers.errors.js';
 import { createServerSchema, discoverSchema, memberPageSchema, rateLimitsSchema, updateServerSchema } from './servers.inputs.js';
 import { toServerView, type ServerView } from './server.view.js';
 
@@ -27,6 +26,7 @@ export class ServersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
+    private readonly invites: InvitesService,
   ) {}
 
   /** Creates the server with its @everyone role, the owner as member, and a text and a voice channel. */
@@ -142,11 +142,12 @@ export class ServersService {
     if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
     if (serverId && !isSnowflake(serverId)) throw notFound('Server');
     const result = await this.orm.em.fork().transactional(async (em) => {
-      const server = inviteCode ? await this.serverOfInvite(em, inviteCode) : await em.findOne(Server, { id: serverId! });
+      const id = inviteCode ? await this.invites.serverOfUsable(em, inviteCode) : serverId!;
+      const server = await em.findOne(Server, { id });
       if (!server || (!inviteCode && server.isPrivate)) throw notFound('Server');
       if (await em.count(Ban, { server: server.id, user: userId })) throw bannedFromServer();
       if (await em.count(Member, { server: server.id, user: userId })) return { server, joined: null };
-      if (inviteCode) await this.consumeInvite(em, inviteCode);
+      if (inviteCode) await this.invites.consume(em, inviteCode);
       const member = em.create(Member, { server: server.id, user: userId });
       await em.flush();
       return { server, joined: toMemberView(member) };
@@ -156,29 +157,6 @@ export class ServersService {
       await this.events.server(result.server.id, { type: 'MemberJoined', member: result.joined });
     }
     return { server: toServerView(result.server), joined: result.joined };
-  }
-
-  private async serverOfInvite(em: EntityManager, code: string): Promise<Server> {
-    if (!isInviteCode(code)) throw invalidInvite();
-    const invite = await em.findOne(Invite, { code, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] });
-    if (!invite || (invite.maxUses > 0 && invite.uses >= invite.maxUses)) throw invalidInvite();
-    return em.findOneOrFail(Server, { id: invite.server });
-  }
-
-  /** Atomic: two joins racing for the last use cannot both succeed. */
-  private async consumeInvite(em: EntityManager, code: string): Promise<void> {
-    const updated = await em.nativeUpdate(
-      Invite,
-      {
-        code,
-        $and: [
-          { $or: [{ maxUses: 0 }, { uses: { $lt: raw('max_uses') } }] },
-          { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] },
-        ],
-      },
-      { uses: raw('uses + 1') },
-    );
-    if (updated === 0) throw invalidInvite();
   }
 
   async leave(access: ServerAccess): Promise<void> {
@@ -215,6 +193,3 @@ export class ServersService {
     return serverIds.map((id) => counts.get(id) ?? 0);
   }
 }
-
-export const pickLimits = (s: ServerLimits): ServerLimits =>
-  Object.fromEntries(LIMIT_FIELDS.map((f) => [f, s[f]])) as unknown as ServerLimits;
