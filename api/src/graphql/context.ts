@@ -33,7 +33,7 @@ export function createLoaders(services: Services): Loaders {
   return {
     users: new DataLoader((ids) => services.users.byIds(ids)),
     servers: new DataLoader((ids) => services.servers.byIds(ids)),
-    memberCounts: new DataLoader((ids) => services.servers.memberCounts(ids)),
+    memberCounts: new DataLoader((ids) => services.members.counts(ids)),
     rolesByServer: new DataLoader((ids) => services.roles.list(ids)),
     channelsByServer: new DataLoader((ids) => services.channels.listByServer(ids)),
     presence: new DataLoader((ids) => services.presence.statuses(ids)),

@@ -92,13 +92,13 @@ export class ServersResolver {
     @Arg('inviteCode', () => String, { nullable: true }) inviteCode: string | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<ServerView> {
-    return (await this.services.servers.join(requireViewer(ctx).userId, serverId, inviteCode)).server;
+    return (await this.services.members.join(requireViewer(ctx).userId, serverId, inviteCode)).server;
   }
 
   @RequirePermission(null, serverArg('serverId'))
   @Mutation(() => Boolean)
   async leaveServer(@Arg('serverId', () => ID) _serverId: string, @GrantedServer() access: ServerAccess): Promise<boolean> {
-    await this.services.servers.leave(access);
+    await this.services.members.leave(access);
     return true;
   }
 
@@ -130,7 +130,7 @@ export class ServersResolver {
     const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
     // Public servers show their member list to members only, like private ones.
     if (!access.member) return [];
-    return this.services.servers.members(server.id, { first, after });
+    return this.services.members.list(server.id, { first, after });
   }
 
   @FieldResolver(() => ServerRateLimitsObject)
