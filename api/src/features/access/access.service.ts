@@ -1,10 +1,9 @@
 import { PermissionBit } from '../../permissions/bits.js';
-import { computePermissions, type Overwrite, type RoleGrant } from '../../permissions/compute.js';
+import { computePermissions, type RoleGrant } from '../../permissions/compute.js';
 import type { Actor } from '../../permissions/hierarchy.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
-import { OverwriteTarget } from '../channels/overwrite.entity.js';
 import type { AccessLoader } from './access.loader.js';
 import type { ChannelSnapshot, MemberSnapshot, ServerSnapshot } from './access.snapshot.js';
 
@@ -33,7 +32,6 @@ interface Invalidation {
 }
 
 const VIEW = PermissionBit.VIEW_CHANNEL;
-const EVERYONE_TARGET: Overwrite['targetType'] = OverwriteTarget.ROLE;
 
 /**
  * Answers "what may this user do here" from cached snapshots and the pure engine. Any change to
@@ -180,7 +178,8 @@ export class AccessService {
       memberId: access.userId,
       everyone: access.server.everyone,
       roles: access.roles,
-      overwrites: effectiveOverwrites(access.server, channel),
+      overwrites: channel.overwrites,
+      privateChannel: channel.isPrivate,
       timedOutUntil: access.member.timedOutUntil,
       now,
     });
@@ -208,18 +207,4 @@ export class AccessService {
 
 function rolesOf(server: ServerSnapshot, member: MemberSnapshot): RoleGrant[] {
   return member.roleIds.map((id) => server.roles.get(id)).filter((r): r is RoleGrant => r !== undefined);
-}
-
-/** A private channel behaves as if @everyone's overwrite also denied VIEW_CHANNEL. */
-function effectiveOverwrites(server: ServerSnapshot, channel: ChannelSnapshot): readonly Overwrite[] {
-  if (!channel.isPrivate) return channel.overwrites;
-  const everyoneId = server.everyone.id;
-  const existing = channel.overwrites.find((o) => o.targetType === EVERYONE_TARGET && o.targetId === everyoneId);
-  const everyone: Overwrite = {
-    targetType: EVERYONE_TARGET,
-    targetId: everyoneId,
-    allow: (existing?.allow ?? 0n) & ~VIEW,
-    deny: (existing?.deny ?? 0n) | VIEW,
-  };
-  return [...channel.overwrites.filter((o) => o !== existing), everyone];
 }
