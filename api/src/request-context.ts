@@ -6,7 +6,6 @@ import type { RoleView } from './features/roles/role.view.js';
 import type { ServerView } from './features/servers/server.view.js';
 import type { ChosenStatus } from './features/users/user.entity.js';
 import type { UserView } from './features/users/user.view.js';
-import type { GraphqlContext } from './graphql/context.js';
 import type { Services } from './services.js';
 
 /** Batched lookups, one set per request (or per subscription event), so no field resolver queries per row. */
@@ -34,6 +33,7 @@ export function createLoaders(services: Services): Loaders {
   };
 }
 
-export function createContext(services: Services, viewer: Viewer | null, ip: string, requestId: string): GraphqlContext {
+/** A request's (or an operation's) GraphqlContext; the type lives in graphql/context.ts, which cannot import this wiring. */
+export function createContext(services: Services, viewer: Viewer | null, ip: string, requestId: string) {
   return { viewer, ip, requestId, services, loaders: createLoaders(services) };
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../permissions/hierarchy.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
+import { Topic, type AccessInvalidation } from '../../realtime/topics.js';
 import type { AccessLoader } from './access.loader.js';
 import type { ChannelSnapshot, MemberSnapshot, ServerSnapshot } from './access.snapshot.js';
 
@@ -24,13 +25,6 @@ export interface ChannelAccess extends ServerAccess {
   channelPermissions: bigint;
 }
 
-/** Topic on which every process learns that cached permission inputs changed. */
-export const ACCESS_INVALIDATION_TOPIC = 'access-invalidate';
-interface Invalidation {
-  serverId: string;
-  userId?: string;
-}
-
 const VIEW = PermissionBit.VIEW_CHANNEL;
 
 /**
@@ -49,7 +43,7 @@ export class AccessService {
   ) {}
 
   async start(): Promise<void> {
-    await this.bus.listen(ACCESS_INVALIDATION_TOPIC, (payload) => this.drop(payload as Invalidation));
+    await this.bus.listen(Topic.accessInvalidation, (payload) => this.drop(payload));
   }
 
   private readonly changeListeners: ((serverId: string, userId?: string) => Promise<void>)[] = [];
@@ -61,9 +55,9 @@ export class AccessService {
 
   /** Announces a change: drops the local cache now and every other process's on receipt. */
   async invalidate(serverId: string, userId?: string): Promise<void> {
-    const message: Invalidation = userId ? { serverId, userId } : { serverId };
+    const message: AccessInvalidation = userId ? { serverId, userId } : { serverId };
     this.drop(message);
-    await this.bus.publish(ACCESS_INVALIDATION_TOPIC, message);
+    await this.bus.publish(Topic.accessInvalidation, message);
     for (const listener of this.changeListeners) await listener(serverId, userId);
   }
 
@@ -84,14 +78,14 @@ export class AccessService {
     };
   }
 
-  private drop(invalidation: Invalidation): void {
+  private drop(invalidation: AccessInvalidation): void {
     this.evict(invalidation);
     for (const watcher of [...(this.watchers.get(invalidation.serverId) ?? [])]) {
       if (!invalidation.userId || invalidation.userId === watcher.userId) watcher.onChange();
     }
   }
 
-  private evict({ serverId, userId }: Invalidation): void {
+  private evict({ serverId, userId }: AccessInvalidation): void {
     if (userId) {
       this.members.delete(`${serverId}:${userId}`);
       return;
