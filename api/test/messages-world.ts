@@ -6,32 +6,32 @@ import { createServer, GqlClient, signUp, type GqlResult, type TestUser } from '
 import { ROOMY_LIMITS, startTwoInstances, synchronise } from './instances.js';
 import { subscribe, wsClient, type Subscription } from './ws-client.js';
 
-export const MESSAGE_FIELDS = 'id content createdAt editedAt author { id username } channel { id } replyTo { id content }';
+const MESSAGE_FIELDS = 'id content createdAt editedAt author { id username } channel { id } replyTo { id content }';
 export const SEND = `mutation($c: ID!, $t: String!, $r: ID) { sendMessage(channelId: $c, content: $t, replyToId: $r) { ${MESSAGE_FIELDS} } }`;
 export const EDIT = `mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { ${MESSAGE_FIELDS} } }`;
 export const DELETE = 'mutation($m: ID!) { deleteMessage(messageId: $m) }';
 export const TYPING = 'mutation($c: ID!) { startTyping(channelId: $c) }';
 export const HISTORY =
   'query($c: ID!, $b: ID, $a: ID, $r: ID, $l: Int) { messages(channelId: $c, before: $b, after: $a, around: $r, limit: $l) { messages { id content } hasMoreBefore hasMoreAfter } }';
-export const LIMITS = `mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) {
+const LIMITS = `mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) {
   channelMessageLimit channelMessageWindowSeconds serverMessageLimit serverMessageWindowSeconds escalationEnabled } }`;
 export const READ_LIMITS =
   'query($s: ID!) { server(id: $s) { rateLimits { channelMessageLimit channelMessageWindowSeconds serverMessageLimit serverMessageWindowSeconds escalationEnabled } } }';
-export const CREATE_CHANNEL = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
+const CREATE_CHANNEL = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
 export const UPDATE_CHANNEL = 'mutation($id: ID!, $i: UpdateChannelInput!) { updateChannel(id: $id, input: $i) { id slowmodeSeconds } }';
 export const READ_CHANNEL = 'query($id: ID!) { channel(id: $id) { id slowmodeSeconds } }';
 export const SET_OVERWRITE = 'mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { id } }';
 export const TIMEOUT = 'mutation($s: ID!, $u: ID!, $n: Int!) { timeoutMember(serverId: $s, userId: $u, seconds: $n) { timedOutUntil } }';
 export const BAN = 'mutation($s: ID!, $u: ID!, $d: Int) { banMember(serverId: $s, userId: $u, deleteMessageSeconds: $d) }';
-export const EVENTS = `subscription($c: ID!, $s: ID) { channelEvents(channelId: $c, since: $s) { __typename
+const EVENTS = `subscription($c: ID!, $s: ID) { channelEvents(channelId: $c, since: $s) { __typename
   ... on MessageCreated { message { id content } }
   ... on MessageUpdated { message { id content editedAt } }
   ... on MessageDeleted { messageId channelId }
   ... on TypingStarted { channelId user { id } } } }`;
 
-export const ROOMY = ROOMY_LIMITS;
+const ROOMY = ROOMY_LIMITS;
 
-export interface World {
+interface World {
   owner: TestUser;
   serverId: string;
   channelId: string;

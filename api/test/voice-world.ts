@@ -12,7 +12,7 @@ export const ICE = {
   TURN_CREDENTIAL_TTL_SECONDS: '3600',
 };
 
-export const STATE = 'sessionId user { id } channel { id } selfMute selfDeaf serverMute serverDeaf joinedAt';
+const STATE = 'sessionId user { id } channel { id } selfMute selfDeaf serverMute serverDeaf joinedAt';
 export const JOIN_VOICE = `mutation($c: ID!, $m: Boolean, $d: Boolean) { joinVoice(channelId: $c, selfMute: $m, selfDeaf: $d) {
   sessionId channel { id type } iceServers { urls username credential } participants { ${STATE} } } }`;
 export const LEAVE_VOICE = 'mutation($id: ID!) { leaveVoice(sessionId: $id) }';
@@ -22,12 +22,12 @@ export const SEND_SIGNAL =
 export const MODERATE = `mutation($s: ID!, $u: ID!, $m: Boolean, $d: Boolean, $x: Boolean, $to: ID) {
   moderateVoice(serverId: $s, userId: $u, serverMute: $m, serverDeaf: $d, disconnect: $x, moveToChannelId: $to) }`;
 export const ICE_SERVERS = 'query { iceServers { urls username credential } }';
-export const VOICE_STATES = `query($c: ID!) { channel(id: $c) { voiceStates { ${STATE} } } }`;
-export const SERVER_EVENTS = `subscription($s: ID!) { serverEvents(serverId: $s) {
+const VOICE_STATES = `query($c: ID!) { channel(id: $c) { voiceStates { ${STATE} } } }`;
+const SERVER_EVENTS = `subscription($s: ID!) { serverEvents(serverId: $s) {
   __typename ... on VoiceStateUpdated { channelId userId sessionId state { ${STATE} } } } }`;
 export const VOICE_SIGNALS = 'subscription($id: ID!) { voiceSignals(sessionId: $id) { fromSessionId fromUser { id } type payload } }';
-export const CREATE_CHANNEL = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
-export const SET_OVERWRITE = 'mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { id } }';
+const CREATE_CHANNEL = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
+const SET_OVERWRITE = 'mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { id } }';
 
 export interface VoiceStateShape {
   sessionId: string;
@@ -50,7 +50,7 @@ export interface VoiceSessionShape {
   iceServers: IceServerShape[];
   participants: VoiceStateShape[];
 }
-export interface VoiceUpdate {
+interface VoiceUpdate {
   channelId: string | null;
   userId: string;
   sessionId: string;

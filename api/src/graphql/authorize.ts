@@ -7,8 +7,8 @@ import type { GraphqlContext, Viewer } from './context.js';
 
 type Args = Record<string, unknown>;
 type AccessService = GraphqlContext['services']['access'];
-export type ServerAccess = Awaited<ReturnType<AccessService['server']>>;
-export type ChannelAccess = Awaited<ReturnType<AccessService['channel']>>;
+type ServerAccess = Awaited<ReturnType<AccessService['server']>>;
+type ChannelAccess = Awaited<ReturnType<AccessService['channel']>>;
 
 /**
  * The one authentication check: type-graphql runs it before every field marked @Authorized (directly
