@@ -1,12 +1,11 @@
 import { once } from 'node:events';
 import type { Logger } from 'pino';
-import type { Redis } from 'ioredis';
 import type { ApiConfig } from './kernel/config/config.js';
 import { createOrm, type Orm } from './kernel/db/orm.js';
 import { useWorkerId, MAX_WORKER_ID } from './kernel/ids/snowflake.js';
 import { EventBus } from './kernel/pubsub/event-bus.js';
 import { redisKeys, type RedisKeys } from './kernel/redis/keys.js';
-import { createRedis } from './kernel/redis/redis.js';
+import { createRedis, isCluster, type RedisClient } from './kernel/redis/redis.js';
 import { SlidingWindowLimiter } from './kernel/redis/sliding-window.js';
 import { EventPublisher } from './realtime/topics.js';
 import { JobQueues } from './jobs/job-queues.js';
@@ -35,7 +34,7 @@ export interface Services {
   config: ApiConfig;
   logger: Logger;
   orm: Orm;
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   bus: EventBus;
   events: EventPublisher;
@@ -61,8 +60,8 @@ export interface Services {
 
 export async function createServices(config: ApiConfig, logger: Logger): Promise<Services> {
   const orm = await createOrm(config.DATABASE_URL, entities);
-  const redis = createRedis(config.REDIS_URL, 'rashigo-commands');
-  const subscriber = createRedis(config.REDIS_URL, 'rashigo-events');
+  const redis = createRedis(config, 'rashigo-commands');
+  const subscriber = createRedis(config, 'rashigo-events');
   // ioredis's ready check must finish before the first SUBSCRIBE (subscriber mode allows no INFO).
   if (subscriber.status !== 'ready') await once(subscriber, 'ready');
   const keys = redisKeys(config.REDIS_KEY_PREFIX);
@@ -87,7 +86,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const servers = new ServersService(orm, access, audit, events);
   const members = new MembersService(orm, access, audit, events, invites);
   const users = new UsersService(orm);
-  const jobs = new JobQueues(redis, config.REDIS_KEY_PREFIX);
+  const jobs = new JobQueues(redis, keys.bullPrefix(isCluster(redis)));
   const presence = new PresenceService(redis, keys, orm, jobs, users, events, {
     timeoutMs: config.PRESENCE_TIMEOUT_SECONDS * 1000,
     graceMs: config.PRESENCE_GRACE_SECONDS * 1000,

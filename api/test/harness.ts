@@ -9,6 +9,8 @@ export function testConfig(overrides: Record<string, string> = {}, prefix = uniq
   return loadConfig({
     DATABASE_URL: inject('databaseUrl'),
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // Set to run the suite on a Redis Cluster (README, "Scaling out"); worker processes inherit it.
+    REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES ?? '',
     REDIS_KEY_PREFIX: prefix,
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

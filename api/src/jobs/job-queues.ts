@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../kernel/redis/redis.js';
 import { type QueueName, type JobPayloads } from './queues.js';
 
 /** Producers for every queue, sharing one Redis connection; prefix isolates tenants and test runs. */
@@ -7,14 +7,15 @@ export class JobQueues {
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
-    private readonly connection: Redis,
+    private readonly connection: RedisClient,
+    /** RedisKeys.bullPrefix: the workers' queues use the same. */
     private readonly prefix: string,
   ) {}
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: `${this.prefix}bull` });
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
       this.queues.set(name, queue);
     }
     return queue as unknown as Queue<JobPayloads[Q]>;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Queue, Worker } from 'bullmq';
 import { QueueName } from '../jobs/queues.js';
 import { createLogger } from '../kernel/logging/logger.js';
-import { createRedis } from '../kernel/redis/redis.js';
+import { createRedis, isCluster } from '../kernel/redis/redis.js';
 import { createServices } from '../services.js';
 import { loadWorkersConfig } from './config.js';
 import { workerMetrics } from './metrics.js';
@@ -14,14 +14,14 @@ import { processors } from './processors.js';
 const config = loadWorkersConfig();
 const logger = createLogger('workers', config.LOG_LEVEL);
 const services = await createServices(config, logger);
-const prefix = `${config.REDIS_KEY_PREFIX}bull`;
+const prefix = services.keys.bullPrefix(isCluster(services.redis));
 const handlers = processors(services);
 
 // Two worker processes on one Redis share each queue: BullMQ hands every job to exactly one.
 const workers = Object.values(QueueName).map(
   (name) =>
     new Worker(name, handlers[name] as (job: unknown) => Promise<unknown>, {
-      connection: createRedis(config.REDIS_URL, `rashigo-worker-${name}`),
+      connection: createRedis(config, `rashigo-worker-${name}`),
       prefix,
       // Stored on every job it takes (job.processedBy): which process ran what.
       name: `${hostname()}:${process.pid}`,

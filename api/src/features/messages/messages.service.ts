@@ -3,8 +3,8 @@ import type { Orm } from '../../kernel/db/orm.js';
 import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids/snowflake.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
+import type { RedisClient } from '../../kernel/redis/redis.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { Redis } from 'ioredis';
 import type { JobQueues } from '../../jobs/job-queues.js';
 import { QueueName } from '../../jobs/queues.js';
 import type { EventPublisher } from '../../realtime/topics.js';
@@ -32,7 +32,7 @@ const REPLAY_PAGE_SIZE = 500;
 export class MessagesService {
   constructor(
     private readonly orm: Orm,
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly rateLimit: MessageRateLimit,
     private readonly jobs: JobQueues,

@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import { luaScripts } from '../../kernel/redis/lua-scripts.js';
+import type { RedisClient } from '../../kernel/redis/redis.js';
 import type { RateLimitRefusalJob } from '../../jobs/queues.js';
 import type { AccessService } from '../access/access.service.js';
 import type { ModerationService } from './moderation.service.js';
@@ -41,7 +41,7 @@ export class EscalationService {
   private readonly scripts: EscalationScripts;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly access: AccessService,
     private readonly moderation: ModerationService,
@@ -55,7 +55,7 @@ export class EscalationService {
     const { escalationRefusals, escalationWindowSeconds, escalationTimeoutSeconds } = server.limits;
     const crossed = await this.scripts.countRefusal(
       this.keys.refusals(refusal.serverId, refusal.userId),
-      this.keys.escalationDecided(jobId),
+      this.keys.escalationDecided(refusal.userId, jobId),
       jobId,
       refusal.at,
       escalationWindowSeconds * 1000,

@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { Orm } from '../../kernel/db/orm.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import { luaScripts } from '../../kernel/redis/lua-scripts.js';
+import { getMany, type RedisClient } from '../../kernel/redis/redis.js';
 import type { JobQueues } from '../../jobs/job-queues.js';
 import { QueueName } from '../../jobs/queues.js';
 import type { EventPublisher } from '../../realtime/topics.js';
@@ -30,11 +30,11 @@ type PresenceScripts = {
  * expired, and the workers then decide atomically whether the user went offline.
  */
 export class PresenceService {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly scripts: PresenceScripts;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly orm: Orm,
     private readonly jobs: JobQueues,
@@ -90,7 +90,10 @@ export class PresenceService {
 
   async statuses(userIds: readonly string[]): Promise<ChosenStatus[]> {
     if (userIds.length === 0) return [];
-    const values = await this.redis.mget(userIds.map((id) => this.keys.presenceStatus(id)));
+    const values = await getMany(
+      this.redis,
+      userIds.map((id) => this.keys.presenceStatus(id)),
+    );
     return values.map((v) => (v && (Object.values(ChosenStatus) as string[]).includes(v) ? (v as ChosenStatus) : ChosenStatus.OFFLINE));
   }
 

@@ -130,6 +130,6 @@ export class ChannelVoiceStatesResolver {
 
   @FieldResolver(() => [VoiceStateObject])
   voiceStates(@Root() channel: ChannelView): Promise<VoiceStateView[]> | VoiceStateView[] {
-    return channel.type === 'VOICE' ? this.services.voice.states(channel.id) : [];
+    return channel.type === 'VOICE' ? this.services.voice.states(channel.serverId, channel.id) : [];
   }
 }

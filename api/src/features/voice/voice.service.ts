@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { hasPermission } from '../../permissions/bits.js';
 import type { Orm } from '../../kernel/db/orm.js';
@@ -7,6 +6,7 @@ import { newId } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import { luaScripts } from '../../kernel/redis/lua-scripts.js';
+import type { RedisClient } from '../../kernel/redis/redis.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { Topic, type EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
@@ -21,16 +21,18 @@ import type { IceServerView, VoiceSessionView, VoiceSignalPayload, VoiceSignalTy
 
 type VoiceScripts = {
   join(
-    prefix: string,
+    sessions: string,
+    users: string,
+    channel: string,
+    serverPrefix: string,
     sessionId: string,
     channelId: string,
-    serverId: string,
     userId: string,
     state: string,
     limit: number,
   ): Promise<[number, string?, string?]>;
-  leave(prefix: string, sessionId: string): Promise<string | null>;
-  patch(prefix: string, sessionId: string, patch: string): Promise<string | null>;
+  leave(sessions: string, users: string, serverPrefix: string, sessionId: string): Promise<string | null>;
+  patch(sessions: string, serverPrefix: string, sessionId: string, patch: string): Promise<string | null>;
 };
 
 const MAX_SIGNAL_BYTES = 64 * 1024;
@@ -57,12 +59,11 @@ export interface VoiceModeration {
 
 /** Voice channels: sessions and their state in Redis, signalling relayed within a channel, moderation. */
 export class VoiceService {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly scripts: VoiceScripts;
-  private readonly prefix: string;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly orm: Orm,
     private readonly bus: EventBus,
@@ -73,11 +74,10 @@ export class VoiceService {
   ) {
     this.redis = redis;
     this.scripts = luaScripts<VoiceScripts>(redis, 'voice', {
-      join: { numberOfKeys: 0, lua: JOIN_SCRIPT },
-      leave: { numberOfKeys: 0, lua: LEAVE_SCRIPT },
-      patch: { numberOfKeys: 0, lua: PATCH_SCRIPT },
+      join: { numberOfKeys: 3, lua: JOIN_SCRIPT },
+      leave: { numberOfKeys: 2, lua: LEAVE_SCRIPT },
+      patch: { numberOfKeys: 1, lua: PATCH_SCRIPT },
     });
-    this.prefix = keys.voicePrefix();
   }
 
   iceServers(userId: string): IceServerView[] {
@@ -102,32 +102,56 @@ export class VoiceService {
       joinedAt: new Date().toISOString(),
     };
     const limit = hasPermission(access.channelPermissions, 'MOVE_MEMBERS') ? 0 : access.channel.userLimit;
-    const [ok, oldSession, oldChannel] = await this.scripts.join(
-      this.prefix,
-      state.sessionId,
-      state.channelId,
-      state.serverId,
-      state.userId,
-      JSON.stringify(state),
-      limit,
-    );
+    const [ok, oldSession, oldChannel] = await this.store(state, limit);
     if (!ok) throw channelFull(access.channel.userLimit);
     if (oldSession) await this.announceEnded(state.serverId, oldChannel ?? null, state.userId, oldSession);
     await this.announce(state);
-    const participants = (await this.states(state.channelId)).filter((s) => s.sessionId !== state.sessionId);
+    const participants = (await this.states(state.serverId, state.channelId)).filter((s) => s.sessionId !== state.sessionId);
     return { sessionId: state.sessionId, channelId: state.channelId, iceServers: this.iceServers(state.userId), participants };
   }
 
-  async states(channelId: string): Promise<VoiceStateView[]> {
-    const raw = await this.redis.hvals(this.keys.voiceChannel(channelId));
+  /**
+   * Runs the join script, then records where the new session lives (for lookups by session id
+   * alone and for ending all of a user's sessions); the server's keys remain the truth.
+   */
+  private async store(state: VoiceStateView, limit: number): Promise<[number, string?, string?]> {
+    const { serverId, sessionId, channelId, userId } = state;
+    const k = this.keys;
+    const result = await this.scripts.join(
+      k.voiceSessions(serverId),
+      k.voiceUsers(serverId),
+      k.voiceChannel(serverId, channelId),
+      k.voiceServerPrefix(serverId),
+      sessionId,
+      channelId,
+      userId,
+      JSON.stringify(state),
+      limit,
+    );
+    if (!result[0]) return result;
+    // Separate commands: on a cluster these keys live on other slots than the server's.
+    await Promise.all([
+      this.redis.set(k.voiceSessionServer(sessionId), serverId),
+      this.redis.sadd(k.voiceUserServers(userId), serverId),
+      result[1] ? this.redis.del(k.voiceSessionServer(result[1])) : null,
+    ]);
+    return result;
+  }
+
+  async states(serverId: string, channelId: string): Promise<VoiceStateView[]> {
+    const raw = await this.redis.hvals(this.keys.voiceChannel(serverId, channelId));
     return raw.map((json) => JSON.parse(json) as VoiceStateView).sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
   }
 
   async session(sessionId: string): Promise<VoiceStateView | null> {
-    const ref = await this.redis.get(this.keys.voiceSession(sessionId));
-    if (!ref) return null;
-    const [channelId = ''] = ref.split('|');
-    const json = await this.redis.hget(this.keys.voiceChannel(channelId), sessionId);
+    const serverId = await this.redis.get(this.keys.voiceSessionServer(sessionId));
+    return serverId ? this.sessionIn(serverId, sessionId) : null;
+  }
+
+  private async sessionIn(serverId: string, sessionId: string): Promise<VoiceStateView | null> {
+    const channelId = await this.redis.hget(this.keys.voiceSessions(serverId), sessionId);
+    if (!channelId) return null;
+    const json = await this.redis.hget(this.keys.voiceChannel(serverId, channelId), sessionId);
     return json ? (JSON.parse(json) as VoiceStateView) : null;
   }
 
@@ -139,8 +163,8 @@ export class VoiceService {
   }
 
   async leave(userId: string, sessionId: string): Promise<void> {
-    await this.ownSession(userId, sessionId);
-    await this.end(sessionId);
+    const state = await this.ownSession(userId, sessionId);
+    await this.end(state.serverId, sessionId);
   }
 
   async updateSelf(
@@ -148,13 +172,14 @@ export class VoiceService {
     sessionId: string,
     patch: { selfMute?: boolean | null; selfDeaf?: boolean | null },
   ): Promise<VoiceStateView> {
-    await this.ownSession(userId, sessionId);
+    const state = await this.ownSession(userId, sessionId);
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v != null));
-    return this.patch(sessionId, changes);
+    return this.patch(state.serverId, sessionId, changes);
   }
 
-  private async patch(sessionId: string, changes: Partial<VoiceStateView>): Promise<VoiceStateView> {
-    const json = await this.scripts.patch(this.prefix, sessionId, JSON.stringify(changes));
+  private async patch(serverId: string, sessionId: string, changes: Partial<VoiceStateView>): Promise<VoiceStateView> {
+    const k = this.keys;
+    const json = await this.scripts.patch(k.voiceSessions(serverId), k.voiceServerPrefix(serverId), sessionId, JSON.stringify(changes));
     if (!json) throw sessionNotFound();
     const state = JSON.parse(json) as VoiceStateView;
     await this.announce(state);
@@ -165,16 +190,18 @@ export class VoiceService {
   async signal(userId: string, fromSessionId: string, toSessionId: string, type: VoiceSignalType, payload: string): Promise<void> {
     parseInput(signalSchema, { payload });
     const from = await this.ownSession(userId, fromSessionId);
-    const to = /^\d{1,20}$/.test(toSessionId) ? await this.session(toSessionId) : null;
+    const to = /^\d{1,20}$/.test(toSessionId) ? await this.sessionIn(from.serverId, toSessionId) : null;
     if (!to || to.channelId !== from.channelId || to.sessionId === from.sessionId) throw sessionNotFound();
     const signal: VoiceSignalPayload = { type, fromSessionId, fromUserId: userId, payload };
     await this.bus.publish(Topic.voiceSignals(toSessionId), signal);
   }
 
   /** Ends a session wherever it is: leave, disconnect, kick, presence timeout, lost access. */
-  async end(sessionId: string): Promise<boolean> {
-    const json = await this.scripts.leave(this.prefix, sessionId);
+  async end(serverId: string, sessionId: string): Promise<boolean> {
+    const k = this.keys;
+    const json = await this.scripts.leave(k.voiceSessions(serverId), k.voiceUsers(serverId), k.voiceServerPrefix(serverId), sessionId);
     if (!json) return false;
+    await this.redis.del(k.voiceSessionServer(sessionId));
     const state = JSON.parse(json) as VoiceStateView;
     await this.announceEnded(state.serverId, state.channelId, state.userId, sessionId);
     return true;
@@ -182,8 +209,15 @@ export class VoiceService {
 
   /** Every voice session of a user (presence timeout). */
   async endAllForUser(userId: string): Promise<number> {
-    const sessions = await this.redis.hvals(this.keys.voiceUser(userId));
-    const ended = await Promise.all(sessions.map((s) => this.end(s)));
+    // The set keeps every server the user ever joined voice in (a member's handful): removing one
+    // here could race a join in that server and hide its session from the next call.
+    const servers = await this.redis.smembers(this.keys.voiceUserServers(userId));
+    const ended = await Promise.all(
+      servers.map(async (serverId) => {
+        const sessionId = await this.redis.hget(this.keys.voiceUsers(serverId), userId);
+        return sessionId ? this.end(serverId, sessionId) : false;
+      }),
+    );
     return ended.filter(Boolean).length;
   }
 
@@ -192,12 +226,12 @@ export class VoiceService {
    * voice end (kicked or banned members included, their membership being gone).
    */
   async revalidate(serverId: string, userId?: string): Promise<void> {
-    const sessions = await this.redis.hgetall(this.keys.voiceServer(serverId));
-    for (const sessionId of Object.keys(sessions)) {
-      const state = await this.session(sessionId);
+    const sessions = await this.redis.hkeys(this.keys.voiceSessions(serverId));
+    for (const sessionId of sessions) {
+      const state = await this.sessionIn(serverId, sessionId);
       if (!state || (userId && state.userId !== userId)) continue;
       const access = await this.access.channel(state.channelId, state.userId).catch(() => null);
-      if (!access || !hasPermission(access.channelPermissions, 'JOIN_VOICE')) await this.end(sessionId);
+      if (!access || !hasPermission(access.channelPermissions, 'JOIN_VOICE')) await this.end(serverId, sessionId);
     }
   }
 
@@ -209,8 +243,8 @@ export class VoiceService {
       (action.disconnect || action.moveToChannelId) && 'MOVE_MEMBERS',
     ].filter((p): p is 'MUTE_MEMBERS' | 'DEAFEN_MEMBERS' | 'MOVE_MEMBERS' => Boolean(p));
     for (const permission of needs) if (!hasPermission(access.permissions, permission)) throw forbidden(permission);
-    const sessionId = await this.redis.hget(this.keys.voiceUser(userId), access.server.id);
-    const state = sessionId ? await this.session(sessionId) : null;
+    const sessionId = await this.redis.hget(this.keys.voiceUsers(access.server.id), userId);
+    const state = sessionId ? await this.sessionIn(access.server.id, sessionId) : null;
     if (!state) throw sessionNotFound();
 
     // A refused move refuses the whole call, before any mute or deafen is applied (and left unaudited).
@@ -228,7 +262,7 @@ export class VoiceService {
         patch.serverDeaf = action.serverDeaf;
         records.push({ action: AuditAction.VoiceDeafen, changes: { serverDeaf: [state.serverDeaf, action.serverDeaf] } });
       }
-      current = await this.patch(state.sessionId, patch);
+      current = await this.patch(state.serverId, state.sessionId, patch);
       await this.impose(access.server.id, state.userId, patch);
     }
     if (destination) {
@@ -236,7 +270,7 @@ export class VoiceService {
       await this.move(current, destination);
       records.push({ action: AuditAction.VoiceMove, changes: { channel: [state.channelId, destination.channel.id] } });
     } else if (action.disconnect) {
-      await this.end(state.sessionId);
+      await this.end(state.serverId, state.sessionId);
       records.push({ action: AuditAction.VoiceDisconnect, changes: { channel: [state.channelId, null] } });
     }
     await this.orm.em.fork().transactional(async (em) => {
@@ -287,7 +321,7 @@ export class VoiceService {
     // As on joining: without SPEAK in the destination the member arrives server-muted.
     const serverMute = state.serverMute || !hasPermission(target.channelPermissions, 'SPEAK');
     const moved: VoiceStateView = { ...state, sessionId: newId(), channelId, serverMute, joinedAt: new Date().toISOString() };
-    await this.scripts.join(this.prefix, moved.sessionId, channelId, moved.serverId, moved.userId, JSON.stringify(moved), 0);
+    await this.store(moved, 0);
     await this.announceEnded(state.serverId, state.channelId, state.userId, state.sessionId);
     await this.announce(moved);
   }

@@ -18,6 +18,11 @@ export const apiConfigSchema = z.object({
   PORT: port(4000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/rashigo'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /**
+   * Seed nodes of a Redis Cluster (`host:port,host:port`); when set, the API and workers use the
+   * cluster and REDIS_URL gives only its credentials and TLS (rediss:).
+   */
+  REDIS_CLUSTER_NODES: csv.pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each node must be host:port'))),
   /** Prefix of every Redis key, pub/sub channel and queue: lets test files and tenants share one Redis. */
   REDIS_KEY_PREFIX: z
     .string()

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { isCluster, type RedisClient } from '../redis/redis.js';
 
 /** A pub/sub topic and, for TypeScript only, the payload it carries. Topics are declared in realtime/topics.ts. */
 export interface Topic<P> {
@@ -13,17 +13,24 @@ type Listener = (payload: unknown) => void;
  * and each message is parsed once and handed to every listener (serialise once, deliver many).
  * Every API instance publishes through Redis, so two instances on one Redis behave as one.
  * Ordering: messages published on one connection arrive in order on the subscriber connection.
+ *
+ * On a Redis Cluster the same calls go over sharded pub/sub (SPUBLISH/SSUBSCRIBE): a topic's
+ * messages touch only the node of its channel's slot, and stay in order per topic. Two topics may
+ * live on two nodes, so their relative order is not kept there.
  */
 export class EventBus {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly subscribed = new Map<string, Promise<unknown>>();
 
+  private readonly sharded: boolean;
+
   constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly publisher: RedisClient,
+    private readonly subscriber: RedisClient,
     private readonly channelName: (topic: string) => string,
   ) {
-    subscriber.on('message', (channel: string, message: string) => {
+    this.sharded = isCluster(subscriber);
+    subscriber.on(this.sharded ? 'smessage' : 'message', (channel: string, message: string) => {
       const listeners = this.listeners.get(channel);
       if (!listeners || listeners.size === 0) return;
       const payload: unknown = JSON.parse(message);
@@ -32,7 +39,9 @@ export class EventBus {
   }
 
   async publish<P>(topic: Topic<P>, payload: P): Promise<void> {
-    await this.publisher.publish(this.channelName(topic.name), JSON.stringify(payload));
+    const channel = this.channelName(topic.name);
+    const message = JSON.stringify(payload);
+    await (this.sharded ? this.publisher.spublish(channel, message) : this.publisher.publish(channel, message));
   }
 
   /** Resolves once Redis confirms the subscription; the returned function stops listening. */
@@ -44,7 +53,7 @@ export class EventBus {
     if (!listeners) {
       listeners = new Set();
       this.listeners.set(channel, listeners);
-      this.subscribed.set(channel, this.subscriber.subscribe(channel));
+      this.subscribed.set(channel, this.sharded ? this.subscriber.ssubscribe(channel) : this.subscriber.subscribe(channel));
     }
     listeners.add(listener);
     await this.subscribed.get(channel);
@@ -53,7 +62,7 @@ export class EventBus {
       if (!current?.delete(listener) || current.size > 0) return;
       this.listeners.delete(channel);
       this.subscribed.delete(channel);
-      void this.subscriber.unsubscribe(channel);
+      void (this.sharded ? this.subscriber.sunsubscribe(channel) : this.subscriber.unsubscribe(channel));
     };
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis, type Redis } from './redis.js';
+import { createRedis, type RedisClient } from './redis.js';
 import { SlidingWindowLimiter, type Window } from './sliding-window.js';
 import { sleep } from '../../../test/fixtures.js';
 
@@ -8,15 +8,15 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('SlidingWindowLimiter (real Redis)', () => {
   const prefix = `rashigo-test:sw:${randomBytes(4).toString('hex')}:`;
-  const clients: Redis[] = [];
-  let redis: Redis;
+  const clients: RedisClient[] = [];
+  let redis: RedisClient;
   let limiter: SlidingWindowLimiter;
   let n = 0;
   const key = () => `${prefix}${n++}`;
   const win = (k: string, limit: number, windowMs = 60_000): Window => ({ key: k, limit, windowMs });
 
   beforeAll(() => {
-    redis = createRedis(REDIS_URL, 'sliding-window-test');
+    redis = createRedis({ REDIS_URL }, 'sliding-window-test');
     clients.push(redis);
     limiter = new SlidingWindowLimiter(redis);
   });
@@ -90,7 +90,7 @@ describe('SlidingWindowLimiter (real Redis)', () => {
   it('never over-grants to concurrent consumers: 50 at once with limit 5 allow exactly 5', async () => {
     const k = key();
     const limiters = Array.from({ length: 5 }, (_, i) => {
-      const client = createRedis(REDIS_URL, `sliding-window-test-${i}`);
+      const client = createRedis({ REDIS_URL }, `sliding-window-test-${i}`);
       clients.push(client);
       return new SlidingWindowLimiter(client);
     });

@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { luaScripts } from './lua-scripts.js';
+import type { RedisClient } from './redis.js';
 
 export interface Window {
   key: string;
@@ -42,7 +42,7 @@ type LimiterScripts = { consume(numKeys: number, ...args: (string | number)[]): 
 export class SlidingWindowLimiter {
   private readonly scripts: LimiterScripts;
 
-  constructor(redis: Redis) {
+  constructor(redis: RedisClient) {
     // The number of windows varies per call, so the key count comes as the first argument.
     this.scripts = luaScripts<LimiterScripts>(redis, 'windows', { consume: { lua: CONSUME_SCRIPT } });
   }
