@@ -23,11 +23,22 @@ export interface Check {
 export function doctorChecks(config: ApiConfig): Check[] {
   return [
     { name: 'postgres', target: redactUrl(config.DATABASE_URL), run: (timeoutMs) => checkPostgres(config.DATABASE_URL, timeoutMs) },
-    { name: 'redis', target: redactUrl(config.REDIS_URL), run: (timeoutMs) => checkRedis(config.REDIS_URL, timeoutMs) },
+    ...redisUrls(config).map((url) => ({ name: 'redis', target: redactUrl(url), run: (timeoutMs: number) => checkRedis(url, timeoutMs) })),
     ...config.STUN_URLS.map((url) => ({ name: 'stun', target: url, run: (timeoutMs: number) => checkStun(url, timeoutMs) })),
     ...config.TURN_URLS.map((url) => ({ name: 'turn', target: url, run: (timeoutMs: number) => checkTurn(url, config, timeoutMs) })),
     ...voiceWarnings(config),
   ];
+}
+
+/** REDIS_URL, or each REDIS_CLUSTER_NODES seed with REDIS_URL's credentials: every node must answer. */
+function redisUrls(config: ApiConfig): string[] {
+  return config.REDIS_CLUSTER_NODES.length === 0
+    ? [config.REDIS_URL]
+    : config.REDIS_CLUSTER_NODES.map((node) => {
+        const url = new URL(config.REDIS_URL);
+        url.host = node;
+        return url.toString();
+      });
 }
 
 export function redactUrl(raw: string): string {

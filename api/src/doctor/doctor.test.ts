@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { iceServersFor } from '../features/voice/ice-servers.js';
 import { loadConfig } from '../kernel/config/config.js';
+import { doctorChecks } from './checks.js';
 import { runDoctor } from './doctor.js';
 import { probeStun, probeTurn } from './stun-probe.js';
 
@@ -70,6 +71,16 @@ afterAll(async () => {
     await exited;
   }
   if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('doctor checks on a Redis Cluster', () => {
+  it('checks every REDIS_CLUSTER_NODES seed with REDIS_URL’s credentials, printing no password', async () => {
+    const config = loadConfig({ REDIS_URL: 'redis://:pw@ignored:6379', REDIS_CLUSTER_NODES: '127.0.0.1:1,127.0.0.1:2' });
+    const redis = doctorChecks(config).filter((c) => c.name === 'redis');
+    expect(redis.map((c) => c.target)).toEqual(['redis://:***@127.0.0.1:1', 'redis://:***@127.0.0.1:2']);
+    // Port 1 answers nothing on loopback: each seed is really probed.
+    expect((await redis[0]!.run(1000)).status).toBe('fail');
+  });
 });
 
 describe('probeStun', () => {

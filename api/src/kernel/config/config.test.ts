@@ -67,6 +67,17 @@ describe('loadConfig', () => {
     },
   );
 
+  it('reads REDIS_CLUSTER_NODES as host:port seeds (empty: one Redis) and names it when an entry is not host:port', () => {
+    expect(loadConfig({}).REDIS_CLUSTER_NODES).toEqual([]);
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'r1:7000, r2:7001,10.0.0.3:7002' }).REDIS_CLUSTER_NODES).toEqual([
+      'r1:7000',
+      'r2:7001',
+      '10.0.0.3:7002',
+    ]);
+    for (const value of ['r1', 'redis://r1:7000', 'r1:7000,r2'])
+      expect(errorFor({ REDIS_CLUSTER_NODES: value })).toContain('REDIS_CLUSTER_NODES');
+  });
+
   it('never echoes a secret value in its message', () => {
     const message = errorFor({ DATABASE_URL: 'mysql://root:hunter2@db:3306/rashigo' });
     expect(message).toContain('DATABASE_URL');
