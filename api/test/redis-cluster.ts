@@ -1,4 +1,4 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,12 @@ async function clusterState(port: number): Promise<string> {
  * removed by stop(), which also ends the processes.
  */
 export async function startRedisCluster(size = 3): Promise<RedisClusterProcesses> {
+  if (
+    spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).error ||
+    spawnSync('redis-cli', ['--version'], { stdio: 'ignore' }).error
+  ) {
+    throw new Error('redis-server and redis-cli are needed to start a Redis Cluster: install them with `apt-get install -y redis-server`');
+  }
   const dir = await mkdtemp(join(tmpdir(), 'rashigo-cluster-'));
   const ports: number[] = [];
   for (let i = 0; i < size; i++) {
