@@ -11,7 +11,7 @@ import { formatError } from './kernel/errors/format-error.js';
 import { createLogger, type Logger } from './kernel/logging/logger.js';
 import type { GraphqlContext } from './graphql/context.js';
 import { createContext } from './request-context.js';
-import { assertWithinLimits } from './graphql/limits.js';
+import { cachedLimits } from './graphql/documents.js';
 import { buildAppSchema } from './schema.js';
 import { attachWebSocket } from './websocket.js';
 import { healthHandler } from './http/health.js';
@@ -34,7 +34,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   const schema = await buildAppSchema(services);
   const httpServer = createServer();
   const ws = attachWebSocket(httpServer, schema, services);
-  const limits = { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY };
+  const checkLimits = cachedLimits(schema, { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY });
 
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
@@ -47,7 +47,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
         async requestDidStart() {
           return {
             async didResolveOperation({ document, request }) {
-              assertWithinLimits(schema, document, request.variables, request.operationName, limits);
+              checkLimits(document, request.variables, request.operationName);
             },
           };
         },
@@ -59,7 +59,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   const metrics = apiMetrics({
     connections: ws.connectionCount,
     subscriptions: () => services.bus.listenerCount(),
-    subscriptionExecutions: () => ws.fanout.executions,
+    subscriptionExecutions: () => ws.executions(),
   });
   const app = express();
   app.disable('x-powered-by');
@@ -89,7 +89,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
     port,
     services,
     httpServer,
-    subscriptionExecutions: () => ws.fanout.executions,
+    subscriptionExecutions: () => ws.executions(),
     async close() {
       await ws.close();
       await apollo.stop();

@@ -1,112 +1,89 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { Server as HttpServer } from 'node:http';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Viewer } from './features/auth/viewer.js';
 import { SocketPresence } from './features/presence/socket-presence.js';
 import { formatError } from './kernel/errors/format-error.js';
 import type { Services } from './services.js';
-import { createContext, createLoaders } from './request-context.js';
+import { createLoaders } from './request-context.js';
+import { DocumentCache, cachedLimits } from './graphql/documents.js';
 import { SubscriptionFanout } from './graphql/fanout.js';
-import { assertWithinLimits } from './graphql/limits.js';
+import { PushFanout } from './graphql/push-feed.js';
+import { WsServer, resultSerialiser, type WsConnection } from './graphql/ws-server.js';
 
-type ConnectionExtra = {
-  socket: WebSocket;
-  request: IncomingMessage;
-  viewer?: Viewer | null;
+/** graphql-ws's code for an ended session, which clients know. */
+const UNAUTHORIZED = 4401;
+
+interface SocketAuth {
+  viewer: Viewer | null;
   authorization?: string;
-} & Record<PropertyKey, unknown>;
+}
 
 /**
- * graphql-ws on the HTTP server's /graphql. The connection authenticates once with
+ * The graphql-ws protocol on the HTTP server's /graphql. The connection authenticates once with
  * connectionParams.authorization; every operation re-checks the session through the cache, and a
  * revoked session's sockets are closed at once (4401).
  */
 export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services) {
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const socketsByToken = new Map<string, Set<WebSocket>>();
+  const socketsByToken = new Map<string, Set<WsConnection<SocketAuth>['socket']>>();
   const log = services.logger.child({ component: 'ws' });
+  const formatErrors = (errors: readonly GraphQLError[]) =>
+    errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'operation error')));
   const fanout = new SubscriptionFanout(createLoaders);
+  const push = new PushFanout(createLoaders, resultSerialiser(formatErrors));
   const presence = new SocketPresence(
     services.presence,
     services.config.PRESENCE_TIMEOUT_SECONDS * 1000,
     services.config.PRESENCE_GRACE_SECONDS * 1000,
     (err) => log.warn({ err }, 'presence beat failed'),
   );
-  // Registered before useServer's own listener, so every socket is patched before its first send.
-  wss.on('connection', (socket) => fanout.wrapSend(socket as unknown as { send: (data: string) => void }));
 
   services.auth.onRevoked((tokenHash) => {
-    for (const socket of socketsByToken.get(tokenHash) ?? []) socket.close(CloseCode.Unauthorized, 'Session ended');
+    for (const socket of socketsByToken.get(tokenHash) ?? []) socket.close(UNAUTHORIZED, 'Session ended');
     socketsByToken.delete(tokenHash);
   });
 
-  const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
-    {
-      schema,
-      subscribe: fanout.subscribe,
-      jsonMessageReplacer: fanout.replacer,
-      onConnect: async (ctx) => {
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const viewer = authorization ? await services.auth.authenticate(authorization) : null;
-        if (authorization && !viewer) return false;
-        ctx.extra.viewer = viewer;
-        ctx.extra.authorization = authorization;
-        if (viewer) {
-          const set = socketsByToken.get(viewer.tokenHash) ?? new Set();
-          set.add(ctx.extra.socket);
-          socketsByToken.set(viewer.tokenHash, set);
-          presence.opened(viewer.userId);
-          ctx.extra.socket.once('close', () => {
-            set.delete(ctx.extra.socket);
-            presence.closed(viewer.userId);
-          });
-        }
-        return true;
-      },
-      onSubscribe: async (_ctx, _id, payload) => {
-        // Limits are checked before execution; validation errors go back as a GraphQL error list.
-        try {
-          const { parse } = await import('graphql');
-          assertWithinLimits(schema, parse(payload.query), payload.variables ?? undefined, payload.operationName, {
-            maxDepth: services.config.QUERY_MAX_DEPTH,
-            maxComplexity: services.config.QUERY_MAX_COMPLEXITY,
-          });
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        return undefined;
-      },
-      context: async (ctx) => {
-        // Re-resolve per operation: a logged-out token stops working on its next use.
-        const viewer = ctx.extra.authorization ? await services.auth.authenticate(ctx.extra.authorization) : null;
-        return createContext(services, viewer, ctx.extra.request.socket.remoteAddress ?? 'unknown', randomUUID());
-      },
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!result.errors?.length) return fanout.onNext(result);
-        return {
-          ...result,
-          errors: result.errors.map((e) =>
-            formatError(e.toJSON(), e, (err) => log.error({ err }, 'subscription error')),
-          ) as unknown as GraphQLError[],
-        };
-      },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'operation error'))) as unknown as GraphQLError[],
+  const server = new WsServer<SocketAuth>(httpServer, {
+    schema,
+    documents: new DocumentCache(schema),
+    checkLimits: cachedLimits(schema, { maxDepth: services.config.QUERY_MAX_DEPTH, maxComplexity: services.config.QUERY_MAX_COMPLEXITY }),
+    connect: async (params, connection) => {
+      const authorization = typeof params?.authorization === 'string' ? params.authorization : undefined;
+      const viewer = authorization ? await services.auth.authenticate(authorization) : null;
+      if (authorization && !viewer) return false;
+      if (viewer) {
+        const { socket } = connection;
+        const set = socketsByToken.get(viewer.tokenHash) ?? new Set();
+        set.add(socket);
+        socketsByToken.set(viewer.tokenHash, set);
+        presence.opened(viewer.userId);
+        socket.once('close', () => {
+          set.delete(socket);
+          if (set.size === 0 && socketsByToken.get(viewer.tokenHash) === set) socketsByToken.delete(viewer.tokenHash);
+          presence.closed(viewer.userId);
+        });
+      }
+      return { viewer, authorization };
     },
-    wss,
-  );
-  return {
+    context: async (connection) => {
+      // Re-resolve per operation: a logged-out token stops working on its next use.
+      const authorization = connection.auth?.authorization;
+      const viewer = authorization ? await services.auth.authenticate(authorization) : null;
+      return { viewer, ip: connection.request.socket.remoteAddress ?? 'unknown', requestId: randomUUID(), services };
+    },
+    createLoaders,
+    formatErrors,
     fanout,
-    connectionCount: () => wss.clients.size,
+    push,
+    maxBufferedBytes: services.config.WS_MAX_BUFFERED_BYTES,
+  });
+  return {
+    /** Subscription executions so far, both fan-out paths. */
+    executions: () => fanout.executions + push.executions,
+    connectionCount: () => server.connectionCount,
     close: async () => {
       await presence.stop();
-      for (const client of wss.clients) client.terminate();
-      await cleanup.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await server.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { hasPermission } from '../../permissions/bits.js';
 import type { Orm } from '../../kernel/db/orm.js';
+import { preparedStatement } from '../../kernel/db/prepared.js';
 import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids/snowflake.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
@@ -30,6 +31,8 @@ const TYPING_THROTTLE_MS = 3000;
 const REPLAY_PAGE_SIZE = 500;
 
 export class MessagesService {
+  private readonly insertMessage: (values: unknown[]) => Promise<void>;
+
   constructor(
     private readonly orm: Orm,
     private readonly redis: RedisClient,
@@ -39,7 +42,13 @@ export class MessagesService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
-  ) {}
+  ) {
+    this.insertMessage = preparedStatement(
+      orm,
+      'messages-insert',
+      'insert into messages (id, channel_id, server_id, author_id, content, reply_to, created_at) values ($1, $2, $3, $4, $5, $6, $7)',
+    );
+  }
 
   /** The hot path: cached permission check, validation, one Lua call, one INSERT, one PUBLISH. */
   async send(access: ChannelAccess, input: unknown): Promise<MessageView> {
@@ -69,15 +78,15 @@ export class MessagesService {
     };
     const [author] = await Promise.all([
       this.users.cachedView(access.userId),
-      this.orm.em.fork().insert(Message, {
-        id: message.id,
-        channel: message.channelId,
-        server: message.serverId,
-        author: message.authorId,
+      this.insertMessage([
+        message.id,
+        message.channelId,
+        message.serverId,
+        message.authorId,
         content,
-        replyTo: message.replyToId,
-        createdAt: message.createdAt as Date,
-      }),
+        message.replyToId,
+        message.createdAt,
+      ]),
     ]);
     await this.events.channel(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } });
     return message;

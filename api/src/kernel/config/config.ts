@@ -33,6 +33,8 @@ export const apiConfigSchema = z.object({
   SESSION_CACHE_SECONDS: positiveInt(60),
   QUERY_MAX_DEPTH: positiveInt(10),
   QUERY_MAX_COMPLEXITY: positiveInt(2000),
+  /** A websocket whose peer leaves more than this unread is cut off: slow consumers never grow memory without bound. */
+  WS_MAX_BUFFERED_BYTES: positiveInt(4 * 1024 * 1024),
   PRESENCE_TIMEOUT_SECONDS: positiveInt(60),
   PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(0).default(15),
   STUN_URLS: csv,

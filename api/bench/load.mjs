@@ -1,0 +1,153 @@
+// The load generator `npm run bench` drives every server with (pinned to its own core by run.mjs).
+// Receivers never parse JSON: they find the send time by string search, so client cost is alike.
+//   fanout   URL N STEPS START_RATE  — open loop: N subscribers, one sender; rate x1.25 per 2 s step
+//   idle     URL N                   — N idle connections, one subscription each, held until stdin closes
+//   send     URL K SECONDS           — K concurrent sendMessage over HTTP (closed loop)
+// Settings come in env: SUB (subscribe payload), SEND (mutation with $c content), AUTH, TOKENS (comma
+// separated, receiver i uses TOKENS[i % n]), BARE=1 for the bare server (no protocol).
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+
+const [mode, url, a, b, c] = process.argv.slice(2);
+const env = process.env;
+const tokens = env.TOKENS ? env.TOKENS.split(',') : [env.AUTH ?? ''];
+const MARK = 'ts=';
+const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
+const progress = (line) => process.stderr.write(`  ${line}\n`);
+
+function open(i, onFrame) {
+  return new Promise((resolve, reject) => {
+    // URL2: every other receiver on a second server (two API processes behind one Redis).
+    const target = env.URL2 && i >= 0 && i % 2 ? env.URL2 : url;
+    const ws = new WebSocket(target, env.BARE ? undefined : 'graphql-transport-ws');
+    ws.on('error', reject);
+    if (env.BARE) {
+      ws.on('open', () => resolve(ws));
+      ws.on('message', (d) => onFrame(d.toString()));
+      return;
+    }
+    ws.on('open', () =>
+      ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: i < 0 ? env.AUTH : tokens[i % tokens.length] } })),
+    );
+    ws.on('message', (d) => {
+      const t = d.toString();
+      if (t.startsWith('{"type":"connection_ack"')) {
+        if (i < 0) return resolve(ws);
+        ws.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: JSON.parse(env.SUB) }));
+        setTimeout(() => resolve(ws), 5);
+      } else if (t.includes('"type":"next"')) onFrame(t);
+      else if (t.includes('"type":"error"')) reject(new Error(t));
+    });
+  });
+}
+
+async function openMany(n, onFrame) {
+  const sockets = [];
+  for (let i = 0; i < n; i += 50)
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, k) => open(i + k, onFrame)))));
+  return sockets;
+}
+
+if (mode === 'fanout') {
+  const [N, STEPS, START] = [Number(a), Number(b), Number(c)];
+  const lat = [];
+  let delivered = 0;
+  const counts = new Map();
+  const receivers = await openMany(N, (text) => {
+    const i = text.indexOf(MARK);
+    if (i < 0) return;
+    lat.push(performance.now() - parseFloat(text.slice(i + MARK.length, i + MARK.length + 25)));
+    delivered += 1;
+    if (env.EXACT) {
+      const key = text.slice(i, text.indexOf(';', i));
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  });
+  const sender = await open(-1, () => {});
+  let seq = 0;
+  const send = () => {
+    const content = `${MARK}${performance.now()};${seq}${'x'.repeat(100)}`;
+    if (env.BARE) sender.send(`{"content":"${content}"}`);
+    else sender.send(JSON.stringify({ id: `m${(seq += 1)}`, type: 'subscribe', payload: { query: env.SEND, variables: { c: content } } }));
+  };
+  await new Promise((r) => setTimeout(r, 500));
+  const rows = [];
+  let rate = START;
+  for (let step = 0; step < STEPS; step += 1, rate = Math.max(rate + 1, Math.round(rate * 1.25))) {
+    lat.length = 0;
+    delivered = 0;
+    const start = performance.now();
+    let sent = 0;
+    while (performance.now() - start < 2000) {
+      const due = Math.floor(((performance.now() - start) / 1000) * rate);
+      for (; sent < due; sent += 1) send();
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    lat.sort((x, y) => x - y);
+    const row = {
+      rate,
+      sent,
+      delivered,
+      perSecond: Math.round(delivered / 2),
+      p50: +pct(lat, 0.5).toFixed(1),
+      p99: +pct(lat, 0.99).toFixed(1),
+      lost: sent * N - delivered,
+    };
+    rows.push(row);
+    progress(`${rate} msg/s -> ${row.perSecond} deliveries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, lost ${row.lost}`);
+    if (row.p99 > 200 || row.lost > sent * N * 0.02) break;
+  }
+  const duplicates = [...counts.values()].filter((n) => n > N).length;
+  console.log(JSON.stringify({ rows, duplicates }));
+  for (const ws of [...receivers, sender]) ws.terminate();
+} else if (mode === 'idle') {
+  const sockets = await openMany(Number(a), () => {});
+  console.log(JSON.stringify({ open: sockets.length }));
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+} else if (mode === 'send') {
+  const [K, S] = [Number(a), Number(b)];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: K });
+  const post = (i) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: env.AUTH } },
+        (res) => {
+          let t = '';
+          res.on('data', (d) => (t += d));
+          res.on('end', () => (t.includes('"errors"') ? reject(new Error(t)) : resolve()));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ query: env.SEND, variables: { c: env.CHANNEL, t: `bench ${i} ${'x'.repeat(80)}` } }));
+    });
+  for (let i = 0; i < 50; i += 1) await post(i);
+  const lat = [];
+  let n = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: K }, async () => {
+      while (performance.now() - t0 < S * 1000) {
+        const s = performance.now();
+        await post(n).catch(() => (errors += 1));
+        lat.push(performance.now() - s);
+        n += 1;
+      }
+    }),
+  );
+  lat.sort((x, y) => x - y);
+  console.log(
+    JSON.stringify({
+      perSecond: Math.round(n / ((performance.now() - t0) / 1000)),
+      p50: +pct(lat, 0.5).toFixed(1),
+      p99: +pct(lat, 0.99).toFixed(1),
+      errors,
+      sends: n,
+    }),
+  );
+}
+if (mode !== 'idle') process.exit(0);

@@ -1,0 +1,78 @@
+import { parse, validate, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { assertWithinLimits, type QueryLimits } from './limits.js';
+
+/** `id` is distinct per query string while cached: fan-out groups subscribers by it. */
+export type PreparedDocument =
+  | { id: number; document: DocumentNode; errors: null }
+  /** Syntax or validation errors: the operation is refused with them. */
+  | { id: number; document: null; errors: readonly GraphQLError[] };
+
+/**
+ * Parse and validate once per distinct query string (thousands of subscribers send the same one),
+ * least recently used first out.
+ */
+export class DocumentCache {
+  private readonly entries = new Map<string, PreparedDocument>();
+  private nextId = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly size = 1000,
+  ) {}
+
+  get(query: string): PreparedDocument {
+    let entry = this.entries.get(query);
+    if (entry) {
+      this.entries.delete(query);
+    } else {
+      entry = this.prepare(query);
+      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(query, entry);
+    return entry;
+  }
+
+  private prepare(query: string): PreparedDocument {
+    const id = (this.nextId += 1);
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { id, document: null, errors: [error] };
+      throw error;
+    }
+    const errors = validate(this.schema, document);
+    return errors.length ? { id, document: null, errors } : { id, document, errors: null };
+  }
+}
+
+/**
+ * assertWithinLimits, remembered per document (Apollo's document store and DocumentCache hand out
+ * the same DocumentNode for the same query) and per the variables that can change the cost. Only
+ * numbers and booleans can (page sizes, @skip/@include); strings (ids, message content) cannot, so a
+ * send with new content every time still hits the cache.
+ */
+export function cachedLimits(schema: GraphQLSchema, limits: QueryLimits) {
+  const byDocument = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+  return (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): void => {
+    let outcomes = byDocument.get(document);
+    if (!outcomes) {
+      outcomes = new Map();
+      byDocument.set(document, outcomes);
+    }
+    const key = `${operationName ?? ''}\0${JSON.stringify(variables ?? {}, (_k, v: unknown) => (typeof v === 'string' ? undefined : v))}`;
+    let outcome = outcomes.get(key);
+    if (outcome === undefined) {
+      try {
+        assertWithinLimits(schema, document, variables, operationName, limits);
+        outcome = null;
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        outcome = error;
+      }
+      if (outcomes.size >= 100) outcomes.clear();
+      outcomes.set(key, outcome);
+    }
+    if (outcome) throw outcome;
+  };
+}

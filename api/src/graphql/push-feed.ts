@@ -1,0 +1,228 @@
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { fanoutItem } from '../realtime/fanout-item.js';
+import type { GraphqlContext } from './context.js';
+
+/**
+ * What a push subscription source drives: events go in synchronously, in order, and come out as
+ * frames on the subscriber's socket. Live events wait while `hold`ing (a replay or an access
+ * re-check in progress); `deliver` bypasses that, for the replay itself.
+ */
+export interface FeedSink<E> {
+  /** The permission view later events are executed for. */
+  setView(view: string): void;
+  /** A live event: sent now (in order), or kept until `resume` while held. */
+  push(event: E): void;
+  /** Sent in order, even while held. */
+  deliver(event: E): void;
+  hold(): void;
+  resume(): void;
+  /** Ends the subscription (the client gets `complete`). */
+  end(): void;
+}
+
+/** Returned by a subscription field's `subscribe`; `start` wires the sink and returns how to stop. */
+export interface PushFeed<E> {
+  start(sink: FeedSink<E>): Promise<() => void>;
+  /** graphql-js accepts only async iterables from `subscribe`; the websocket server calls `start` instead. */
+  [Symbol.asyncIterator](): never;
+}
+
+export function pushFeed<E>(start: PushFeed<E>['start']): PushFeed<E> {
+  return {
+    start,
+    [Symbol.asyncIterator]() {
+      throw new Error('A push feed is started by the websocket server, not iterated');
+    },
+  };
+}
+
+export const isPushFeed = (value: unknown): value is PushFeed<object> =>
+  typeof value === 'object' && value !== null && typeof (value as PushFeed<object>).start === 'function';
+
+/** One execution's frame payload; subscribers arriving before it is ready wait in `waiters`. */
+interface Entry {
+  json: string | null;
+  waiters: PushSubscriber[];
+}
+
+/** The parts of an operation that decide its result for an event, besides the view. */
+export interface SharedOperation {
+  key: string;
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+  /** The first subscriber's, for the group; loaders are made fresh for each execution. */
+  context: Omit<GraphqlContext, 'loaders'>;
+}
+
+/** Subscribers sharing an operation and a permission view: one execution and one JSON per event. */
+class Group {
+  members = 0;
+  private lastEvent: object | null = null;
+  private lastEntry: Entry | null = null;
+  private readonly entries = new WeakMap<object, Entry>();
+
+  constructor(
+    readonly key: string,
+    private readonly operation: SharedOperation,
+    private readonly view: string,
+    private readonly hub: PushFanout,
+  ) {}
+
+  entry(event: object): Entry {
+    if (event === this.lastEvent) return this.lastEntry!;
+    let entry = this.entries.get(event);
+    if (!entry) {
+      entry = this.hub.execute(this.operation, event, this.view);
+      this.entries.set(event, entry);
+    }
+    this.lastEvent = event;
+    this.lastEntry = entry;
+    return entry;
+  }
+}
+
+/**
+ * One subscriber of a push feed: its socket frame prefix and its place in a group. Everything here
+ * runs synchronously when an event arrives, unless the group's execution is still running, in which
+ * case later events queue behind it (order is kept per subscriber).
+ */
+export class PushSubscriber implements FeedSink<object> {
+  private group: Group | null = null;
+  private out: object[] | null = null;
+  private held: object[] | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly hub: PushFanout,
+    private readonly operation: SharedOperation,
+    /** Writes `{"id":…,"type":"next","payload":` + json + `}`, or ends this subscriber. */
+    private readonly write: (json: string) => void,
+    private readonly onEnd: () => void,
+  ) {}
+
+  setView(view: string): void {
+    if (this.closed) return;
+    const group = this.hub.join(this.operation, view);
+    if (this.group) this.hub.leave(this.group);
+    this.group = group;
+  }
+
+  push(event: object): void {
+    if (this.held) this.held.push(event);
+    else this.deliver(event);
+  }
+
+  deliver(event: object): void {
+    if (this.closed || !this.group) return;
+    if (this.out) {
+      this.out.push(event);
+      return;
+    }
+    const entry = this.group.entry(event);
+    if (entry.json !== null) this.write(entry.json);
+    else {
+      this.out = [event];
+      entry.waiters.push(this);
+    }
+  }
+
+  /** Called when the execution this subscriber waits for is done. */
+  drain(): void {
+    while (this.out && this.group && this.out.length > 0) {
+      const entry = this.group.entry(this.out[0]!);
+      if (entry.json === null) {
+        entry.waiters.push(this);
+        return;
+      }
+      this.out.shift();
+      this.write(entry.json);
+    }
+    this.out = null;
+  }
+
+  hold(): void {
+    this.held ??= [];
+  }
+
+  resume(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const event of held) this.deliver(event);
+  }
+
+  end(): void {
+    if (this.close()) this.onEnd();
+  }
+
+  /** Stops delivery; true the first time. */
+  close(): boolean {
+    if (this.closed) return false;
+    this.closed = true;
+    this.out = this.held = null;
+    if (this.group) this.hub.leave(this.group);
+    this.group = null;
+    return true;
+  }
+}
+
+/**
+ * Fan-out for push feeds: groups by (operation, permission view), so each event is executed and
+ * stringified once per group, and each socket gets one string concatenation and one write.
+ */
+export class PushFanout {
+  executions = 0;
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly createLoaders: (services: GraphqlContext['services']) => GraphqlContext['loaders'],
+    private readonly serialise: (result: ExecutionResult) => string,
+  ) {}
+
+  subscriber(operation: SharedOperation, write: (json: string) => void, onEnd: () => void): PushSubscriber {
+    return new PushSubscriber(this, operation, write, onEnd);
+  }
+
+  join(operation: SharedOperation, view: string): Group {
+    const key = `${operation.key}\0${view}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new Group(key, operation, view, this);
+      this.groups.set(key, group);
+    }
+    group.members += 1;
+    return group;
+  }
+
+  leave(group: Group): void {
+    group.members -= 1;
+    if (group.members === 0 && this.groups.get(group.key) === group) this.groups.delete(group.key);
+  }
+
+  execute(operation: SharedOperation, event: object, view: string): Entry {
+    this.executions += 1;
+    const { schema, document, operationName, variableValues, context } = operation;
+    const entry: Entry = { json: null, waiters: [] };
+    const result = execute({
+      schema,
+      document,
+      operationName,
+      variableValues,
+      rootValue: fanoutItem(event, view),
+      // Fresh loaders per event: a long-lived subscription must not serve stale cached rows.
+      contextValue: { ...context, loaders: this.createLoaders(context.services) },
+    });
+    if (!(result instanceof Promise)) {
+      entry.json = this.serialise(result);
+      return entry;
+    }
+    void result
+      .catch((error: unknown) => ({ errors: [new GraphQLError('Execution failed', { originalError: error as Error })] }))
+      .then((done) => {
+        entry.json = this.serialise(done);
+        for (const waiter of entry.waiters.splice(0)) waiter.drain();
+      });
+    return entry;
+  }
+}

@@ -1,0 +1,379 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import type { GraphqlContext } from './context.js';
+import type { DocumentCache } from './documents.js';
+import type { SubscriptionFanout } from './fanout.js';
+import { isPushFeed, type PushFanout } from './push-feed.js';
+
+const PROTOCOL = 'graphql-transport-ws';
+
+/** graphql-ws's close codes, the protocol clients know. */
+const Close = {
+  InternalServerError: 4500,
+  BadRequest: 4400,
+  Unauthorized: 4401,
+  Forbidden: 4403,
+  SubprotocolNotAcceptable: 4406,
+  ConnectionInitialisationTimeout: 4408,
+  SubscriberAlreadyExists: 4409,
+  TooManyInitialisationRequests: 4429,
+} as const;
+
+export interface WsConnection<A> {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  /** What `connect` returned on connection_init. */
+  auth: A | null;
+  acked: boolean;
+  initialised: boolean;
+  alive: boolean;
+  initTimer: NodeJS.Timeout | null;
+  /** Running operations by client id: how to stop each. */
+  readonly operations: Map<string, () => void>;
+}
+
+export interface WsServerOptions<A> {
+  schema: GraphQLSchema;
+  documents: DocumentCache;
+  /** Throws a GraphQLError for an operation over the query limits. */
+  checkLimits(
+    document: NonNullable<ReturnType<DocumentCache['get']>['document']>,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | null | undefined,
+  ): void;
+  /** connection_init: the connection's auth, or false to refuse it (4403). */
+  connect(params: Record<string, unknown> | undefined, connection: WsConnection<A>): Promise<A | false>;
+  /** Each operation's context, loaders aside (made per execution). */
+  context(connection: WsConnection<A>): Promise<Omit<GraphqlContext, 'loaders'>>;
+  createLoaders(services: GraphqlContext['services']): GraphqlContext['loaders'];
+  /** Errors as clients see them (internals hidden). */
+  formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
+  fanout: SubscriptionFanout;
+  push: PushFanout;
+  /** A socket with more unsent bytes than this is cut off (a slow consumer is never buffered without bound). */
+  maxBufferedBytes: number;
+  keepAliveMs?: number;
+  initTimeoutMs?: number;
+}
+
+/** JSON of a result, its errors formatted for clients. */
+export const resultSerialiser =
+  (formatErrors: WsServerOptions<unknown>['formatErrors']) =>
+  (result: ExecutionResult): string =>
+    JSON.stringify(result.errors ? { ...result, errors: formatErrors(result.errors) } : result);
+
+type SubscribePayload = { query: string; variables?: Record<string, unknown> | null; operationName?: string | null };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const optional = (value: unknown, type: 'string' | 'object') =>
+  value === undefined || value === null || (type === 'object' ? isObject(value) : typeof value === type);
+
+function subscribePayload(value: unknown): SubscribePayload | null {
+  if (!isObject(value) || typeof value.query !== 'string') return null;
+  if (!optional(value.variables, 'object') || !optional(value.operationName, 'string') || !optional(value.extensions, 'object'))
+    return null;
+  return value as SubscribePayload;
+}
+
+/**
+ * The graphql-transport-ws protocol (what graphql-ws clients speak), served lean: documents parsed
+ * and validated once per query string, one shared handler per event kind rather than closures per
+ * socket, and push feeds (graphql/push-feed.ts) written to each socket with one concatenation.
+ * Queries, mutations and async-iterator subscriptions are executed as graphql-ws would.
+ */
+export class WsServer<A> {
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Map<WebSocket, WsConnection<A>>();
+  private readonly keepAlive: NodeJS.Timeout;
+  private readonly serialise: (result: ExecutionResult) => string;
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly options: WsServerOptions<A>,
+    onConnection: (connection: WsConnection<A>) => void = () => {},
+  ) {
+    this.serialise = resultSerialiser(options.formatErrors);
+    this.wss = new WebSocketServer({
+      server: httpServer,
+      path: '/graphql',
+      clientTracking: false,
+      handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
+    });
+    // Shared handlers (`this` is the socket): nothing is allocated per socket but the connection record.
+    const receive = (socket: WebSocket, data: RawData) => void this.receive(this.connections.get(socket), data);
+    const pong = (socket: WebSocket) => {
+      const connection = this.connections.get(socket);
+      if (connection) connection.alive = true;
+    };
+    const closed = (socket: WebSocket) => this.closed(socket);
+    function onMessage(this: WebSocket, data: RawData) {
+      receive(this, data);
+    }
+    function onPong(this: WebSocket) {
+      pong(this);
+    }
+    function onError(this: WebSocket) {
+      this.terminate();
+    }
+    function onClose(this: WebSocket) {
+      closed(this);
+    }
+    this.wss.on('connection', (socket, request) => {
+      if (socket.protocol !== PROTOCOL) {
+        socket.close(Close.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
+        return;
+      }
+      const connection: WsConnection<A> = {
+        socket,
+        request,
+        auth: null,
+        acked: false,
+        initialised: false,
+        alive: true,
+        initTimer: setTimeout(() => {
+          if (!connection.acked) socket.close(Close.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+        }, options.initTimeoutMs ?? 3000),
+        operations: new Map(),
+      };
+      this.connections.set(socket, connection);
+      socket.on('message', onMessage);
+      socket.on('pong', onPong);
+      socket.on('error', onError);
+      socket.on('close', onClose);
+      onConnection(connection);
+    });
+    // One timer for every socket: a peer that missed a ping is gone.
+    this.keepAlive = setInterval(() => {
+      for (const connection of this.connections.values()) {
+        if (!connection.alive) connection.socket.terminate();
+        else {
+          connection.alive = false;
+          connection.socket.ping();
+        }
+      }
+    }, options.keepAliveMs ?? 12_000);
+    this.keepAlive.unref();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.keepAlive);
+    for (const socket of [...this.connections.keys()]) {
+      // Stop every operation now, while the services they release are still open.
+      this.closed(socket);
+      socket.terminate();
+    }
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private closed(socket: WebSocket): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    this.connections.delete(socket);
+    if (connection.initTimer) clearTimeout(connection.initTimer);
+    for (const stop of connection.operations.values()) stop();
+    connection.operations.clear();
+  }
+
+  /** Writes a frame, or cuts the socket off when its peer reads too slowly. */
+  private send(connection: WsConnection<A>, frame: string): void {
+    const { socket } = connection;
+    if (socket.readyState !== WebSocket.OPEN) return;
+    if (socket.bufferedAmount > this.options.maxBufferedBytes) {
+      socket.terminate();
+      return;
+    }
+    socket.send(frame);
+  }
+
+  private async receive(connection: WsConnection<A> | undefined, data: RawData): Promise<void> {
+    if (!connection) return;
+    const { socket } = connection;
+    let message: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(String(data));
+      if (!isObject(parsed) || typeof parsed.type !== 'string') throw new Error('Invalid message received');
+      message = parsed;
+    } catch {
+      socket.close(Close.BadRequest, 'Invalid message received');
+      return;
+    }
+    try {
+      switch (message.type) {
+        case 'connection_init':
+          return await this.init(connection, message.payload);
+        case 'ping':
+          this.send(connection, JSON.stringify(isObject(message.payload) ? { type: 'pong', payload: message.payload } : { type: 'pong' }));
+          return;
+        case 'pong':
+          return;
+        case 'subscribe': {
+          const payload = subscribePayload(message.payload);
+          if (typeof message.id !== 'string' || !message.id || !payload) {
+            socket.close(Close.BadRequest, 'Invalid message received');
+            return;
+          }
+          if (!connection.acked) socket.close(Close.Unauthorized, 'Unauthorized');
+          else if (connection.operations.has(message.id))
+            socket.close(Close.SubscriberAlreadyExists, `Subscriber for ${message.id} already exists`);
+          else await this.operate(connection, message.id, payload);
+          return;
+        }
+        case 'complete': {
+          if (typeof message.id !== 'string') break;
+          const stop = connection.operations.get(message.id);
+          connection.operations.delete(message.id);
+          stop?.();
+          return;
+        }
+      }
+      socket.close(Close.BadRequest, `Unexpected message of type ${message.type} received`);
+    } catch {
+      socket.close(Close.InternalServerError, 'Internal server error');
+    }
+  }
+
+  private async init(connection: WsConnection<A>, payload: unknown): Promise<void> {
+    if (connection.initialised) {
+      connection.socket.close(Close.TooManyInitialisationRequests, 'Too many initialisation requests');
+      return;
+    }
+    connection.initialised = true;
+    const auth = await this.options.connect(isObject(payload) ? payload : undefined, connection);
+    if (auth === false) {
+      connection.socket.close(Close.Forbidden, 'Forbidden');
+      return;
+    }
+    connection.auth = auth;
+    connection.acked = true;
+    if (connection.initTimer) clearTimeout(connection.initTimer);
+    connection.initTimer = null;
+    this.send(connection, '{"type":"connection_ack"}');
+  }
+
+  private frame(id: string, type: 'next' | 'error', payload: string): string {
+    return `{"id":${JSON.stringify(id)},"type":"${type}","payload":${payload}}`;
+  }
+
+  /** The operation is over: the client hears `complete` unless it asked to stop. */
+  private complete(connection: WsConnection<A>, id: string): void {
+    if (!connection.operations.delete(id)) return;
+    this.send(connection, `{"id":${JSON.stringify(id)},"type":"complete"}`);
+  }
+
+  private refuse(connection: WsConnection<A>, id: string, errors: readonly GraphQLError[]): void {
+    if (!connection.operations.delete(id)) return;
+    this.send(connection, this.frame(id, 'error', JSON.stringify(this.options.formatErrors(errors))));
+  }
+
+  private async operate(connection: WsConnection<A>, id: string, payload: SubscribePayload): Promise<void> {
+    const { options } = this;
+    let stopped = false;
+    let stop = () => {
+      stopped = true;
+    };
+    connection.operations.set(id, () => stop());
+    const prepared = options.documents.get(payload.query);
+    if (prepared.errors) return this.refuse(connection, id, prepared.errors);
+    const { document } = prepared;
+    const operationName = payload.operationName ?? null;
+    const variableValues = payload.variables ?? undefined;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return this.refuse(connection, id, [new GraphQLError('Unable to identify operation')]);
+    try {
+      options.checkLimits(document, variableValues, operationName);
+    } catch (error) {
+      if (error instanceof GraphQLError) return this.refuse(connection, id, [error]);
+      throw error;
+    }
+    const context = await options.context(connection);
+    if (stopped) return;
+    const args = {
+      schema: options.schema,
+      document,
+      operationName,
+      variableValues,
+      contextValue: { ...context, loaders: options.createLoaders(context.services) },
+    };
+    if (operation.operation !== 'subscription') {
+      const result = await execute(args);
+      if (stopped) return;
+      this.send(connection, this.frame(id, 'next', this.serialise(result)));
+      return this.complete(connection, id);
+    }
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) {
+      if (stopped) return;
+      this.send(connection, this.frame(id, 'next', this.serialise(source)));
+      return this.complete(connection, id);
+    }
+    if (isPushFeed(source)) {
+      const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+      let ended = false;
+      let stopFeed = () => {};
+      const end = () => {
+        ended = true;
+        stopFeed();
+      };
+      const subscriber = options.push.subscriber(
+        {
+          key: `${prepared.id}\0${operationName ?? ''}\0${JSON.stringify(variableValues ?? {})}`,
+          schema: options.schema,
+          document,
+          operationName,
+          variableValues,
+          context,
+        },
+        (json) => this.send(connection, prefix + json + '}'),
+        () => {
+          end();
+          this.complete(connection, id);
+        },
+      );
+      stop = () => {
+        subscriber.close();
+        end();
+      };
+      if (stopped) return stop();
+      try {
+        stopFeed = await source.start(subscriber);
+      } catch (error) {
+        subscriber.close();
+        if (!connection.operations.has(id)) return;
+        this.send(
+          connection,
+          this.frame(
+            id,
+            'next',
+            this.serialise({
+              errors: [error instanceof GraphQLError ? error : new GraphQLError('Subscription failed', { originalError: error as Error })],
+            }),
+          ),
+        );
+        return this.complete(connection, id);
+      }
+      if (ended) stopFeed();
+      return;
+    }
+    const results = options.fanout.results(source, args);
+    stop = () => void results.return?.();
+    if (stopped) return stop();
+    for await (const result of results) {
+      if (!connection.operations.has(id)) break;
+      this.send(connection, this.frame(id, 'next', options.fanout.json(result, this.serialise)));
+    }
+    this.complete(connection, id);
+  }
+}

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const API = fileURLToPath(new URL('..', import.meta.url));
+
+// `npm run bench` is too long for the suite; its smoke run (tiny rooms, one short step each) keeps it
+// from rotting: every server answers, every benchmark measures something. No figure is judged.
+it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all measured', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rashigo-bench-'));
+  try {
+    const out = join(dir, 'results.json');
+    const run = spawnSync('node', ['bench/run.mjs'], {
+      cwd: API,
+      env: { ...process.env, SMOKE: '1', BENCH_OUT: out },
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    const room = results.benches['B1-6'];
+    for (const server of ['api', 'bare', 'naive']) expect(room[server].rows[0].delivered).toBeGreaterThan(0);
+    expect(results.benches.B1x2.two.rows[0].delivered).toBeGreaterThan(0);
+    expect(results.benches.B1x2.two.duplicates).toBe(0);
+    expect(results.benches.B2.api).toBeGreaterThan(0);
+    expect(results.benches.B5.api.sends).toBeGreaterThan(0);
+    expect(results.benches.B5.api.errors).toBe(0);
+    expect(results.benches.B5.floor.sends).toBeGreaterThan(0);
+    expect(run.stdout).toContain('| B1 fan-out, room 6');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 300_000);
