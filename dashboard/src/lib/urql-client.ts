@@ -50,6 +50,8 @@ export function createApiClient(apiUrl: string, token: string | null, handlers: 
     url: apiUrl,
     fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
     requestPolicy: 'cache-and-network',
+    // POST always: Apollo's CSRF protection refuses simple GET requests without a preflight header.
+    preferGetMethod: false,
     exchanges: [
       cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),
       errorExchange(handlers),
