@@ -1,6 +1,6 @@
 'use client';
 
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { GROUP_GAP_MS } from './chat-time';
 import { MessageItem, type ChatMessageData } from './message-item';
@@ -54,6 +54,13 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     },
   }));
 
+  // Open at the newest message. (Virtuoso's initialTopMostItemIndex would do it too, but renders
+  // nothing until the browser has scrolled, which a jsdom component test never does.)
+  const hasMessages = log.messages.length > 0;
+  useEffect(() => {
+    if (hasMessages) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+  }, [hasMessages]);
+
   if (log.messages.length === 0) {
     return (
       <div className="message-list empty-channel">
@@ -72,7 +79,6 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         aria-live="polite"
         data={log.messages}
         firstItemIndex={log.firstIndex}
-        initialTopMostItemIndex={log.messages.length - 1}
         computeItemKey={(_, message) => message.id}
         startReached={() => props.onLoadOlder()}
         followOutput={() => (following.current ? 'auto' : false)}
