@@ -22,6 +22,7 @@ import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
 import { MessageRateLimit } from './features/messages/message-rate-limit.js';
 import { MessagesService } from './features/messages/messages.service.js';
+import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
@@ -55,6 +56,7 @@ export interface Services {
   bots: BotsService;
   presence: PresenceService;
   messages: MessagesService;
+  readStates: ReadStatesService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -128,6 +130,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     bots: new BotsService(orm, auth, access, audit, events),
     presence,
     messages,
+    readStates: new ReadStatesService(orm),
     jobs,
     async close() {
       await jobs.close();

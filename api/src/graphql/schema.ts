@@ -11,6 +11,7 @@ import { MembersResolver } from '../features/members/members.resolver.js';
 import { MyMemberResolver } from '../features/members/my-member.resolver.js';
 import { MessagesResolver } from '../features/messages/messages.resolver.js';
 import { PresenceResolver } from '../features/presence/presence.resolver.js';
+import { ReadStatesResolver } from '../features/read-states/read-states.resolver.js';
 import { ModerationResolver } from '../features/moderation/moderation.resolver.js';
 import { RolesResolver } from '../features/roles/roles.resolver.js';
 import { ServersResolver } from '../features/servers/servers.resolver.js';
@@ -48,6 +49,7 @@ export const resolvers = [
   // Added for the dashboard (issue 10).
   InvitePreviewResolver,
   MyMemberResolver,
+  ReadStatesResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */
