@@ -1,4 +1,5 @@
 import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { gql } from 'urql';
 
 /**
  * Normalised-cache keys: entities with an `id` are keyed by it (the default); these have another key
@@ -44,4 +45,21 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
     joinServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     leaveServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
   },
+  Subscription: {
+    // Every channelEvents stream (the open chat and the sidebar's activity watchers) moves its
+    // channel's newest message, which is what the unread dots compare with the read marker.
+    channelEvents: (result, _args, cache) => {
+      const event = result.channelEvents as { __typename?: string; message?: { id?: string; channel?: { id?: string } } } | null;
+      const channelId = event?.message?.channel?.id;
+      if (event?.__typename !== 'MessageCreated' || !channelId || !event.message?.id) return;
+      cache.writeFragment(LAST_MESSAGE, { __typename: 'Channel', id: channelId, lastMessageId: event.message.id });
+    },
+  },
 };
+
+const LAST_MESSAGE = gql`
+  fragment _ on Channel {
+    id
+    lastMessageId
+  }
+`;

@@ -169,6 +169,45 @@ describe('dashboard in the browser', () => {
     await screenshots(bob.page, '05-reply-edit');
   });
 
+  it('a new channel appears live; unread dots and the read marker follow the member across devices', async () => {
+    const token = await tokenOf(alice.page);
+    const { createChannel } = await gql(stack.apiUrl, token, 'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "random" }) { id } }', {
+      s: serverId,
+    });
+    const sendInRandom = (text: string) =>
+      gql(stack.apiUrl, token, 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: createChannel.id, t: text });
+    const random = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' }).getByRole('link', { name: /^random/ });
+    await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
+
+    await sendInRandom('Over here!');
+    await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random (unread)');
+    await screenshots(bob.page, '05b-unread-dot');
+    await random(bob.page).click();
+    await expectPage(messageList(bob.page).getByText('Over here!')).toBeVisible();
+    await bob.page.getByRole('navigation', { name: 'Channels of Book Club' }).getByRole('link', { name: /^general/ }).click();
+    await expectPage(composer(bob.page)).toBeVisible();
+    await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
+
+    // Bob's second device: the same read marker, then a new message is unread there too.
+    const device = await openUserPage(browser, stack.dashboardUrl);
+    await device.page.goto('/');
+    await device.page.getByLabel('Username').fill(names.bob);
+    await device.page.getByLabel('Password').fill('battery staple horse');
+    await device.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random');
+    await sendInRandom('Did you see this?');
+    await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random (unread)');
+    await device.context.close();
+
+    // Opening it again: a "New messages" line above what arrived since the last visit.
+    await random(bob.page).click();
+    const list = messageList(bob.page);
+    await expectPage(list.getByRole('separator', { name: 'New messages' })).toBeVisible();
+    await screenshots(bob.page, '05c-new-messages');
+    await bob.page.getByRole('navigation', { name: 'Channels of Book Club' }).getByRole('link', { name: /^general/ }).click();
+    await expectPage(composer(bob.page)).toBeVisible();
+  });
+
   it('loads history upward past 100 messages', async () => {
     const token = await tokenOf(alice.page);
     await gql(

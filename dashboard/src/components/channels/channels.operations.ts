@@ -20,6 +20,8 @@ export const ServerSidebarQuery = graphql(`
         myPermissions
         slowmodeSeconds
         description
+        lastMessageId
+        lastReadMessageId
         ...ChannelItem
       }
     }
@@ -63,6 +65,23 @@ export const ServerEventsSubscription = graphql(`
       ... on VoiceStateUpdated {
         voiceChannelId: channelId
         userId
+      }
+    }
+  }
+`);
+
+/** Only what an unread dot needs: the newest message of a channel the member is not reading. */
+export const ChannelActivitySubscription = graphql(`
+  subscription ChannelActivity($channelId: ID!) {
+    channelEvents(channelId: $channelId) {
+      __typename
+      ... on MessageCreated {
+        message {
+          id
+          channel {
+            id
+          }
+        }
       }
     }
   }

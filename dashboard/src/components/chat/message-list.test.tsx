@@ -14,6 +14,7 @@ function message(id: number, author: typeof ALICE, content: string, minutes = id
   return {
     __typename: 'Message',
     id: String(id),
+    channel: { __typename: 'Channel', id: '9' },
     content,
     createdAt: new Date(T0 + minutes * 60_000).toISOString(),
     editedAt: null,
