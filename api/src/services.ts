@@ -21,6 +21,7 @@ import { ChannelsService } from './features/channels/channels.service.js';
 import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
 import { MessageRateLimit } from './features/messages/message-rate-limit.js';
+import { DemoLoginService } from './features/auth/demo-login.js';
 import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
@@ -57,6 +58,7 @@ export interface Services {
   presence: PresenceService;
   messages: MessagesService;
   readStates: ReadStatesService;
+  demoLogin: DemoLoginService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -131,6 +133,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     presence,
     messages,
     readStates: new ReadStatesService(orm),
+    demoLogin: new DemoLoginService(orm),
     jobs,
     async close() {
       await jobs.close();

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuditResolver } from '../features/audit/audit.resolver.js';
 import { AuthResolver } from '../features/auth/auth.resolver.js';
+import { DemoLoginResolver } from '../features/auth/demo-login.resolver.js';
 import { BotsResolver } from '../features/bots/bots.resolver.js';
 import { ChannelsResolver } from '../features/channels/channels.resolver.js';
 import { InvitePreviewResolver } from '../features/invites/invite-preview.resolver.js';
@@ -50,6 +51,7 @@ export const resolvers = [
   InvitePreviewResolver,
   MyMemberResolver,
   ReadStatesResolver,
+  DemoLoginResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */
