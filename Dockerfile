@@ -21,7 +21,6 @@ ENV NEXT_TELEMETRY_DISABLED=1 \
 FROM base AS manifests
 COPY package.json package-lock.json ./
 COPY api/package.json       api/
-COPY workers/package.json   workers/
 COPY bots/package.json      bots/
 COPY dashboard/package.json dashboard/
 
@@ -35,7 +34,7 @@ COPY . .
 RUN npm run build
 # Gather the runtime output in /out (same layout as /app), without build caches.
 RUN set -eu; \
-    for w in api workers bots; do mkdir -p "/out/$w"; cp -R "$w/dist" "/out/$w/dist"; done; \
+    for w in api bots; do mkdir -p "/out/$w"; cp -R "$w/dist" "/out/$w/dist"; done; \
     mkdir -p /out/dashboard; \
     cp -R dashboard/.next /out/dashboard/.next; \
     rm -rf /out/dashboard/.next/cache; \

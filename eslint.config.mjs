@@ -31,6 +31,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // graphql/ is a helper library for resolvers; wiring that knows the features lives beside app.ts.
+    files: ['api/src/graphql/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/features/**'], message: 'graphql/ must not import features; wire them beside app.ts.' }] },
+      ],
+    },
+  },
+  {
     // Plain Node ESM tooling (npm start, npm test).
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { AbortSignal: 'readonly' } },

@@ -1,16 +1,36 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Pure code: no database, Redis or network. Everything else is an integration test. */
+const UNIT = [
+  'src/permissions/**/*.test.ts',
+  'src/kernel/config/**/*.test.ts',
+  'src/kernel/ids/**/*.test.ts',
+  'src/doctor/stun-message.test.ts',
+  'test/schema.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // One graphql module for type-graphql, Apollo and graphql-ws alike ("Duplicate graphql modules" otherwise).
     alias: { graphql: fileURLToPath(new URL('../node_modules/graphql/index.js', import.meta.url)) },
   },
   test: {
-    globalSetup: ['./test/global-setup.ts'],
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: UNIT,
+          // A fresh, migrated database per run (test/global-setup.ts).
+          globalSetup: ['./test/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureServices } from './services.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WORKSPACES = ['api', 'workers', 'bots', 'dashboard'];
+const WORKSPACES = ['api', 'bots', 'dashboard'];
 const TEST_FILE = /\.test\.tsx?$/;
 
 let current;
@@ -44,10 +44,10 @@ try {
 await ensureAptPackage('coturn', 'turnserver', ['--version']);
 await ensureAptPackage('chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
 
-// Worker tests run the real worker program, which runs compiled code; the dashboard's browser tests
-// run the built dashboard (`next start`) against the compiled API and workers.
-console.log('test: building api, workers and dashboard');
-for (const ws of ['api', 'workers', 'dashboard']) {
+// Worker tests run the real worker program (api/dist/workers/main.js), which runs compiled code; the
+// dashboard's browser tests run the built dashboard (`next start`) against the compiled API and workers.
+console.log('test: building the api (and its workers entry) and the dashboard');
+for (const ws of ['api', 'dashboard']) {
   const code = await run('npm', ['run', 'build', '-w', ws], ROOT);
   if (code !== 0) process.exit(code);
 }

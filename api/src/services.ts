@@ -87,8 +87,9 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     new SessionCache(config.SESSION_CACHE_SECONDS * 1000),
     config.AUTH_RATE_LIMIT_PER_MINUTE,
   );
+  const invites = new InvitesService(orm, access, audit);
   const servers = new ServersService(orm, access, audit, events);
-  const members = new MembersService(orm, access, audit, events);
+  const members = new MembersService(orm, access, audit, events, invites);
   const users = new UsersService(orm);
   const jobs = new JobQueues(redis, config.REDIS_KEY_PREFIX);
   const presence = new PresenceService(redis, keys, orm, jobs, users, events, {
@@ -105,7 +106,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   // Whoever changes permissions also ends the voice sessions they no longer allow.
   access.onChange((serverId, userId) => voice.revalidate(serverId, userId));
   presence.onOffline((userId) => voice.endAllForUser(userId));
-  const moderation = new ModerationService(orm, access, audit, events, members, servers, jobs);
+  const moderation = new ModerationService(orm, access, audit, events, members, jobs);
   await Promise.all([access.start(), auth.start()]);
 
   return {
@@ -125,7 +126,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     roles: new RolesService(orm, access, audit, events),
     channels: new ChannelsService(orm, access, audit, events),
     members,
-    invites: new InvitesService(orm, access, audit),
+    invites,
     moderation,
     escalation: new EscalationService(redis, keys, access, moderation),
     voice,

@@ -190,7 +190,27 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 2000): 
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sleep(20);
     }
   }
 }
+
+/**
+ * Polls `read` until `done` holds (truthiness by default) and returns that value; after timeoutMs it
+ * fails naming `what` and the last value. A `read` that throws fails at once.
+ */
+export async function until<T>(
+  read: () => T | Promise<T>,
+  what: string,
+  { done = Boolean, timeoutMs = 10_000 }: { done?: (value: T) => boolean; timeoutMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await sleep(10);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,5 @@
 import type { RunningApi } from '../src/app.js';
+import type { Topic } from '../src/kernel/pubsub/event-bus.js';
 import { startTestApi, uniquePrefix } from './harness.js';
 
 /** Two API instances on one Redis prefix: what one publishes, the other receives. */
@@ -16,7 +17,7 @@ export async function synchronise(a: RunningApi, b: RunningApi): Promise<void> {
     [a, b],
     [b, a],
   ] as const) {
-    const topic = `test-sync:${Math.random()}`;
+    const topic: Topic<object> = { name: `test-sync:${Math.random()}` };
     let arrived!: () => void;
     const done = new Promise<void>((resolve) => (arrived = resolve));
     const stop = await to.services.bus.listen(topic, () => arrived());

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 
 /**
- * The real worker program (`node workers/dist/main.js`) as a child process, for integration tests:
+ * The real worker program (`node api/dist/workers/main.js`) as a child process, for integration tests:
  * the same Postgres database and Redis prefix as the test's API, its own short timings.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const WORKERS_MAIN = join(ROOT, 'workers', 'dist', 'main.js');
+export const WORKERS_MAIN = join(ROOT, 'api', 'dist', 'workers', 'main.js');
 
 export interface WorkerExit {
   code: number | null;
@@ -153,7 +153,7 @@ process.once('exit', () => {
 });
 
 /**
- * Fails unless every source file of api/ and workers/ has a compiled .js at least as new: the
+ * Fails unless every source file of api/ has a compiled .js at least as new: the
  * worker process runs compiled code, so a stale build would test yesterday's program.
  */
 let checked = false;
@@ -162,12 +162,10 @@ export function assertWorkersBuilt(): void {
   // skips it (while other parts of the tree are being edited and the worker's own code is known built).
   if (checked || process.env.RASHIGO_TEST_ALLOW_STALE_BUILD === '1') return;
   const stale: string[] = [];
-  for (const pkg of ['api', 'workers']) {
-    const src = join(ROOT, pkg, 'src');
-    for (const file of sourceFiles(src)) {
-      const compiled = join(ROOT, pkg, 'dist', relative(src, file).replace(/\.ts$/, '.js'));
-      if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(file).mtimeMs) stale.push(relative(ROOT, file));
-    }
+  const src = join(ROOT, 'api', 'src');
+  for (const file of sourceFiles(src)) {
+    const compiled = join(ROOT, 'api', 'dist', relative(src, file).replace(/\.ts$/, '.js'));
+    if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(file).mtimeMs) stale.push(relative(ROOT, file));
   }
   if (stale.length === 0) {
     checked = true;
@@ -176,7 +174,7 @@ export function assertWorkersBuilt(): void {
   const listed = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ` and ${stale.length - 5} more` : '');
   throw new Error(
     `${relative(ROOT, WORKERS_MAIN)} is missing or older than its sources (${listed}).\n` +
-      `Build first: cd ${ROOT} && npm run build -w api -w workers  (the root \`npm test\` builds before testing).`,
+      `Build first: cd ${ROOT} && npm run build -w api  (the root \`npm test\` builds before testing).`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { printSchemaFile } from '../src/graphql/print-schema.js';
+import { printSchemaFile } from '../src/print-schema.js';
 
 describe('schema.graphql', () => {
   it('is the schema the code defines', async () => {

@@ -89,5 +89,3 @@ export async function recordServerEvents(client: Client, serverId: string): Prom
     stop: () => dispose(),
   };
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,23 +2,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import { QueueName } from '../src/jobs/queues.js';
-import { sql } from './fixtures.js';
+import { sql, sleep, until } from './fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix } from './harness.js';
 import { startWorkers, stopAllWorkers, type WorkerProcess } from './processes.js';
-import { sleep } from './server-events.js';
 
 // The worker program as operations see it: its /metrics endpoint, retries, kept failures, SIGTERM.
-
-/** Polls `read` until `done` holds; throws after timeoutMs. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000, what = 'the condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await sleep(20);
-  }
-}
 
 /** The value of one sample line (`name{labels} value`) of a Prometheus text exposition. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -64,18 +52,10 @@ describe('the worker process', () => {
       { serverId: 'not-a-number', userId: '1', until: new Date().toISOString() },
       { attempts: 1 },
     );
-    await until(
-      () => queue(QueueName.timeoutExpiry).getJobCounts('failed'),
-      (c) => c.failed === 1,
-      10_000,
-      'the failing job',
-    );
-    await until(
-      () => queue(QueueName.housekeeping).getJobCounts('completed', 'waiting', 'active'),
-      (c) => (c.completed ?? 0) >= 1 && (c.waiting ?? 0) + (c.active ?? 0) === 0,
-      10_000,
-      'housekeeping',
-    );
+    await until(() => queue(QueueName.timeoutExpiry).getJobCounts('failed'), 'the failing job', { done: (c) => c.failed === 1 });
+    await until(() => queue(QueueName.housekeeping).getJobCounts('completed', 'waiting', 'active'), 'housekeeping', {
+      done: (c) => (c.completed ?? 0) >= 1 && (c.waiting ?? 0) + (c.active ?? 0) === 0,
+    });
 
     const text = await metrics();
     expect(text).toContain('# TYPE rashigo_queue_jobs gauge');
@@ -99,9 +79,9 @@ describe('the worker process', () => {
       (await queue(QueueName.timeoutExpiry).getJobs(['delayed', 'waiting', 'active', 'failed'])).find(
         (j) => j.data.serverId === 'also-not-a-number',
       );
-    await until(find, (j) => (j?.attemptsMade ?? 0) >= 1, 10_000, 'the first attempt');
+    await until(find, 'the first attempt', { done: (j) => (j?.attemptsMade ?? 0) >= 1 });
     const firstFailedAt = Date.now();
-    const job = await until(find, (j) => (j?.attemptsMade ?? 0) >= 2, 10_000, 'the second attempt');
+    const job = await until(find, 'the second attempt', { done: (j) => (j?.attemptsMade ?? 0) >= 2 });
     // The default policy: 5 attempts, exponential backoff from 500 ms; between attempts it waits delayed.
     expect(Date.now() - firstFailedAt).toBeGreaterThanOrEqual(400);
     expect(job!.opts.attempts).toBe(5);
@@ -130,12 +110,9 @@ describe('the worker process', () => {
         { serverId: server.id, userId: member.id, until: end.toISOString() },
         { jobId: 'sigterm-probe' },
       );
-      await until(
-        () => sql(api, 'select 1 from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [holderPid]),
-        (rows) => rows.length === 1,
-        10_000,
-        'the job to block',
-      );
+      await until(() => sql(api, 'select 1 from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [holderPid]), 'the job to block', {
+        done: (rows) => rows.length === 1,
+      });
       expect(await queue(QueueName.timeoutExpiry).getJobCounts('active')).toEqual({ active: 1 });
 
       const exit = worker.stop();

@@ -1,11 +1,31 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { createMethodMiddlewareDecorator, createParameterDecorator } from 'type-graphql';
+import { Authorized, createMethodMiddlewareDecorator, createParameterDecorator, type AuthChecker } from 'type-graphql';
 import type { PermissionName } from '../permissions/bits.js';
-import { requirePermissions, type ChannelAccess, type ServerAccess } from '../features/access/access.service.js';
-import { notFound } from '../kernel/errors/app-error.js';
-import { requireViewer, type GraphqlContext } from './context.js';
+import { requirePermissions } from '../permissions/require.js';
+import { notFound, unauthenticated } from '../kernel/errors/app-error.js';
+import type { GraphqlContext, Viewer } from './context.js';
 
 type Args = Record<string, unknown>;
+type AccessService = GraphqlContext['services']['access'];
+type ServerAccess = Awaited<ReturnType<AccessService['server']>>;
+type ChannelAccess = Awaited<ReturnType<AccessService['channel']>>;
+
+/**
+ * The one authentication check: type-graphql runs it before every field marked @Authorized (directly
+ * or through @RequirePermission / @RequireAccess), subscriptions included. UNAUTHENTICATED, not false,
+ * so the error carries the contract's code.
+ */
+export const authChecker: AuthChecker<GraphqlContext> = ({ context }) => {
+  if (!context.viewer) throw unauthenticated();
+  return true;
+};
+
+/** Parameter: the signed-in caller of an @Authorized field. */
+export const CurrentViewer = () =>
+  createParameterDecorator<GraphqlContext>(({ context }): Viewer => {
+    if (!context.viewer) throw new Error('resolver is missing @Authorized');
+    return context.viewer;
+  });
 
 /** Where an operation's permission is checked: a server, or a channel (overwrites apply). */
 export type Scope = { kind: 'server'; serverId: string } | { kind: 'channel'; channelId: string };
@@ -37,30 +57,31 @@ export const roleArg =
  * scope, checks through the permission engine, and leaves the access on the context for the resolver.
  * Private servers and hidden channels answer NOT_FOUND; a missing permission FORBIDDEN naming it.
  */
-export function RequirePermission(permissions: PermissionName | readonly PermissionName[] | null, scope: ScopeFinder) {
-  const needed: readonly PermissionName[] = permissions === null ? [] : typeof permissions === 'string' ? [permissions] : permissions;
-  return createMethodMiddlewareDecorator<GraphqlContext>(async ({ args, context, info }, next) => {
-    const viewer = requireViewer(context);
+export function RequirePermission(permissions: PermissionName | readonly PermissionName[], scope: ScopeFinder): MethodDecorator {
+  const needed: readonly PermissionName[] = typeof permissions === 'string' ? [permissions] : permissions;
+  const check = createMethodMiddlewareDecorator<GraphqlContext>(async ({ args, context, info }, next) => {
+    const { userId } = context.viewer!;
     const target = await scope(args as Args, context);
     if (target.kind === 'channel') {
-      const access = await context.services.access.channel(target.channelId, viewer.userId);
+      const access = await context.services.access.channel(target.channelId, userId);
       requirePermissions(access.channelPermissions, needed);
       grantedByField.set(info, access);
     } else {
-      const access = await context.services.access.server(target.serverId, viewer.userId);
+      const access = await context.services.access.server(target.serverId, userId);
       requirePermissions(access.permissions, needed);
       grantedByField.set(info, access);
     }
     return next();
   });
+  const authenticated = Authorized();
+  return (target, key, descriptor) => {
+    authenticated(target, key, descriptor);
+    check(target, key, descriptor);
+  };
 }
 
-/** Only for signed-in callers; no permission beyond that. */
-export const Authenticated = () =>
-  createMethodMiddlewareDecorator<GraphqlContext>(async ({ context }, next) => {
-    requireViewer(context);
-    return next();
-  });
+/** A server the caller can see, or a channel they can view; no further permission (the service may check more). */
+export const RequireAccess = (scope: ScopeFinder): MethodDecorator => RequirePermission([], scope);
 
 /** The access a field's @RequirePermission granted; keyed by the field's own resolve info. */
 const grantedByField = new WeakMap<GraphQLResolveInfo, ServerAccess | ChannelAccess>();

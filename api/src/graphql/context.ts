@@ -1,25 +1,8 @@
-import DataLoader from 'dataloader';
-import type { Viewer } from '../features/auth/viewer.js';
-import type { ServerView } from '../features/servers/server.view.js';
-import type { UserView } from '../features/users/user.view.js';
-import type { ChannelView } from '../features/channels/channel.view.js';
-import type { ChosenStatus } from '../features/users/user.entity.js';
-import type { MessageView } from '../features/messages/message.view.js';
-import type { RoleView } from '../features/roles/role.view.js';
-import { unauthenticated } from '../kernel/errors/app-error.js';
+import type { Loaders } from '../request-context.js';
 import type { Services } from '../services.js';
 
-/** Batched lookups, one set per request (or per subscription event), so no field resolver queries per row. */
-export interface Loaders {
-  users: DataLoader<string, UserView | null>;
-  servers: DataLoader<string, ServerView | null>;
-  memberCounts: DataLoader<string, number>;
-  rolesByServer: DataLoader<string, RoleView[]>;
-  channelsByServer: DataLoader<string, ChannelView[]>;
-  presence: DataLoader<string, ChosenStatus>;
-  channels: DataLoader<string, ChannelView | null>;
-  messages: DataLoader<string, MessageView | null>;
-}
+/** Who is calling, as the session check resolves it (null when signed out). */
+export type Viewer = NonNullable<Awaited<ReturnType<Services['auth']['authenticate']>>>;
 
 export interface GraphqlContext {
   viewer: Viewer | null;
@@ -27,26 +10,4 @@ export interface GraphqlContext {
   requestId: string;
   services: Services;
   loaders: Loaders;
-}
-
-export function createLoaders(services: Services): Loaders {
-  return {
-    users: new DataLoader((ids) => services.users.byIds(ids)),
-    servers: new DataLoader((ids) => services.servers.byIds(ids)),
-    memberCounts: new DataLoader((ids) => services.servers.memberCounts(ids)),
-    rolesByServer: new DataLoader((ids) => services.roles.list(ids)),
-    channelsByServer: new DataLoader((ids) => services.channels.listByServer(ids)),
-    presence: new DataLoader((ids) => services.presence.statuses(ids)),
-    channels: new DataLoader((ids) => services.channels.byIds(ids)),
-    messages: new DataLoader((ids) => services.messages.byIds(ids)),
-  };
-}
-
-export function createContext(services: Services, viewer: Viewer | null, ip: string, requestId: string): GraphqlContext {
-  return { viewer, ip, requestId, services, loaders: createLoaders(services) };
-}
-
-export function requireViewer(ctx: GraphqlContext): Viewer {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer;
 }

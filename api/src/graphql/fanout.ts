@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { FanoutItem } from '../realtime/fanout-item.js';
-import { createLoaders, type GraphqlContext } from './context.js';
+import type { GraphqlContext } from './context.js';
 
 const isFanoutItem = (value: unknown): value is FanoutItem<object> =>
   typeof value === 'object' && value !== null && 'event' in value && 'view' in value && typeof (value as FanoutItem).event === 'object';
@@ -20,6 +20,9 @@ export class SubscriptionFanout {
   private readonly pending = new Map<string, string>();
   private readonly tokenPrefix = `\u0001rashigo-${randomBytes(12).toString('hex')}-`;
   private tokenCounter = 0;
+
+  /** Fresh loaders per execution; the wiring builds them, since they read the features. */
+  constructor(private readonly createLoaders: (services: GraphqlContext['services']) => GraphqlContext['loaders']) {}
 
   /** graphql-ws `subscribe` hook. */
   subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
@@ -83,7 +86,7 @@ export class SubscriptionFanout {
     return execute({
       ...args,
       rootValue,
-      contextValue: { ...context, loaders: createLoaders(context.services) },
+      contextValue: { ...context, loaders: this.createLoaders(context.services) },
     }) as Promise<ExecutionResult>;
   }
 

@@ -210,6 +210,40 @@ describe('computePermissions: table', () => {
       want: 0n,
     },
     {
+      name: 'private flag: @everyone loses VIEW_CHANNEL => nothing',
+      in: inputs({ overwrites: [], privateChannel: true }),
+      want: 0n,
+    },
+    {
+      name: 'private flag overrides an @everyone overwrite allowing VIEW_CHANNEL, keeping its other bits',
+      in: inputs({
+        roles: [],
+        overwrites: [ow('ROLE', EVERYONE_ID, B.VIEW_CHANNEL | B.MANAGE_MESSAGES, 0n), ow('MEMBER', ME, B.VIEW_CHANNEL, 0n)],
+        privateChannel: true,
+      }),
+      want: DEFAULT_EVERYONE_PERMISSIONS | B.MANAGE_MESSAGES,
+    },
+    {
+      name: 'private flag: a role overwrite restores VIEW_CHANNEL',
+      in: inputs({ overwrites: [ow('ROLE', mod.id, B.VIEW_CHANNEL, 0n)], privateChannel: true }),
+      want: BASE,
+    },
+    {
+      name: 'private flag: a member overwrite restores VIEW_CHANNEL',
+      in: inputs({ overwrites: [ow('MEMBER', ME, B.VIEW_CHANNEL, 0n)], privateChannel: true }),
+      want: BASE,
+    },
+    {
+      name: 'private flag: ADMINISTRATOR sees it anyway',
+      in: inputs({ roles: [admin], overwrites: [], privateChannel: true }),
+      want: ALL_PERMISSIONS,
+    },
+    {
+      name: 'private flag at server level (no overwrites) changes nothing',
+      in: inputs({ privateChannel: true }),
+      want: BASE,
+    },
+    {
       name: 'active timeout keeps only VIEW_CHANNEL and READ_MESSAGE_HISTORY',
       in: inputs({ timedOutUntil: LATER }),
       want: TIMED_OUT_PERMISSIONS,

@@ -23,6 +23,8 @@ export interface PermissionInputs {
   roles: readonly RoleGrant[];
   /** The channel's overwrites; undefined means server-level permissions. */
   overwrites?: readonly Overwrite[];
+  /** A private channel acts as if @everyone's overwrite also denied VIEW_CHANNEL. */
+  privateChannel?: boolean;
   timedOutUntil?: Date | null;
   now: Date;
 }
@@ -35,7 +37,7 @@ export function computePermissions(i: PermissionInputs): bigint {
   if (i.memberId === i.ownerId || (p & PermissionBit.ADMINISTRATOR) !== 0n) return ALL_PERMISSIONS;
 
   if (i.overwrites !== undefined) {
-    p = applyOverwrites(p, i.overwrites, i.everyone.id, i.roles, i.memberId);
+    p = applyOverwrites(p, i.overwrites, i.everyone.id, i.roles, i.memberId, i.privateChannel ?? false);
     // Nothing in a channel applies to someone who cannot see it.
     if ((p & PermissionBit.VIEW_CHANNEL) === 0n) return NO_PERMISSIONS;
   }
@@ -53,6 +55,7 @@ function applyOverwrites(
   everyoneId: string,
   roles: readonly RoleGrant[],
   memberId: string,
+  privateChannel: boolean,
 ): bigint {
   const roleIds = new Set(roles.map((r) => r.id));
   let everyoneDeny = 0n;
@@ -76,6 +79,11 @@ function applyOverwrites(
       memberDeny |= o.deny;
       memberAllow |= o.allow;
     }
+  }
+
+  if (privateChannel) {
+    everyoneDeny |= PermissionBit.VIEW_CHANNEL;
+    everyoneAllow &= ~PermissionBit.VIEW_CHANNEL;
   }
 
   // Within each level deny goes first, so a bit both denied and allowed ends allowed.

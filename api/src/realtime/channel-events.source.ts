@@ -28,7 +28,7 @@ export async function channelEventSource(
   let stop = () => {};
   const stream = new EventStream<ChannelEventPayload | typeof RECHECK>(() => stop());
   const unwatch = services.access.watch(initial.server.id, viewer.userId, () => stream.push(RECHECK));
-  const unlisten = await services.bus.listen(Topic.channel(channelId), (event) => stream.push(event as ChannelEventPayload));
+  const unlisten = await services.bus.listen(Topic.channel(channelId), (event) => stream.push(event));
   stop = () => {
     unwatch();
     unlisten();

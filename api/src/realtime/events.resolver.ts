@@ -1,5 +1,5 @@
-import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { requireViewer, type GraphqlContext } from '../graphql/context.js';
+import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphqlContext } from '../graphql/context.js';
 import { ChannelEventUnion } from './channel-event.objects.js';
 import { channelEventSource } from './channel-events.source.js';
 import type { FanoutItem } from './fanout-item.js';
@@ -9,16 +9,12 @@ import type { ChannelEventPayload, ServerEventPayload } from './topics.js';
 
 @Resolver()
 export class EventsResolver {
+  @Authorized()
   @Subscription(() => ChannelEventUnion, {
     description: 'since: replay every message created after that ID before the live events, so a client that reconnects misses nothing.',
     subscribe: ({ args, context }) => {
       const ctx = context as GraphqlContext;
-      return channelEventSource(
-        ctx.services,
-        requireViewer(ctx),
-        args.channelId as string,
-        (args.since as string | null | undefined) ?? null,
-      );
+      return channelEventSource(ctx.services, ctx.viewer!, args.channelId as string, (args.since as string | null | undefined) ?? null);
     },
   })
   channelEvents(
@@ -29,10 +25,11 @@ export class EventsResolver {
     return item.event;
   }
 
+  @Authorized()
   @Subscription(() => ServerEventUnion, {
     subscribe: ({ args, context }) => {
       const ctx = context as GraphqlContext;
-      return serverEventSource(ctx.services, requireViewer(ctx), args.serverId as string);
+      return serverEventSource(ctx.services, ctx.viewer!, args.serverId as string);
     },
   })
   serverEvents(@Root() item: FanoutItem<ServerEventPayload>, @Arg('serverId', () => ID) _serverId: string): ServerEventPayload {

@@ -32,7 +32,7 @@ export async function serverEventSource(
 
   let stop = () => {};
   const stream = new EventStream<ServerEventPayload>(() => stop());
-  stop = await services.bus.listen(Topic.server(serverId), (event) => stream.push(event as ServerEventPayload));
+  stop = await services.bus.listen(Topic.server(serverId), (event) => stream.push(event));
 
   const visible = (access: ServerAccess, channelId: string): boolean => {
     const channel = access.server.channels.get(channelId);

@@ -4,7 +4,7 @@ import type { RunningApi } from '../app.js';
 import { snowflakeAt } from '../kernel/ids/snowflake.js';
 import { createServer, GqlClient, signUp, type TestUser } from '../../test/harness.js';
 import { ROOMY_LIMITS, startTwoInstances, synchronise } from '../../test/instances.js';
-import { assignRole, createRole, joinServer } from '../../test/fixtures.js';
+import { assignRole, createRole, joinServer, until } from '../../test/fixtures.js';
 import { settle, subscribe, wsClient, type Subscription } from '../../test/ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
@@ -29,8 +29,6 @@ const SERVER_EVENTS = `subscription($s: ID!) { serverEvents(serverId: $s) { __ty
   ... on ChannelDeleted { channelId } } }`;
 
 const ROOMY = ROOMY_LIMITS;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface World {
   owner: TestUser;
@@ -63,14 +61,6 @@ describe('subscriptions', () => {
   const on = (api: RunningApi, user: TestUser) => new GqlClient(api.url, `Bearer ${user.token}`);
 
   const synced = () => synchronise(a, b);
-
-  async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await sleep(10);
-    }
-  }
 
   async function world(memberCount = 0): Promise<World> {
     const owner = await signUp(a, 'subowner');
@@ -182,7 +172,7 @@ describe('subscriptions', () => {
         await until(
           () => createdIds(resumed).length >= 500 + live.length - 1 && live.length >= 30,
           'the reader to catch up with the live sender',
-          20_000,
+          { timeoutMs: 20_000 },
         );
       } finally {
         running = false;

@@ -4,14 +4,40 @@ import type { RoleView } from '../features/roles/role.view.js';
 import type { ServerView } from '../features/servers/server.view.js';
 import type { UserView } from '../features/users/user.view.js';
 import type { MessageView } from '../features/messages/message.view.js';
-import type { VoiceStateView } from '../features/voice/voice-state.js';
-import type { EventBus } from '../kernel/pubsub/event-bus.js';
+import type { VoiceSignalPayload, VoiceStateView } from '../features/voice/voice-state.js';
+import type { EventBus, Topic as BusTopic } from '../kernel/pubsub/event-bus.js';
 
-/** Topic names: one per server, one per channel. Payloads below are JSON-safe (dates become strings). */
+/** Every topic on the event bus and what it carries. Payloads are JSON-safe (dates become strings). */
+export interface TopicPayloads {
+  /** Per server: membership, presence, channels, roles, voice states. */
+  server: ServerEventPayload;
+  /** Per channel: messages and typing. */
+  channel: ChannelEventPayload;
+  /** Per voice session: signals relayed to it. */
+  'voice-signals': VoiceSignalPayload;
+  /** Cached permission inputs changed: every process drops them (features/access). */
+  'access-invalidate': AccessInvalidation;
+  /** Token hashes whose sessions ended: every process evicts them and closes their sockets (features/auth). */
+  'session-revoked': string[];
+}
+
+export interface AccessInvalidation {
+  serverId: string;
+  /** Only this member's inputs; absent for the whole server. */
+  userId?: string;
+}
+
+const scoped =
+  <K extends keyof TopicPayloads>(kind: K) =>
+  (id: string): BusTopic<TopicPayloads[K]> => ({ name: `${kind}:${id}` });
+const unscoped = <K extends keyof TopicPayloads>(kind: K): BusTopic<TopicPayloads[K]> => ({ name: kind });
+
 export const Topic = {
-  server: (serverId: string) => `server:${serverId}`,
-  channel: (channelId: string) => `channel:${channelId}`,
-  voiceSignals: (sessionId: string) => `voice-signals:${sessionId}`,
+  server: scoped('server'),
+  channel: scoped('channel'),
+  voiceSignals: scoped('voice-signals'),
+  accessInvalidation: unscoped('access-invalidate'),
+  sessionRevocation: unscoped('session-revoked'),
 } as const;
 
 /** What flows on a server's topic; `type` names the GraphQL union member. */

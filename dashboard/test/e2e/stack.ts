@@ -113,11 +113,11 @@ function runToEnd(args: string[], env: Record<string, string>): Promise<void> {
 export function assertBuilt(): void {
   const missing = [
     join(ROOT, 'api', 'dist', 'main.js'),
-    join(ROOT, 'workers', 'dist', 'main.js'),
+    join(ROOT, 'api', 'dist', 'workers', 'main.js'),
     join(ROOT, 'dashboard', '.next', 'BUILD_ID'),
   ].filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`Build first (npm test does): missing ${missing.join(', ')}. Run: npm run build -w api -w workers -w dashboard`);
+    throw new Error(`Build first (npm test does): missing ${missing.join(', ')}. Run: npm run build -w api -w dashboard`);
   }
 }
 
@@ -140,7 +140,7 @@ export async function startStack(): Promise<Stack> {
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
   const api = new Program('api', ['api/dist/main.js'], { ...common, PORT: String(apiPort), AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
-  const workers = new Program('workers', ['workers/dist/main.js'], { ...common, WORKERS_PORT: '0' });
+  const workers = new Program('workers', ['api/dist/workers/main.js'], { ...common, WORKERS_PORT: '0' });
   const dashboard = new Program(
     'dashboard',
     [NEXT_BIN, 'start', '-p', String(dashboardPort), '-H', '127.0.0.1'],

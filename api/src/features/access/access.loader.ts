@@ -4,7 +4,7 @@ import { PermissionOverwrite } from '../channels/overwrite.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { Server } from '../servers/server.entity.js';
-import { pickLimits } from '../servers/servers.service.js';
+import { pickLimits } from '../servers/server-limits.js';
 import type { ChannelSnapshot, MemberSnapshot, ServerSnapshot } from './access.snapshot.js';
 
 /** Reads permission inputs from Postgres: three queries per server, one per member. */

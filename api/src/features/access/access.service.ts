@@ -1,10 +1,10 @@
-import { PermissionBit, hasPermission, permissionsToBits, type PermissionName } from '../../permissions/bits.js';
-import { computePermissions, type Overwrite, type RoleGrant } from '../../permissions/compute.js';
+import { PermissionBit } from '../../permissions/bits.js';
+import { computePermissions, type RoleGrant } from '../../permissions/compute.js';
 import type { Actor } from '../../permissions/hierarchy.js';
-import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
-import { OverwriteTarget } from '../channels/overwrite.entity.js';
+import { Topic, type AccessInvalidation } from '../../realtime/topics.js';
 import type { AccessLoader } from './access.loader.js';
 import type { ChannelSnapshot, MemberSnapshot, ServerSnapshot } from './access.snapshot.js';
 
@@ -25,15 +25,7 @@ export interface ChannelAccess extends ServerAccess {
   channelPermissions: bigint;
 }
 
-/** Topic on which every process learns that cached permission inputs changed. */
-export const ACCESS_INVALIDATION_TOPIC = 'access-invalidate';
-interface Invalidation {
-  serverId: string;
-  userId?: string;
-}
-
 const VIEW = PermissionBit.VIEW_CHANNEL;
-const EVERYONE_TARGET: Overwrite['targetType'] = OverwriteTarget.ROLE;
 
 /**
  * Answers "what may this user do here" from cached snapshots and the pure engine. Any change to
@@ -51,7 +43,7 @@ export class AccessService {
   ) {}
 
   async start(): Promise<void> {
-    await this.bus.listen(ACCESS_INVALIDATION_TOPIC, (payload) => this.drop(payload as Invalidation));
+    await this.bus.listen(Topic.accessInvalidation, (payload) => this.drop(payload));
   }
 
   private readonly changeListeners: ((serverId: string, userId?: string) => Promise<void>)[] = [];
@@ -63,9 +55,9 @@ export class AccessService {
 
   /** Announces a change: drops the local cache now and every other process's on receipt. */
   async invalidate(serverId: string, userId?: string): Promise<void> {
-    const message: Invalidation = userId ? { serverId, userId } : { serverId };
+    const message: AccessInvalidation = userId ? { serverId, userId } : { serverId };
     this.drop(message);
-    await this.bus.publish(ACCESS_INVALIDATION_TOPIC, message);
+    await this.bus.publish(Topic.accessInvalidation, message);
     for (const listener of this.changeListeners) await listener(serverId, userId);
   }
 
@@ -86,14 +78,14 @@ export class AccessService {
     };
   }
 
-  private drop(invalidation: Invalidation): void {
+  private drop(invalidation: AccessInvalidation): void {
     this.evict(invalidation);
     for (const watcher of [...(this.watchers.get(invalidation.serverId) ?? [])]) {
       if (!invalidation.userId || invalidation.userId === watcher.userId) watcher.onChange();
     }
   }
 
-  private evict({ serverId, userId }: Invalidation): void {
+  private evict({ serverId, userId }: AccessInvalidation): void {
     if (userId) {
       this.members.delete(`${serverId}:${userId}`);
       return;
@@ -180,7 +172,8 @@ export class AccessService {
       memberId: access.userId,
       everyone: access.server.everyone,
       roles: access.roles,
-      overwrites: effectiveOverwrites(access.server, channel),
+      overwrites: channel.overwrites,
+      privateChannel: channel.isPrivate,
       timedOutUntil: access.member.timedOutUntil,
       now,
     });
@@ -208,28 +201,4 @@ export class AccessService {
 
 function rolesOf(server: ServerSnapshot, member: MemberSnapshot): RoleGrant[] {
   return member.roleIds.map((id) => server.roles.get(id)).filter((r): r is RoleGrant => r !== undefined);
-}
-
-/** A private channel behaves as if @everyone's overwrite also denied VIEW_CHANNEL. */
-function effectiveOverwrites(server: ServerSnapshot, channel: ChannelSnapshot): readonly Overwrite[] {
-  if (!channel.isPrivate) return channel.overwrites;
-  const everyoneId = server.everyone.id;
-  const existing = channel.overwrites.find((o) => o.targetType === EVERYONE_TARGET && o.targetId === everyoneId);
-  const everyone: Overwrite = {
-    targetType: EVERYONE_TARGET,
-    targetId: everyoneId,
-    allow: (existing?.allow ?? 0n) & ~VIEW,
-    deny: (existing?.deny ?? 0n) | VIEW,
-  };
-  return [...channel.overwrites.filter((o) => o !== existing), everyone];
-}
-
-/** Throws FORBIDDEN naming the first missing permission. */
-export function requirePermissions(bits: bigint, needed: readonly PermissionName[]): void {
-  for (const name of needed) if (!hasPermission(bits, name)) throw forbidden(name);
-}
-
-export function hasAll(bits: bigint, needed: readonly PermissionName[]): boolean {
-  const mask = permissionsToBits(needed);
-  return (bits & mask) === mask;
 }

@@ -1,6 +1,6 @@
 import type { Overwrite, RoleGrant } from '../../permissions/compute.js';
 import type { ChannelType } from '../channels/channel.entity.js';
-import type { ServerLimits } from '../servers/server.entity.js';
+import type { ServerLimits } from '../servers/server-limits.js';
 
 /** The permission inputs of one server, cached per process and dropped on any change to them. */
 export interface ServerSnapshot {

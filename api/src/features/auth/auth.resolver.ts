@@ -1,5 +1,6 @@
-import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { CurrentViewer } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
 import type { Services } from '../../services.js';
@@ -32,9 +33,10 @@ export class AuthResolver {
     return this.services.auth.login(ctx.ip, { username, password });
   }
 
+  @Authorized()
   @Mutation(() => Boolean)
-  async logout(@Ctx() ctx: GraphqlContext): Promise<boolean> {
-    await this.services.auth.logout(requireViewer(ctx));
+  async logout(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.services.auth.logout(viewer);
     return true;
   }
 }

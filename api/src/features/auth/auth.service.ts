@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Orm, EntityManager } from '../../kernel/db/orm.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
+import { Topic } from '../../realtime/topics.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import type { SlidingWindowLimiter } from '../../kernel/redis/sliding-window.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
@@ -18,9 +19,6 @@ export interface AuthResult {
   token: string;
   user: UserView;
 }
-
-/** Topic carrying token hashes whose sessions ended: every process evicts them and closes their sockets. */
-export const SESSION_REVOKED_TOPIC = 'session-revoked';
 
 // Argon2id, OWASP's second recommended profile (19 MiB, 2 passes).
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -40,8 +38,8 @@ export class AuthService {
   private readonly revokedListeners: ((tokenHash: string) => void)[] = [];
 
   async start(): Promise<void> {
-    await this.bus.listen(SESSION_REVOKED_TOPIC, (payload) => {
-      for (const tokenHash of payload as string[]) {
+    await this.bus.listen(Topic.sessionRevocation, (tokenHashes) => {
+      for (const tokenHash of tokenHashes) {
         this.cache.evict(tokenHash);
         for (const listener of this.revokedListeners) listener(tokenHash);
       }
@@ -125,7 +123,7 @@ export class AuthService {
   async announceRevoked(tokenHashes: string[]): Promise<void> {
     if (tokenHashes.length === 0) return;
     for (const tokenHash of tokenHashes) this.cache.evict(tokenHash);
-    await this.bus.publish(SESSION_REVOKED_TOPIC, tokenHashes);
+    await this.bus.publish(Topic.sessionRevocation, tokenHashes);
   }
 
   private async throttle(ip: string, username: string): Promise<void> {

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { CurrentViewer, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import type { Viewer } from '../../graphql/context.js';
 import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
 import { MemberObject } from '../members/member.object.js';
@@ -22,20 +22,23 @@ export class BotCredentialsObject {
 export class BotsResolver {
   constructor(private readonly services: Services) {}
 
+  @Authorized()
   @Query(() => [UserObject])
-  myBots(@Ctx() ctx: GraphqlContext): Promise<UserView[]> {
-    return this.services.bots.mine(requireViewer(ctx).userId);
+  myBots(@CurrentViewer() viewer: Viewer): Promise<UserView[]> {
+    return this.services.bots.mine(viewer.userId);
   }
 
+  @Authorized()
   @Mutation(() => BotCredentialsObject)
-  createBot(@Arg('name') name: string, @Ctx() ctx: GraphqlContext): Promise<BotCredentials> {
-    return this.services.bots.create(requireViewer(ctx).userId, { name });
+  createBot(@Arg('name') name: string, @CurrentViewer() viewer: Viewer): Promise<BotCredentials> {
+    return this.services.bots.create(viewer.userId, { name });
   }
 
   /** Ends every session of the bot at once (open sockets included) and issues a new token. */
+  @Authorized()
   @Mutation(() => BotCredentialsObject)
-  regenerateBotToken(@Arg('botId', () => ID) botId: string, @Ctx() ctx: GraphqlContext): Promise<BotCredentials> {
-    return this.services.bots.regenerateToken(requireViewer(ctx).userId, botId);
+  regenerateBotToken(@Arg('botId', () => ID) botId: string, @CurrentViewer() viewer: Viewer): Promise<BotCredentials> {
+    return this.services.bots.regenerateToken(viewer.userId, botId);
   }
 
   @RequirePermission('MANAGE_SERVER', serverArg('serverId'))

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ChannelType, OverwriteTarget, Permission } from '../../graphql/enums.js';
+import { Permission } from '../../graphql/enums.js';
+import { ChannelType, OverwriteTarget } from './channel.enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { PermissionName } from '../../permissions/bits.js';
 

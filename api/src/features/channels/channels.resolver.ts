@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { channelArg, GrantedChannel, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
-import { OverwriteTarget, Permission } from '../../graphql/enums.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { channelArg, CurrentViewer, GrantedChannel, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
+import { Permission } from '../../graphql/enums.js';
+import { OverwriteTarget } from './channel.enums.js';
 import { bitsToPermissions, type PermissionName } from '../../permissions/bits.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { ErrorCode } from '../../kernel/errors/error-code.js';
@@ -17,10 +18,11 @@ export class ChannelsResolver {
   constructor(private readonly services: Services) {}
 
   /** Null for unknown channels and for channels the caller cannot see. */
+  @Authorized()
   @Query(() => ChannelObject, { nullable: true })
-  async channel(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<ChannelView | null> {
+  async channel(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<ChannelView | null> {
     try {
-      await this.services.access.channel(id, requireViewer(ctx).userId);
+      await this.services.access.channel(id, viewer.userId);
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.NotFound) return null;
       throw error;
@@ -80,9 +82,10 @@ export class ChannelsResolver {
     return (await ctx.loaders.servers.load(channel.serverId))!;
   }
 
+  @Authorized()
   @FieldResolver(() => [Permission])
-  async myPermissions(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext): Promise<PermissionName[]> {
-    const access = await this.services.access.server(channel.serverId, requireViewer(ctx).userId);
+  async myPermissions(@Root() channel: ChannelView, @CurrentViewer() viewer: Viewer): Promise<PermissionName[]> {
+    const access = await this.services.access.server(channel.serverId, viewer.userId);
     const snapshot = access.server.channels.get(channel.id);
     return snapshot ? bitsToPermissions(this.services.access.channelPermissions(access, snapshot)) : [];
   }

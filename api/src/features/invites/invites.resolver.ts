@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { CurrentViewer, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
@@ -45,9 +45,10 @@ export class InvitesResolver {
   }
 
   /** The creator, or anyone with MANAGE_SERVER (checked by the service: the server comes from the code). */
+  @Authorized()
   @Mutation(() => Boolean)
-  async revokeInvite(@Arg('code') code: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
-    await this.services.invites.revoke(requireViewer(ctx).userId, code);
+  async revokeInvite(@Arg('code') code: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.services.invites.revoke(viewer.userId, code);
     return true;
   }
 

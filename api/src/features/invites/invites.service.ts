@@ -1,12 +1,15 @@
 import { randomInt } from 'node:crypto';
+import { raw } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import type { Orm } from '../../kernel/db/orm.js';
+import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import { hasAll, type AccessService, type ServerAccess } from '../access/access.service.js';
+import { hasAll } from '../../permissions/require.js';
+import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Invite } from './invite.entity.js';
+import { invalidInvite } from './invites.errors.js';
 
 export interface InviteView {
   code: string;
@@ -31,7 +34,7 @@ const createInviteSchema = z.object({
 });
 
 /** Codes are short and alphanumeric; anything else (a NUL byte, say) must never reach Postgres. */
-export const isInviteCode = (code: string): boolean => /^[A-Za-z0-9]{1,16}$/.test(code);
+const isInviteCode = (code: string): boolean => /^[A-Za-z0-9]{1,16}$/.test(code);
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 const newInviteCode = (): string => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -108,6 +111,30 @@ export class InvitesService {
         changes: { code: [invite.code, null] },
       });
     });
+  }
+
+  /** The server a usable invite leads to; NOT_FOUND for unknown, expired and used-up codes. */
+  async serverOfUsable(em: EntityManager, code: string): Promise<string> {
+    if (!isInviteCode(code)) throw invalidInvite();
+    const invite = await em.findOne(Invite, { code, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] });
+    if (!invite || (invite.maxUses > 0 && invite.uses >= invite.maxUses)) throw invalidInvite();
+    return invite.server;
+  }
+
+  /** Uses the invite up by one, atomically: two joins racing for the last use cannot both succeed. */
+  async consume(em: EntityManager, code: string): Promise<void> {
+    const updated = await em.nativeUpdate(
+      Invite,
+      {
+        code,
+        $and: [
+          { $or: [{ maxUses: 0 }, { uses: { $lt: raw('max_uses') } }] },
+          { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] },
+        ],
+      },
+      { uses: raw('uses + 1') },
+    );
+    if (updated === 0) throw invalidInvite();
   }
 
   /** Removes invites that expired; run by the workers on a schedule. */

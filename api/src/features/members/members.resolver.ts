@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import { GrantedServer, RequireAccess, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
@@ -15,7 +15,7 @@ export class MembersResolver {
   constructor(private readonly services: Services) {}
 
   /** Own nickname: any member. Another's: MODERATE_MEMBERS and a higher role (checked by the service). */
-  @RequirePermission(null, serverArg('serverId'))
+  @RequireAccess(serverArg('serverId'))
   @Mutation(() => MemberObject)
   setNickname(
     @Arg('serverId', () => ID) _serverId: string,

@@ -1,25 +1,21 @@
-import { z } from 'zod';
 import { canManageMember } from '../../permissions/hierarchy.js';
 import { hasPermission } from '../../permissions/bits.js';
-import type { Orm } from '../../kernel/db/orm.js';
-import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import type { EntityManager, Orm } from '../../kernel/db/orm.js';
+import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { InvitesService } from '../invites/invites.service.js';
+import { Ban } from '../moderation/ban.entity.js';
+import { Server } from '../servers/server.entity.js';
+import { toServerView, type ServerView } from '../servers/server.view.js';
 import { Member } from './member.entity.js';
 import { toMemberView, type MemberView } from './member.view.js';
-
-const nicknameSchema = z.object({
-  nickname: z
-    .string()
-    .trim()
-    .max(32, 'must be at most 32 characters')
-    .nullish()
-    .transform((n) => (n ? n : null)),
-});
+import { bannedFromServer, ownerCannotLeave } from './members.errors.js';
+import { memberPageSchema, nicknameSchema } from './members.inputs.js';
 
 export class MembersService {
   constructor(
@@ -27,6 +23,7 @@ export class MembersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
+    private readonly invites: InvitesService,
   ) {}
 
   async get(serverId: string, userId: string): Promise<MemberView> {
@@ -70,5 +67,65 @@ export class MembersService {
     if (!canManageMember(access.actor, { userId, roles })) {
       throw forbidden(permission, 'You cannot act on a member whose highest role is at or above yours');
     }
+  }
+
+  /** Joins a public server by id, or any server by a valid invite. Joining twice is a no-op. */
+  async join(
+    userId: string,
+    serverId: string | null | undefined,
+    inviteCode: string | null | undefined,
+  ): Promise<{ server: ServerView; joined: MemberView | null }> {
+    if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
+    if (serverId && !isSnowflake(serverId)) throw notFound('Server');
+    const result = await this.orm.em.fork().transactional(async (em) => {
+      const id = inviteCode ? await this.invites.serverOfUsable(em, inviteCode) : serverId!;
+      const server = await em.findOne(Server, { id });
+      if (!server || (!inviteCode && server.isPrivate)) throw notFound('Server');
+      if (await em.count(Ban, { server: server.id, user: userId })) throw bannedFromServer();
+      if (await em.count(Member, { server: server.id, user: userId })) return { server, joined: null };
+      if (inviteCode) await this.invites.consume(em, inviteCode);
+      const member = em.create(Member, { server: server.id, user: userId });
+      await em.flush();
+      return { server, joined: toMemberView(member) };
+    });
+    if (result.joined) {
+      await this.access.invalidate(result.server.id, userId);
+      await this.events.server(result.server.id, { type: 'MemberJoined', member: result.joined });
+    }
+    return { server: toServerView(result.server), joined: result.joined };
+  }
+
+  async leave(access: ServerAccess): Promise<void> {
+    if (!access.member) throw notFound('Membership');
+    if (access.userId === access.server.ownerId) throw ownerCannotLeave();
+    await this.removeMember(this.orm.em.fork(), access.server.id, access.userId);
+    await this.afterMemberRemoved(access.server.id, access.userId, 'left');
+  }
+
+  /** Deletes the membership row; shared by leave, kick and ban. */
+  async removeMember(em: EntityManager, serverId: string, userId: string): Promise<boolean> {
+    return (await em.nativeDelete(Member, { server: serverId, user: userId })) > 0;
+  }
+
+  async afterMemberRemoved(serverId: string, userId: string, reason: 'left' | 'kicked' | 'banned'): Promise<void> {
+    await this.access.invalidate(serverId, userId);
+    await this.events.server(serverId, { type: 'MemberLeft', userId, reason });
+  }
+
+  async list(serverId: string, input: unknown): Promise<MemberView[]> {
+    const { first, after } = parseInput(memberPageSchema, input);
+    const members = await this.orm.em
+      .fork()
+      .find(Member, { server: serverId, ...(after ? { user: { $gt: after } } : {}) }, { orderBy: { user: 'asc' }, limit: first });
+    return members.map(toMemberView);
+  }
+
+  async counts(serverIds: readonly string[]): Promise<number[]> {
+    const rows: { server: string; count: string }[] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute('select server_id as server, count(*) as count from members where server_id in (?) group by server_id', [[...serverIds]]);
+    const counts = new Map(rows.map((r) => [String(r.server), Number(r.count)]));
+    return serverIds.map((id) => counts.get(id) ?? 0);
   }
 }

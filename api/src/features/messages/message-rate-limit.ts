@@ -1,4 +1,4 @@
-import { hasPermission } from '../../permissions/bits.js';
+import { exemptFromSlowmode } from '../../permissions/policy.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import type { SlidingWindowLimiter, Window } from '../../kernel/redis/sliding-window.js';
 import type { RefusalScope } from '../../jobs/queues.js';
@@ -19,9 +19,7 @@ export class MessageRateLimit {
   async consume(access: ChannelAccess): Promise<SendVerdict> {
     const { limits } = access.server;
     const { channel, userId } = access;
-    // Moderators who can manage messages or channels are exempt from slowmode (as in Discord).
-    const exempt =
-      hasPermission(access.channelPermissions, 'MANAGE_MESSAGES') || hasPermission(access.channelPermissions, 'MANAGE_CHANNELS');
+    const exempt = exemptFromSlowmode(access.channelPermissions);
     const windows: (Window & { scope: RefusalScope })[] = [
       {
         scope: 'channel',

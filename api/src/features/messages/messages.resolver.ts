@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { channelArg, GrantedChannel, RequirePermission } from '../../graphql/authorize.js';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { channelArg, CurrentViewer, GrantedChannel, RequireAccess } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import type { Services } from '../../services.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { ChannelObject } from '../channels/channel.object.js';
@@ -16,7 +16,7 @@ export class MessagesResolver {
   constructor(private readonly services: Services) {}
 
   /** SEND_MESSAGES (or TIMED_OUT) is checked by the service, so a timed-out member learns when it ends. */
-  @RequirePermission(null, channelArg('channelId'))
+  @RequireAccess(channelArg('channelId'))
   @Mutation(() => MessageObject)
   sendMessage(
     @Arg('channelId', () => ID) _channelId: string,
@@ -27,31 +27,33 @@ export class MessagesResolver {
     return this.services.messages.send(access, { content, replyToId });
   }
 
+  @Authorized()
   @Mutation(() => MessageObject)
   editMessage(
     @Arg('messageId', () => ID) messageId: string,
     @Arg('content') content: string,
-    @Ctx() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<MessageView> {
-    const { userId } = requireViewer(ctx);
+    const { userId } = viewer;
     return this.services.messages.edit(userId, messageId, { content }, (channelId) => this.services.access.channel(channelId, userId));
   }
 
+  @Authorized()
   @Mutation(() => Boolean)
-  async deleteMessage(@Arg('messageId', () => ID) messageId: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
-    const { userId } = requireViewer(ctx);
+  async deleteMessage(@Arg('messageId', () => ID) messageId: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    const { userId } = viewer;
     await this.services.messages.delete(userId, messageId, (channelId) => this.services.access.channel(channelId, userId));
     return true;
   }
 
-  @RequirePermission(null, channelArg('channelId'))
+  @RequireAccess(channelArg('channelId'))
   @Mutation(() => Boolean)
   async startTyping(@Arg('channelId', () => ID) _channelId: string, @GrantedChannel() access: ChannelAccess): Promise<boolean> {
     await this.services.messages.startTyping(access);
     return true;
   }
 
-  @RequirePermission(null, channelArg('channelId'))
+  @RequireAccess(channelArg('channelId'))
   @Query(() => MessagePageObject)
   messages(
     @Arg('channelId', () => ID) _channelId: string,

@@ -148,7 +148,9 @@ export class MessagesService {
       em.find(Message, { channel, ...(beforeId ? { id: { $lt: beforeId } } : {}) }, { orderBy: { id: 'desc' }, limit: n + 1 });
     const newer = async (fromId: string, inclusive: boolean, n: number) =>
       em.find(Message, { channel, id: inclusive ? { $gte: fromId } : { $gt: fromId } }, { orderBy: { id: 'asc' }, limit: n + 1 });
-    const exists = async (where: Record<string, unknown>) => (await em.count(Message, { channel, ...where })) > 0;
+    // One indexed row answers "is there more?": a COUNT would walk every row up to the page, so deep pages cost more.
+    const exists = async (where: Record<string, unknown>) =>
+      (await em.findOne(Message, { channel, ...where }, { fields: ['id'] })) !== null;
 
     if (q.after) {
       const rows = await newer(q.after, false, q.limit);

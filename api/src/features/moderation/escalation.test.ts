@@ -5,10 +5,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { QueueName, type RateLimitRefusalJob } from '../../jobs/queues.js';
-import { sql } from '../../../test/fixtures.js';
+import { sql, sleep } from '../../../test/fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
 import { startWorkers, stopAllWorkers, type WorkerProcess } from '../../../test/processes.js';
-import { recordServerEvents, sleep, type ServerEventLog } from '../../../test/server-events.js';
+import { recordServerEvents, type ServerEventLog } from '../../../test/server-events.js';
 import { wsClient } from '../../../test/ws-client.js';
 
 // Rate-limit refusals recorded by the API become jobs; real worker processes apply the escalation policy.

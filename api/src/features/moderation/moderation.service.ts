@@ -11,7 +11,6 @@ import type { AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
 import type { MembersService } from '../members/members.service.js';
 import { toMemberView, type MemberView } from '../members/member.view.js';
-import type { ServersService } from '../servers/servers.service.js';
 import { User } from '../users/user.entity.js';
 import { Ban } from './ban.entity.js';
 import { banSchema, kickSchema, timeoutSchema } from './moderation.inputs.js';
@@ -37,7 +36,6 @@ export class ModerationService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly members: MembersService,
-    private readonly servers: ServersService,
     private readonly jobs: JobQueues,
   ) {}
 
@@ -46,7 +44,7 @@ export class ModerationService {
     if (!isSnowflake(userId)) throw notFound('Member');
     await this.members.assertOutranks(access, userId, 'KICK_MEMBERS');
     await this.orm.em.fork().transactional(async (em) => {
-      if (!(await this.servers.removeMember(em, access.server.id, userId))) throw notFound('Member');
+      if (!(await this.members.removeMember(em, access.server.id, userId))) throw notFound('Member');
       this.audit.record(em, {
         serverId: access.server.id,
         action: AuditAction.MemberKick,
@@ -55,7 +53,7 @@ export class ModerationService {
         reason,
       });
     });
-    await this.servers.afterMemberRemoved(access.server.id, userId, 'kicked');
+    await this.members.afterMemberRemoved(access.server.id, userId, 'kicked');
   }
 
   /** Bans a member or any existing user (so they cannot join later); optionally removes their recent messages. */
@@ -72,7 +70,7 @@ export class ModerationService {
       } else {
         em.create(Ban, { server: serverId, user: userId, reason: reason ?? '', actor: access.userId });
       }
-      const wasMember = await this.servers.removeMember(em, serverId, userId);
+      const wasMember = await this.members.removeMember(em, serverId, userId);
       // em.execute runs inside this transaction; em.getConnection().execute would not.
       const removed: RemovedMessage[] = deleteMessageSeconds
         ? await em.execute(
@@ -90,7 +88,7 @@ export class ModerationService {
       });
       return { wasMember, removed: removed.map((r) => ({ id: String(r.id), channelId: String(r.channelId) })) };
     });
-    if (wasMember) await this.servers.afterMemberRemoved(serverId, userId, 'banned');
+    if (wasMember) await this.members.afterMemberRemoved(serverId, userId, 'banned');
     return removed;
   }
 

@@ -2,10 +2,10 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { QueueName } from '../../jobs/queues.js';
-import { createInvite, sql } from '../../../test/fixtures.js';
+import { createInvite, sql, sleep } from '../../../test/fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
 import { startWorkers, stopAllWorkers } from '../../../test/processes.js';
-import { recordServerEvents, sleep, type ServerEventLog } from '../../../test/server-events.js';
+import { recordServerEvents, type ServerEventLog } from '../../../test/server-events.js';
 import { wsClient } from '../../../test/ws-client.js';
 
 // Delayed jobs run by a real worker process: a timeout's end is announced when it ends; expired

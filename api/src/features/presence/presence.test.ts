@@ -6,7 +6,8 @@ import pg from 'pg';
 import { dropDatabase, ensureDatabase, migrate } from '../../kernel/db/migrator.js';
 import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
 import { startWorkers, stopAllWorkers, type WorkerProcess } from '../../../test/processes.js';
-import { recordServerEvents, sleep, type SeenEvent, type ServerEventLog } from '../../../test/server-events.js';
+import { recordServerEvents, type SeenEvent, type ServerEventLog } from '../../../test/server-events.js';
+import { sleep } from '../../../test/fixtures.js';
 import { wsClient } from '../../../test/ws-client.js';
 
 // Real API processes' code, real Redis and Postgres, and the real worker program as a child process.

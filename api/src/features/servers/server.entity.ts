@@ -1,32 +1,10 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { newId } from '../../kernel/ids/snowflake.js';
 import { User } from '../users/user.entity.js';
-
-export type ServerLimits = Pick<
-  Server,
-  | 'channelMessageLimit'
-  | 'channelMessageWindowSeconds'
-  | 'serverMessageLimit'
-  | 'serverMessageWindowSeconds'
-  | 'escalationEnabled'
-  | 'escalationRefusals'
-  | 'escalationWindowSeconds'
-  | 'escalationTimeoutSeconds'
->;
-
-export const LIMIT_FIELDS = [
-  'channelMessageLimit',
-  'channelMessageWindowSeconds',
-  'serverMessageLimit',
-  'serverMessageWindowSeconds',
-  'escalationEnabled',
-  'escalationRefusals',
-  'escalationWindowSeconds',
-  'escalationTimeoutSeconds',
-] as const satisfies readonly (keyof ServerLimits)[];
+import type { ServerLimits } from './server-limits.js';
 
 @Entity({ tableName: 'servers' })
-export class Server {
+export class Server implements ServerLimits {
   [OptionalProps]?: 'id' | 'description' | 'icon' | 'isPrivate' | 'createdAt' | keyof ServerLimits;
 
   @PrimaryKey({ type: 'bigint', autoincrement: false })

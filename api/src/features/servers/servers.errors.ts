@@ -1,7 +1,3 @@
-import { AppError, forbidden } from '../../kernel/errors/app-error.js';
-import { ErrorCode } from '../../kernel/errors/error-code.js';
+import { forbidden } from '../../kernel/errors/app-error.js';
 
 export const ownerOnly = (action: string) => forbidden('OWNER', `Only the server owner can ${action}`);
-export const ownerCannotLeave = () => new AppError(ErrorCode.Conflict, 'The owner cannot leave their own server; transfer or delete it');
-export const bannedFromServer = () => new AppError(ErrorCode.Banned, 'You are banned from this server');
-export const invalidInvite = () => new AppError(ErrorCode.NotFound, 'Invite not found or expired');

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isSnowflake } from '../../kernel/ids/snowflake.js';
 
 const name = z.string().trim().min(2, 'must be 2-100 characters').max(100, 'must be 2-100 characters');
 const description = z.string().max(1024, 'must be at most 1024 characters');
@@ -29,11 +28,6 @@ export const updateServerSchema = z.object({
 export const discoverSchema = z.object({
   query: z.string().max(100, 'must be at most 100 characters').nullish(),
   first: z.number().int().min(1, 'must be 1-100').max(100, 'must be 1-100'),
-});
-
-export const memberPageSchema = z.object({
-  first: z.number().int().min(1, 'must be 1-1000').max(1000, 'must be 1-1000'),
-  after: z.string().refine(isSnowflake, 'must be a user id').nullish(),
 });
 
 const count = (max: number) => z.number().int().min(0, `must be 0-${max}`).max(max, `must be 0-${max}`);

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Authenticated, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CurrentViewer, GrantedServer, RequireAccess, RequirePermission, serverArg } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import { Permission } from '../../graphql/enums.js';
 import { bitsToPermissions, type PermissionName } from '../../permissions/bits.js';
 import { AppError } from '../../kernel/errors/app-error.js';
@@ -17,7 +17,7 @@ import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
 import { CreateServerInput, ServerObject, UpdateServerInput } from './server.object.js';
 import { ServerRateLimitsInput, ServerRateLimitsObject } from './server-limits.object.js';
-import type { ServerLimits } from './server.entity.js';
+import type { ServerLimits } from './server-limits.js';
 import type { ServerView } from './server.view.js';
 
 @Resolver(() => ServerObject)
@@ -25,9 +25,9 @@ export class ServersResolver {
   constructor(private readonly services: Services) {}
 
   /** Null for unknown ids and for private servers the caller is not in (never revealing they exist). */
+  @Authorized()
   @Query(() => ServerObject, { nullable: true })
-  async server(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<ServerView | null> {
-    const viewer = requireViewer(ctx);
+  async server(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<ServerView | null> {
     try {
       await this.services.access.server(id, viewer.userId);
     } catch (error) {
@@ -37,25 +37,25 @@ export class ServersResolver {
     return ctx.loaders.servers.load(id);
   }
 
+  @Authorized()
   @Query(() => [ServerObject], { description: 'Servers the caller is a member of.' })
-  myServers(@Ctx() ctx: GraphqlContext): Promise<ServerView[]> {
-    return this.services.servers.mine(requireViewer(ctx).userId);
+  myServers(@CurrentViewer() viewer: Viewer): Promise<ServerView[]> {
+    return this.services.servers.mine(viewer.userId);
   }
 
+  @Authorized()
   @Query(() => [ServerObject], { description: 'Public servers anyone signed in can join.' })
   discoverServers(
     @Arg('query', () => String, { nullable: true }) query: string | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Ctx() ctx: GraphqlContext,
   ): Promise<ServerView[]> {
-    requireViewer(ctx);
     return this.services.servers.discover({ query, first });
   }
 
-  @Authenticated()
+  @Authorized()
   @Mutation(() => ServerObject)
-  createServer(@Arg('input', () => CreateServerInput) input: CreateServerInput, @Ctx() ctx: GraphqlContext): Promise<ServerView> {
-    return this.services.servers.create(requireViewer(ctx).userId, input);
+  createServer(@Arg('input', () => CreateServerInput) input: CreateServerInput, @CurrentViewer() viewer: Viewer): Promise<ServerView> {
+    return this.services.servers.create(viewer.userId, input);
   }
 
   @RequirePermission('MANAGE_SERVER', serverArg('id'))
@@ -78,27 +78,27 @@ export class ServersResolver {
     return this.services.servers.updateRateLimits(access, input);
   }
 
-  @RequirePermission(null, serverArg('id'))
+  @RequireAccess(serverArg('id'))
   @Mutation(() => Boolean)
   async deleteServer(@Arg('id', () => ID) _id: string, @GrantedServer() access: ServerAccess): Promise<boolean> {
     await this.services.servers.delete(access);
     return true;
   }
 
-  @Authenticated()
+  @Authorized()
   @Mutation(() => ServerObject, { description: 'Public servers by id; private servers need an invite code.' })
   async joinServer(
     @Arg('serverId', () => ID, { nullable: true }) serverId: string | null,
     @Arg('inviteCode', () => String, { nullable: true }) inviteCode: string | null,
-    @Ctx() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<ServerView> {
-    return (await this.services.servers.join(requireViewer(ctx).userId, serverId, inviteCode)).server;
+    return (await this.services.members.join(viewer.userId, serverId, inviteCode)).server;
   }
 
-  @RequirePermission(null, serverArg('serverId'))
+  @RequireAccess(serverArg('serverId'))
   @Mutation(() => Boolean)
   async leaveServer(@Arg('serverId', () => ID) _serverId: string, @GrantedServer() access: ServerAccess): Promise<boolean> {
-    await this.services.servers.leave(access);
+    await this.services.members.leave(access);
     return true;
   }
 
@@ -108,9 +108,10 @@ export class ServersResolver {
   }
 
   /** Only the channels the caller can see. */
+  @Authorized()
   @FieldResolver(() => [ChannelObject])
-  async channels(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<ChannelView[]> {
-    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+  async channels(@Root() server: ServerView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<ChannelView[]> {
+    const access = await this.services.access.server(server.id, viewer.userId);
     const visible = this.services.access.visibleChannelIds(access);
     return (await ctx.loaders.channelsByServer.load(server.id)).filter((c) => visible.has(c.id));
   }
@@ -120,22 +121,24 @@ export class ServersResolver {
     return ctx.loaders.rolesByServer.load(server.id);
   }
 
+  @Authorized()
   @FieldResolver(() => [MemberObject])
   async members(
     @Root() server: ServerView,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Arg('after', () => ID, { nullable: true }) after: string | null,
-    @Ctx() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<MemberView[]> {
-    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+    const access = await this.services.access.server(server.id, viewer.userId);
     // Public servers show their member list to members only, like private ones.
     if (!access.member) return [];
-    return this.services.servers.members(server.id, { first, after });
+    return this.services.members.list(server.id, { first, after });
   }
 
+  @Authorized()
   @FieldResolver(() => ServerRateLimitsObject)
-  async rateLimits(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<ServerLimits> {
-    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+  async rateLimits(@Root() server: ServerView, @CurrentViewer() viewer: Viewer): Promise<ServerLimits> {
+    const access = await this.services.access.server(server.id, viewer.userId);
     return access.server.limits;
   }
 
@@ -144,9 +147,10 @@ export class ServersResolver {
     return ctx.loaders.memberCounts.load(server.id);
   }
 
+  @Authorized()
   @FieldResolver(() => [Permission])
-  async myPermissions(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<PermissionName[]> {
-    const access = await this.services.access.server(server.id, requireViewer(ctx).userId);
+  async myPermissions(@Root() server: ServerView, @CurrentViewer() viewer: Viewer): Promise<PermissionName[]> {
+    const access = await this.services.access.server(server.id, viewer.userId);
     return bitsToPermissions(access.permissions);
   }
 }

@@ -1,24 +1,19 @@
-import { raw } from '@mikro-orm/postgresql';
 import { DEFAULT_EVERYONE_PERMISSIONS } from '../../permissions/bits.js';
 import type { EntityManager, Orm } from '../../kernel/db/orm.js';
-import { badInput, notFound } from '../../kernel/errors/app-error.js';
+import { notFound } from '../../kernel/errors/app-error.js';
 import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
-import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Channel, ChannelType } from '../channels/channel.entity.js';
-import { Invite } from '../invites/invite.entity.js';
-import { isInviteCode } from '../invites/invites.service.js';
 import { Member } from '../members/member.entity.js';
-import { toMemberView, type MemberView } from '../members/member.view.js';
-import { Ban } from '../moderation/ban.entity.js';
 import { Role } from '../roles/role.entity.js';
-import { LIMIT_FIELDS, Server, type ServerLimits } from './server.entity.js';
-import { bannedFromServer, invalidInvite, ownerCannotLeave, ownerOnly } from './servers.errors.js';
-import { createServerSchema, discoverSchema, memberPageSchema, rateLimitsSchema, updateServerSchema } from './servers.inputs.js';
+import { Server } from './server.entity.js';
+import { LIMIT_FIELDS, pickLimits, type ServerLimits } from './server-limits.js';
+import { ownerOnly } from './servers.errors.js';
+import { createServerSchema, discoverSchema, rateLimitsSchema, updateServerSchema } from './servers.inputs.js';
 import { toServerView, type ServerView } from './server.view.js';
 
 export class ServersService {
@@ -132,89 +127,4 @@ export class ServersService {
     const servers = await this.orm.em.fork().find(Server, where, { orderBy: { id: 'desc' }, limit: first });
     return servers.map(toServerView);
   }
-
-  /** Joins a public server by id, or any server by a valid invite. Joining twice is a no-op. */
-  async join(
-    userId: string,
-    serverId: string | null | undefined,
-    inviteCode: string | null | undefined,
-  ): Promise<{ server: ServerView; joined: MemberView | null }> {
-    if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
-    if (serverId && !isSnowflake(serverId)) throw notFound('Server');
-    const result = await this.orm.em.fork().transactional(async (em) => {
-      const server = inviteCode ? await this.serverOfInvite(em, inviteCode) : await em.findOne(Server, { id: serverId! });
-      if (!server || (!inviteCode && server.isPrivate)) throw notFound('Server');
-      if (await em.count(Ban, { server: server.id, user: userId })) throw bannedFromServer();
-      if (await em.count(Member, { server: server.id, user: userId })) return { server, joined: null };
-      if (inviteCode) await this.consumeInvite(em, inviteCode);
-      const member = em.create(Member, { server: server.id, user: userId });
-      await em.flush();
-      return { server, joined: toMemberView(member) };
-    });
-    if (result.joined) {
-      await this.access.invalidate(result.server.id, userId);
-      await this.events.server(result.server.id, { type: 'MemberJoined', member: result.joined });
-    }
-    return { server: toServerView(result.server), joined: result.joined };
-  }
-
-  private async serverOfInvite(em: EntityManager, code: string): Promise<Server> {
-    if (!isInviteCode(code)) throw invalidInvite();
-    const invite = await em.findOne(Invite, { code, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] });
-    if (!invite || (invite.maxUses > 0 && invite.uses >= invite.maxUses)) throw invalidInvite();
-    return em.findOneOrFail(Server, { id: invite.server });
-  }
-
-  /** Atomic: two joins racing for the last use cannot both succeed. */
-  private async consumeInvite(em: EntityManager, code: string): Promise<void> {
-    const updated = await em.nativeUpdate(
-      Invite,
-      {
-        code,
-        $and: [
-          { $or: [{ maxUses: 0 }, { uses: { $lt: raw('max_uses') } }] },
-          { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] },
-        ],
-      },
-      { uses: raw('uses + 1') },
-    );
-    if (updated === 0) throw invalidInvite();
-  }
-
-  async leave(access: ServerAccess): Promise<void> {
-    if (!access.member) throw notFound('Membership');
-    if (access.userId === access.server.ownerId) throw ownerCannotLeave();
-    await this.removeMember(this.orm.em.fork(), access.server.id, access.userId);
-    await this.afterMemberRemoved(access.server.id, access.userId, 'left');
-  }
-
-  /** Deletes the membership row; shared by leave, kick and ban. */
-  async removeMember(em: EntityManager, serverId: string, userId: string): Promise<boolean> {
-    return (await em.nativeDelete(Member, { server: serverId, user: userId })) > 0;
-  }
-
-  async afterMemberRemoved(serverId: string, userId: string, reason: 'left' | 'kicked' | 'banned'): Promise<void> {
-    await this.access.invalidate(serverId, userId);
-    await this.events.server(serverId, { type: 'MemberLeft', userId, reason });
-  }
-
-  async members(serverId: string, input: unknown): Promise<MemberView[]> {
-    const { first, after } = parseInput(memberPageSchema, input);
-    const members = await this.orm.em
-      .fork()
-      .find(Member, { server: serverId, ...(after ? { user: { $gt: after } } : {}) }, { orderBy: { user: 'asc' }, limit: first });
-    return members.map(toMemberView);
-  }
-
-  async memberCounts(serverIds: readonly string[]): Promise<number[]> {
-    const rows: { server: string; count: string }[] = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute('select server_id as server, count(*) as count from members where server_id in (?) group by server_id', [[...serverIds]]);
-    const counts = new Map(rows.map((r) => [String(r.server), Number(r.count)]));
-    return serverIds.map((id) => counts.get(id) ?? 0);
-  }
 }
-
-export const pickLimits = (s: ServerLimits): ServerLimits =>
-  Object.fromEntries(LIMIT_FIELDS.map((f) => [f, s[f]])) as unknown as ServerLimits;

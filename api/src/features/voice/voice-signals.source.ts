@@ -16,7 +16,7 @@ export async function voiceSignalSource(
   await services.voice.ownSession(viewer.userId, sessionId);
   let stop = () => {};
   const stream = new EventStream<VoiceSignalPayload>(() => stop());
-  stop = await services.bus.listen(Topic.voiceSignals(sessionId), (signal) => stream.push(signal as VoiceSignalPayload));
+  stop = await services.bus.listen(Topic.voiceSignals(sessionId), (signal) => stream.push(signal));
   // A session that ended between the check above and the listen published its END unheard: end here.
   if (!(await services.voice.session(sessionId))) stream.push({ type: 'END' });
   async function* signals(): AsyncGenerator<FanoutItem<Signal>> {

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { channelArg, GrantedChannel, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { channelArg, CurrentViewer, GrantedChannel, GrantedServer, RequireAccess, serverArg } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import type { FanoutItem } from '../../realtime/fanout-item.js';
 import type { Services } from '../../services.js';
 import type { ChannelAccess, ServerAccess } from '../access/access.service.js';
@@ -18,13 +18,14 @@ type Signal = Extract<VoiceSignalPayload, { fromSessionId: string }>;
 export class VoiceResolver {
   constructor(private readonly services: Services) {}
 
+  @Authorized()
   @Query(() => [IceServerObject])
-  iceServers(@Ctx() ctx: GraphqlContext): IceServerView[] {
-    return this.services.voice.iceServers(requireViewer(ctx).userId);
+  iceServers(@CurrentViewer() viewer: Viewer): IceServerView[] {
+    return this.services.voice.iceServers(viewer.userId);
   }
 
   /** JOIN_VOICE is checked by the service (it also decides server-mute and the room limit). */
-  @RequirePermission(null, channelArg('channelId'))
+  @RequireAccess(channelArg('channelId'))
   @Mutation(() => VoiceSessionObject)
   joinVoice(
     @Arg('channelId', () => ID) _channelId: string,
@@ -35,36 +36,39 @@ export class VoiceResolver {
     return this.services.voice.join(access, selfMute, selfDeaf);
   }
 
+  @Authorized()
   @Mutation(() => Boolean)
-  async leaveVoice(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
-    await this.services.voice.leave(requireViewer(ctx).userId, sessionId);
+  async leaveVoice(@Arg('sessionId', () => ID) sessionId: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.services.voice.leave(viewer.userId, sessionId);
     return true;
   }
 
+  @Authorized()
   @Mutation(() => VoiceStateObject)
   updateVoiceState(
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('selfMute', () => Boolean, { nullable: true }) selfMute: boolean | null,
     @Arg('selfDeaf', () => Boolean, { nullable: true }) selfDeaf: boolean | null,
-    @Ctx() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<VoiceStateView> {
-    return this.services.voice.updateSelf(requireViewer(ctx).userId, sessionId, { selfMute, selfDeaf });
+    return this.services.voice.updateSelf(viewer.userId, sessionId, { selfMute, selfDeaf });
   }
 
+  @Authorized()
   @Mutation(() => Boolean)
   async sendVoiceSignal(
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('toSessionId', () => ID) toSessionId: string,
     @Arg('type', () => VoiceSignalTypeEnum) type: VoiceSignalTypeEnum,
     @Arg('payload') payload: string,
-    @Ctx() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<boolean> {
-    await this.services.voice.signal(requireViewer(ctx).userId, sessionId, toSessionId, type, payload);
+    await this.services.voice.signal(viewer.userId, sessionId, toSessionId, type, payload);
     return true;
   }
 
   /** Mute needs MUTE_MEMBERS, deafen DEAFEN_MEMBERS, disconnect and move MOVE_MEMBERS (checked per action). */
-  @RequirePermission(null, serverArg('serverId'))
+  @RequireAccess(serverArg('serverId'))
   @Mutation(() => Boolean)
   async moderateVoice(
     @Arg('serverId', () => ID) _serverId: string,
@@ -79,10 +83,11 @@ export class VoiceResolver {
     return true;
   }
 
+  @Authorized()
   @Subscription(() => VoiceSignalObject, {
     subscribe: ({ args, context }) => {
       const ctx = context as GraphqlContext;
-      return voiceSignalSource(ctx.services, requireViewer(ctx), args.sessionId as string);
+      return voiceSignalSource(ctx.services, ctx.viewer!, args.sessionId as string);
     },
   })
   voiceSignals(@Root() item: FanoutItem<Signal>, @Arg('sessionId', () => ID) _sessionId: string): Signal {

@@ -1,11 +1,8 @@
 /**
- * Voice state in Redis, changed only by these scripts so every API instance sees one truth:
- *   ch:<channel>   hash session -> state JSON      (who is in a channel; HLEN enforces userLimit)
- *   srv:<server>   hash session -> channel          (sessions of a server, for revalidation)
- *   user:<user>    hash server -> session           (one session per user and server)
- *   session:<id>   "channel|server|user"             (lookups for signalling)
- *   imposed:<srv>  hash user -> {serverMute, serverDeaf} (a moderator's mute outlives the session; voice.service.ts)
- * Keys are derived inside the scripts from the prefix (single Redis, not Cluster).
+ * Voice state in Redis, changed only by these scripts so every API instance sees one truth. The key
+ * shapes (ch:, srv:, user:, session: under the voice prefix) are those of kernel/redis/keys.ts; the
+ * scripts derive them from the prefix because a join touches keys it only learns inside Redis (the
+ * user's previous session). Single Redis, not Cluster.
  */
 
 /**

@@ -63,7 +63,7 @@ export class VoiceService {
 
   constructor(
     redis: Redis,
-    keys: RedisKeys,
+    private readonly keys: RedisKeys,
     private readonly orm: Orm,
     private readonly bus: EventBus,
     private readonly access: AccessService,
@@ -119,15 +119,15 @@ export class VoiceService {
   }
 
   async states(channelId: string): Promise<VoiceStateView[]> {
-    const raw = await this.redis.hvals(`${this.prefix}ch:${channelId}`);
+    const raw = await this.redis.hvals(this.keys.voiceChannel(channelId));
     return raw.map((json) => JSON.parse(json) as VoiceStateView).sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
   }
 
   async session(sessionId: string): Promise<VoiceStateView | null> {
-    const ref = await this.redis.get(`${this.prefix}session:${sessionId}`);
+    const ref = await this.redis.get(this.keys.voiceSession(sessionId));
     if (!ref) return null;
-    const [channelId] = ref.split('|');
-    const json = await this.redis.hget(`${this.prefix}ch:${channelId}`, sessionId);
+    const [channelId = ''] = ref.split('|');
+    const json = await this.redis.hget(this.keys.voiceChannel(channelId), sessionId);
     return json ? (JSON.parse(json) as VoiceStateView) : null;
   }
 
@@ -182,7 +182,7 @@ export class VoiceService {
 
   /** Every voice session of a user (presence timeout). */
   async endAllForUser(userId: string): Promise<number> {
-    const sessions = await this.redis.hvals(`${this.prefix}user:${userId}`);
+    const sessions = await this.redis.hvals(this.keys.voiceUser(userId));
     const ended = await Promise.all(sessions.map((s) => this.end(s)));
     return ended.filter(Boolean).length;
   }
@@ -192,7 +192,7 @@ export class VoiceService {
    * voice end (kicked or banned members included, their membership being gone).
    */
   async revalidate(serverId: string, userId?: string): Promise<void> {
-    const sessions = await this.redis.hgetall(`${this.prefix}srv:${serverId}`);
+    const sessions = await this.redis.hgetall(this.keys.voiceServer(serverId));
     for (const sessionId of Object.keys(sessions)) {
       const state = await this.session(sessionId);
       if (!state || (userId && state.userId !== userId)) continue;
@@ -209,7 +209,7 @@ export class VoiceService {
       (action.disconnect || action.moveToChannelId) && 'MOVE_MEMBERS',
     ].filter((p): p is 'MUTE_MEMBERS' | 'DEAFEN_MEMBERS' | 'MOVE_MEMBERS' => Boolean(p));
     for (const permission of needs) if (!hasPermission(access.permissions, permission)) throw forbidden(permission);
-    const sessionId = await this.redis.hget(`${this.prefix}user:${userId}`, access.server.id);
+    const sessionId = await this.redis.hget(this.keys.voiceUser(userId), access.server.id);
     const state = sessionId ? await this.session(sessionId) : null;
     if (!state) throw sessionNotFound();
 
@@ -266,7 +266,7 @@ export class VoiceService {
    * leaving and rejoining does not lift them. Kept per server in Redis beside the sessions.
    */
   private async imposed(serverId: string, userId: string): Promise<{ serverMute: boolean; serverDeaf: boolean }> {
-    const json = await this.redis.hget(`${this.prefix}imposed:${serverId}`, userId);
+    const json = await this.redis.hget(this.keys.voiceImposed(serverId), userId);
     return { serverMute: false, serverDeaf: false, ...(json ? (JSON.parse(json) as object) : {}) };
   }
 
@@ -276,7 +276,7 @@ export class VoiceService {
     change: Partial<Pick<VoiceStateView, 'serverMute' | 'serverDeaf'>>,
   ): Promise<void> {
     const next = { ...(await this.imposed(serverId, userId)), ...change };
-    const key = `${this.prefix}imposed:${serverId}`;
+    const key = this.keys.voiceImposed(serverId);
     if (next.serverMute || next.serverDeaf) await this.redis.hset(key, userId, JSON.stringify(next));
     else await this.redis.hdel(key, userId);
   }

@@ -1,6 +1,12 @@
 import type { Redis } from 'ioredis';
 
-export type Listener = (payload: unknown) => void;
+/** A pub/sub topic and, for TypeScript only, the payload it carries. Topics are declared in realtime/topics.ts. */
+export interface Topic<P> {
+  readonly name: string;
+  readonly payload?: P;
+}
+
+type Listener = (payload: unknown) => void;
 
 /**
  * Process-wide fan-in from Redis pub/sub: one SUBSCRIBE per topic however many local listeners,
@@ -25,13 +31,15 @@ export class EventBus {
     });
   }
 
-  async publish(topic: string, payload: unknown): Promise<void> {
-    await this.publisher.publish(this.channelName(topic), JSON.stringify(payload));
+  async publish<P>(topic: Topic<P>, payload: P): Promise<void> {
+    await this.publisher.publish(this.channelName(topic.name), JSON.stringify(payload));
   }
 
   /** Resolves once Redis confirms the subscription; the returned function stops listening. */
-  async listen(topic: string, listener: Listener): Promise<() => void> {
-    const channel = this.channelName(topic);
+  async listen<P>(topic: Topic<P>, onPayload: (payload: P) => void): Promise<() => void> {
+    const channel = this.channelName(topic.name);
+    // Payloads are trusted: only this code base publishes, through the same typed topics.
+    const listener = onPayload as Listener;
     let listeners = this.listeners.get(channel);
     if (!listeners) {
       listeners = new Set();

@@ -1,5 +1,6 @@
 /** Every Redis key shape in one place, under the configured prefix (REDIS_KEY_PREFIX). */
 export function redisKeys(prefix: string) {
+  const voice = `${prefix}voice:`;
   return {
     authAttemptsByIp: (ip: string) => `${prefix}rl:auth:ip:${ip}`,
     authAttemptsByUsername: (username: string) => `${prefix}rl:auth:user:${username}`,
@@ -17,8 +18,18 @@ export function redisKeys(prefix: string) {
     presenceStatus: (userId: string) => `${prefix}presence:status:${userId}`,
     /** What the user chose (mirrors users.chosen_status). */
     presenceChosen: (userId: string) => `${prefix}presence:chosen:${userId}`,
-    /** Voice state keys (ch:, srv:, user:, session:, imposed:) under this prefix; shapes in features/voice/. */
-    voicePrefix: () => `${prefix}voice:`,
+    /** Voice: the Lua scripts (features/voice/voice.scripts.ts) build the same shapes from this prefix. */
+    voicePrefix: () => voice,
+    /** Hash: session -> state JSON (who is in a channel; its length enforces userLimit). */
+    voiceChannel: (channelId: string) => `${voice}ch:${channelId}`,
+    /** Hash: session -> channel (a server's sessions, for revalidation). */
+    voiceServer: (serverId: string) => `${voice}srv:${serverId}`,
+    /** Hash: server -> session (one session per user and server). */
+    voiceUser: (userId: string) => `${voice}user:${userId}`,
+    /** "channel|server|user" of a session, for signalling lookups. */
+    voiceSession: (sessionId: string) => `${voice}session:${sessionId}`,
+    /** Hash: user -> {serverMute, serverDeaf} a moderator imposed; outlives the session. */
+    voiceImposed: (serverId: string) => `${voice}imposed:${serverId}`,
     /** Pub/sub channel names (not keys, but prefixed the same way). */
     eventChannel: (topic: string) => `${prefix}ev:${topic}`,
   } as const;

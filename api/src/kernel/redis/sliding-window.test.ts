@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis, type Redis } from './redis.js';
 import { SlidingWindowLimiter, type Window } from './sliding-window.js';
+import { sleep } from '../../../test/fixtures.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('SlidingWindowLimiter (real Redis)', () => {
   const prefix = `rashigo-test:sw:${randomBytes(4).toString('hex')}:`;

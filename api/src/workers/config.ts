@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiConfigSchema, parseEnvOrExit } from '@rashigo/api/kernel/config/config.js';
+import { apiConfigSchema, parseEnvOrExit } from '../kernel/config/config.js';
 
 // The workers run the API's domain services, so they take the API's settings plus their own.
 const workersConfigSchema = apiConfigSchema.extend({

@@ -1,5 +1,5 @@
-import { QueueName, type JobPayloads } from '@rashigo/api/jobs/queues.js';
-import type { Services } from '@rashigo/api/services.js';
+import { QueueName, type JobPayloads } from '../jobs/queues.js';
+import type { Services } from '../services.js';
 import type { Job } from 'bullmq';
 
 type Processor<Q extends QueueName> = (job: Job<JobPayloads[Q]>) => Promise<unknown>;

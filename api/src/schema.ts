@@ -1,32 +1,33 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
-import { AuditResolver } from '../features/audit/audit.resolver.js';
-import { AuthResolver } from '../features/auth/auth.resolver.js';
-import { DemoLoginResolver } from '../features/auth/demo-login.resolver.js';
-import { BotsResolver } from '../features/bots/bots.resolver.js';
-import { ChannelsResolver } from '../features/channels/channels.resolver.js';
-import { InvitePreviewResolver } from '../features/invites/invite-preview.resolver.js';
-import { InvitesResolver } from '../features/invites/invites.resolver.js';
-import { MembersResolver } from '../features/members/members.resolver.js';
-import { MyMemberResolver } from '../features/members/my-member.resolver.js';
-import { MessagesResolver } from '../features/messages/messages.resolver.js';
-import { PresenceResolver } from '../features/presence/presence.resolver.js';
-import { ReadStatesResolver } from '../features/read-states/read-states.resolver.js';
-import { ModerationResolver } from '../features/moderation/moderation.resolver.js';
-import { RolesResolver } from '../features/roles/roles.resolver.js';
-import { ServersResolver } from '../features/servers/servers.resolver.js';
-import { UsersResolver } from '../features/users/users.resolver.js';
-import { EventsResolver } from '../realtime/events.resolver.js';
+import { AuditResolver } from './features/audit/audit.resolver.js';
+import { AuthResolver } from './features/auth/auth.resolver.js';
+import { DemoLoginResolver } from './features/auth/demo-login.resolver.js';
+import { BotsResolver } from './features/bots/bots.resolver.js';
+import { ChannelsResolver } from './features/channels/channels.resolver.js';
+import { InvitePreviewResolver } from './features/invites/invite-preview.resolver.js';
+import { InvitesResolver } from './features/invites/invites.resolver.js';
+import { MembersResolver } from './features/members/members.resolver.js';
+import { MyMemberResolver } from './features/members/my-member.resolver.js';
+import { MessagesResolver } from './features/messages/messages.resolver.js';
+import { PresenceResolver } from './features/presence/presence.resolver.js';
+import { ReadStatesResolver } from './features/read-states/read-states.resolver.js';
+import { ModerationResolver } from './features/moderation/moderation.resolver.js';
+import { RolesResolver } from './features/roles/roles.resolver.js';
+import { ServersResolver } from './features/servers/servers.resolver.js';
+import { UsersResolver } from './features/users/users.resolver.js';
+import { EventsResolver } from './realtime/events.resolver.js';
 import {
   ChannelVoiceStatesResolver,
   VoiceResolver,
   VoiceSessionResolver,
   VoiceSignalResolver,
   VoiceStateResolver,
-} from '../features/voice/voice.resolver.js';
-import type { Services } from '../services.js';
-import { DateTimeScalar } from './scalars.js';
+} from './features/voice/voice.resolver.js';
+import type { Services } from './services.js';
+import { authChecker } from './graphql/authorize.js';
+import { DateTimeScalar } from './graphql/scalars.js';
 
 export const resolvers = [
   AuthResolver,
@@ -86,5 +87,6 @@ export function buildAppSchema(services: Services | null): Promise<GraphQLSchema
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     pubSub: noTopicPubSub,
+    authChecker,
   });
 }

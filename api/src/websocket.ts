@@ -4,13 +4,13 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Viewer } from '../features/auth/viewer.js';
-import { SocketPresence } from '../features/presence/socket-presence.js';
-import { formatError } from '../kernel/errors/format-error.js';
-import type { Services } from '../services.js';
-import { createContext } from './context.js';
-import { SubscriptionFanout } from './fanout.js';
-import { assertWithinLimits } from './limits.js';
+import type { Viewer } from './features/auth/viewer.js';
+import { SocketPresence } from './features/presence/socket-presence.js';
+import { formatError } from './kernel/errors/format-error.js';
+import type { Services } from './services.js';
+import { createContext, createLoaders } from './request-context.js';
+import { SubscriptionFanout } from './graphql/fanout.js';
+import { assertWithinLimits } from './graphql/limits.js';
 
 type ConnectionExtra = {
   socket: WebSocket;
@@ -28,7 +28,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const socketsByToken = new Map<string, Set<WebSocket>>();
   const log = services.logger.child({ component: 'ws' });
-  const fanout = new SubscriptionFanout();
+  const fanout = new SubscriptionFanout(createLoaders);
   const presence = new SocketPresence(
     services.presence,
     services.config.PRESENCE_TIMEOUT_SECONDS * 1000,

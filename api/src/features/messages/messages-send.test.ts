@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../../app.js';
+import { snowflakeAt } from '../../kernel/ids/snowflake.js';
+import { expectBadInput, expectForbidden } from '../../../test/fixtures.js';
+import { SEND, TYPING, SET_OVERWRITE, TIMEOUT, messagesWorld } from '../../../test/messages-world.js';
+
+describe('messages', () => {
+  const kit = messagesWorld();
+  const { on, synced, world, addChannel, send, history, storedCount } = kit;
+  let b: RunningApi;
+  beforeAll(() => ({ b } = kit.apis()));
+
+  describe('sendMessage', () => {
+    it('stores the message, trimmed, with its author and an optional reply in the same channel', async () => {
+      const w = await world(1);
+      const [member] = w.members;
+      const before = Date.now();
+      const first = await send(w.owner.client, w.channelId, '  hello world \n');
+      expect(first).toMatchObject({
+        content: 'hello world',
+        editedAt: null,
+        author: { id: w.owner.id },
+        channel: { id: w.channelId },
+        replyTo: null,
+      });
+      expect(Date.parse(first.createdAt)).toBeGreaterThanOrEqual(before - 1000);
+      const reply = await send(on(b, member!), w.channelId, 'hi back', first.id);
+      expect(reply).toMatchObject({ content: 'hi back', author: { id: member!.id }, replyTo: { id: first.id, content: 'hello world' } });
+      expect(BigInt(reply.id)).toBeGreaterThan(BigInt(first.id));
+      // 4000 characters after trimming is the most allowed.
+      const longest = await send(w.owner.client, w.channelId, `  ${'x'.repeat(4000)}  `);
+      expect(longest.content).toHaveLength(4000);
+      // Characters, not UTF-16 units: 4000 emoji fit too.
+      const emoji = await send(w.owner.client, w.channelId, '🎉'.repeat(4000));
+      expect([...emoji.content]).toHaveLength(4000);
+      const page = await history(member!.client, w.channelId);
+      expect(page.messages.map((m) => m.id)).toEqual([first.id, reply.id, longest.id, emoji.id]);
+    });
+
+    it('refuses bad input with a clear error and stores nothing', async () => {
+      const w = await world(0, null); // the default limits (5 per 5 s): bad input must not use any of them
+      const other = await addChannel(w);
+      const elsewhere = await send(w.owner.client, other, 'in the other channel');
+      const cases: [Record<string, unknown>, string][] = [
+        [{ c: w.channelId, t: '' }, 'content'],
+        [{ c: w.channelId, t: ' \n\t  ' }, 'content'],
+        [{ c: w.channelId, t: 'y'.repeat(4001) }, 'content'],
+        [{ c: w.channelId, t: 'reply', r: elsewhere.id }, 'replyToId'],
+        [{ c: w.channelId, t: 'reply', r: snowflakeAt(new Date()) }, 'replyToId'],
+      ];
+      for (const [variables, field] of cases) {
+        const error = await w.owner.client.errorOf(SEND, { r: null, ...variables });
+        expectBadInput(error, field);
+        expect(error.message).not.toMatch(/sql|select|insert|stack/i);
+      }
+      const unknownChannel = await w.owner.client.errorOf(SEND, { c: snowflakeAt(new Date()), t: 'nobody home', r: null });
+      expect(unknownChannel.code).toBe('NOT_FOUND');
+      expect((await w.owner.client.errorOf(SEND, { c: 'nope', t: 'nobody home', r: null })).code).toBe('NOT_FOUND');
+      expect(await storedCount(w.channelId)).toBe(0);
+      // None of the refusals counted against the rate limit: five good messages still pass.
+      for (let i = 0; i < 5; i += 1) await send(w.owner.client, w.channelId, `ok ${i}`);
+      expect(await storedCount(w.channelId)).toBe(5);
+      expect(await storedCount(other)).toBe(1);
+    });
+
+    it('answers TIMED_OUT with the time the timeout ends, stores nothing, and still lets the member read', async () => {
+      const w = await world(1);
+      const [member] = w.members;
+      await send(member!.client, w.channelId, 'before the timeout');
+      const { timedOutUntil } = (await w.owner.client.ok(TIMEOUT, { s: w.serverId, u: member!.id, n: 60 })).timeoutMember;
+      expect(Date.parse(timedOutUntil)).toBeGreaterThan(Date.now() + 50_000);
+      await synced();
+      for (const client of [member!.client, on(b, member!)]) {
+        const error = await client.errorOf(SEND, { c: w.channelId, t: 'muted?', r: null });
+        expect(error.code).toBe('TIMED_OUT');
+        expect(Date.parse(error.extensions.until as string)).toBe(Date.parse(timedOutUntil));
+        expect((await client.errorOf(TYPING, { c: w.channelId })).code).toBe('TIMED_OUT');
+      }
+      expect((await history(member!.client, w.channelId)).messages.map((m) => m.content)).toEqual(['before the timeout']);
+      expect(await storedCount(w.channelId)).toBe(1);
+      await w.owner.client.ok(TIMEOUT, { s: w.serverId, u: member!.id, n: 0 });
+      await send(member!.client, w.channelId, 'free again');
+      expect(await storedCount(w.channelId)).toBe(2);
+    });
+
+    it('needs SEND_MESSAGES', async () => {
+      const w = await world(1);
+      const [member] = w.members;
+      await w.owner.client.ok(SET_OVERWRITE, {
+        c: w.channelId,
+        i: { targetType: 'MEMBER', targetId: member!.id, allow: [], deny: ['SEND_MESSAGES'] },
+      });
+      expectForbidden(await member!.client.errorOf(SEND, { c: w.channelId, t: 'let me in', r: null }), 'SEND_MESSAGES');
+      expect(await storedCount(w.channelId)).toBe(0);
+    });
+  });
+});
