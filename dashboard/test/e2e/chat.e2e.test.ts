@@ -171,11 +171,19 @@ describe('dashboard in the browser', () => {
 
   it('a new channel appears live; unread dots and the read marker follow the member across devices', async () => {
     const token = await tokenOf(alice.page);
-    const { createChannel } = await gql(stack.apiUrl, token, 'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "random" }) { id } }', {
-      s: serverId,
-    });
+    const { createChannel } = await gql(
+      stack.apiUrl,
+      token,
+      'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "random" }) { id } }',
+      {
+        s: serverId,
+      },
+    );
     const sendInRandom = (text: string) =>
-      gql(stack.apiUrl, token, 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: createChannel.id, t: text });
+      gql(stack.apiUrl, token, 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+        c: createChannel.id,
+        t: text,
+      });
     const random = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' }).getByRole('link', { name: /^random/ });
     await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
 
@@ -184,7 +192,10 @@ describe('dashboard in the browser', () => {
     await screenshots(bob.page, '05b-unread-dot');
     await random(bob.page).click();
     await expectPage(messageList(bob.page).getByText('Over here!')).toBeVisible();
-    await bob.page.getByRole('navigation', { name: 'Channels of Book Club' }).getByRole('link', { name: /^general/ }).click();
+    await bob.page
+      .getByRole('navigation', { name: 'Channels of Book Club' })
+      .getByRole('link', { name: /^general/ })
+      .click();
     await expectPage(composer(bob.page)).toBeVisible();
     await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
 
@@ -204,7 +215,10 @@ describe('dashboard in the browser', () => {
     const list = messageList(bob.page);
     await expectPage(list.getByRole('separator', { name: 'New messages' })).toBeVisible();
     await screenshots(bob.page, '05c-new-messages');
-    await bob.page.getByRole('navigation', { name: 'Channels of Book Club' }).getByRole('link', { name: /^general/ }).click();
+    await bob.page
+      .getByRole('navigation', { name: 'Channels of Book Club' })
+      .getByRole('link', { name: /^general/ })
+      .click();
     await expectPage(composer(bob.page)).toBeVisible();
   });
 

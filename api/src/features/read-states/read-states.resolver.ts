@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { channelArg, GrantedChannel, RequirePermission } from '../../graphql/authorize.js';
-import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { channelArg, CurrentViewer, GrantedChannel, RequireAccess } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import type { Services } from '../../services.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { ChannelObject } from '../channels/channel.object.js';
@@ -14,10 +14,9 @@ interface ReadLoaders {
 
 /** Per-request loaders, so a server's channel list costs two queries, not two per channel. */
 const loadersByContext = new WeakMap<GraphqlContext, ReadLoaders>();
-function loadersOf(ctx: GraphqlContext): ReadLoaders {
+function loadersOf(ctx: GraphqlContext, userId: string): ReadLoaders {
   let loaders = loadersByContext.get(ctx);
   if (!loaders) {
-    const userId = requireViewer(ctx).userId;
     loaders = {
       lastRead: new DataLoader((ids) => ctx.services.readStates.lastRead(userId, ids)),
       lastMessage: new DataLoader((ids) => ctx.services.readStates.lastMessage(ids)),
@@ -32,7 +31,7 @@ export class ReadStatesResolver {
   constructor(private readonly services: Services) {}
 
   /** Everything up to messageId is read, on every device of the caller. Returns the channel. */
-  @RequirePermission(null, channelArg('channelId'))
+  @RequireAccess(channelArg('channelId'))
   @Mutation(() => ChannelObject)
   async markChannelRead(
     @Arg('channelId', () => ID) channelId: string,
@@ -44,13 +43,15 @@ export class ReadStatesResolver {
     return (await ctx.loaders.channels.load(channelId))!;
   }
 
+  @Authorized()
   @FieldResolver(() => ID, { nullable: true, description: 'The newest message the caller has read here (null: none yet).' })
-  lastReadMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext): Promise<string | null> {
-    return loadersOf(ctx).lastRead.load(channel.id);
+  lastReadMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<string | null> {
+    return loadersOf(ctx, viewer.userId).lastRead.load(channel.id);
   }
 
+  @Authorized()
   @FieldResolver(() => ID, { nullable: true, description: 'The newest message in the channel (null: none).' })
-  lastMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext): Promise<string | null> {
-    return loadersOf(ctx).lastMessage.load(channel.id);
+  lastMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<string | null> {
+    return loadersOf(ctx, viewer.userId).lastMessage.load(channel.id);
   }
 }
