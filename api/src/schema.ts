@@ -17,6 +17,7 @@ import { ModerationResolver } from './features/moderation/moderation.resolver.js
 import { RolesResolver } from './features/roles/roles.resolver.js';
 import { ServersResolver } from './features/servers/servers.resolver.js';
 import { UsersResolver } from './features/users/users.resolver.js';
+import { ExplainResolver } from './features/explain/explain.resolver.js';
 import { EventsResolver } from './realtime/events.resolver.js';
 import {
   ChannelVoiceStatesResolver,
@@ -53,6 +54,8 @@ export const resolvers = [
   MyMemberResolver,
   ReadStatesResolver,
   DemoLoginResolver,
+  // Added for the admins' dashboard (issue 11).
+  ExplainResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */

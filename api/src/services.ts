@@ -24,6 +24,7 @@ import { MessageRateLimit } from './features/messages/message-rate-limit.js';
 import { DemoLoginService } from './features/auth/demo-login.js';
 import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
+import { ExplainService } from './features/explain/explain.service.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
@@ -59,6 +60,7 @@ export interface Services {
   messages: MessagesService;
   readStates: ReadStatesService;
   demoLogin: DemoLoginService;
+  explain: ExplainService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -135,6 +137,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     messages,
     readStates: new ReadStatesService(orm),
     demoLogin: new DemoLoginService(orm),
+    explain: new ExplainService(access),
     jobs,
     async close() {
       await jobs.close();
