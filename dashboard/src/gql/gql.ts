@@ -14,6 +14,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n": typeof types.AdminServerDocument,
+    "\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n": typeof types.AdminMembersDocument,
+    "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n": typeof types.ExplainPermissionsDocument,
+    "\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateRoleDocument,
+    "\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n": typeof types.AdminUpdateRoleDocument,
+    "\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": typeof types.AdminDeleteRoleDocument,
+    "\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminAssignRoleDocument,
+    "\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminRemoveRoleDocument,
+    "\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n": typeof types.AdminUpdateChannelDocument,
+    "\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n": typeof types.AdminDeleteChannelDocument,
+    "\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": typeof types.AdminSetOverwriteDocument,
+    "\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": typeof types.AdminRemoveOverwriteDocument,
+    "\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminTimeoutMemberDocument,
+    "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n": typeof types.AdminKickMemberDocument,
+    "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n": typeof types.AdminBanMemberDocument,
+    "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminSetNicknameDocument,
+    "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n": typeof types.AdminUpdateServerDocument,
+    "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.AdminDeleteServerDocument,
     "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": typeof types.UserPanelFragmentDoc,
     "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": typeof types.SetPresenceDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": typeof types.LoginDocument,
@@ -48,6 +68,26 @@ type Documents = {
     "\n  fragment _ on Channel {\n    id\n    lastMessageId\n  }\n": typeof types._FragmentDoc,
 };
 const documents: Documents = {
+    "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n": types.AdminServerDocument,
+    "\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n": types.AdminMembersDocument,
+    "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n": types.ExplainPermissionsDocument,
+    "\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n": types.AdminCreateRoleDocument,
+    "\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n": types.AdminUpdateRoleDocument,
+    "\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": types.AdminDeleteRoleDocument,
+    "\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": types.AdminAssignRoleDocument,
+    "\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": types.AdminRemoveRoleDocument,
+    "\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n": types.AdminUpdateChannelDocument,
+    "\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n": types.AdminDeleteChannelDocument,
+    "\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": types.AdminSetOverwriteDocument,
+    "\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": types.AdminRemoveOverwriteDocument,
+    "\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n": types.AdminTimeoutMemberDocument,
+    "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n": types.AdminKickMemberDocument,
+    "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n": types.AdminBanMemberDocument,
+    "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n": types.AdminSetNicknameDocument,
+    "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n": types.AdminUpdateServerDocument,
+    "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.AdminDeleteServerDocument,
     "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": types.UserPanelFragmentDoc,
     "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": types.SetPresenceDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": types.LoginDocument,
@@ -96,6 +136,86 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n"): (typeof documents)["\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,18 +8,30 @@ import type { Permission } from '@/gql/graphql';
 import { InviteDialog } from './invite-dialog';
 import { LeaveServerMutation } from './servers.operations';
 
+/** Any of these opens the settings pages (each page then shows only what they allow). */
+const ADMIN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'ADMINISTRATOR',
+  'MANAGE_SERVER',
+  'MANAGE_ROLES',
+  'MANAGE_CHANNELS',
+  'KICK_MEMBERS',
+  'BAN_MEMBERS',
+  'MODERATE_MEMBERS',
+]);
+
 interface ServerActionsProps {
   serverId: string;
   serverName: string;
   permissions: readonly Permission[];
 }
 
-/** The server's menu: invite people (with CREATE_INVITE) and leave. */
+/** The server's menu: invite people (with CREATE_INVITE), settings (admins and moderators) and leave. */
 export function ServerActions({ serverId, serverName, permissions }: ServerActionsProps) {
   const router = useRouter();
   const [inviting, setInviting] = useState(false);
   const [, leaveServer] = useMutation(LeaveServerMutation);
   const canInvite = permissions.includes('CREATE_INVITE') || permissions.includes('ADMINISTRATOR');
+  const canAdminister = permissions.some((p) => ADMIN_PERMISSIONS.has(p));
 
   async function leave() {
     if (!window.confirm(`Leave ${serverName}? You can come back with an invite.`)) return;
@@ -42,6 +54,11 @@ export function ServerActions({ serverId, serverName, permissions }: ServerActio
             {canInvite && (
               <DropdownMenu.Item className="menu-item" onSelect={() => setInviting(true)}>
                 Invite people
+              </DropdownMenu.Item>
+            )}
+            {canAdminister && (
+              <DropdownMenu.Item className="menu-item" onSelect={() => router.push(`/servers/${serverId}/settings`)}>
+                Server settings
               </DropdownMenu.Item>
             )}
             <DropdownMenu.Item className="menu-item danger" onSelect={() => void leave()}>
