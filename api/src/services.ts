@@ -25,6 +25,9 @@ import { DemoLoginService } from './features/auth/demo-login.js';
 import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { ExplainService } from './features/explain/explain.service.js';
+import { AuditFeed } from './features/audit/audit-feed.js';
+import { ModerationQueueService } from './features/moderation-queue/moderation-queue.service.js';
+import { PgNotifications } from './kernel/db/notifications.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
@@ -61,6 +64,8 @@ export interface Services {
   readStates: ReadStatesService;
   demoLogin: DemoLoginService;
   explain: ExplainService;
+  auditFeed: AuditFeed;
+  moderationQueue: ModerationQueueService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -81,6 +86,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const limiter = new SlidingWindowLimiter(redis);
   const access = new AccessService(new AccessLoader(orm), bus);
   const audit = new AuditService(orm);
+  const notifications = new PgNotifications(config.DATABASE_URL);
   const auth = new AuthService(
     orm,
     bus,
@@ -138,9 +144,12 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     readStates: new ReadStatesService(orm),
     demoLogin: new DemoLoginService(orm),
     explain: new ExplainService(access),
+    auditFeed: new AuditFeed(notifications, audit),
+    moderationQueue: new ModerationQueueService(orm, audit),
     jobs,
     async close() {
       await jobs.close();
+      await notifications.close();
       subscriber.disconnect();
       await redis.quit();
       await orm.close();
