@@ -363,6 +363,21 @@ describe('dashboard in the browser', () => {
   it('shows the member list with presence, and no errors in either console', async () => {
     await expectPage(alice.page.getByRole('complementary', { name: 'Members' }).getByText('Bob')).toBeVisible();
     await screenshots(alice.page, '10-members');
+    // On a phone the member list is an overlay with a labelled toggle, the navigation a drawer.
+    await alice.page.setViewportSize({ width: 360, height: 740 });
+    await expectPage(alice.page.getByRole('complementary', { name: 'Members' })).toBeVisible();
+    await alice.page.waitForTimeout(300);
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/12-members-360.png` });
+    await alice.page.getByRole('button', { name: 'Hide member list' }).click();
+    await expectPage(alice.page.getByRole('complementary', { name: 'Members' })).not.toBeVisible();
+    await alice.page.getByRole('button', { name: 'Open navigation' }).click();
+    await expectPage(alice.page.getByRole('navigation', { name: 'Servers' })).toBeVisible();
+    await alice.page.waitForTimeout(300);
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/11-drawer-360.png` });
+    await alice.page.keyboard.press('Escape');
+    await expectPage(alice.page.getByRole('button', { name: 'Close navigation' })).toHaveCount(0);
+    await alice.page.setViewportSize({ width: 1280, height: 800 });
+    await alice.page.getByRole('button', { name: 'Show member list' }).click();
     const unexpected = (errors: string[]) =>
       errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|WebSocket connection|Failed to fetch|net::ERR/.test(e));
     expect(unexpected(alice.errors)).toEqual([]);
