@@ -362,6 +362,11 @@ describe('dashboard in the browser', () => {
 
   it('shows the member list with presence, and no errors in either console', async () => {
     await expectPage(alice.page.getByRole('complementary', { name: 'Members' }).getByText('Bob')).toBeVisible();
+    // Alice picks "Do not disturb": Bob's member list shows her dot change live.
+    await alice.page.getByRole('button', { name: /^Status: Online/ }).click();
+    await alice.page.getByRole('menuitemradio', { name: 'Do not disturb' }).click();
+    const aliceRow = bob.page.getByRole('complementary', { name: 'Members' }).getByRole('listitem').filter({ hasText: 'Alice' });
+    await expectPage(aliceRow.getByRole('img', { name: 'do not disturb' })).toBeVisible();
     await screenshots(alice.page, '10-members');
     // On a phone the member list is an overlay with a labelled toggle, the navigation a drawer.
     await alice.page.setViewportSize({ width: 360, height: 740 });
