@@ -29,8 +29,14 @@ function SignedInShell({ children }: { children: ReactNode }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ShellQuery });
   const [drawerOpen, setDrawerOpen] = useState(false);
   useHeartbeat(Boolean(data?.me));
-  // Navigating closes the drawer on small screens.
+  // Navigating closes the drawer on small screens; so does Escape.
   useEffect(() => setDrawerOpen(false), [pathname]);
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setDrawerOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
 
   if (!data && fetching) return <LoadingState label="Loading your servers…" fullPage />;
   if (!data?.me) return <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} fullPage />;
