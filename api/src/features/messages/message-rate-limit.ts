@@ -4,6 +4,11 @@ import type { SlidingWindowLimiter, Window } from '../../kernel/redis/sliding-wi
 import type { RefusalScope } from '../../jobs/queues.js';
 import type { ChannelAccess } from '../access/access.service.js';
 
+/** Who is sending, beyond their permissions: bots are exempt from slowmode (as in Discord), not from the other limits. */
+export interface MessageSender {
+  isBot: boolean;
+}
+
 export type SendVerdict = { allowed: true } | { allowed: false; scope: RefusalScope; retryAfterMs: number };
 
 /**
@@ -16,12 +21,14 @@ export class MessageRateLimit {
     private readonly keys: RedisKeys,
   ) {}
 
-  async consume(access: ChannelAccess): Promise<SendVerdict> {
+  async consume(access: ChannelAccess, sender: MessageSender): Promise<SendVerdict> {
     const { limits } = access.server;
     const { channel, userId } = access;
     // Moderators who can manage messages or channels are exempt from slowmode (as in Discord).
     const exempt =
-      hasPermission(access.channelPermissions, 'MANAGE_MESSAGES') || hasPermission(access.channelPermissions, 'MANAGE_CHANNELS');
+      sender.isBot ||
+      hasPermission(access.channelPermissions, 'MANAGE_MESSAGES') ||
+      hasPermission(access.channelPermissions, 'MANAGE_CHANNELS');
     const windows: (Window & { scope: RefusalScope })[] = [
       {
         scope: 'channel',
