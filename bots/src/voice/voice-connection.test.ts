@@ -26,8 +26,8 @@ describe('voice over Rashigo signalling with real WebRTC peers', () => {
     await bob.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: server.id });
     const voiceChannel = server.channels.find((c) => c.type === 'VOICE')!;
 
-    const aliceApi = new GraphqlConnection(a.url, `Bearer ${alice.token}`);
-    const bobApi = new GraphqlConnection(b.url, `Bearer ${bob.token}`);
+    const aliceApi = new GraphqlConnection({ url: a.url, authorization: `Bearer ${alice.token}` });
+    const bobApi = new GraphqlConnection({ url: b.url, authorization: `Bearer ${bob.token}` });
     const started = Date.now();
     const aliceVoice = await VoiceConnection.join(aliceApi, server.id, voiceChannel.id);
     const bobVoice = await VoiceConnection.join(bobApi, server.id, voiceChannel.id);
@@ -80,7 +80,7 @@ describe('voice over Rashigo signalling with real WebRTC peers', () => {
     const voiceChannel = server.channels.find((c) => c.type === 'VOICE')!;
     const member = await signUp(b, 'member');
     await member.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: server.id });
-    const memberApi = new GraphqlConnection(b.url, `Bearer ${member.token}`);
+    const memberApi = new GraphqlConnection({ url: b.url, authorization: `Bearer ${member.token}` });
     const voice = await VoiceConnection.join(memberApi, server.id, voiceChannel.id);
     try {
       expect(voice.state.status).toBe(VoiceConnectionStatus.Signalling);

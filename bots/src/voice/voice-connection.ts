@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
+import {
+  JoinVoiceDocument,
+  LeaveVoiceDocument,
+  SendVoiceSignalDocument,
+  VoiceServerEventsDocument,
+  VoiceSignalsDocument,
+} from '../gql/graphql.js';
 import type { GraphqlConnection } from '../sdk/graphql-connection.js';
 import { FRAME_SAMPLES, SAMPLE_RATE, type AudioFrame } from './audio.js';
-import { MeshPeer, type SignalType } from './mesh-peer.js';
+import { MeshPeer } from './mesh-peer.js';
 import { RTCAudioSource } from './wrtc.js';
 
 export enum VoiceConnectionStatus {
@@ -32,22 +39,6 @@ export type VoiceConnectionState =
 export interface ReceivedAudio extends AudioFrame {
   fromSessionId: string;
   fromUserId: string;
-}
-
-interface JoinResult {
-  joinVoice: {
-    sessionId: string;
-    iceServers: { urls: string[]; username: string | null; credential: string | null }[];
-    participants: { sessionId: string; user: { id: string } }[];
-  };
-}
-
-interface SignalEvent {
-  voiceSignals: { fromSessionId: string; fromUser: { id: string }; type: SignalType; payload: string };
-}
-
-interface VoiceEvent {
-  serverEvents: { __typename: string; sessionId?: string; state?: unknown };
 }
 
 export interface VoiceConnectionEvents {
@@ -92,11 +83,11 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   }
 
   private async start(serverId: string, channelId: string, options: { selfMute?: boolean; selfDeaf?: boolean }): Promise<void> {
-    const { joinVoice } = await this.api.request<JoinResult>(
-      `mutation($c: ID!, $m: Boolean, $d: Boolean) { joinVoice(channelId: $c, selfMute: $m, selfDeaf: $d) {
-        sessionId iceServers { urls username credential } participants { sessionId user { id } } } }`,
-      { c: channelId, m: options.selfMute ?? false, d: options.selfDeaf ?? false },
-    );
+    const { joinVoice } = await this.api.request(JoinVoiceDocument, {
+      channelId,
+      selfMute: options.selfMute ?? false,
+      selfDeaf: options.selfDeaf ?? false,
+    });
     this.session = { sessionId: joinVoice.sessionId, channelId, serverId };
     this.iceServers = joinVoice.iceServers.map((s) => ({
       urls: s.urls,
@@ -110,23 +101,28 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
 
   private listen(serverId: string, sessionId: string): void {
     this.unsubscribes.push(
-      this.api.subscribe<SignalEvent>(
-        'subscription($s: ID!) { voiceSignals(sessionId: $s) { fromSessionId fromUser { id } type payload } }',
-        { s: sessionId },
-        ({ voiceSignals: s }) =>
-          void this.peerFor(s.fromSessionId, s.fromUser.id)
-            .handleSignal(s.type, s.payload)
-            .catch((e: unknown) => this.fail(e)),
-        // The stream is refused when the session is already gone (a moderator was quicker than us).
-        () => this.disconnect('session ended'),
-        // The server ends the signal stream when our session ends.
-        () => this.disconnect('session ended'),
+      this.api.subscribe(
+        VoiceSignalsDocument,
+        { sessionId },
+        {
+          next: ({ voiceSignals: s }) =>
+            void this.peerFor(s.fromSessionId, s.fromUser.id)
+              .handleSignal(s.type, s.payload)
+              .catch((e: unknown) => this.fail(e)),
+          // The stream is refused when the session is already gone (a moderator was quicker than us).
+          error: () => this.disconnect('session ended'),
+          // The server ends the signal stream when our session ends.
+          complete: () => this.disconnect('session ended'),
+        },
       ),
-      this.api.subscribe<VoiceEvent>(
-        'subscription($s: ID!) { serverEvents(serverId: $s) { __typename ... on VoiceStateUpdated { sessionId state { sessionId } } } }',
-        { s: serverId },
-        ({ serverEvents: e }) => {
-          if (e.__typename === 'VoiceStateUpdated' && e.state === null && e.sessionId) this.dropPeer(e.sessionId);
+      this.api.subscribe(
+        VoiceServerEventsDocument,
+        { serverId },
+        {
+          next: ({ serverEvents: e }) => {
+            if (e.__typename === 'VoiceStateUpdated' && e.state === null && e.sessionId) this.dropPeer(e.sessionId);
+          },
+          error: (e) => this.fail(e),
         },
       ),
     );
@@ -147,17 +143,7 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
         iceServers: this.iceServers,
         localTrack: this.track,
         sendSignal: (type, payload) =>
-          this.api
-            .request(
-              'mutation($s: ID!, $t: ID!, $type: VoiceSignalType!, $p: String!) { sendVoiceSignal(sessionId: $s, toSessionId: $t, type: $type, payload: $p) }',
-              {
-                s: sessionId,
-                t: remoteSessionId,
-                type,
-                p: payload,
-              },
-            )
-            .then(() => undefined),
+          this.api.request(SendVoiceSignalDocument, { sessionId, toSessionId: remoteSessionId, type, payload }).then(() => undefined),
         onAudio: (frame) => this.emit('audio', { ...frame, fromSessionId: remoteSessionId, fromUserId: remoteUserId }),
         onConnectionState: () => this.updateConnected(),
       });
@@ -223,7 +209,7 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
     const session = this.session;
     this.teardown();
     if (session && this.currentState.status !== VoiceConnectionStatus.Disconnected) {
-      await this.api.request('mutation($s: ID!) { leaveVoice(sessionId: $s) }', { s: session.sessionId }).catch(() => undefined);
+      await this.api.request(LeaveVoiceDocument, { sessionId: session.sessionId }).catch(() => undefined);
     }
     this.setState({ status: VoiceConnectionStatus.Destroyed });
   }
