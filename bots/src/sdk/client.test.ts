@@ -1,34 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../../api/src/app.js';
 import { eventually } from '../../../api/test/fixtures.js';
-import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
-import { createClient, type BotClient, type Message } from '../index.js';
+import { GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
+import { botWorld, LIMITS, SEND, startBot } from '../../test/bot-world.js';
+import type { Message } from '../index.js';
 
-const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
 const HISTORY = 'query($c: ID!) { messages(channelId: $c, limit: 100) { messages { content author { id } } } }';
-const silent = { level: 'silent' } as const;
-const LIMITS = 'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit } }';
-
-/** A server with a text channel, a bot in it (its token returned once), and a human member. */
-async function botWorld(api: RunningApi, owner: TestUser) {
-  const server = await createServer(owner);
-  const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
-  const { createBot } = await owner.client.ok('mutation { createBot(name: "Test Bot") { token bot { id } } }');
-  await owner.client.ok('mutation($b: ID!, $s: ID!) { addBotToServer(botId: $b, serverId: $s) { user { id } } }', {
-    b: createBot.bot.id,
-    s: server.id,
-  });
-  // Room for the humans in these tests; the burst test sets a tight limit of its own.
-  await owner.client.ok(LIMITS, { s: server.id, i: { channelMessageLimit: 1000, serverMessageLimit: 1000, escalationEnabled: false } });
-  return { serverId: server.id, channelId, botId: createBot.bot.id as string, token: createBot.token as string };
-}
-
-async function startBot(url: string, token: string): Promise<BotClient> {
-  const { pino } = await import('pino');
-  const client = createClient({ url, token, logger: pino(silent), backoff: { initialMs: 100, maxMs: 1000 } });
-  await client.login();
-  return client;
-}
 
 describe('SDK client against the real API', () => {
   let api: RunningApi;
