@@ -21,6 +21,8 @@ import { eventStream } from './event-stream.js';
 import { GraphqlConnection, type ConnectionStatus } from './graphql-connection.js';
 import { MemberPermissions } from './member-permissions.js';
 import { SendQueue } from './send-queue.js';
+import { GraphqlVoiceSignalling } from '../voice/signalling.js';
+import { VoiceConnection, type JoinOptions } from '../voice/voice-connection.js';
 
 export interface ClientOptions {
   /** The API's /graphql URL (http(s) or ws(s)). */
@@ -82,6 +84,16 @@ export class BotClient {
   private readonly memberPermissions: MemberPermissions;
   private self: BotUser | null = null;
   private destroyed = false;
+  private readonly voiceConnections = new Set<VoiceConnection>();
+
+  /** Voice: `client.voice.join(channelId)` returns the connection's state machine (see VoiceConnection). */
+  readonly voice = {
+    join: async (channelId: string, options: JoinOptions = {}): Promise<VoiceConnection> => {
+      const connection = await VoiceConnection.join(new GraphqlVoiceSignalling(this.connection), channelId, options);
+      this.voiceConnections.add(connection);
+      return connection;
+    },
+  };
 
   constructor(options: ClientOptions) {
     this.logger = options.logger ?? pino({ name: 'bot', level: process.env.LOG_LEVEL ?? 'info' });
@@ -192,6 +204,7 @@ export class BotClient {
     this.destroyed = true;
     await Promise.race([this.queue.drain(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     this.queue.close();
+    await Promise.all([...this.voiceConnections].map((c) => c.destroy()));
     for (const stream of this.streams.values()) stream.stop();
     this.streams.clear();
     await this.connection.dispose();

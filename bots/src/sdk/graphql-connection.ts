@@ -31,6 +31,7 @@ export interface Sink<T> {
 export class GraphqlConnection {
   readonly client: Client;
   private currentStatus: ConnectionStatus = 'connecting';
+  private readonly statusListeners = new Set<(status: ConnectionStatus, previous: ConnectionStatus, reason?: Error) => void>();
 
   constructor(private readonly options: GraphqlConnectionOptions) {
     this.client = createClient({
@@ -56,6 +57,12 @@ export class GraphqlConnection {
 
   get status(): ConnectionStatus {
     return this.currentStatus;
+  }
+
+  /** Listens to status changes (with the previous status); returns a function that stops listening. */
+  onStatus(listener: (status: ConnectionStatus, previous: ConnectionStatus, reason?: Error) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
   }
 
   /** A query or mutation; rejects with ApiError (extensions.code) or ConnectionError. */
@@ -95,9 +102,11 @@ export class GraphqlConnection {
   }
 
   private setStatus(status: ConnectionStatus, reason?: Error): void {
-    if (this.currentStatus === status) return;
+    const previous = this.currentStatus;
+    if (previous === status) return;
     this.currentStatus = status;
     this.options.onStatus?.(status, reason);
+    for (const listener of this.statusListeners) listener(status, previous, reason);
   }
 }
 

@@ -2,7 +2,7 @@ import { RTCAudioSink, RTCPeerConnection, type AudioSink, type PeerConnection } 
 import wrtc from '@roamhq/wrtc';
 import type { AudioFrame } from './audio.js';
 
-export type SignalType = 'OFFER' | 'ANSWER' | 'ICE_CANDIDATE';
+import type { SignalType } from './signalling.js';
 
 export interface MeshPeerOptions {
   remoteSessionId: string;
