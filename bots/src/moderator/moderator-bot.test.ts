@@ -6,7 +6,8 @@ import { startWorkers, type WorkerProcess } from '../../../api/test/processes.js
 import { botWorld, SEND, startBot, type BotWorld } from '../../test/bot-world.js';
 import type { BotClient } from '../index.js';
 import { moderatorSchema } from './moderator-config.js';
-import { ModeratorBot, ModeratorSetupError } from './moderator-bot.js';
+import { BotSetupError } from '../sdk/bot-setup-error.js';
+import { ModeratorBot } from './moderator-bot.js';
 
 const HISTORY = 'query($c: ID!) { messages(channelId: $c, limit: 100) { messages { id content author { id } } } }';
 const MOD_PERMISSIONS = ['MANAGE_MESSAGES', 'MODERATE_MEMBERS'];
@@ -122,10 +123,12 @@ describe('moderator bot against the real API and workers', () => {
     const client: BotClient = await startBot(api.url, world.token);
     try {
       const config = moderatorSchema.parse({ servers: [{ serverId: world.serverId, modLogChannelId: other.channelId, rules: {} }] });
-      expect(() => new ModeratorBot(client, config).start()).toThrow(ModeratorSetupError);
-      expect(() => new ModeratorBot(client, config).start()).toThrow(/^servers\[0\]\.modLogChannelId: the bot cannot see channel/);
+      expect(() => new ModeratorBot(client, config).start()).toThrow(BotSetupError);
+      expect(() => new ModeratorBot(client, config).start()).toThrow(
+        /^moderator\.servers\[0\]\.modLogChannelId: the bot cannot see channel/,
+      );
       const notMember = moderatorSchema.parse({ servers: [{ serverId: other.serverId, rules: {} }] });
-      expect(() => new ModeratorBot(client, notMember).start()).toThrow(/^servers\[0\]\.serverId: the bot is not a member/);
+      expect(() => new ModeratorBot(client, notMember).start()).toThrow(/^moderator\.servers\[0\]\.serverId: the bot is not a member/);
     } finally {
       await client.destroy();
     }

@@ -1,3 +1,4 @@
+import { BotSetupError } from '../sdk/bot-setup-error.js';
 import type { BotClient, Message } from '../sdk/client.js';
 import type { ModeratedServer, ModeratorConfig } from './moderator-config.js';
 import { RuleSet, StrikeCounter, type Violation } from './rules.js';
@@ -7,9 +8,6 @@ interface ServerModeration {
   rules: RuleSet;
   strikes: StrikeCounter;
 }
-
-/** A problem in the moderator's config that only the API can reveal (a server or channel it cannot see). */
-export class ModeratorSetupError extends Error {}
 
 /**
  * Automod: checks every message in the configured servers against their rules and acts at once:
@@ -22,6 +20,8 @@ export class ModeratorBot {
   constructor(
     private readonly client: BotClient,
     private readonly config: ModeratorConfig,
+    /** Field path for setup errors, e.g. "bots[0].moderator". */
+    private readonly field = 'moderator',
   ) {
     for (const server of config.servers) {
       this.servers.set(server.serverId, { config: server, rules: new RuleSet(server.rules), strikes: new StrikeCounter() });
@@ -33,12 +33,12 @@ export class ModeratorBot {
     const serverIds = new Set([...this.client.channels.values()].map((c) => c.serverId));
     this.config.servers.forEach((server, i) => {
       if (!serverIds.has(server.serverId))
-        throw new ModeratorSetupError(`servers[${i}].serverId: the bot is not a member of server ${server.serverId}`);
+        throw new BotSetupError(`${this.field}.servers[${i}].serverId: the bot is not a member of server ${server.serverId}`);
       if (server.modLogChannelId) {
         const channel = this.client.channels.get(server.modLogChannelId);
         if (!channel || channel.serverId !== server.serverId || !channel.permissions.includes('VIEW_CHANNEL'))
-          throw new ModeratorSetupError(
-            `servers[${i}].modLogChannelId: the bot cannot see channel ${server.modLogChannelId} in that server`,
+          throw new BotSetupError(
+            `${this.field}.servers[${i}].modLogChannelId: the bot cannot see channel ${server.modLogChannelId} in that server`,
           );
       }
     });

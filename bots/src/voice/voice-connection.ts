@@ -43,6 +43,8 @@ export interface ReceivedAudio extends AudioFrame {
 export interface VoiceConnectionEvents {
   stateChange: [oldState: VoiceConnectionState, newState: VoiceConnectionState];
   audio: [audio: ReceivedAudio];
+  /** Any voice state change in the connection's server (someone joined, left, was muted…). */
+  voiceStateUpdate: [change: VoiceStateChange];
   /** A moderator changed our server mute or deafen. */
   serverVoiceState: [state: { serverMute: boolean; serverDeaf: boolean }];
   error: [error: unknown];
@@ -108,6 +110,11 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
     return { ...this.muted };
   }
 
+  /** Our own user id once joined (for telling our own voice state from others'). */
+  get userId(): string | null {
+    return this.joined?.userId ?? this.lastUserId;
+  }
+
   /** One 10 ms frame of 48 kHz mono PCM to everyone; dropped while muted or not joined. */
   sendFrame(samples: Int16Array): void {
     if (this.muted.serverMute || this.options.selfMute || !this.joined) return;
@@ -150,6 +157,7 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   }
 
   private onVoiceState(change: VoiceStateChange): void {
+    this.emit('voiceStateUpdate', change);
     const joined = this.joined;
     const ownUser = joined?.userId ?? this.lastUserId;
     if (joined && change.sessionId === joined.sessionId) {
