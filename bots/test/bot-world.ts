@@ -53,3 +53,9 @@ export async function startBot(url: string, token: string): Promise<BotClient> {
   await client.login();
   return client;
 }
+
+/** The contents of a channel's last 100 messages, oldest first, as `reader` sees them. */
+export async function channelContents(reader: TestUser, channelId: string): Promise<string[]> {
+  const data = await reader.client.ok('query($c: ID!) { messages(channelId: $c, limit: 100) { messages { content } } }', { c: channelId });
+  return (data.messages.messages as { content: string }[]).map((m) => m.content);
+}

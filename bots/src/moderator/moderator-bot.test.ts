@@ -3,13 +3,12 @@ import type { RunningApi } from '../../../api/src/app.js';
 import { auditLog, eventually } from '../../../api/test/fixtures.js';
 import { signUp, startTestApi, type TestUser } from '../../../api/test/harness.js';
 import { startWorkers, type WorkerProcess } from '../../../api/test/processes.js';
-import { botWorld, SEND, startBot, type BotWorld } from '../../test/bot-world.js';
+import { botWorld, channelContents, SEND, startBot, type BotWorld } from '../../test/bot-world.js';
 import type { BotClient } from '../index.js';
 import { moderatorSchema } from './moderator-config.js';
 import { BotSetupError } from '../sdk/bot-setup-error.js';
 import { ModeratorBot } from './moderator-bot.js';
 
-const HISTORY = 'query($c: ID!) { messages(channelId: $c, limit: 100) { messages { id content author { id } } } }';
 const MOD_PERMISSIONS = ['MANAGE_MESSAGES', 'MODERATE_MEMBERS'];
 
 describe('moderator bot against the real API and workers', () => {
@@ -50,10 +49,7 @@ describe('moderator bot against the real API and workers', () => {
     return { world, member, client, modLogId: modLog.createChannel.id as string };
   }
 
-  const contents = async (channelId: string) =>
-    ((await owner.client.ok(HISTORY, { c: channelId })).messages.messages as { content: string; author: { id: string } }[]).map(
-      (m) => m.content,
-    );
+  const contents = (channelId: string) => channelContents(owner, channelId);
 
   it('deletes a blocked-word message, warns and reports with the reason; the third strike times the author out', async () => {
     const { world, member, client } = await moderated();

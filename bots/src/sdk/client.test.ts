@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../../api/src/app.js';
 import { eventually } from '../../../api/test/fixtures.js';
 import { GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
-import { botWorld, LIMITS, SEND, startBot } from '../../test/bot-world.js';
+import { botWorld, channelContents, LIMITS, SEND, startBot } from '../../test/bot-world.js';
 import type { Message } from '../index.js';
-
-const HISTORY = 'query($c: ID!) { messages(channelId: $c, limit: 100) { messages { content author { id } } } }';
 
 describe('SDK client against the real API', () => {
   let api: RunningApi;
@@ -97,8 +95,7 @@ describe('SDK client against the real API', () => {
       const texts = Array.from({ length: 50 }, (_, i) => `burst ${i}`);
       const sent = await Promise.all(texts.map((t) => bot.send(world.channelId, t)));
       expect(sent.map((m) => m.content)).toEqual(texts);
-      const history = (await owner.client.ok(HISTORY, { c: world.channelId })).messages.messages as { content: string }[];
-      expect(history.map((m) => m.content)).toEqual(texts);
+      expect(await channelContents(owner, world.channelId)).toEqual(texts);
     } finally {
       await bot.destroy();
     }

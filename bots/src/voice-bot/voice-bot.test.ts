@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../../api/src/app.js';
 import { eventually } from '../../../api/test/fixtures.js';
 import { signUp, startTestApi } from '../../../api/test/harness.js';
-import { botWorld, SEND, startBot } from '../../test/bot-world.js';
+import { botWorld, channelContents, SEND, startBot } from '../../test/bot-world.js';
 import { GraphqlConnection } from '../sdk/graphql-connection.js';
 import { estimateFrequency, firstChannel, rms } from '../voice/audio.js';
 import { AudioPlayer } from '../voice/audio-player.js';
@@ -15,8 +15,6 @@ import { entersState, VoiceConnection, VoiceConnectionStatus } from '../voice/vo
 import { decodeWav } from '../voice/wav.js';
 import { voiceBotSchema } from './voice-bot-config.js';
 import { VoiceBot } from './voice-bot.js';
-
-const HISTORY = 'query($c: ID!) { messages(channelId: $c, limit: 100) { messages { content author { id } } } }';
 
 describe('voice bot with a real WebRTC member', () => {
   let api: RunningApi;
@@ -47,8 +45,7 @@ describe('voice bot with a real WebRTC member', () => {
     const memberApi = new GraphqlConnection({ url: api.url, authorization: `Bearer ${member.token}` });
     const memberVoice = await VoiceConnection.join(new GraphqlVoiceSignalling(memberApi), world.voiceChannelId);
     const memberPlayer = new AudioPlayer();
-    const texts = async () =>
-      ((await owner.client.ok(HISTORY, { c: world.channelId })).messages.messages as { content: string }[]).map((m) => m.content);
+    const texts = () => channelContents(owner, world.channelId);
     try {
       await entersState(memberVoice, VoiceConnectionStatus.Connected, 10_000);
       // The greeting: a 440 Hz tone, heard by the newcomer.
