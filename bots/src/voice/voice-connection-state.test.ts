@@ -182,6 +182,16 @@ describe('VoiceConnection state machine (fake signalling and media)', () => {
     await connection.destroy();
   });
 
+  it('moved, with the new session announced before ours ends: the same', async () => {
+    const { signalling, connection } = await joined();
+    signalling.voiceState({ sessionId: 'moved-1', userId: 'bot', channelId: 'voice-2', state: { serverMute: false, serverDeaf: false } });
+    signalling.end('s1');
+    expect(connection.state).toEqual({ status: VoiceConnectionStatus.Disconnected, reason: 'moved' });
+    expect(signalling.left).toEqual(['moved-1']);
+    await connection.destroy();
+    expect(signalling.left).toEqual(['moved-1']);
+  });
+
   it('after the API connection drops and returns: leaves the old session and joins again', async () => {
     const { signalling, connection, states } = await joined();
     signalling.reconnect();

@@ -76,6 +76,8 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   private stopVoiceStates: (() => void) | null = null;
   private readonly stopReconnect: () => void;
   private endedAt = 0;
+  /** Our user id, kept after the session ends to recognise a move. */
+  private lastUserId: string | null = null;
   private muted = { serverMute: false, serverDeaf: false };
   private readonly players = new Set<{ detach(connection: VoiceConnection): void }>();
 
@@ -164,16 +166,22 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
       if (change.state) this.setMuted({ serverMute: change.state.serverMute, serverDeaf: change.state.serverDeaf });
       return;
     }
-    if (change.userId === ownUser && change.state && Date.now() - this.endedAt < MOVE_GRACE_MS && !joined) {
-      // A moderator moved us: the API opened a session in the other channel for us. Leave it.
+    // A moderator moved us: the API opened a session for us in another channel. Its announcement and
+    // the end of our session travel on different streams, so either may come first.
+    const movedAway =
+      change.userId === ownUser &&
+      change.state !== null &&
+      change.channelId !== this.channelId &&
+      (joined !== null || (Date.now() - this.endedAt < MOVE_GRACE_MS && this.currentState.status === VoiceConnectionStatus.Disconnected));
+    if (movedAway && !(this.currentState.status === VoiceConnectionStatus.Disconnected && this.currentState.reason === 'moved')) {
       void this.signalling.leave(change.sessionId).catch(() => undefined);
+      if (joined) this.lastUserId = joined.userId;
+      this.teardownSession();
       this.setState({ status: VoiceConnectionStatus.Disconnected, reason: 'moved' });
       return;
     }
     if (!change.state) this.dropPeer(change.sessionId);
   }
-
-  private lastUserId: string | null = null;
 
   private sessionEnded(): void {
     if (!this.joined || this.isOver()) return;
