@@ -44,6 +44,26 @@ describe('SDK client against the real API', () => {
     }
   });
 
+  it('follows a channel created after login, and forgets a deleted one', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    try {
+      const seen: string[] = [];
+      bot.on('messageCreate', (m) => void seen.push(`${m.channel.id}:${m.content}`));
+      const created = await owner.client.ok('mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }', {
+        i: { serverId: world.serverId, name: 'later', type: 'TEXT' },
+      });
+      const laterId = created.createChannel.id as string;
+      await eventually(async () => expect(bot.channels.get(laterId)?.name).toBe('later'), 5000);
+      await owner.client.ok(SEND, { c: laterId, t: 'in the new channel' });
+      await eventually(async () => expect(seen).toEqual([`${laterId}:in the new channel`]), 5000);
+      await owner.client.ok('mutation($id: ID!) { deleteChannel(id: $id) }', { id: laterId });
+      await eventually(async () => expect(bot.channels.has(laterId)).toBe(false), 5000);
+    } finally {
+      await bot.destroy();
+    }
+  });
+
   it('commands: prefix and mention, parsed arguments, usage on bad input, permission checks, a crashing handler is contained', async () => {
     const world = await botWorld(api, owner);
     const member = await signUp(api, 'cmdmember');

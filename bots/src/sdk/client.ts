@@ -8,6 +8,7 @@ import {
   MeDocument,
   MyServersDocument,
   SendMessageDocument,
+  ServerChangesDocument,
   TimeoutMemberDocument,
   type ChannelEventsSubscriptionVariables,
   type MeQuery,
@@ -23,6 +24,8 @@ import { MemberPermissions } from './member-permissions.js';
 import { SendQueue } from './send-queue.js';
 import { GraphqlVoiceSignalling } from '../voice/signalling.js';
 import { VoiceConnection, type JoinOptions } from '../voice/voice-connection.js';
+
+const REFRESH_EVERY_MS = 60_000;
 
 export interface ClientOptions {
   /** The API's /graphql URL (http(s) or ws(s)). */
@@ -79,6 +82,10 @@ export class BotClient {
   readonly prefix: string;
   private readonly emitter = new EventEmitter();
   private readonly streams = new Map<string, ChannelStream>();
+  private readonly serverStreams = new Map<string, () => void>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private refreshTimeout: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
   private readonly queue = new SendQueue();
   private readonly commands: CommandRegistry;
   private readonly memberPermissions: MemberPermissions;
@@ -124,16 +131,34 @@ export class BotClient {
     if (!me) throw new Error('the API did not accept the bot token');
     this.self = me;
     await this.followChannels();
+    // Servers the bot was added to since: no event reaches a server it is not in yet.
+    this.refreshTimer = setInterval(() => this.scheduleRefresh(), REFRESH_EVERY_MS).unref();
     this.logger.info({ botId: me.id, username: me.username, channels: this.streams.size }, `logged in as ${me.username}`);
     this.emit('ready', me);
     return me;
   }
 
-  /** Re-reads the bot's servers and follows channels it was given since login. */
-  async followChannels(): Promise<void> {
+  /** Re-reads the bot's servers and permissions, and follows channels it was given since login. */
+  followChannels(): Promise<void> {
+    this.refreshing = this.refreshing.catch(() => undefined).then(() => this.readServers());
+    return this.refreshing;
+  }
+
+  /** Channel, role or member changes arrive in bursts: refresh once after them. */
+  private scheduleRefresh(): void {
+    if (this.destroyed || this.refreshTimeout) return;
+    this.refreshTimeout = setTimeout(() => {
+      this.refreshTimeout = null;
+      this.followChannels().catch((error: unknown) => this.report(error, 'refresh'));
+    }, 250);
+  }
+
+  private async readServers(): Promise<void> {
+    if (this.destroyed) return;
     const { myServers } = await this.connection.request(MyServersDocument, {});
     for (const server of myServers) {
       this.memberPermissions.rememberServer(server);
+      if (!this.serverStreams.has(server.id)) this.watchServer(server.id);
       for (const channel of server.channels) {
         this.channels.set(channel.id, { ...channel, serverId: server.id, permissions: channel.myPermissions });
         if (channel.type === 'TEXT' && channel.myPermissions.includes('VIEW_CHANNEL') && !this.streams.has(channel.id)) {
@@ -141,6 +166,25 @@ export class BotClient {
         }
       }
     }
+  }
+
+  private watchServer(serverId: string): void {
+    const stop = this.connection.subscribe(
+      ServerChangesDocument,
+      { serverId },
+      {
+        next: ({ serverEvents: event }) => {
+          if (event.__typename === 'ChannelDeleted') {
+            this.streams.get(event.channelId)?.stop();
+            this.streams.delete(event.channelId);
+            this.channels.delete(event.channelId);
+          } else if (event.__typename !== 'PresenceUpdated' && event.__typename !== 'VoiceStateUpdated') this.scheduleRefresh();
+        },
+        error: () => this.serverStreams.delete(serverId),
+        complete: () => this.serverStreams.delete(serverId),
+      },
+    );
+    this.serverStreams.set(serverId, stop);
   }
 
   on<E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => unknown): this {
@@ -205,8 +249,12 @@ export class BotClient {
     await Promise.race([this.queue.drain(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     this.queue.close();
     await Promise.all([...this.voiceConnections].map((c) => c.destroy()));
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    if (this.refreshTimeout) clearTimeout(this.refreshTimeout);
     for (const stream of this.streams.values()) stream.stop();
     this.streams.clear();
+    for (const stop of this.serverStreams.values()) stop();
+    this.serverStreams.clear();
     await this.connection.dispose();
     this.emit('destroyed');
     this.emitter.removeAllListeners();
