@@ -15,7 +15,7 @@ const MODERATE =
   'mutation($s: ID!, $u: ID!, $m: Boolean, $d: Boolean, $to: ID) { moderateVoice(serverId: $s, userId: $u, serverMute: $m, disconnect: $d, moveToChannelId: $to) }';
 const VOICE_STATES = 'query($c: ID!) { channel(id: $c) { voiceStates { user { id } } } }';
 
-/** Collects `count` loud mono frames (skipping silence and Opus warm-up) and estimates their frequency. */
+/** The frequency of frames played back to back. */
 function toneOf(frames: Int16Array[]): number {
   const joined = new Int16Array(frames.reduce((n, f) => n + f.length, 0));
   let offset = 0;
@@ -49,53 +49,62 @@ describe('voice through the SDK with real WebRTC peers', () => {
     return { human, api };
   }
 
-  it('a peer hears the bot’s 440 Hz tone; the bot hears the peer’s 660 Hz tone on that speaker’s own stream', async () => {
+  /** Resolves with 50 loud frames (after 10 of warm-up) of one user's PCM stream. */
+  function loudFrames(stream: NodeJS.ReadableStream): Promise<Int16Array[]> {
+    return new Promise((resolve) => {
+      const frames: Int16Array[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        const samples = new Int16Array(chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength));
+        if (rms(samples) >= 1000 && frames.push(samples) === 60) resolve(frames.slice(10));
+      });
+    });
+  }
+
+  it('a peer hears the bot’s 440 Hz tone; the bot hears two peers’ 660 and 880 Hz tones, each on its speaker’s own stream', async () => {
     const world = await botWorld(a, owner);
     const bot: BotClient = await startBot(a.url, world.token);
-    const { human, api } = await humanIn(world);
+    const first = await humanIn(world);
+    const second = await humanIn(world);
     const botVoice = await bot.voice.join(world.voiceChannelId);
-    const humanVoice = await VoiceConnection.join(new GraphqlVoiceSignalling(api), world.voiceChannelId);
-    const botPlayer = new AudioPlayer();
-    const humanPlayer = new AudioPlayer();
+    const firstVoice = await VoiceConnection.join(new GraphqlVoiceSignalling(first.api), world.voiceChannelId);
+    const secondVoice = await VoiceConnection.join(new GraphqlVoiceSignalling(second.api), world.voiceChannelId);
+    const players = [new AudioPlayer(), new AudioPlayer(), new AudioPlayer()];
     try {
-      await Promise.all([
-        entersState(botVoice, VoiceConnectionStatus.Connected, 10_000),
-        entersState(humanVoice, VoiceConnectionStatus.Connected, 10_000),
-      ]);
+      await Promise.all([botVoice, firstVoice, secondVoice].map((v) => entersState(v, VoiceConnectionStatus.Connected, 10_000)));
       const speaking: { userId: string; speaking: boolean }[] = [];
       botVoice.receiver.on('speaking', (e) => void speaking.push(e));
-      const humanStream = botVoice.receiver.subscribe(human.id);
+      const fromFirst = loudFrames(botVoice.receiver.subscribe(first.human.id));
+      const fromSecond = loudFrames(botVoice.receiver.subscribe(second.human.id));
 
-      botPlayer.subscribe(botVoice);
-      botPlayer.play(toneResource(440));
-      humanPlayer.subscribe(humanVoice);
-      humanPlayer.play(toneResource(660));
-
-      const heardByHuman = await new Promise<Int16Array[]>((resolve) => {
+      const heardByFirst = new Promise<Int16Array[]>((resolve) => {
         const frames: Int16Array[] = [];
-        humanVoice.on('audio', (audio: ReceivedAudio) => {
-          expect(audio.fromUserId).toBe(world.botId);
+        firstVoice.on('audio', (audio: ReceivedAudio) => {
+          if (audio.fromUserId !== world.botId) return;
           const mono = firstChannel(audio);
           if (rms(mono) >= 1000 && frames.push(mono) === 60) resolve(frames.slice(10));
         });
       });
-      expect(toneOf(heardByHuman)).toSatisfy((f: number) => f > 430 && f < 450);
+      players[0]!.subscribe(botVoice);
+      players[0]!.play(toneResource(440));
+      players[1]!.subscribe(firstVoice);
+      players[1]!.play(toneResource(660));
+      players[2]!.subscribe(secondVoice);
+      players[2]!.play(toneResource(880));
 
-      const heardByBot = await new Promise<Int16Array[]>((resolve) => {
-        const frames: Int16Array[] = [];
-        humanStream.on('data', (chunk: Buffer) => {
-          const samples = new Int16Array(chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength));
-          if (rms(samples) >= 1000 && frames.push(samples) === 60) resolve(frames.slice(10));
-        });
-      });
-      expect(toneOf(heardByBot)).toSatisfy((f: number) => f > 650 && f < 670);
-      expect(speaking).toContainEqual({ userId: human.id, speaking: true });
-      expect(speaking.every((e) => e.userId === human.id)).toBe(true);
+      expect(toneOf(await heardByFirst)).toSatisfy((f: number) => f > 430 && f < 450);
+      expect(toneOf(await fromFirst)).toSatisfy((f: number) => f > 650 && f < 670);
+      expect(toneOf(await fromSecond)).toSatisfy((f: number) => f > 865 && f < 895);
+      expect(speaking).toContainEqual({ userId: first.human.id, speaking: true });
+      expect(speaking).toContainEqual({ userId: second.human.id, speaking: true });
     } finally {
-      botPlayer.stop();
-      humanPlayer.stop();
-      await humanVoice.destroy();
-      await api.dispose();
+      for (const player of players) player.stop();
+      for (const { voice, api } of [
+        { voice: firstVoice, api: first.api },
+        { voice: secondVoice, api: second.api },
+      ]) {
+        await voice.destroy();
+        await api.dispose();
+      }
       await bot.destroy();
     }
   });
