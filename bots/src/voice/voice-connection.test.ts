@@ -133,6 +133,36 @@ describe('voice through the SDK with real WebRTC peers', () => {
     }
   });
 
+  it('joins again with a new session after the API restarts under it', async () => {
+    const prefix = a.services.config.REDIS_KEY_PREFIX;
+    let own = await startTestApi({}, prefix);
+    const port = own.port;
+    const world = await botWorld(a, owner);
+    const bot = await startBot(own.url, world.token);
+    try {
+      const voice = await bot.voice.join(world.voiceChannelId);
+      const first = voice.state.status === VoiceConnectionStatus.Signalling ? voice.state.session.sessionId : '';
+      const reconnecting = entersState(voice, VoiceConnectionStatus.Reconnecting, 15_000);
+      await own.close();
+      own = await startTestApi({ PORT: String(port) }, prefix);
+      await reconnecting;
+      await entersState(voice, VoiceConnectionStatus.Signalling, 10_000);
+      const second = voice.state.status === VoiceConnectionStatus.Signalling ? voice.state.session.sessionId : '';
+      expect(second).not.toBe(first);
+      // The old session was left: the bot is in the channel once.
+      await eventually(
+        async () =>
+          expect((await owner.client.ok(VOICE_STATES, { c: world.voiceChannelId })).channel.voiceStates).toEqual([
+            { user: { id: world.botId } },
+          ]),
+        5000,
+      );
+    } finally {
+      await bot.destroy();
+      await own.close();
+    }
+  });
+
   it('a peer whose session a moderator disconnects goes to Disconnected', async () => {
     const world = await botWorld(a, owner);
     const { human, api } = await humanIn(world);
