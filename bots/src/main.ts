@@ -17,10 +17,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 if (config.BOTS_ENV_FILE && existsSync(config.BOTS_ENV_FILE)) process.loadEnvFile(config.BOTS_ENV_FILE);
-if (!config.BOTS_CONFIG || !existsSync(config.BOTS_CONFIG)) {
+if (!config.BOTS_CONFIG) {
   logger.info('no bots to run: set BOTS_CONFIG to a bots file (README, "Bots")');
-  // Stay alive until a signal, so process managers do not report a crash.
-  await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
 } else {
   const loaded = loadRunnerConfig(config.BOTS_CONFIG);
   for (const error of loaded.errors) logger.error(`${config.BOTS_CONFIG}: ${error}`);
@@ -32,5 +30,8 @@ if (!config.BOTS_CONFIG || !existsSync(config.BOTS_CONFIG)) {
       return supervise((signal) => runBot(bot, apiUrl, botLogger, signal), stopping.signal, { logger: botLogger, isPermanent });
     }),
   );
+  if (!stopping.signal.aborted) logger.warn('no bot is running (see the errors above)');
 }
+// Stay alive until a signal, so process managers (and npm start) do not report a crash.
+if (!stopping.signal.aborted) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
 process.exit(0);
