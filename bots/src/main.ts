@@ -33,5 +33,9 @@ if (!config.BOTS_CONFIG) {
   if (!stopping.signal.aborted) logger.warn('no bot is running (see the errors above)');
 }
 // Stay alive until a signal, so process managers (and npm start) do not report a crash.
-if (!stopping.signal.aborted) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
+if (!stopping.signal.aborted) {
+  const idle = setInterval(() => undefined, 1 << 30); // a pending promise alone does not keep Node running
+  await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
+  clearInterval(idle);
+}
 process.exit(0);
