@@ -283,8 +283,8 @@ export class BotClient {
   }
 
   /**
-   * Follows one channel from its newest message: every later message arrives once, in order, across
-   * reconnects, because `since` in the re-sent payload always holds the last id handled.
+   * Follows one channel from its newest message: every later message arrives once across reconnects,
+   * because `since` in the re-sent payload holds the newest id handled, and replays are skipped by id.
    */
   private async follow(channelId: string, canReadHistory: boolean): Promise<void> {
     let since: string | null = null;
@@ -293,11 +293,13 @@ export class BotClient {
       since = messages.messages.at(-1)?.id ?? '0';
     }
     const variables: ChannelEventsSubscriptionVariables = { channelId, since };
+    const seen = new RecentIds();
     const stop = this.connection.subscribe(ChannelEventsDocument, variables, {
       next: ({ channelEvents: event }) => {
         if (event.__typename === 'MessageCreated') {
-          if (variables.since && BigInt(event.message.id) <= BigInt(variables.since)) return; // already handled
-          if (canReadHistory) variables.since = event.message.id;
+          if (!seen.add(event.message.id)) return; // replayed after a reconnect: already handled
+          if (canReadHistory && (!variables.since || BigInt(event.message.id) > BigInt(variables.since)))
+            variables.since = event.message.id;
           this.emit('messageCreate', this.withServer(event.message));
         } else if (event.__typename === 'MessageUpdated') this.emit('messageUpdate', this.withServer(event.message));
         else if (event.__typename === 'MessageDeleted')
@@ -310,6 +312,22 @@ export class BotClient {
       complete: () => this.streams.delete(channelId),
     });
     this.streams.set(channelId, { variables, stop });
+  }
+}
+
+/**
+ * Ids handled lately. Concurrent senders' messages can arrive slightly out of id order, so "id <=
+ * since" would drop a late one: duplicates are recognised by id instead.
+ */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  /** False when `id` was seen already. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > 1000) this.ids.delete(this.ids.values().next().value!);
+    return true;
   }
 }
 
