@@ -98,6 +98,20 @@ describe('moderator bot against the real API and workers', () => {
     }
   });
 
+  it('an edit that brings in a blocked word is caught too', async () => {
+    const { world, member, client } = await moderated();
+    try {
+      const { sendMessage } = await member.client.ok(SEND, { c: world.channelId, t: 'an innocent message' });
+      await member.client.ok('mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { id } }', {
+        m: sendMessage.id,
+        t: 'now a badword',
+      });
+      await eventually(async () => expect(await contents(world.channelId)).not.toContain('now a badword'), 5000);
+    } finally {
+      await client.destroy();
+    }
+  });
+
   it('dry run only reports: nothing is deleted and nobody is timed out', async () => {
     const { world, member, client, modLogId } = await moderated({ dryRun: true });
     try {

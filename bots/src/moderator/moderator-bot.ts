@@ -43,16 +43,17 @@ export class ModeratorBot {
       }
     });
     this.client.on('messageCreate', (message) => this.handle(message));
+    // Editing a blocked word into a message is caught too.
+    this.client.on('messageUpdate', (message) => this.handle(message, { edited: true }));
   }
 
-  async handle(message: Message): Promise<void> {
+  async handle(message: Message, { edited = false } = {}): Promise<void> {
     const server = this.servers.get(message.serverId);
     if (!server || message.author.isBot || message.channel.id === server.config.modLogChannelId) return;
-    const violation = server.rules.check({
-      authorId: message.author.id,
-      content: message.content,
-      at: Date.parse(message.createdAt) || Date.now(),
-    });
+    const violation = server.rules.check(
+      { authorId: message.author.id, content: message.content, at: Date.parse(message.createdAt) || Date.now() },
+      { edited },
+    );
     if (!violation) return;
     this.client.logger.info(
       { messageId: message.id, authorId: message.author.id, rule: violation.rule, dryRun: this.config.dryRun },

@@ -37,6 +37,10 @@ describe('moderation rules', () => {
     expect(rules.check({ authorId: 'b', content: 'buy', at: 1000 })).toBeNull();
     expect(rules.check({ authorId: 'a', content: 'BUY ', at: 2000 })).toBeNull();
     expect(rules.check({ authorId: 'a', content: 'buy', at: 3000 })).toMatchObject({ rule: 'repeatedMessages' });
+    // An edit is checked but is no repeat.
+    expect(rules.check({ authorId: 'c', content: 'buy', at: 3000 }, { edited: true })).toBeNull();
+    expect(rules.check({ authorId: 'c', content: 'buy', at: 3000 }, { edited: true })).toBeNull();
+    expect(rules.check({ authorId: 'c', content: 'buy', at: 3000 }, { edited: true })).toBeNull();
     // Outside the window the count starts again.
     expect(rules.check({ authorId: 'a', content: 'buy', at: 30_000 })).toBeNull();
   });

@@ -35,14 +35,19 @@ export class RuleSet {
     this.patterns = rules.blockedPatterns.map((p) => new RegExp(p, 'iu'));
   }
 
-  check(message: CheckedMessage): Violation | null {
+  /** `edited`: an edit is checked like a new message but does not count as a repeat. */
+  check(message: CheckedMessage, { edited = false } = {}): Violation | null {
     const text = message.content.slice(0, MAX_INPUT_LENGTH);
     const word = this.words.findIndex((w) => w.test(text));
     if (word >= 0) return { rule: 'blockedWords', reason: `blocked word "${this.rules.blockedWords[word]}"` };
     const pattern = this.safeMatch(text);
     if (pattern >= 0) return { rule: 'blockedPatterns', reason: `blocked pattern /${this.rules.blockedPatterns[pattern]}/` };
     return (
-      this.checkInvites(text) ?? this.checkLinks(text) ?? this.checkMentions(text) ?? this.checkCapitals(text) ?? this.checkRepeats(message)
+      this.checkInvites(text) ??
+      this.checkLinks(text) ??
+      this.checkMentions(text) ??
+      this.checkCapitals(text) ??
+      (edited ? null : this.checkRepeats(message))
     );
   }
 

@@ -121,6 +121,24 @@ describe('SDK client against the real API', () => {
     }
   });
 
+  it('destroy is a clean shutdown: sends already queued are delivered first, then streams end', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    const texts = Array.from({ length: 5 }, (_, i) => `last words ${i}`);
+    const sent = texts.map((t) => bot.send(world.channelId, t));
+    const ended = (async () => {
+      for await (const _ of bot.stream('messageCreate')) {
+        // drained until destroy ends the iterator
+      }
+      return 'ended';
+    })();
+    await bot.destroy();
+    expect((await Promise.all(sent)).map((m) => m.content)).toEqual(texts);
+    expect(await ended).toBe('ended');
+    expect(await channelContents(owner, world.channelId)).toEqual(texts);
+    expect(bot.connection.status).toBe('closed');
+  });
+
   it('a regenerated token cuts the bot’s open connection (status closed, code 4401)', async () => {
     const world = await botWorld(api, owner);
     const bot = await startBot(api.url, world.token);
