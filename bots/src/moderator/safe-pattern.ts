@@ -3,14 +3,15 @@ import { Script, createContext } from 'node:vm';
 /** Longest pattern accepted, and the most of a message any pattern reads. */
 export const MAX_PATTERN_LENGTH = 200;
 export const MAX_INPUT_LENGTH = 4000;
-const MATCH_TIMEOUT_MS = 50;
+// Generous: a loaded machine must not cut a sound pattern short (the first run also compiles it).
+const MATCH_TIMEOUT_MS = 250;
 
 /**
  * Why a pattern is refused, or null when it is accepted. Node has no RE2 (the `re2` package needs a
  * native build here), so patterns that can backtrack catastrophically are refused up front:
  * backreferences, lookarounds, and a quantified group that itself holds a quantifier or an
  * alternation ("(a+)+", "(a|aa)*"). `matchesAny` then bounds the rest with an input cap and a
- * 50 ms interrupt.
+ * 250 ms interrupt.
  */
 export function patternProblem(source: string): string | null {
   if (source.length > MAX_PATTERN_LENGTH) return `longer than ${MAX_PATTERN_LENGTH} characters`;
