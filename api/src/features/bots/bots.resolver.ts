@@ -41,6 +41,13 @@ export class BotsResolver {
     return this.services.bots.regenerateToken(viewer.userId, botId);
   }
 
+  /** Only the bot's owner; the bot leaves every server and its connections close. */
+  @Mutation(() => Boolean)
+  async deleteBot(@Arg('botId', () => ID) botId: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+    await this.services.bots.delete(requireViewer(ctx).userId, botId);
+    return true;
+  }
+
   @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
   @Mutation(() => MemberObject)
   addBotToServer(
