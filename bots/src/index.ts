@@ -7,8 +7,10 @@ export {
   type BotUser,
   type Message,
   type ChannelInfo,
+  type BotCommandContext as CommandContext,
+  type BotCommandHandler as CommandHandler,
 } from './sdk/client.js';
-export type { CommandContext, CommandHandler, CommandOptions } from './sdk/command-registry.js';
+export type { CommandOptions } from './sdk/command-registry.js';
 export { parseInvocation, parseArgs, usageOf, type ArgSpec, type ParsedArgs, type Invocation } from './sdk/commands.js';
 export { ApiError, ConnectionError, FATAL_CLOSE_CODES } from './sdk/errors.js';
 export { GraphqlConnection, type ConnectionStatus } from './sdk/graphql-connection.js';

@@ -16,7 +16,7 @@ import {
   type Permission,
 } from '../gql/graphql.js';
 import type { BackoffOptions } from './backoff.js';
-import { CommandRegistry, type CommandHandler, type CommandOptions } from './command-registry.js';
+import { CommandRegistry, type CommandContext, type CommandHandler, type CommandOptions, type Message } from './command-registry.js';
 import { toError } from './errors.js';
 import { eventStream } from './event-stream.js';
 import { GraphqlConnection, type ConnectionStatus } from './graphql-connection.js';
@@ -40,10 +40,10 @@ export interface ClientOptions {
 
 export type BotUser = NonNullable<MeQuery['me']>;
 
-/** A message with the server it was sent in. */
-export interface Message extends MessageFieldsFragment {
-  serverId: string;
-}
+export type { Message };
+/** What a command handler receives: the message, its parsed arguments, this client and `reply`. */
+export type BotCommandContext = CommandContext<BotClient>;
+export type BotCommandHandler = CommandHandler<BotClient>;
 
 export interface ChannelInfo {
   id: string;
@@ -87,7 +87,7 @@ export class BotClient {
   private refreshTimeout: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> = Promise.resolve();
   private readonly queue = new SendQueue();
-  private readonly commands: CommandRegistry;
+  private readonly commands: CommandRegistry<BotClient>;
   private readonly memberPermissions: MemberPermissions;
   private self: BotUser | null = null;
   private destroyed = false;
@@ -115,7 +115,7 @@ export class BotClient {
       },
     });
     this.memberPermissions = new MemberPermissions(this.connection);
-    this.commands = new CommandRegistry(this);
+    this.commands = new CommandRegistry<BotClient>(this);
     this.emitter.on('messageCreate', (message: Message) => void this.commands.dispatch(message));
   }
 
@@ -203,7 +203,7 @@ export class BotClient {
   }
 
   /** `!name args…` or `<@bot> name args…`; see CommandOptions for arguments and permissions. */
-  command(name: string, handler: CommandHandler, options: CommandOptions = {}): this {
+  command(name: string, handler: BotCommandHandler, options: CommandOptions = {}): this {
     this.commands.add(name, handler, options);
     return this;
   }

@@ -1,5 +1,4 @@
-import type { Permission } from '../gql/graphql.js';
-import type { BotClient, Message } from './client.js';
+import type { MessageFieldsFragment, Permission } from '../gql/graphql.js';
 import { parseArgs, parseInvocation, usageOf, type ArgSpec, type ParsedArgs } from './commands.js';
 
 export interface CommandOptions {
@@ -10,28 +9,42 @@ export interface CommandOptions {
   description?: string;
 }
 
-export interface CommandContext {
+/** A message with the server it was sent in. */
+export interface Message extends MessageFieldsFragment {
+  serverId: string;
+}
+
+/** What the registry needs of the client; the client itself is handed to handlers as `C`. */
+export interface CommandHost {
+  readonly prefix: string;
+  readonly user: { id: string };
+  send(channelId: string, content: string, options: { replyToId: string }): Promise<Message>;
+  permissionsOf(serverId: string, userId: string): Promise<{ has(permission: Permission): boolean }>;
+  report(error: unknown, where: string): void;
+}
+
+export interface CommandContext<C extends CommandHost = CommandHost> {
   message: Message;
   args: ParsedArgs;
-  client: BotClient;
+  client: C;
   /** Answers in the message's channel, as a reply to it. */
   reply: (content: string) => Promise<Message>;
 }
 
-export type CommandHandler = (context: CommandContext) => unknown;
+export type CommandHandler<C extends CommandHost = CommandHost> = (context: CommandContext<C>) => unknown;
 
-interface Command extends CommandOptions {
+interface Command<C extends CommandHost> extends CommandOptions {
   name: string;
-  handler: CommandHandler;
+  handler: CommandHandler<C>;
 }
 
 /** Turns messages into command calls: trigger, arguments, the caller's permission, errors contained. */
-export class CommandRegistry {
-  private readonly commands = new Map<string, Command>();
+export class CommandRegistry<C extends CommandHost> {
+  private readonly commands = new Map<string, Command<C>>();
 
-  constructor(private readonly client: BotClient) {}
+  constructor(private readonly client: C) {}
 
-  add(name: string, handler: CommandHandler, options: CommandOptions): void {
+  add(name: string, handler: CommandHandler<C>, options: CommandOptions): void {
     this.commands.set(name.toLowerCase(), { ...options, name: name.toLowerCase(), handler });
   }
 

@@ -42,9 +42,10 @@ export class BotsResolver {
   }
 
   /** Only the bot's owner; the bot leaves every server and its connections close. */
+  @Authorized()
   @Mutation(() => Boolean)
-  async deleteBot(@Arg('botId', () => ID) botId: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
-    await this.services.bots.delete(requireViewer(ctx).userId, botId);
+  async deleteBot(@Arg('botId', () => ID) botId: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.services.bots.delete(viewer.userId, botId);
     return true;
   }
 

@@ -23,9 +23,9 @@ export class MessagesResolver {
     @Arg('content') content: string,
     @Arg('replyToId', () => ID, { nullable: true }) replyToId: string | null,
     @GrantedChannel() access: ChannelAccess,
-    @Ctx() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<MessageView> {
-    return this.services.messages.send(access, { content, replyToId }, { isBot: requireViewer(ctx).isBot });
+    return this.services.messages.send(access, { content, replyToId }, { isBot: viewer.isBot });
   }
 
   @Authorized()
