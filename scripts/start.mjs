@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { ensureServices } from './services.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// The seed writes the demo bots' config and tokens to .rashigo/ (README, "Bots"); a BOTS_CONFIG of your own wins.
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  BOTS_CONFIG: process.env.BOTS_CONFIG ?? `${ROOT}.rashigo/bots.yml`,
+  BOTS_ENV_FILE: process.env.BOTS_ENV_FILE ?? `${ROOT}.rashigo/bots.env`,
+};
 const ports = {
   api: env.PORT || '4000',
   dashboard: env.DASHBOARD_PORT || '3000',

@@ -3,16 +3,23 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuditResolver } from './features/audit/audit.resolver.js';
 import { AuthResolver } from './features/auth/auth.resolver.js';
+import { DemoLoginResolver } from './features/auth/demo-login.resolver.js';
 import { BotsResolver } from './features/bots/bots.resolver.js';
 import { ChannelsResolver } from './features/channels/channels.resolver.js';
+import { InvitePreviewResolver } from './features/invites/invite-preview.resolver.js';
 import { InvitesResolver } from './features/invites/invites.resolver.js';
 import { MembersResolver } from './features/members/members.resolver.js';
+import { MyMemberResolver } from './features/members/my-member.resolver.js';
 import { MessagesResolver } from './features/messages/messages.resolver.js';
 import { PresenceResolver } from './features/presence/presence.resolver.js';
+import { ReadStatesResolver } from './features/read-states/read-states.resolver.js';
 import { ModerationResolver } from './features/moderation/moderation.resolver.js';
 import { RolesResolver } from './features/roles/roles.resolver.js';
 import { ServersResolver } from './features/servers/servers.resolver.js';
 import { UsersResolver } from './features/users/users.resolver.js';
+import { ExplainResolver } from './features/explain/explain.resolver.js';
+import { AuditLiveResolver } from './features/audit/audit-live.resolver.js';
+import { ModerationQueueResolver } from './features/moderation-queue/moderation-queue.resolver.js';
 import { EventsResolver } from './realtime/events.resolver.js';
 import {
   ChannelVoiceStatesResolver,
@@ -44,6 +51,15 @@ export const resolvers = [
   VoiceSignalResolver,
   ChannelVoiceStatesResolver,
   BotsResolver,
+  // Added for the dashboard (issue 10).
+  InvitePreviewResolver,
+  MyMemberResolver,
+  ReadStatesResolver,
+  DemoLoginResolver,
+  // Added for the admins' dashboard (issue 11).
+  ExplainResolver,
+  AuditLiveResolver,
+  ModerationQueueResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */

@@ -20,7 +20,13 @@ import { ChannelsService } from './features/channels/channels.service.js';
 import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
 import { MessageRateLimit } from './features/messages/message-rate-limit.js';
+import { DemoLoginService } from './features/auth/demo-login.js';
 import { MessagesService } from './features/messages/messages.service.js';
+import { ReadStatesService } from './features/read-states/read-states.service.js';
+import { ExplainService } from './features/explain/explain.service.js';
+import { AuditFeed } from './features/audit/audit-feed.js';
+import { ModerationQueueService } from './features/moderation-queue/moderation-queue.service.js';
+import { PgNotifications } from './kernel/db/notifications.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
@@ -54,6 +60,11 @@ export interface Services {
   bots: BotsService;
   presence: PresenceService;
   messages: MessagesService;
+  readStates: ReadStatesService;
+  demoLogin: DemoLoginService;
+  explain: ExplainService;
+  auditFeed: AuditFeed;
+  moderationQueue: ModerationQueueService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -74,6 +85,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const limiter = new SlidingWindowLimiter(redis);
   const access = new AccessService(new AccessLoader(orm), bus);
   const audit = new AuditService(orm);
+  const notifications = new PgNotifications(config.DATABASE_URL);
   const auth = new AuthService(
     orm,
     bus,
@@ -128,9 +140,15 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     bots: new BotsService(orm, auth, access, audit, events),
     presence,
     messages,
+    readStates: new ReadStatesService(orm),
+    demoLogin: new DemoLoginService(orm),
+    explain: new ExplainService(access),
+    auditFeed: new AuditFeed(notifications, audit),
+    moderationQueue: new ModerationQueueService(orm, audit),
     jobs,
     async close() {
       await jobs.close();
+      await notifications.close();
       subscriber.disconnect();
       await redis.quit();
       await orm.close();

@@ -30,16 +30,18 @@ describe('timeoutInForce: table', () => {
 });
 
 describe('exemptFromSlowmode: table', () => {
-  const cases: { name: string; permissions: bigint; want: boolean }[] = [
+  const cases: { name: string; permissions: bigint; isBot?: boolean; want: boolean }[] = [
     { name: 'a plain member is not exempt', permissions: DEFAULT_EVERYONE_PERMISSIONS, want: false },
     { name: 'MANAGE_MESSAGES is exempt', permissions: bits('MANAGE_MESSAGES'), want: true },
     { name: 'MANAGE_CHANNELS is exempt', permissions: bits('MANAGE_CHANNELS'), want: true },
     { name: 'MODERATE_MEMBERS alone is not exempt', permissions: bits('MODERATE_MEMBERS', 'KICK_MEMBERS'), want: false },
     { name: 'everything (owner, administrator) is exempt', permissions: ALL_PERMISSIONS, want: true },
     { name: 'nothing is not exempt', permissions: 0n, want: false },
+    { name: 'a bot is exempt whatever its permissions', permissions: 0n, isBot: true, want: true },
+    { name: 'a bot with a plain member role is exempt', permissions: DEFAULT_EVERYONE_PERMISSIONS, isBot: true, want: true },
   ];
 
-  it.each(cases)('$name', ({ permissions, want }) => {
-    expect(exemptFromSlowmode(permissions)).toBe(want);
+  it.each(cases)('$name', ({ permissions, isBot, want }) => {
+    expect(exemptFromSlowmode(permissions, isBot)).toBe(want);
   });
 });

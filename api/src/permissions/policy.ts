@@ -12,7 +12,7 @@ export function timeoutInForce(timedOutUntil: Date | null | undefined, permissio
   return until;
 }
 
-/** Moderators who can manage messages or channels are exempt from slowmode (as in Discord). */
-export function exemptFromSlowmode(channelPermissions: bigint): boolean {
-  return hasPermission(channelPermissions, 'MANAGE_MESSAGES') || hasPermission(channelPermissions, 'MANAGE_CHANNELS');
+/** Bots, and moderators who can manage messages or channels, are exempt from slowmode (as in Discord). */
+export function exemptFromSlowmode(channelPermissions: bigint, isBot = false): boolean {
+  return isBot || hasPermission(channelPermissions, 'MANAGE_MESSAGES') || hasPermission(channelPermissions, 'MANAGE_CHANNELS');
 }

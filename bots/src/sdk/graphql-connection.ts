@@ -1,57 +1,119 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { backoffDelay, sleep, type BackoffOptions } from './backoff.js';
+import { closeCodeOf, FATAL_CLOSE_CODES, toError } from './errors.js';
 
-/** One graphql-ws connection to Rashigo, for requests and subscriptions alike. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+export interface GraphqlConnectionOptions {
+  /** http(s):// or ws(s):// URL of /graphql. */
+  url: string;
+  /** The full Authorization value: "Bot <token>" for bots, "Bearer <token>" for users. */
+  authorization: string;
+  backoff?: BackoffOptions;
+  /** Every status change, and the reason when the connection is lost. */
+  onStatus?: (status: ConnectionStatus, reason?: Error) => void;
+}
+
+export interface Sink<T> {
+  next: (data: T) => void;
+  error: (error: Error) => void;
+  complete?: () => void;
+}
+
+/**
+ * One graphql-ws connection for requests and subscriptions, reconnecting with backoff while the
+ * API is unreachable. graphql-ws re-sends each active subscription's payload object after a
+ * reconnect, so a caller that keeps `variables.since` current in it resumes where it left off.
+ */
 export class GraphqlConnection {
   readonly client: Client;
+  private currentStatus: ConnectionStatus = 'connecting';
+  private readonly statusListeners = new Set<(status: ConnectionStatus, previous: ConnectionStatus, reason?: Error) => void>();
 
-  constructor(apiUrl: string, authorization: string, options: { retryAttempts?: number } = {}) {
+  constructor(private readonly options: GraphqlConnectionOptions) {
     this.client = createClient({
-      url: apiUrl.replace(/^http/, 'ws'),
+      url: toWebSocketUrl(options.url),
       webSocketImpl: WebSocket,
-      connectionParams: { authorization },
-      retryAttempts: options.retryAttempts ?? 5,
+      connectionParams: { authorization: options.authorization },
       lazy: true,
+      keepAlive: 10_000,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: (event) => !FATAL_CLOSE_CODES.includes(closeCodeOf(event) ?? 0),
+      retryWait: (retries) => sleep(backoffDelay(retries, options.backoff)),
+      on: {
+        connected: () => this.setStatus('connected'),
+        closed: (event) => {
+          const code = closeCodeOf(event);
+          if (this.currentStatus === 'closed') return;
+          if (code !== undefined && FATAL_CLOSE_CODES.includes(code)) this.setStatus('closed', toError(event));
+          else if (code !== 1000) this.setStatus('reconnecting', toError(event));
+        },
+      },
     });
   }
 
-  /** A query or mutation; throws with the server's message and code on error. */
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await new Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>(
-      (resolve, reject) => {
-        let value: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } | undefined;
-        this.client.subscribe<T>(
-          { query, variables },
-          { next: (v) => (value = v as typeof value), error: reject, complete: () => resolve(value ?? {}) },
-        );
-      },
-    );
-    if (result.errors?.length) {
-      const [first] = result.errors;
-      throw Object.assign(new Error(first!.message), { code: first!.extensions?.code, extensions: first!.extensions });
-    }
-    return result.data as T;
+  get status(): ConnectionStatus {
+    return this.currentStatus;
   }
 
-  /** A subscription as a callback stream; returns a function that ends it. */
-  subscribe<T>(
-    query: string,
-    variables: Record<string, unknown>,
-    onData: (data: T) => void,
-    onError: (error: unknown) => void = () => {},
-    onComplete: () => void = () => {},
+  /** Listens to status changes (with the previous status); returns a function that stops listening. */
+  onStatus(listener: (status: ConnectionStatus, previous: ConnectionStatus, reason?: Error) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** A query or mutation; rejects with ApiError (extensions.code) or ConnectionError. */
+  request<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<TData> {
+    return new Promise((resolve, reject) => {
+      let data: TData | undefined;
+      this.subscribe(document, variables, {
+        next: (value) => (data = value),
+        error: reject,
+        complete: () => (data === undefined ? reject(new Error('no result')) : resolve(data)),
+      });
+    });
+  }
+
+  /** A subscription (or any operation) as a stream; returns a function that ends it. */
+  subscribe<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+    sink: Sink<TData>,
   ): () => void {
-    return this.client.subscribe<T>(
-      { query, variables },
+    return this.client.subscribe<TData>(
+      { query: print(document), variables },
       {
-        next: (value) => (value.errors?.length ? onError(value.errors) : onData(value.data as T)),
-        error: onError,
-        complete: onComplete,
+        next: (value) => (value.errors?.length ? sink.error(toError(value.errors)) : sink.next(value.data as TData)),
+        error: (error) => sink.error(toError(error)),
+        complete: () => sink.complete?.(),
       },
     );
   }
 
-  dispose(): Promise<void> {
-    return Promise.resolve(this.client.dispose());
+  async dispose(): Promise<void> {
+    this.setStatus('closed');
+    await this.client.dispose();
   }
+
+  private setStatus(status: ConnectionStatus, reason?: Error): void {
+    const previous = this.currentStatus;
+    if (previous === status) return;
+    this.currentStatus = status;
+    this.options.onStatus?.(status, reason);
+    for (const listener of this.statusListeners) listener(status, previous, reason);
+  }
+}
+
+/** http(s)://host/graphql -> ws(s)://host/graphql */
+export function toWebSocketUrl(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  return url.toString();
 }

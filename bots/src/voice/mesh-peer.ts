@@ -2,7 +2,7 @@ import { RTCAudioSink, RTCPeerConnection, type AudioSink, type PeerConnection } 
 import wrtc from '@roamhq/wrtc';
 import type { AudioFrame } from './audio.js';
 
-export type SignalType = 'OFFER' | 'ANSWER' | 'ICE_CANDIDATE';
+import type { SignalType } from './signalling.js';
 
 export interface MeshPeerOptions {
   remoteSessionId: string;
@@ -38,6 +38,8 @@ export class MeshPeer {
       void options.sendSignal('ICE_CANDIDATE', JSON.stringify(init)).catch(() => {});
     };
     this.pc.ontrack = ({ track }) => {
+      // A sink made after close would never be stopped (and wrtc crashes finalising it at exit).
+      if (this.closed) return;
       this.sink?.stop();
       this.sink = new RTCAudioSink(track);
       this.sink.ondata = (data: AudioFrame) => options.onAudio(data);
@@ -81,6 +83,10 @@ export class MeshPeer {
     if (this.closed) return;
     this.closed = true;
     this.sink?.stop();
+    this.sink = null;
+    this.pc.ontrack = null;
+    this.pc.onicecandidate = null;
+    this.pc.onconnectionstatechange = null;
     this.pc.close();
   }
 }

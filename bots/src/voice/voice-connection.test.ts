@@ -1,98 +1,180 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../../api/src/app.js';
-import { createServer, signUp, startTestApi, uniquePrefix } from '../../../api/test/harness.js';
+import { eventually } from '../../../api/test/fixtures.js';
+import { signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
+import { botWorld, startBot, type BotWorld } from '../../test/bot-world.js';
 import { GraphqlConnection } from '../sdk/graphql-connection.js';
-import { estimateFrequency, firstChannel, rms, sineFrames } from './audio.js';
+import type { BotClient } from '../sdk/client.js';
+import { estimateFrequency, firstChannel, rms, SAMPLE_RATE } from './audio.js';
+import { AudioPlayer } from './audio-player.js';
+import { toneResource } from './audio-resource.js';
+import { GraphqlVoiceSignalling } from './signalling.js';
 import { entersState, VoiceConnection, VoiceConnectionStatus, type ReceivedAudio } from './voice-connection.js';
 
-describe('voice over Rashigo signalling with real WebRTC peers', () => {
+const MODERATE =
+  'mutation($s: ID!, $u: ID!, $m: Boolean, $d: Boolean, $to: ID) { moderateVoice(serverId: $s, userId: $u, serverMute: $m, disconnect: $d, moveToChannelId: $to) }';
+const VOICE_STATES = 'query($c: ID!) { channel(id: $c) { voiceStates { user { id } } } }';
+
+/** The frequency of frames played back to back. */
+function toneOf(frames: Int16Array[]): number {
+  const joined = new Int16Array(frames.reduce((n, f) => n + f.length, 0));
+  let offset = 0;
+  for (const frame of frames) {
+    joined.set(frame, offset);
+    offset += frame.length;
+  }
+  return estimateFrequency(joined, SAMPLE_RATE);
+}
+
+describe('voice through the SDK with real WebRTC peers', () => {
   let a: RunningApi;
   let b: RunningApi;
+  let owner: TestUser;
   beforeAll(async () => {
-    // Two API instances on one Redis: each peer signals through a different one.
+    // Two API instances on one Redis: the bot signals through one, the human through the other.
     const prefix = uniquePrefix();
     a = await startTestApi({}, prefix);
     b = await startTestApi({}, prefix);
+    owner = await signUp(a, 'voiceowner');
   });
   afterAll(async () => {
     await a?.close();
     await b?.close();
   });
 
-  it('two peers connect and one hears the other’s 440 Hz tone within 5 s of joining', async () => {
-    const alice = await signUp(a, 'alice');
-    const bob = await signUp(b, 'bob');
-    const server = await createServer(alice, { name: 'Voice Room' });
-    await bob.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: server.id });
-    const voiceChannel = server.channels.find((c) => c.type === 'VOICE')!;
+  async function humanIn(world: BotWorld) {
+    const human = await signUp(b, 'listener');
+    await human.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: world.serverId });
+    const api = new GraphqlConnection({ url: b.url, authorization: `Bearer ${human.token}` });
+    return { human, api };
+  }
 
-    const aliceApi = new GraphqlConnection(a.url, `Bearer ${alice.token}`);
-    const bobApi = new GraphqlConnection(b.url, `Bearer ${bob.token}`);
-    const started = Date.now();
-    const aliceVoice = await VoiceConnection.join(aliceApi, server.id, voiceChannel.id);
-    const bobVoice = await VoiceConnection.join(bobApi, server.id, voiceChannel.id);
+  /** Resolves with 50 loud frames (after 10 of warm-up) of one user's PCM stream. */
+  function loudFrames(stream: NodeJS.ReadableStream): Promise<Int16Array[]> {
+    return new Promise((resolve) => {
+      const frames: Int16Array[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        const samples = new Int16Array(chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength));
+        if (rms(samples) >= 1000 && frames.push(samples) === 60) resolve(frames.slice(10));
+      });
+    });
+  }
+
+  it('a peer hears the bot’s 440 Hz tone; the bot hears two peers’ 660 and 880 Hz tones, each on its speaker’s own stream', async () => {
+    const world = await botWorld(a, owner);
+    const bot: BotClient = await startBot(a.url, world.token);
+    const first = await humanIn(world);
+    const second = await humanIn(world);
+    const botVoice = await bot.voice.join(world.voiceChannelId);
+    const firstVoice = await VoiceConnection.join(new GraphqlVoiceSignalling(first.api), world.voiceChannelId);
+    const secondVoice = await VoiceConnection.join(new GraphqlVoiceSignalling(second.api), world.voiceChannelId);
+    const players = [new AudioPlayer(), new AudioPlayer(), new AudioPlayer()];
     try {
-      await Promise.all([
-        entersState(aliceVoice, VoiceConnectionStatus.Connected, 5000),
-        entersState(bobVoice, VoiceConnectionStatus.Connected, 5000),
-      ]);
-      aliceVoice.play(sineFrames(440));
+      await Promise.all([botVoice, firstVoice, secondVoice].map((v) => entersState(v, VoiceConnectionStatus.Connected, 10_000)));
+      const speaking: { userId: string; speaking: boolean }[] = [];
+      botVoice.receiver.on('speaking', (e) => void speaking.push(e));
+      const fromFirst = loudFrames(botVoice.receiver.subscribe(first.human.id));
+      const fromSecond = loudFrames(botVoice.receiver.subscribe(second.human.id));
 
-      const heard: Int16Array[] = [];
-      let sampleRate = 48_000;
-      await new Promise<void>((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error('no tone heard')), 5000 - (Date.now() - started));
-        bobVoice.on('audio', (audio: ReceivedAudio) => {
-          expect(audio.fromUserId).toBe(alice.id);
+      const heardByFirst = new Promise<Int16Array[]>((resolve) => {
+        const frames: Int16Array[] = [];
+        firstVoice.on('audio', (audio: ReceivedAudio) => {
+          if (audio.fromUserId !== world.botId) return;
           const mono = firstChannel(audio);
-          // Skip the silence before the tone starts and Opus's warm-up.
-          if (rms(mono) < 1000) return;
-          sampleRate = audio.sampleRate;
-          heard.push(mono);
-          if (heard.length >= 50) {
-            clearTimeout(deadline);
-            resolve();
-          }
+          if (rms(mono) >= 1000 && frames.push(mono) === 60) resolve(frames.slice(10));
         });
       });
-      expect(Date.now() - started).toBeLessThan(5000);
+      players[0]!.subscribe(botVoice);
+      players[0]!.play(toneResource(440));
+      players[1]!.subscribe(firstVoice);
+      players[1]!.play(toneResource(660));
+      players[2]!.subscribe(secondVoice);
+      players[2]!.play(toneResource(880));
 
-      const joined = new Int16Array(heard.reduce((n, f) => n + f.length, 0));
-      let offset = 0;
-      for (const frame of heard.slice(10)) {
-        joined.set(frame, offset);
-        offset += frame.length;
-      }
-      const frequency = estimateFrequency(joined.subarray(0, offset), sampleRate);
-      expect(frequency).toBeGreaterThan(430);
-      expect(frequency).toBeLessThan(450);
+      expect(toneOf(await heardByFirst)).toSatisfy((f: number) => f > 430 && f < 450);
+      expect(toneOf(await fromFirst)).toSatisfy((f: number) => f > 650 && f < 670);
+      expect(toneOf(await fromSecond)).toSatisfy((f: number) => f > 865 && f < 895);
+      expect(speaking).toContainEqual({ userId: first.human.id, speaking: true });
+      expect(speaking).toContainEqual({ userId: second.human.id, speaking: true });
     } finally {
-      await aliceVoice.destroy();
-      await bobVoice.destroy();
-      await aliceApi.dispose();
-      await bobApi.dispose();
+      for (const player of players) player.stop();
+      for (const { voice, api } of [
+        { voice: firstVoice, api: first.api },
+        { voice: secondVoice, api: second.api },
+      ]) {
+        await voice.destroy();
+        await api.dispose();
+      }
+      await bot.destroy();
+    }
+  });
+
+  it('follows server mute, and leaves cleanly when a moderator moves it', async () => {
+    const world = await botWorld(a, owner);
+    const other = await owner.client.ok('mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }', {
+      i: { serverId: world.serverId, name: 'elsewhere', type: 'VOICE' },
+    });
+    const bot = await startBot(a.url, world.token);
+    try {
+      const voice = await bot.voice.join(world.voiceChannelId);
+      const muted = new Promise((resolve) => voice.on('serverVoiceState', (s) => s.serverMute && resolve(s)));
+      await owner.client.ok(MODERATE, { s: world.serverId, u: world.botId, m: true });
+      expect(await muted).toEqual({ serverMute: true, serverDeaf: false });
+      expect(voice.serverVoiceState.serverMute).toBe(true);
+
+      await owner.client.ok(MODERATE, { s: world.serverId, u: world.botId, to: other.createChannel.id });
+      await eventually(async () => expect(voice.state).toEqual({ status: VoiceConnectionStatus.Disconnected, reason: 'moved' }), 5000);
+      await eventually(async () => {
+        for (const c of [world.voiceChannelId, other.createChannel.id])
+          expect((await owner.client.ok(VOICE_STATES, { c })).channel.voiceStates).toEqual([]);
+      }, 5000);
+    } finally {
+      await bot.destroy();
+    }
+  });
+
+  it('joins again with a new session after the API restarts under it', async () => {
+    const prefix = a.services.config.REDIS_KEY_PREFIX;
+    let own = await startTestApi({}, prefix);
+    const port = own.port;
+    const world = await botWorld(a, owner);
+    const bot = await startBot(own.url, world.token);
+    try {
+      const voice = await bot.voice.join(world.voiceChannelId);
+      const first = voice.state.status === VoiceConnectionStatus.Signalling ? voice.state.session.sessionId : '';
+      const reconnecting = entersState(voice, VoiceConnectionStatus.Reconnecting, 15_000);
+      await own.close();
+      own = await startTestApi({ PORT: String(port) }, prefix);
+      await reconnecting;
+      await entersState(voice, VoiceConnectionStatus.Signalling, 10_000);
+      const second = voice.state.status === VoiceConnectionStatus.Signalling ? voice.state.session.sessionId : '';
+      expect(second).not.toBe(first);
+      // The old session was left: the bot is in the channel once.
+      await eventually(
+        async () =>
+          expect((await owner.client.ok(VOICE_STATES, { c: world.voiceChannelId })).channel.voiceStates).toEqual([
+            { user: { id: world.botId } },
+          ]),
+        5000,
+      );
+    } finally {
+      await bot.destroy();
+      await own.close();
     }
   });
 
   it('a peer whose session a moderator disconnects goes to Disconnected', async () => {
-    const owner = await signUp(a, 'owner');
-    const server = await createServer(owner, { name: 'Moderated Room' });
-    const voiceChannel = server.channels.find((c) => c.type === 'VOICE')!;
-    const member = await signUp(b, 'member');
-    await member.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: server.id });
-    const memberApi = new GraphqlConnection(b.url, `Bearer ${member.token}`);
-    const voice = await VoiceConnection.join(memberApi, server.id, voiceChannel.id);
+    const world = await botWorld(a, owner);
+    const { human, api } = await humanIn(world);
+    const voice = await VoiceConnection.join(new GraphqlVoiceSignalling(api), world.voiceChannelId);
     try {
       expect(voice.state.status).toBe(VoiceConnectionStatus.Signalling);
-      await owner.client.ok('mutation($s: ID!, $u: ID!) { moderateVoice(serverId: $s, userId: $u, disconnect: true) }', {
-        s: server.id,
-        u: member.id,
-      });
+      await owner.client.ok(MODERATE, { s: world.serverId, u: human.id, d: true });
       await entersState(voice, VoiceConnectionStatus.Disconnected, 5000);
-      expect(voice.state).toMatchObject({ status: VoiceConnectionStatus.Disconnected, reason: 'session ended' });
+      expect(voice.state).toEqual({ status: VoiceConnectionStatus.Disconnected, reason: 'disconnected' });
     } finally {
       await voice.destroy();
-      await memberApi.dispose();
+      await api.dispose();
     }
   });
 });

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { GraphqlConnection } from '../sdk/graphql-connection.js';
-import { FRAME_SAMPLES, SAMPLE_RATE, type AudioFrame } from './audio.js';
-import { MeshPeer, type SignalType } from './mesh-peer.js';
-import { RTCAudioSource } from './wrtc.js';
+import type { AudioFrame } from './audio.js';
+import type { IncomingSignal, JoinedVoice, VoiceSignalling, VoiceStateChange } from './signalling.js';
+import { WrtcMedia, type VoiceMedia, type VoicePeer } from './voice-media.js';
+import { VoiceReceiver } from './voice-receiver.js';
 
 export enum VoiceConnectionStatus {
   /** joinVoice sent, no session yet. */
@@ -11,7 +11,9 @@ export enum VoiceConnectionStatus {
   Signalling = 'signalling',
   /** At least one peer's media is connected. */
   Connected = 'connected',
-  /** The session ended (left, disconnected by a moderator, lost access). */
+  /** The API connection dropped and came back: joining again with a new session. */
+  Reconnecting = 'reconnecting',
+  /** The session ended: left, disconnected or moved by a moderator, or lost access. */
   Disconnected = 'disconnected',
   Destroyed = 'destroyed',
 }
@@ -22,11 +24,15 @@ export interface VoiceSessionInfo {
   serverId: string;
 }
 
+/** Why a session ended: "moved" and "disconnected" are a moderator's doing. */
+export type DisconnectReason = 'disconnected' | 'moved' | 'join failed';
+
 export type VoiceConnectionState =
   | { status: VoiceConnectionStatus.Joining }
   | { status: VoiceConnectionStatus.Signalling; session: VoiceSessionInfo }
   | { status: VoiceConnectionStatus.Connected; session: VoiceSessionInfo; peers: number }
-  | { status: VoiceConnectionStatus.Disconnected; reason: string }
+  | { status: VoiceConnectionStatus.Reconnecting }
+  | { status: VoiceConnectionStatus.Disconnected; reason: DisconnectReason }
   | { status: VoiceConnectionStatus.Destroyed };
 
 export interface ReceivedAudio extends AudioFrame {
@@ -34,102 +40,171 @@ export interface ReceivedAudio extends AudioFrame {
   fromUserId: string;
 }
 
-interface JoinResult {
-  joinVoice: {
-    sessionId: string;
-    iceServers: { urls: string[]; username: string | null; credential: string | null }[];
-    participants: { sessionId: string; user: { id: string } }[];
-  };
-}
-
-interface SignalEvent {
-  voiceSignals: { fromSessionId: string; fromUser: { id: string }; type: SignalType; payload: string };
-}
-
-interface VoiceEvent {
-  serverEvents: { __typename: string; sessionId?: string; state?: unknown };
-}
-
 export interface VoiceConnectionEvents {
   stateChange: [oldState: VoiceConnectionState, newState: VoiceConnectionState];
   audio: [audio: ReceivedAudio];
+  /** Any voice state change in the connection's server (someone joined, left, was muted…). */
+  voiceStateUpdate: [change: VoiceStateChange];
+  /** A moderator changed our server mute or deafen. */
+  serverVoiceState: [state: { serverMute: boolean; serverDeaf: boolean }];
   error: [error: unknown];
 }
 
+export interface JoinOptions {
+  selfMute?: boolean;
+  selfDeaf?: boolean;
+  /** Where peers and outgoing audio come from; WebRTC (@roamhq/wrtc) unless a test gives a fake. */
+  media?: VoiceMedia;
+}
+
+/** How long after our session ends a move to another channel is still recognised as one. */
+const MOVE_GRACE_MS = 2000;
+
 /**
- * A Rashigo voice session as a state machine (modelled on discord.js voice): join over the API,
- * run the mesh protocol with @roamhq/wrtc, send PCM through `play`, receive it as `audio` events.
- * Any Node program with a user or bot token can use it.
+ * A Rashigo voice session as a state machine (modelled on @discordjs/voice): join through the
+ * signalling, run the mesh, send PCM (`sendFrame`, or an AudioPlayer through `subscribe`), hear
+ * each speaker through `receiver`. Follows server mute (stops sending) and deafen (stops hearing),
+ * leaves when moved or disconnected, and joins again after the API connection drops.
  */
 export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
+  readonly receiver = new VoiceReceiver();
   private currentState: VoiceConnectionState = { status: VoiceConnectionStatus.Joining };
-  private readonly peers = new Map<string, MeshPeer>();
-  private readonly source = new RTCAudioSource();
-  private readonly track = this.source.createTrack();
-  private readonly unsubscribes: (() => void)[] = [];
-  private iceServers: RTCIceServer[] = [];
-  private session: VoiceSessionInfo | null = null;
-  private playback: NodeJS.Timeout | null = null;
+  private readonly peers = new Map<string, VoicePeer>();
+  private readonly media: VoiceMedia;
+  private joined: JoinedVoice | null = null;
+  private stopSignals: (() => void) | null = null;
+  private stopVoiceStates: (() => void) | null = null;
+  private readonly stopReconnect: () => void;
+  private endedAt = 0;
+  /** Our user id, kept after the session ends to recognise a move. */
+  private lastUserId: string | null = null;
+  private muted = { serverMute: false, serverDeaf: false };
+  private readonly players = new Set<{ detach(connection: VoiceConnection): void }>();
 
-  private constructor(private readonly api: GraphqlConnection) {
+  private constructor(
+    private readonly signalling: VoiceSignalling,
+    private readonly channelId: string,
+    private readonly options: JoinOptions,
+  ) {
     super();
+    this.media = options.media ?? new WrtcMedia();
+    this.stopReconnect = signalling.onReconnect(() => void this.rejoin());
+  }
+
+  /** Joins a voice channel; resolves once signalling is under way (or rejects when the API refuses). */
+  static async join(signalling: VoiceSignalling, channelId: string, options: JoinOptions = {}): Promise<VoiceConnection> {
+    const connection = new VoiceConnection(signalling, channelId, options);
+    try {
+      await connection.start();
+    } catch (error) {
+      await connection.destroy();
+      throw error;
+    }
+    return connection;
   }
 
   get state(): VoiceConnectionState {
     return this.currentState;
   }
 
-  /** Joins a voice channel and starts the mesh; resolves once signalling is under way. */
-  static async join(
-    api: GraphqlConnection,
-    serverId: string,
-    channelId: string,
-    options: { selfMute?: boolean; selfDeaf?: boolean } = {},
-  ): Promise<VoiceConnection> {
-    const connection = new VoiceConnection(api);
-    await connection.start(serverId, channelId, options);
-    return connection;
+  /** Server mute and deafen as a moderator set them. */
+  get serverVoiceState(): { serverMute: boolean; serverDeaf: boolean } {
+    return { ...this.muted };
   }
 
-  private async start(serverId: string, channelId: string, options: { selfMute?: boolean; selfDeaf?: boolean }): Promise<void> {
-    const { joinVoice } = await this.api.request<JoinResult>(
-      `mutation($c: ID!, $m: Boolean, $d: Boolean) { joinVoice(channelId: $c, selfMute: $m, selfDeaf: $d) {
-        sessionId iceServers { urls username credential } participants { sessionId user { id } } } }`,
-      { c: channelId, m: options.selfMute ?? false, d: options.selfDeaf ?? false },
-    );
-    this.session = { sessionId: joinVoice.sessionId, channelId, serverId };
-    this.iceServers = joinVoice.iceServers.map((s) => ({
-      urls: s.urls,
-      ...(s.username ? { username: s.username } : {}),
-      ...(s.credential ? { credential: s.credential } : {}),
-    }));
-    this.listen(serverId, joinVoice.sessionId);
-    this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session });
-    await Promise.all(joinVoice.participants.map((p) => this.peerFor(p.sessionId, p.user.id).offer()));
+  /** Our own user id once joined (for telling our own voice state from others'). */
+  get userId(): string | null {
+    return this.joined?.userId ?? this.lastUserId;
   }
 
-  private listen(serverId: string, sessionId: string): void {
-    this.unsubscribes.push(
-      this.api.subscribe<SignalEvent>(
-        'subscription($s: ID!) { voiceSignals(sessionId: $s) { fromSessionId fromUser { id } type payload } }',
-        { s: sessionId },
-        ({ voiceSignals: s }) =>
-          void this.peerFor(s.fromSessionId, s.fromUser.id)
-            .handleSignal(s.type, s.payload)
-            .catch((e: unknown) => this.fail(e)),
-        // The stream is refused when the session is already gone (a moderator was quicker than us).
-        () => this.disconnect('session ended'),
-        // The server ends the signal stream when our session ends.
-        () => this.disconnect('session ended'),
-      ),
-      this.api.subscribe<VoiceEvent>(
-        'subscription($s: ID!) { serverEvents(serverId: $s) { __typename ... on VoiceStateUpdated { sessionId state { sessionId } } } }',
-        { s: serverId },
-        ({ serverEvents: e }) => {
-          if (e.__typename === 'VoiceStateUpdated' && e.state === null && e.sessionId) this.dropPeer(e.sessionId);
-        },
-      ),
-    );
+  /** One 10 ms frame of 48 kHz mono PCM to everyone; dropped while muted or not joined. */
+  sendFrame(samples: Int16Array): void {
+    if (this.muted.serverMute || this.options.selfMute || !this.joined) return;
+    this.media.sendFrame(samples);
+  }
+
+  /** Lets an AudioPlayer send through this connection (see AudioPlayer.subscribe). */
+  attach(player: { detach(connection: VoiceConnection): void }): void {
+    this.players.add(player);
+  }
+
+  private async start(): Promise<void> {
+    const joined = await this.signalling.join(this.channelId, {
+      selfMute: this.options.selfMute ?? false,
+      selfDeaf: this.options.selfDeaf ?? false,
+    });
+    if (this.currentState.status === VoiceConnectionStatus.Destroyed) {
+      await this.signalling.leave(joined.sessionId).catch(() => undefined);
+      return;
+    }
+    this.joined = joined;
+    this.setMuted({ serverMute: joined.serverMute, serverDeaf: joined.serverDeaf });
+    this.stopSignals = this.signalling.signals(joined.sessionId, {
+      signal: (s) => this.onSignal(s),
+      ended: () => this.sessionEnded(),
+    });
+    this.stopVoiceStates ??= this.signalling.voiceStates(joined.serverId, (change) => this.onVoiceState(change));
+    this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session(joined) });
+    await Promise.all(joined.participants.map((p) => this.peerFor(p.sessionId, p.userId).offer()));
+  }
+
+  private session(joined: JoinedVoice): VoiceSessionInfo {
+    return { sessionId: joined.sessionId, channelId: joined.channelId, serverId: joined.serverId };
+  }
+
+  private onSignal(signal: IncomingSignal): void {
+    this.peerFor(signal.fromSessionId, signal.fromUserId)
+      .handleSignal(signal.type, signal.payload)
+      .catch((e: unknown) => this.fail(e));
+  }
+
+  private onVoiceState(change: VoiceStateChange): void {
+    this.emit('voiceStateUpdate', change);
+    const joined = this.joined;
+    const ownUser = joined?.userId ?? this.lastUserId;
+    if (joined && change.sessionId === joined.sessionId) {
+      if (change.state) this.setMuted({ serverMute: change.state.serverMute, serverDeaf: change.state.serverDeaf });
+      return;
+    }
+    // A moderator moved us: the API opened a session for us in another channel. Its announcement and
+    // the end of our session travel on different streams, so either may come first.
+    const movedAway =
+      change.userId === ownUser &&
+      change.state !== null &&
+      change.channelId !== this.channelId &&
+      (joined !== null || (Date.now() - this.endedAt < MOVE_GRACE_MS && this.currentState.status === VoiceConnectionStatus.Disconnected));
+    if (movedAway && !(this.currentState.status === VoiceConnectionStatus.Disconnected && this.currentState.reason === 'moved')) {
+      void this.signalling.leave(change.sessionId).catch(() => undefined);
+      if (joined) this.lastUserId = joined.userId;
+      this.teardownSession();
+      this.setState({ status: VoiceConnectionStatus.Disconnected, reason: 'moved' });
+      return;
+    }
+    if (!change.state) this.dropPeer(change.sessionId);
+  }
+
+  private sessionEnded(): void {
+    if (!this.joined || this.isOver()) return;
+    this.lastUserId = this.joined.userId;
+    this.endedAt = Date.now();
+    this.teardownSession();
+    this.setState({ status: VoiceConnectionStatus.Disconnected, reason: 'disconnected' });
+  }
+
+  /** After the API connection came back: a new session in the same channel, unless we were told to leave. */
+  private async rejoin(): Promise<void> {
+    const status = this.currentState.status;
+    if (status !== VoiceConnectionStatus.Signalling && status !== VoiceConnectionStatus.Connected) return;
+    const old = this.joined;
+    this.teardownSession();
+    this.setState({ status: VoiceConnectionStatus.Reconnecting });
+    if (old) await this.signalling.leave(old.sessionId).catch(() => undefined);
+    try {
+      await this.start();
+    } catch (error) {
+      this.fail(error);
+      this.setState({ status: VoiceConnectionStatus.Disconnected, reason: 'join failed' });
+    }
   }
 
   /** 'error' is for programs that listen; an unlistened EventEmitter error would crash the process. */
@@ -137,28 +212,20 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
     if (this.listenerCount('error') > 0) this.emit('error', error);
   }
 
-  private peerFor(remoteSessionId: string, remoteUserId: string): MeshPeer {
+  private peerFor(remoteSessionId: string, remoteUserId: string): VoicePeer {
     let peer = this.peers.get(remoteSessionId);
     if (!peer) {
-      const sessionId = this.session!.sessionId;
-      peer = new MeshPeer({
+      const joined = this.joined!;
+      peer = this.media.createPeer({
         remoteSessionId,
         remoteUserId,
-        iceServers: this.iceServers,
-        localTrack: this.track,
-        sendSignal: (type, payload) =>
-          this.api
-            .request(
-              'mutation($s: ID!, $t: ID!, $type: VoiceSignalType!, $p: String!) { sendVoiceSignal(sessionId: $s, toSessionId: $t, type: $type, payload: $p) }',
-              {
-                s: sessionId,
-                t: remoteSessionId,
-                type,
-                p: payload,
-              },
-            )
-            .then(() => undefined),
-        onAudio: (frame) => this.emit('audio', { ...frame, fromSessionId: remoteSessionId, fromUserId: remoteUserId }),
+        iceServers: joined.iceServers,
+        sendSignal: (type, payload) => this.signalling.send(joined.sessionId, remoteSessionId, type, payload),
+        onAudio: (frame) => {
+          if (this.muted.serverDeaf || this.options.selfDeaf) return;
+          this.receiver.push(remoteUserId, frame);
+          this.emit('audio', { ...frame, fromSessionId: remoteSessionId, fromUserId: remoteUserId });
+        },
         onConnectionState: () => this.updateConnected(),
       });
       this.peers.set(remoteSessionId, peer);
@@ -173,74 +240,49 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   }
 
   private updateConnected(): void {
-    if (
-      !this.session ||
-      this.currentState.status === VoiceConnectionStatus.Disconnected ||
-      this.currentState.status === VoiceConnectionStatus.Destroyed
-    )
-      return;
+    const joined = this.joined;
+    const status = this.currentState.status;
+    if (!joined || (status !== VoiceConnectionStatus.Signalling && status !== VoiceConnectionStatus.Connected)) return;
     const connected = [...this.peers.values()].filter((p) => p.connectionState === 'connected').length;
-    if (connected > 0) this.setState({ status: VoiceConnectionStatus.Connected, session: this.session, peers: connected });
-    else if (this.currentState.status === VoiceConnectionStatus.Connected)
-      this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session });
+    if (connected > 0) {
+      if (status !== VoiceConnectionStatus.Connected || this.currentState.peers !== connected)
+        this.setState({ status: VoiceConnectionStatus.Connected, session: this.session(joined), peers: connected });
+    } else if (status === VoiceConnectionStatus.Connected)
+      this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session(joined) });
   }
 
-  /** Sends 10 ms frames (48 kHz mono) in real time until they run out or `stop` is called. */
-  play(frames: Iterator<Int16Array>): () => void {
-    this.stopPlayback();
-    const started = Date.now();
-    let sent = 0;
-    // Catch up on timer drift: send however many frames real time says are due.
-    this.playback = setInterval(() => {
-      const due = Math.floor((Date.now() - started) / 10) + 1;
-      while (sent < due) {
-        const next = frames.next();
-        if (next.done) {
-          this.stopPlayback();
-          return;
-        }
-        this.source.onData({
-          samples: next.value,
-          sampleRate: SAMPLE_RATE,
-          bitsPerSample: 16,
-          channelCount: 1,
-          numberOfFrames: FRAME_SAMPLES,
-        });
-        sent += 1;
-      }
-    }, 10);
-    return () => this.stopPlayback();
-  }
-
-  private stopPlayback(): void {
-    if (this.playback) clearInterval(this.playback);
-    this.playback = null;
+  private setMuted(next: { serverMute: boolean; serverDeaf: boolean }): void {
+    if (next.serverMute === this.muted.serverMute && next.serverDeaf === this.muted.serverDeaf) return;
+    this.muted = next;
+    this.emit('serverVoiceState', { ...next });
   }
 
   /** Leaves voice and releases every peer. */
   async destroy(): Promise<void> {
     if (this.currentState.status === VoiceConnectionStatus.Destroyed) return;
-    const session = this.session;
-    this.teardown();
-    if (session && this.currentState.status !== VoiceConnectionStatus.Disconnected) {
-      await this.api.request('mutation($s: ID!) { leaveVoice(sessionId: $s) }', { s: session.sessionId }).catch(() => undefined);
-    }
+    const joined = this.joined;
+    this.teardownSession();
+    this.stopReconnect();
+    this.stopVoiceStates?.();
+    this.stopVoiceStates = null;
+    for (const player of this.players) player.detach(this);
+    this.receiver.close();
+    this.media.close();
+    if (joined) await this.signalling.leave(joined.sessionId).catch(() => undefined);
     this.setState({ status: VoiceConnectionStatus.Destroyed });
   }
 
-  private disconnect(reason: string): void {
-    if (this.currentState.status === VoiceConnectionStatus.Disconnected || this.currentState.status === VoiceConnectionStatus.Destroyed)
-      return;
-    this.teardown();
-    this.setState({ status: VoiceConnectionStatus.Disconnected, reason });
+  private isOver(): boolean {
+    const status = this.currentState.status;
+    return status === VoiceConnectionStatus.Disconnected || status === VoiceConnectionStatus.Destroyed;
   }
 
-  private teardown(): void {
-    this.stopPlayback();
-    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+  private teardownSession(): void {
+    this.stopSignals?.();
+    this.stopSignals = null;
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
-    this.track.stop();
+    this.joined = null;
   }
 
   private setState(next: VoiceConnectionState): void {

@@ -34,6 +34,8 @@ export class AuditLogEntryObject {
 const pageSchema = z.object({
   before: z.string().refine(isSnowflake, 'must be an entry id').nullish(),
   limit: z.number().int().min(1, 'must be 1-100').max(100, 'must be 1-100'),
+  action: z.string().max(64, 'must be at most 64 characters').nullish(),
+  actorId: z.string().refine(isSnowflake, 'must be a user id').nullish(),
 });
 
 @Resolver(() => AuditLogEntryObject)
@@ -47,9 +49,17 @@ export class AuditResolver {
     @Arg('serverId', () => ID) serverId: string,
     @Arg('before', () => ID, { nullable: true }) before: string | null,
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+    @Arg('action', () => String, { nullable: true, description: 'Only entries of this action.' }) action: string | null,
+    @Arg('actorId', () => ID, { nullable: true, description: 'Only entries by this user.' }) actorId: string | null,
+    @Arg('bySystem', { defaultValue: false, description: 'Only entries by the system (rate-limit escalation, timeout ends).' })
+    bySystem: boolean,
   ): Promise<AuditLogEntryView[]> {
-    const page = parseInput(pageSchema, { before, limit });
-    return this.services.audit.page(serverId, page.before ?? null, page.limit);
+    const page = parseInput(pageSchema, { before, limit, action, actorId });
+    const actor = bySystem ? { actorId: null } : page.actorId ? { actorId: page.actorId } : {};
+    return this.services.audit.page(serverId, page.before ?? null, page.limit, {
+      ...(page.action ? { actions: [page.action] } : {}),
+      ...actor,
+    });
   }
 
   @FieldResolver(() => UserObject, { nullable: true })

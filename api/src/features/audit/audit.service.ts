@@ -15,6 +15,7 @@ export interface AuditRecord {
 
 export interface AuditLogEntryView {
   id: string;
+  serverId: string;
   action: string;
   actorId: string | null;
   targetId: string | null;
@@ -48,19 +49,42 @@ export class AuditService {
     em.persist(entry);
   }
 
-  /** Newest first; `before` is an entry id. */
-  async page(serverId: string, before: string | null, limit: number): Promise<AuditLogEntryView[]> {
-    const entries = await this.orm.em
-      .fork()
-      .find(AuditLogEntry, { server: serverId, ...(before ? { id: { $lt: before } } : {}) }, { orderBy: { id: 'desc' }, limit });
-    return entries.map((e) => ({
-      id: e.id,
-      action: e.action,
-      actorId: e.actor,
-      targetId: e.targetId,
-      reason: e.reason,
-      changes: e.changes,
-      createdAt: e.createdAt,
-    }));
+  /** Newest first; `before` is an entry id; optionally only some actions, or one actor (null: the system). */
+  async page(serverId: string, before: string | null, limit: number, filter: AuditFilter = {}): Promise<AuditLogEntryView[]> {
+    const entries = await this.orm.em.fork().find(
+      AuditLogEntry,
+      {
+        server: serverId,
+        ...(before ? { id: { $lt: before } } : {}),
+        ...(filter.actions ? { action: { $in: [...filter.actions] } } : {}),
+        ...(filter.actorId !== undefined ? { actor: filter.actorId } : {}),
+      },
+      { orderBy: { id: 'desc' }, limit },
+    );
+    return entries.map(viewOf);
   }
+
+  async get(id: string): Promise<AuditLogEntryView | null> {
+    const entry = await this.orm.em.fork().findOne(AuditLogEntry, { id });
+    return entry ? viewOf(entry) : null;
+  }
+}
+
+export interface AuditFilter {
+  actions?: readonly string[];
+  /** null: entries by the system. */
+  actorId?: string | null;
+}
+
+function viewOf(e: AuditLogEntry): AuditLogEntryView {
+  return {
+    id: e.id,
+    serverId: e.server,
+    action: e.action,
+    actorId: e.actor,
+    targetId: e.targetId,
+    reason: e.reason,
+    changes: e.changes,
+    createdAt: e.createdAt,
+  };
 }

@@ -41,6 +41,14 @@ export class BotsResolver {
     return this.services.bots.regenerateToken(viewer.userId, botId);
   }
 
+  /** Only the bot's owner; the bot leaves every server and its connections close. */
+  @Authorized()
+  @Mutation(() => Boolean)
+  async deleteBot(@Arg('botId', () => ID) botId: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.services.bots.delete(viewer.userId, botId);
+    return true;
+  }
+
   @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
   @Mutation(() => MemberObject)
   addBotToServer(

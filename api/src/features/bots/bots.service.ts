@@ -63,6 +63,25 @@ export class BotsService {
     return credentials;
   }
 
+  /**
+   * Removes the bot everywhere: its sessions end (open sockets close with 4401), it leaves every
+   * server (MemberLeft there), and the user row goes with what cascades from it.
+   */
+  async delete(ownerId: string, botId: string): Promise<void> {
+    const { revoked, serverIds } = await this.orm.em.fork().transactional(async (em) => {
+      const bot = await this.ownedBot(em, ownerId, botId);
+      const serverIds = (await em.find(Member, { user: bot.id }, { fields: ['server'] })).map((m) => m.server);
+      const revoked = await this.auth.revokeAllSessions(em, bot.id);
+      await em.nativeDelete(User, { id: bot.id });
+      return { revoked, serverIds };
+    });
+    await this.auth.announceRevoked(revoked);
+    for (const serverId of serverIds) {
+      await this.access.invalidate(serverId, botId);
+      await this.events.server(serverId, { type: 'MemberLeft', userId: botId, reason: 'left' });
+    }
+  }
+
   /** The bot's owner adds it to a server where they hold MANAGE_SERVER. */
   async addToServer(access: ServerAccess, botId: string): Promise<MemberView> {
     const serverId = access.server.id;

@@ -4,6 +4,11 @@ import type { SlidingWindowLimiter, Window } from '../../kernel/redis/sliding-wi
 import type { RefusalScope } from '../../jobs/queues.js';
 import type { ChannelAccess } from '../access/access.service.js';
 
+/** Who is sending, beyond their permissions: bots are exempt from slowmode (as in Discord), not from the other limits. */
+export interface MessageSender {
+  isBot: boolean;
+}
+
 export type SendVerdict = { allowed: true } | { allowed: false; scope: RefusalScope; retryAfterMs: number };
 
 /**
@@ -16,10 +21,10 @@ export class MessageRateLimit {
     private readonly keys: RedisKeys,
   ) {}
 
-  async consume(access: ChannelAccess): Promise<SendVerdict> {
+  async consume(access: ChannelAccess, sender: MessageSender): Promise<SendVerdict> {
     const { limits } = access.server;
     const { channel, userId } = access;
-    const exempt = exemptFromSlowmode(access.channelPermissions);
+    const exempt = exemptFromSlowmode(access.channelPermissions, sender.isBot);
     const windows: (Window & { scope: RefusalScope })[] = [
       {
         scope: 'channel',

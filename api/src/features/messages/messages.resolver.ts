@@ -23,8 +23,9 @@ export class MessagesResolver {
     @Arg('content') content: string,
     @Arg('replyToId', () => ID, { nullable: true }) replyToId: string | null,
     @GrantedChannel() access: ChannelAccess,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<MessageView> {
-    return this.services.messages.send(access, { content, replyToId });
+    return this.services.messages.send(access, { content, replyToId }, { isBot: viewer.isBot });
   }
 
   @Authorized()

@@ -14,7 +14,7 @@ import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { Message } from './message.entity.js';
-import type { MessageRateLimit } from './message-rate-limit.js';
+import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
 import { notAuthor, rateLimited } from './messages.errors.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
 import { contentSchema, historySchema, sendSchema } from './messages.inputs.js';
@@ -51,11 +51,11 @@ export class MessagesService {
   }
 
   /** The hot path: cached permission check, validation, one Lua call, one INSERT, one PUBLISH. */
-  async send(access: ChannelAccess, input: unknown): Promise<MessageView> {
+  async send(access: ChannelAccess, input: unknown, sender: MessageSender = { isBot: false }): Promise<MessageView> {
     assertMaySend(access);
     const { content, replyToId } = parseInput(sendSchema, input);
     if (replyToId) await this.assertInChannel(replyToId, access.channel.id);
-    const verdict = await this.rateLimit.consume(access);
+    const verdict = await this.rateLimit.consume(access, sender);
     if (!verdict.allowed) {
       await this.jobs.add(QueueName.rateLimitRefusals, {
         serverId: access.server.id,

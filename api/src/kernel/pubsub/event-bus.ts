@@ -62,7 +62,8 @@ export class EventBus {
       if (!current?.delete(listener) || current.size > 0) return;
       this.listeners.delete(channel);
       this.subscribed.delete(channel);
-      void (this.sharded ? this.subscriber.sunsubscribe(channel) : this.subscriber.unsubscribe(channel));
+      // A stream ending while the process shuts down finds Redis closed: nothing is left to unsubscribe.
+      (this.sharded ? this.subscriber.sunsubscribe(channel) : this.subscriber.unsubscribe(channel)).catch(() => undefined);
     };
   }
 

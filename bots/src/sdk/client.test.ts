@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../../../api/src/app.js';
+import { eventually } from '../../../api/test/fixtures.js';
+import { GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
+import { botWorld, channelContents, LIMITS, SEND, startBot } from '../../test/bot-world.js';
+import type { Message } from '../index.js';
+
+describe('SDK client against the real API', () => {
+  let api: RunningApi;
+  let owner: TestUser;
+  beforeAll(async () => {
+    api = await startTestApi();
+    owner = await signUp(api, 'sdkowner');
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('delivers typed messageCreate events to listeners and async iterators alike', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    try {
+      const viaListener: Message[] = [];
+      bot.on('messageCreate', (m) => void viaListener.push(m));
+      const iterated = (async () => {
+        const seen: string[] = [];
+        for await (const m of bot.stream('messageCreate')) {
+          seen.push(m.content);
+          if (seen.length === 2) return seen;
+        }
+        return seen;
+      })();
+      await owner.client.ok(SEND, { c: world.channelId, t: 'first' });
+      await owner.client.ok(SEND, { c: world.channelId, t: 'second' });
+      expect(await iterated).toEqual(['first', 'second']);
+      await eventually(async () => expect(viaListener.map((m) => m.content)).toEqual(['first', 'second']));
+      expect(viaListener[0]).toMatchObject({
+        serverId: world.serverId,
+        channel: { id: world.channelId },
+        author: { id: owner.id, isBot: false },
+      });
+    } finally {
+      await bot.destroy();
+    }
+  });
+
+  it('follows a channel created after login, and forgets a deleted one', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    try {
+      const seen: string[] = [];
+      bot.on('messageCreate', (m) => void seen.push(`${m.channel.id}:${m.content}`));
+      const created = await owner.client.ok('mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }', {
+        i: { serverId: world.serverId, name: 'later', type: 'TEXT' },
+      });
+      const laterId = created.createChannel.id as string;
+      await eventually(async () => expect(bot.channels.get(laterId)?.name).toBe('later'), 5000);
+      await owner.client.ok(SEND, { c: laterId, t: 'in the new channel' });
+      await eventually(async () => expect(seen).toEqual([`${laterId}:in the new channel`]), 5000);
+      await owner.client.ok('mutation($id: ID!) { deleteChannel(id: $id) }', { id: laterId });
+      await eventually(async () => expect(bot.channels.has(laterId)).toBe(false), 5000);
+    } finally {
+      await bot.destroy();
+    }
+  });
+
+  it('commands: prefix and mention, parsed arguments, usage on bad input, permission checks, a crashing handler is contained', async () => {
+    const world = await botWorld(api, owner);
+    const member = await signUp(api, 'cmdmember');
+    await member.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: world.serverId });
+    const bot = await startBot(api.url, world.token);
+    const errors: Error[] = [];
+    bot.on('error', (e) => void errors.push(e));
+    bot.command('add', ({ args, reply }) => reply(`sum ${Number(args.a) + Number(args.b)}`), {
+      args: [
+        { name: 'a', type: 'number' },
+        { name: 'b', type: 'number' },
+      ],
+    });
+    bot.command('purge', ({ reply }) => reply('purged'), { permission: 'MANAGE_MESSAGES' });
+    bot.command('crash', () => {
+      throw new Error('handler bug');
+    });
+    const answers: string[] = [];
+    bot.on('messageCreate', (m) => void (m.author.id === world.botId && answers.push(m.content)));
+    try {
+      for (const text of ['!add 2 3', `<@${world.botId}> add 4 5`, '!add two 3', '!crash', '!add 1 1']) {
+        await member.client.ok(SEND, { c: world.channelId, t: text });
+      }
+      await member.client.ok(SEND, { c: world.channelId, t: '!purge' });
+      await owner.client.ok(SEND, { c: world.channelId, t: '!purge' });
+      await eventually(async () => expect(answers).toHaveLength(6), 10_000);
+      // Handlers run concurrently (the permission check awaits the API), so compare without order.
+      expect([...answers].sort()).toEqual(
+        [
+          'sum 5',
+          'sum 9',
+          '<a> must be a number. Usage: !add <a> <b>',
+          'sum 2',
+          'You need the MANAGE_MESSAGES permission to use !purge.',
+          'purged',
+        ].sort(),
+      );
+      expect(errors.map((e) => e.message)).toEqual(['handler bug']);
+    } finally {
+      await bot.destroy();
+    }
+  });
+
+  it('a burst of 50 sends into a rate-limited channel all arrive, in order', async () => {
+    const world = await botWorld(api, owner);
+    await owner.client.ok(LIMITS, { s: world.serverId, i: { channelMessageLimit: 10, channelMessageWindowSeconds: 1 } });
+    const bot = await startBot(api.url, world.token);
+    try {
+      const texts = Array.from({ length: 50 }, (_, i) => `burst ${i}`);
+      const sent = await Promise.all(texts.map((t) => bot.send(world.channelId, t)));
+      expect(sent.map((m) => m.content)).toEqual(texts);
+      expect(await channelContents(owner, world.channelId)).toEqual(texts);
+    } finally {
+      await bot.destroy();
+    }
+  });
+
+  it('destroy is a clean shutdown: sends already queued are delivered first, then streams end', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    const texts = Array.from({ length: 5 }, (_, i) => `last words ${i}`);
+    const sent = texts.map((t) => bot.send(world.channelId, t));
+    const ended = (async () => {
+      for await (const _ of bot.stream('messageCreate')) {
+        // drained until destroy ends the iterator
+      }
+      return 'ended';
+    })();
+    await bot.destroy();
+    expect((await Promise.all(sent)).map((m) => m.content)).toEqual(texts);
+    expect(await ended).toBe('ended');
+    expect(await channelContents(owner, world.channelId)).toEqual(texts);
+    expect(bot.connection.status).toBe('closed');
+  });
+
+  it('a regenerated token cuts the bot’s open connection (status closed, code 4401)', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    try {
+      const closed = new Promise<Error | undefined>((resolve) => bot.on('status', (s, reason) => s === 'closed' && resolve(reason)));
+      await owner.client.ok('mutation($b: ID!) { regenerateBotToken(botId: $b) { token } }', { b: world.botId });
+      expect((await closed)?.message).toMatch(/^connection closed: 4401/);
+      expect(bot.connection.status).toBe('closed');
+    } finally {
+      await bot.destroy();
+    }
+  });
+});
+
+describe('SDK resume across an API restart', () => {
+  it('reconnects with since and misses no message, handling none twice', async () => {
+    const prefix = uniquePrefix();
+    let api = await startTestApi({}, prefix);
+    const port = api.port;
+    const owner = await signUp(api, 'resumeowner');
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    const seen: string[] = [];
+    bot.on('messageCreate', (m) => void seen.push(m.content));
+    try {
+      await owner.client.ok(SEND, { c: world.channelId, t: 'before 1' });
+      await eventually(async () => expect(seen).toEqual(['before 1']), 5000);
+
+      // While the bot's API is down, messages go through another instance: the bot can only get them through `since`.
+      const other = await startTestApi({}, prefix);
+      try {
+        await api.close();
+        for (let i = 1; i <= 5; i += 1)
+          await new GqlClient(other.url, owner.client.authorization).ok(SEND, { c: world.channelId, t: `after ${i}` });
+      } finally {
+        await other.close();
+      }
+      api = await startTestApi({ PORT: String(port) }, prefix);
+      await eventually(async () => expect(seen).toHaveLength(6), 15_000);
+      await new GqlClient(api.url, owner.client.authorization).ok(SEND, { c: world.channelId, t: 'live' });
+      await eventually(async () => expect(seen).toHaveLength(7), 5000);
+      expect(seen).toEqual(['before 1', 'after 1', 'after 2', 'after 3', 'after 4', 'after 5', 'live']);
+    } finally {
+      await bot.destroy();
+      await api.close();
+    }
+  });
+});

@@ -1,0 +1,336 @@
+import { EventEmitter } from 'node:events';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { pino, type Logger } from 'pino';
+import {
+  ChannelEventsDocument,
+  DeleteMessageDocument,
+  LatestMessageDocument,
+  MeDocument,
+  MyServersDocument,
+  SendMessageDocument,
+  ServerChangesDocument,
+  TimeoutMemberDocument,
+  type ChannelEventsSubscriptionVariables,
+  type MeQuery,
+  type MessageFieldsFragment,
+  type Permission,
+} from '../gql/graphql.js';
+import type { BackoffOptions } from './backoff.js';
+import { CommandRegistry, type CommandContext, type CommandHandler, type CommandOptions, type Message } from './command-registry.js';
+import { toError } from './errors.js';
+import { eventStream } from './event-stream.js';
+import { GraphqlConnection, type ConnectionStatus } from './graphql-connection.js';
+import { MemberPermissions } from './member-permissions.js';
+import { SendQueue } from './send-queue.js';
+import { GraphqlVoiceSignalling } from '../voice/signalling.js';
+import { VoiceConnection, type JoinOptions } from '../voice/voice-connection.js';
+
+const REFRESH_EVERY_MS = 60_000;
+
+export interface ClientOptions {
+  /** The API's /graphql URL (http(s) or ws(s)). */
+  url: string;
+  /** The bot token from createBot / regenerateBotToken. */
+  token: string;
+  /** Command prefix; default "!". Mentioning the bot ("<@botId> ping") works too. */
+  prefix?: string;
+  logger?: Logger;
+  backoff?: BackoffOptions;
+}
+
+export type BotUser = NonNullable<MeQuery['me']>;
+
+export type { Message };
+/** What a command handler receives: the message, its parsed arguments, this client and `reply`. */
+export type BotCommandContext = CommandContext<BotClient>;
+export type BotCommandHandler = CommandHandler<BotClient>;
+
+export interface ChannelInfo {
+  id: string;
+  serverId: string;
+  name: string;
+  type: 'TEXT' | 'VOICE';
+  /** The bot's own permissions there. */
+  permissions: readonly Permission[];
+}
+
+export interface ClientEvents {
+  ready: [me: BotUser];
+  messageCreate: [message: Message];
+  messageUpdate: [message: Message];
+  messageDelete: [event: { channelId: string; messageId: string }];
+  /** The connection's status; `reason` says why it was lost. */
+  status: [status: ConnectionStatus, reason?: Error];
+  /** A listener or command handler threw, or a channel stream failed. The client keeps running. */
+  error: [error: Error];
+  destroyed: [];
+}
+
+interface ChannelStream {
+  variables: ChannelEventsSubscriptionVariables;
+  stop: () => void;
+}
+
+/**
+ * A connected bot: typed events (listeners or async iterators), commands, sends queued per
+ * channel with rate-limit waits, and reconnects that resume every channel with `since`.
+ */
+export class BotClient {
+  readonly logger: Logger;
+  readonly connection: GraphqlConnection;
+  readonly channels = new Map<string, ChannelInfo>();
+  readonly prefix: string;
+  private readonly emitter = new EventEmitter();
+  private readonly streams = new Map<string, ChannelStream>();
+  private readonly serverStreams = new Map<string, () => void>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private refreshTimeout: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
+  private readonly queue = new SendQueue();
+  private readonly commands: CommandRegistry<BotClient>;
+  private readonly memberPermissions: MemberPermissions;
+  private self: BotUser | null = null;
+  private destroyed = false;
+  private readonly voiceConnections = new Set<VoiceConnection>();
+
+  /** Voice: `client.voice.join(channelId)` returns the connection's state machine (see VoiceConnection). */
+  readonly voice = {
+    join: async (channelId: string, options: JoinOptions = {}): Promise<VoiceConnection> => {
+      const connection = await VoiceConnection.join(new GraphqlVoiceSignalling(this.connection), channelId, options);
+      this.voiceConnections.add(connection);
+      return connection;
+    },
+  };
+
+  constructor(options: ClientOptions) {
+    this.logger = options.logger ?? pino({ name: 'bot', level: process.env.LOG_LEVEL ?? 'info' });
+    this.prefix = options.prefix ?? '!';
+    this.connection = new GraphqlConnection({
+      url: options.url,
+      authorization: `Bot ${options.token}`,
+      backoff: options.backoff,
+      onStatus: (status, reason) => {
+        this.logger.info({ status, reason: reason?.message }, `connection ${status}`);
+        this.emit('status', status, reason);
+      },
+    });
+    this.memberPermissions = new MemberPermissions(this.connection);
+    this.commands = new CommandRegistry<BotClient>(this);
+    this.emitter.on('messageCreate', (message: Message) => void this.commands.dispatch(message));
+  }
+
+  /** The bot's own user; throws before `login`. */
+  get user(): BotUser {
+    if (!this.self) throw new Error('not logged in: await client.login() first');
+    return this.self;
+  }
+
+  /** Authenticates, then follows every text channel the bot can see. Rejects when the token is refused. */
+  async login(): Promise<BotUser> {
+    const { me } = await this.connection.request(MeDocument, {});
+    if (!me) throw new Error('the API did not accept the bot token');
+    this.self = me;
+    await this.followChannels();
+    // Servers the bot was added to since: no event reaches a server it is not in yet.
+    this.refreshTimer = setInterval(() => this.scheduleRefresh(), REFRESH_EVERY_MS).unref();
+    this.logger.info({ botId: me.id, username: me.username, channels: this.streams.size }, `logged in as ${me.username}`);
+    this.emit('ready', me);
+    return me;
+  }
+
+  /** Re-reads the bot's servers and permissions, and follows channels it was given since login. */
+  followChannels(): Promise<void> {
+    this.refreshing = this.refreshing.catch(() => undefined).then(() => this.readServers());
+    return this.refreshing;
+  }
+
+  /** Channel, role or member changes arrive in bursts: refresh once after them. */
+  private scheduleRefresh(): void {
+    if (this.destroyed || this.refreshTimeout) return;
+    this.refreshTimeout = setTimeout(() => {
+      this.refreshTimeout = null;
+      this.followChannels().catch((error: unknown) => this.report(error, 'refresh'));
+    }, 250);
+  }
+
+  private async readServers(): Promise<void> {
+    if (this.destroyed) return;
+    const { myServers } = await this.connection.request(MyServersDocument, {});
+    for (const server of myServers) {
+      this.memberPermissions.rememberServer(server);
+      if (!this.serverStreams.has(server.id)) this.watchServer(server.id);
+      for (const channel of server.channels) {
+        this.channels.set(channel.id, { ...channel, serverId: server.id, permissions: channel.myPermissions });
+        if (channel.type === 'TEXT' && channel.myPermissions.includes('VIEW_CHANNEL') && !this.streams.has(channel.id)) {
+          await this.follow(channel.id, channel.myPermissions.includes('READ_MESSAGE_HISTORY'));
+        }
+      }
+    }
+  }
+
+  private watchServer(serverId: string): void {
+    const stop = this.connection.subscribe(
+      ServerChangesDocument,
+      { serverId },
+      {
+        next: ({ serverEvents: event }) => {
+          if (event.__typename === 'ChannelDeleted') {
+            this.streams.get(event.channelId)?.stop();
+            this.streams.delete(event.channelId);
+            this.channels.delete(event.channelId);
+          } else if (event.__typename !== 'PresenceUpdated' && event.__typename !== 'VoiceStateUpdated') this.scheduleRefresh();
+        },
+        error: () => this.serverStreams.delete(serverId),
+        complete: () => this.serverStreams.delete(serverId),
+      },
+    );
+    this.serverStreams.set(serverId, stop);
+  }
+
+  on<E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => unknown): this {
+    this.emitter.on(event, listener as (...args: unknown[]) => void);
+    return this;
+  }
+
+  off<E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => unknown): this {
+    this.emitter.off(event, listener as (...args: unknown[]) => void);
+    return this;
+  }
+
+  /** The same events as an async iterator, ending when `signal` aborts or the client is destroyed. */
+  stream<E extends keyof ClientEvents>(event: E, options: { signal?: AbortSignal } = {}): AsyncIterableIterator<ClientEvents[E][0]> {
+    return eventStream(this.emitter, event, 'destroyed', options.signal);
+  }
+
+  /** `!name args…` or `<@bot> name args…`; see CommandOptions for arguments and permissions. */
+  command(name: string, handler: BotCommandHandler, options: CommandOptions = {}): this {
+    this.commands.add(name, handler, options);
+    return this;
+  }
+
+  /** Queued per channel, in order; waits out RATE_LIMITED and reconnects; rejects only on a final error. */
+  send(channelId: string, content: string, options: { replyToId?: string } = {}): Promise<Message> {
+    return this.queue.enqueue(channelId, async () => {
+      const { sendMessage } = await this.connection.request(SendMessageDocument, {
+        channelId,
+        content,
+        replyToId: options.replyToId ?? null,
+      });
+      return this.withServer(sendMessage);
+    });
+  }
+
+  async deleteMessage(messageId: string): Promise<void> {
+    await this.connection.request(DeleteMessageDocument, { messageId });
+  }
+
+  /** Times a member out for `seconds` (0 lifts it), with the reason in the audit log. */
+  async timeout(serverId: string, userId: string, seconds: number, reason?: string): Promise<void> {
+    await this.connection.request(TimeoutMemberDocument, { serverId, userId, seconds, reason: reason ?? null });
+  }
+
+  /** Any typed operation from src/gql. */
+  request<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<TData> {
+    return this.connection.request(document, variables);
+  }
+
+  /** A member's server-wide permissions (roles, owner, ADMINISTRATOR), for command checks. */
+  permissionsOf(serverId: string, userId: string): Promise<ReadonlySet<Permission>> {
+    return this.memberPermissions.of(serverId, userId);
+  }
+
+  /** Waits (up to `timeoutMs`) for queued sends, then closes every stream and the connection. */
+  async destroy({ timeoutMs = 5000 } = {}): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await Promise.race([this.queue.drain(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    this.queue.close();
+    await Promise.all([...this.voiceConnections].map((c) => c.destroy()));
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    if (this.refreshTimeout) clearTimeout(this.refreshTimeout);
+    for (const stream of this.streams.values()) stream.stop();
+    this.streams.clear();
+    for (const stop of this.serverStreams.values()) stop();
+    this.serverStreams.clear();
+    await this.connection.dispose();
+    this.emit('destroyed');
+    this.emitter.removeAllListeners();
+  }
+
+  /** Emits to each listener on its own: one that throws (or rejects) is reported, the others still run. */
+  emit<E extends keyof ClientEvents>(event: E, ...args: ClientEvents[E]): void {
+    for (const listener of this.emitter.listeners(event)) {
+      try {
+        const result = (listener as (...a: unknown[]) => unknown)(...args);
+        if (result instanceof Promise) result.catch((error: unknown) => this.report(error, event));
+      } catch (error) {
+        this.report(error, event);
+      }
+    }
+  }
+
+  report(error: unknown, where: string): void {
+    const err = toError(error);
+    this.logger.error({ err, where }, `${where} failed: ${err.message}`);
+    if (where !== 'error') this.emit('error', err);
+  }
+
+  private withServer(message: MessageFieldsFragment): Message {
+    return { ...message, serverId: this.channels.get(message.channel.id)?.serverId ?? '' };
+  }
+
+  /**
+   * Follows one channel from its newest message: every later message arrives once across reconnects,
+   * because `since` in the re-sent payload holds the newest id handled, and replays are skipped by id.
+   */
+  private async follow(channelId: string, canReadHistory: boolean): Promise<void> {
+    let since: string | null = null;
+    if (canReadHistory) {
+      const { messages } = await this.connection.request(LatestMessageDocument, { channelId });
+      since = messages.messages.at(-1)?.id ?? '0';
+    }
+    const variables: ChannelEventsSubscriptionVariables = { channelId, since };
+    const seen = new RecentIds();
+    const stop = this.connection.subscribe(ChannelEventsDocument, variables, {
+      next: ({ channelEvents: event }) => {
+        if (event.__typename === 'MessageCreated') {
+          if (!seen.add(event.message.id)) return; // replayed after a reconnect: already handled
+          if (canReadHistory && (!variables.since || BigInt(event.message.id) > BigInt(variables.since)))
+            variables.since = event.message.id;
+          this.emit('messageCreate', this.withServer(event.message));
+        } else if (event.__typename === 'MessageUpdated') this.emit('messageUpdate', this.withServer(event.message));
+        else if (event.__typename === 'MessageDeleted')
+          this.emit('messageDelete', { channelId: event.channelId, messageId: event.messageId });
+      },
+      error: (error) => {
+        this.streams.delete(channelId);
+        if (!this.destroyed) this.report(error, `channel ${channelId}`);
+      },
+      complete: () => this.streams.delete(channelId),
+    });
+    this.streams.set(channelId, { variables, stop });
+  }
+}
+
+/**
+ * Ids handled lately. Concurrent senders' messages can arrive slightly out of id order, so "id <=
+ * since" would drop a late one: duplicates are recognised by id instead.
+ */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  /** False when `id` was seen already. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > 1000) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}
+
+export function createClient(options: ClientOptions): BotClient {
+  return new BotClient(options);
+}

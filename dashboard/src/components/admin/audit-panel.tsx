@@ -1,0 +1,88 @@
+'use client';
+
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ServerEventsSubscription } from '@/components/channels/channels.operations';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
+import { apiErrorOf } from '@/lib/api-errors';
+import { AuditLogQuery } from './admin.operations';
+import type { AdminMember } from './admin-types';
+
+/** Every audit entry, newest first; paged by `before`, refreshed whenever the server changes. */
+export function AuditPanel({ serverId, members }: { serverId: string; members: readonly AdminMember[] }) {
+  const [before, setBefore] = useState<string[]>([]);
+  const [action, setAction] = useState('');
+  const [actor, setActor] = useState('');
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: AuditLogQuery,
+    variables: { serverId, before: before.at(-1) ?? null },
+    requestPolicy: 'cache-and-network',
+  });
+  useResumableSubscription({
+    document: ServerEventsSubscription,
+    variables: () => ({ serverId }),
+    key: before.length === 0 ? serverId : undefined,
+    onData: () => refetch({ requestPolicy: 'network-only' }),
+  });
+  const entries = (data?.auditLog ?? []).filter((e) => (!action || e.action === action) && (!actor || (e.actor?.id ?? 'system') === actor));
+  const actions = [...new Set((data?.auditLog ?? []).map((e) => e.action))].sort();
+  const targetName = (id: string | null | undefined) => members.find((m) => m.user.id === id)?.user.displayName ?? id ?? '';
+
+  return (
+    <section className="admin-section" aria-labelledby="audit-title">
+      <h2 id="audit-title">Audit log</h2>
+      <div className="admin-filters">
+        <label className="field">
+          <span className="field-label">Action</span>
+          <select className="field-input" value={action} onChange={(e) => setAction(e.target.value)}>
+            <option value="">Any action</option>
+            {actions.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Actor</span>
+          <select className="field-input" value={actor} onChange={(e) => setActor(e.target.value)}>
+            <option value="">Anyone</option>
+            <option value="system">System</option>
+            {members.map((m) => (
+              <option key={m.user.id} value={m.user.id}>
+                {m.user.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!data && fetching && <LoadingState label="Loading the audit log…" />}
+      {error && <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      <ol className="audit-list" aria-label="Audit entries">
+        {entries.map((e) => (
+          <li key={e.id} className="audit-entry">
+            <span className="audit-actor">{e.actor?.displayName ?? 'system'}</span> <code>{e.action}</code>
+            {e.targetId && <span> → {targetName(e.targetId)}</span>}
+            {e.reason && <span className="muted"> — {e.reason}</span>}
+            <time className="muted small" dateTime={e.createdAt}>
+              {' '}
+              {new Date(e.createdAt).toLocaleString()}
+            </time>
+            {e.changes && <pre className="audit-changes">{e.changes}</pre>}
+          </li>
+        ))}
+      </ol>
+      <div className="inline">
+        {before.length > 0 && (
+          <button type="button" className="button ghost" onClick={() => setBefore(before.slice(0, -1))}>
+            Newer
+          </button>
+        )}
+        {(data?.auditLog.length ?? 0) === 50 && (
+          <button type="button" className="button ghost" onClick={() => setBefore([...before, data!.auditLog.at(-1)!.id])}>
+            Older
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,308 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Alert } from '@/components/ui/alert';
+import type { OverwriteTarget } from '@/gql/graphql';
+import { apiErrorOf } from '@/lib/api-errors';
+import {
+  CreateChannelMutation,
+  DeleteChannelMutation,
+  RemoveOverwriteMutation,
+  SetOverwriteMutation,
+  UpdateChannelMutation,
+} from './admin.operations';
+import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
+import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
+
+export const SLOWMODE_PRESETS: ReadonlyArray<[number, string]> = [
+  [0, 'Off'],
+  [5, '5 s'],
+  [10, '10 s'],
+  [30, '30 s'],
+  [60, '1 min'],
+  [300, '5 min'],
+  [900, '15 min'],
+  [3600, '1 h'],
+  [21600, '6 h'],
+];
+
+export function ChannelsPanel({
+  server,
+  members,
+  onChanged,
+}: {
+  server: AdminServer;
+  members: readonly AdminMember[];
+  onChanged: () => void;
+}) {
+  const channels = [...server.channels].sort((a, b) => a.position - b.position);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = channels.find((c) => c.id === selectedId);
+  const [createState, createChannel] = useMutation(CreateChannelMutation);
+  const [name, setName] = useState('');
+  const [type, setType] = useState<'TEXT' | 'VOICE'>('TEXT');
+  const [isPrivate, setPrivate] = useState(false);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const result = await createChannel({ input: { serverId: server.id, name, type, isPrivate } });
+    if (result.data) {
+      setName('');
+      setSelectedId(result.data.createChannel.id);
+      onChanged();
+    }
+  }
+
+  return (
+    <section className="admin-section" aria-labelledby="channels-title">
+      <h2 id="channels-title">Channels</h2>
+      <div className="roles-layout">
+        <div>
+          <ol className="role-list" aria-label="Channels in order">
+            {channels.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className={c.id === selectedId ? 'role-item selected' : 'role-item'}
+                  aria-pressed={c.id === selectedId}
+                  onClick={() => setSelectedId(c.id)}
+                >
+                  {c.type === 'VOICE' ? '🔊 ' : '# '}
+                  {c.name}
+                  {c.isPrivate && <span className="muted small"> (private)</span>}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <form className="stack" onSubmit={(e) => void create(e)} aria-label="Create a channel">
+            <input
+              className="field-input"
+              aria-label="New channel name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="new-channel"
+            />
+            <div className="inline">
+              <select
+                className="field-input"
+                aria-label="Channel type"
+                value={type}
+                onChange={(e) => setType(e.target.value as 'TEXT' | 'VOICE')}
+              >
+                <option value="TEXT">Text</option>
+                <option value="VOICE">Voice</option>
+              </select>
+              <label className="inline small">
+                <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private
+              </label>
+              <button className="button primary" type="submit" disabled={createState.fetching}>
+                Create channel
+              </button>
+            </div>
+            {createState.error && <Alert>{apiErrorOf(createState.error)?.message}</Alert>}
+          </form>
+        </div>
+        {selected ? (
+          <ChannelEditor
+            key={selected.id}
+            channel={selected}
+            server={server}
+            members={members}
+            onChanged={onChanged}
+            onDeleted={() => setSelectedId(null)}
+          />
+        ) : (
+          <p className="muted">Pick a channel to edit it and its permissions.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ChannelEditor(props: {
+  channel: AdminChannel;
+  server: AdminServer;
+  members: readonly AdminMember[];
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
+  const { channel } = props;
+  const [name, setName] = useState(channel.name);
+  const [topic, setTopic] = useState(channel.description);
+  const [slowmode, setSlowmode] = useState(channel.slowmodeSeconds);
+  const [userLimit, setUserLimit] = useState(channel.userLimit);
+  const [isPrivate, setPrivate] = useState(channel.isPrivate);
+  const [updateState, updateChannel] = useMutation(UpdateChannelMutation);
+  const [deleteState, deleteChannel] = useMutation(DeleteChannelMutation);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const reason = slowmode < 0 || slowmode > 21600 ? 'Slowmode must be between 0 s and 6 h (21600 s).' : null;
+    setProblem(reason);
+    if (reason) return;
+    const input = { name, description: topic, slowmodeSeconds: slowmode, isPrivate, ...(channel.type === 'VOICE' ? { userLimit } : {}) };
+    const result = await updateChannel({ id: channel.id, input });
+    if (!result.error) props.onChanged();
+  }
+
+  async function remove() {
+    if (!window.confirm(`Delete #${channel.name} and all its messages?`)) return;
+    const result = await deleteChannel({ id: channel.id });
+    if (!result.error) {
+      props.onDeleted();
+      props.onChanged();
+    }
+  }
+
+  return (
+    <div className="stack">
+      <form className="stack" onSubmit={(e) => void save(e)} aria-label={`Edit channel ${channel.name}`}>
+        <div className="admin-filters">
+          <label className="field">
+            <span className="field-label">Name</span>
+            <input className="field-input" value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">Topic</span>
+            <input className="field-input" value={topic} onChange={(e) => setTopic(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">Slowmode (seconds, 0 to 21600)</span>
+            <input className="field-input" type="number" value={slowmode} onChange={(e) => setSlowmode(Number(e.target.value))} />
+          </label>
+          {channel.type === 'VOICE' && (
+            <label className="field">
+              <span className="field-label">User limit (0 = none)</span>
+              <input
+                className="field-input"
+                type="number"
+                min={0}
+                value={userLimit}
+                onChange={(e) => setUserLimit(Number(e.target.value))}
+              />
+            </label>
+          )}
+        </div>
+        <div className="inline wrap" role="group" aria-label="Slowmode presets">
+          {SLOWMODE_PRESETS.map(([seconds, label]) => (
+            <button
+              key={seconds}
+              type="button"
+              className={slowmode === seconds ? 'chip selected' : 'chip'}
+              onClick={() => setSlowmode(seconds)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <label className="inline">
+          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private: only roles and members given
+          View channels below can see it
+        </label>
+        {(problem || updateState.error || deleteState.error) && (
+          <Alert>{problem ?? apiErrorOf(updateState.error ?? deleteState.error)?.message}</Alert>
+        )}
+        <div className="inline">
+          <button type="submit" className="button primary" disabled={updateState.fetching}>
+            Save channel
+          </button>
+          <button type="button" className="button danger" onClick={() => void remove()}>
+            Delete channel
+          </button>
+        </div>
+      </form>
+      <ChannelOverwrites {...props} />
+    </div>
+  );
+}
+
+function ChannelOverwrites({
+  channel,
+  server,
+  members,
+  onChanged,
+}: {
+  channel: AdminChannel;
+  server: AdminServer;
+  members: readonly AdminMember[];
+  onChanged: () => void;
+}) {
+  const [target, setTarget] = useState(`ROLE:${server.roles.find((r) => r.isDefault)?.id ?? ''}`);
+  const [targetType, targetId] = target.split(':') as [OverwriteTarget, string];
+  const existing = channel.overwrites.find((o) => o.targetType === targetType && o.targetId === targetId);
+  const [draft, setDraft] = useState<OverwriteValue | null>(null);
+  const value: OverwriteValue = draft ?? existing ?? { allow: [], deny: [] };
+  const [setState, setOverwrite] = useMutation(SetOverwriteMutation);
+  const [removeState, removeOverwrite] = useMutation(RemoveOverwriteMutation);
+  const targetName =
+    targetType === 'ROLE'
+      ? (server.roles.find((r) => r.id === targetId)?.name ?? 'role')
+      : (members.find((m) => m.user.id === targetId)?.user.displayName ?? 'member');
+
+  async function save() {
+    const result = await setOverwrite({
+      channelId: channel.id,
+      input: { targetType, targetId, allow: [...value.allow], deny: [...value.deny] },
+    });
+    if (!result.error) {
+      setDraft(null);
+      onChanged();
+    }
+  }
+
+  async function clear() {
+    const result = await removeOverwrite({ channelId: channel.id, targetType, targetId });
+    if (!result.error) {
+      setDraft(null);
+      onChanged();
+    }
+  }
+
+  return (
+    <section className="stack" aria-labelledby="overwrites-title">
+      <h3 id="overwrites-title">Permissions in #{channel.name}</h3>
+      <label className="field">
+        <span className="field-label">Overwrite for</span>
+        <select
+          className="field-input"
+          value={target}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            setDraft(null);
+          }}
+        >
+          <optgroup label="Roles">
+            {server.roles.map((r) => (
+              <option key={r.id} value={`ROLE:${r.id}`}>
+                {r.name}
+                {channel.overwrites.some((o) => o.targetId === r.id) ? ' •' : ''}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Members">
+            {members.map((m) => (
+              <option key={m.user.id} value={`MEMBER:${m.user.id}`}>
+                {m.nickname ?? m.user.displayName}
+                {channel.overwrites.some((o) => o.targetId === m.user.id) ? ' •' : ''}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      <OverwriteGrid targetName={targetName} value={value} onChange={setDraft} />
+      {(setState.error || removeState.error) && <Alert>{apiErrorOf(setState.error ?? removeState.error)?.message}</Alert>}
+      <div className="inline">
+        <button type="button" className="button primary" disabled={!draft || setState.fetching} onClick={() => void save()}>
+          Save overwrites
+        </button>
+        {existing && (
+          <button type="button" className="button ghost" onClick={() => void clear()}>
+            Remove overwrite for {targetName}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

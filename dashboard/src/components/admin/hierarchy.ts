@@ -1,0 +1,45 @@
+import type { Permission } from '@/gql/graphql';
+import type { AdminServer } from './admin-types';
+
+/**
+ * The API's hierarchy rule, mirrored so the page can say why something is locked before anyone
+ * tries (the API still decides): nobody manages a role or member at or above their highest role.
+ */
+export interface Me {
+  userId: string;
+  isOwner: boolean;
+  top: number;
+  permissions: readonly Permission[];
+}
+
+export function meIn(server: AdminServer, userId: string): Me {
+  return {
+    userId,
+    isOwner: server.owner.id === userId,
+    top: Math.max(0, ...(server.myMember?.roles ?? []).map((r) => r.position)),
+    permissions: server.myPermissions,
+  };
+}
+
+export const can = (me: Me, permission: Permission): boolean =>
+  me.isOwner || me.permissions.includes('ADMINISTRATOR') || me.permissions.includes(permission);
+
+/** Why a role is locked for me, or null when I may edit it. */
+export function roleLock(me: Me, role: { position: number; isDefault: boolean }): string | null {
+  if (!can(me, 'MANAGE_ROLES')) return 'You need Manage roles.';
+  if (me.isOwner || role.isDefault) return null;
+  return role.position >= me.top ? 'Locked: this role is at or above your highest role.' : null;
+}
+
+/** Why I may not act on this member, or null. */
+export function memberLock(
+  me: Me,
+  ownerId: string,
+  member: { user: { id: string }; roles: readonly { position: number }[] },
+): string | null {
+  if (member.user.id === me.userId) return 'This is you.';
+  if (member.user.id === ownerId) return 'The owner cannot be moderated.';
+  if (me.isOwner) return null;
+  const top = Math.max(0, ...member.roles.map((r) => r.position));
+  return top >= me.top ? 'Their highest role is at or above yours.' : null;
+}

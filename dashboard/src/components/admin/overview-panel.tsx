@@ -1,0 +1,108 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Alert } from '@/components/ui/alert';
+import { apiErrorOf } from '@/lib/api-errors';
+import { DeleteServerMutation, UpdateServerMutation } from './admin.operations';
+import type { AdminServer } from './admin-types';
+import type { Me } from './hierarchy';
+
+const MAX_ICON_BYTES = 256 * 1024;
+
+export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; me: Me; onChanged: () => void }) {
+  const router = useRouter();
+  const [name, setName] = useState(server.name);
+  const [description, setDescription] = useState(server.description);
+  const [icon, setIcon] = useState(server.icon ?? '');
+  const [isPrivate, setPrivate] = useState(server.isPrivate);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirmName, setConfirmName] = useState('');
+  const [updateState, updateServer] = useMutation(UpdateServerMutation);
+  const [deleteState, deleteServer] = useMutation(DeleteServerMutation);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const result = await updateServer({ id: server.id, input: { name, description, icon: icon || null, isPrivate } });
+    if (!result.error) onChanged();
+  }
+
+  // An uploaded image travels as a data URL; the API stores it with the same size and type limit.
+  function upload(file: File | undefined) {
+    if (!file) return;
+    if (!/^image\/(png|jpeg|gif|webp)$/.test(file.type)) return setProblem('The icon must be a PNG, JPEG, GIF or WebP image.');
+    if (file.size > (MAX_ICON_BYTES * 3) / 4) return setProblem('The icon must be under 192 KB.');
+    setProblem(null);
+    const reader = new FileReader();
+    reader.onload = () => setIcon(String(reader.result));
+    reader.readAsDataURL(file);
+  }
+
+  async function remove() {
+    const result = await deleteServer({ id: server.id });
+    if (!result.error) router.replace('/');
+  }
+
+  return (
+    <section className="admin-section" aria-labelledby="overview-title">
+      <h2 id="overview-title">Server settings</h2>
+      <form className="stack" onSubmit={(e) => void save(e)}>
+        <label className="field">
+          <span className="field-label">Name</span>
+          <input className="field-input" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">Description</span>
+          <textarea className="field-input" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <div className="inline wrap">
+          {icon && <img src={icon} alt="Server icon" width={48} height={48} className="server-icon-preview" />}
+          <label className="field">
+            <span className="field-label">Icon URL</span>
+            <input
+              className="field-input"
+              value={icon.startsWith('data:') ? '(uploaded image)' : icon}
+              onChange={(e) => setIcon(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Or upload an image (under 192 KB)</span>
+            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => upload(e.target.files?.[0])} />
+          </label>
+        </div>
+        <label className="inline">
+          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private: only people with an invite
+          can find and join it
+        </label>
+        {(problem || updateState.error) && <Alert>{problem ?? apiErrorOf(updateState.error)?.message}</Alert>}
+        <button type="submit" className="button primary" disabled={updateState.fetching}>
+          Save settings
+        </button>
+      </form>
+      {me.isOwner && (
+        <section className="danger-zone" aria-labelledby="danger-title">
+          <h3 id="danger-title">Delete the server</h3>
+          <p className="muted">Everything goes: channels, messages, roles. Type the server’s name to confirm.</p>
+          <div className="inline wrap">
+            <input
+              className="field-input"
+              aria-label="Type the server name to confirm"
+              value={confirmName}
+              onChange={(e) => setConfirmName(e.target.value)}
+            />
+            <button
+              type="button"
+              className="button danger"
+              disabled={confirmName !== server.name || deleteState.fetching}
+              onClick={() => void remove()}
+            >
+              Delete {server.name}
+            </button>
+          </div>
+          {deleteState.error && <Alert>{apiErrorOf(deleteState.error)?.message}</Alert>}
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Alert } from '@/components/ui/alert';
+import type { Permission } from '@/gql/graphql';
+import { apiErrorOf } from '@/lib/api-errors';
+import { CreateRoleMutation, DeleteRoleMutation, UpdateRoleMutation } from './admin.operations';
+import type { AdminRole, AdminServer } from './admin-types';
+import { roleLock, type Me } from './hierarchy';
+import { DANGER_WARNING, DANGEROUS, PERMISSION_LINES } from './permission-text';
+
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** Checks the form before asking the API (which checks again): the reason, or null. */
+export function roleFormProblem(name: string, color: string): string | null {
+  if (name.trim() === '') return 'A role needs a name.';
+  if (!COLOUR.test(color)) return 'The colour must look like #RRGGBB.';
+  return null;
+}
+
+export function RolesPanel({ server, me, onChanged }: { server: AdminServer; me: Me; onChanged: () => void }) {
+  const roles = [...server.roles].sort((a, b) => b.position - a.position);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = roles.find((r) => r.id === selectedId);
+  const [createState, createRole] = useMutation(CreateRoleMutation);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const reason = roleFormProblem(name, '#99AAB5');
+    setProblem(reason);
+    if (reason) return;
+    const result = await createRole({ serverId: server.id, input: { name: name.trim() } });
+    if (result.data) {
+      setName('');
+      setSelectedId(result.data.createRole.id);
+      onChanged();
+    }
+  }
+
+  return (
+    <section className="admin-section" aria-labelledby="roles-title">
+      <h2 id="roles-title">Roles</h2>
+      <div className="roles-layout">
+        <div>
+          <ol className="role-list" aria-label="Roles, highest first">
+            {roles.map((role) => {
+              const lock = roleLock(me, role);
+              return (
+                <li key={role.id}>
+                  <button
+                    type="button"
+                    className={role.id === selectedId ? 'role-item selected' : 'role-item'}
+                    aria-pressed={role.id === selectedId}
+                    onClick={() => setSelectedId(role.id)}
+                  >
+                    <span className="role-swatch" style={{ background: role.color }} aria-hidden />
+                    {role.name}
+                    {lock && <span className="muted small"> 🔒</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <form className="inline" onSubmit={(e) => void create(e)}>
+            <input
+              className="field-input"
+              aria-label="New role name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="New role"
+            />
+            <button className="button primary" type="submit" disabled={createState.fetching}>
+              Create role
+            </button>
+          </form>
+          {(problem || createState.error) && <Alert>{problem ?? apiErrorOf(createState.error)?.message}</Alert>}
+        </div>
+        {selected ? (
+          <RoleEditor
+            key={selected.id}
+            role={selected}
+            lock={roleLock(me, selected)}
+            onChanged={onChanged}
+            onDeleted={() => setSelectedId(null)}
+          />
+        ) : (
+          <p className="muted">Pick a role to edit it.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function RoleEditor({
+  role,
+  lock,
+  onChanged,
+  onDeleted,
+}: {
+  role: AdminRole;
+  lock: string | null;
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
+  const [name, setName] = useState(role.name);
+  const [color, setColor] = useState(role.color);
+  const [position, setPosition] = useState(role.position);
+  const [permissions, setPermissions] = useState<Permission[]>([...role.permissions]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [updateState, updateRole] = useMutation(UpdateRoleMutation);
+  const [deleteState, deleteRole] = useMutation(DeleteRoleMutation);
+  const error = apiErrorOf(updateState.error ?? deleteState.error);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const reason = roleFormProblem(role.isDefault ? 'everyone' : name, color);
+    setProblem(reason);
+    if (reason) return;
+    const input = role.isDefault ? { permissions } : { name: name.trim(), color, permissions, position };
+    const result = await updateRole({ roleId: role.id, input });
+    if (!result.error) onChanged();
+  }
+
+  async function remove() {
+    if (!window.confirm(`Delete the role ${role.name}? Members who hold it lose it.`)) return;
+    const result = await deleteRole({ roleId: role.id });
+    if (!result.error) {
+      onDeleted();
+      onChanged();
+    }
+  }
+
+  const toggle = (permission: Permission, on: boolean) =>
+    setPermissions((current) => (on ? [...current, permission] : current.filter((p) => p !== permission)));
+
+  return (
+    <form className="role-editor" onSubmit={(e) => void save(e)} aria-label={`Edit role ${role.name}`}>
+      {lock && <p className="lock-reason">{lock}</p>}
+      <fieldset disabled={lock !== null} className="plain-fieldset">
+        {!role.isDefault && (
+          <div className="admin-filters">
+            <label className="field">
+              <span className="field-label">Name</span>
+              <input className="field-input" value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <label className="field">
+              <span className="field-label">Colour (#RRGGBB)</span>
+              <span className="inline">
+                <input className="field-input" value={color} onChange={(e) => setColor(e.target.value)} aria-describedby="colour-help" />
+                <input
+                  type="color"
+                  aria-label="Pick a colour"
+                  value={COLOUR.test(color) ? color : '#000000'}
+                  onChange={(e) => setColor(e.target.value.toUpperCase())}
+                />
+              </span>
+            </label>
+            <label className="field">
+              <span className="field-label">Position (higher is more senior)</span>
+              <input className="field-input" type="number" min={1} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
+            </label>
+          </div>
+        )}
+        <ul className="permission-toggles" aria-label="Permissions">
+          {PERMISSION_LINES.map(({ permission, label, line }) => {
+            const on = permissions.includes(permission);
+            return (
+              <li key={permission} className="permission-toggle">
+                <label>
+                  <input type="checkbox" checked={on} onChange={(e) => toggle(permission, e.target.checked)} />
+                  <span className="overwrite-label">{label}</span>
+                </label>
+                <span className="muted small">{line}</span>
+                {DANGEROUS.has(permission) && on && <span className="danger-text small">{DANGER_WARNING[permission]}</span>}
+              </li>
+            );
+          })}
+        </ul>
+        {(problem || error) && <Alert>{problem ?? error?.message}</Alert>}
+        <div className="inline">
+          <button type="submit" className="button primary" disabled={updateState.fetching}>
+            Save role
+          </button>
+          {!role.isDefault && (
+            <button type="button" className="button danger" onClick={() => void remove()}>
+              Delete role
+            </button>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+'use client';
+
+import Link from 'next/link';
+import { Tabs } from 'radix-ui';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { apiErrorOf } from '@/lib/api-errors';
+import { AdminServerQuery } from './admin.operations';
+import { AuditPanel } from './audit-panel';
+import { ChannelsPanel } from './channels-panel';
+import { ExplainerPanel } from './explainer-panel';
+import { can, meIn } from './hierarchy';
+import { MembersPanel } from './members-panel';
+import { OverviewPanel } from './overview-panel';
+import { RolesPanel } from './roles-panel';
+import { useAdminMembers } from './use-admin-members';
+import './admin.css';
+
+/** The admins' and moderators' pages of one server; each tab shows only what my permissions allow. */
+export function SettingsPage({ serverId }: { serverId: string }) {
+  const [{ data, error, fetching }, refetch] = useQuery({ query: AdminServerQuery, variables: { serverId } });
+  const members = useAdminMembers(serverId);
+  const [tab, setTab] = useState('overview');
+  const [explainUserId, setExplainUserId] = useState<string | undefined>();
+
+  if (!data && fetching) return <LoadingState label="Loading settings…" />;
+  if (!data?.server || !data.me)
+    return (
+      <ErrorState error={apiErrorOf(error) ?? { code: 'NOT_FOUND', message: 'This server does not exist or you are not a member.' }} />
+    );
+  const server = data.server;
+  const me = meIn(server, data.me.id);
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    members.reload();
+  };
+  const explain = (userId: string) => {
+    setExplainUserId(userId);
+    setTab('permissions');
+  };
+
+  const tabs = [
+    { id: 'overview', label: 'Overview', shown: can(me, 'MANAGE_SERVER') },
+    { id: 'roles', label: 'Roles', shown: can(me, 'MANAGE_ROLES') },
+    { id: 'channels', label: 'Channels', shown: can(me, 'MANAGE_CHANNELS') || can(me, 'MANAGE_ROLES') },
+    { id: 'members', label: 'Members', shown: true },
+    { id: 'permissions', label: 'Permissions explainer', shown: true },
+    {
+      id: 'audit',
+      label: 'Audit log',
+      shown: can(me, 'MANAGE_SERVER') || can(me, 'MODERATE_MEMBERS') || can(me, 'KICK_MEMBERS') || can(me, 'BAN_MEMBERS'),
+    },
+  ].filter((t) => t.shown);
+  const current = tabs.some((t) => t.id === tab) ? tab : tabs[0]!.id;
+
+  return (
+    <div className="settings-page">
+      <header className="settings-header">
+        <h1>{server.name} — settings</h1>
+        <Link href={`/servers/${server.id}`} className="button ghost">
+          Back to the server
+        </Link>
+      </header>
+      <Tabs.Root value={current} onValueChange={setTab} className="settings-tabs">
+        <Tabs.List className="settings-tab-list" aria-label="Settings sections">
+          {tabs.map((t) => (
+            <Tabs.Trigger key={t.id} value={t.id} className="settings-tab">
+              {t.label}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Tabs.Content value="overview">
+          <OverviewPanel server={server} me={me} onChanged={reload} />
+        </Tabs.Content>
+        <Tabs.Content value="roles">
+          <RolesPanel server={server} me={me} onChanged={reload} />
+        </Tabs.Content>
+        <Tabs.Content value="channels">
+          <ChannelsPanel server={server} members={members.members} onChanged={reload} />
+        </Tabs.Content>
+        <Tabs.Content value="members">
+          <MembersPanel
+            server={server}
+            me={me}
+            members={members.members}
+            hasMore={members.hasMore}
+            onMore={members.more}
+            onChanged={reload}
+            onExplain={explain}
+          />
+        </Tabs.Content>
+        <Tabs.Content value="permissions">
+          {members.members.length > 0 && (
+            <ExplainerPanel key={explainUserId} server={server} members={members.members} initialUserId={explainUserId} />
+          )}
+        </Tabs.Content>
+        <Tabs.Content value="audit">
+          <AuditPanel serverId={server.id} members={members.members} />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
+}

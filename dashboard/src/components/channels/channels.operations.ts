@@ -1,0 +1,88 @@
+import { graphql } from '@/gql';
+
+export const ServerSidebarQuery = graphql(`
+  query ServerSidebar($serverId: ID!) {
+    server(id: $serverId) {
+      id
+      name
+      description
+      memberCount
+      myPermissions
+      # Refetched on every channel or access change: the cache then updates the open channel's
+      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.
+      myMember {
+        timedOutUntil
+      }
+      channels {
+        id
+        type
+        position
+        myPermissions
+        slowmodeSeconds
+        description
+        lastMessageId
+        lastReadMessageId
+        ...ChannelItem
+      }
+    }
+  }
+`);
+
+export const ServerEventsSubscription = graphql(`
+  subscription ServerEvents($serverId: ID!) {
+    serverEvents(serverId: $serverId) {
+      __typename
+      ... on ChannelDeleted {
+        channelId
+      }
+      ... on PresenceUpdated {
+        user {
+          id
+          presence
+        }
+      }
+      ... on MemberUpdated {
+        member {
+          user {
+            id
+          }
+        }
+      }
+      ... on MemberJoined {
+        member {
+          user {
+            id
+          }
+        }
+      }
+      ... on MemberLeft {
+        userId
+        reason
+      }
+      ... on ServerDeleted {
+        serverId
+      }
+      ... on VoiceStateUpdated {
+        voiceChannelId: channelId
+        userId
+      }
+    }
+  }
+`);
+
+/** Only what an unread dot needs: the newest message of a channel the member is not reading. */
+export const ChannelActivitySubscription = graphql(`
+  subscription ChannelActivity($channelId: ID!) {
+    channelEvents(channelId: $channelId) {
+      __typename
+      ... on MessageCreated {
+        message {
+          id
+          channel {
+            id
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,117 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { useClient, useQuery } from 'urql';
+import { ServerMembersQuery } from '@/components/members/members.operations';
+import { ServerActions } from '@/components/servers/server-actions';
+import { useSession } from '@/components/session/api-provider';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useOnReconnect } from '@/hooks/use-on-reconnect';
+import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
+import { apiErrorOf } from '@/lib/api-errors';
+import { compareIds } from '@/components/chat/message-log';
+import { ChannelActivity } from './channel-activity';
+import { ChannelSidebar } from './channel-sidebar';
+import { ServerEventsSubscription, ServerSidebarQuery } from './channels.operations';
+
+interface ServerSidebarContainerProps {
+  serverId: string;
+  channelId: string | undefined;
+  onNavigate: () => void;
+  /** Browser voice plugs in here (see ChannelSidebar): joining a voice channel, and its panel. */
+  onJoinVoice?: (channelId: string) => void;
+  voicePanel?: ReactNode;
+}
+
+/** The selected server's channels, kept current by serverEvents (channels, overwrites, roles change visibility). */
+export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoinVoice, voicePanel }: ServerSidebarContainerProps) {
+  const router = useRouter();
+  const { setNotice, reportLoss } = useSession();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ServerSidebarQuery, variables: { serverId } });
+  const client = useClient();
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  // The member list reads the same cache: refetching here updates it wherever it is shown.
+  const reloadMembers = () => void client.query(ServerMembersQuery, { serverId }, { requestPolicy: 'network-only' }).toPromise();
+
+  const leave = (message: string) => {
+    setNotice({ code: 'NOT_FOUND', message });
+    router.replace('/');
+  };
+
+  useResumableSubscription({
+    document: ServerEventsSubscription,
+    variables: () => ({ serverId }),
+    key: serverId,
+    onData: ({ serverEvents: event }) => {
+      switch (event.__typename) {
+        case 'ChannelDeleted':
+          if (event.channelId === channelId) {
+            setNotice({ code: 'NOT_FOUND', message: 'The channel you were reading was deleted.' });
+            router.replace(`/servers/${serverId}`);
+          }
+          return reload();
+        case 'ServerDeleted':
+          return leave('This server was deleted.');
+        case 'MemberJoined':
+        case 'MemberLeft':
+          return reloadMembers();
+        case 'RoleUpdated':
+        case 'RoleDeleted':
+        case 'MemberUpdated':
+          reloadMembers();
+          return reload();
+        case 'ChannelUpdated':
+        case 'ServerUpdated':
+          // Any of these may change which channels the member sees and what they may do there.
+          return reload();
+        default:
+          return;
+      }
+    },
+    onEnded: () => {
+      reportLoss({ code: 'NOT_FOUND', message: 'You are no longer a member of this server.' });
+      router.replace('/');
+    },
+  });
+  useOnReconnect(() => {
+    reload();
+    reloadMembers();
+  });
+
+  if (!data && fetching) return <LoadingState label="Loading channels…" />;
+  if (!data?.server) {
+    if (data && !data.server)
+      return <ErrorState error={{ code: 'NOT_FOUND', message: 'This server does not exist or you are not a member.' }} />;
+    return <ErrorState error={apiErrorOf(error)} onRetry={reload} />;
+  }
+  const server = data.server;
+  const textChannels = server.channels.filter((c) => c.type === 'TEXT');
+  const unread = new Set(textChannels.filter((c) => c.id !== channelId && isUnread(c)).map((c) => c.id));
+  return (
+    <>
+      {textChannels
+        .filter((c) => c.id !== channelId)
+        .map((c) => (
+          <ChannelActivity key={c.id} channelId={c.id} />
+        ))}
+      <ChannelSidebar
+        serverId={server.id}
+        serverName={server.name}
+        channels={[...server.channels].sort((a, b) => a.position - b.position)}
+        selectedChannelId={channelId}
+        unread={unread}
+        actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
+        onNavigate={onNavigate}
+        onJoinVoice={onJoinVoice}
+        voicePanel={voicePanel}
+      />
+    </>
+  );
+}
+
+/** Newer message than the read marker (ids are snowflakes: compare as numbers, not text). */
+function isUnread(channel: { lastMessageId?: string | null; lastReadMessageId?: string | null }): boolean {
+  if (!channel.lastMessageId) return false;
+  return !channel.lastReadMessageId || compareIds(channel.lastMessageId, channel.lastReadMessageId) > 0;
+}

@@ -1,0 +1,158 @@
+'use client';
+
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { GROUP_GAP_MS } from './chat-time';
+import { MessageItem, type ChatMessageData, type MessageHandlers } from './message-item';
+import { compareIds, type MessageLog } from './message-log';
+
+export interface MessageListHandle {
+  /** Scrolls to a loaded message; false when it is not loaded. */
+  scrollTo: (messageId: string) => boolean;
+  scrollToBottom: () => void;
+}
+
+interface MessageListProps extends MessageHandlers {
+  log: MessageLog<ChatMessageData>;
+  myUserId: string;
+  /** Messages of others after this id are new to the reader: a divider marks where they start. */
+  unreadAfterId?: string;
+  canManageMessages: boolean;
+  canSend: boolean;
+  editingId: string | undefined;
+  highlightedId: string | undefined;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+}
+
+/**
+ * Virtualised (react-virtuoso): ten thousand messages cost what fifty do. Older pages are prepended
+ * with firstItemIndex so nothing jumps; new messages follow the bottom only when the reader is there.
+ */
+export const MessageList = forwardRef<MessageListHandle, MessageListProps>(function MessageList(props, ref) {
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  // Follow new messages until the reader scrolls up themself; reaching the bottom again re-attaches.
+  // (Virtuoso's own at-bottom flag flickers while a burst of messages is still being scrolled in.)
+  const following = useRef(true);
+  const [awayFromBottom, setAwayFromBottom] = useState(false);
+  const { log } = props;
+  useImperativeHandle(ref, () => ({
+    scrollTo(messageId) {
+      const index = log.messages.findIndex((m) => m.id === messageId);
+      if (index < 0) return false;
+      following.current = false;
+      virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'smooth' });
+      return true;
+    },
+    scrollToBottom() {
+      following.current = true;
+      virtuoso.current?.scrollToIndex({ index: log.messages.length - 1, align: 'end' });
+    },
+  }));
+
+  // Open at the newest message. (Virtuoso's initialTopMostItemIndex would do it too, but renders
+  // nothing until the browser has scrolled, which a jsdom component test never does.)
+  const hasMessages = log.messages.length > 0;
+  useEffect(() => {
+    if (hasMessages) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+  }, [hasMessages]);
+
+  if (log.messages.length === 0) {
+    return (
+      <div className="message-list empty-channel">
+        <p className="muted">No messages yet. Say hello!</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="message-list-frame">
+      <Virtuoso
+        ref={virtuoso}
+        className="message-list"
+        role="log"
+        aria-label="Messages"
+        aria-live="polite"
+        data={log.messages}
+        firstItemIndex={log.firstIndex}
+        computeItemKey={(_, message) => message.id}
+        startReached={() => props.onLoadOlder()}
+        followOutput={() => (following.current ? 'auto' : false)}
+        atBottomStateChange={(atBottom) => {
+          if (atBottom) following.current = true;
+          setAwayFromBottom(!atBottom);
+        }}
+        atBottomThreshold={80}
+        onWheel={(event) => {
+          if (event.deltaY < 0) following.current = false;
+        }}
+        onTouchMove={() => (following.current = false)}
+        onKeyDown={(event) => {
+          if (event.key === 'PageUp' || event.key === 'ArrowUp' || event.key === 'Home') following.current = false;
+        }}
+        alignToBottom
+        increaseViewportBy={{ top: 400, bottom: 200 }}
+        components={{
+          Header: () =>
+            props.loadingOlder ? (
+              <p className="muted small list-edge">Loading older messages…</p>
+            ) : log.hasMoreBefore ? (
+              <p className="list-edge" />
+            ) : (
+              <p className="muted small list-edge">This is the beginning of the channel.</p>
+            ),
+        }}
+        itemContent={(index, message) => {
+          const previous = log.messages[index - log.firstIndex - 1];
+          const own = message.author.id === props.myUserId;
+          const firstUnread =
+            props.unreadAfterId !== undefined &&
+            !own &&
+            compareIds(message.id, props.unreadAfterId) > 0 &&
+            (previous === undefined || compareIds(previous.id, props.unreadAfterId) <= 0);
+          const continued =
+            !firstUnread &&
+            previous !== undefined &&
+            previous.author.id === message.author.id &&
+            new Date(message.createdAt).getTime() - new Date(previous.createdAt).getTime() < GROUP_GAP_MS;
+          return (
+            <>
+              {firstUnread && (
+                <div className="unread-divider" role="separator" aria-label="New messages">
+                  <span>New messages</span>
+                </div>
+              )}
+              <MessageItem
+                message={message}
+                continued={continued}
+                highlighted={message.id === props.highlightedId}
+                editing={message.id === props.editingId}
+                canEdit={own}
+                canDelete={own || props.canManageMessages}
+                canReply={props.canSend}
+                onReply={props.onReply}
+                onStartEdit={props.onStartEdit}
+                onSaveEdit={props.onSaveEdit}
+                onCancelEdit={props.onCancelEdit}
+                onDelete={props.onDelete}
+                onJumpTo={props.onJumpTo}
+              />
+            </>
+          );
+        }}
+      />
+      {awayFromBottom && (
+        <button
+          type="button"
+          className="jump-latest"
+          onClick={() => {
+            following.current = true;
+            virtuoso.current?.scrollToIndex({ index: log.messages.length - 1, align: 'end' });
+          }}
+        >
+          Jump to latest messages
+        </button>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,352 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n": typeof types.AdminServerDocument,
+    "\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n": typeof types.AdminMembersDocument,
+    "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n": typeof types.ExplainPermissionsDocument,
+    "\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateRoleDocument,
+    "\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n": typeof types.AdminUpdateRoleDocument,
+    "\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": typeof types.AdminDeleteRoleDocument,
+    "\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminAssignRoleDocument,
+    "\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminRemoveRoleDocument,
+    "\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n": typeof types.AdminUpdateChannelDocument,
+    "\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n": typeof types.AdminDeleteChannelDocument,
+    "\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": typeof types.AdminSetOverwriteDocument,
+    "\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": typeof types.AdminRemoveOverwriteDocument,
+    "\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminTimeoutMemberDocument,
+    "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n": typeof types.AdminKickMemberDocument,
+    "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n": typeof types.AdminBanMemberDocument,
+    "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminSetNicknameDocument,
+    "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n": typeof types.AdminUpdateServerDocument,
+    "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.AdminDeleteServerDocument,
+    "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": typeof types.UserPanelFragmentDoc,
+    "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": typeof types.SetPresenceDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n": typeof types.DemoLoginDocument,
+    "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChannelItemFragmentDoc,
+    "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      # Refetched on every channel or access change: the cache then updates the open channel's\n      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.\n      myMember {\n        timedOutUntil\n      }\n      channels {\n        id\n        type\n        position\n        myPermissions\n        slowmodeSeconds\n        description\n        lastMessageId\n        lastReadMessageId\n        ...ChannelItem\n      }\n    }\n  }\n": typeof types.ServerSidebarDocument,
+    "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberJoined {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n": typeof types.ServerEventsDocument,
+    "\n  subscription ChannelActivity($channelId: ID!) {\n    channelEvents(channelId: $channelId) {\n      __typename\n      ... on MessageCreated {\n        message {\n          id\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.ChannelActivityDocument,
+    "\n  query ChannelPage($channelId: ID!) {\n    me {\n      id\n    }\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n      lastReadMessageId\n      server {\n        id\n        myMember {\n          timedOutUntil\n        }\n      }\n      ...VoiceChannelView\n    }\n  }\n": typeof types.ChannelPageDocument,
+    "\n  query ChannelHistory($channelId: ID!, $before: ID, $limit: Int!) {\n    messages(channelId: $channelId, before: $before, limit: $limit) {\n      hasMoreBefore\n      messages {\n        ...ChatMessage\n      }\n    }\n  }\n": typeof types.ChannelHistoryDocument,
+    "\n  subscription ChannelEvents($channelId: ID!, $since: ID) {\n    channelEvents(channelId: $channelId, since: $since) {\n      __typename\n      ... on MessageCreated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageUpdated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageDeleted {\n        messageId\n      }\n      ... on TypingStarted {\n        user {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.ChannelEventsDocument,
+    "\n  mutation SendMessage($channelId: ID!, $content: String!, $replyToId: ID) {\n    sendMessage(channelId: $channelId, content: $content, replyToId: $replyToId) {\n      ...ChatMessage\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  mutation EditMessage($messageId: ID!, $content: String!) {\n    editMessage(messageId: $messageId, content: $content) {\n      ...ChatMessage\n    }\n  }\n": typeof types.EditMessageDocument,
+    "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": typeof types.DeleteMessageDocument,
+    "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": typeof types.StartTypingDocument,
+    "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n": typeof types.MarkChannelReadDocument,
+    "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChatMessageFragmentDoc,
+    "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.VoiceChannelViewFragmentDoc,
+    "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": typeof types.InvitePreviewDocument,
+    "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": typeof types.MemberRowFragmentDoc,
+    "\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n": typeof types.ServerMembersDocument,
+    "\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n": typeof types.DiscoverServersDocument,
+    "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.CreateInviteDocument,
+    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": typeof types.ServerRailItemFragmentDoc,
+    "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n": typeof types.ShellDocument,
+    "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": typeof types.CreateServerDocument,
+    "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": typeof types.LeaveServerDocument,
+    "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": typeof types.JoinServerDocument,
+    "\n  mutation Heartbeat {\n    heartbeat\n  }\n": typeof types.HeartbeatDocument,
+    "\n  fragment _ on Channel {\n    id\n    lastMessageId\n  }\n": typeof types._FragmentDoc,
+};
+const documents: Documents = {
+    "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n": types.AdminServerDocument,
+    "\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n": types.AdminMembersDocument,
+    "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n": types.ExplainPermissionsDocument,
+    "\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n": types.AdminCreateRoleDocument,
+    "\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n": types.AdminUpdateRoleDocument,
+    "\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n": types.AdminDeleteRoleDocument,
+    "\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": types.AdminAssignRoleDocument,
+    "\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n": types.AdminRemoveRoleDocument,
+    "\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n": types.AdminUpdateChannelDocument,
+    "\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n": types.AdminDeleteChannelDocument,
+    "\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": types.AdminSetOverwriteDocument,
+    "\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n": types.AdminRemoveOverwriteDocument,
+    "\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n": types.AdminTimeoutMemberDocument,
+    "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n": types.AdminKickMemberDocument,
+    "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n": types.AdminBanMemberDocument,
+    "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n": types.AdminSetNicknameDocument,
+    "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n": types.AdminUpdateServerDocument,
+    "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.AdminDeleteServerDocument,
+    "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": types.UserPanelFragmentDoc,
+    "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": types.SetPresenceDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n": types.DemoLoginDocument,
+    "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChannelItemFragmentDoc,
+    "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      # Refetched on every channel or access change: the cache then updates the open channel's\n      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.\n      myMember {\n        timedOutUntil\n      }\n      channels {\n        id\n        type\n        position\n        myPermissions\n        slowmodeSeconds\n        description\n        lastMessageId\n        lastReadMessageId\n        ...ChannelItem\n      }\n    }\n  }\n": types.ServerSidebarDocument,
+    "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberJoined {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n": types.ServerEventsDocument,
+    "\n  subscription ChannelActivity($channelId: ID!) {\n    channelEvents(channelId: $channelId) {\n      __typename\n      ... on MessageCreated {\n        message {\n          id\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.ChannelActivityDocument,
+    "\n  query ChannelPage($channelId: ID!) {\n    me {\n      id\n    }\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n      lastReadMessageId\n      server {\n        id\n        myMember {\n          timedOutUntil\n        }\n      }\n      ...VoiceChannelView\n    }\n  }\n": types.ChannelPageDocument,
+    "\n  query ChannelHistory($channelId: ID!, $before: ID, $limit: Int!) {\n    messages(channelId: $channelId, before: $before, limit: $limit) {\n      hasMoreBefore\n      messages {\n        ...ChatMessage\n      }\n    }\n  }\n": types.ChannelHistoryDocument,
+    "\n  subscription ChannelEvents($channelId: ID!, $since: ID) {\n    channelEvents(channelId: $channelId, since: $since) {\n      __typename\n      ... on MessageCreated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageUpdated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageDeleted {\n        messageId\n      }\n      ... on TypingStarted {\n        user {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.ChannelEventsDocument,
+    "\n  mutation SendMessage($channelId: ID!, $content: String!, $replyToId: ID) {\n    sendMessage(channelId: $channelId, content: $content, replyToId: $replyToId) {\n      ...ChatMessage\n    }\n  }\n": types.SendMessageDocument,
+    "\n  mutation EditMessage($messageId: ID!, $content: String!) {\n    editMessage(messageId: $messageId, content: $content) {\n      ...ChatMessage\n    }\n  }\n": types.EditMessageDocument,
+    "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": types.DeleteMessageDocument,
+    "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": types.StartTypingDocument,
+    "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n": types.MarkChannelReadDocument,
+    "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChatMessageFragmentDoc,
+    "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.VoiceChannelViewFragmentDoc,
+    "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": types.InvitePreviewDocument,
+    "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": types.MemberRowFragmentDoc,
+    "\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n": types.ServerMembersDocument,
+    "\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n": types.DiscoverServersDocument,
+    "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": types.CreateInviteDocument,
+    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": types.ServerRailItemFragmentDoc,
+    "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n": types.ShellDocument,
+    "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": types.CreateServerDocument,
+    "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": types.LeaveServerDocument,
+    "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": types.JoinServerDocument,
+    "\n  mutation Heartbeat {\n    heartbeat\n  }\n": types.HeartbeatDocument,
+    "\n  fragment _ on Channel {\n    id\n    lastMessageId\n  }\n": types._FragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMembers($serverId: ID!, $after: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateRole($serverId: ID!, $input: RoleInput!) {\n    createRole(serverId: $serverId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateRole($roleId: ID!, $input: RoleInput!) {\n    updateRole(roleId: $roleId, input: $input) {\n      id\n      name\n      color\n      position\n      permissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteRole($roleId: ID!) {\n    deleteRole(roleId: $roleId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAssignRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    assignRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRemoveRole($serverId: ID!, $userId: ID!, $roleId: ID!) {\n    removeRole(serverId: $serverId, userId: $userId, roleId: $roleId) {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n      name\n      description\n      isPrivate\n      slowmodeSeconds\n      userLimit\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteChannel($id: ID!) {\n    deleteChannel(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetOverwrite($channelId: ID!, $input: OverwriteInput!) {\n    setChannelOverwrite(channelId: $channelId, input: $input) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRemoveOverwrite($channelId: ID!, $targetType: OverwriteTarget!, $targetId: ID!) {\n    removeChannelOverwrite(channelId: $channelId, targetType: $targetType, targetId: $targetId) {\n      id\n      overwrites {\n        targetType\n        targetId\n        allow\n        deny\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminTimeoutMember($serverId: ID!, $userId: ID!, $seconds: Int!, $reason: String) {\n    timeoutMember(serverId: $serverId, userId: $userId, seconds: $seconds, reason: $reason) {\n      timedOutUntil\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n"): (typeof documents)["\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n"): (typeof documents)["\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n"): (typeof documents)["\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n"): (typeof documents)["\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      # Refetched on every channel or access change: the cache then updates the open channel's\n      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.\n      myMember {\n        timedOutUntil\n      }\n      channels {\n        id\n        type\n        position\n        myPermissions\n        slowmodeSeconds\n        description\n        lastMessageId\n        lastReadMessageId\n        ...ChannelItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      # Refetched on every channel or access change: the cache then updates the open channel's\n      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.\n      myMember {\n        timedOutUntil\n      }\n      channels {\n        id\n        type\n        position\n        myPermissions\n        slowmodeSeconds\n        description\n        lastMessageId\n        lastReadMessageId\n        ...ChannelItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberJoined {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberJoined {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ChannelActivity($channelId: ID!) {\n    channelEvents(channelId: $channelId) {\n      __typename\n      ... on MessageCreated {\n        message {\n          id\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ChannelActivity($channelId: ID!) {\n    channelEvents(channelId: $channelId) {\n      __typename\n      ... on MessageCreated {\n        message {\n          id\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChannelPage($channelId: ID!) {\n    me {\n      id\n    }\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n      lastReadMessageId\n      server {\n        id\n        myMember {\n          timedOutUntil\n        }\n      }\n      ...VoiceChannelView\n    }\n  }\n"): (typeof documents)["\n  query ChannelPage($channelId: ID!) {\n    me {\n      id\n    }\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n      lastReadMessageId\n      server {\n        id\n        myMember {\n          timedOutUntil\n        }\n      }\n      ...VoiceChannelView\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChannelHistory($channelId: ID!, $before: ID, $limit: Int!) {\n    messages(channelId: $channelId, before: $before, limit: $limit) {\n      hasMoreBefore\n      messages {\n        ...ChatMessage\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChannelHistory($channelId: ID!, $before: ID, $limit: Int!) {\n    messages(channelId: $channelId, before: $before, limit: $limit) {\n      hasMoreBefore\n      messages {\n        ...ChatMessage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ChannelEvents($channelId: ID!, $since: ID) {\n    channelEvents(channelId: $channelId, since: $since) {\n      __typename\n      ... on MessageCreated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageUpdated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageDeleted {\n        messageId\n      }\n      ... on TypingStarted {\n        user {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ChannelEvents($channelId: ID!, $since: ID) {\n    channelEvents(channelId: $channelId, since: $since) {\n      __typename\n      ... on MessageCreated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageUpdated {\n        message {\n          ...ChatMessage\n        }\n      }\n      ... on MessageDeleted {\n        messageId\n      }\n      ... on TypingStarted {\n        user {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($channelId: ID!, $content: String!, $replyToId: ID) {\n    sendMessage(channelId: $channelId, content: $content, replyToId: $replyToId) {\n      ...ChatMessage\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($channelId: ID!, $content: String!, $replyToId: ID) {\n    sendMessage(channelId: $channelId, content: $content, replyToId: $replyToId) {\n      ...ChatMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditMessage($messageId: ID!, $content: String!) {\n    editMessage(messageId: $messageId, content: $content) {\n      ...ChatMessage\n    }\n  }\n"): (typeof documents)["\n  mutation EditMessage($messageId: ID!, $content: String!) {\n    editMessage(messageId: $messageId, content: $content) {\n      ...ChatMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n"): (typeof documents)["\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n"): (typeof documents)["\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n"): (typeof documents)["\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n"): (typeof documents)["\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n"): (typeof documents)["\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n"): (typeof documents)["\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n"): (typeof documents)["\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n"): (typeof documents)["\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n"): (typeof documents)["\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"): (typeof documents)["\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Heartbeat {\n    heartbeat\n  }\n"): (typeof documents)["\n  mutation Heartbeat {\n    heartbeat\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment _ on Channel {\n    id\n    lastMessageId\n  }\n"): (typeof documents)["\n  fragment _ on Channel {\n    id\n    lastMessageId\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
