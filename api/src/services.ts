@@ -26,6 +26,7 @@ import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { ExplainService } from './features/explain/explain.service.js';
 import { AuditFeed } from './features/audit/audit-feed.js';
+import { BotManagementService } from './features/bots/bot-management.service.js';
 import { ModerationQueueService } from './features/moderation-queue/moderation-queue.service.js';
 import { PgNotifications } from './kernel/db/notifications.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
@@ -66,6 +67,7 @@ export interface Services {
   explain: ExplainService;
   auditFeed: AuditFeed;
   moderationQueue: ModerationQueueService;
+  botManagement: BotManagementService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -146,6 +148,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     explain: new ExplainService(access),
     auditFeed: new AuditFeed(notifications, audit),
     moderationQueue: new ModerationQueueService(orm, audit),
+    botManagement: new BotManagementService(orm, auth, access, events),
     jobs,
     async close() {
       await jobs.close();

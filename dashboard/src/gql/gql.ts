@@ -31,9 +31,25 @@ type Documents = {
     "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n": typeof types.AdminKickMemberDocument,
     "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n": typeof types.AdminBanMemberDocument,
     "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminSetNicknameDocument,
-    "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AdminAuditLog($serverId: ID!, $before: ID, $action: String, $actorId: ID, $bySystem: Boolean! = false) {\n    auditLog(serverId: $serverId, limit: 50, before: $before, action: $action, actorId: $actorId, bySystem: $bySystem) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": typeof types.AdminAuditLogDocument,
     "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n": typeof types.AdminUpdateServerDocument,
     "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": typeof types.AdminDeleteServerDocument,
+    "\n  fragment ModerationItemFields on ModerationItem {\n    undo\n    automatic\n    entry {\n      id\n      action\n      targetId\n      reason\n      changes\n      createdAt\n      actor {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ModerationItemFieldsFragmentDoc,
+    "\n  query AdminModerationQueue($serverId: ID!) {\n    moderationQueue(serverId: $serverId, limit: 50) {\n      ...ModerationItemFields\n    }\n  }\n": typeof types.AdminModerationQueueDocument,
+    "\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n": typeof types.AdminModerationQueueAddedDocument,
+    "\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n": typeof types.AdminAuditLogAddedDocument,
+    "\n  mutation AdminUnban($serverId: ID!, $userId: ID!) {\n    unbanMember(serverId: $serverId, userId: $userId)\n  }\n": typeof types.AdminUnbanDocument,
+    "\n  query AdminBans($serverId: ID!) {\n    bans(serverId: $serverId) {\n      reason\n      createdAt\n      user {\n        id\n        displayName\n        username\n      }\n    }\n  }\n": typeof types.AdminBansDocument,
+    "\n  query AdminInvites($serverId: ID!) {\n    invites(serverId: $serverId) {\n      code\n      uses\n      maxUses\n      expiresAt\n    }\n  }\n": typeof types.AdminInvitesDocument,
+    "\n  mutation AdminCreateInvite($serverId: ID!, $maxUses: Int!, $expiresInSeconds: Int!) {\n    createInvite(serverId: $serverId, maxUses: $maxUses, expiresInSeconds: $expiresInSeconds) {\n      code\n    }\n  }\n": typeof types.AdminCreateInviteDocument,
+    "\n  mutation AdminRevokeInvite($code: String!) {\n    revokeInvite(code: $code)\n  }\n": typeof types.AdminRevokeInviteDocument,
+    "\n  query AdminRateLimits($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      rateLimits {\n        channelMessageLimit\n        channelMessageWindowSeconds\n        serverMessageLimit\n        serverMessageWindowSeconds\n        escalationEnabled\n        escalationRefusals\n        escalationWindowSeconds\n        escalationTimeoutSeconds\n      }\n    }\n  }\n": typeof types.AdminRateLimitsDocument,
+    "\n  mutation AdminUpdateRateLimits($serverId: ID!, $input: ServerRateLimitsInput!) {\n    updateServerRateLimits(serverId: $serverId, input: $input) {\n      channelMessageLimit\n      channelMessageWindowSeconds\n      serverMessageLimit\n      serverMessageWindowSeconds\n      escalationEnabled\n      escalationRefusals\n      escalationWindowSeconds\n      escalationTimeoutSeconds\n    }\n  }\n": typeof types.AdminUpdateRateLimitsDocument,
+    "\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminMyBotsDocument,
+    "\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AdminCreateBotDocument,
+    "\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AdminRegenerateBotTokenDocument,
+    "\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n": typeof types.AdminDeleteBotDocument,
+    "\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminAddBotDocument,
     "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": typeof types.UserPanelFragmentDoc,
     "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": typeof types.SetPresenceDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": typeof types.LoginDocument,
@@ -85,9 +101,25 @@ const documents: Documents = {
     "\n  mutation AdminKickMember($serverId: ID!, $userId: ID!, $reason: String) {\n    kickMember(serverId: $serverId, userId: $userId, reason: $reason)\n  }\n": types.AdminKickMemberDocument,
     "\n  mutation AdminBanMember($serverId: ID!, $userId: ID!, $reason: String, $deleteMessageSeconds: Int!) {\n    banMember(serverId: $serverId, userId: $userId, reason: $reason, deleteMessageSeconds: $deleteMessageSeconds)\n  }\n": types.AdminBanMemberDocument,
     "\n  mutation AdminSetNickname($serverId: ID!, $userId: ID!, $nickname: String) {\n    setNickname(serverId: $serverId, userId: $userId, nickname: $nickname) {\n      nickname\n      user {\n        id\n      }\n    }\n  }\n": types.AdminSetNicknameDocument,
-    "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AdminAuditLog($serverId: ID!, $before: ID, $action: String, $actorId: ID, $bySystem: Boolean! = false) {\n    auditLog(serverId: $serverId, limit: 50, before: $before, action: $action, actorId: $actorId, bySystem: $bySystem) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n": types.AdminAuditLogDocument,
     "\n  mutation AdminUpdateServer($id: ID!, $input: UpdateServerInput!) {\n    updateServer(id: $id, input: $input) {\n      id\n      name\n      description\n      icon\n      isPrivate\n    }\n  }\n": types.AdminUpdateServerDocument,
     "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n": types.AdminDeleteServerDocument,
+    "\n  fragment ModerationItemFields on ModerationItem {\n    undo\n    automatic\n    entry {\n      id\n      action\n      targetId\n      reason\n      changes\n      createdAt\n      actor {\n        id\n        displayName\n      }\n    }\n  }\n": types.ModerationItemFieldsFragmentDoc,
+    "\n  query AdminModerationQueue($serverId: ID!) {\n    moderationQueue(serverId: $serverId, limit: 50) {\n      ...ModerationItemFields\n    }\n  }\n": types.AdminModerationQueueDocument,
+    "\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n": types.AdminModerationQueueAddedDocument,
+    "\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n": types.AdminAuditLogAddedDocument,
+    "\n  mutation AdminUnban($serverId: ID!, $userId: ID!) {\n    unbanMember(serverId: $serverId, userId: $userId)\n  }\n": types.AdminUnbanDocument,
+    "\n  query AdminBans($serverId: ID!) {\n    bans(serverId: $serverId) {\n      reason\n      createdAt\n      user {\n        id\n        displayName\n        username\n      }\n    }\n  }\n": types.AdminBansDocument,
+    "\n  query AdminInvites($serverId: ID!) {\n    invites(serverId: $serverId) {\n      code\n      uses\n      maxUses\n      expiresAt\n    }\n  }\n": types.AdminInvitesDocument,
+    "\n  mutation AdminCreateInvite($serverId: ID!, $maxUses: Int!, $expiresInSeconds: Int!) {\n    createInvite(serverId: $serverId, maxUses: $maxUses, expiresInSeconds: $expiresInSeconds) {\n      code\n    }\n  }\n": types.AdminCreateInviteDocument,
+    "\n  mutation AdminRevokeInvite($code: String!) {\n    revokeInvite(code: $code)\n  }\n": types.AdminRevokeInviteDocument,
+    "\n  query AdminRateLimits($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      rateLimits {\n        channelMessageLimit\n        channelMessageWindowSeconds\n        serverMessageLimit\n        serverMessageWindowSeconds\n        escalationEnabled\n        escalationRefusals\n        escalationWindowSeconds\n        escalationTimeoutSeconds\n      }\n    }\n  }\n": types.AdminRateLimitsDocument,
+    "\n  mutation AdminUpdateRateLimits($serverId: ID!, $input: ServerRateLimitsInput!) {\n    updateServerRateLimits(serverId: $serverId, input: $input) {\n      channelMessageLimit\n      channelMessageWindowSeconds\n      serverMessageLimit\n      serverMessageWindowSeconds\n      escalationEnabled\n      escalationRefusals\n      escalationWindowSeconds\n      escalationTimeoutSeconds\n    }\n  }\n": types.AdminUpdateRateLimitsDocument,
+    "\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n": types.AdminMyBotsDocument,
+    "\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": types.AdminCreateBotDocument,
+    "\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": types.AdminRegenerateBotTokenDocument,
+    "\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n": types.AdminDeleteBotDocument,
+    "\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n": types.AdminAddBotDocument,
     "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": types.UserPanelFragmentDoc,
     "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": types.SetPresenceDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": types.LoginDocument,
@@ -207,7 +239,7 @@ export function graphql(source: "\n  mutation AdminSetNickname($serverId: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($serverId: ID!, $before: ID) {\n    auditLog(serverId: $serverId, limit: 50, before: $before) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminAuditLog($serverId: ID!, $before: ID, $action: String, $actorId: ID, $bySystem: Boolean! = false) {\n    auditLog(serverId: $serverId, limit: 50, before: $before, action: $action, actorId: $actorId, bySystem: $bySystem) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($serverId: ID!, $before: ID, $action: String, $actorId: ID, $bySystem: Boolean! = false) {\n    auditLog(serverId: $serverId, limit: 50, before: $before, action: $action, actorId: $actorId, bySystem: $bySystem) {\n      id\n      action\n      actor {\n        id\n        displayName\n      }\n      targetId\n      reason\n      changes\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,6 +248,70 @@ export function graphql(source: "\n  mutation AdminUpdateServer($id: ID!, $input
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteServer($id: ID!) {\n    deleteServer(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModerationItemFields on ModerationItem {\n    undo\n    automatic\n    entry {\n      id\n      action\n      targetId\n      reason\n      changes\n      createdAt\n      actor {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ModerationItemFields on ModerationItem {\n    undo\n    automatic\n    entry {\n      id\n      action\n      targetId\n      reason\n      changes\n      createdAt\n      actor {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminModerationQueue($serverId: ID!) {\n    moderationQueue(serverId: $serverId, limit: 50) {\n      ...ModerationItemFields\n    }\n  }\n"): (typeof documents)["\n  query AdminModerationQueue($serverId: ID!) {\n    moderationQueue(serverId: $serverId, limit: 50) {\n      ...ModerationItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n"): (typeof documents)["\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUnban($serverId: ID!, $userId: ID!) {\n    unbanMember(serverId: $serverId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation AdminUnban($serverId: ID!, $userId: ID!) {\n    unbanMember(serverId: $serverId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminBans($serverId: ID!) {\n    bans(serverId: $serverId) {\n      reason\n      createdAt\n      user {\n        id\n        displayName\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminBans($serverId: ID!) {\n    bans(serverId: $serverId) {\n      reason\n      createdAt\n      user {\n        id\n        displayName\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminInvites($serverId: ID!) {\n    invites(serverId: $serverId) {\n      code\n      uses\n      maxUses\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query AdminInvites($serverId: ID!) {\n    invites(serverId: $serverId) {\n      code\n      uses\n      maxUses\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateInvite($serverId: ID!, $maxUses: Int!, $expiresInSeconds: Int!) {\n    createInvite(serverId: $serverId, maxUses: $maxUses, expiresInSeconds: $expiresInSeconds) {\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateInvite($serverId: ID!, $maxUses: Int!, $expiresInSeconds: Int!) {\n    createInvite(serverId: $serverId, maxUses: $maxUses, expiresInSeconds: $expiresInSeconds) {\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeInvite($code: String!) {\n    revokeInvite(code: $code)\n  }\n"): (typeof documents)["\n  mutation AdminRevokeInvite($code: String!) {\n    revokeInvite(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRateLimits($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      rateLimits {\n        channelMessageLimit\n        channelMessageWindowSeconds\n        serverMessageLimit\n        serverMessageWindowSeconds\n        escalationEnabled\n        escalationRefusals\n        escalationWindowSeconds\n        escalationTimeoutSeconds\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRateLimits($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      rateLimits {\n        channelMessageLimit\n        channelMessageWindowSeconds\n        serverMessageLimit\n        serverMessageWindowSeconds\n        escalationEnabled\n        escalationRefusals\n        escalationWindowSeconds\n        escalationTimeoutSeconds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateRateLimits($serverId: ID!, $input: ServerRateLimitsInput!) {\n    updateServerRateLimits(serverId: $serverId, input: $input) {\n      channelMessageLimit\n      channelMessageWindowSeconds\n      serverMessageLimit\n      serverMessageWindowSeconds\n      escalationEnabled\n      escalationRefusals\n      escalationWindowSeconds\n      escalationTimeoutSeconds\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateRateLimits($serverId: ID!, $input: ServerRateLimitsInput!) {\n    updateServerRateLimits(serverId: $serverId, input: $input) {\n      channelMessageLimit\n      channelMessageWindowSeconds\n      serverMessageLimit\n      serverMessageWindowSeconds\n      escalationEnabled\n      escalationRefusals\n      escalationWindowSeconds\n      escalationTimeoutSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -68,8 +68,7 @@ export function ChannelsPanel({
                   aria-pressed={c.id === selectedId}
                   onClick={() => setSelectedId(c.id)}
                 >
-                  {c.type === 'VOICE' ? '🔊 ' : '# '}
-                  {c.name}
+                  {c.type === 'VOICE' ? `${c.name} (voice)` : `# ${c.name}`}
                   {c.isPrivate && <span className="muted small"> (private)</span>}
                 </button>
               </li>

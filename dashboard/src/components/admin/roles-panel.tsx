@@ -110,6 +110,7 @@ function RoleEditor({
   const [position, setPosition] = useState(role.position);
   const [permissions, setPermissions] = useState<Permission[]>([...role.permissions]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const [updateState, updateRole] = useMutation(UpdateRoleMutation);
   const [deleteState, deleteRole] = useMutation(DeleteRoleMutation);
   const error = apiErrorOf(updateState.error ?? deleteState.error);
@@ -118,10 +119,13 @@ function RoleEditor({
     event.preventDefault();
     const reason = roleFormProblem(role.isDefault ? 'everyone' : name, color);
     setProblem(reason);
+    setSaved(false);
     if (reason) return;
     const input = role.isDefault ? { permissions } : { name: name.trim(), color, permissions, position };
     const result = await updateRole({ roleId: role.id, input });
-    if (!result.error) onChanged();
+    if (result.error) return;
+    setSaved(true);
+    onChanged();
   }
 
   async function remove() {
@@ -180,6 +184,11 @@ function RoleEditor({
           })}
         </ul>
         {(problem || error) && <Alert>{problem ?? error?.message}</Alert>}
+        {saved && (
+          <p className="muted" role="status">
+            Saved.
+          </p>
+        )}
         <div className="inline">
           <button type="submit" className="button primary" disabled={updateState.fetching}>
             Save role

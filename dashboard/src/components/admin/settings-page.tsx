@@ -8,6 +8,10 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AdminServerQuery } from './admin.operations';
 import { AuditPanel } from './audit-panel';
+import { BansInvitesPanel } from './bans-invites-panel';
+import { BotsPanel } from './bots-panel';
+import { ModerationQueuePanel } from './moderation-queue-panel';
+import { RateLimitsPanel } from './rate-limits-panel';
 import { ChannelsPanel } from './channels-panel';
 import { ExplainerPanel } from './explainer-panel';
 import { can, meIn } from './hierarchy';
@@ -46,6 +50,9 @@ export function SettingsPage({ serverId }: { serverId: string }) {
     { id: 'channels', label: 'Channels', shown: can(me, 'MANAGE_CHANNELS') || can(me, 'MANAGE_ROLES') },
     { id: 'members', label: 'Members', shown: true },
     { id: 'permissions', label: 'Permissions explainer', shown: true },
+    { id: 'queue', label: 'Moderation queue', shown: can(me, 'MODERATE_MEMBERS') },
+    { id: 'bans', label: 'Bans and invites', shown: can(me, 'BAN_MEMBERS') || can(me, 'MANAGE_SERVER') },
+    { id: 'limits', label: 'Rate limits', shown: can(me, 'MANAGE_SERVER') },
     {
       id: 'audit',
       label: 'Audit log',
@@ -95,8 +102,20 @@ export function SettingsPage({ serverId }: { serverId: string }) {
             <ExplainerPanel key={explainUserId} server={server} members={members.members} initialUserId={explainUserId} />
           )}
         </Tabs.Content>
+        <Tabs.Content value="queue">
+          <ModerationQueuePanel serverId={server.id} members={members.members} />
+        </Tabs.Content>
+        <Tabs.Content value="bans">
+          <BansInvitesPanel serverId={server.id} me={me} />
+        </Tabs.Content>
+        <Tabs.Content value="limits">
+          <RateLimitsPanel serverId={server.id} />
+        </Tabs.Content>
         <Tabs.Content value="audit">
           <AuditPanel serverId={server.id} members={members.members} />
+        </Tabs.Content>
+        <Tabs.Content value="bots">
+          <BotsPanel serverId={server.id} serverName={server.name} />
         </Tabs.Content>
       </Tabs.Root>
     </div>
