@@ -26,6 +26,7 @@ import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { ExplainService } from './features/explain/explain.service.js';
 import { AuditFeed } from './features/audit/audit-feed.js';
+import { OwnershipService } from './features/servers/ownership.service.js';
 import { BotManagementService } from './features/bots/bot-management.service.js';
 import { ModerationQueueService } from './features/moderation-queue/moderation-queue.service.js';
 import { PgNotifications } from './kernel/db/notifications.js';
@@ -68,6 +69,7 @@ export interface Services {
   auditFeed: AuditFeed;
   moderationQueue: ModerationQueueService;
   botManagement: BotManagementService;
+  ownership: OwnershipService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -149,6 +151,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     auditFeed: new AuditFeed(notifications, audit),
     moderationQueue: new ModerationQueueService(orm, audit),
     botManagement: new BotManagementService(orm, auth, access, events),
+    ownership: new OwnershipService(orm, access, audit, events),
     jobs,
     async close() {
       await jobs.close();

@@ -39,6 +39,15 @@ export const AdminServerQuery = graphql(`
         isPrivate
         slowmodeSeconds
         userLimit
+        voiceStates {
+          sessionId
+          serverMute
+          serverDeaf
+          user {
+            id
+            displayName
+          }
+        }
         overwrites {
           targetType
           targetId
@@ -431,6 +440,37 @@ export const AddBotMutation = graphql(`
   mutation AdminAddBot($botId: ID!, $serverId: ID!) {
     addBotToServer(botId: $botId, serverId: $serverId) {
       user {
+        id
+      }
+    }
+  }
+`);
+
+export const ModerateVoiceMutation = graphql(`
+  mutation AdminModerateVoice(
+    $serverId: ID!
+    $userId: ID!
+    $serverMute: Boolean
+    $serverDeaf: Boolean
+    $moveToChannelId: ID
+    $disconnect: Boolean
+  ) {
+    moderateVoice(
+      serverId: $serverId
+      userId: $userId
+      serverMute: $serverMute
+      serverDeaf: $serverDeaf
+      moveToChannelId: $moveToChannelId
+      disconnect: $disconnect
+    )
+  }
+`);
+
+export const TransferOwnershipMutation = graphql(`
+  mutation AdminTransferOwnership($serverId: ID!, $userId: ID!) {
+    transferOwnership(serverId: $serverId, userId: $userId) {
+      id
+      owner {
         id
       }
     }

@@ -13,7 +13,10 @@ import {
   UpdateChannelMutation,
 } from './admin.operations';
 import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
+import type { Me } from './hierarchy';
+import { PickList } from './pick-list';
 import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
+import { VoiceParticipants } from './voice-participants';
 
 export const SLOWMODE_PRESETS: ReadonlyArray<[number, string]> = [
   [0, 'Off'],
@@ -29,10 +32,12 @@ export const SLOWMODE_PRESETS: ReadonlyArray<[number, string]> = [
 
 export function ChannelsPanel({
   server,
+  me,
   members,
   onChanged,
 }: {
   server: AdminServer;
+  me: Me;
   members: readonly AdminMember[];
   onChanged: () => void;
 }) {
@@ -59,21 +64,20 @@ export function ChannelsPanel({
       <h2 id="channels-title">Channels</h2>
       <div className="roles-layout">
         <div>
-          <ol className="role-list" aria-label="Channels in order">
-            {channels.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  className={c.id === selectedId ? 'role-item selected' : 'role-item'}
-                  aria-pressed={c.id === selectedId}
-                  onClick={() => setSelectedId(c.id)}
-                >
+          <PickList
+            label="Channels in order"
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            items={channels.map((c) => ({
+              id: c.id,
+              content: (
+                <>
                   {c.type === 'VOICE' ? `${c.name} (voice)` : `# ${c.name}`}
                   {c.isPrivate && <span className="muted small"> (private)</span>}
-                </button>
-              </li>
-            ))}
-          </ol>
+                </>
+              ),
+            }))}
+          />
           <form className="stack" onSubmit={(e) => void create(e)} aria-label="Create a channel">
             <input
               className="field-input"
@@ -105,6 +109,7 @@ export function ChannelsPanel({
         {selected ? (
           <ChannelEditor
             key={selected.id}
+            me={me}
             channel={selected}
             server={server}
             members={members}
@@ -120,6 +125,7 @@ export function ChannelsPanel({
 }
 
 function ChannelEditor(props: {
+  me: Me;
   channel: AdminChannel;
   server: AdminServer;
   members: readonly AdminMember[];
@@ -212,6 +218,7 @@ function ChannelEditor(props: {
           </button>
         </div>
       </form>
+      {channel.type === 'VOICE' && <VoiceParticipants channel={channel} server={props.server} me={props.me} onChanged={props.onChanged} />}
       <ChannelOverwrites {...props} />
     </div>
   );

@@ -1,13 +1,7 @@
-export interface RateLimits {
-  channelMessageLimit: number;
-  channelMessageWindowSeconds: number;
-  serverMessageLimit: number;
-  serverMessageWindowSeconds: number;
-  escalationEnabled: boolean;
-  escalationRefusals: number;
-  escalationWindowSeconds: number;
-  escalationTimeoutSeconds: number;
-}
+import type { AdminRateLimitsQuery } from '@/gql/graphql';
+
+/** The server's limits as the API reports them (ServerRateLimits). */
+export type RateLimits = Omit<NonNullable<AdminRateLimitsQuery['server']>['rateLimits'], '__typename'>;
 
 /** "90 s", "5 minutes", "2 hours", "1 day". */
 export function duration(seconds: number): string {

@@ -53,11 +53,9 @@ export function SettingsPage({ serverId }: { serverId: string }) {
     { id: 'queue', label: 'Moderation queue', shown: can(me, 'MODERATE_MEMBERS') },
     { id: 'bans', label: 'Bans and invites', shown: can(me, 'BAN_MEMBERS') || can(me, 'MANAGE_SERVER') },
     { id: 'limits', label: 'Rate limits', shown: can(me, 'MANAGE_SERVER') },
-    {
-      id: 'audit',
-      label: 'Audit log',
-      shown: can(me, 'MANAGE_SERVER') || can(me, 'MODERATE_MEMBERS') || can(me, 'KICK_MEMBERS') || can(me, 'BAN_MEMBERS'),
-    },
+    // The API reads the audit log to MANAGE_SERVER only.
+    { id: 'audit', label: 'Audit log', shown: can(me, 'MANAGE_SERVER') },
+    { id: 'bots', label: 'Bots', shown: can(me, 'MANAGE_SERVER') },
   ].filter((t) => t.shown);
   const current = tabs.some((t) => t.id === tab) ? tab : tabs[0]!.id;
 
@@ -78,13 +76,13 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           ))}
         </Tabs.List>
         <Tabs.Content value="overview">
-          <OverviewPanel server={server} me={me} onChanged={reload} />
+          <OverviewPanel server={server} me={me} members={members.members} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="roles">
           <RolesPanel server={server} me={me} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="channels">
-          <ChannelsPanel server={server} members={members.members} onChanged={reload} />
+          <ChannelsPanel server={server} me={me} members={members.members} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="members">
           <MembersPanel
