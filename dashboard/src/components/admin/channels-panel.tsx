@@ -138,6 +138,7 @@ function ChannelEditor(props: {
   const [slowmode, setSlowmode] = useState(channel.slowmodeSeconds);
   const [userLimit, setUserLimit] = useState(channel.userLimit);
   const [isPrivate, setPrivate] = useState(channel.isPrivate);
+  const [position, setPosition] = useState(channel.position);
   const [updateState, updateChannel] = useMutation(UpdateChannelMutation);
   const [deleteState, deleteChannel] = useMutation(DeleteChannelMutation);
   const [problem, setProblem] = useState<string | null>(null);
@@ -147,7 +148,14 @@ function ChannelEditor(props: {
     const reason = slowmode < 0 || slowmode > 21600 ? 'Slowmode must be between 0 s and 6 h (21600 s).' : null;
     setProblem(reason);
     if (reason) return;
-    const input = { name, description: topic, slowmodeSeconds: slowmode, isPrivate, ...(channel.type === 'VOICE' ? { userLimit } : {}) };
+    const input = {
+      name,
+      description: topic,
+      slowmodeSeconds: slowmode,
+      isPrivate,
+      position,
+      ...(channel.type === 'VOICE' ? { userLimit } : {}),
+    };
     const result = await updateChannel({ id: channel.id, input });
     if (!result.error) props.onChanged();
   }
@@ -176,6 +184,10 @@ function ChannelEditor(props: {
           <label className="field">
             <span className="field-label">Slowmode (seconds, 0 to 21600)</span>
             <input className="field-input" type="number" value={slowmode} onChange={(e) => setSlowmode(Number(e.target.value))} />
+          </label>
+          <label className="field">
+            <span className="field-label">Position (lower comes first)</span>
+            <input className="field-input" type="number" min={0} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
           </label>
           {channel.type === 'VOICE' && (
             <label className="field">
