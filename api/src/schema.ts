@@ -18,6 +18,8 @@ import { RolesResolver } from './features/roles/roles.resolver.js';
 import { ServersResolver } from './features/servers/servers.resolver.js';
 import { UsersResolver } from './features/users/users.resolver.js';
 import { ExplainResolver } from './features/explain/explain.resolver.js';
+import { BotManagementResolver } from './features/bots/bot-management.resolver.js';
+import { OwnershipResolver } from './features/servers/ownership.resolver.js';
 import { AuditLiveResolver } from './features/audit/audit-live.resolver.js';
 import { ModerationQueueResolver } from './features/moderation-queue/moderation-queue.resolver.js';
 import { EventsResolver } from './realtime/events.resolver.js';
@@ -60,6 +62,8 @@ export const resolvers = [
   ExplainResolver,
   AuditLiveResolver,
   ModerationQueueResolver,
+  BotManagementResolver,
+  OwnershipResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */

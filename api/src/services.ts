@@ -25,6 +25,8 @@ import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { ExplainService } from './features/explain/explain.service.js';
 import { AuditFeed } from './features/audit/audit-feed.js';
+import { OwnershipService } from './features/servers/ownership.service.js';
+import { BotManagementService } from './features/bots/bot-management.service.js';
 import { ModerationQueueService } from './features/moderation-queue/moderation-queue.service.js';
 import { PgNotifications } from './kernel/db/notifications.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
@@ -65,6 +67,8 @@ export interface Services {
   explain: ExplainService;
   auditFeed: AuditFeed;
   moderationQueue: ModerationQueueService;
+  botManagement: BotManagementService;
+  ownership: OwnershipService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -145,6 +149,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     explain: new ExplainService(access),
     auditFeed: new AuditFeed(notifications, audit),
     moderationQueue: new ModerationQueueService(orm, audit),
+    botManagement: new BotManagementService(orm),
+    ownership: new OwnershipService(orm, access, audit, events),
     jobs,
     async close() {
       await jobs.close();

@@ -1,20 +1,12 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditLogEntryObject } from '../audit/audit.resolver.js';
 import type { AuditLogEntryView } from '../audit/audit.service.js';
+import { ModerationUndo } from './moderation-item.js';
 
-export enum ModerationUndo {
-  REMOVE_TIMEOUT = 'REMOVE_TIMEOUT',
-  UNBAN = 'UNBAN',
-}
 registerEnumType(ModerationUndo, {
   name: 'ModerationUndo',
   description: 'The one-click undo of a moderation action, while it still applies.',
 });
-
-export interface ModerationItemView {
-  entry: AuditLogEntryView;
-  undo: ModerationUndo | null;
-}
 
 @ObjectType('ModerationItem', {
   description: 'A moderation action (by a moderator, a bot or the system) and how to undo it while it still applies.',

@@ -6,7 +6,8 @@ import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { Services } from '../../services.js';
 import { auditEntrySource } from '../audit/audit-entry.source.js';
-import { ModerationItemObject, type ModerationItemView } from './moderation-item.object.js';
+import type { ModerationItemView } from './moderation-item.js';
+import { ModerationItemObject } from './moderation-item.object.js';
 import { isModeration } from './moderation-queue.service.js';
 
 const pageSchema = z.object({

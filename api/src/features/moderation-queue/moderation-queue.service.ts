@@ -3,7 +3,7 @@ import { AuditAction } from '../audit/audit-action.js';
 import type { AuditLogEntryView, AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
 import { Ban } from '../moderation/ban.entity.js';
-import { ModerationUndo, type ModerationItemView } from './moderation-item.object.js';
+import { ModerationUndo, type ModerationItemView } from './moderation-item.js';
 
 /** What a moderator should see: actions taken on members and their messages, by anyone. */
 export const MODERATION_ACTIONS: readonly string[] = [

@@ -39,6 +39,15 @@ export const AdminServerQuery = graphql(`
         isPrivate
         slowmodeSeconds
         userLimit
+        voiceStates {
+          sessionId
+          serverMute
+          serverDeaf
+          user {
+            id
+            displayName
+          }
+        }
         overwrites {
           targetType
           targetId
@@ -228,8 +237,8 @@ export const SetNicknameMutation = graphql(`
 `);
 
 export const AuditLogQuery = graphql(`
-  query AdminAuditLog($serverId: ID!, $before: ID) {
-    auditLog(serverId: $serverId, limit: 50, before: $before) {
+  query AdminAuditLog($serverId: ID!, $before: ID, $action: String, $actorId: ID, $bySystem: Boolean! = false) {
+    auditLog(serverId: $serverId, limit: 50, before: $before, action: $action, actorId: $actorId, bySystem: $bySystem) {
       id
       action
       actor {
@@ -259,5 +268,211 @@ export const UpdateServerMutation = graphql(`
 export const DeleteServerMutation = graphql(`
   mutation AdminDeleteServer($id: ID!) {
     deleteServer(id: $id)
+  }
+`);
+
+export const ModerationItemFragment = graphql(`
+  fragment ModerationItemFields on ModerationItem {
+    undo
+    automatic
+    entry {
+      id
+      action
+      targetId
+      reason
+      changes
+      createdAt
+      actor {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const ModerationQueueQuery = graphql(`
+  query AdminModerationQueue($serverId: ID!) {
+    moderationQueue(serverId: $serverId, limit: 50) {
+      ...ModerationItemFields
+    }
+  }
+`);
+
+export const ModerationQueueAddedSubscription = graphql(`
+  subscription AdminModerationQueueAdded($serverId: ID!) {
+    moderationQueueAdded(serverId: $serverId) {
+      ...ModerationItemFields
+    }
+  }
+`);
+
+export const AuditLogAddedSubscription = graphql(`
+  subscription AdminAuditLogAdded($serverId: ID!) {
+    auditLogAdded(serverId: $serverId) {
+      id
+    }
+  }
+`);
+
+export const UnbanMutation = graphql(`
+  mutation AdminUnban($serverId: ID!, $userId: ID!) {
+    unbanMember(serverId: $serverId, userId: $userId)
+  }
+`);
+
+export const BansQuery = graphql(`
+  query AdminBans($serverId: ID!) {
+    bans(serverId: $serverId) {
+      reason
+      createdAt
+      user {
+        id
+        displayName
+        username
+      }
+    }
+  }
+`);
+
+export const InvitesQuery = graphql(`
+  query AdminInvites($serverId: ID!) {
+    invites(serverId: $serverId) {
+      code
+      uses
+      maxUses
+      expiresAt
+    }
+  }
+`);
+
+export const CreateInviteMutation = graphql(`
+  mutation AdminCreateInvite($serverId: ID!, $maxUses: Int!, $expiresInSeconds: Int!) {
+    createInvite(serverId: $serverId, maxUses: $maxUses, expiresInSeconds: $expiresInSeconds) {
+      code
+    }
+  }
+`);
+
+export const RevokeInviteMutation = graphql(`
+  mutation AdminRevokeInvite($code: String!) {
+    revokeInvite(code: $code)
+  }
+`);
+
+export const RateLimitsQuery = graphql(`
+  query AdminRateLimits($serverId: ID!) {
+    server(id: $serverId) {
+      id
+      rateLimits {
+        channelMessageLimit
+        channelMessageWindowSeconds
+        serverMessageLimit
+        serverMessageWindowSeconds
+        escalationEnabled
+        escalationRefusals
+        escalationWindowSeconds
+        escalationTimeoutSeconds
+      }
+    }
+  }
+`);
+
+export const UpdateRateLimitsMutation = graphql(`
+  mutation AdminUpdateRateLimits($serverId: ID!, $input: ServerRateLimitsInput!) {
+    updateServerRateLimits(serverId: $serverId, input: $input) {
+      channelMessageLimit
+      channelMessageWindowSeconds
+      serverMessageLimit
+      serverMessageWindowSeconds
+      escalationEnabled
+      escalationRefusals
+      escalationWindowSeconds
+      escalationTimeoutSeconds
+    }
+  }
+`);
+
+export const MyBotsQuery = graphql(`
+  query AdminMyBots {
+    myBots {
+      id
+      displayName
+      username
+      botServers {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const CreateBotMutation = graphql(`
+  mutation AdminCreateBot($name: String!) {
+    createBot(name: $name) {
+      token
+      bot {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const RegenerateBotTokenMutation = graphql(`
+  mutation AdminRegenerateBotToken($botId: ID!) {
+    regenerateBotToken(botId: $botId) {
+      token
+      bot {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const DeleteBotMutation = graphql(`
+  mutation AdminDeleteBot($botId: ID!) {
+    deleteBot(botId: $botId)
+  }
+`);
+
+export const AddBotMutation = graphql(`
+  mutation AdminAddBot($botId: ID!, $serverId: ID!) {
+    addBotToServer(botId: $botId, serverId: $serverId) {
+      user {
+        id
+      }
+    }
+  }
+`);
+
+export const ModerateVoiceMutation = graphql(`
+  mutation AdminModerateVoice(
+    $serverId: ID!
+    $userId: ID!
+    $serverMute: Boolean
+    $serverDeaf: Boolean
+    $moveToChannelId: ID
+    $disconnect: Boolean
+  ) {
+    moderateVoice(
+      serverId: $serverId
+      userId: $userId
+      serverMute: $serverMute
+      serverDeaf: $serverDeaf
+      moveToChannelId: $moveToChannelId
+      disconnect: $disconnect
+    )
+  }
+`);
+
+export const TransferOwnershipMutation = graphql(`
+  mutation AdminTransferOwnership($serverId: ID!, $userId: ID!) {
+    transferOwnership(serverId: $serverId, userId: $userId) {
+      id
+      owner {
+        id
+      }
+    }
   }
 `);

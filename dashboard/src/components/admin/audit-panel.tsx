@@ -2,31 +2,63 @@
 
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ServerEventsSubscription } from '@/components/channels/channels.operations';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
-import { AuditLogQuery } from './admin.operations';
+import { AuditLogAddedSubscription, AuditLogQuery } from './admin.operations';
 import type { AdminMember } from './admin-types';
 
-/** Every audit entry, newest first; paged by `before`, refreshed whenever the server changes. */
+// The API's audit actions (api/src/features/audit/audit-action.ts), for the filter.
+const AUDIT_ACTIONS = [
+  'SERVER_UPDATE',
+  'CHANNEL_CREATE',
+  'CHANNEL_UPDATE',
+  'CHANNEL_DELETE',
+  'CHANNEL_OVERWRITE_SET',
+  'CHANNEL_OVERWRITE_REMOVE',
+  'ROLE_CREATE',
+  'ROLE_UPDATE',
+  'ROLE_DELETE',
+  'MEMBER_ROLE_ADD',
+  'MEMBER_ROLE_REMOVE',
+  'MEMBER_NICKNAME',
+  'MEMBER_KICK',
+  'MEMBER_BAN',
+  'MEMBER_UNBAN',
+  'MEMBER_TIMEOUT',
+  'INVITE_CREATE',
+  'INVITE_REVOKE',
+  'MESSAGE_DELETE',
+  'BOT_ADD',
+  'VOICE_MUTE',
+  'VOICE_DEAFEN',
+  'VOICE_DISCONNECT',
+  'VOICE_MOVE',
+];
+
+/** Every audit entry, newest first, filtered and paged by the API; new entries arrive live (auditLogAdded). */
 export function AuditPanel({ serverId, members }: { serverId: string; members: readonly AdminMember[] }) {
   const [before, setBefore] = useState<string[]>([]);
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
   const [{ data, error, fetching }, refetch] = useQuery({
     query: AuditLogQuery,
-    variables: { serverId, before: before.at(-1) ?? null },
+    variables: {
+      serverId,
+      before: before.at(-1) ?? null,
+      action: action || null,
+      actorId: actor && actor !== 'system' ? actor : null,
+      bySystem: actor === 'system',
+    },
     requestPolicy: 'cache-and-network',
   });
   useResumableSubscription({
-    document: ServerEventsSubscription,
+    document: AuditLogAddedSubscription,
     variables: () => ({ serverId }),
     key: before.length === 0 ? serverId : undefined,
     onData: () => refetch({ requestPolicy: 'network-only' }),
   });
-  const entries = (data?.auditLog ?? []).filter((e) => (!action || e.action === action) && (!actor || (e.actor?.id ?? 'system') === actor));
-  const actions = [...new Set((data?.auditLog ?? []).map((e) => e.action))].sort();
+  const entries = data?.auditLog ?? [];
   const targetName = (id: string | null | undefined) => members.find((m) => m.user.id === id)?.user.displayName ?? id ?? '';
 
   return (
@@ -37,7 +69,7 @@ export function AuditPanel({ serverId, members }: { serverId: string; members: r
           <span className="field-label">Action</span>
           <select className="field-input" value={action} onChange={(e) => setAction(e.target.value)}>
             <option value="">Any action</option>
-            {actions.map((a) => (
+            {AUDIT_ACTIONS.map((a) => (
               <option key={a}>{a}</option>
             ))}
           </select>

@@ -13,7 +13,10 @@ import {
   UpdateChannelMutation,
 } from './admin.operations';
 import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
+import type { Me } from './hierarchy';
+import { PickList } from './pick-list';
 import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
+import { VoiceParticipants } from './voice-participants';
 
 export const SLOWMODE_PRESETS: ReadonlyArray<[number, string]> = [
   [0, 'Off'],
@@ -29,10 +32,12 @@ export const SLOWMODE_PRESETS: ReadonlyArray<[number, string]> = [
 
 export function ChannelsPanel({
   server,
+  me,
   members,
   onChanged,
 }: {
   server: AdminServer;
+  me: Me;
   members: readonly AdminMember[];
   onChanged: () => void;
 }) {
@@ -59,22 +64,20 @@ export function ChannelsPanel({
       <h2 id="channels-title">Channels</h2>
       <div className="roles-layout">
         <div>
-          <ol className="role-list" aria-label="Channels in order">
-            {channels.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  className={c.id === selectedId ? 'role-item selected' : 'role-item'}
-                  aria-pressed={c.id === selectedId}
-                  onClick={() => setSelectedId(c.id)}
-                >
-                  {c.type === 'VOICE' ? '🔊 ' : '# '}
-                  {c.name}
+          <PickList
+            label="Channels in order"
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            items={channels.map((c) => ({
+              id: c.id,
+              content: (
+                <>
+                  {c.type === 'VOICE' ? `${c.name} (voice)` : `# ${c.name}`}
                   {c.isPrivate && <span className="muted small"> (private)</span>}
-                </button>
-              </li>
-            ))}
-          </ol>
+                </>
+              ),
+            }))}
+          />
           <form className="stack" onSubmit={(e) => void create(e)} aria-label="Create a channel">
             <input
               className="field-input"
@@ -106,6 +109,7 @@ export function ChannelsPanel({
         {selected ? (
           <ChannelEditor
             key={selected.id}
+            me={me}
             channel={selected}
             server={server}
             members={members}
@@ -121,6 +125,7 @@ export function ChannelsPanel({
 }
 
 function ChannelEditor(props: {
+  me: Me;
   channel: AdminChannel;
   server: AdminServer;
   members: readonly AdminMember[];
@@ -133,6 +138,7 @@ function ChannelEditor(props: {
   const [slowmode, setSlowmode] = useState(channel.slowmodeSeconds);
   const [userLimit, setUserLimit] = useState(channel.userLimit);
   const [isPrivate, setPrivate] = useState(channel.isPrivate);
+  const [position, setPosition] = useState(channel.position);
   const [updateState, updateChannel] = useMutation(UpdateChannelMutation);
   const [deleteState, deleteChannel] = useMutation(DeleteChannelMutation);
   const [problem, setProblem] = useState<string | null>(null);
@@ -142,7 +148,14 @@ function ChannelEditor(props: {
     const reason = slowmode < 0 || slowmode > 21600 ? 'Slowmode must be between 0 s and 6 h (21600 s).' : null;
     setProblem(reason);
     if (reason) return;
-    const input = { name, description: topic, slowmodeSeconds: slowmode, isPrivate, ...(channel.type === 'VOICE' ? { userLimit } : {}) };
+    const input = {
+      name,
+      description: topic,
+      slowmodeSeconds: slowmode,
+      isPrivate,
+      position,
+      ...(channel.type === 'VOICE' ? { userLimit } : {}),
+    };
     const result = await updateChannel({ id: channel.id, input });
     if (!result.error) props.onChanged();
   }
@@ -171,6 +184,10 @@ function ChannelEditor(props: {
           <label className="field">
             <span className="field-label">Slowmode (seconds, 0 to 21600)</span>
             <input className="field-input" type="number" value={slowmode} onChange={(e) => setSlowmode(Number(e.target.value))} />
+          </label>
+          <label className="field">
+            <span className="field-label">Position (lower comes first)</span>
+            <input className="field-input" type="number" min={0} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
           </label>
           {channel.type === 'VOICE' && (
             <label className="field">
@@ -213,6 +230,7 @@ function ChannelEditor(props: {
           </button>
         </div>
       </form>
+      {channel.type === 'VOICE' && <VoiceParticipants channel={channel} server={props.server} me={props.me} onChanged={props.onChanged} />}
       <ChannelOverwrites {...props} />
     </div>
   );

@@ -71,8 +71,7 @@ export function ExplainerPanel({ server, members, initialUserId }: ExplainerPane
             <option value="">The whole server</option>
             {server.channels.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.type === 'VOICE' ? '🔊 ' : '#'}
-                {c.name}
+                {c.type === 'VOICE' ? `${c.name} (voice)` : `#${c.name}`}
               </option>
             ))}
           </select>
@@ -100,8 +99,7 @@ export function ExplainerPanel({ server, members, initialUserId }: ExplainerPane
                 const visible = explanation.visibleChannelIds.includes(c.id);
                 return (
                   <li key={c.id} className={visible ? 'visible' : 'hidden-channel'}>
-                    {c.type === 'VOICE' ? '🔊 ' : '# '}
-                    {c.name}
+                    {c.type === 'VOICE' ? `${c.name} (voice)` : `# ${c.name}`}
                     {!visible && <span className="muted small"> — hidden</span>}
                   </li>
                 );

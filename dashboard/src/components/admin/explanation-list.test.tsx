@@ -26,7 +26,7 @@ describe('ExplanationList', () => {
       />,
     );
     const row = (label: string) => screen.getByText(label, { exact: false, selector: '.explanation-name' }).closest('li')!;
-    expect(row('View channels').textContent).toContain('Denied: the channel is private and no overwrite lets them in.');
+    expect(row('View channels').textContent).toContain("Denied by this channel's @everyone rule: the channel is private");
     expect(row('View channels').textContent).toContain('denied');
     expect(row('Send messages').textContent).toContain('they cannot view this channel');
     expect(row('Manage messages').textContent).toContain("Allowed by this channel's overwrite for “Moderators”.");

@@ -5,13 +5,23 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import { apiErrorOf } from '@/lib/api-errors';
-import { DeleteServerMutation, UpdateServerMutation } from './admin.operations';
-import type { AdminServer } from './admin-types';
+import { DeleteServerMutation, TransferOwnershipMutation, UpdateServerMutation } from './admin.operations';
+import type { AdminMember, AdminServer } from './admin-types';
 import type { Me } from './hierarchy';
 
 const MAX_ICON_BYTES = 256 * 1024;
 
-export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; me: Me; onChanged: () => void }) {
+export function OverviewPanel({
+  server,
+  me,
+  members,
+  onChanged,
+}: {
+  server: AdminServer;
+  me: Me;
+  members: readonly AdminMember[];
+  onChanged: () => void;
+}) {
   const router = useRouter();
   const [name, setName] = useState(server.name);
   const [description, setDescription] = useState(server.description);
@@ -21,6 +31,9 @@ export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; 
   const [confirmName, setConfirmName] = useState('');
   const [updateState, updateServer] = useMutation(UpdateServerMutation);
   const [deleteState, deleteServer] = useMutation(DeleteServerMutation);
+  const [transferState, transfer] = useMutation(TransferOwnershipMutation);
+  const [heirId, setHeirId] = useState('');
+  const heirs = members.filter((m) => !m.user.isBot && m.user.id !== me.userId);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -37,6 +50,13 @@ export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; 
     const reader = new FileReader();
     reader.onload = () => setIcon(String(reader.result));
     reader.readAsDataURL(file);
+  }
+
+  async function handOver() {
+    const heir = heirs.find((m) => m.user.id === heirId);
+    if (!heir || !window.confirm(`Make ${heir.user.displayName} the owner of ${server.name}? You cannot undo this yourself.`)) return;
+    const result = await transfer({ serverId: server.id, userId: heir.user.id });
+    if (!result.error) onChanged();
   }
 
   async function remove() {
@@ -80,6 +100,25 @@ export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; 
           Save settings
         </button>
       </form>
+      {me.isOwner && (
+        <section className="danger-zone" aria-labelledby="transfer-title">
+          <h3 id="transfer-title">Transfer ownership</h3>
+          <div className="inline wrap">
+            <select className="field-input" aria-label="New owner" value={heirId} onChange={(e) => setHeirId(e.target.value)}>
+              <option value="">Pick a member…</option>
+              {heirs.map((m) => (
+                <option key={m.user.id} value={m.user.id}>
+                  {m.user.displayName} (@{m.user.username})
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button danger" disabled={!heirId || transferState.fetching} onClick={() => void handOver()}>
+              Transfer ownership
+            </button>
+          </div>
+          {transferState.error && <Alert>{apiErrorOf(transferState.error)?.message}</Alert>}
+        </section>
+      )}
       {me.isOwner && (
         <section className="danger-zone" aria-labelledby="danger-title">
           <h3 id="danger-title">Delete the server</h3>

@@ -67,7 +67,7 @@ export function reasonSentence(
     case 'MEMBER_OVERWRITE':
       return `${decision.allowed ? 'Allowed' : 'Denied'} by this channel's overwrite for ${subject} personally.`;
     case 'PRIVATE_CHANNEL':
-      return 'Denied: the channel is private and no overwrite lets them in.';
+      return "Denied by this channel's @everyone rule: the channel is private, and no overwrite for their roles or for them lets them in.";
     case 'NO_VIEW_CHANNEL':
       return 'Denied: they cannot view this channel, so nothing else in it applies.';
     case 'TIMEOUT':

@@ -8,6 +8,7 @@ import { apiErrorOf } from '@/lib/api-errors';
 import { CreateRoleMutation, DeleteRoleMutation, UpdateRoleMutation } from './admin.operations';
 import type { AdminRole, AdminServer } from './admin-types';
 import { roleLock, type Me } from './hierarchy';
+import { PickList } from './pick-list';
 import { DANGER_WARNING, DANGEROUS, PERMISSION_LINES } from './permission-text';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -45,25 +46,21 @@ export function RolesPanel({ server, me, onChanged }: { server: AdminServer; me:
       <h2 id="roles-title">Roles</h2>
       <div className="roles-layout">
         <div>
-          <ol className="role-list" aria-label="Roles, highest first">
-            {roles.map((role) => {
-              const lock = roleLock(me, role);
-              return (
-                <li key={role.id}>
-                  <button
-                    type="button"
-                    className={role.id === selectedId ? 'role-item selected' : 'role-item'}
-                    aria-pressed={role.id === selectedId}
-                    onClick={() => setSelectedId(role.id)}
-                  >
-                    <span className="role-swatch" style={{ background: role.color }} aria-hidden />
-                    {role.name}
-                    {lock && <span className="muted small"> 🔒</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
+          <PickList
+            label="Roles, highest first"
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            items={roles.map((role) => ({
+              id: role.id,
+              content: (
+                <>
+                  <span className="role-swatch" style={{ background: role.color }} aria-hidden />
+                  {role.name}
+                  {roleLock(me, role) && <span className="muted small"> (locked)</span>}
+                </>
+              ),
+            }))}
+          />
           <form className="inline" onSubmit={(e) => void create(e)}>
             <input
               className="field-input"
@@ -110,6 +107,7 @@ function RoleEditor({
   const [position, setPosition] = useState(role.position);
   const [permissions, setPermissions] = useState<Permission[]>([...role.permissions]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const [updateState, updateRole] = useMutation(UpdateRoleMutation);
   const [deleteState, deleteRole] = useMutation(DeleteRoleMutation);
   const error = apiErrorOf(updateState.error ?? deleteState.error);
@@ -118,10 +116,13 @@ function RoleEditor({
     event.preventDefault();
     const reason = roleFormProblem(role.isDefault ? 'everyone' : name, color);
     setProblem(reason);
+    setSaved(false);
     if (reason) return;
     const input = role.isDefault ? { permissions } : { name: name.trim(), color, permissions, position };
     const result = await updateRole({ roleId: role.id, input });
-    if (!result.error) onChanged();
+    if (result.error) return;
+    setSaved(true);
+    onChanged();
   }
 
   async function remove() {
@@ -180,6 +181,11 @@ function RoleEditor({
           })}
         </ul>
         {(problem || error) && <Alert>{problem ?? error?.message}</Alert>}
+        {saved && (
+          <p className="muted" role="status">
+            Saved.
+          </p>
+        )}
         <div className="inline">
           <button type="submit" className="button primary" disabled={updateState.fetching}>
             Save role

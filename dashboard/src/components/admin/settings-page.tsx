@@ -8,6 +8,10 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AdminServerQuery } from './admin.operations';
 import { AuditPanel } from './audit-panel';
+import { BansInvitesPanel } from './bans-invites-panel';
+import { BotsPanel } from './bots-panel';
+import { ModerationQueuePanel } from './moderation-queue-panel';
+import { RateLimitsPanel } from './rate-limits-panel';
 import { ChannelsPanel } from './channels-panel';
 import { ExplainerPanel } from './explainer-panel';
 import { can, meIn } from './hierarchy';
@@ -46,11 +50,12 @@ export function SettingsPage({ serverId }: { serverId: string }) {
     { id: 'channels', label: 'Channels', shown: can(me, 'MANAGE_CHANNELS') || can(me, 'MANAGE_ROLES') },
     { id: 'members', label: 'Members', shown: true },
     { id: 'permissions', label: 'Permissions explainer', shown: true },
-    {
-      id: 'audit',
-      label: 'Audit log',
-      shown: can(me, 'MANAGE_SERVER') || can(me, 'MODERATE_MEMBERS') || can(me, 'KICK_MEMBERS') || can(me, 'BAN_MEMBERS'),
-    },
+    { id: 'queue', label: 'Moderation queue', shown: can(me, 'MODERATE_MEMBERS') },
+    { id: 'bans', label: 'Bans and invites', shown: can(me, 'BAN_MEMBERS') || can(me, 'MANAGE_SERVER') },
+    { id: 'limits', label: 'Rate limits', shown: can(me, 'MANAGE_SERVER') },
+    // The API reads the audit log to MANAGE_SERVER only.
+    { id: 'audit', label: 'Audit log', shown: can(me, 'MANAGE_SERVER') },
+    { id: 'bots', label: 'Bots', shown: can(me, 'MANAGE_SERVER') },
   ].filter((t) => t.shown);
   const current = tabs.some((t) => t.id === tab) ? tab : tabs[0]!.id;
 
@@ -71,13 +76,13 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           ))}
         </Tabs.List>
         <Tabs.Content value="overview">
-          <OverviewPanel server={server} me={me} onChanged={reload} />
+          <OverviewPanel server={server} me={me} members={members.members} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="roles">
           <RolesPanel server={server} me={me} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="channels">
-          <ChannelsPanel server={server} members={members.members} onChanged={reload} />
+          <ChannelsPanel server={server} me={me} members={members.members} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="members">
           <MembersPanel
@@ -95,8 +100,20 @@ export function SettingsPage({ serverId }: { serverId: string }) {
             <ExplainerPanel key={explainUserId} server={server} members={members.members} initialUserId={explainUserId} />
           )}
         </Tabs.Content>
+        <Tabs.Content value="queue">
+          <ModerationQueuePanel serverId={server.id} members={members.members} />
+        </Tabs.Content>
+        <Tabs.Content value="bans">
+          <BansInvitesPanel serverId={server.id} me={me} />
+        </Tabs.Content>
+        <Tabs.Content value="limits">
+          <RateLimitsPanel serverId={server.id} />
+        </Tabs.Content>
         <Tabs.Content value="audit">
           <AuditPanel serverId={server.id} members={members.members} />
+        </Tabs.Content>
+        <Tabs.Content value="bots">
+          <BotsPanel serverId={server.id} serverName={server.name} />
         </Tabs.Content>
       </Tabs.Root>
     </div>
