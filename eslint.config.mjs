@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/dist-check/**', '**/.next/**', '**/node_modules/**', 'dashboard/next-env.d.ts'] },
+  { ignores: ['**/dist/**', '**/dist-check/**', '**/.next/**', '**/node_modules/**', 'dashboard/next-env.d.ts', 'dashboard/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

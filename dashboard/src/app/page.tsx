@@ -1,5 +1,0 @@
-import { SessionGate } from '@/components/session/session-gate';
-
-export default function HomePage() {
-  return <SessionGate />;
-}

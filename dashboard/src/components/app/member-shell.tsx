@@ -1,0 +1,84 @@
+'use client';
+
+import { useParams, usePathname } from 'next/navigation';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { SignInPage } from '@/components/auth/sign-in-page';
+import { ServerSidebarContainer } from '@/components/channels/server-sidebar-container';
+import { ServerRail } from '@/components/servers/server-rail';
+import { ShellQuery } from '@/components/servers/servers.operations';
+import { useSession } from '@/components/session/api-provider';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useHeartbeat } from '@/hooks/use-heartbeat';
+import { apiErrorOf } from '@/lib/api-errors';
+import { ConnectionBanner } from './connection-banner';
+import { PageNotice } from './page-notice';
+import { UserPanel } from './user-panel';
+
+/** Everything a signed-in member sees around the current page: servers, channels, their own panel. */
+export function MemberShell({ children }: { children: ReactNode }) {
+  const { token } = useSession();
+  if (token === undefined) return <LoadingState label="Loading Rashigo…" fullPage />;
+  if (token === null) return <SignInPage />;
+  return <SignedInShell>{children}</SignedInShell>;
+}
+
+function SignedInShell({ children }: { children: ReactNode }) {
+  const params = useParams<{ serverId?: string; channelId?: string }>();
+  const pathname = usePathname();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ShellQuery });
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useHeartbeat(Boolean(data?.me));
+  // Navigating closes the drawer on small screens.
+  useEffect(() => setDrawerOpen(false), [pathname]);
+
+  if (!data && fetching) return <LoadingState label="Loading your servers…" fullPage />;
+  if (!data?.me) return <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} fullPage />;
+
+  const closeDrawer = () => setDrawerOpen(false);
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      <PageNotice />
+      <div className={drawerOpen ? 'app-body drawer-open' : 'app-body'}>
+        <div className="drawer" id="navigation">
+          <ServerRail servers={data.myServers} selectedId={params.serverId} onNavigate={closeDrawer} />
+          <div className="drawer-column">
+            {params.serverId ? (
+              <ServerSidebarContainer
+                key={params.serverId}
+                serverId={params.serverId}
+                channelId={params.channelId}
+                onNavigate={closeDrawer}
+              />
+            ) : (
+              <nav className="sidebar" aria-label="Home">
+                <header className="sidebar-header">
+                  <h2 className="sidebar-title">Home</h2>
+                </header>
+                <p className="muted small sidebar-hint">Pick a server on the left, create one with +, or discover public servers.</p>
+              </nav>
+            )}
+            <UserPanel user={data.me} />
+          </div>
+        </div>
+        {drawerOpen && <button type="button" className="drawer-scrim" aria-label="Close navigation" onClick={closeDrawer} />}
+        <main className="main">
+          <button
+            type="button"
+            className="menu-button"
+            aria-label="Open navigation"
+            aria-expanded={drawerOpen}
+            aria-controls="navigation"
+            onClick={() => setDrawerOpen(true)}
+          >
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M4 6h16M4 12h16M4 18h16" />
+            </svg>
+          </button>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { graphql } from '@/gql';
+
+export const ServerSidebarQuery = graphql(`
+  query ServerSidebar($serverId: ID!) {
+    server(id: $serverId) {
+      id
+      name
+      description
+      memberCount
+      myPermissions
+      channels {
+        id
+        type
+        position
+        ...ChannelItem
+      }
+    }
+  }
+`);
+
+export const ServerEventsSubscription = graphql(`
+  subscription ServerEvents($serverId: ID!) {
+    serverEvents(serverId: $serverId) {
+      __typename
+      ... on ChannelDeleted {
+        channelId
+      }
+      ... on PresenceUpdated {
+        user {
+          id
+          presence
+        }
+      }
+      ... on MemberUpdated {
+        member {
+          user {
+            id
+          }
+        }
+      }
+      ... on MemberLeft {
+        userId
+        reason
+      }
+      ... on ServerDeleted {
+        serverId
+      }
+      ... on VoiceStateUpdated {
+        voiceChannelId: channelId
+        userId
+      }
+    }
+  }
+`);

@@ -1,0 +1,79 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useQuery } from 'urql';
+import { ServerActions } from '@/components/servers/server-actions';
+import { useSession } from '@/components/session/api-provider';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useOnReconnect } from '@/hooks/use-on-reconnect';
+import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
+import { apiErrorOf } from '@/lib/api-errors';
+import { ChannelSidebar } from './channel-sidebar';
+import { ServerEventsSubscription, ServerSidebarQuery } from './channels.operations';
+
+interface ServerSidebarContainerProps {
+  serverId: string;
+  channelId: string | undefined;
+  onNavigate: () => void;
+}
+
+/** The selected server's channels, kept current by serverEvents (channels, overwrites, roles change visibility). */
+export function ServerSidebarContainer({ serverId, channelId, onNavigate }: ServerSidebarContainerProps) {
+  const router = useRouter();
+  const { setNotice } = useSession();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ServerSidebarQuery, variables: { serverId } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  const leave = (message: string) => {
+    setNotice({ code: 'NOT_FOUND', message });
+    router.replace('/');
+  };
+
+  useResumableSubscription({
+    document: ServerEventsSubscription,
+    variables: () => ({ serverId }),
+    key: serverId,
+    onData: ({ serverEvents: event }) => {
+      switch (event.__typename) {
+        case 'ChannelDeleted':
+          if (event.channelId === channelId) {
+            setNotice({ code: 'NOT_FOUND', message: 'The channel you were reading was deleted.' });
+            router.replace(`/servers/${serverId}`);
+          }
+          return reload();
+        case 'ServerDeleted':
+          return leave('This server was deleted.');
+        case 'ChannelUpdated':
+        case 'RoleUpdated':
+        case 'RoleDeleted':
+        case 'MemberUpdated':
+        case 'ServerUpdated':
+          // Any of these may change which channels the member sees and what they may do there.
+          return reload();
+        default:
+          return;
+      }
+    },
+    onEnded: () => leave('You are no longer a member of this server.'),
+  });
+  useOnReconnect(reload);
+
+  if (!data && fetching) return <LoadingState label="Loading channels…" />;
+  if (!data?.server) {
+    if (data && !data.server)
+      return <ErrorState error={{ code: 'NOT_FOUND', message: 'This server does not exist or you are not a member.' }} />;
+    return <ErrorState error={apiErrorOf(error)} onRetry={reload} />;
+  }
+  const server = data.server;
+  return (
+    <ChannelSidebar
+      serverId={server.id}
+      serverName={server.name}
+      channels={[...server.channels].sort((a, b) => a.position - b.position)}
+      selectedChannelId={channelId}
+      unread={new Set()}
+      actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
+      onNavigate={onNavigate}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { DropdownMenu } from 'radix-ui';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import type { Permission } from '@/gql/graphql';
+import { InviteDialog } from './invite-dialog';
+import { LeaveServerMutation } from './servers.operations';
+
+interface ServerActionsProps {
+  serverId: string;
+  serverName: string;
+  permissions: readonly Permission[];
+}
+
+/** The server's menu: invite people (with CREATE_INVITE) and leave. */
+export function ServerActions({ serverId, serverName, permissions }: ServerActionsProps) {
+  const router = useRouter();
+  const [inviting, setInviting] = useState(false);
+  const [, leaveServer] = useMutation(LeaveServerMutation);
+  const canInvite = permissions.includes('CREATE_INVITE') || permissions.includes('ADMINISTRATOR');
+
+  async function leave() {
+    if (!window.confirm(`Leave ${serverName}? You can come back with an invite.`)) return;
+    const result = await leaveServer({ serverId });
+    if (!result.error) router.replace('/');
+  }
+
+  return (
+    <>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger className="icon-button" aria-label="Server menu">
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden fill="currentColor">
+            <circle cx="5" cy="12" r="2" />
+            <circle cx="12" cy="12" r="2" />
+            <circle cx="19" cy="12" r="2" />
+          </svg>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content className="menu" sideOffset={6} align="end">
+            {canInvite && (
+              <DropdownMenu.Item className="menu-item" onSelect={() => setInviting(true)}>
+                Invite people
+              </DropdownMenu.Item>
+            )}
+            <DropdownMenu.Item className="menu-item danger" onSelect={() => void leave()}>
+              Leave server
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      {inviting && <InviteDialog serverId={serverId} serverName={serverName} onClose={() => setInviting(false)} />}
+    </>
+  );
+}

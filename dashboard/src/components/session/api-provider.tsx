@@ -1,0 +1,45 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Provider } from 'urql';
+import type { ApiError } from '@/lib/api-errors';
+import { resolveApiUrl } from '@/lib/api-url';
+import { createApiClient, type ApiClient } from '@/lib/urql-client';
+import { useSessionToken } from '@/lib/session-token';
+
+interface Session {
+  /** undefined while not known yet (server render), null when signed out. */
+  token: string | null | undefined;
+  setToken: (token: string | null) => void;
+  api: ApiClient;
+  /** A notice for the whole page (a channel was deleted, access was lost), shown by the shell. */
+  notice: ApiError | undefined;
+  setNotice: (notice: ApiError | undefined) => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <ApiProvider>');
+  return session;
+}
+
+/** Holds the session token (shared by every tab) and the one API client made for it. */
+export function ApiProvider({ apiUrl, children }: { apiUrl: string | null; children: ReactNode }) {
+  const [token, setToken] = useSessionToken();
+  const [notice, setNotice] = useState<ApiError>();
+  const expire = useCallback(() => setToken(null), [setToken]);
+  const api = useMemo(
+    () => createApiClient(resolveApiUrl(apiUrl), token ?? null, { onUnauthenticated: expire, onLost: setNotice }),
+    [apiUrl, token, expire],
+  );
+  useEffect(() => () => api.dispose(), [api]);
+
+  const session = useMemo(() => ({ token, setToken, api, notice, setNotice }), [token, setToken, api, notice]);
+  return (
+    <SessionContext.Provider value={session}>
+      <Provider value={api.urql}>{children}</Provider>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,136 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": typeof types.UserPanelFragmentDoc,
+    "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": typeof types.SetPresenceDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChannelItemFragmentDoc,
+    "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      channels {\n        id\n        type\n        position\n        ...ChannelItem\n      }\n    }\n  }\n": typeof types.ServerSidebarDocument,
+    "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n": typeof types.ServerEventsDocument,
+    "\n  query ChannelPage($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n    }\n  }\n": typeof types.ChannelPageDocument,
+    "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.CreateInviteDocument,
+    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": typeof types.ServerRailItemFragmentDoc,
+    "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n": typeof types.ShellDocument,
+    "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": typeof types.CreateServerDocument,
+    "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": typeof types.LeaveServerDocument,
+    "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": typeof types.JoinServerDocument,
+    "\n  mutation Heartbeat {\n    heartbeat\n  }\n": typeof types.HeartbeatDocument,
+};
+const documents: Documents = {
+    "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": types.UserPanelFragmentDoc,
+    "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n": types.SetPresenceDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChannelItemFragmentDoc,
+    "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      channels {\n        id\n        type\n        position\n        ...ChannelItem\n      }\n    }\n  }\n": types.ServerSidebarDocument,
+    "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n": types.ServerEventsDocument,
+    "\n  query ChannelPage($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n    }\n  }\n": types.ChannelPageDocument,
+    "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": types.CreateInviteDocument,
+    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": types.ServerRailItemFragmentDoc,
+    "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n": types.ShellDocument,
+    "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": types.CreateServerDocument,
+    "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": types.LeaveServerDocument,
+    "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": types.JoinServerDocument,
+    "\n  mutation Heartbeat {\n    heartbeat\n  }\n": types.HeartbeatDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n"): (typeof documents)["\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n"): (typeof documents)["\n  mutation SetPresence($status: PresenceStatus!) {\n    setPresence(status: $status) {\n      id\n      presence\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      channels {\n        id\n        type\n        position\n        ...ChannelItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      channels {\n        id\n        type\n        position\n        ...ChannelItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChannelPage($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n    }\n  }\n"): (typeof documents)["\n  query ChannelPage($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      description\n      type\n      slowmodeSeconds\n      myPermissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n"): (typeof documents)["\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n"): (typeof documents)["\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n"): (typeof documents)["\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"): (typeof documents)["\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Heartbeat {\n    heartbeat\n  }\n"): (typeof documents)["\n  mutation Heartbeat {\n    heartbeat\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

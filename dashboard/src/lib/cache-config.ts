@@ -1,0 +1,47 @@
+import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
+
+/**
+ * Normalised-cache keys: entities with an `id` are keyed by it (the default); these have another key
+ * or none (embedded in their parent), so graphcache does not warn or merge wrongly.
+ */
+export const cacheKeys: CacheExchangeOpts['keys'] = {
+  AuthPayload: () => null,
+  MessagePage: () => null,
+  ServerRateLimits: () => null,
+  IceServer: () => null,
+  PermissionOverwrite: () => null,
+  // A member is per server; the same user in two servers is two members.
+  Member: () => null,
+  Ban: () => null,
+  BotCredentials: () => null,
+  Invite: (invite) => (typeof invite.code === 'string' ? invite.code : null),
+  InvitePreview: (invite) => (typeof invite.code === 'string' ? invite.code : null),
+  VoiceSession: (session) => (typeof session.sessionId === 'string' ? session.sessionId : null),
+  VoiceState: (state) => (typeof state.sessionId === 'string' ? state.sessionId : null),
+  VoiceSignal: () => null,
+  ReadState: (state) => (typeof state.channelId === 'string' ? state.channelId : null),
+  MessageCreated: () => null,
+  MessageUpdated: () => null,
+  MessageDeleted: () => null,
+  TypingStarted: () => null,
+  ChannelUpdated: () => null,
+  ChannelDeleted: () => null,
+  MemberJoined: () => null,
+  MemberLeft: () => null,
+  MemberUpdated: () => null,
+  PresenceUpdated: () => null,
+  RoleUpdated: () => null,
+  RoleDeleted: () => null,
+  ServerUpdated: () => null,
+  ServerDeleted: () => null,
+  VoiceStateUpdated: () => null,
+};
+
+/** Mutations that change which servers the member is in refetch the server list. */
+export const cacheUpdates: CacheExchangeOpts['updates'] = {
+  Mutation: {
+    createServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
+    joinServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
+    leaveServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
+  },
+};

@@ -1,0 +1,79 @@
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { cacheKeys, cacheUpdates } from './cache-config';
+import { ConnectionMonitor } from './connection-status';
+import { errorExchange, type ErrorHandlers } from './error-exchange';
+
+export interface ApiClient {
+  urql: Client;
+  ws: WsClient;
+  connection: ConnectionMonitor;
+  dispose: () => void;
+}
+
+/** The API's WebSocket URL: same host, port and path as its HTTP URL. */
+export function wsUrlOf(httpUrl: string): string {
+  return httpUrl.replace(/^http/, 'ws');
+}
+
+/**
+ * One urql client per session: HTTP for queries and mutations, graphql-ws on the same /graphql for
+ * subscriptions, the token in both the Authorization header and connectionParams.
+ *
+ * graphql-ws does not retry by itself (retryAttempts 0): after a drop every subscription errors and
+ * its owner subscribes again with fresh variables (channelEvents with `since` = the last message it
+ * holds), which an automatic retry with the original variables could not do.
+ */
+export function createApiClient(apiUrl: string, token: string | null, handlers: ErrorHandlers): ApiClient {
+  const connection = new ConnectionMonitor();
+  const authorization = token ? `Bearer ${token}` : undefined;
+  let disposed = false;
+  const ws = createWsClient({
+    url: wsUrlOf(apiUrl),
+    connectionParams: authorization ? { authorization } : {},
+    retryAttempts: 0,
+    lazyCloseTimeout: 5_000,
+    keepAlive: 15_000,
+    on: {
+      connected: () => connection.set('online'),
+      closed: (event) => {
+        if (disposed) return;
+        const code = (event as { code?: number } | undefined)?.code;
+        // 4401/4403: the session ended or was refused; the error exchange sends the user to sign-in.
+        if (code === 4401 || code === 4403) handlers.onUnauthenticated();
+        else connection.set(code === 1000 ? 'idle' : 'reconnecting');
+      },
+    },
+  });
+  const urql = new Client({
+    url: apiUrl,
+    fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),
+      errorExchange(handlers),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+  return {
+    urql,
+    ws,
+    connection,
+    dispose() {
+      disposed = true;
+      void ws.dispose();
+    },
+  };
+}
