@@ -1,4 +1,5 @@
 import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { applyVoiceStateEvent } from './voice/voice-cache-updates';
 
 /**
  * Normalised-cache keys: entities with an `id` are keyed by it (the default); these have another key
@@ -39,6 +40,9 @@ export const cacheKeys: CacheExchangeOpts['keys'] = {
 
 /** Mutations that change which servers the member is in refetch the server list. */
 export const cacheUpdates: CacheExchangeOpts['updates'] = {
+  Subscription: {
+    serverEvents: (result, args, cache) => applyVoiceStateEvent(result.serverEvents as never, String(args.serverId), cache),
+  },
   Mutation: {
     createServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     joinServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),

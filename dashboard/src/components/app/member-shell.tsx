@@ -14,13 +14,19 @@ import { apiErrorOf } from '@/lib/api-errors';
 import { ConnectionBanner } from './connection-banner';
 import { PageNotice } from './page-notice';
 import { UserPanel } from './user-panel';
+import { VoicePanel } from '@/components/voice/voice-panel';
+import { VoiceProvider } from '@/components/voice/voice-provider';
 
 /** Everything a signed-in member sees around the current page: servers, channels, their own panel. */
 export function MemberShell({ children }: { children: ReactNode }) {
   const { token } = useSession();
   if (token === undefined) return <LoadingState label="Loading Rashigo…" fullPage />;
   if (token === null) return <SignInPage />;
-  return <SignedInShell>{children}</SignedInShell>;
+  return (
+    <VoiceProvider>
+      <SignedInShell>{children}</SignedInShell>
+    </VoiceProvider>
+  );
 }
 
 function SignedInShell({ children }: { children: ReactNode }) {
@@ -59,6 +65,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
                 <p className="muted small sidebar-hint">Pick a server on the left, create one with +, or discover public servers.</p>
               </nav>
             )}
+            <VoicePanel />
             <UserPanel user={data.me} />
           </div>
         </div>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { VoiceParticipants } from '@/components/voice/voice-participants';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 
 export const ChannelItemFragment = graphql(`
@@ -12,10 +13,7 @@ export const ChannelItemFragment = graphql(`
     isPrivate
     voiceStates {
       sessionId
-      user {
-        id
-        displayName
-      }
+      ...VoiceParticipant
     }
   }
 `);
@@ -100,13 +98,7 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
                     {content}
                   </Link>
                 )}
-                {channel.voiceStates.length > 0 && (
-                  <ul className="voice-occupants" aria-label={`In ${channel.name}`}>
-                    {channel.voiceStates.map((state) => (
-                      <li key={state.sessionId}>{state.user.displayName}</li>
-                    ))}
-                  </ul>
-                )}
+                <VoiceParticipants channelId={channel.id} channelName={channel.name} states={channel.voiceStates} />
               </li>
             );
           })}

@@ -6,6 +6,7 @@ import { ServerActions } from '@/components/servers/server-actions';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useOnReconnect } from '@/hooks/use-on-reconnect';
+import { useVoice } from '@/hooks/use-voice';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ChannelSidebar } from './channel-sidebar';
@@ -21,6 +22,7 @@ interface ServerSidebarContainerProps {
 export function ServerSidebarContainer({ serverId, channelId, onNavigate }: ServerSidebarContainerProps) {
   const router = useRouter();
   const { setNotice } = useSession();
+  const { engine: voice } = useVoice();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ServerSidebarQuery, variables: { serverId } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
@@ -74,6 +76,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
       unread={new Set()}
       actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
       onNavigate={onNavigate}
+      onJoinVoice={(voiceChannelId) => void voice.join(server.id, voiceChannelId)}
     />
   );
 }

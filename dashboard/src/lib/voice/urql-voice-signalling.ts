@@ -1,0 +1,101 @@
+import { print } from 'graphql';
+import type { Client as WsClient } from 'graphql-ws';
+import type { Client, CombinedError } from 'urql';
+import { apiErrorOf } from '@/lib/api-errors';
+import {
+  JoinVoiceMutation,
+  LeaveVoiceMutation,
+  SendVoiceSignalMutation,
+  UpdateVoiceStateMutation,
+  VoiceSignalsSubscription,
+  VoiceStateChangesSubscription,
+} from './voice.operations';
+import { VoiceRequestError, type IncomingVoiceSignal, type VoiceSignalling } from './voice-signalling';
+
+const VOICE_SIGNALS = print(VoiceSignalsSubscription);
+
+/**
+ * The voice engine's signalling over the dashboard's API client. Mutations and voice state go through
+ * urql, so the normalised cache (and the sidebar) sees every join, mute and departure. The signal
+ * stream goes straight over graphql-ws: there is nothing in it to cache, and its completion is the
+ * session's end, which urql would not report.
+ */
+export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): VoiceSignalling {
+  async function mutate<T>(result: Promise<{ data?: T; error?: CombinedError }>): Promise<T> {
+    const { data, error } = await result;
+    if (error || !data) {
+      const apiError = apiErrorOf(error);
+      throw new VoiceRequestError(apiError?.message ?? 'no answer', apiError?.code, { permission: apiError?.permission });
+    }
+    return data;
+  }
+
+  return {
+    async join(channelId, self) {
+      const { joinVoice } = await mutate(api.urql.mutation(JoinVoiceMutation, { channelId, ...self }).toPromise());
+      const own = joinVoice.channel.voiceStates.find((s) => s.sessionId === joinVoice.sessionId);
+      return {
+        sessionId: joinVoice.sessionId,
+        channelId: joinVoice.channel.id,
+        iceServers: joinVoice.iceServers.map((s) => ({
+          urls: s.urls,
+          ...(s.username ? { username: s.username } : {}),
+          ...(s.credential ? { credential: s.credential } : {}),
+        })),
+        participants: joinVoice.participants.map((p) => ({ sessionId: p.sessionId, userId: p.user.id })),
+        self: {
+          selfMute: own?.selfMute ?? self.selfMute,
+          selfDeaf: own?.selfDeaf ?? self.selfDeaf,
+          serverMute: own?.serverMute ?? false,
+          serverDeaf: own?.serverDeaf ?? false,
+        },
+      };
+    },
+    async leave(sessionId) {
+      await mutate(api.urql.mutation(LeaveVoiceMutation, { sessionId }).toPromise());
+    },
+    async updateSelf(sessionId, patch) {
+      await mutate(api.urql.mutation(UpdateVoiceStateMutation, { sessionId, ...patch }).toPromise());
+    },
+    async sendSignal(sessionId, toSessionId, type, payload) {
+      await mutate(api.urql.mutation(SendVoiceSignalMutation, { sessionId, toSessionId, type, payload }).toPromise());
+    },
+    signals(sessionId, onSignal, onEnd) {
+      let active = true;
+      const finish = () => {
+        if (active) onEnd();
+        active = false;
+      };
+      const stop = api.ws.subscribe<{ voiceSignals: { fromSessionId: string; fromUser: { id: string }; type: string; payload: string } }>(
+        { query: VOICE_SIGNALS, variables: { sessionId } },
+        {
+          next: ({ data }) => {
+            const s = data?.voiceSignals;
+            if (!s || !active) return;
+            const signal: IncomingVoiceSignal = {
+              fromSessionId: s.fromSessionId,
+              fromUserId: s.fromUser.id,
+              type: s.type as IncomingVoiceSignal['type'],
+              payload: s.payload,
+            };
+            onSignal(signal);
+          },
+          error: finish,
+          complete: finish,
+        },
+      );
+      return () => {
+        active = false;
+        stop();
+      };
+    },
+    stateChanges(serverId, onChange) {
+      const { unsubscribe } = api.urql.subscription(VoiceStateChangesSubscription, { serverId }).subscribe(({ data }) => {
+        const event = data?.serverEvents;
+        if (event?.__typename !== 'VoiceStateUpdated') return;
+        onChange({ sessionId: event.sessionId, userId: event.userId, channelId: event.channelId ?? null, state: event.state ?? null });
+      });
+      return unsubscribe;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { graphql } from '@/gql';
+
+export const JoinVoiceMutation = graphql(`
+  mutation JoinVoice($channelId: ID!, $selfMute: Boolean, $selfDeaf: Boolean) {
+    joinVoice(channelId: $channelId, selfMute: $selfMute, selfDeaf: $selfDeaf) {
+      sessionId
+      iceServers {
+        urls
+        username
+        credential
+      }
+      participants {
+        sessionId
+        user {
+          id
+        }
+      }
+      channel {
+        id
+        voiceStates {
+          sessionId
+          selfMute
+          selfDeaf
+          serverMute
+          serverDeaf
+          ...VoiceParticipant
+        }
+      }
+    }
+  }
+`);
+
+export const LeaveVoiceMutation = graphql(`
+  mutation LeaveVoice($sessionId: ID!) {
+    leaveVoice(sessionId: $sessionId)
+  }
+`);
+
+export const UpdateVoiceStateMutation = graphql(`
+  mutation UpdateVoiceState($sessionId: ID!, $selfMute: Boolean, $selfDeaf: Boolean) {
+    updateVoiceState(sessionId: $sessionId, selfMute: $selfMute, selfDeaf: $selfDeaf) {
+      sessionId
+      ...VoiceParticipant
+    }
+  }
+`);
+
+export const SendVoiceSignalMutation = graphql(`
+  mutation SendVoiceSignal($sessionId: ID!, $toSessionId: ID!, $type: VoiceSignalType!, $payload: String!) {
+    sendVoiceSignal(sessionId: $sessionId, toSessionId: $toSessionId, type: $type, payload: $payload)
+  }
+`);
+
+export const VoiceSignalsSubscription = graphql(`
+  subscription VoiceSignals($sessionId: ID!) {
+    voiceSignals(sessionId: $sessionId) {
+      fromSessionId
+      fromUser {
+        id
+      }
+      type
+      payload
+    }
+  }
+`);
+
+export const VoiceStateChangesSubscription = graphql(`
+  subscription VoiceStateChanges($serverId: ID!) {
+    serverEvents(serverId: $serverId) {
+      __typename
+      ... on VoiceStateUpdated {
+        channelId
+        userId
+        sessionId
+        state {
+          sessionId
+          selfMute
+          selfDeaf
+          serverMute
+          serverDeaf
+          ...VoiceParticipant
+        }
+      }
+    }
+  }
+`);
