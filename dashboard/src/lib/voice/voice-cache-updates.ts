@@ -9,13 +9,15 @@ interface VoiceStateEvent {
 /**
  * Keeps each voice channel's `voiceStates` list current from VoiceStateUpdated server events: the
  * session leaves whatever channel listed it and, unless it ended, joins the one its state names.
- * Any serverEvents selection that includes `sessionId` and `state { channel { id } }` drives it.
+ * Only serverEvents selections that include `sessionId` and `state { channel { id } }` drive it.
  */
 export function applyVoiceStateEvent(event: VoiceStateEvent | null | undefined, serverId: string, cache: Cache): void {
   if (event?.__typename !== 'VoiceStateUpdated' || typeof event.sessionId !== 'string' || event.state === undefined) return;
   const stateKey = cache.keyOfEntity({ __typename: 'VoiceState', sessionId: event.sessionId });
   if (!stateKey) return;
   const target = event.state?.channel?.id;
+  // A live state whose channel this selection did not ask for: nothing to place it by.
+  if (event.state && !target) return;
   const channels = cache.resolve({ __typename: 'Server', id: serverId }, 'channels');
   if (!Array.isArray(channels)) return;
   for (const channelKey of channels) {

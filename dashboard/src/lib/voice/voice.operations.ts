@@ -24,6 +24,9 @@ export const JoinVoiceMutation = graphql(`
           serverMute
           serverDeaf
           ...VoiceParticipant
+          channel {
+            id
+          }
         }
       }
     }
@@ -79,6 +82,9 @@ export const VoiceStateChangesSubscription = graphql(`
           serverMute
           serverDeaf
           ...VoiceParticipant
+          channel {
+            id
+          }
         }
       }
     }
