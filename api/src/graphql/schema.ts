@@ -5,8 +5,10 @@ import { AuditResolver } from '../features/audit/audit.resolver.js';
 import { AuthResolver } from '../features/auth/auth.resolver.js';
 import { BotsResolver } from '../features/bots/bots.resolver.js';
 import { ChannelsResolver } from '../features/channels/channels.resolver.js';
+import { InvitePreviewResolver } from '../features/invites/invite-preview.resolver.js';
 import { InvitesResolver } from '../features/invites/invites.resolver.js';
 import { MembersResolver } from '../features/members/members.resolver.js';
+import { MyMemberResolver } from '../features/members/my-member.resolver.js';
 import { MessagesResolver } from '../features/messages/messages.resolver.js';
 import { PresenceResolver } from '../features/presence/presence.resolver.js';
 import { ModerationResolver } from '../features/moderation/moderation.resolver.js';
@@ -43,6 +45,9 @@ export const resolvers = [
   VoiceSignalResolver,
   ChannelVoiceStatesResolver,
   BotsResolver,
+  // Added for the dashboard (issue 10).
+  InvitePreviewResolver,
+  MyMemberResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */

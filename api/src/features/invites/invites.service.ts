@@ -83,6 +83,15 @@ export class InvitesService {
     return invite ? toInviteView(invite) : null;
   }
 
+  /** What an invite link shows before joining: null when the code is unknown, expired or used up. */
+  async preview(code: string, now = new Date()): Promise<InviteView | null> {
+    const invite = await this.byCode(code);
+    if (!invite) return null;
+    const expired = invite.expiresAt !== null && new Date(invite.expiresAt) <= now;
+    const usedUp = invite.maxUses > 0 && invite.uses >= invite.maxUses;
+    return expired || usedUp ? null : invite;
+  }
+
   /** The creator may revoke their own invite; anyone else needs MANAGE_SERVER. */
   async revoke(userId: string, code: string): Promise<void> {
     if (!isInviteCode(code)) throw notFound('Invite');

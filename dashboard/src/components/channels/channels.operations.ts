@@ -8,10 +8,16 @@ export const ServerSidebarQuery = graphql(`
       description
       memberCount
       myPermissions
+      # Refetched on every access change: the cache then updates the open channel's permissions
+      # and the member's timeout end too, so the composer follows.
+      myMember {
+        timedOutUntil
+      }
       channels {
         id
         type
         position
+        myPermissions
         ...ChannelItem
       }
     }
@@ -32,6 +38,13 @@ export const ServerEventsSubscription = graphql(`
         }
       }
       ... on MemberUpdated {
+        member {
+          user {
+            id
+          }
+        }
+      }
+      ... on MemberJoined {
         member {
           user {
             id

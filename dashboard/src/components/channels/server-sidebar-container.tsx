@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
+import { ServerMembersQuery } from '@/components/members/members.operations';
 import { ServerActions } from '@/components/servers/server-actions';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -24,7 +25,10 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
   const { setNotice } = useSession();
   const { engine: voice } = useVoice();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ServerSidebarQuery, variables: { serverId } });
+  const client = useClient();
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // The member list reads the same cache: refetching here updates it wherever it is shown.
+  const reloadMembers = () => void client.query(ServerMembersQuery, { serverId }, { requestPolicy: 'network-only' }).toPromise();
 
   const leave = (message: string) => {
     setNotice({ code: 'NOT_FOUND', message });
@@ -45,10 +49,15 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
           return reload();
         case 'ServerDeleted':
           return leave('This server was deleted.');
-        case 'ChannelUpdated':
+        case 'MemberJoined':
+        case 'MemberLeft':
+          return reloadMembers();
         case 'RoleUpdated':
         case 'RoleDeleted':
         case 'MemberUpdated':
+          reloadMembers();
+          return reload();
+        case 'ChannelUpdated':
         case 'ServerUpdated':
           // Any of these may change which channels the member sees and what they may do there.
           return reload();
@@ -58,7 +67,10 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
     },
     onEnded: () => leave('You are no longer a member of this server.'),
   });
-  useOnReconnect(reload);
+  useOnReconnect(() => {
+    reload();
+    reloadMembers();
+  });
 
   if (!data && fetching) return <LoadingState label="Loading channels…" />;
   if (!data?.server) {

@@ -1,12 +1,19 @@
 'use client';
 
+import { useState } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '@/gql';
+import { MemberList } from '@/components/members/member-list';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { graphql } from '@/gql';
 import { apiErrorOf } from '@/lib/api-errors';
+import { ChatView } from './chat-view';
+import { VoiceChannelView } from './voice-channel-view';
 
 export const ChannelPageQuery = graphql(`
   query ChannelPage($channelId: ID!) {
+    me {
+      id
+    }
     channel(id: $channelId) {
       id
       name
@@ -14,15 +21,23 @@ export const ChannelPageQuery = graphql(`
       type
       slowmodeSeconds
       myPermissions
+      server {
+        id
+        myMember {
+          timedOutUntil
+        }
+      }
+      ...VoiceChannelView
     }
   }
 `);
 
-/** One channel: its header, then the chat (text) or who is in it (voice). */
-export function ChannelPage({ channelId }: { serverId: string; channelId: string }) {
+/** One channel: its header, then the chat (text) or who is in it (voice), with the member list beside. */
+export function ChannelPage({ serverId, channelId }: { serverId: string; channelId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ChannelPageQuery, variables: { channelId } });
+  const [membersOpen, setMembersOpen] = useState(false);
   if (!data && fetching) return <LoadingState label="Loading channel…" />;
-  if (!data?.channel) {
+  if (!data?.channel || !data.me) {
     const notFound = data && !data.channel;
     return (
       <ErrorState
@@ -33,13 +48,41 @@ export function ChannelPage({ channelId }: { serverId: string; channelId: string
   }
   const channel = data.channel;
   return (
-    <section className="channel-view" aria-label={`Channel ${channel.name}`}>
+    <section className={membersOpen ? 'channel-view members-open' : 'channel-view'} aria-label={`Channel ${channel.name}`}>
       <header className="channel-header">
         <h1 className="channel-title">
-          <span aria-hidden>{channel.type === 'TEXT' ? '#' : '🔊'}</span> {channel.name}
+          <span aria-hidden className="muted">
+            {channel.type === 'TEXT' ? '#' : '🔊'}
+          </span>{' '}
+          {channel.name}
         </h1>
         {channel.description && <p className="muted small channel-topic">{channel.description}</p>}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={membersOpen ? 'Hide member list' : 'Show member list'}
+          aria-pressed={membersOpen}
+          onClick={() => setMembersOpen((open) => !open)}
+        >
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden fill="currentColor">
+            <circle cx="9" cy="8" r="3.5" />
+            <path d="M2.5 19c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6z" />
+            <circle cx="17" cy="9" r="2.5" />
+            <path d="M16 13.2c3 .2 5.5 2.3 5.5 5.8H17" />
+          </svg>
+        </button>
       </header>
+      <div className="channel-body">
+        {channel.type === 'TEXT' ? (
+          <ChatView serverId={serverId} channel={channel} myUserId={data.me.id} timedOutUntil={channel.server.myMember?.timedOutUntil} />
+        ) : (
+          <VoiceChannelView channel={channel} />
+        )}
+        <div className="member-panel">
+          <MemberList serverId={serverId} />
+        </div>
+      </div>
     </section>
   );
 }

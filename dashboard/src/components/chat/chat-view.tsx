@@ -1,0 +1,152 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useRef, useState } from 'react';
+import { useMutation } from 'urql';
+import { useSession } from '@/components/session/api-provider';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { getFragmentData } from '@/gql';
+import type { Permission } from '@/gql/graphql';
+import { apiErrorOf, type ApiError } from '@/lib/api-errors';
+import { DeleteMessageMutation, EditMessageMutation, SendMessageMutation } from './chat.operations';
+import { Composer } from './composer';
+import { ChatMessageFragment, type ChatMessageData } from './message-item';
+import { MessageList, type MessageListHandle } from './message-list';
+import { typingText } from './use-typing-users';
+import { useChannelMessages } from './use-channel-messages';
+
+interface ChatViewProps {
+  serverId: string;
+  channel: { id: string; name: string; slowmodeSeconds: number; myPermissions: readonly Permission[] };
+  myUserId: string;
+  timedOutUntil: string | null | undefined;
+}
+
+/** How many older pages a jump to a replied-to message may load before giving up. */
+const JUMP_PAGES = 5;
+
+export function ChatView({ serverId, channel, myUserId, timedOutUntil }: ChatViewProps) {
+  const router = useRouter();
+  const { setNotice } = useSession();
+  const list = useRef<MessageListHandle>(null);
+  const [editingId, setEditingId] = useState<string>();
+  const [replyTo, setReplyTo] = useState<ChatMessageData>();
+  const [highlightedId, setHighlightedId] = useState<string>();
+  const [, sendMutation] = useMutation(SendMessageMutation);
+  const [, editMutation] = useMutation(EditMessageMutation);
+  const [, deleteMutation] = useMutation(DeleteMessageMutation);
+
+  const onLost = useCallback(
+    (error: ApiError | undefined) => {
+      setNotice({ code: error?.code ?? 'FORBIDDEN', message: `You can no longer read #${channel.name}.` });
+      router.replace(`/servers/${serverId}`);
+    },
+    [channel.name, router, serverId, setNotice],
+  );
+  const messages = useChannelMessages(channel.id, myUserId, onLost);
+  const { log, apply } = messages;
+
+  const can = (permission: Permission) => channel.myPermissions.includes(permission) || channel.myPermissions.includes('ADMINISTRATOR');
+  const canSend = can('SEND_MESSAGES');
+
+  const sendMessage = useCallback(
+    async (channelId: string, content: string, replyToId: string | undefined) => {
+      const result = await sendMutation({ channelId, content, replyToId: replyToId ?? null });
+      if (!result.data) return { error: apiErrorOf(result.error) };
+      return { message: getFragmentData(ChatMessageFragment, result.data.sendMessage) as ChatMessageData };
+    },
+    [sendMutation],
+  );
+
+  const onSent = useCallback(
+    (message: ChatMessageData) => {
+      apply({ type: 'created', message });
+      setReplyTo(undefined);
+      list.current?.scrollToBottom();
+    },
+    [apply],
+  );
+
+  const onSaveEdit = useCallback(
+    async (messageId: string, content: string) => {
+      const result = await editMutation({ messageId, content });
+      if (!result.data) return apiErrorOf(result.error)?.message ?? 'Not saved.';
+      apply({ type: 'updated', message: getFragmentData(ChatMessageFragment, result.data.editMessage) });
+      setEditingId(undefined);
+      return undefined;
+    },
+    [apply, editMutation],
+  );
+
+  const onDelete = useCallback(
+    async (messageId: string) => {
+      const result = await deleteMutation({ messageId });
+      if (result.data?.deleteMessage) apply({ type: 'deleted', messageId });
+      else setNotice(apiErrorOf(result.error));
+    },
+    [apply, deleteMutation, setNotice],
+  );
+
+  const loadOlder = messages.loadOlder;
+  const onJumpTo = useCallback(
+    async (messageId: string) => {
+      for (let page = 0; page <= JUMP_PAGES; page++) {
+        if (list.current?.scrollTo(messageId)) {
+          setHighlightedId(messageId);
+          setTimeout(() => setHighlightedId((current) => (current === messageId ? undefined : current)), 2_000);
+          return;
+        }
+        await loadOlder();
+        // Let the list render the page before looking again.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      setNotice({ code: 'NOT_FOUND', message: 'That message was deleted or is too far back.' });
+    },
+    [loadOlder, setNotice],
+  );
+
+  const onEditLast = useCallback(() => {
+    const last = [...log.messages].reverse().find((m) => m.author.id === myUserId);
+    if (last) setEditingId(last.id);
+  }, [log.messages, myUserId]);
+
+  if (messages.error && !log.loaded) return <ErrorState error={messages.error} onRetry={() => void messages.retry()} />;
+  if (!log.loaded) return <LoadingState label="Loading messages…" />;
+
+  return (
+    <div className="chat">
+      <MessageList
+        ref={list}
+        log={log}
+        myUserId={myUserId}
+        canManageMessages={can('MANAGE_MESSAGES')}
+        canSend={canSend}
+        editingId={editingId}
+        highlightedId={highlightedId}
+        loadingOlder={messages.loadingOlder}
+        onLoadOlder={() => void loadOlder()}
+        onReply={setReplyTo}
+        onStartEdit={setEditingId}
+        onSaveEdit={onSaveEdit}
+        onCancelEdit={() => setEditingId(undefined)}
+        onDelete={(id) => void onDelete(id)}
+        onJumpTo={(id) => void onJumpTo(id)}
+      />
+      <p className="typing" aria-live="polite">
+        {typingText(messages.typingNames)}
+      </p>
+      <Composer
+        channelId={channel.id}
+        channelName={channel.name}
+        canSend={canSend}
+        timedOutUntil={timedOutUntil}
+        slowmodeSeconds={channel.slowmodeSeconds}
+        replyTo={replyTo}
+        onCancelReply={() => setReplyTo(undefined)}
+        onSent={onSent}
+        onEditLast={onEditLast}
+        sendMessage={sendMessage}
+      />
+    </div>
+  );
+}

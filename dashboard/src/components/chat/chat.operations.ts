@@ -1,0 +1,70 @@
+import { graphql } from '@/gql';
+
+/** Messages per history page; the API's most is 100. */
+export const PAGE_SIZE = 50;
+
+export const ChannelHistoryQuery = graphql(`
+  query ChannelHistory($channelId: ID!, $before: ID, $limit: Int!) {
+    messages(channelId: $channelId, before: $before, limit: $limit) {
+      hasMoreBefore
+      messages {
+        ...ChatMessage
+      }
+    }
+  }
+`);
+
+export const ChannelEventsSubscription = graphql(`
+  subscription ChannelEvents($channelId: ID!, $since: ID) {
+    channelEvents(channelId: $channelId, since: $since) {
+      __typename
+      ... on MessageCreated {
+        message {
+          ...ChatMessage
+        }
+      }
+      ... on MessageUpdated {
+        message {
+          ...ChatMessage
+        }
+      }
+      ... on MessageDeleted {
+        messageId
+      }
+      ... on TypingStarted {
+        user {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const SendMessageMutation = graphql(`
+  mutation SendMessage($channelId: ID!, $content: String!, $replyToId: ID) {
+    sendMessage(channelId: $channelId, content: $content, replyToId: $replyToId) {
+      ...ChatMessage
+    }
+  }
+`);
+
+export const EditMessageMutation = graphql(`
+  mutation EditMessage($messageId: ID!, $content: String!) {
+    editMessage(messageId: $messageId, content: $content) {
+      ...ChatMessage
+    }
+  }
+`);
+
+export const DeleteMessageMutation = graphql(`
+  mutation DeleteMessage($messageId: ID!) {
+    deleteMessage(messageId: $messageId)
+  }
+`);
+
+export const StartTypingMutation = graphql(`
+  mutation StartTyping($channelId: ID!) {
+    startTyping(channelId: $channelId)
+  }
+`);

@@ -1,0 +1,165 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMutation } from 'urql';
+import type { ApiError } from '@/lib/api-errors';
+import { StartTypingMutation } from './chat.operations';
+import { formatDateTime } from './chat-time';
+import type { ChatMessageData } from './message-item';
+import { formatRemaining, useCountdown } from './use-countdown';
+import { useDraft } from './use-draft';
+
+/** The API's limit (api/src/features/messages/messages.inputs.ts), counted in code points as it does. */
+export const MAX_MESSAGE_LENGTH = 4000;
+/** startTyping at most this often while the member types. */
+const TYPING_EVERY_MS = 4_000;
+
+interface ComposerProps {
+  channelId: string;
+  channelName: string;
+  canSend: boolean;
+  /** The member's timeout end (ISO), when timed out. */
+  timedOutUntil: string | null | undefined;
+  slowmodeSeconds: number;
+  replyTo: ChatMessageData | undefined;
+  onCancelReply: () => void;
+  onSent: (message: ChatMessageData) => void;
+  /** Up in an empty composer: edit the member's last message. */
+  onEditLast: () => void;
+  sendMessage: (
+    channelId: string,
+    content: string,
+    replyToId: string | undefined,
+  ) => Promise<{ message?: ChatMessageData; error?: ApiError }>;
+}
+
+type Refusal = ApiError & { deadline?: number };
+
+export function Composer(props: ComposerProps) {
+  const [draft, setDraft] = useDraft(props.channelId);
+  const [refusal, setRefusal] = useState<Refusal>();
+  const [sending, setSending] = useState(false);
+  const [, startTyping] = useMutation(StartTypingMutation);
+  const lastTyping = useRef(0);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const remaining = useCountdown(refusal?.deadline);
+  const waiting = refusal?.deadline !== undefined && remaining > 0;
+  const length = [...draft.trim()].length;
+  const tooLong = length > MAX_MESSAGE_LENGTH;
+
+  // A refusal with a countdown clears itself when the countdown ends.
+  useEffect(() => {
+    if (refusal?.deadline !== undefined && remaining === 0) setRefusal(undefined);
+  }, [refusal, remaining]);
+
+  useEffect(() => {
+    if (props.replyTo) input.current?.focus();
+  }, [props.replyTo]);
+
+  const timedOut = props.timedOutUntil && new Date(props.timedOutUntil).getTime() > Date.now() ? props.timedOutUntil : undefined;
+  const readOnlyReason = timedOut
+    ? `You are timed out until ${formatDateTime(timedOut)}. You can read but not send.`
+    : refusal?.code === 'TIMED_OUT' && refusal.until
+      ? `You are timed out until ${formatDateTime(refusal.until)}. You can read but not send.`
+      : !props.canSend || refusal?.code === 'FORBIDDEN'
+        ? 'You do not have permission to send messages in this channel.'
+        : undefined;
+
+  async function send() {
+    const content = draft.trim();
+    // Empty or whitespace-only drafts are never sent; over-long ones are refused here, with the limit.
+    if (!content || tooLong || waiting || sending) return;
+    setSending(true);
+    const result = await props.sendMessage(props.channelId, content, props.replyTo?.id);
+    setSending(false);
+    if (result.message) {
+      setDraft('');
+      setRefusal(undefined);
+      props.onSent(result.message);
+      return;
+    }
+    // The draft stays as typed; the reason shows under it.
+    const error = result.error ?? { code: 'INTERNAL' as const, message: 'The message was not sent.' };
+    setRefusal({ ...error, deadline: error.retryAfterMs !== undefined ? Date.now() + error.retryAfterMs : undefined });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    } else if (event.key === 'ArrowUp' && draft === '') {
+      event.preventDefault();
+      props.onEditLast();
+    } else if (event.key === 'Escape' && props.replyTo) {
+      props.onCancelReply();
+    }
+  }
+
+  function onChange(value: string) {
+    setDraft(value);
+    if (value.trim() && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
+      lastTyping.current = Date.now();
+      void startTyping({ channelId: props.channelId });
+    }
+  }
+
+  if (readOnlyReason) {
+    return (
+      <div className="composer read-only" role="status">
+        <textarea className="composer-input" aria-label={`Message #${props.channelName}`} value={draft} disabled rows={1} readOnly />
+        <p className="composer-note">{readOnlyReason}</p>
+      </div>
+    );
+  }
+
+  return (
+    <form className="composer" onSubmit={(e: FormEvent) => (e.preventDefault(), void send())}>
+      {props.replyTo && (
+        <div className="replying">
+          <span>
+            Replying to <strong>{props.replyTo.author.displayName}</strong>
+          </span>
+          <button type="button" className="link-button" onClick={props.onCancelReply} aria-label="Cancel reply">
+            Cancel
+          </button>
+        </div>
+      )}
+      <div className="composer-row">
+        <textarea
+          ref={input}
+          className="composer-input"
+          aria-label={`Message #${props.channelName}`}
+          placeholder={`Message #${props.channelName}`}
+          value={draft}
+          rows={Math.min(6, Math.max(1, draft.split('\n').length))}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={onKeyDown}
+          aria-invalid={tooLong || undefined}
+          aria-describedby={`composer-status-${props.channelId}`}
+        />
+        <button type="submit" className="button primary send-button" disabled={!draft.trim() || tooLong || waiting || sending}>
+          Send
+        </button>
+      </div>
+      <div className="composer-status" id={`composer-status-${props.channelId}`} aria-live="polite">
+        {tooLong ? (
+          <span className="field-error">
+            Too long: {length} of {MAX_MESSAGE_LENGTH} characters. Shorten it to send.
+          </span>
+        ) : refusal ? (
+          <span className="field-error" role="alert">
+            {refusal.message}
+            {waiting && <> You can send again in {formatRemaining(remaining)}.</>}
+            {!waiting && refusal.code === 'NETWORK_ERROR' && ' Your message is kept; press Enter to try again.'}
+          </span>
+        ) : props.slowmodeSeconds > 0 ? (
+          <span className="muted small">Slowmode: one message every {formatRemaining(props.slowmodeSeconds * 1000)}.</span>
+        ) : length > MAX_MESSAGE_LENGTH - 200 ? (
+          <span className="muted small">
+            {length} / {MAX_MESSAGE_LENGTH}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

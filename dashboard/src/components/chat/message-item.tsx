@@ -1,0 +1,189 @@
+'use client';
+
+import { AlertDialog } from 'radix-ui';
+import { memo, useState, type KeyboardEvent } from 'react';
+import { graphql } from '@/gql';
+import type { ChatMessageFragment as ChatMessageData } from '@/gql/graphql';
+import { formatDateTime, formatMessageTime } from './chat-time';
+import { MessageContent } from './message-content';
+
+export const ChatMessageFragment = graphql(`
+  fragment ChatMessage on Message {
+    id
+    content
+    createdAt
+    editedAt
+    author {
+      id
+      username
+      displayName
+    }
+    replyTo {
+      id
+      content
+      author {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export type { ChatMessageData };
+
+interface MessageItemProps {
+  message: ChatMessageData;
+  /** Follows a message of the same author closely: no header. */
+  continued: boolean;
+  highlighted: boolean;
+  editing: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  canReply: boolean;
+  onReply: (message: ChatMessageData) => void;
+  onStartEdit: (messageId: string) => void;
+  onSaveEdit: (messageId: string, content: string) => Promise<string | undefined>;
+  onCancelEdit: () => void;
+  onDelete: (messageId: string) => void;
+  onJumpTo: (messageId: string) => void;
+}
+
+export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
+  const { message } = props;
+  const classes = ['message', props.continued && !message.replyTo ? 'continued' : '', props.highlighted ? 'highlighted' : ''];
+  return (
+    <article
+      className={classes.filter(Boolean).join(' ')}
+      aria-label={`${message.author.displayName}: ${message.content}`}
+      data-message-id={message.id}
+    >
+      {message.replyTo && (
+        <button
+          type="button"
+          className="reply-quote"
+          onClick={() => props.onJumpTo(message.replyTo!.id)}
+          aria-label={`Jump to the message replied to`}
+        >
+          <span className="reply-author">@{message.replyTo.author.displayName}</span>{' '}
+          <span className="reply-text">{message.replyTo.content}</span>
+        </button>
+      )}
+      {(!props.continued || message.replyTo) && (
+        <header className="message-header">
+          <span className="message-author">{message.author.displayName}</span>
+          <time className="message-time" dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
+            {formatMessageTime(message.createdAt)}
+          </time>
+        </header>
+      )}
+      {props.editing ? (
+        <EditForm message={message} onSave={props.onSaveEdit} onCancel={props.onCancelEdit} />
+      ) : (
+        <p className="message-body">
+          <MessageContent text={message.content} />
+          {message.editedAt && (
+            <span className="edited" title={`Edited ${formatDateTime(message.editedAt)}`}>
+              {' '}
+              (edited)
+            </span>
+          )}
+        </p>
+      )}
+      {!props.editing && (props.canReply || props.canEdit || props.canDelete) && (
+        <div className="message-actions" role="group" aria-label="Message actions">
+          {props.canReply && (
+            <button type="button" className="action" onClick={() => props.onReply(message)}>
+              Reply
+            </button>
+          )}
+          {props.canEdit && (
+            <button type="button" className="action" onClick={() => props.onStartEdit(message.id)}>
+              Edit
+            </button>
+          )}
+          {props.canDelete && <DeleteButton onConfirm={() => props.onDelete(message.id)} />}
+        </div>
+      )}
+    </article>
+  );
+});
+
+function EditForm({
+  message,
+  onSave,
+  onCancel,
+}: {
+  message: ChatMessageData;
+  onSave: (id: string, content: string) => Promise<string | undefined>;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState(message.content);
+  const [error, setError] = useState<string>();
+
+  async function save() {
+    if (!draft.trim()) return setError('A message cannot be empty; delete it instead.');
+    if (draft === message.content) return onCancel();
+    setError(await onSave(message.id, draft));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  return (
+    <div className="edit-form">
+      <textarea
+        className="field-input edit-input"
+        aria-label="Edit message"
+        value={draft}
+        autoFocus
+        rows={Math.min(8, draft.split('\n').length)}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => e.currentTarget.setSelectionRange(draft.length, draft.length)}
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="muted small">
+        Escape to{' '}
+        <button type="button" className="link-button" onClick={onCancel}>
+          cancel
+        </button>{' '}
+        · Enter to{' '}
+        <button type="button" className="link-button" onClick={() => void save()}>
+          save
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function DeleteButton({ onConfirm }: { onConfirm: () => void }) {
+  return (
+    <AlertDialog.Root>
+      <AlertDialog.Trigger className="action danger">Delete</AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content className="dialog">
+          <AlertDialog.Title>Delete message</AlertDialog.Title>
+          <AlertDialog.Description className="muted">This cannot be undone.</AlertDialog.Description>
+          <div className="dialog-actions">
+            <AlertDialog.Cancel className="button ghost">Cancel</AlertDialog.Cancel>
+            <AlertDialog.Action className="button danger-button" onClick={onConfirm}>
+              Delete
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

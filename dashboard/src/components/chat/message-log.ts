@@ -1,0 +1,98 @@
+/**
+ * The messages a channel view holds, oldest first, merged from three sources that overlap: history
+ * pages (loaded upward), live channelEvents, and the replay a resumed subscription sends after
+ * `since`. Every merge is by id, so the same message arriving twice shows once.
+ */
+
+export interface LogEntry {
+  id: string;
+}
+
+export interface MessageLog<T extends LogEntry> {
+  messages: T[];
+  /** False until the first (latest) page arrived. */
+  loaded: boolean;
+  hasMoreBefore: boolean;
+  /**
+   * Index of the first message for a list that grows upward (react-virtuoso's firstItemIndex):
+   * it decreases by the number of messages an older page added, so the view does not jump.
+   */
+  firstIndex: number;
+}
+
+export type MessageLogAction<T extends LogEntry> =
+  /** The newest page: the initial load, and again after a reconnect to pick up edits and deletes. */
+  | { type: 'latest'; messages: T[]; hasMoreBefore: boolean }
+  | { type: 'older'; messages: T[]; hasMoreBefore: boolean }
+  /** A created message, live or replayed. */
+  | { type: 'created'; message: T }
+  | { type: 'updated'; message: T }
+  | { type: 'deleted'; messageId: string };
+
+const START_INDEX = 1_000_000_000;
+
+export function emptyLog<T extends LogEntry>(): MessageLog<T> {
+  return { messages: [], loaded: false, hasMoreBefore: false, firstIndex: START_INDEX };
+}
+
+/** Snowflake ids are decimal strings without leading zeros: longer is newer, then lexicographic. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function newestId<T extends LogEntry>(log: MessageLog<T>): string | undefined {
+  return log.messages[log.messages.length - 1]?.id;
+}
+
+export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action: MessageLogAction<T>): MessageLog<T> {
+  switch (action.type) {
+    case 'latest': {
+      const page = sorted(action.messages);
+      const oldest = page[0]?.id;
+      const newest = page[page.length - 1]?.id;
+      // Within the page's range the page is the truth: anything missing there was deleted meanwhile.
+      // Outside it, older pages and live messages newer than the page stay.
+      const kept =
+        oldest === undefined || newest === undefined
+          ? log.messages
+          : log.messages.filter((m) => compareIds(m.id, oldest) < 0 || compareIds(m.id, newest) > 0);
+      const messages = merge(kept, page);
+      const keptOlder = oldest !== undefined && kept.some((m) => compareIds(m.id, oldest) < 0);
+      const hasMoreBefore = keptOlder ? log.hasMoreBefore : action.hasMoreBefore;
+      return { ...log, messages, loaded: true, hasMoreBefore };
+    }
+    case 'older': {
+      const messages = merge(log.messages, action.messages);
+      const added = messages.length - log.messages.length;
+      return { ...log, messages, hasMoreBefore: action.hasMoreBefore, firstIndex: log.firstIndex - added };
+    }
+    case 'created':
+      return { ...log, messages: merge(log.messages, [action.message]) };
+    case 'updated': {
+      const index = log.messages.findIndex((m) => m.id === action.message.id);
+      if (index < 0) return log;
+      const messages = log.messages.slice();
+      messages[index] = action.message;
+      return { ...log, messages };
+    }
+    case 'deleted': {
+      const messages = log.messages.filter((m) => m.id !== action.messageId);
+      return messages.length === log.messages.length ? log : { ...log, messages };
+    }
+  }
+}
+
+function sorted<T extends LogEntry>(messages: T[]): T[] {
+  return messages.slice().sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Merges by id (incoming wins) and keeps the order; appending newer messages stays cheap. */
+function merge<T extends LogEntry>(existing: T[], incoming: T[]): T[] {
+  if (incoming.length === 0) return existing;
+  const last = existing[existing.length - 1];
+  const ordered = sorted(incoming);
+  if (!last || compareIds(ordered[0]!.id, last.id) > 0) return existing.concat(ordered);
+  const byId = new Map(existing.map((m) => [m.id, m]));
+  for (const message of ordered) byId.set(message.id, message);
+  return sorted([...byId.values()]);
+}

@@ -1,0 +1,21 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+
+const key = (channelId: string) => `rashigo.draft.${channelId}`;
+
+/** A channel's unsent text, kept in sessionStorage so switching channels or reloading loses nothing. */
+export function useDraft(channelId: string): [string, (value: string) => void] {
+  const [draft, setDraftState] = useState(() =>
+    typeof window === 'undefined' ? '' : (window.sessionStorage.getItem(key(channelId)) ?? ''),
+  );
+  const setDraft = useCallback(
+    (value: string) => {
+      setDraftState(value);
+      if (value) window.sessionStorage.setItem(key(channelId), value);
+      else window.sessionStorage.removeItem(key(channelId));
+    },
+    [channelId],
+  );
+  return [draft, setDraft];
+}
