@@ -209,12 +209,14 @@ export class VoiceEngine {
     this.dispatch({ type: 'SPEAKING', speaking });
   }
 
-  /** The API ended our session (not us leaving). */
+  /** Our session ended without us leaving: the API ended it, or the signal stream broke. */
   private end(live: LiveSession, error: VoiceError): void {
     if (this.live !== live) return;
     this.attempt += 1;
     this.teardown();
     this.dispatch({ type: 'ENDED', error });
+    // After a broken stream the session may still stand, with nobody behind it: end it (refused if already gone).
+    void this.options.signalling.leave(live.sessionId).catch(() => {});
   }
 
   private teardown(): void {
