@@ -42,7 +42,11 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
           ...(s.username ? { username: s.username } : {}),
           ...(s.credential ? { credential: s.credential } : {}),
         })),
-        participants: joinVoice.participants.map((p) => ({ sessionId: p.sessionId, userId: p.user.id })),
+        participants: joinVoice.participants.map((p) => ({
+          sessionId: p.sessionId,
+          userId: p.user.id,
+          silenced: p.serverMute || p.serverDeaf,
+        })),
         self: {
           selfMute: own?.selfMute ?? self.selfMute,
           selfDeaf: own?.selfDeaf ?? self.selfDeaf,

@@ -36,6 +36,8 @@ export class VoiceEngine {
   private readonly listeners = new Set<() => void>();
   private readonly peers = new Map<string, PeerLink>();
   private readonly detectors = new Map<string, SpeakingDetector>();
+  // Sessions a moderator muted or deafened: mesh has no server to cut them off, so each listener does.
+  private readonly silenced = new Set<string>();
   private live: LiveSession | null = null;
   // Bumped by every join and leave, so an older join that finishes late backs out.
   private attempt = 0;
@@ -132,7 +134,10 @@ export class VoiceEngine {
       ),
       signalling.stateChanges(serverId, (change) => this.onStateChange(live, change)),
     );
-    for (const participant of joined.participants) this.peerFor(participant.sessionId, participant.userId).offer();
+    for (const participant of joined.participants) {
+      if (participant.silenced) this.silenced.add(participant.sessionId);
+      this.peerFor(participant.sessionId, participant.userId).offer();
+    }
   }
 
   private onStateChange(live: LiveSession, change: VoiceStateChange): void {
@@ -142,6 +147,10 @@ export class VoiceEngine {
       else this.end(live, sessionEnded());
     } else if (!change.state || change.channelId !== live.channelId) {
       this.dropPeer(change.sessionId);
+    } else {
+      if (change.state.serverMute || change.state.serverDeaf) this.silenced.add(change.sessionId);
+      else this.silenced.delete(change.sessionId);
+      this.peers.get(change.sessionId)?.setHearing(this.hears(change.sessionId));
     }
   }
 
@@ -155,7 +164,7 @@ export class VoiceEngine {
       iceServers: live.iceServers,
       localTrack: live.track,
       sending: isTransmitting(this.state),
-      hearing: isHearing(this.state),
+      hearing: this.hears(sessionId),
       sendSignal: (type, payload) => this.options.signalling.sendSignal(live.sessionId, sessionId, type, payload),
       onConnectionState: (connectionState) => {
         if (this.peers.get(sessionId) === link) this.dispatch({ type: 'PEER', peer: { sessionId, userId, connectionState } });
@@ -170,10 +179,15 @@ export class VoiceEngine {
     return peer;
   }
 
+  private hears(sessionId: string): boolean {
+    return isHearing(this.state) && !this.silenced.has(sessionId);
+  }
+
   private dropPeer(sessionId: string): void {
     this.peers.get(sessionId)?.close();
     this.peers.delete(sessionId);
     this.detectors.delete(sessionId);
+    this.silenced.delete(sessionId);
     this.dispatch({ type: 'PEER_GONE', sessionId });
   }
 
@@ -190,10 +204,9 @@ export class VoiceEngine {
   private changeFlags(flags: Partial<VoiceFlags>): void {
     this.dispatch({ type: 'FLAGS', flags });
     const sending = isTransmitting(this.state);
-    const hearing = isHearing(this.state);
     for (const peer of this.peers.values()) {
       peer.setSending(sending);
-      peer.setHearing(hearing);
+      peer.setHearing(this.hears(peer.remoteSessionId));
     }
   }
 
@@ -204,7 +217,8 @@ export class VoiceEngine {
     const speaking: string[] = [];
     if (this.detectors.get(live.sessionId)?.update(isTransmitting(this.state) ? live.meter.level() : 0, now)) speaking.push(live.sessionId);
     for (const [sessionId, peer] of this.peers) {
-      if (this.detectors.get(sessionId)?.update(peer.level(now), now)) speaking.push(sessionId);
+      const level = this.silenced.has(sessionId) ? 0 : peer.level(now);
+      if (this.detectors.get(sessionId)?.update(level, now)) speaking.push(sessionId);
     }
     this.dispatch({ type: 'SPEAKING', speaking });
   }
@@ -225,6 +239,7 @@ export class VoiceEngine {
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
     this.detectors.clear();
+    this.silenced.clear();
     if (!live) return;
     clearInterval(live.timer);
     for (const unsubscribe of live.unsubscribes.splice(0)) unsubscribe();

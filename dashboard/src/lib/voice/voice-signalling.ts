@@ -12,6 +12,8 @@ export interface VoiceFlags {
 export interface VoiceParticipantRef {
   sessionId: string;
   userId: string;
+  /** A moderator muted or deafened them: we do not play them even if their client still sends. */
+  silenced: boolean;
 }
 
 export interface JoinedVoiceSession {

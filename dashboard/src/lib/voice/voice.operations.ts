@@ -11,6 +11,8 @@ export const JoinVoiceMutation = graphql(`
       }
       participants {
         sessionId
+        serverMute
+        serverDeaf
         user {
           id
         }
