@@ -50,7 +50,7 @@ export function createApiClient(apiUrl: string, token: string | null, handlers: 
     url: apiUrl,
     fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
     requestPolicy: 'cache-and-network',
-    // urql sends queries as GET by default, which Apollo's CSRF prevention refuses (no preflight header).
+    // POST always: Apollo's CSRF protection refuses simple GET requests without a preflight header.
     preferGetMethod: false,
     exchanges: [
       cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),

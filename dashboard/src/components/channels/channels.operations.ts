@@ -8,8 +8,8 @@ export const ServerSidebarQuery = graphql(`
       description
       memberCount
       myPermissions
-      # Refetched on every access change: the cache then updates the open channel's permissions
-      # and the member's timeout end too, so the composer follows.
+      # Refetched on every channel or access change: the cache then updates the open channel's
+      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.
       myMember {
         timedOutUntil
       }
@@ -18,6 +18,8 @@ export const ServerSidebarQuery = graphql(`
         type
         position
         myPermissions
+        slowmodeSeconds
+        description
         ...ChannelItem
       }
     }

@@ -52,15 +52,18 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil }: ChatVie
   const sendMessage = useCallback(
     async (channelId: string, content: string, replyToId: string | undefined) => {
       const result = await sendMutation({ channelId, content, replyToId: replyToId ?? null });
-      if (!result.data) return { error: apiErrorOf(result.error) };
-      return { message: getFragmentData(ChatMessageFragment, result.data.sendMessage) as ChatMessageData };
+      if (result.error) return { error: apiErrorOf(result.error) };
+      // graphcache can hand back a null root field for a message that quotes another (its read-back of
+      // the nested entity); no error means the API took it, and channelEvents brings it either way.
+      const sent = result.data?.sendMessage;
+      return { message: sent ? getFragmentData(ChatMessageFragment, sent) : undefined };
     },
     [sendMutation],
   );
 
   const onSent = useCallback(
-    (message: ChatMessageData) => {
-      apply({ type: 'created', message });
+    (message: ChatMessageData | undefined) => {
+      if (message) apply({ type: 'created', message });
       setReplyTo(undefined);
       list.current?.scrollToBottom();
     },
@@ -70,8 +73,9 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil }: ChatVie
   const onSaveEdit = useCallback(
     async (messageId: string, content: string) => {
       const result = await editMutation({ messageId, content });
-      if (!result.data) return apiErrorOf(result.error)?.message ?? 'Not saved.';
-      apply({ type: 'updated', message: getFragmentData(ChatMessageFragment, result.data.editMessage) });
+      if (result.error) return apiErrorOf(result.error)?.message ?? 'Not saved.';
+      const edited = result.data?.editMessage;
+      if (edited) apply({ type: 'updated', message: getFragmentData(ChatMessageFragment, edited) });
       setEditingId(undefined);
       return undefined;
     },

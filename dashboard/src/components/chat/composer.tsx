@@ -6,7 +6,7 @@ import type { ApiError } from '@/lib/api-errors';
 import { StartTypingMutation } from './chat.operations';
 import { formatDateTime } from './chat-time';
 import type { ChatMessageData } from './message-item';
-import { formatRemaining, useCountdown } from './use-countdown';
+import { formatInterval, formatRemaining, useCountdown } from './use-countdown';
 import { useDraft } from './use-draft';
 
 /** The API's limit (api/src/features/messages/messages.inputs.ts), counted in code points as it does. */
@@ -23,7 +23,8 @@ interface ComposerProps {
   slowmodeSeconds: number;
   replyTo: ChatMessageData | undefined;
   onCancelReply: () => void;
-  onSent: (message: ChatMessageData) => void;
+  /** The API accepted it; `message` is its copy when the client could read one back. */
+  onSent: (message: ChatMessageData | undefined) => void;
   /** Up in an empty composer: edit the member's last message. */
   onEditLast: () => void;
   sendMessage: (
@@ -36,9 +37,8 @@ interface ComposerProps {
 type Refusal = ApiError & { deadline?: number };
 
 export function Composer(props: ComposerProps) {
-  const [draft, setDraft] = useDraft(props.channelId);
+  const [draft, setDraft, restoreDraft] = useDraft(props.channelId);
   const [refusal, setRefusal] = useState<Refusal>();
-  const [sending, setSending] = useState(false);
   const [, startTyping] = useMutation(StartTypingMutation);
   const lastTyping = useRef(0);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -68,18 +68,18 @@ export function Composer(props: ComposerProps) {
   async function send() {
     const content = draft.trim();
     // Empty or whitespace-only drafts are never sent; over-long ones are refused here, with the limit.
-    if (!content || tooLong || waiting || sending) return;
-    setSending(true);
+    if (!content || tooLong || waiting) return;
+    // The composer clears at once so the next message can be typed; a refusal puts the text back.
+    setDraft('');
+    lastTyping.current = 0;
     const result = await props.sendMessage(props.channelId, content, props.replyTo?.id);
-    setSending(false);
-    if (result.message) {
-      setDraft('');
+    if (!result.error) {
       setRefusal(undefined);
       props.onSent(result.message);
       return;
     }
-    // The draft stays as typed; the reason shows under it.
-    const error = result.error ?? { code: 'INTERNAL' as const, message: 'The message was not sent.' };
+    restoreDraft(content);
+    const error = result.error;
     setRefusal({ ...error, deadline: error.retryAfterMs !== undefined ? Date.now() + error.retryAfterMs : undefined });
   }
 
@@ -137,7 +137,7 @@ export function Composer(props: ComposerProps) {
           aria-invalid={tooLong || undefined}
           aria-describedby={`composer-status-${props.channelId}`}
         />
-        <button type="submit" className="button primary send-button" disabled={!draft.trim() || tooLong || waiting || sending}>
+        <button type="submit" className="button primary send-button" disabled={!draft.trim() || tooLong || waiting}>
           Send
         </button>
       </div>
@@ -153,7 +153,7 @@ export function Composer(props: ComposerProps) {
             {!waiting && refusal.code === 'NETWORK_ERROR' && ' Your message is kept; press Enter to try again.'}
           </span>
         ) : props.slowmodeSeconds > 0 ? (
-          <span className="muted small">Slowmode: one message every {formatRemaining(props.slowmodeSeconds * 1000)}.</span>
+          <span className="muted small">Slowmode: one message every {formatInterval(props.slowmodeSeconds)}.</span>
         ) : length > MAX_MESSAGE_LENGTH - 200 ? (
           <span className="muted small">
             {length} / {MAX_MESSAGE_LENGTH}

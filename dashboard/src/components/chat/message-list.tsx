@@ -1,6 +1,6 @@
 'use client';
 
-import { forwardRef, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { GROUP_GAP_MS } from './chat-time';
 import { MessageItem, type ChatMessageData } from './message-item';
@@ -35,15 +35,21 @@ interface MessageListProps {
  */
 export const MessageList = forwardRef<MessageListHandle, MessageListProps>(function MessageList(props, ref) {
   const virtuoso = useRef<VirtuosoHandle>(null);
+  // Follow new messages until the reader scrolls up themself; reaching the bottom again re-attaches.
+  // (Virtuoso's own at-bottom flag flickers while a burst of messages is still being scrolled in.)
+  const following = useRef(true);
+  const [awayFromBottom, setAwayFromBottom] = useState(false);
   const { log } = props;
   useImperativeHandle(ref, () => ({
     scrollTo(messageId) {
       const index = log.messages.findIndex((m) => m.id === messageId);
       if (index < 0) return false;
+      following.current = false;
       virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'smooth' });
       return true;
     },
     scrollToBottom() {
+      following.current = true;
       virtuoso.current?.scrollToIndex({ index: log.messages.length - 1, align: 'end' });
     },
   }));
@@ -57,55 +63,81 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   }
 
   return (
-    <Virtuoso
-      ref={virtuoso}
-      className="message-list"
-      role="log"
-      aria-label="Messages"
-      aria-live="polite"
-      data={log.messages}
-      firstItemIndex={log.firstIndex}
-      initialTopMostItemIndex={log.messages.length - 1}
-      computeItemKey={(_, message) => message.id}
-      startReached={() => props.onLoadOlder()}
-      followOutput={(atBottom) => (atBottom ? 'auto' : false)}
-      alignToBottom
-      increaseViewportBy={{ top: 400, bottom: 200 }}
-      components={{
-        Header: () =>
-          props.loadingOlder ? (
-            <p className="muted small list-edge">Loading older messages…</p>
-          ) : log.hasMoreBefore ? (
-            <p className="list-edge" />
-          ) : (
-            <p className="muted small list-edge">This is the beginning of the channel.</p>
-          ),
-      }}
-      itemContent={(index, message) => {
-        const previous = log.messages[index - log.firstIndex - 1];
-        const continued =
-          previous !== undefined &&
-          previous.author.id === message.author.id &&
-          new Date(message.createdAt).getTime() - new Date(previous.createdAt).getTime() < GROUP_GAP_MS;
-        const own = message.author.id === props.myUserId;
-        return (
-          <MessageItem
-            message={message}
-            continued={continued}
-            highlighted={message.id === props.highlightedId}
-            editing={message.id === props.editingId}
-            canEdit={own}
-            canDelete={own || props.canManageMessages}
-            canReply={props.canSend}
-            onReply={props.onReply}
-            onStartEdit={props.onStartEdit}
-            onSaveEdit={props.onSaveEdit}
-            onCancelEdit={props.onCancelEdit}
-            onDelete={props.onDelete}
-            onJumpTo={props.onJumpTo}
-          />
-        );
-      }}
-    />
+    <div className="message-list-frame">
+      <Virtuoso
+        ref={virtuoso}
+        className="message-list"
+        role="log"
+        aria-label="Messages"
+        aria-live="polite"
+        data={log.messages}
+        firstItemIndex={log.firstIndex}
+        initialTopMostItemIndex={log.messages.length - 1}
+        computeItemKey={(_, message) => message.id}
+        startReached={() => props.onLoadOlder()}
+        followOutput={() => (following.current ? 'auto' : false)}
+        atBottomStateChange={(atBottom) => {
+          if (atBottom) following.current = true;
+          setAwayFromBottom(!atBottom);
+        }}
+        atBottomThreshold={80}
+        onWheel={(event) => {
+          if (event.deltaY < 0) following.current = false;
+        }}
+        onTouchMove={() => (following.current = false)}
+        onKeyDown={(event) => {
+          if (event.key === 'PageUp' || event.key === 'ArrowUp' || event.key === 'Home') following.current = false;
+        }}
+        alignToBottom
+        increaseViewportBy={{ top: 400, bottom: 200 }}
+        components={{
+          Header: () =>
+            props.loadingOlder ? (
+              <p className="muted small list-edge">Loading older messages…</p>
+            ) : log.hasMoreBefore ? (
+              <p className="list-edge" />
+            ) : (
+              <p className="muted small list-edge">This is the beginning of the channel.</p>
+            ),
+        }}
+        itemContent={(index, message) => {
+          const previous = log.messages[index - log.firstIndex - 1];
+          const continued =
+            previous !== undefined &&
+            previous.author.id === message.author.id &&
+            new Date(message.createdAt).getTime() - new Date(previous.createdAt).getTime() < GROUP_GAP_MS;
+          const own = message.author.id === props.myUserId;
+          return (
+            <MessageItem
+              message={message}
+              continued={continued}
+              highlighted={message.id === props.highlightedId}
+              editing={message.id === props.editingId}
+              canEdit={own}
+              canDelete={own || props.canManageMessages}
+              canReply={props.canSend}
+              onReply={props.onReply}
+              onStartEdit={props.onStartEdit}
+              onSaveEdit={props.onSaveEdit}
+              onCancelEdit={props.onCancelEdit}
+              onDelete={props.onDelete}
+              onJumpTo={props.onJumpTo}
+            />
+          );
+        }}
+      />
+      {awayFromBottom && (
+        <button
+          type="button"
+          className="jump-latest"
+          onClick={() => {
+            following.current = true;
+            virtuoso.current?.scrollToIndex({ index: log.messages.length - 1, align: 'end' });
+          }}
+        >
+          Jump to latest messages
+        </button>
+      )}
+    </div>
   );
 });

@@ -29,7 +29,7 @@ export type MessageLogAction<T extends LogEntry> =
   | { type: 'updated'; message: T }
   | { type: 'deleted'; messageId: string };
 
-const START_INDEX = 1_000_000_000;
+const START_INDEX = 10_000_000;
 
 export function emptyLog<T extends LogEntry>(): MessageLog<T> {
   return { messages: [], loaded: false, hasMoreBefore: false, firstIndex: START_INDEX };

@@ -4,8 +4,11 @@ import { useCallback, useState } from 'react';
 
 const key = (channelId: string) => `rashigo.draft.${channelId}`;
 
-/** A channel's unsent text, kept in sessionStorage so switching channels or reloading loses nothing. */
-export function useDraft(channelId: string): [string, (value: string) => void] {
+/**
+ * A channel's unsent text, kept in sessionStorage so switching channels or reloading loses nothing.
+ * `restore` puts back a refused message: alone when the composer is empty, else before what was typed since.
+ */
+export function useDraft(channelId: string): [string, (value: string) => void, (refused: string) => void] {
   const [draft, setDraftState] = useState(() =>
     typeof window === 'undefined' ? '' : (window.sessionStorage.getItem(key(channelId)) ?? ''),
   );
@@ -17,5 +20,15 @@ export function useDraft(channelId: string): [string, (value: string) => void] {
     },
     [channelId],
   );
-  return [draft, setDraft];
+  const restore = useCallback(
+    (refused: string) => {
+      setDraftState((current) => {
+        const value = current ? `${refused}\n${current}` : refused;
+        window.sessionStorage.setItem(key(channelId), value);
+        return value;
+      });
+    },
+    [channelId],
+  );
+  return [draft, setDraft, restore];
 }

@@ -11,11 +11,9 @@ import { PresenceDot } from './presence-dot';
 export const MemberRowFragmentDoc = graphql(`
   fragment MemberRow on Member {
     nickname
-    timedOutUntil
     user {
       id
       displayName
-      username
       presence
       isBot
     }

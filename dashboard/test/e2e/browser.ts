@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with the flags DESIGN.md lists. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+const WIDE = { width: 1280, height: 800 };
+const NARROW = { width: 360, height: 740 };
+
+export interface UserPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions of the page, in order. */
+  errors: string[];
+}
+
+export async function openUserPage(browser: Browser, baseUrl: string): Promise<UserPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: WIDE });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  // A server error's request says which operation failed.
+  page.on('response', (response) => {
+    if (response.status() >= 500)
+      errors.push(`${response.status()} ${response.url()} ${response.request().postData()?.slice(0, 200) ?? ''}`);
+  });
+  return { context, page, errors };
+}
+
+/** Saves the page as a person sees it at 1280 px and at 360 px wide. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`) });
+  await page.setViewportSize(NARROW);
+  // Let the layout settle at the new width before the picture.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`) });
+  await page.setViewportSize(WIDE);
+}
+
+/** A GraphQL call straight to the API, for what the test sets up behind a page's back. */
+export async function gql<T = Record<string, any>>(
+  apiUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+export function tokenOf(page: Page): Promise<string> {
+  return page.evaluate(() => window.localStorage.getItem('rashigo.token') ?? '');
+}

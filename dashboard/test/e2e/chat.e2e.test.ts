@@ -1,0 +1,276 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect as expectPage } from './page-expect';
+import type { Browser, Page } from 'playwright-core';
+import { gql, launchBrowser, openUserPage, SCREENSHOTS, screenshots, tokenOf, type UserPage } from './browser';
+import { startStack, type Stack } from './stack';
+
+/**
+ * Two people in real Chromium against the real API, workers, Postgres and Redis: sign up, join by
+ * invite, chat live, edit and delete, typing, history, an API restart, slowmode and a timeout.
+ * Scenarios run in order and share the two browsers, as the two people would.
+ */
+describe('dashboard in the browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let alice: UserPage;
+  let bob: UserPage;
+  let inviteLink: string;
+  let serverId: string;
+  let channelId: string;
+  const names = { alice: `alice${Date.now().toString(36)}`, bob: `bob${Date.now().toString(36)}` };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+    alice = await openUserPage(browser, stack.dashboardUrl);
+    bob = await openUserPage(browser, stack.dashboardUrl);
+  }, 180_000);
+
+  // A failed scenario leaves pictures of both pages and their console errors behind.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    const name = `failed-${task.name.replace(/\W+/g, '-').slice(0, 40)}`;
+    await alice?.page.screenshot({ path: `${SCREENSHOTS}/${name}-alice.png` }).catch(() => undefined);
+    await bob?.page.screenshot({ path: `${SCREENSHOTS}/${name}-bob.png` }).catch(() => undefined);
+    console.error(`console errors: alice ${JSON.stringify(alice?.errors)} bob ${JSON.stringify(bob?.errors)}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  }, 60_000);
+
+  const composer = (page: Page) => page.getByRole('textbox', { name: 'Message #general' });
+  const messageList = (page: Page) => page.getByRole('log', { name: 'Messages' });
+  const send = async (page: Page, text: string) => {
+    await composer(page).fill(text);
+    await composer(page).press('Enter');
+  };
+
+  it('registers, creates a server and an invite', async () => {
+    const { page } = alice;
+    await page.goto('/');
+    await expectPage(page.getByRole('heading', { name: 'Rashigo' })).toBeVisible();
+    await screenshots(page, '01-sign-in');
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await page.getByLabel('Username').fill(names.alice);
+    await page.getByLabel('Display name (optional)').fill('Alice');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expectPage(page.getByRole('heading', { name: 'Welcome to Rashigo' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Create a server' }).click();
+    await page.getByLabel('Server name').fill('Book Club');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expectPage(composer(page)).toBeVisible();
+    const url = new URL(page.url());
+    [, , serverId, channelId] = url.pathname.split('/') as [string, string, string, string];
+    expect(url.pathname).toMatch(/^\/servers\/\d+\/\d+$/);
+
+    await page.getByRole('button', { name: 'Server menu' }).click();
+    await page.getByRole('menuitem', { name: 'Invite people' }).click();
+    const link = page.getByRole('textbox', { name: 'Invite link' });
+    await expectPage(link).toHaveValue(/\/invite\/[A-Za-z0-9]+$/);
+    inviteLink = await link.inputValue();
+    await screenshots(page, '02-invite-dialog');
+    await page.keyboard.press('Escape');
+  });
+
+  it('a second person opens the invite, registers on the invite page and joins with one click', async () => {
+    const { page } = bob;
+    await page.goto(new URL(inviteLink).pathname);
+    await expectPage(page.getByRole('heading', { name: 'Book Club' })).toBeVisible();
+    await expectPage(page.getByText('1 member', { exact: true })).toBeVisible();
+    await screenshots(page, '03-invite-signed-out');
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await page.getByLabel('Username').fill(names.bob);
+    await page.getByLabel('Display name (optional)').fill('Bob');
+    await page.getByLabel('Password').fill('battery staple horse');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Join Book Club' }).click();
+    await expectPage(composer(page)).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(`/servers/${serverId}/${channelId}`);
+  });
+
+  it('an invalid invite shows a clear page', async () => {
+    const page = await bob.context.newPage();
+    await page.goto('/invite/NoSuchInvite1');
+    await expectPage(page.getByRole('heading', { name: 'Invite not valid' })).toBeVisible();
+    await page.close();
+  });
+
+  it('messages appear live on both sides, grouped, and markup shows as text', async () => {
+    await send(alice.page, 'Hello Bob!');
+    await expectPage(messageList(bob.page).getByText('Hello Bob!')).toBeVisible();
+    await send(bob.page, 'Hi Alice, <script>alert(1)</script>');
+    await send(bob.page, '<img src=x onerror="document.title=\'pwned\'"> and https://example.com/read');
+    await expectPage(messageList(alice.page).getByText('Hi Alice, <script>alert(1)</script>')).toBeVisible();
+    const imageText = messageList(alice.page).getByText(`<img src=x onerror="document.title='pwned'"> and`);
+    await expectPage(imageText).toBeVisible();
+    expect(await alice.page.locator('.message-body img').count()).toBe(0);
+    expect(await alice.page.title()).not.toBe('pwned');
+    const link = messageList(alice.page).getByRole('link', { name: 'https://example.com/read' });
+    await expectPage(link).toHaveAttribute('rel', /noopener/);
+    // Bob's two messages share one header.
+    expect(await messageList(alice.page).locator('.message-author', { hasText: 'Bob' }).count()).toBe(1);
+
+    // Whitespace only is not sent: the draft stays and nothing new appears.
+    const before = await messageList(bob.page).locator('article').count();
+    await send(bob.page, '   ');
+    expect(await messageList(bob.page).locator('article').count()).toBe(before);
+    await screenshots(alice.page, '04-chat');
+  });
+
+  it('shows who is typing', async () => {
+    // Typed key by key for a few seconds, as a person would (the API throttles typing to one per 3 s).
+    const typing = composer(bob.page).pressSequentially('I am writing something long', { delay: 200 });
+    await expectPage(alice.page.getByText('Bob is typing…')).toBeVisible();
+    await typing;
+    await screenshots(alice.page, '04b-typing');
+    await composer(bob.page).fill('');
+  });
+
+  it('reply, edit and delete reach the other side', async () => {
+    const hello = messageList(bob.page).locator('article', { hasText: 'Hello Bob!' });
+    await hello.hover();
+    await hello.getByRole('button', { name: 'Reply' }).click();
+    await send(bob.page, 'Replying to you');
+    const reply = messageList(alice.page).locator('article', { hasText: 'Replying to you' });
+    await expectPage(reply.getByRole('button', { name: 'Jump to the message replied to' })).toContainText('Hello Bob!');
+
+    // Up in an empty composer edits the last own message; Enter saves.
+    await composer(alice.page).click();
+    await composer(alice.page).press('ArrowUp');
+    const editor = alice.page.getByRole('textbox', { name: 'Edit message' });
+    await editor.fill('Hello Bob! (fixed)');
+    await editor.press('Enter');
+    await expectPage(messageList(bob.page).getByText('Hello Bob! (fixed)')).toBeVisible();
+    await expectPage(messageList(bob.page).locator('article', { hasText: 'Hello Bob! (fixed)' }).getByText('(edited)')).toBeVisible();
+
+    // Escape cancels an edit.
+    await composer(alice.page).press('ArrowUp');
+    await alice.page.getByRole('textbox', { name: 'Edit message' }).fill('never saved');
+    await alice.page.getByRole('textbox', { name: 'Edit message' }).press('Escape');
+    await expectPage(alice.page.getByRole('textbox', { name: 'Edit message' })).toHaveCount(0);
+
+    await send(alice.page, 'This one goes away');
+    await expectPage(messageList(bob.page).getByText('This one goes away')).toBeVisible();
+    const doomed = messageList(alice.page).locator('article', { hasText: 'This one goes away' });
+    await doomed.hover();
+    await doomed.getByRole('button', { name: 'Delete' }).click();
+    await alice.page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await expectPage(messageList(bob.page).getByText('This one goes away')).toHaveCount(0);
+    await expectPage(messageList(alice.page).getByText('This one goes away')).toHaveCount(0);
+    // Bob may not edit or delete Alice's messages: the controls are not offered.
+    const alices = messageList(bob.page).locator('article', { hasText: 'Hello Bob! (fixed)' });
+    await alices.hover();
+    await expectPage(alices.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    await expectPage(alices.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+    await screenshots(bob.page, '05-reply-edit');
+  });
+
+  it('loads history upward past 100 messages', async () => {
+    const token = await tokenOf(alice.page);
+    await gql(
+      stack.apiUrl,
+      token,
+      'mutation($s: ID!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: 0, serverMessageLimit: 0 }) { channelMessageLimit } }',
+      {
+        s: serverId,
+      },
+    );
+    for (let i = 1; i <= 130; i++) {
+      await gql(stack.apiUrl, token, 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+        c: channelId,
+        t: `history ${i}`,
+      });
+    }
+    await expectPage(messageList(bob.page).getByText('history 130', { exact: true })).toBeVisible();
+    // A fresh load holds the latest page only; scrolling up fetches the rest.
+    await bob.page.reload();
+    await expectPage(messageList(bob.page).getByText('history 130', { exact: true })).toBeVisible();
+    await expectPage(messageList(bob.page).getByText('history 1', { exact: true })).toHaveCount(0);
+    const first = messageList(bob.page).getByText('history 1', { exact: true });
+    for (let i = 0; i < 40 && (await first.count()) === 0; i++) {
+      await messageList(bob.page).hover();
+      await bob.page.mouse.wheel(0, -4000);
+      await bob.page.waitForTimeout(150);
+    }
+    await expectPage(first).toBeVisible();
+    await expectPage(bob.page.getByText('This is the beginning of the channel.')).toBeVisible();
+    await screenshots(bob.page, '06-history-top');
+  });
+
+  it('survives an API restart: reconnects by itself, messages sent meanwhile appear once', async () => {
+    // Bob is still at the top of the history: back to the latest messages first.
+    await bob.page.getByRole('button', { name: 'Jump to latest messages' }).click();
+    await expectPage(messageList(bob.page).getByText('history 130', { exact: true })).toBeVisible();
+    await stack.stopApi();
+    await expectPage(alice.page.getByText('Connection lost, reconnecting…')).toBeVisible();
+    await expectPage(bob.page.getByText('Connection lost, reconnecting…')).toBeVisible();
+    await screenshots(bob.page, '07-reconnecting');
+
+    // Alice tries to send while the API is down: refused, her draft is kept.
+    await send(alice.page, 'Sent during the outage');
+    await expectPage(alice.page.getByText(/Cannot reach the server/)).toBeVisible();
+    await expectPage(composer(alice.page)).toHaveValue('Sent during the outage');
+
+    // Bob stays offline a little longer than the API, so what Alice sends reaches him by resume.
+    await bob.context.setOffline(true);
+    await stack.startApi();
+    await expectPage(alice.page.getByText('Connection lost, reconnecting…')).toHaveCount(0, { timeout: 20_000 });
+    await composer(alice.page).press('Enter');
+    await expectPage(composer(alice.page)).toHaveValue('');
+    await send(alice.page, 'And one more after');
+    await expectPage(messageList(alice.page).getByText('And one more after')).toBeVisible();
+
+    await bob.context.setOffline(false);
+    await expectPage(bob.page.getByText('Connection lost, reconnecting…')).toHaveCount(0, { timeout: 20_000 });
+    await expectPage(messageList(bob.page).getByText('Sent during the outage')).toHaveCount(1);
+    await expectPage(messageList(bob.page).getByText('And one more after')).toHaveCount(1);
+    // Live again after the resume.
+    await send(bob.page, 'Back online');
+    await expectPage(messageList(alice.page).getByText('Back online')).toHaveCount(1);
+  });
+
+  it('a send refused by slowmode shows a countdown and keeps the draft', async () => {
+    const token = await tokenOf(alice.page);
+    await gql(stack.apiUrl, token, 'mutation($c: ID!) { updateChannel(id: $c, input: { slowmodeSeconds: 60 }) { id } }', { c: channelId });
+    await expectPage(bob.page.getByText('Slowmode: one message every 1 minute.')).toBeVisible();
+    await send(bob.page, 'first under slowmode');
+    await expectPage(messageList(alice.page).getByText('first under slowmode')).toBeVisible();
+    await send(bob.page, 'second too soon');
+    await expectPage(bob.page.getByRole('alert').filter({ hasText: 'Slowmode is on' })).toContainText(/You can send again in \d+s/);
+    await expectPage(composer(bob.page)).toHaveValue('second too soon');
+    const first = await bob.page.getByRole('alert').filter({ hasText: 'Slowmode is on' }).innerText();
+    // The countdown is live: the text changes as seconds pass.
+    await expectPage(bob.page.getByRole('alert').filter({ hasText: 'Slowmode is on' })).not.toHaveText(first, { timeout: 5_000 });
+    await screenshots(bob.page, '08-slowmode');
+  });
+
+  it("a timed-out member's composer shows the end time", async () => {
+    const token = await tokenOf(alice.page);
+    const bobId = (await gql(stack.apiUrl, await tokenOf(bob.page), 'query { me { id } }')).me.id;
+    await gql(
+      stack.apiUrl,
+      token,
+      'mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 600) { timedOutUntil } }',
+      {
+        s: serverId,
+        u: bobId,
+      },
+    );
+    await expectPage(bob.page.getByText(/You are timed out until .+\. You can read but not send\./)).toBeVisible();
+    await expectPage(composer(bob.page)).toBeDisabled();
+    await screenshots(bob.page, '09-timed-out');
+  });
+
+  it('shows the member list with presence, and no errors in either console', async () => {
+    await expectPage(alice.page.getByRole('complementary', { name: 'Members' }).getByText('Bob')).toBeVisible();
+    await screenshots(alice.page, '10-members');
+    const unexpected = (errors: string[]) =>
+      errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|WebSocket connection|Failed to fetch|net::ERR/.test(e));
+    expect(unexpected(alice.errors)).toEqual([]);
+    expect(unexpected(bob.errors)).toEqual([]);
+  });
+});
