@@ -50,6 +50,7 @@ type Documents = {
     "\n  mutation SendVoiceSignal($sessionId: ID!, $toSessionId: ID!, $type: VoiceSignalType!, $payload: String!) {\n    sendVoiceSignal(sessionId: $sessionId, toSessionId: $toSessionId, type: $type, payload: $payload)\n  }\n": typeof types.SendVoiceSignalDocument,
     "\n  subscription VoiceSignals($sessionId: ID!) {\n    voiceSignals(sessionId: $sessionId) {\n      fromSessionId\n      fromUser {\n        id\n      }\n      type\n      payload\n    }\n  }\n": typeof types.VoiceSignalsDocument,
     "\n  subscription VoiceStateChanges($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on VoiceStateUpdated {\n        channelId\n        userId\n        sessionId\n        state {\n          sessionId\n          selfMute\n          selfDeaf\n          serverMute\n          serverDeaf\n          ...VoiceParticipant\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.VoiceStateChangesDocument,
+    "\n  query VoiceChannelStates($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      voiceStates {\n        sessionId\n        selfMute\n        selfDeaf\n        serverMute\n        serverDeaf\n        user {\n          id\n        }\n        ...VoiceParticipant\n      }\n    }\n  }\n": typeof types.VoiceChannelStatesDocument,
 };
 const documents: Documents = {
     "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": types.UserPanelFragmentDoc,
@@ -88,6 +89,7 @@ const documents: Documents = {
     "\n  mutation SendVoiceSignal($sessionId: ID!, $toSessionId: ID!, $type: VoiceSignalType!, $payload: String!) {\n    sendVoiceSignal(sessionId: $sessionId, toSessionId: $toSessionId, type: $type, payload: $payload)\n  }\n": types.SendVoiceSignalDocument,
     "\n  subscription VoiceSignals($sessionId: ID!) {\n    voiceSignals(sessionId: $sessionId) {\n      fromSessionId\n      fromUser {\n        id\n      }\n      type\n      payload\n    }\n  }\n": types.VoiceSignalsDocument,
     "\n  subscription VoiceStateChanges($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on VoiceStateUpdated {\n        channelId\n        userId\n        sessionId\n        state {\n          sessionId\n          selfMute\n          selfDeaf\n          serverMute\n          serverDeaf\n          ...VoiceParticipant\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.VoiceStateChangesDocument,
+    "\n  query VoiceChannelStates($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      voiceStates {\n        sessionId\n        selfMute\n        selfDeaf\n        serverMute\n        serverDeaf\n        user {\n          id\n        }\n        ...VoiceParticipant\n      }\n    }\n  }\n": types.VoiceChannelStatesDocument,
 };
 
 /**
@@ -248,6 +250,10 @@ export function graphql(source: "\n  subscription VoiceSignals($sessionId: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription VoiceStateChanges($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on VoiceStateUpdated {\n        channelId\n        userId\n        sessionId\n        state {\n          sessionId\n          selfMute\n          selfDeaf\n          serverMute\n          serverDeaf\n          ...VoiceParticipant\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription VoiceStateChanges($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on VoiceStateUpdated {\n        channelId\n        userId\n        sessionId\n        state {\n          sessionId\n          selfMute\n          selfDeaf\n          serverMute\n          serverDeaf\n          ...VoiceParticipant\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VoiceChannelStates($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      voiceStates {\n        sessionId\n        selfMute\n        selfDeaf\n        serverMute\n        serverDeaf\n        user {\n          id\n        }\n        ...VoiceParticipant\n      }\n    }\n  }\n"): (typeof documents)["\n  query VoiceChannelStates($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      voiceStates {\n        sessionId\n        selfMute\n        selfDeaf\n        serverMute\n        serverDeaf\n        user {\n          id\n        }\n        ...VoiceParticipant\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -57,6 +57,14 @@ describe('voice in the browser', () => {
   const voicePanel = (user: UserPage) => user.page.getByRole('region', { name: 'Voice connection' });
   const participants = (user: UserPage, channel: string) => user.page.getByRole('list', { name: `In ${channel}` });
 
+  /** Alice, the owner, server-mutes or unmutes Bob. */
+  const moderate = (serverMute: boolean) =>
+    gql(stack.apiUrl, aliceToken, 'mutation($s: ID!, $u: ID!, $m: Boolean) { moderateVoice(serverId: $s, userId: $u, serverMute: $m) }', {
+      s: serverId,
+      u: bobId,
+      m: serverMute,
+    });
+
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser(FAKE_MEDIA);
@@ -151,17 +159,6 @@ describe('voice in the browser', () => {
   it(
     "a moderator's server mute silences a member and tells them why; lifting it lets them speak again",
     async () => {
-      const moderate = (serverMute: boolean) =>
-        gql(
-          stack.apiUrl,
-          aliceToken,
-          'mutation($s: ID!, $u: ID!, $m: Boolean) { moderateVoice(serverId: $s, userId: $u, serverMute: $m) }',
-          {
-            s: serverId,
-            u: bobId,
-            m: serverMute,
-          },
-        );
       await moderate(true);
       await expectPage(voicePanel(bob).getByRole('note')).toHaveText(/A moderator muted you/);
       await expectPage(participants(alice, 'Lounge').getByRole('listitem', { name: 'Bob, muted' })).toBeVisible();
@@ -174,6 +171,29 @@ describe('voice in the browser', () => {
         (peers) => (peers[0]?.inboundBytes ?? 0) > stoppedAt + 1000,
         'alice hears bob again',
       );
+    },
+    SCENARIO_MS,
+  );
+
+  it(
+    'voice survives an API restart: audio keeps flowing peer to peer, then signalling resumes',
+    async () => {
+      await stack.stopApi();
+      for (const user of [alice, bob]) {
+        await expectPage(voicePanel(user).getByText('Voice connected, reconnecting to the server…')).toBeVisible();
+      }
+      await audioGrows(alice.page, 1, 'alice hears bob while the API is down');
+      await audioGrows(bob.page, 1, 'bob hears alice while the API is down');
+      await stack.startApi();
+      for (const user of [alice, bob]) {
+        await expectPage(voicePanel(user).getByText('Voice connected', { exact: true })).toBeVisible({ timeout: 30_000 });
+      }
+      // The resumed streams carry events again: a moderator's mute reaches Bob and silences him.
+      await moderate(true);
+      await expectPage(voicePanel(bob).getByRole('note')).toHaveText(/A moderator muted you/);
+      await audioStops(alice.page, 0, 'alice hears nothing from server-muted bob after the restart');
+      await moderate(false);
+      await audioGrows(alice.page, 1, 'alice hears bob again after the restart');
     },
     SCENARIO_MS,
   );

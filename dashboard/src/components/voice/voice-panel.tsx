@@ -104,6 +104,7 @@ function ToggleButton(props: { pressed: boolean; disabled: boolean; label: strin
 
 function statusText(voice: VoiceSnapshot, failed: number): string {
   if (voice.status === 'joining') return 'Connecting to voice…';
+  if (voice.signallingLost) return 'Voice connected, reconnecting to the server…';
   if (failed > 0) return `Voice connected, ${failed} connection${failed > 1 ? 's' : ''} failed`;
   if (voice.peers.some((p) => p.connectionState !== 'connected')) return 'Voice connected, reaching the others…';
   return 'Voice connected';

@@ -7,10 +7,11 @@ import {
   LeaveVoiceMutation,
   SendVoiceSignalMutation,
   UpdateVoiceStateMutation,
+  VoiceChannelStatesQuery,
   VoiceSignalsSubscription,
   VoiceStateChangesSubscription,
 } from './voice.operations';
-import { VoiceRequestError, type IncomingVoiceSignal, type VoiceSignalling } from './voice-signalling';
+import { VoiceRequestError, type IncomingVoiceSignal, type SignalStreamEnd, type VoiceSignalling } from './voice-signalling';
 
 const VOICE_SIGNALS = print(VoiceSignalsSubscription);
 
@@ -21,7 +22,8 @@ const VOICE_SIGNALS = print(VoiceSignalsSubscription);
  * session's end, which urql would not report.
  */
 export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): VoiceSignalling {
-  async function mutate<T>(result: Promise<{ data?: T; error?: CombinedError }>): Promise<T> {
+  /** The data of a query or mutation, or its refusal as a VoiceRequestError. */
+  async function dataOf<T>(result: Promise<{ data?: T; error?: CombinedError }>): Promise<T> {
     const { data, error } = await result;
     if (error || !data) {
       const apiError = apiErrorOf(error);
@@ -32,7 +34,7 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
 
   return {
     async join(channelId, self) {
-      const { joinVoice } = await mutate(api.urql.mutation(JoinVoiceMutation, { channelId, ...self }).toPromise());
+      const { joinVoice } = await dataOf(api.urql.mutation(JoinVoiceMutation, { channelId, ...self }).toPromise());
       const own = joinVoice.channel.voiceStates.find((s) => s.sessionId === joinVoice.sessionId);
       return {
         sessionId: joinVoice.sessionId,
@@ -56,18 +58,18 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
       };
     },
     async leave(sessionId) {
-      await mutate(api.urql.mutation(LeaveVoiceMutation, { sessionId }).toPromise());
+      await dataOf(api.urql.mutation(LeaveVoiceMutation, { sessionId }).toPromise());
     },
     async updateSelf(sessionId, patch) {
-      await mutate(api.urql.mutation(UpdateVoiceStateMutation, { sessionId, ...patch }).toPromise());
+      await dataOf(api.urql.mutation(UpdateVoiceStateMutation, { sessionId, ...patch }).toPromise());
     },
     async sendSignal(sessionId, toSessionId, type, payload) {
-      await mutate(api.urql.mutation(SendVoiceSignalMutation, { sessionId, toSessionId, type, payload }).toPromise());
+      await dataOf(api.urql.mutation(SendVoiceSignalMutation, { sessionId, toSessionId, type, payload }).toPromise());
     },
     signals(sessionId, onSignal, onEnd) {
       let active = true;
-      const finish = () => {
-        if (active) onEnd();
+      const finish = (why: SignalStreamEnd) => {
+        if (active) onEnd(why);
         active = false;
       };
       const stop = api.ws.subscribe<{ voiceSignals: { fromSessionId: string; fromUser: { id: string }; type: string; payload: string } }>(
@@ -84,14 +86,26 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
             };
             onSignal(signal);
           },
-          error: finish,
-          complete: finish,
+          // GraphQL errors (NOT_FOUND: the session is gone) come as an array; anything else is the socket.
+          error: (error: unknown) => finish(Array.isArray(error) ? 'ended' : 'lost'),
+          complete: () => finish('ended'),
         },
       );
       return () => {
         active = false;
         stop();
       };
+    },
+    async channelStates(channelId) {
+      const { channel } = await dataOf(
+        api.urql.query(VoiceChannelStatesQuery, { channelId }, { requestPolicy: 'network-only' }).toPromise(),
+      );
+      return (channel?.voiceStates ?? []).map((s) => ({
+        sessionId: s.sessionId,
+        userId: s.user.id,
+        silenced: s.serverMute || s.serverDeaf,
+        flags: { selfMute: s.selfMute, selfDeaf: s.selfDeaf, serverMute: s.serverMute, serverDeaf: s.serverDeaf },
+      }));
     },
     stateChanges(serverId, onChange) {
       const { unsubscribe } = api.urql.subscription(VoiceStateChangesSubscription, { serverId }).subscribe(({ data }) => {

@@ -2,7 +2,7 @@ import { MicrophoneLevel } from './microphone-level';
 import { PeerLink } from './peer-link';
 import { SpeakingDetector } from './speaking-detector';
 import { sessionEnded, voiceErrorFrom, type VoiceError } from './voice-errors';
-import type { JoinedVoiceSession, Unsubscribe, VoiceFlags, VoiceSignalling, VoiceStateChange } from './voice-signalling';
+import type { JoinedVoiceSession, Unsubscribe, VoiceChannelState, VoiceFlags, VoiceSignalling, VoiceStateChange } from './voice-signalling';
 import { initialVoiceSnapshot, isHearing, isTransmitting, voiceReducer, type VoiceEvent, type VoiceSnapshot } from './voice-state';
 
 export interface VoiceEngineOptions {
@@ -23,7 +23,12 @@ interface LiveSession {
   meter: MicrophoneLevel;
   unsubscribes: Unsubscribe[];
   timer: ReturnType<typeof setInterval>;
+  /** While the signalling connection is down: the next attempt to resume, and how many failed. */
+  retry: ReturnType<typeof setTimeout> | null;
+  failedResumes: number;
 }
+
+const MAX_RESUME_DELAY_MS = 5_000;
 
 /**
  * A member's voice connection in the browser: at most one channel at a time, a mesh of PeerLinks
@@ -108,7 +113,7 @@ export class VoiceEngine {
   }
 
   private start(serverId: string, joined: JoinedVoiceSession, microphone: MediaStream): void {
-    const { signalling, levelIntervalMs = 100 } = this.options;
+    const { levelIntervalMs = 100 } = this.options;
     const track = microphone.getAudioTracks()[0];
     if (!track) throw new Error('the microphone gave no audio track');
     this.dispatch({ type: 'JOINED', sessionId: joined.sessionId, channelId: joined.channelId, self: joined.self });
@@ -122,21 +127,73 @@ export class VoiceEngine {
       meter: new MicrophoneLevel(microphone),
       unsubscribes: [],
       timer: setInterval(() => this.sampleLevels(), levelIntervalMs),
+      retry: null,
+      failedResumes: 0,
     };
     this.live = live;
     this.detectors.set(live.sessionId, new SpeakingDetector());
-    live.unsubscribes.push(
-      signalling.signals(
-        joined.sessionId,
-        (signal) => this.peerFor(signal.fromSessionId, signal.fromUserId).handleSignal(signal.type, signal.payload),
-        // The API ends the stream when the session ends: a moderator's disconnect, lost access, a timeout.
-        () => this.end(live, sessionEnded()),
-      ),
-      signalling.stateChanges(serverId, (change) => this.onStateChange(live, change)),
-    );
+    this.listen(live);
     for (const participant of joined.participants) {
       if (participant.silenced) this.silenced.add(participant.sessionId);
       this.peerFor(participant.sessionId, participant.userId).offer();
+    }
+  }
+
+  private listen(live: LiveSession): void {
+    const { signalling } = this.options;
+    this.unlisten(live);
+    live.unsubscribes.push(
+      signalling.signals(
+        live.sessionId,
+        (signal) => this.peerFor(signal.fromSessionId, signal.fromUserId).handleSignal(signal.type, signal.payload),
+        // The API ends the stream when the session ends: a moderator's disconnect, lost access, a timeout.
+        (why) => (why === 'ended' ? this.end(live, sessionEnded()) : this.lost(live)),
+      ),
+      signalling.stateChanges(live.serverId, (change) => this.onStateChange(live, change)),
+    );
+  }
+
+  private unlisten(live: LiveSession): void {
+    for (const unsubscribe of live.unsubscribes.splice(0)) unsubscribe();
+  }
+
+  /**
+   * The connection to the API broke (a network drop, an API restart). Media flows peer to peer and
+   * goes on; the session lives in Redis and outlasts an API restart, so we try to pick it up again.
+   */
+  private lost(live: LiveSession): void {
+    if (this.live !== live) return;
+    this.unlisten(live);
+    this.dispatch({ type: 'SIGNALLING', lost: true });
+    const delay = Math.min(MAX_RESUME_DELAY_MS, 500 * 2 ** live.failedResumes);
+    live.retry = setTimeout(() => void this.resume(live), delay);
+  }
+
+  /** Back on the session after a drop: catch up on who left or came meanwhile, and our own flags. */
+  private async resume(live: LiveSession): Promise<void> {
+    live.retry = null;
+    let states: VoiceChannelState[];
+    try {
+      states = await this.options.signalling.channelStates(live.channelId);
+    } catch {
+      live.failedResumes += 1;
+      return this.lost(live);
+    }
+    if (this.live !== live) return;
+    const own = states.find((s) => s.sessionId === live.sessionId);
+    if (!own) return this.end(live, sessionEnded());
+    live.failedResumes = 0;
+    this.listen(live);
+    this.dispatch({ type: 'SIGNALLING', lost: false });
+    this.changeFlags(own.flags);
+    for (const sessionId of [...this.peers.keys()]) if (!states.some((s) => s.sessionId === sessionId)) this.dropPeer(sessionId);
+    for (const other of states) {
+      if (other.sessionId === live.sessionId) continue;
+      if (other.silenced) this.silenced.add(other.sessionId);
+      else this.silenced.delete(other.sessionId);
+      // Someone who joined while we were away offered into the void: this time we offer.
+      if (!this.peers.has(other.sessionId)) this.peerFor(other.sessionId, other.userId).offer();
+      else this.peers.get(other.sessionId)!.setHearing(this.hears(other.sessionId));
     }
   }
 
@@ -242,7 +299,8 @@ export class VoiceEngine {
     this.silenced.clear();
     if (!live) return;
     clearInterval(live.timer);
-    for (const unsubscribe of live.unsubscribes.splice(0)) unsubscribe();
+    if (live.retry) clearTimeout(live.retry);
+    this.unlisten(live);
     live.meter.close();
     stopTracks(live.microphone);
   }

@@ -33,6 +33,14 @@ export interface IncomingVoiceSignal {
   payload: string;
 }
 
+/** A live session of a channel, as `channelStates` reads it. */
+export interface VoiceChannelState extends VoiceParticipantRef {
+  flags: VoiceFlags;
+}
+
+/** Why a signal stream stopped: the API ended it (the session is over) or the connection broke. */
+export type SignalStreamEnd = 'ended' | 'lost';
+
 /** A VoiceStateUpdated server event; `state` is null when the session left voice. */
 export interface VoiceStateChange {
   sessionId: string;
@@ -48,9 +56,11 @@ export interface VoiceSignalling {
   leave(sessionId: string): Promise<void>;
   updateSelf(sessionId: string, patch: { selfMute?: boolean; selfDeaf?: boolean }): Promise<void>;
   sendSignal(sessionId: string, toSessionId: string, type: VoiceSignalType, payload: string): Promise<void>;
-  /** The session's signal stream; `onEnd` when the API ends it (the session ended) or refuses it. */
-  signals(sessionId: string, onSignal: (signal: IncomingVoiceSignal) => void, onEnd: () => void): Unsubscribe;
+  /** The session's signal stream: `onEnd('ended')` when the API ends or refuses it, `'lost'` when the connection broke. */
+  signals(sessionId: string, onSignal: (signal: IncomingVoiceSignal) => void, onEnd: (why: SignalStreamEnd) => void): Unsubscribe;
   stateChanges(serverId: string, onChange: (change: VoiceStateChange) => void): Unsubscribe;
+  /** Who is in a channel now, read from the API (after a reconnect). */
+  channelStates(channelId: string): Promise<VoiceChannelState[]>;
 }
 
 /** An API refusal, carrying `extensions` (code, permission, userLimit) for the error messages. */

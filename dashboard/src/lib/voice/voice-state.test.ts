@@ -74,6 +74,14 @@ describe('voiceReducer', () => {
     expect(voiceReducer(state, { type: 'SPEAKING', speaking: ['p1'] }).speaking).toEqual(['p1']);
   });
 
+  it('a lost signalling connection is noted only while joined, and forgotten on leaving', () => {
+    const lost = apply(joining, joined, { type: 'SIGNALLING', lost: true });
+    expect(lost).toMatchObject({ status: 'joined', signallingLost: true });
+    expect(voiceReducer(lost, { type: 'SIGNALLING', lost: false }).signallingLost).toBe(false);
+    expect(voiceReducer(lost, { type: 'LEFT' }).signallingLost).toBe(false);
+    expect(apply(joining, { type: 'SIGNALLING', lost: true }).signallingLost).toBe(false);
+  });
+
   it('an error in a live session keeps the session; dismissing clears it', () => {
     const state = apply(joining, joined, { type: 'ERROR', error: failure });
     expect(state).toMatchObject({ status: 'joined', error: failure });

@@ -18,6 +18,8 @@ export interface VoiceSnapshot extends VoiceFlags {
   peers: readonly PeerView[];
   /** Session ids whose audio is loud enough to count as speaking (our own included). */
   speaking: readonly string[];
+  /** The connection to the API dropped: audio goes on between peers while we reconnect. */
+  signallingLost: boolean;
   error: VoiceError | null;
 }
 
@@ -33,6 +35,7 @@ export type VoiceEvent =
   | { type: 'PEER'; peer: PeerView }
   | { type: 'PEER_GONE'; sessionId: string }
   | { type: 'SPEAKING'; speaking: readonly string[] }
+  | { type: 'SIGNALLING'; lost: boolean }
   | { type: 'DISMISS_ERROR' };
 
 export const initialVoiceSnapshot: VoiceSnapshot = {
@@ -46,6 +49,7 @@ export const initialVoiceSnapshot: VoiceSnapshot = {
   serverDeaf: false,
   peers: [],
   speaking: [],
+  signallingLost: false,
   error: null,
 };
 
@@ -84,6 +88,8 @@ export function voiceReducer(state: VoiceSnapshot, event: VoiceEvent): VoiceSnap
       };
     case 'SPEAKING':
       return sameMembers(state.speaking, event.speaking) ? state : { ...state, speaking: event.speaking };
+    case 'SIGNALLING':
+      return state.status !== 'joined' || state.signallingLost === event.lost ? state : { ...state, signallingLost: event.lost };
     case 'DISMISS_ERROR':
       return state.error ? { ...state, error: null } : state;
   }

@@ -92,3 +92,22 @@ export const VoiceStateChangesSubscription = graphql(`
     }
   }
 `);
+
+export const VoiceChannelStatesQuery = graphql(`
+  query VoiceChannelStates($channelId: ID!) {
+    channel(id: $channelId) {
+      id
+      voiceStates {
+        sessionId
+        selfMute
+        selfDeaf
+        serverMute
+        serverDeaf
+        user {
+          id
+        }
+        ...VoiceParticipant
+      }
+    }
+  }
+`);
