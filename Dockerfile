@@ -2,7 +2,8 @@
 # The default command starts the API; each docker-compose service overrides it.
 #
 #   docker build -t rashigo .
-#   docker build --build-arg NEXT_PUBLIC_API_URL=https://chat.example.com/graphql -t rashigo .
+#
+# The image holds no address: the dashboard reads PUBLIC_API_URL when it serves a page.
 #
 # Needs BuildKit (the default builder since Docker 23) for the npm cache mounts.
 
@@ -31,10 +32,6 @@ FROM manifests AS build
 # binaries as optional dependencies and need no install script.
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 COPY . .
-# NEXT_PUBLIC_* values are inlined into the browser bundle at build time,
-# so the public API URL is a build argument, not only a runtime variable.
-ARG NEXT_PUBLIC_API_URL=http://localhost:4000/graphql
-ENV NEXT_PUBLIC_API_URL=${NEXT_PUBLIC_API_URL}
 RUN npm run build
 # Gather the runtime output in /out (same layout as /app), without build caches.
 RUN set -eu; \

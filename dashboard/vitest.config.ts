@@ -9,10 +9,11 @@ export default defineConfig({
       graphql: 'graphql/index.js',
     },
   },
-  esbuild: { jsx: 'automatic' },
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
-    testTimeout: 20_000,
+    // The browser suite (test/e2e) starts the API, workers and dashboard once for its whole file.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });

@@ -39,18 +39,15 @@ try {
   process.exit(1);
 }
 
-// The doctor's tests probe a real coturn (api/src/doctor/doctor.test.ts).
-if (spawnSync('turnserver', ['--version'], { stdio: 'ignore' }).error) {
-  console.log('test: installing coturn (apt-get install -y coturn)');
-  let code = await run('apt-get', ['install', '-y', '--no-install-recommends', 'coturn'], ROOT);
-  if (code !== 0)
-    code = (await run('apt-get', ['update'], ROOT)) || (await run('apt-get', ['install', '-y', '--no-install-recommends', 'coturn'], ROOT));
-  if (code !== 0) process.exit(code);
-}
+// The doctor's tests probe a real coturn (api/src/doctor/doctor.test.ts); the dashboard's browser
+// tests drive Debian's Chromium (dashboard/test/e2e). Installed with apt-get when missing.
+await ensureAptPackage('coturn', 'turnserver', ['--version']);
+await ensureAptPackage('chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
 
-// Worker tests run the real worker program, which runs compiled code.
-console.log('test: building api and workers');
-for (const ws of ['api', 'workers']) {
+// Worker tests run the real worker program, which runs compiled code; the dashboard's browser tests
+// run the built dashboard (`next start`) against the compiled API and workers.
+console.log('test: building api, workers and dashboard');
+for (const ws of ['api', 'workers', 'dashboard']) {
   const code = await run('npm', ['run', 'build', '-w', ws], ROOT);
   if (code !== 0) process.exit(code);
 }
@@ -101,6 +98,15 @@ function addCounts(reportFile) {
   } catch {
     // no report (vitest did not get as far as writing one): the exit code tells
   }
+}
+
+async function ensureAptPackage(pkg, binary, probeArgs) {
+  if (!spawnSync(binary, probeArgs, { stdio: 'ignore' }).error) return;
+  console.log(`test: installing ${pkg} (apt-get install -y ${pkg})`);
+  const install = () => run('apt-get', ['install', '-y', '--no-install-recommends', pkg], ROOT);
+  let code = await install();
+  if (code !== 0) code = (await run('apt-get', ['update'], ROOT)) || (await install());
+  if (code !== 0) process.exit(code);
 }
 
 function run(command, args, cwd) {

@@ -21,7 +21,9 @@ import { ChannelsService } from './features/channels/channels.service.js';
 import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
 import { MessageRateLimit } from './features/messages/message-rate-limit.js';
+import { DemoLoginService } from './features/auth/demo-login.js';
 import { MessagesService } from './features/messages/messages.service.js';
+import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
@@ -55,6 +57,8 @@ export interface Services {
   bots: BotsService;
   presence: PresenceService;
   messages: MessagesService;
+  readStates: ReadStatesService;
+  demoLogin: DemoLoginService;
   jobs: JobQueues;
   close(): Promise<void>;
 }
@@ -128,6 +132,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     bots: new BotsService(orm, auth, access, audit, events),
     presence,
     messages,
+    readStates: new ReadStatesService(orm),
+    demoLogin: new DemoLoginService(orm),
     jobs,
     async close() {
       await jobs.close();

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuditResolver } from '../features/audit/audit.resolver.js';
 import { AuthResolver } from '../features/auth/auth.resolver.js';
+import { DemoLoginResolver } from '../features/auth/demo-login.resolver.js';
 import { BotsResolver } from '../features/bots/bots.resolver.js';
 import { ChannelsResolver } from '../features/channels/channels.resolver.js';
 import { InvitePreviewResolver } from '../features/invites/invite-preview.resolver.js';
@@ -11,6 +12,7 @@ import { MembersResolver } from '../features/members/members.resolver.js';
 import { MyMemberResolver } from '../features/members/my-member.resolver.js';
 import { MessagesResolver } from '../features/messages/messages.resolver.js';
 import { PresenceResolver } from '../features/presence/presence.resolver.js';
+import { ReadStatesResolver } from '../features/read-states/read-states.resolver.js';
 import { ModerationResolver } from '../features/moderation/moderation.resolver.js';
 import { RolesResolver } from '../features/roles/roles.resolver.js';
 import { ServersResolver } from '../features/servers/servers.resolver.js';
@@ -48,6 +50,8 @@ export const resolvers = [
   // Added for the dashboard (issue 10).
   InvitePreviewResolver,
   MyMemberResolver,
+  ReadStatesResolver,
+  DemoLoginResolver,
 ] as const;
 
 /** Resolvers receive the service graph through their constructor; one instance each. */

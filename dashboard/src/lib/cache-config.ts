@@ -1,4 +1,5 @@
 import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { gql } from 'urql';
 import { applyVoiceStateEvent } from './voice/voice-cache-updates';
 
 /**
@@ -40,12 +41,27 @@ export const cacheKeys: CacheExchangeOpts['keys'] = {
 
 /** Mutations that change which servers the member is in refetch the server list. */
 export const cacheUpdates: CacheExchangeOpts['updates'] = {
-  Subscription: {
-    serverEvents: (result, args, cache) => applyVoiceStateEvent(result.serverEvents as never, String(args.serverId), cache),
-  },
   Mutation: {
     createServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     joinServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     leaveServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
   },
+  Subscription: {
+    // Every channelEvents stream (the open chat and the sidebar's activity watchers) moves its
+    // channel's newest message, which is what the unread dots compare with the read marker.
+    channelEvents: (result, _args, cache) => {
+      const event = result.channelEvents as { __typename?: string; message?: { id?: string; channel?: { id?: string } } } | null;
+      const channelId = event?.message?.channel?.id;
+      if (event?.__typename !== 'MessageCreated' || !channelId || !event.message?.id) return;
+      cache.writeFragment(LAST_MESSAGE, { __typename: 'Channel', id: channelId, lastMessageId: event.message.id });
+    },
+    serverEvents: (result, args, cache) => applyVoiceStateEvent(result.serverEvents as never, String(args.serverId), cache),
+  },
 };
+
+const LAST_MESSAGE = gql`
+  fragment _ on Channel {
+    id
+    lastMessageId
+  }
+`;

@@ -51,8 +51,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`) });
   await page.setViewportSize(NARROW);
-  // Let the layout settle at the new width before the picture.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Let the layout settle at the new width (the navigation drawer slides away) before the picture.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`) });
   await page.setViewportSize(WIDE);
 }

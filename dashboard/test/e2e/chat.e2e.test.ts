@@ -169,6 +169,93 @@ describe('dashboard in the browser', () => {
     await screenshots(bob.page, '05-reply-edit');
   });
 
+  it('a new channel appears live; unread dots and the read marker follow the member across devices', async () => {
+    const token = await tokenOf(alice.page);
+    const { createChannel } = await gql(
+      stack.apiUrl,
+      token,
+      'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "random" }) { id } }',
+      {
+        s: serverId,
+      },
+    );
+    const sendInRandom = (text: string) =>
+      gql(stack.apiUrl, token, 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+        c: createChannel.id,
+        t: text,
+      });
+    const random = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' }).getByRole('link', { name: /^random/ });
+    await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
+
+    await sendInRandom('Over here!');
+    await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random (unread)');
+    await screenshots(bob.page, '05b-unread-dot');
+    await random(bob.page).click();
+    await expectPage(messageList(bob.page).getByText('Over here!')).toBeVisible();
+    await bob.page
+      .getByRole('navigation', { name: 'Channels of Book Club' })
+      .getByRole('link', { name: /^general/ })
+      .click();
+    await expectPage(composer(bob.page)).toBeVisible();
+    await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
+
+    // Bob's second device: the same read marker, then a new message is unread there too.
+    const device = await openUserPage(browser, stack.dashboardUrl);
+    await device.page.goto('/');
+    await device.page.getByLabel('Username').fill(names.bob);
+    await device.page.getByLabel('Password').fill('battery staple horse');
+    await device.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random');
+    await sendInRandom('Did you see this?');
+    await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random (unread)');
+    await device.context.close();
+
+    // Opening it again: a "New messages" line above what arrived since the last visit.
+    await random(bob.page).click();
+    const list = messageList(bob.page);
+    await expectPage(list.getByRole('separator', { name: 'New messages' })).toBeVisible();
+    await screenshots(bob.page, '05c-new-messages');
+
+    // Shift+Enter starts a new line; Enter sends both lines as one message.
+    const randomComposer = bob.page.getByRole('textbox', { name: 'Message #random' });
+    await randomComposer.fill('line one');
+    await randomComposer.press('Shift+Enter');
+    await randomComposer.pressSequentially('line two');
+    await expectPage(randomComposer).toHaveValue('line one\nline two');
+    await randomComposer.press('Enter');
+    await expectPage(list.locator('article', { hasText: 'line one' })).toContainText('line two');
+
+    // The channel is deleted while Bob reads it: he lands in the server's first channel, told why.
+    await gql(stack.apiUrl, token, 'mutation($c: ID!) { deleteChannel(id: $c) }', { c: createChannel.id });
+    await expectPage(bob.page.getByRole('alert').filter({ hasText: 'The channel you were reading was deleted.' })).toBeVisible();
+    await expectPage(composer(bob.page)).toBeVisible();
+    await screenshots(bob.page, '05d-channel-deleted');
+    await bob.page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('discovers a public server, joins it and leaves it', async () => {
+    const token = await tokenOf(alice.page);
+    await gql(
+      stack.apiUrl,
+      token,
+      'mutation { createServer(input: { name: "Open Lounge", description: "Anyone welcome", isPrivate: false }) { id } }',
+    );
+    await bob.page.getByRole('link', { name: 'Discover public servers' }).click();
+    await bob.page.getByRole('searchbox', { name: 'Search servers' }).fill('Lounge');
+    await expectPage(bob.page.getByText('Anyone welcome')).toBeVisible();
+    await screenshots(bob.page, '05e-discover');
+    await bob.page.getByRole('button', { name: 'Join Open Lounge' }).click();
+    await expectPage(bob.page.getByRole('navigation', { name: 'Channels of Open Lounge' })).toBeVisible();
+    await expectPage(bob.page.getByRole('navigation', { name: 'Servers' }).getByRole('link', { name: 'Open Lounge' })).toBeVisible();
+
+    bob.page.once('dialog', (dialog) => void dialog.accept());
+    await bob.page.getByRole('button', { name: 'Server menu' }).click();
+    await bob.page.getByRole('menuitem', { name: 'Leave server' }).click();
+    await expectPage(bob.page.getByRole('navigation', { name: 'Servers' }).getByRole('link', { name: 'Open Lounge' })).toHaveCount(0);
+    await bob.page.getByRole('navigation', { name: 'Servers' }).getByRole('link', { name: 'Book Club' }).click();
+    await expectPage(composer(bob.page)).toBeVisible();
+  });
+
   it('loads history upward past 100 messages', async () => {
     const token = await tokenOf(alice.page);
     await gql(
@@ -272,5 +359,27 @@ describe('dashboard in the browser', () => {
       errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|WebSocket connection|Failed to fetch|net::ERR/.test(e));
     expect(unexpected(alice.errors)).toEqual([]);
     expect(unexpected(bob.errors)).toEqual([]);
+  });
+
+  it('a reload keeps the member signed in; signing out ends the session and every tab follows', async () => {
+    await alice.page.reload();
+    await expectPage(composer(alice.page)).toBeVisible();
+    const otherTab = await alice.context.newPage();
+    await otherTab.goto(alice.page.url());
+    await expectPage(composer(otherTab)).toBeVisible();
+    const token = await tokenOf(alice.page);
+
+    await alice.page.getByRole('button', { name: 'Sign out' }).click();
+    await expectPage(alice.page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    await expectPage(otherTab.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    // The session is over on the server too, not only forgotten by the page.
+    const response = await fetch(stack.apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    const body = (await response.json()) as { data?: { me: unknown } | null };
+    expect(body.data?.me ?? null).toBeNull();
+    await otherTab.close();
   });
 });

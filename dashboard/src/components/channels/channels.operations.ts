@@ -20,6 +20,8 @@ export const ServerSidebarQuery = graphql(`
         myPermissions
         slowmodeSeconds
         description
+        lastMessageId
+        lastReadMessageId
         ...ChannelItem
       }
     }
@@ -66,6 +68,23 @@ export const ServerEventsSubscription = graphql(`
         sessionId
         state {
           ...VoiceParticipant
+          channel {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Only what an unread dot needs: the newest message of a channel the member is not reading. */
+export const ChannelActivitySubscription = graphql(`
+  subscription ChannelActivity($channelId: ID!) {
+    channelEvents(channelId: $channelId) {
+      __typename
+      ... on MessageCreated {
+        message {
+          id
           channel {
             id
           }

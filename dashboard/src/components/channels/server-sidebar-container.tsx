@@ -10,6 +10,8 @@ import { useOnReconnect } from '@/hooks/use-on-reconnect';
 import { useVoice } from '@/hooks/use-voice';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
+import { compareIds } from '@/components/chat/message-log';
+import { ChannelActivity } from './channel-activity';
 import { ChannelSidebar } from './channel-sidebar';
 import { ServerEventsSubscription, ServerSidebarQuery } from './channels.operations';
 
@@ -79,16 +81,31 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
     return <ErrorState error={apiErrorOf(error)} onRetry={reload} />;
   }
   const server = data.server;
+  const textChannels = server.channels.filter((c) => c.type === 'TEXT');
+  const unread = new Set(textChannels.filter((c) => c.id !== channelId && isUnread(c)).map((c) => c.id));
   return (
-    <ChannelSidebar
-      serverId={server.id}
-      serverName={server.name}
-      channels={[...server.channels].sort((a, b) => a.position - b.position)}
-      selectedChannelId={channelId}
-      unread={new Set()}
-      actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
-      onNavigate={onNavigate}
-      onJoinVoice={(voiceChannelId) => void voice.join(server.id, voiceChannelId)}
-    />
+    <>
+      {textChannels
+        .filter((c) => c.id !== channelId)
+        .map((c) => (
+          <ChannelActivity key={c.id} channelId={c.id} />
+        ))}
+      <ChannelSidebar
+        serverId={server.id}
+        serverName={server.name}
+        channels={[...server.channels].sort((a, b) => a.position - b.position)}
+        selectedChannelId={channelId}
+        unread={unread}
+        actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
+        onNavigate={onNavigate}
+        onJoinVoice={(voiceChannelId) => void voice.join(server.id, voiceChannelId)}
+      />
+    </>
   );
+}
+
+/** Newer message than the read marker (ids are snowflakes: compare as numbers, not text). */
+function isUnread(channel: { lastMessageId?: string | null; lastReadMessageId?: string | null }): boolean {
+  if (!channel.lastMessageId) return false;
+  return !channel.lastReadMessageId || compareIds(channel.lastMessageId, channel.lastReadMessageId) > 0;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { MemberList } from '@/components/members/member-list';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -21,6 +21,7 @@ export const ChannelPageQuery = graphql(`
       type
       slowmodeSeconds
       myPermissions
+      lastReadMessageId
       server {
         id
         myMember {
@@ -36,6 +37,9 @@ export const ChannelPageQuery = graphql(`
 export function ChannelPage({ serverId, channelId }: { serverId: string; channelId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ChannelPageQuery, variables: { channelId } });
   const [membersOpen, setMembersOpen] = useState(false);
+  // The marker as it was on arrival; reading moves it at once, the divider should stay put.
+  const lastReadAtOpen = useRef<string | null | undefined>(undefined);
+  if (lastReadAtOpen.current === undefined && data?.channel) lastReadAtOpen.current = data.channel.lastReadMessageId ?? null;
   if (!data && fetching) return <LoadingState label="Loading channel…" />;
   if (!data?.channel || !data.me) {
     const notFound = data && !data.channel;
@@ -75,7 +79,13 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
       </header>
       <div className="channel-body">
         {channel.type === 'TEXT' ? (
-          <ChatView serverId={serverId} channel={channel} myUserId={data.me.id} timedOutUntil={channel.server.myMember?.timedOutUntil} />
+          <ChatView
+            serverId={serverId}
+            channel={channel}
+            myUserId={data.me.id}
+            timedOutUntil={channel.server.myMember?.timedOutUntil}
+            lastReadAtOpen={lastReadAtOpen.current}
+          />
         ) : (
           <VoiceChannelView channel={channel} />
         )}

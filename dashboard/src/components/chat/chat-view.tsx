@@ -13,19 +13,23 @@ import { Composer } from './composer';
 import { ChatMessageFragment, type ChatMessageData } from './message-item';
 import { MessageList, type MessageListHandle } from './message-list';
 import { typingText } from './use-typing-users';
+import { newestId } from './message-log';
 import { useChannelMessages } from './use-channel-messages';
+import { useMarkRead } from './use-mark-read';
 
 interface ChatViewProps {
   serverId: string;
   channel: { id: string; name: string; slowmodeSeconds: number; myPermissions: readonly Permission[] };
   myUserId: string;
   timedOutUntil: string | null | undefined;
+  /** The read marker when the channel was opened: a "new messages" line goes after it. */
+  lastReadAtOpen: string | null | undefined;
 }
 
 /** How many older pages a jump to a replied-to message may load before giving up. */
 const JUMP_PAGES = 5;
 
-export function ChatView({ serverId, channel, myUserId, timedOutUntil }: ChatViewProps) {
+export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadAtOpen }: ChatViewProps) {
   const router = useRouter();
   const { setNotice } = useSession();
   const list = useRef<MessageListHandle>(null);
@@ -45,6 +49,7 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil }: ChatVie
   );
   const messages = useChannelMessages(channel.id, myUserId, onLost);
   const { log, apply } = messages;
+  useMarkRead(channel.id, newestId(log));
 
   const can = (permission: Permission) => channel.myPermissions.includes(permission) || channel.myPermissions.includes('ADMINISTRATOR');
   const canSend = can('SEND_MESSAGES');
@@ -123,6 +128,7 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil }: ChatVie
         ref={list}
         log={log}
         myUserId={myUserId}
+        unreadAfterId={lastReadAtOpen ?? undefined}
         canManageMessages={can('MANAGE_MESSAGES')}
         canSend={canSend}
         editingId={editingId}

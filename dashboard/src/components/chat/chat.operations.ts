@@ -68,3 +68,13 @@ export const StartTypingMutation = graphql(`
     startTyping(channelId: $channelId)
   }
 `);
+
+export const MarkChannelReadMutation = graphql(`
+  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {
+    markChannelRead(channelId: $channelId, messageId: $messageId) {
+      id
+      lastReadMessageId
+      lastMessageId
+    }
+  }
+`);

@@ -148,7 +148,7 @@ export function Composer(props: ComposerProps) {
           </span>
         ) : refusal ? (
           <span className="field-error" role="alert">
-            {refusal.message}
+            {sentence(refusal.message)}
             {waiting && <> You can send again in {formatRemaining(remaining)}.</>}
             {!waiting && refusal.code === 'NETWORK_ERROR' && ' Your message is kept; press Enter to try again.'}
           </span>
@@ -162,4 +162,9 @@ export function Composer(props: ComposerProps) {
       </div>
     </form>
   );
+}
+
+/** API messages may lack a full stop; the composer adds a sentence after them. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }

@@ -10,6 +10,9 @@ import { MessageContent } from './message-content';
 export const ChatMessageFragment = graphql(`
   fragment ChatMessage on Message {
     id
+    channel {
+      id
+    }
     content
     createdAt
     editedAt

@@ -1,10 +1,10 @@
 'use client';
 
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { GROUP_GAP_MS } from './chat-time';
 import { MessageItem, type ChatMessageData } from './message-item';
-import type { MessageLog } from './message-log';
+import { compareIds, type MessageLog } from './message-log';
 
 export interface MessageListHandle {
   /** Scrolls to a loaded message; false when it is not loaded. */
@@ -15,6 +15,8 @@ export interface MessageListHandle {
 interface MessageListProps {
   log: MessageLog<ChatMessageData>;
   myUserId: string;
+  /** Messages of others after this id are new to the reader: a divider marks where they start. */
+  unreadAfterId?: string;
   canManageMessages: boolean;
   canSend: boolean;
   editingId: string | undefined;
@@ -54,6 +56,13 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     },
   }));
 
+  // Open at the newest message. (Virtuoso's initialTopMostItemIndex would do it too, but renders
+  // nothing until the browser has scrolled, which a jsdom component test never does.)
+  const hasMessages = log.messages.length > 0;
+  useEffect(() => {
+    if (hasMessages) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+  }, [hasMessages]);
+
   if (log.messages.length === 0) {
     return (
       <div className="message-list empty-channel">
@@ -72,7 +81,6 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         aria-live="polite"
         data={log.messages}
         firstItemIndex={log.firstIndex}
-        initialTopMostItemIndex={log.messages.length - 1}
         computeItemKey={(_, message) => message.id}
         startReached={() => props.onLoadOlder()}
         followOutput={() => (following.current ? 'auto' : false)}
@@ -102,27 +110,40 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         }}
         itemContent={(index, message) => {
           const previous = log.messages[index - log.firstIndex - 1];
+          const own = message.author.id === props.myUserId;
+          const firstUnread =
+            props.unreadAfterId !== undefined &&
+            !own &&
+            compareIds(message.id, props.unreadAfterId) > 0 &&
+            (previous === undefined || compareIds(previous.id, props.unreadAfterId) <= 0);
           const continued =
+            !firstUnread &&
             previous !== undefined &&
             previous.author.id === message.author.id &&
             new Date(message.createdAt).getTime() - new Date(previous.createdAt).getTime() < GROUP_GAP_MS;
-          const own = message.author.id === props.myUserId;
           return (
-            <MessageItem
-              message={message}
-              continued={continued}
-              highlighted={message.id === props.highlightedId}
-              editing={message.id === props.editingId}
-              canEdit={own}
-              canDelete={own || props.canManageMessages}
-              canReply={props.canSend}
-              onReply={props.onReply}
-              onStartEdit={props.onStartEdit}
-              onSaveEdit={props.onSaveEdit}
-              onCancelEdit={props.onCancelEdit}
-              onDelete={props.onDelete}
-              onJumpTo={props.onJumpTo}
-            />
+            <>
+              {firstUnread && (
+                <div className="unread-divider" role="separator" aria-label="New messages">
+                  <span>New messages</span>
+                </div>
+              )}
+              <MessageItem
+                message={message}
+                continued={continued}
+                highlighted={message.id === props.highlightedId}
+                editing={message.id === props.editingId}
+                canEdit={own}
+                canDelete={own || props.canManageMessages}
+                canReply={props.canSend}
+                onReply={props.onReply}
+                onStartEdit={props.onStartEdit}
+                onSaveEdit={props.onSaveEdit}
+                onCancelEdit={props.onCancelEdit}
+                onDelete={props.onDelete}
+                onJumpTo={props.onJumpTo}
+              />
+            </>
           );
         }}
       />

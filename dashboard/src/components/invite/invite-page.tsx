@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { SignInForm } from '@/components/auth/sign-in-form';
+import { SignInPage } from '@/components/auth/sign-in-page';
 import { initials } from '@/components/servers/server-rail';
 import { JoinServerMutation } from '@/components/servers/servers.operations';
 import { useSession } from '@/components/session/api-provider';
@@ -80,7 +80,7 @@ export function InvitePage({ code }: { code: string }) {
     return (
       <div className="invite-signed-out">
         {card}
-        <SignInForm reason={`Sign in or create an account to join ${invite.serverName}.`} />
+        <SignInPage reason={`Sign in or create an account to join ${invite.serverName}.`} />
       </div>
     );
   }

@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { channelArg, GrantedChannel, RequirePermission } from '../../graphql/authorize.js';
+import { requireViewer, type GraphqlContext } from '../../graphql/context.js';
+import type { Services } from '../../services.js';
+import type { ChannelAccess } from '../access/access.service.js';
+import { ChannelObject } from '../channels/channel.object.js';
+import type { ChannelView } from '../channels/channel.view.js';
+
+interface ReadLoaders {
+  lastRead: DataLoader<string, string | null>;
+  lastMessage: DataLoader<string, string | null>;
+}
+
+/** Per-request loaders, so a server's channel list costs two queries, not two per channel. */
+const loadersByContext = new WeakMap<GraphqlContext, ReadLoaders>();
+function loadersOf(ctx: GraphqlContext): ReadLoaders {
+  let loaders = loadersByContext.get(ctx);
+  if (!loaders) {
+    const userId = requireViewer(ctx).userId;
+    loaders = {
+      lastRead: new DataLoader((ids) => ctx.services.readStates.lastRead(userId, ids)),
+      lastMessage: new DataLoader((ids) => ctx.services.readStates.lastMessage(ids)),
+    };
+    loadersByContext.set(ctx, loaders);
+  }
+  return loaders;
+}
+
+@Resolver(() => ChannelObject)
+export class ReadStatesResolver {
+  constructor(private readonly services: Services) {}
+
+  /** Everything up to messageId is read, on every device of the caller. Returns the channel. */
+  @RequirePermission(null, channelArg('channelId'))
+  @Mutation(() => ChannelObject)
+  async markChannelRead(
+    @Arg('channelId', () => ID) channelId: string,
+    @Arg('messageId', () => ID) messageId: string,
+    @GrantedChannel() access: ChannelAccess,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ChannelView> {
+    await this.services.readStates.markRead(access, { messageId });
+    return (await ctx.loaders.channels.load(channelId))!;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The newest message the caller has read here (null: none yet).' })
+  lastReadMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext): Promise<string | null> {
+    return loadersOf(ctx).lastRead.load(channel.id);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The newest message in the channel (null: none).' })
+  lastMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext): Promise<string | null> {
+    return loadersOf(ctx).lastMessage.load(channel.id);
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Orm } from '../../kernel/db/orm.js';
+import { notFound } from '../../kernel/errors/app-error.js';
+import { parseInput } from '../../kernel/validation/parse-input.js';
+import type { ChannelAccess } from '../access/access.service.js';
+
+const markReadSchema = z.object({ messageId: z.string().regex(/^\d{1,20}$/, 'must be an id') });
+
+/** Read markers per user and channel: the newest message each has read, and each channel's newest. */
+export class ReadStatesService {
+  constructor(private readonly orm: Orm) {}
+
+  /**
+   * Marks everything up to `messageId` read. The marker only moves forward, so a device that reports
+   * late (or an old tab) cannot make read messages unread again.
+   */
+  async markRead(access: ChannelAccess, input: unknown): Promise<void> {
+    const { messageId } = parseInput(markReadSchema, input);
+    const rows: unknown[] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into read_states (user_id, channel_id, last_read_message_id, updated_at)
+         select ?, ?, m.id, now() from messages m where m.id = ? and m.channel_id = ?
+       on conflict (user_id, channel_id) do update
+         set last_read_message_id = greatest(read_states.last_read_message_id, excluded.last_read_message_id), updated_at = now()
+       returning 1`,
+        [access.userId, access.channel.id, messageId, access.channel.id],
+      );
+    if (rows.length === 0) throw notFound('Message');
+  }
+
+  /** The user's last read message id per channel (null where they never read it). */
+  async lastRead(userId: string, channelIds: readonly string[]): Promise<(string | null)[]> {
+    const rows: { channel_id: string; last_read_message_id: string }[] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute('select channel_id, last_read_message_id from read_states where user_id = ? and channel_id in (?)', [
+        userId,
+        [...channelIds],
+      ]);
+    const byChannel = new Map(rows.map((r) => [String(r.channel_id), String(r.last_read_message_id)]));
+    return channelIds.map((id) => byChannel.get(id) ?? null);
+  }
+
+  /** The newest message id per channel, one index probe each (messages_channel_id_id_index). */
+  async lastMessage(channelIds: readonly string[]): Promise<(string | null)[]> {
+    const rows: { channel_id: string; last_id: string | null }[] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select c.id as channel_id, (select m.id from messages m where m.channel_id = c.id order by m.id desc limit 1) as last_id
+           from unnest(array[?]::bigint[]) as c(id)`,
+        [[...channelIds]],
+      );
+    const byChannel = new Map(rows.map((r) => [String(r.channel_id), r.last_id === null ? null : String(r.last_id)]));
+    return channelIds.map((id) => byChannel.get(id) ?? null);
+  }
+}

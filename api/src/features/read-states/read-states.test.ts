@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../../app.js';
+import { createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
+import { joinServer } from '../../../test/fixtures.js';
+
+const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
+const MARK = 'mutation($c: ID!, $m: ID!) { markChannelRead(channelId: $c, messageId: $m) { id lastReadMessageId lastMessageId } }';
+const STATES = 'query($s: ID!) { server(id: $s) { channels { id type lastReadMessageId lastMessageId } } }';
+
+describe('read states', () => {
+  let api: RunningApi;
+  let owner: TestUser;
+  beforeAll(async () => {
+    api = await startTestApi();
+    owner = await signUp(api, 'rsowner');
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const textChannel = async (user: TestUser, serverId: string) =>
+    (await user.client.ok(STATES, { s: serverId })).server.channels.find((c: any) => c.type === 'TEXT');
+
+  it("lists each channel's newest message and the caller's read marker, shared by every session of the user", async () => {
+    const server = await createServer(owner, { isPrivate: false });
+    const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    const reader = await signUp(api, 'rsreader');
+    await joinServer(reader, server.id);
+    expect(await textChannel(reader, server.id)).toMatchObject({ lastReadMessageId: null, lastMessageId: null });
+
+    const first = (await owner.client.ok(SEND, { c: channelId, t: 'one' })).sendMessage.id;
+    const second = (await owner.client.ok(SEND, { c: channelId, t: 'two' })).sendMessage.id;
+    expect(await textChannel(reader, server.id)).toMatchObject({ lastReadMessageId: null, lastMessageId: second });
+
+    const marked = (await reader.client.ok(MARK, { c: channelId, m: first })).markChannelRead;
+    expect(marked).toMatchObject({ id: channelId, lastReadMessageId: first, lastMessageId: second });
+
+    // Another device of the same user (a second session) sees the same marker.
+    const otherDevice = await reader.client
+      .as(undefined)
+      .ok('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+        u: reader.username,
+        p: 'correct horse battery',
+      });
+    const device2 = reader.client.as(`Bearer ${otherDevice.login.token}`);
+    expect((await device2.ok(STATES, { s: server.id })).server.channels.find((c: any) => c.id === channelId).lastReadMessageId).toBe(first);
+
+    // The marker only moves forward: an older report does not make messages unread again.
+    await device2.ok(MARK, { c: channelId, m: second });
+    await reader.client.ok(MARK, { c: channelId, m: first });
+    expect((await textChannel(reader, server.id)).lastReadMessageId).toBe(second);
+    // Another member's marker is their own.
+    expect((await textChannel(owner, server.id)).lastReadMessageId).toBeNull();
+  });
+
+  it('refuses a message of another channel, a malformed id, and a channel the caller cannot see', async () => {
+    const server = await createServer(owner, { isPrivate: true });
+    const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    const other = await createServer(owner, { isPrivate: true });
+    const otherChannel = other.channels.find((c) => c.type === 'TEXT')!.id;
+    const foreign = (await owner.client.ok(SEND, { c: otherChannel, t: 'elsewhere' })).sendMessage.id;
+
+    expect((await owner.client.errorOf(MARK, { c: channelId, m: foreign })).code).toBe('NOT_FOUND');
+    const bad = await owner.client.errorOf(MARK, { c: channelId, m: 'nope' });
+    expect(bad.code).toBe('BAD_USER_INPUT');
+    const stranger = await signUp(api, 'rsstranger');
+    expect((await stranger.client.errorOf(MARK, { c: channelId, m: foreign })).code).toBe('NOT_FOUND');
+    expect((await textChannel(owner, server.id)).lastReadMessageId).toBeNull();
+  });
+});

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { VirtuosoMockContext } from 'react-virtuoso';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatMessageData } from './message-item';
+import { MessageList } from './message-list';
+import { emptyLog, messageLogReducer, type MessageLog, type MessageLogAction } from './message-log';
+
+const ALICE = { __typename: 'User' as const, id: '1', username: 'alice', displayName: 'Alice' };
+const BOB = { __typename: 'User' as const, id: '2', username: 'bob', displayName: 'Bob' };
+const T0 = Date.parse('2026-11-30T12:00:00Z');
+
+function message(id: number, author: typeof ALICE, content: string, minutes = id): ChatMessageData {
+  return {
+    __typename: 'Message',
+    id: String(id),
+    channel: { __typename: 'Channel', id: '9' },
+    content,
+    createdAt: new Date(T0 + minutes * 60_000).toISOString(),
+    editedAt: null,
+    author,
+    replyTo: null,
+  } as ChatMessageData;
+}
+
+const noop = () => undefined;
+
+// jsdom has no layout; react-virtuoso's test context supplies sizes, and it still needs the observer.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+function renderLog(log: MessageLog<ChatMessageData>) {
+  return render(
+    <VirtuosoMockContext.Provider value={{ viewportHeight: 2000, itemHeight: 40 }}>
+      <MessageList
+        log={log}
+        myUserId={ALICE.id}
+        canManageMessages={false}
+        canSend
+        editingId={undefined}
+        highlightedId={undefined}
+        loadingOlder={false}
+        onLoadOlder={noop}
+        onReply={noop}
+        onStartEdit={noop}
+        onSaveEdit={async () => undefined}
+        onCancelEdit={noop}
+        onDelete={noop}
+        onJumpTo={noop}
+      />
+    </VirtuosoMockContext.Provider>,
+  );
+}
+
+const apply = (actions: MessageLogAction<ChatMessageData>[]) =>
+  actions.reduce(messageLogReducer<ChatMessageData>, emptyLog<ChatMessageData>());
+const shown = () => screen.getAllByRole('article').map((article) => within(article).getByText(/^m\d+/).textContent);
+
+describe('message list', () => {
+  afterEach(cleanup);
+
+  it('shows a history page, an older page, live messages and a resume replay once each, in order', () => {
+    const log = apply([
+      { type: 'latest', messages: [message(20, ALICE, 'm20'), message(21, BOB, 'm21')], hasMoreBefore: true },
+      { type: 'created', message: message(22, BOB, 'm22') },
+      { type: 'older', messages: [message(18, ALICE, 'm18'), message(19, ALICE, 'm19')], hasMoreBefore: false },
+      // A reconnect replays after since=21: 22 again, then 23 sent during the outage.
+      { type: 'created', message: message(22, BOB, 'm22') },
+      { type: 'created', message: message(23, ALICE, 'm23') },
+    ]);
+    renderLog(log);
+    expect(shown()).toEqual(['m18', 'm19', 'm20', 'm21', 'm22', 'm23']);
+    expect(screen.getByText('This is the beginning of the channel.')).toBeTruthy();
+  });
+
+  it('groups consecutive messages of one author under one header, and starts a new group after a gap', () => {
+    renderLog(
+      apply([
+        {
+          type: 'latest',
+          messages: [message(1, ALICE, 'm1', 0), message(2, ALICE, 'm2', 1), message(3, BOB, 'm3', 2), message(4, BOB, 'm4', 30)],
+          hasMoreBefore: false,
+        },
+      ]),
+    );
+    const headers = screen.getAllByRole('article').map((a) => a.querySelector('.message-author')?.textContent ?? null);
+    expect(headers).toEqual(['Alice', null, 'Bob', 'Bob']);
+  });
+
+  it('shows edits with "(edited)", drops deleted messages, and never renders content as HTML', () => {
+    const edited = { ...message(2, BOB, 'm2 <img src=x onerror="alert(1)">'), editedAt: new Date(T0).toISOString() };
+    renderLog(
+      apply([
+        { type: 'latest', messages: [message(1, ALICE, 'm1'), message(2, BOB, 'm2'), message(3, BOB, 'm3')], hasMoreBefore: false },
+        { type: 'updated', message: edited },
+        { type: 'deleted', messageId: '3' },
+      ]),
+    );
+    expect(shown()).toEqual(['m1', 'm2 <img src=x onerror="alert(1)"> (edited)']);
+    expect(screen.getByText('(edited)')).toBeTruthy();
+    expect(document.querySelector('.message-body img')).toBeNull();
+  });
+
+  it('offers edit and delete on own messages only, without MANAGE_MESSAGES', () => {
+    renderLog(apply([{ type: 'latest', messages: [message(1, ALICE, 'm1 mine'), message(2, BOB, 'm2 theirs')], hasMoreBefore: false }]));
+    const [mine, theirs] = screen.getAllByRole('article');
+    expect(within(mine!).queryByRole('button', { name: 'Edit' })).not.toBeNull();
+    expect(within(theirs!).queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(within(theirs!).queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(within(theirs!).queryByRole('button', { name: 'Reply' })).not.toBeNull();
+  });
+});
