@@ -90,6 +90,24 @@ export async function audioGrows(page: Page, count: number, what: string): Promi
   );
 }
 
+/** The page holds exactly `count` open peer connections. */
+export function connectionCount(page: Page, count: number, what: string): Promise<PeerProbe[]> {
+  return until(
+    () => probePeers(page),
+    (peers) => peers.length === count,
+    what,
+  );
+}
+
+/** The connection at `index` receives again: past `from` bytes (where it stopped). */
+export function audioResumes(page: Page, index: number, from: number, what: string): Promise<PeerProbe[]> {
+  return until(
+    () => probePeers(page),
+    (peers) => (peers[index]?.inboundBytes ?? 0) > from + 1000,
+    what,
+  );
+}
+
 /**
  * The connection at `index` stops receiving: two readings a second apart are equal. Polled, since
  * packets already in flight may still land after the sender stopped.

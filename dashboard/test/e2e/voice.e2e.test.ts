@@ -5,7 +5,17 @@ import { sineFrames, VoiceConnection } from '../../../bots/src/voice/index';
 import { gql, launchBrowser, openUserPage, type UserPage } from './browser';
 import { expect as expectPage } from './page-expect';
 import { startStack, type Stack } from './stack';
-import { audioGrows, audioStops, FAKE_MEDIA, observeMedia, playbackMuted, probePeers, until, voiceScreenshots } from './voice-probe';
+import {
+  audioGrows,
+  audioResumes,
+  audioStops,
+  connectionCount,
+  FAKE_MEDIA,
+  observeMedia,
+  playbackMuted,
+  probePeers,
+  voiceScreenshots,
+} from './voice-probe';
 
 /**
  * Voice in real Chromium with its fake microphone, against the real API, workers, Postgres and
@@ -131,11 +141,7 @@ describe('voice in the browser', () => {
       await voiceScreenshots(alice.page, '21-voice-muted');
 
       await voicePanel(alice).getByRole('button', { name: 'Unmute' }).click();
-      await until(
-        () => probePeers(bob.page),
-        (peers) => (peers[0]?.inboundBytes ?? 0) > stoppedAt + 1000,
-        'bob hears alice again',
-      );
+      await audioResumes(bob.page, 0, stoppedAt, 'bob hears alice again');
     },
     SCENARIO_MS,
   );
@@ -166,11 +172,7 @@ describe('voice in the browser', () => {
       await voiceScreenshots(bob.page, '22-voice-server-muted');
       await moderate(false);
       await expectPage(voicePanel(bob).getByRole('note')).toHaveCount(0);
-      await until(
-        () => probePeers(alice.page),
-        (peers) => (peers[0]?.inboundBytes ?? 0) > stoppedAt + 1000,
-        'alice hears bob again',
-      );
+      await audioResumes(alice.page, 0, stoppedAt, 'alice hears bob again');
     },
     SCENARIO_MS,
   );
@@ -227,11 +229,7 @@ describe('voice in the browser', () => {
       await bot.destroy();
       bot = undefined;
       await expectPage(participants(alice, 'Lounge').getByRole('listitem')).toHaveCount(2);
-      await until(
-        () => probePeers(alice.page),
-        (peers) => peers.length === 1,
-        'the bot connection closes',
-      );
+      await connectionCount(alice.page, 1, 'the bot connection closes');
     },
     SCENARIO_MS,
   );
@@ -242,11 +240,7 @@ describe('voice in the browser', () => {
       await voicePanel(bob).getByRole('button', { name: 'Disconnect from voice' }).click();
       await expectPage(voicePanel(bob)).toHaveCount(0);
       await expectPage(participants(alice, 'Lounge').getByRole('listitem')).toHaveCount(1);
-      await until(
-        () => probePeers(alice.page),
-        (peers) => peers.length === 0,
-        'alice closes the connection to bob',
-      );
+      await connectionCount(alice.page, 0, 'alice closes the connection to bob');
     },
     SCENARIO_MS,
   );

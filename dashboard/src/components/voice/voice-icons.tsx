@@ -27,34 +27,23 @@ function Icon({ className, title, children }: IconProps & { children: React.Reac
   );
 }
 
-export const MicIcon = (props: IconProps) => (
+/** A slash across an icon: off, muted, deafened. */
+const SLASH = <path d="M3 3l18 18" />;
+
+export const MicIcon = ({ off, ...props }: IconProps & { off?: boolean }) => (
   <Icon {...props}>
     <rect x="9" y="3" width="6" height="11" rx="3" />
     <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
+    {off && SLASH}
   </Icon>
 );
 
-export const MicOffIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <rect x="9" y="3" width="6" height="11" rx="3" />
-    <path d="M5 11a7 7 0 0 0 14 0M12 18v3M3 3l18 18" />
-  </Icon>
-);
-
-export const HeadphonesIcon = (props: IconProps) => (
+export const HeadphonesIcon = ({ off, ...props }: IconProps & { off?: boolean }) => (
   <Icon {...props}>
     <path d="M4 15v-3a8 8 0 0 1 16 0v3" />
     <rect x="3" y="14" width="4" height="7" rx="1.5" />
     <rect x="17" y="14" width="4" height="7" rx="1.5" />
-  </Icon>
-);
-
-export const HeadphonesOffIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M4 15v-3a8 8 0 0 1 16 0v3" />
-    <rect x="3" y="14" width="4" height="7" rx="1.5" />
-    <rect x="17" y="14" width="4" height="7" rx="1.5" />
-    <path d="M3 3l18 18" />
+    {off && SLASH}
   </Icon>
 );
 

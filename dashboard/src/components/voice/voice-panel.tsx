@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '@/gql';
 import { useVoice } from '@/hooks/use-voice';
 import type { VoiceSnapshot } from '@/lib/voice/voice-state';
-import { HangUpIcon, HeadphonesIcon, HeadphonesOffIcon, MicIcon, MicOffIcon } from './voice-icons';
+import { HangUpIcon, HeadphonesIcon, MicIcon } from './voice-icons';
 import styles from './voice.module.css';
 
 const VoicePanelQuery = graphql(`
@@ -63,14 +63,14 @@ export function VoicePanel() {
               disabled={voice.status !== 'joined'}
               label={voice.selfMute || voice.selfDeaf ? 'Unmute' : 'Mute'}
               onClick={() => engine.setSelfMute(!(voice.selfMute || voice.selfDeaf))}
-              icon={voice.selfMute || voice.selfDeaf || voice.serverMute ? <MicOffIcon /> : <MicIcon />}
+              icon={<MicIcon off={voice.selfMute || voice.selfDeaf || voice.serverMute} />}
             />
             <ToggleButton
               pressed={voice.selfDeaf}
               disabled={voice.status !== 'joined'}
               label={voice.selfDeaf ? 'Undeafen' : 'Deafen'}
               onClick={() => engine.setSelfDeaf(!voice.selfDeaf)}
-              icon={voice.selfDeaf || voice.serverDeaf ? <HeadphonesOffIcon /> : <HeadphonesIcon />}
+              icon={<HeadphonesIcon off={voice.selfDeaf || voice.serverDeaf} />}
             />
             <button
               type="button"

@@ -3,7 +3,7 @@
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import { useVoice } from '@/hooks/use-voice';
 import type { PeerView } from '@/lib/voice/voice-state';
-import { MicOffIcon, HeadphonesOffIcon } from './voice-icons';
+import { HeadphonesIcon, MicIcon } from './voice-icons';
 import styles from './voice.module.css';
 
 export const VoiceParticipantFragment = graphql(`
@@ -66,13 +66,15 @@ export function VoiceParticipants({
               {p.user.isBot && <span className={styles.botTag}>BOT</span>}
             </span>
             {muted && (
-              <MicOffIcon
+              <MicIcon
+                off
                 className={p.serverMute || p.serverDeaf ? styles.imposed : styles.stateIcon}
                 title={p.serverMute ? 'Server muted' : 'Muted'}
               />
             )}
             {deafened && (
-              <HeadphonesOffIcon
+              <HeadphonesIcon
+                off
                 className={p.serverDeaf ? styles.imposed : styles.stateIcon}
                 title={p.serverDeaf ? 'Server deafened' : 'Deafened'}
               />

@@ -1,6 +1,7 @@
 import { print } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
 import type { Client, CombinedError } from 'urql';
+import { getFragmentData, type FragmentType } from '@/gql';
 import { apiErrorOf } from '@/lib/api-errors';
 import {
   JoinVoiceMutation,
@@ -8,10 +9,17 @@ import {
   SendVoiceSignalMutation,
   UpdateVoiceStateMutation,
   VoiceChannelStatesQuery,
+  VoiceSessionStateFragment,
   VoiceSignalsSubscription,
   VoiceStateChangesSubscription,
 } from './voice.operations';
-import { VoiceRequestError, type IncomingVoiceSignal, type SignalStreamEnd, type VoiceSignalling } from './voice-signalling';
+import {
+  VoiceRequestError,
+  type IncomingVoiceSignal,
+  type SignalStreamEnd,
+  type VoiceChannelState,
+  type VoiceSignalling,
+} from './voice-signalling';
 
 const VOICE_SIGNALS = print(VoiceSignalsSubscription);
 
@@ -35,7 +43,7 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
   return {
     async join(channelId, self) {
       const { joinVoice } = await dataOf(api.urql.mutation(JoinVoiceMutation, { channelId, ...self }).toPromise());
-      const own = joinVoice.channel.voiceStates.find((s) => s.sessionId === joinVoice.sessionId);
+      const own = joinVoice.channel.voiceStates.map(channelState).find((s) => s.sessionId === joinVoice.sessionId);
       return {
         sessionId: joinVoice.sessionId,
         channelId: joinVoice.channel.id,
@@ -44,17 +52,8 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
           ...(s.username ? { username: s.username } : {}),
           ...(s.credential ? { credential: s.credential } : {}),
         })),
-        participants: joinVoice.participants.map((p) => ({
-          sessionId: p.sessionId,
-          userId: p.user.id,
-          silenced: p.serverMute || p.serverDeaf,
-        })),
-        self: {
-          selfMute: own?.selfMute ?? self.selfMute,
-          selfDeaf: own?.selfDeaf ?? self.selfDeaf,
-          serverMute: own?.serverMute ?? false,
-          serverDeaf: own?.serverDeaf ?? false,
-        },
+        participants: joinVoice.participants.map(channelState),
+        self: own?.flags ?? { ...self, serverMute: false, serverDeaf: false },
       };
     },
     async leave(sessionId) {
@@ -100,20 +99,23 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
       const { channel } = await dataOf(
         api.urql.query(VoiceChannelStatesQuery, { channelId }, { requestPolicy: 'network-only' }).toPromise(),
       );
-      return (channel?.voiceStates ?? []).map((s) => ({
-        sessionId: s.sessionId,
-        userId: s.user.id,
-        silenced: s.serverMute || s.serverDeaf,
-        flags: { selfMute: s.selfMute, selfDeaf: s.selfDeaf, serverMute: s.serverMute, serverDeaf: s.serverDeaf },
-      }));
+      return (channel?.voiceStates ?? []).map(channelState);
     },
     stateChanges(serverId, onChange) {
       const { unsubscribe } = api.urql.subscription(VoiceStateChangesSubscription, { serverId }).subscribe(({ data }) => {
         const event = data?.serverEvents;
         if (event?.__typename !== 'VoiceStateUpdated') return;
-        onChange({ sessionId: event.sessionId, userId: event.userId, channelId: event.channelId ?? null, state: event.state ?? null });
+        const state = event.state ? channelState(event.state).flags : null;
+        onChange({ sessionId: event.sessionId, userId: event.userId, channelId: event.channelId ?? null, state });
       });
       return unsubscribe;
     },
   };
+}
+
+/** A voice state as the engine reads it. */
+function channelState(ref: FragmentType<typeof VoiceSessionStateFragment>): VoiceChannelState {
+  const s = getFragmentData(VoiceSessionStateFragment, ref);
+  const flags = { selfMute: s.selfMute, selfDeaf: s.selfDeaf, serverMute: s.serverMute, serverDeaf: s.serverDeaf };
+  return { sessionId: s.sessionId, userId: s.user.id, silenced: s.serverMute || s.serverDeaf, flags };
 }

@@ -1,5 +1,22 @@
 import { graphql } from '@/gql';
 
+/** What the engine reads of a voice state; `channel` also lets the cache place it (voice-cache-updates.ts). */
+export const VoiceSessionStateFragment = graphql(`
+  fragment VoiceSessionState on VoiceState {
+    sessionId
+    selfMute
+    selfDeaf
+    serverMute
+    serverDeaf
+    user {
+      id
+    }
+    channel {
+      id
+    }
+  }
+`);
+
 export const JoinVoiceMutation = graphql(`
   mutation JoinVoice($channelId: ID!, $selfMute: Boolean, $selfDeaf: Boolean) {
     joinVoice(channelId: $channelId, selfMute: $selfMute, selfDeaf: $selfDeaf) {
@@ -10,25 +27,13 @@ export const JoinVoiceMutation = graphql(`
         credential
       }
       participants {
-        sessionId
-        serverMute
-        serverDeaf
-        user {
-          id
-        }
+        ...VoiceSessionState
       }
       channel {
         id
         voiceStates {
-          sessionId
-          selfMute
-          selfDeaf
-          serverMute
-          serverDeaf
+          ...VoiceSessionState
           ...VoiceParticipant
-          channel {
-            id
-          }
         }
       }
     }
@@ -44,7 +49,7 @@ export const LeaveVoiceMutation = graphql(`
 export const UpdateVoiceStateMutation = graphql(`
   mutation UpdateVoiceState($sessionId: ID!, $selfMute: Boolean, $selfDeaf: Boolean) {
     updateVoiceState(sessionId: $sessionId, selfMute: $selfMute, selfDeaf: $selfDeaf) {
-      sessionId
+      ...VoiceSessionState
       ...VoiceParticipant
     }
   }
@@ -78,15 +83,8 @@ export const VoiceStateChangesSubscription = graphql(`
         userId
         sessionId
         state {
-          sessionId
-          selfMute
-          selfDeaf
-          serverMute
-          serverDeaf
+          ...VoiceSessionState
           ...VoiceParticipant
-          channel {
-            id
-          }
         }
       }
     }
@@ -98,14 +96,7 @@ export const VoiceChannelStatesQuery = graphql(`
     channel(id: $channelId) {
       id
       voiceStates {
-        sessionId
-        selfMute
-        selfDeaf
-        serverMute
-        serverDeaf
-        user {
-          id
-        }
+        ...VoiceSessionState
         ...VoiceParticipant
       }
     }
