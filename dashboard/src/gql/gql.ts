@@ -44,6 +44,7 @@ type Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": typeof types.CreateServerDocument,
     "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": typeof types.LeaveServerDocument,
     "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": typeof types.JoinServerDocument,
+    "\n  mutation ModerateVoice($serverId: ID!, $userId: ID!, $serverMute: Boolean, $serverDeaf: Boolean, $disconnect: Boolean) {\n    moderateVoice(serverId: $serverId, userId: $userId, serverMute: $serverMute, serverDeaf: $serverDeaf, disconnect: $disconnect)\n  }\n": typeof types.ModerateVoiceDocument,
     "\n  query VoicePanel($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      myPermissions\n      server {\n        id\n        name\n      }\n    }\n  }\n": typeof types.VoicePanelDocument,
     "\n  fragment VoiceParticipant on VoiceState {\n    sessionId\n    selfMute\n    selfDeaf\n    serverMute\n    serverDeaf\n    user {\n      id\n      displayName\n      isBot\n    }\n  }\n": typeof types.VoiceParticipantFragmentDoc,
     "\n  mutation Heartbeat {\n    heartbeat\n  }\n": typeof types.HeartbeatDocument,
@@ -88,6 +89,7 @@ const documents: Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": types.CreateServerDocument,
     "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": types.LeaveServerDocument,
     "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": types.JoinServerDocument,
+    "\n  mutation ModerateVoice($serverId: ID!, $userId: ID!, $serverMute: Boolean, $serverDeaf: Boolean, $disconnect: Boolean) {\n    moderateVoice(serverId: $serverId, userId: $userId, serverMute: $serverMute, serverDeaf: $serverDeaf, disconnect: $disconnect)\n  }\n": types.ModerateVoiceDocument,
     "\n  query VoicePanel($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      myPermissions\n      server {\n        id\n        name\n      }\n    }\n  }\n": types.VoicePanelDocument,
     "\n  fragment VoiceParticipant on VoiceState {\n    sessionId\n    selfMute\n    selfDeaf\n    serverMute\n    serverDeaf\n    user {\n      id\n      displayName\n      isBot\n    }\n  }\n": types.VoiceParticipantFragmentDoc,
     "\n  mutation Heartbeat {\n    heartbeat\n  }\n": types.HeartbeatDocument,
@@ -236,6 +238,10 @@ export function graphql(source: "\n  mutation LeaveServer($serverId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"): (typeof documents)["\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ModerateVoice($serverId: ID!, $userId: ID!, $serverMute: Boolean, $serverDeaf: Boolean, $disconnect: Boolean) {\n    moderateVoice(serverId: $serverId, userId: $userId, serverMute: $serverMute, serverDeaf: $serverDeaf, disconnect: $disconnect)\n  }\n"): (typeof documents)["\n  mutation ModerateVoice($serverId: ID!, $userId: ID!, $serverMute: Boolean, $serverDeaf: Boolean, $disconnect: Boolean) {\n    moderateVoice(serverId: $serverId, userId: $userId, serverMute: $serverMute, serverDeaf: $serverDeaf, disconnect: $disconnect)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

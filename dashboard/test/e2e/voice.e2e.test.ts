@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphqlConnection } from '../../../bots/src/sdk/graphql-connection';
 import { sineFrames, VoiceConnection } from '../../../bots/src/voice/index';
-import { gql, launchBrowser, openUserPage, type UserPage } from './browser';
+import { gql, launchBrowser, openUserPage, SCREENSHOTS, type UserPage } from './browser';
 import { expect as expectPage } from './page-expect';
 import { startStack, type Stack } from './stack';
 import {
@@ -165,12 +166,18 @@ describe('voice in the browser', () => {
   it(
     "a moderator's server mute silences a member and tells them why; lifting it lets them speak again",
     async () => {
-      await moderate(true);
+      // Alice mutes Bob from the menu on his name in the sidebar.
+      const bobOptions = participants(alice, 'Lounge').getByRole('button', { name: 'Voice options for Bob' });
+      await bobOptions.click();
+      await expectPage(alice.page.getByRole('menuitem', { name: 'Server mute' })).toBeVisible();
+      await alice.page.screenshot({ path: join(SCREENSHOTS, '22-voice-moderator-menu-1280.png') });
+      await alice.page.getByRole('menuitem', { name: 'Server mute' }).click();
       await expectPage(voicePanel(bob).getByRole('note')).toHaveText(/A moderator muted you/);
       await expectPage(participants(alice, 'Lounge').getByRole('listitem', { name: 'Bob, muted' })).toBeVisible();
       const stoppedAt = await audioStops(alice.page, 0, 'alice hears nothing from server-muted bob');
       await voiceScreenshots(bob.page, '22-voice-server-muted');
-      await moderate(false);
+      await bobOptions.click();
+      await alice.page.getByRole('menuitem', { name: 'Remove server mute' }).click();
       await expectPage(voicePanel(bob).getByRole('note')).toHaveCount(0);
       await audioResumes(alice.page, 0, stoppedAt, 'alice hears bob again');
     },

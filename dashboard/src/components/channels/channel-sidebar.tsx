@@ -21,6 +21,8 @@ export const ChannelItemFragment = graphql(`
 interface ChannelSidebarProps {
   serverId: string;
   serverName: string;
+  /** The member's server permissions (what they may do to others in voice). */
+  permissions: readonly string[];
   channels: FragmentType<typeof ChannelItemFragment>[];
   selectedChannelId: string | undefined;
   /** Channel ids with messages the member has not read. */
@@ -98,7 +100,13 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
                     {content}
                   </Link>
                 )}
-                <VoiceParticipants channelId={channel.id} channelName={channel.name} states={channel.voiceStates} />
+                <VoiceParticipants
+                  channelId={channel.id}
+                  channelName={channel.name}
+                  states={channel.voiceStates}
+                  serverId={props.serverId}
+                  permissions={props.permissions}
+                />
               </li>
             );
           })}

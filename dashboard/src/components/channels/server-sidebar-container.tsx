@@ -93,6 +93,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
       <ChannelSidebar
         serverId={server.id}
         serverName={server.name}
+        permissions={server.myPermissions}
         channels={[...server.channels].sort((a, b) => a.position - b.position)}
         selectedChannelId={channelId}
         unread={unread}

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { Client, Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFragmentData } from '@/gql';
 import type { VoiceEngine } from '@/lib/voice/voice-engine';
@@ -15,7 +16,7 @@ const state = (sessionId: string, displayName: string, flags: Partial<typeof qui
   );
 
 /** Renders the list against an engine frozen in `snapshot` (the engine's own peers need a real browser). */
-function renderWith(snapshot: Partial<VoiceSnapshot>, channelId = 'c1') {
+function renderWith(snapshot: Partial<VoiceSnapshot>, channelId = 'c1', permissions: string[] = []) {
   const frozen: VoiceSnapshot = { ...initialVoiceSnapshot, ...snapshot };
   const engine = {
     subscribe: () => () => {},
@@ -23,13 +24,17 @@ function renderWith(snapshot: Partial<VoiceSnapshot>, channelId = 'c1') {
     retryPeer: vi.fn(),
   };
   render(
-    <VoiceEngineContext.Provider value={engine as unknown as VoiceEngine}>
-      <VoiceParticipants
-        channelId={channelId}
-        channelName="Lounge"
-        states={[state('me', 'Alice'), state('p1', 'Bob', { serverMute: true }), state('p2', 'Radio', {}, true)]}
-      />
-    </VoiceEngineContext.Provider>,
+    <Provider value={new Client({ url: 'http://127.0.0.1:9/graphql', exchanges: [] })}>
+      <VoiceEngineContext.Provider value={engine as unknown as VoiceEngine}>
+        <VoiceParticipants
+          channelId={channelId}
+          channelName="Lounge"
+          states={[state('me', 'Alice'), state('p1', 'Bob', { serverMute: true }), state('p2', 'Radio', {}, true)]}
+          serverId="s1"
+          permissions={permissions}
+        />
+      </VoiceEngineContext.Provider>
+    </Provider>,
   );
   return engine;
 }
@@ -70,5 +75,13 @@ describe('VoiceParticipants', () => {
     renderWith({ ...joined, speaking: ['p2'], peers: [{ sessionId: 'p1', userId: 'u-p1', connectionState: 'failed' }] }, 'c2');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('aria-label'))).toEqual(['Alice', 'Bob, muted', 'Radio, bot']);
+  });
+
+  it('offers moderators a voice menu on each participant, and nobody else', () => {
+    renderWith(joined, 'c1', ['MUTE_MEMBERS']);
+    expect(screen.getAllByRole('button', { name: /^Voice options for / })).toHaveLength(3);
+    cleanup();
+    renderWith(joined, 'c1', ['SEND_MESSAGES', 'SPEAK']);
+    expect(screen.queryAllByRole('button', { name: /^Voice options for / })).toHaveLength(0);
   });
 });

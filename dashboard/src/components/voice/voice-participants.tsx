@@ -4,6 +4,7 @@ import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import { useVoice } from '@/hooks/use-voice';
 import type { PeerView } from '@/lib/voice/voice-state';
 import { HeadphonesIcon, MicIcon } from './voice-icons';
+import { moderationAbilities, VoiceModerationMenu } from './voice-moderation-menu';
 import styles from './voice.module.css';
 
 export const VoiceParticipantFragment = graphql(`
@@ -37,15 +38,21 @@ export function VoiceParticipants({
   channelId,
   channelName,
   states,
+  serverId,
+  permissions,
 }: {
   channelId: string;
   channelName: string;
   states: FragmentType<typeof VoiceParticipantFragment>[];
+  serverId: string;
+  /** The member's server permissions: moderators get a menu on each participant. */
+  permissions: readonly string[];
 }) {
   const { voice, engine } = useVoice();
   const participants = states.map((ref) => getFragmentData(VoiceParticipantFragment, ref));
   if (participants.length === 0) return null;
   const mine = voice.status === 'joined' && voice.channelId === channelId;
+  const moderation = moderationAbilities(permissions);
   return (
     <ul className={styles.participants} aria-label={`In ${channelName}`}>
       {participants.map((p) => {
@@ -77,6 +84,13 @@ export function VoiceParticipants({
                 off
                 className={p.serverDeaf ? styles.imposed : styles.stateIcon}
                 title={p.serverDeaf ? 'Server deafened' : 'Deafened'}
+              />
+            )}
+            {moderation && (
+              <VoiceModerationMenu
+                serverId={serverId}
+                can={moderation}
+                target={{ userId: p.user.id, displayName: p.user.displayName, serverMute: p.serverMute, serverDeaf: p.serverDeaf }}
               />
             )}
             {peer && <PeerState peer={peer} onRetry={() => engine.retryPeer(peer.sessionId)} name={p.user.displayName} />}
