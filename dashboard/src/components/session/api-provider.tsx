@@ -14,7 +14,9 @@ interface Session {
   api: ApiClient;
   /** A notice for the whole page (a channel was deleted, access was lost), shown by the shell. */
   notice: ApiError | undefined;
+  /** Shows a notice unless one is already shown: the first report of a loss is the most precise. */
   setNotice: (notice: ApiError | undefined) => void;
+  dismissNotice: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -28,15 +30,20 @@ export function useSession(): Session {
 /** Holds the session token (shared by every tab) and the one API client made for it. */
 export function ApiProvider({ apiUrl, children }: { apiUrl: string | null; children: ReactNode }) {
   const [token, setToken] = useSessionToken();
-  const [notice, setNotice] = useState<ApiError>();
+  const [notice, setNoticeState] = useState<ApiError>();
+  const setNotice = useCallback((next: ApiError | undefined) => setNoticeState((current) => current ?? next), []);
+  const dismissNotice = useCallback(() => setNoticeState(undefined), []);
   const expire = useCallback(() => setToken(null), [setToken]);
   const api = useMemo(
     () => createApiClient(resolveApiUrl(apiUrl), token ?? null, { onUnauthenticated: expire, onLost: setNotice }),
-    [apiUrl, token, expire],
+    [apiUrl, token, expire, setNotice],
   );
   useEffect(() => () => api.dispose(), [api]);
 
-  const session = useMemo(() => ({ token, setToken, api, notice, setNotice }), [token, setToken, api, notice]);
+  const session = useMemo(
+    () => ({ token, setToken, api, notice, setNotice, dismissNotice }),
+    [token, setToken, api, notice, setNotice, dismissNotice],
+  );
   return (
     <SessionContext.Provider value={session}>
       <Provider value={api.urql}>{children}</Provider>
