@@ -38,9 +38,9 @@ export async function openUserPage(browser: Browser, baseUrl: string): Promise<U
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  // A server error's request says which operation failed.
+  // A failed request says which URL or operation it was.
   page.on('response', (response) => {
-    if (response.status() >= 500)
+    if (response.status() >= 400)
       errors.push(`${response.status()} ${response.url()} ${response.request().postData()?.slice(0, 200) ?? ''}`);
   });
   return { context, page, errors };

@@ -42,6 +42,13 @@ describe('dashboard in the browser', () => {
 
   const composer = (page: Page) => page.getByRole('textbox', { name: 'Message #general' });
   const messageList = (page: Page) => page.getByRole('log', { name: 'Messages' });
+  const register = async (page: Page, username: string, displayName: string, password: string) => {
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Display name (optional)').fill(displayName);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+  };
   const send = async (page: Page, text: string) => {
     await composer(page).fill(text);
     await composer(page).press('Enter');
@@ -52,11 +59,7 @@ describe('dashboard in the browser', () => {
     await page.goto('/');
     await expectPage(page.getByRole('heading', { name: 'Rashigo' })).toBeVisible();
     await screenshots(page, '01-sign-in');
-    await page.getByRole('tab', { name: 'Register' }).click();
-    await page.getByLabel('Username').fill(names.alice);
-    await page.getByLabel('Display name (optional)').fill('Alice');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await register(page, names.alice, 'Alice', 'correct horse battery');
     await expectPage(page.getByRole('heading', { name: 'Welcome to Rashigo' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Create a server' }).click();
@@ -82,11 +85,7 @@ describe('dashboard in the browser', () => {
     await expectPage(page.getByRole('heading', { name: 'Book Club' })).toBeVisible();
     await expectPage(page.getByText('1 member', { exact: true })).toBeVisible();
     await screenshots(page, '03-invite-signed-out');
-    await page.getByRole('tab', { name: 'Register' }).click();
-    await page.getByLabel('Username').fill(names.bob);
-    await page.getByLabel('Display name (optional)').fill('Bob');
-    await page.getByLabel('Password').fill('battery staple horse');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await register(page, names.bob, 'Bob', 'battery staple horse');
     await page.getByRole('button', { name: 'Join Book Club' }).click();
     await expectPage(composer(page)).toBeVisible();
     expect(new URL(page.url()).pathname).toBe(`/servers/${serverId}/${channelId}`);
@@ -117,6 +116,14 @@ describe('dashboard in the browser', () => {
     // Whitespace only is not sent: the draft stays and nothing new appears.
     const before = await messageList(bob.page).locator('article').count();
     await send(bob.page, '   ');
+    expect(await messageList(bob.page).locator('article').count()).toBe(before);
+    // Over the limit: refused before sending, with the limit shown, the draft kept.
+    await composer(bob.page).fill('x'.repeat(4001));
+    await expectPage(bob.page.getByText('Too long: 4001 of 4000 characters. Shorten it to send.')).toBeVisible();
+    await expectPage(bob.page.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await composer(bob.page).press('Enter');
+    await expectPage(composer(bob.page)).toHaveValue('x'.repeat(4001));
+    await composer(bob.page).fill('');
     expect(await messageList(bob.page).locator('article').count()).toBe(before);
     await screenshots(alice.page, '04-chat');
   });
@@ -227,7 +234,8 @@ describe('dashboard in the browser', () => {
 
     // The channel is deleted while Bob reads it: he lands in the server's first channel, told why.
     await gql(stack.apiUrl, token, 'mutation($c: ID!) { deleteChannel(id: $c) }', { c: createChannel.id });
-    await expectPage(bob.page.getByRole('alert').filter({ hasText: 'The channel you were reading was deleted.' })).toBeVisible();
+    // Whichever arrives first, the stream's end or the ChannelDeleted event, the notice says so.
+    await expectPage(bob.page.getByRole('alert').filter({ hasText: /(channel you were reading|#random) was deleted/ })).toBeVisible();
     await expectPage(composer(bob.page)).toBeVisible();
     await screenshots(bob.page, '05d-channel-deleted');
     await bob.page.getByRole('button', { name: 'Dismiss' }).click();
@@ -354,7 +362,27 @@ describe('dashboard in the browser', () => {
 
   it('shows the member list with presence, and no errors in either console', async () => {
     await expectPage(alice.page.getByRole('complementary', { name: 'Members' }).getByText('Bob')).toBeVisible();
+    // Alice picks "Do not disturb": Bob's member list shows her dot change live.
+    await alice.page.getByRole('button', { name: /^Status: Online/ }).click();
+    await alice.page.getByRole('menuitemradio', { name: 'Do not disturb' }).click();
+    const aliceRow = bob.page.getByRole('complementary', { name: 'Members' }).getByRole('listitem').filter({ hasText: 'Alice' });
+    await expectPage(aliceRow.getByRole('img', { name: 'do not disturb' })).toBeVisible();
     await screenshots(alice.page, '10-members');
+    // On a phone the member list is an overlay with a labelled toggle, the navigation a drawer.
+    await alice.page.setViewportSize({ width: 360, height: 740 });
+    await expectPage(alice.page.getByRole('complementary', { name: 'Members' })).toBeVisible();
+    await alice.page.waitForTimeout(300);
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/12-members-360.png` });
+    await alice.page.getByRole('button', { name: 'Hide member list' }).click();
+    await expectPage(alice.page.getByRole('complementary', { name: 'Members' })).not.toBeVisible();
+    await alice.page.getByRole('button', { name: 'Open navigation' }).click();
+    await expectPage(alice.page.getByRole('navigation', { name: 'Servers' })).toBeVisible();
+    await alice.page.waitForTimeout(300);
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/11-drawer-360.png` });
+    await alice.page.keyboard.press('Escape');
+    await expectPage(alice.page.getByRole('button', { name: 'Close navigation' })).toHaveCount(0);
+    await alice.page.setViewportSize({ width: 1280, height: 800 });
+    await alice.page.getByRole('button', { name: 'Show member list' }).click();
     const unexpected = (errors: string[]) =>
       errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|WebSocket connection|Failed to fetch|net::ERR/.test(e));
     expect(unexpected(alice.errors)).toEqual([]);

@@ -10,6 +10,7 @@ import { ShellQuery } from '@/components/servers/servers.operations';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useHeartbeat } from '@/hooks/use-heartbeat';
+import { useVoice } from '@/hooks/use-voice';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ConnectionBanner } from './connection-banner';
 import { PageNotice } from './page-notice';
@@ -34,14 +35,22 @@ function SignedInShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ShellQuery });
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { engine: voice } = useVoice();
   useHeartbeat(Boolean(data?.me));
-  // Navigating closes the drawer on small screens.
+  // Navigating closes the drawer on small screens; so does Escape.
   useEffect(() => setDrawerOpen(false), [pathname]);
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setDrawerOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
 
   if (!data && fetching) return <LoadingState label="Loading your servers…" fullPage />;
   if (!data?.me) return <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} fullPage />;
 
   const closeDrawer = () => setDrawerOpen(false);
+  const serverId = params.serverId;
   return (
     <div className="app">
       <ConnectionBanner />
@@ -50,12 +59,13 @@ function SignedInShell({ children }: { children: ReactNode }) {
         <div className="drawer" id="navigation">
           <ServerRail servers={data.myServers} selectedId={params.serverId} onNavigate={closeDrawer} />
           <div className="drawer-column">
-            {params.serverId ? (
+            {serverId ? (
               <ServerSidebarContainer
-                key={params.serverId}
-                serverId={params.serverId}
+                key={serverId}
+                serverId={serverId}
                 channelId={params.channelId}
                 onNavigate={closeDrawer}
+                onJoinVoice={(voiceChannelId) => void voice.join(serverId, voiceChannelId)}
               />
             ) : (
               <nav className="sidebar" aria-label="Home">

@@ -1,13 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
 import { ServerMembersQuery } from '@/components/members/members.operations';
 import { ServerActions } from '@/components/servers/server-actions';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useOnReconnect } from '@/hooks/use-on-reconnect';
-import { useVoice } from '@/hooks/use-voice';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import { compareIds } from '@/components/chat/message-log';
@@ -19,13 +19,15 @@ interface ServerSidebarContainerProps {
   serverId: string;
   channelId: string | undefined;
   onNavigate: () => void;
+  /** Browser voice plugs in here (see ChannelSidebar): joining a voice channel, and its panel. */
+  onJoinVoice?: (channelId: string) => void;
+  voicePanel?: ReactNode;
 }
 
 /** The selected server's channels, kept current by serverEvents (channels, overwrites, roles change visibility). */
-export function ServerSidebarContainer({ serverId, channelId, onNavigate }: ServerSidebarContainerProps) {
+export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoinVoice, voicePanel }: ServerSidebarContainerProps) {
   const router = useRouter();
-  const { setNotice } = useSession();
-  const { engine: voice } = useVoice();
+  const { setNotice, reportLoss } = useSession();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ServerSidebarQuery, variables: { serverId } });
   const client = useClient();
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -67,7 +69,10 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
           return;
       }
     },
-    onEnded: () => leave('You are no longer a member of this server.'),
+    onEnded: () => {
+      reportLoss({ code: 'NOT_FOUND', message: 'You are no longer a member of this server.' });
+      router.replace('/');
+    },
   });
   useOnReconnect(() => {
     reload();
@@ -99,7 +104,8 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate }: Serv
         unread={unread}
         actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
         onNavigate={onNavigate}
-        onJoinVoice={(voiceChannelId) => void voice.join(server.id, voiceChannelId)}
+        onJoinVoice={onJoinVoice}
+        voicePanel={voicePanel}
       />
     </>
   );

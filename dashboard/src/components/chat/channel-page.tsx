@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { MemberList } from '@/components/members/member-list';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -33,10 +33,14 @@ export const ChannelPageQuery = graphql(`
   }
 `);
 
+const WIDE_SCREEN = '(min-width: 1100px)';
+
 /** One channel: its header, then the chat (text) or who is in it (voice), with the member list beside. */
 export function ChannelPage({ serverId, channelId }: { serverId: string; channelId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ChannelPageQuery, variables: { channelId } });
   const [membersOpen, setMembersOpen] = useState(false);
+  // Open beside the chat where there is room; after mount, so the server render matches.
+  useEffect(() => setMembersOpen(window.matchMedia(WIDE_SCREEN).matches), []);
   // The marker as it was on arrival; reading moves it at once, the divider should stay put.
   const lastReadAtOpen = useRef<string | null | undefined>(undefined);
   if (lastReadAtOpen.current === undefined && data?.channel) lastReadAtOpen.current = data.channel.lastReadMessageId ?? null;

@@ -31,7 +31,7 @@ const JUMP_PAGES = 5;
 
 export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadAtOpen }: ChatViewProps) {
   const router = useRouter();
-  const { setNotice } = useSession();
+  const { setNotice, reportLoss } = useSession();
   const list = useRef<MessageListHandle>(null);
   const [editingId, setEditingId] = useState<string>();
   const [replyTo, setReplyTo] = useState<ChatMessageData>();
@@ -42,10 +42,10 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadA
 
   const onLost = useCallback(
     (error: ApiError | undefined) => {
-      setNotice({ code: error?.code ?? 'FORBIDDEN', message: `You can no longer read #${channel.name}.` });
+      reportLoss({ code: error?.code ?? 'FORBIDDEN', message: `#${channel.name} was deleted, or you can no longer see it.` });
       router.replace(`/servers/${serverId}`);
     },
-    [channel.name, router, serverId, setNotice],
+    [channel.name, router, serverId, reportLoss],
   );
   const messages = useChannelMessages(channel.id, myUserId, onLost);
   const { log, apply } = messages;
@@ -91,9 +91,9 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadA
     async (messageId: string) => {
       const result = await deleteMutation({ messageId });
       if (result.data?.deleteMessage) apply({ type: 'deleted', messageId });
-      else setNotice(apiErrorOf(result.error));
+      else reportLoss(apiErrorOf(result.error));
     },
-    [apply, deleteMutation, setNotice],
+    [apply, deleteMutation, reportLoss],
   );
 
   const loadOlder = messages.loadOlder;

@@ -34,7 +34,18 @@ export const ChatMessageFragment = graphql(`
 
 export type { ChatMessageData };
 
-interface MessageItemProps {
+/** What a member can do to a message; the chat view implements them once for every message. */
+export interface MessageHandlers {
+  onReply: (message: ChatMessageData) => void;
+  onStartEdit: (messageId: string) => void;
+  /** Resolves to an error to show under the editor, or undefined once saved. */
+  onSaveEdit: (messageId: string, content: string) => Promise<string | undefined>;
+  onCancelEdit: () => void;
+  onDelete: (messageId: string) => void;
+  onJumpTo: (messageId: string) => void;
+}
+
+interface MessageItemProps extends MessageHandlers {
   message: ChatMessageData;
   /** Follows a message of the same author closely: no header. */
   continued: boolean;
@@ -43,12 +54,6 @@ interface MessageItemProps {
   canEdit: boolean;
   canDelete: boolean;
   canReply: boolean;
-  onReply: (message: ChatMessageData) => void;
-  onStartEdit: (messageId: string) => void;
-  onSaveEdit: (messageId: string, content: string) => Promise<string | undefined>;
-  onCancelEdit: () => void;
-  onDelete: (messageId: string) => void;
-  onJumpTo: (messageId: string) => void;
 }
 
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {

@@ -3,7 +3,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { GROUP_GAP_MS } from './chat-time';
-import { MessageItem, type ChatMessageData } from './message-item';
+import { MessageItem, type ChatMessageData, type MessageHandlers } from './message-item';
 import { compareIds, type MessageLog } from './message-log';
 
 export interface MessageListHandle {
@@ -12,7 +12,7 @@ export interface MessageListHandle {
   scrollToBottom: () => void;
 }
 
-interface MessageListProps {
+interface MessageListProps extends MessageHandlers {
   log: MessageLog<ChatMessageData>;
   myUserId: string;
   /** Messages of others after this id are new to the reader: a divider marks where they start. */
@@ -23,12 +23,6 @@ interface MessageListProps {
   highlightedId: string | undefined;
   loadingOlder: boolean;
   onLoadOlder: () => void;
-  onReply: (message: ChatMessageData) => void;
-  onStartEdit: (messageId: string) => void;
-  onSaveEdit: (messageId: string, content: string) => Promise<string | undefined>;
-  onCancelEdit: () => void;
-  onDelete: (messageId: string) => void;
-  onJumpTo: (messageId: string) => void;
 }
 
 /**

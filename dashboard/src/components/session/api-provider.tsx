@@ -14,8 +14,10 @@ interface Session {
   api: ApiClient;
   /** A notice for the whole page (a channel was deleted, access was lost), shown by the shell. */
   notice: ApiError | undefined;
-  /** Shows a notice unless one is already shown: the first report of a loss is the most precise. */
-  setNotice: (notice: ApiError | undefined) => void;
+  /** Shows a notice that says exactly what happened (the channel was deleted), replacing any other. */
+  setNotice: (notice: ApiError) => void;
+  /** A generic loss (a stream ended, NOT_FOUND): shown only when nothing more precise already is. */
+  reportLoss: (notice: ApiError | undefined) => void;
   dismissNotice: () => void;
 }
 
@@ -30,19 +32,19 @@ export function useSession(): Session {
 /** Holds the session token (shared by every tab) and the one API client made for it. */
 export function ApiProvider({ apiUrl, children }: { apiUrl: string | null; children: ReactNode }) {
   const [token, setToken] = useSessionToken();
-  const [notice, setNoticeState] = useState<ApiError>();
-  const setNotice = useCallback((next: ApiError | undefined) => setNoticeState((current) => current ?? next), []);
-  const dismissNotice = useCallback(() => setNoticeState(undefined), []);
+  const [notice, setNotice] = useState<ApiError>();
+  const reportLoss = useCallback((next: ApiError | undefined) => setNotice((current) => current ?? next), []);
+  const dismissNotice = useCallback(() => setNotice(undefined), []);
   const expire = useCallback(() => setToken(null), [setToken]);
   const api = useMemo(
-    () => createApiClient(resolveApiUrl(apiUrl), token ?? null, { onUnauthenticated: expire, onLost: setNotice }),
-    [apiUrl, token, expire, setNotice],
+    () => createApiClient(resolveApiUrl(apiUrl), token ?? null, { onUnauthenticated: expire, onLost: reportLoss }),
+    [apiUrl, token, expire, reportLoss],
   );
   useEffect(() => () => api.dispose(), [api]);
 
   const session = useMemo(
-    () => ({ token, setToken, api, notice, setNotice, dismissNotice }),
-    [token, setToken, api, notice, setNotice, dismissNotice],
+    () => ({ token, setToken, api, notice, setNotice, reportLoss, dismissNotice }),
+    [token, setToken, api, notice, reportLoss, dismissNotice],
   );
   return (
     <SessionContext.Provider value={session}>
