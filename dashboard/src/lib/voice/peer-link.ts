@@ -13,9 +13,6 @@ export interface PeerLinkOptions {
   onError: (error: unknown) => void;
 }
 
-/** A level older than this is a stream that stopped (muted): count it as silence. */
-const STALE_LEVEL_MS = 400;
-
 /**
  * One mesh link to one remote session, with the browser's RTCPeerConnection (the same protocol as
  * bots/src/voice/mesh-peer.ts: the newcomer offers, ICE trickles both ways, candidates that arrive
@@ -29,8 +26,9 @@ export class PeerLink {
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
   // Signals are handled one at a time: an ICE candidate must not overtake the offer it belongs to.
   private queue: Promise<void> = Promise.resolve();
-  private lastLevelStamp = 0;
-  private lastLevelSeenAt = 0;
+  private lastEnergy = 0;
+  private lastDuration = 0;
+  private currentLevel = 0;
   private closed = false;
 
   constructor(private readonly options: PeerLinkOptions) {
@@ -101,15 +99,27 @@ export class PeerLink {
     this.audio.muted = !hearing;
   }
 
-  /** Their current audio level (0..1) from the RTP stream, 0 once packets stop arriving. */
-  level(now: number): number {
-    const source = this.pc.getReceivers()[0]?.getSynchronizationSources()[0];
-    if (!source) return 0;
-    if (source.timestamp !== this.lastLevelStamp) {
-      this.lastLevelStamp = source.timestamp;
-      this.lastLevelSeenAt = now;
-    }
-    return now - this.lastLevelSeenAt > STALE_LEVEL_MS ? 0 : (source.audioLevel ?? 0);
+  /**
+   * Their audio level (0..1) over the time since the last call, from the inbound RTP stream's audio
+   * energy: an average, so a short sound between two samples still counts; 0 while nothing arrives.
+   * Reads statistics asynchronously: the value is one sampling interval late.
+   */
+  level(): number {
+    void this.pc
+      .getStats()
+      .then((stats) => {
+        stats.forEach((report: { type: string; kind?: string; totalAudioEnergy?: number; totalSamplesDuration?: number }) => {
+          if (report.type !== 'inbound-rtp' || report.kind !== 'audio') return;
+          const energy = report.totalAudioEnergy ?? 0;
+          const duration = report.totalSamplesDuration ?? 0;
+          const elapsed = duration - this.lastDuration;
+          this.currentLevel = elapsed > 0 ? Math.sqrt(Math.max(0, energy - this.lastEnergy) / elapsed) : 0;
+          this.lastEnergy = energy;
+          this.lastDuration = duration;
+        });
+      })
+      .catch(() => {});
+    return this.currentLevel;
   }
 
   close(): void {

@@ -274,7 +274,7 @@ export class VoiceEngine {
     const speaking: string[] = [];
     if (this.detectors.get(live.sessionId)?.update(isTransmitting(this.state) ? live.meter.level() : 0, now)) speaking.push(live.sessionId);
     for (const [sessionId, peer] of this.peers) {
-      const level = this.silenced.has(sessionId) ? 0 : peer.level(now);
+      const level = this.silenced.has(sessionId) ? 0 : peer.level();
       if (this.detectors.get(sessionId)?.update(level, now)) speaking.push(sessionId);
     }
     this.dispatch({ type: 'SPEAKING', speaking });
