@@ -1,5 +1,6 @@
 import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
 import { gql } from 'urql';
+import { applyVoiceStateEvent } from './voice/voice-cache-updates';
 
 /**
  * Normalised-cache keys: entities with an `id` are keyed by it (the default); these have another key
@@ -54,6 +55,7 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
       if (event?.__typename !== 'MessageCreated' || !channelId || !event.message?.id) return;
       cache.writeFragment(LAST_MESSAGE, { __typename: 'Channel', id: channelId, lastMessageId: event.message.id });
     },
+    serverEvents: (result, args, cache) => applyVoiceStateEvent(result.serverEvents as never, String(args.serverId), cache),
   },
 };
 

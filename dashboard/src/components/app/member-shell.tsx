@@ -10,17 +10,24 @@ import { ShellQuery } from '@/components/servers/servers.operations';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useHeartbeat } from '@/hooks/use-heartbeat';
+import { useVoice } from '@/hooks/use-voice';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ConnectionBanner } from './connection-banner';
 import { PageNotice } from './page-notice';
 import { UserPanel } from './user-panel';
+import { VoicePanel } from '@/components/voice/voice-panel';
+import { VoiceProvider } from '@/components/voice/voice-provider';
 
 /** Everything a signed-in member sees around the current page: servers, channels, their own panel. */
 export function MemberShell({ children }: { children: ReactNode }) {
   const { token } = useSession();
   if (token === undefined) return <LoadingState label="Loading Rashigo…" fullPage />;
   if (token === null) return <SignInPage />;
-  return <SignedInShell>{children}</SignedInShell>;
+  return (
+    <VoiceProvider>
+      <SignedInShell>{children}</SignedInShell>
+    </VoiceProvider>
+  );
 }
 
 function SignedInShell({ children }: { children: ReactNode }) {
@@ -28,6 +35,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ShellQuery });
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { engine: voice } = useVoice();
   useHeartbeat(Boolean(data?.me));
   // Navigating closes the drawer on small screens; so does Escape.
   useEffect(() => setDrawerOpen(false), [pathname]);
@@ -42,6 +50,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
   if (!data?.me) return <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} fullPage />;
 
   const closeDrawer = () => setDrawerOpen(false);
+  const serverId = params.serverId;
   return (
     <div className="app">
       <ConnectionBanner />
@@ -50,12 +59,13 @@ function SignedInShell({ children }: { children: ReactNode }) {
         <div className="drawer" id="navigation">
           <ServerRail servers={data.myServers} selectedId={params.serverId} onNavigate={closeDrawer} />
           <div className="drawer-column">
-            {params.serverId ? (
+            {serverId ? (
               <ServerSidebarContainer
-                key={params.serverId}
-                serverId={params.serverId}
+                key={serverId}
+                serverId={serverId}
                 channelId={params.channelId}
                 onNavigate={closeDrawer}
+                onJoinVoice={(voiceChannelId) => void voice.join(serverId, voiceChannelId)}
               />
             ) : (
               <nav className="sidebar" aria-label="Home">
@@ -65,6 +75,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
                 <p className="muted small sidebar-hint">Pick a server on the left, create one with +, or discover public servers.</p>
               </nav>
             )}
+            <VoicePanel />
             <UserPanel user={data.me} />
           </div>
         </div>

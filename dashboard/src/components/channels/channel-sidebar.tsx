@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { VoiceParticipants } from '@/components/voice/voice-participants';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 
 export const ChannelItemFragment = graphql(`
@@ -12,10 +13,7 @@ export const ChannelItemFragment = graphql(`
     isPrivate
     voiceStates {
       sessionId
-      user {
-        id
-        displayName
-      }
+      ...VoiceParticipant
     }
   }
 `);
@@ -23,6 +21,8 @@ export const ChannelItemFragment = graphql(`
 interface ChannelSidebarProps {
   serverId: string;
   serverName: string;
+  /** The member's server permissions (what they may do to others in voice). */
+  permissions: readonly string[];
   channels: FragmentType<typeof ChannelItemFragment>[];
   selectedChannelId: string | undefined;
   /** Channel ids with messages the member has not read. */
@@ -100,13 +100,13 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
                     {content}
                   </Link>
                 )}
-                {channel.voiceStates.length > 0 && (
-                  <ul className="voice-occupants" aria-label={`In ${channel.name}`}>
-                    {channel.voiceStates.map((state) => (
-                      <li key={state.sessionId}>{state.user.displayName}</li>
-                    ))}
-                  </ul>
-                )}
+                <VoiceParticipants
+                  channelId={channel.id}
+                  channelName={channel.name}
+                  states={channel.voiceStates}
+                  serverId={props.serverId}
+                  permissions={props.permissions}
+                />
               </li>
             );
           })}

@@ -65,6 +65,13 @@ export const ServerEventsSubscription = graphql(`
       ... on VoiceStateUpdated {
         voiceChannelId: channelId
         userId
+        sessionId
+        state {
+          ...VoiceParticipant
+          channel {
+            id
+          }
+        }
       }
     }
   }

@@ -98,6 +98,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
       <ChannelSidebar
         serverId={server.id}
         serverName={server.name}
+        permissions={server.myPermissions}
         channels={[...server.channels].sort((a, b) => a.position - b.position)}
         selectedChannelId={channelId}
         unread={unread}

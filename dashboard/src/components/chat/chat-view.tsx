@@ -150,7 +150,8 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadA
         channelName={channel.name}
         canSend={canSend}
         timedOutUntil={timedOutUntil}
-        slowmodeSeconds={channel.slowmodeSeconds}
+        // Moderators (MANAGE_MESSAGES or MANAGE_CHANNELS) are exempt from slowmode, as the API rules.
+        slowmodeSeconds={can('MANAGE_MESSAGES') || can('MANAGE_CHANNELS') ? 0 : channel.slowmodeSeconds}
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(undefined)}
         onSent={onSent}

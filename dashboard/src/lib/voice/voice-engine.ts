@@ -1,0 +1,318 @@
+import { MicrophoneLevel } from './microphone-level';
+import { PeerLink } from './peer-link';
+import { SpeakingDetector } from './speaking-detector';
+import { sessionEnded, voiceErrorFrom, type VoiceError } from './voice-errors';
+import type { JoinedVoiceSession, Unsubscribe, VoiceChannelState, VoiceFlags, VoiceSignalling, VoiceStateChange } from './voice-signalling';
+import { initialVoiceSnapshot, isHearing, isTransmitting, voiceReducer, type VoiceEvent, type VoiceSnapshot } from './voice-state';
+
+export interface VoiceEngineOptions {
+  signalling: VoiceSignalling;
+  /** The microphone; getUserMedia by default. */
+  openMicrophone?: () => Promise<MediaStream>;
+  /** How often audio levels are sampled for the speaking indicator. */
+  levelIntervalMs?: number;
+}
+
+interface LiveSession {
+  sessionId: string;
+  serverId: string;
+  channelId: string;
+  iceServers: RTCIceServer[];
+  microphone: MediaStream;
+  track: MediaStreamTrack;
+  meter: MicrophoneLevel;
+  unsubscribes: Unsubscribe[];
+  timer: ReturnType<typeof setInterval>;
+  /** While the signalling connection is down: the next attempt to resume, and how many failed. */
+  retry: ReturnType<typeof setTimeout> | null;
+  failedResumes: number;
+}
+
+const MAX_RESUME_DELAY_MS = 5_000;
+
+/**
+ * A member's voice connection in the browser: at most one channel at a time, a mesh of PeerLinks
+ * (one RTCPeerConnection per other session), mute and deafen (ours and a moderator's) applied to the
+ * media, speaking detected from audio levels. Framework-agnostic: React reads it through
+ * `subscribe` / `getSnapshot`.
+ */
+export class VoiceEngine {
+  private state: VoiceSnapshot = initialVoiceSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly peers = new Map<string, PeerLink>();
+  private readonly detectors = new Map<string, SpeakingDetector>();
+  // Sessions a moderator muted or deafened: mesh has no server to cut them off, so each listener does.
+  private readonly silenced = new Set<string>();
+  private live: LiveSession | null = null;
+  // Bumped by every join and leave, so an older join that finishes late backs out.
+  private attempt = 0;
+
+  constructor(private readonly options: VoiceEngineOptions) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): VoiceSnapshot => this.state;
+
+  async join(serverId: string, channelId: string): Promise<void> {
+    if (this.state.status !== 'idle' && this.state.channelId === channelId) return;
+    await this.leave();
+    const attempt = ++this.attempt;
+    this.dispatch({ type: 'JOIN_REQUESTED', serverId, channelId });
+    let microphone: MediaStream | null = null;
+    try {
+      microphone = await this.openMicrophone();
+      const joined = await this.options.signalling.join(channelId, { selfMute: this.state.selfMute, selfDeaf: this.state.selfDeaf });
+      if (attempt !== this.attempt) {
+        void this.options.signalling.leave(joined.sessionId).catch(() => {});
+        stopTracks(microphone);
+        return;
+      }
+      this.start(serverId, joined, microphone);
+    } catch (error) {
+      if (microphone) stopTracks(microphone);
+      if (attempt === this.attempt) this.dispatch({ type: 'FAILED', error: voiceErrorFrom(error) });
+    }
+  }
+
+  async leave(): Promise<void> {
+    this.attempt += 1;
+    if (this.state.status === 'idle') return;
+    const sessionId = this.live?.sessionId;
+    this.teardown();
+    this.dispatch({ type: 'LEFT' });
+    if (sessionId) await this.options.signalling.leave(sessionId).catch(() => {});
+  }
+
+  /** Unmuting also undeafens (one can't speak unheard of oneself), as in Discord. */
+  setSelfMute(selfMute: boolean): void {
+    this.changeSelf(selfMute || !this.state.selfDeaf ? { selfMute } : { selfMute, selfDeaf: false });
+  }
+
+  setSelfDeaf(selfDeaf: boolean): void {
+    this.changeSelf({ selfDeaf });
+  }
+
+  /** Tries a failed peer connection again with an ICE restart. */
+  retryPeer(sessionId: string): void {
+    this.peers.get(sessionId)?.offer({ iceRestart: true });
+  }
+
+  dismissError(): void {
+    this.dispatch({ type: 'DISMISS_ERROR' });
+  }
+
+  private async openMicrophone(): Promise<MediaStream> {
+    if (this.options.openMicrophone) return this.options.openMicrophone();
+    if (typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia || typeof RTCPeerConnection === 'undefined') {
+      throw Object.assign(new Error('WebRTC unavailable'), { name: 'NoWebRtcError' });
+    }
+    return navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+  }
+
+  private start(serverId: string, joined: JoinedVoiceSession, microphone: MediaStream): void {
+    const { levelIntervalMs = 100 } = this.options;
+    const track = microphone.getAudioTracks()[0];
+    if (!track) throw new Error('the microphone gave no audio track');
+    this.dispatch({ type: 'JOINED', sessionId: joined.sessionId, channelId: joined.channelId, self: joined.self });
+    const live: LiveSession = {
+      sessionId: joined.sessionId,
+      serverId,
+      channelId: joined.channelId,
+      iceServers: joined.iceServers,
+      microphone,
+      track,
+      meter: new MicrophoneLevel(microphone),
+      unsubscribes: [],
+      timer: setInterval(() => this.sampleLevels(), levelIntervalMs),
+      retry: null,
+      failedResumes: 0,
+    };
+    this.live = live;
+    this.detectors.set(live.sessionId, new SpeakingDetector());
+    this.listen(live);
+    for (const participant of joined.participants) {
+      if (participant.silenced) this.silenced.add(participant.sessionId);
+      this.peerFor(participant.sessionId, participant.userId).offer();
+    }
+  }
+
+  private listen(live: LiveSession): void {
+    const { signalling } = this.options;
+    this.unlisten(live);
+    live.unsubscribes.push(
+      signalling.signals(
+        live.sessionId,
+        (signal) => this.peerFor(signal.fromSessionId, signal.fromUserId).handleSignal(signal.type, signal.payload),
+        // The API ends the stream when the session ends: a moderator's disconnect, lost access, a timeout.
+        (why) => (why === 'ended' ? this.end(live, sessionEnded()) : this.lost(live)),
+      ),
+      signalling.stateChanges(live.serverId, (change) => this.onStateChange(live, change)),
+    );
+  }
+
+  private unlisten(live: LiveSession): void {
+    for (const unsubscribe of live.unsubscribes.splice(0)) unsubscribe();
+  }
+
+  /**
+   * The connection to the API broke (a network drop, an API restart). Media flows peer to peer and
+   * goes on; the session lives in Redis and outlasts an API restart, so we try to pick it up again.
+   */
+  private lost(live: LiveSession): void {
+    if (this.live !== live) return;
+    this.unlisten(live);
+    this.dispatch({ type: 'SIGNALLING', lost: true });
+    const delay = Math.min(MAX_RESUME_DELAY_MS, 500 * 2 ** live.failedResumes);
+    live.retry = setTimeout(() => void this.resume(live), delay);
+  }
+
+  /** Back on the session after a drop: catch up on who left or came meanwhile, and our own flags. */
+  private async resume(live: LiveSession): Promise<void> {
+    live.retry = null;
+    let states: VoiceChannelState[];
+    try {
+      states = await this.options.signalling.channelStates(live.channelId);
+    } catch {
+      live.failedResumes += 1;
+      return this.lost(live);
+    }
+    if (this.live !== live) return;
+    const own = states.find((s) => s.sessionId === live.sessionId);
+    if (!own) return this.end(live, sessionEnded());
+    live.failedResumes = 0;
+    this.listen(live);
+    this.dispatch({ type: 'SIGNALLING', lost: false });
+    this.changeFlags(own.flags);
+    for (const sessionId of [...this.peers.keys()]) if (!states.some((s) => s.sessionId === sessionId)) this.dropPeer(sessionId);
+    for (const other of states) {
+      if (other.sessionId === live.sessionId) continue;
+      if (other.silenced) this.silenced.add(other.sessionId);
+      else this.silenced.delete(other.sessionId);
+      // Someone who joined while we were away offered into the void: this time we offer.
+      if (!this.peers.has(other.sessionId)) this.peerFor(other.sessionId, other.userId).offer();
+      else this.peers.get(other.sessionId)!.setHearing(this.hears(other.sessionId));
+    }
+  }
+
+  private onStateChange(live: LiveSession, change: VoiceStateChange): void {
+    if (this.live !== live) return;
+    if (change.sessionId === live.sessionId) {
+      if (change.state) this.changeFlags(change.state);
+      else this.end(live, sessionEnded());
+    } else if (!change.state || change.channelId !== live.channelId) {
+      this.dropPeer(change.sessionId);
+    } else {
+      if (change.state.serverMute || change.state.serverDeaf) this.silenced.add(change.sessionId);
+      else this.silenced.delete(change.sessionId);
+      this.peers.get(change.sessionId)?.setHearing(this.hears(change.sessionId));
+    }
+  }
+
+  private peerFor(sessionId: string, userId: string): PeerLink {
+    const live = this.live!;
+    let peer = this.peers.get(sessionId);
+    if (peer) return peer;
+    const link = new PeerLink({
+      remoteSessionId: sessionId,
+      remoteUserId: userId,
+      iceServers: live.iceServers,
+      localTrack: live.track,
+      sending: isTransmitting(this.state),
+      hearing: this.hears(sessionId),
+      sendSignal: (type, payload) => this.options.signalling.sendSignal(live.sessionId, sessionId, type, payload),
+      onConnectionState: (connectionState) => {
+        if (this.peers.get(sessionId) === link) this.dispatch({ type: 'PEER', peer: { sessionId, userId, connectionState } });
+      },
+      // A signal to a session that just left is refused: its departure arrives as a state change.
+      onError: (error) => console.warn(`voice: peer ${sessionId}:`, error),
+    });
+    peer = link;
+    this.peers.set(sessionId, peer);
+    this.detectors.set(sessionId, new SpeakingDetector());
+    this.dispatch({ type: 'PEER', peer: { sessionId, userId, connectionState: peer.connectionState } });
+    return peer;
+  }
+
+  private hears(sessionId: string): boolean {
+    return isHearing(this.state) && !this.silenced.has(sessionId);
+  }
+
+  private dropPeer(sessionId: string): void {
+    this.peers.get(sessionId)?.close();
+    this.peers.delete(sessionId);
+    this.detectors.delete(sessionId);
+    this.silenced.delete(sessionId);
+    this.dispatch({ type: 'PEER_GONE', sessionId });
+  }
+
+  private changeSelf(patch: { selfMute?: boolean; selfDeaf?: boolean }): void {
+    this.changeFlags(patch);
+    const sessionId = this.live?.sessionId;
+    if (sessionId) {
+      void this.options.signalling
+        .updateSelf(sessionId, patch)
+        .catch((error: unknown) => this.dispatch({ type: 'ERROR', error: voiceErrorFrom(error) }));
+    }
+  }
+
+  private changeFlags(flags: Partial<VoiceFlags>): void {
+    this.dispatch({ type: 'FLAGS', flags });
+    const sending = isTransmitting(this.state);
+    for (const peer of this.peers.values()) {
+      peer.setSending(sending);
+      peer.setHearing(this.hears(peer.remoteSessionId));
+    }
+  }
+
+  private sampleLevels(): void {
+    const live = this.live;
+    if (!live) return;
+    const now = performance.now();
+    const speaking: string[] = [];
+    if (this.detectors.get(live.sessionId)?.update(isTransmitting(this.state) ? live.meter.level() : 0, now)) speaking.push(live.sessionId);
+    for (const [sessionId, peer] of this.peers) {
+      const level = this.silenced.has(sessionId) ? 0 : peer.level();
+      if (this.detectors.get(sessionId)?.update(level, now)) speaking.push(sessionId);
+    }
+    this.dispatch({ type: 'SPEAKING', speaking });
+  }
+
+  /** Our session ended without us leaving: the API ended it, or the signal stream broke. */
+  private end(live: LiveSession, error: VoiceError): void {
+    if (this.live !== live) return;
+    this.attempt += 1;
+    this.teardown();
+    this.dispatch({ type: 'ENDED', error });
+    // After a broken stream the session may still stand, with nobody behind it: end it (refused if already gone).
+    void this.options.signalling.leave(live.sessionId).catch(() => {});
+  }
+
+  private teardown(): void {
+    const live = this.live;
+    this.live = null;
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.detectors.clear();
+    this.silenced.clear();
+    if (!live) return;
+    clearInterval(live.timer);
+    if (live.retry) clearTimeout(live.retry);
+    this.unlisten(live);
+    live.meter.close();
+    stopTracks(live.microphone);
+  }
+
+  private dispatch(event: VoiceEvent): void {
+    const next = voiceReducer(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function stopTracks(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
+}
