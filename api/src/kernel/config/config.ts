@@ -26,6 +26,10 @@ export const apiConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
   SESSION_CACHE_SECONDS: positiveInt(60),
+  /** Longest a process may serve cached permission inputs whose invalidation it missed. */
+  ACCESS_CACHE_TTL_SECONDS: positiveInt(60),
+  /** Per cache (servers, members, channel -> server): bounded memory whatever is read. */
+  ACCESS_CACHE_MAX_ENTRIES: positiveInt(50_000),
   QUERY_MAX_DEPTH: positiveInt(10),
   QUERY_MAX_COMPLEXITY: positiveInt(2000),
   PRESENCE_TIMEOUT_SECONDS: positiveInt(60),
