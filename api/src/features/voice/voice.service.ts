@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { hasPermission } from '../../permissions/bits.js';
+import { canModerateVoice, voiceModerationPermissions, type VoiceModerationAction } from '../../permissions/policy.js';
+import { requirePermissions } from '../../permissions/require.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { forbidden } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids/snowflake.js';
@@ -47,13 +49,6 @@ const signalSchema = z.object({
       }
     }, 'must be JSON'),
 });
-
-export interface VoiceModeration {
-  serverMute?: boolean | null;
-  serverDeaf?: boolean | null;
-  disconnect?: boolean | null;
-  moveToChannelId?: string | null;
-}
 
 /** Voice channels: sessions and their state in Redis, signalling relayed within a channel, moderation. */
 export class VoiceService {
@@ -198,20 +193,30 @@ export class VoiceService {
       if (!state || (userId && state.userId !== userId)) continue;
       const access = await this.access.channel(state.channelId, state.userId).catch(() => null);
       if (!access || !hasPermission(access.channelPermissions, 'JOIN_VOICE')) await this.end(sessionId);
+      else await this.applySpeak(state, hasPermission(access.channelPermissions, 'SPEAK'));
+    }
+  }
+
+  /** SPEAK lost mid-session server-mutes, as on joining; SPEAK regained lifts that mute unless a moderator imposed one. */
+  private async applySpeak(state: VoiceStateView, maySpeak: boolean): Promise<void> {
+    if (!maySpeak && !state.serverMute) await this.patch(state.sessionId, { serverMute: true }).catch(() => undefined);
+    if (maySpeak && state.serverMute && !(await this.imposed(state.serverId, state.userId)).serverMute) {
+      await this.patch(state.sessionId, { serverMute: false }).catch(() => undefined);
     }
   }
 
   /** moderateVoice: server mute (MUTE_MEMBERS), deafen (DEAFEN_MEMBERS), disconnect and move (MOVE_MEMBERS), each audited. */
-  async moderate(access: ServerAccess, userId: string, action: VoiceModeration): Promise<void> {
-    const needs = [
-      action.serverMute != null && 'MUTE_MEMBERS',
-      action.serverDeaf != null && 'DEAFEN_MEMBERS',
-      (action.disconnect || action.moveToChannelId) && 'MOVE_MEMBERS',
-    ].filter((p): p is 'MUTE_MEMBERS' | 'DEAFEN_MEMBERS' | 'MOVE_MEMBERS' => Boolean(p));
-    for (const permission of needs) if (!hasPermission(access.permissions, permission)) throw forbidden(permission);
+  async moderate(access: ServerAccess, userId: string, action: VoiceModerationAction): Promise<void> {
+    const needs = voiceModerationPermissions(action);
     const sessionId = await this.redis.hget(this.keys.voiceUser(userId), access.server.id);
     const state = sessionId ? await this.session(sessionId) : null;
+    const channel = state ? access.server.channels.get(state.channelId) : undefined;
+    // Without the permission in that channel (overwrites included), whether the member is in voice stays unsaid.
+    requirePermissions(channel ? this.access.channelPermissions(access, channel) : access.permissions, needs);
     if (!state) throw sessionNotFound();
+    if (!canModerateVoice(access.actor, { userId, roles: await this.access.rolesOfMember(access.server, userId) })) {
+      throw forbidden(needs[0] ?? 'MUTE_MEMBERS', 'You cannot act on a member whose highest role is at or above yours');
+    }
 
     // A refused move refuses the whole call, before any mute or deafen is applied (and left unaudited).
     const destination = action.moveToChannelId ? await this.moveDestination(access, state.userId, action.moveToChannelId) : null;
@@ -255,6 +260,7 @@ export class VoiceService {
   private async moveDestination(actor: ServerAccess, userId: string, channelId: string): Promise<ChannelAccess> {
     const destination = actor.server.channels.get(channelId);
     if (!destination || destination.type !== ChannelType.VOICE) throw notVoiceChannel('moveToChannelId');
+    requirePermissions(this.access.channelPermissions(actor, destination), ['MOVE_MEMBERS']);
     const target = await this.access.channel(channelId, userId).catch(() => null);
     if (!target || !hasPermission(target.channelPermissions, 'JOIN_VOICE'))
       throw forbidden('JOIN_VOICE', 'That member cannot join the destination channel');
