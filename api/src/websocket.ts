@@ -10,7 +10,7 @@ import { formatError } from './kernel/errors/format-error.js';
 import type { Services } from './services.js';
 import { createContext, createLoaders } from './request-context.js';
 import { SubscriptionFanout } from './graphql/fanout.js';
-import { assertWithinLimits } from './graphql/limits.js';
+import { MAX_REQUEST_BYTES, assertWithinLimits } from './graphql/limits.js';
 
 type ConnectionExtra = {
   socket: WebSocket;
@@ -25,7 +25,7 @@ type ConnectionExtra = {
  * revoked session's sockets are closed at once (4401).
  */
 export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services) {
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_REQUEST_BYTES });
   const socketsByToken = new Map<string, Set<WebSocket>>();
   const log = services.logger.child({ component: 'ws' });
   const fanout = new SubscriptionFanout(createLoaders);

@@ -10,6 +10,12 @@ import {
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
+/**
+ * The largest request body (HTTP) and graphql-ws message accepted. The largest legal message is a
+ * voice signal (64 KiB of payload) or a long document; 1 MiB leaves room, where ws's default is 100 MiB.
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
 /** Aliased fields one operation may hold: a flood of aliases repeats one field's cost under new names. */
 export const MAX_ALIASES = 50;
 /** Top-level fields one operation may hold (each is a separate resolver call, a mutation each a write). */

@@ -7,14 +7,18 @@ export interface LiveCounts {
   subscriptionExecutions(): number;
 }
 
+/** Label values of rashigo_http_requests_total: the routes the API serves, and one value for anything else. */
+export const METRIC_ROUTES = ['/graphql', '/healthz', '/metrics'] as const;
+const UNMATCHED_ROUTE = 'unmatched';
+
 /** The API's /metrics: request counts by outcome, open sockets, live subscriptions, fan-out executions. */
 export function apiMetrics(live: LiveCounts) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'rashigo_http_requests_total',
-    help: 'HTTP requests by path and status',
-    labelNames: ['path', 'status'],
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'],
     registers: [registry],
   });
   new Gauge({
@@ -43,7 +47,10 @@ export function apiMetrics(live: LiveCounts) {
   });
   return {
     countRequests(req: Request, res: Response, next: NextFunction): void {
-      res.on('finish', () => requests.inc({ path: req.baseUrl || req.path, status: String(res.statusCode) }));
+      // Labelled by route, never by the requested path: any client could otherwise mint new series.
+      const path = req.baseUrl || req.path;
+      const route = (METRIC_ROUTES as readonly string[]).includes(path) ? path : UNMATCHED_ROUTE;
+      res.on('finish', () => requests.inc({ route, status: String(res.statusCode) }));
       next();
     },
     async handler(_req: Request, res: Response): Promise<void> {

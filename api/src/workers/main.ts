@@ -9,6 +9,7 @@ import { createRedis } from '../kernel/redis/redis.js';
 import { createServices } from '../services.js';
 import { loadWorkersConfig } from './config.js';
 import { workerMetrics } from './metrics.js';
+import { metricsAllowed } from '../http/metrics-access.js';
 import { processors } from './processors.js';
 
 const config = loadWorkersConfig();
@@ -21,7 +22,7 @@ const handlers = processors(services);
 const workers = Object.values(QueueName).map(
   (name) =>
     new Worker(name, handlers[name] as (job: unknown) => Promise<unknown>, {
-      connection: createRedis(config.REDIS_URL, `rashigo-worker-${name}`),
+      connection: createRedis(config.REDIS_URL, `rashigo-worker-${name}`, { blocking: true }),
       prefix,
       // Stored on every job it takes (job.processedBy): which process ran what.
       name: `${hostname()}:${process.pid}`,
@@ -47,6 +48,10 @@ await services.jobs
 const metrics = workerMetrics(queues, workers);
 const http = createServer((req, res) => {
   if (req.url === '/metrics') {
+    if (!metricsAllowed(config.METRICS_TOKEN, req.headers.authorization, req.socket.remoteAddress)) {
+      res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+      return;
+    }
     metrics.metrics().then(
       (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
       (err: unknown) => res.writeHead(500).end(String(err)),

@@ -39,12 +39,24 @@ export const apiConfigSchema = z.object({
   /** Shared with coturn (`static-auth-secret`); marked secret so logs redact it. */
   TURN_SECRET: z.string().default(''),
   TURN_CREDENTIAL_TTL_SECONDS: positiveInt(86_400),
+  /** Bearer token for /metrics; when empty, /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.string().default(''),
+  /**
+   * Express's `trust proxy`: which X-Forwarded-For hops to believe, so the client's own address (not
+   * the proxy's) is what sign-in limits count. Empty: none (direct exposure). E.g. `1`, `loopback`.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v): boolean | number | string =>
+      v === '' || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v,
+    ),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 /** Keys that must never be logged. */
-export const SECRET_CONFIG_KEYS: readonly (keyof ApiConfig)[] = ['TURN_SECRET', 'DATABASE_URL'];
+export const SECRET_CONFIG_KEYS: readonly (keyof ApiConfig)[] = ['TURN_SECRET', 'DATABASE_URL', 'METRICS_TOKEN'];
 
 export class ConfigError extends Error {}
 

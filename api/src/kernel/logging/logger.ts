@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { SECRET_CONFIG_KEYS } from '../config/config.js';
 
 export type { Logger };
 
@@ -7,6 +8,6 @@ export function createLogger(name: string, level: string): Logger {
   return pino({
     name,
     level,
-    redact: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', 'TURN_SECRET', 'DATABASE_URL'],
+    redact: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', ...SECRET_CONFIG_KEYS],
   });
 }
