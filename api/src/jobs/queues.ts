@@ -38,7 +38,8 @@ export interface TimeoutExpiryJob {
 }
 
 export interface HousekeepingJob {
-  task: 'expired-invites';
+  /** expired-invites: delete them; ghost-voice: end voice sessions of users with no live device left. */
+  task: 'expired-invites' | 'ghost-voice';
 }
 
 /** Payload type per queue: producers and consumers share it. */

@@ -44,6 +44,15 @@ await services.jobs
     { every: config.HOUSEKEEPING_EVERY_SECONDS * 1000 },
     { name: QueueName.housekeeping, data: { task: 'expired-invites' } },
   );
+// Voice sessions whose user has no live device left (their expiry job found nothing, the presence
+// keys having expired while the workers were down) end here, soon after the workers are back.
+await services.jobs
+  .queue(QueueName.housekeeping)
+  .upsertJobScheduler(
+    'ghost-voice',
+    { every: config.VOICE_SWEEP_EVERY_SECONDS * 1000 },
+    { name: QueueName.housekeeping, data: { task: 'ghost-voice' } },
+  );
 
 const metrics = workerMetrics(queues, workers);
 const http = createServer((req, res) => {

@@ -10,6 +10,9 @@ export function processors(services: Services): { [Q in QueueName]: Processor<Q>
     [QueueName.rateLimitRefusals]: (job) => services.escalation.handleRefusal(job.id!, job.data),
     [QueueName.presenceExpiry]: (job) => services.presence.expire(job.data.userId),
     [QueueName.timeoutExpiry]: (job) => services.moderation.endTimeout(job.data.serverId, job.data.userId, new Date(job.data.until)),
-    [QueueName.housekeeping]: async () => ({ expiredInvites: await services.invites.deleteExpired() }),
+    [QueueName.housekeeping]: async (job) =>
+      job.data.task === 'ghost-voice'
+        ? { ghostsEnded: await services.presence.endGhosts(await services.voice.usersInVoice()) }
+        : { expiredInvites: await services.invites.deleteExpired() },
   };
 }

@@ -92,6 +92,27 @@ export class PresenceService {
     return user?.chosenStatus ?? ChosenStatus.ONLINE;
   }
 
+  /**
+   * For users who hold voice sessions: those with no live device left go offline now, even when
+   * their presence keys and expiry job are long gone (workers down for longer than the keys live).
+   * Returns how many were ended.
+   */
+  async endGhosts(userIds: readonly string[]): Promise<number> {
+    let ended = 0;
+    for (const userId of userIds) {
+      const outcome = await this.expire(userId);
+      if (outcome === 'alive' || outcome === 'offline') {
+        if (outcome === 'offline') ended += 1;
+        continue;
+      }
+      // Nothing left to expire: the transition was never made. Make it (voice ends) and announce it.
+      for (const listener of this.offlineListeners) await listener(userId);
+      await this.announce(userId);
+      ended += 1;
+    }
+    return ended;
+  }
+
   /** ONLINE, IDLE, DND, or OFFLINE (invisible: shown as offline while connected). */
   async choose(userId: string, status: ChosenStatus): Promise<void> {
     await this.orm.em.fork().nativeUpdate(User, { id: userId }, { chosenStatus: status });

@@ -175,6 +175,15 @@ export class VoiceService {
     return true;
   }
 
+  /** Users holding at least one voice session (for the sweep of sessions whose user is gone). */
+  async usersInVoice(): Promise<string[]> {
+    const users: string[] = [];
+    const prefix = this.keys.voiceUser('');
+    const stream = this.redis.scanStream({ match: `${prefix}*`, count: 500 });
+    for await (const keys of stream as AsyncIterable<string[]>) for (const key of keys) users.push(key.slice(prefix.length));
+    return users;
+  }
+
   /** Every voice session of a user (presence timeout). */
   async endAllForUser(userId: string): Promise<number> {
     const sessions = await this.redis.hvals(this.keys.voiceUser(userId));
