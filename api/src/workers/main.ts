@@ -16,7 +16,7 @@ const config = loadWorkersConfig();
 const logger = createLogger('workers', config.LOG_LEVEL);
 const services = await createServices(config, logger);
 const prefix = `${config.REDIS_KEY_PREFIX}bull`;
-const handlers = processors(services);
+const handlers = processors(services, config.SWEEP_EVERY_SECONDS * 1000);
 
 // Two worker processes on one Redis share each queue: BullMQ hands every job to exactly one.
 const workers = Object.values(QueueName).map(
@@ -44,15 +44,11 @@ await services.jobs
     { every: config.HOUSEKEEPING_EVERY_SECONDS * 1000 },
     { name: QueueName.housekeeping, data: { task: 'expired-invites' } },
   );
-// Voice sessions whose user has no live device left (their expiry job found nothing, the presence
-// keys having expired while the workers were down) end here, soon after the workers are back.
+// What a dead process left undone (voice sessions of users with no live device, whose expiry job
+// found nothing; announcements owed after a commit) is done here, soon after the workers are back.
 await services.jobs
   .queue(QueueName.housekeeping)
-  .upsertJobScheduler(
-    'ghost-voice',
-    { every: config.VOICE_SWEEP_EVERY_SECONDS * 1000 },
-    { name: QueueName.housekeeping, data: { task: 'ghost-voice' } },
-  );
+  .upsertJobScheduler('sweep', { every: config.SWEEP_EVERY_SECONDS * 1000 }, { name: QueueName.housekeeping, data: { task: 'sweep' } });
 
 const metrics = workerMetrics(queues, workers);
 const http = createServer((req, res) => {

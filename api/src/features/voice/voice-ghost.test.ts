@@ -57,7 +57,7 @@ describe('ghost voice sessions (with a worker process)', () => {
     const { redis, keys } = api.services;
     await redis.del(keys.presenceDevices(ghost.id), keys.presenceStatus(ghost.id));
 
-    await startWorkers(prefix, { VOICE_SWEEP_EVERY_SECONDS: '1' });
+    await startWorkers(prefix, { SWEEP_EVERY_SECONDS: '1' });
     const ghostSessions = async () => Object.keys(await redis.hgetall(keys.voiceUser(ghost.id))).length;
     await until(async () => (await ghostSessions()) === 0, 'the ghost session to end', { timeoutMs: 15_000 });
     await log.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === ghost.id && e.presence === 'OFFLINE', 5000, 'OFFLINE');
