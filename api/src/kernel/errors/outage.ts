@@ -12,13 +12,18 @@ const OUTAGE_CODES = new Set([
   '08003',
   '08006',
 ]);
-/** ioredis's refusals while disconnected, and pg's when its connection dies mid-query. */
+/** ioredis's refusals while disconnected; pg's and knex's when the connection dies mid-query or mid-transaction. */
 const OUTAGE_MESSAGES =
-  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Connection terminated|connect ECONNREFUSED/;
+  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Connection terminated|connect ECONNREFUSED|Transaction query already complete|Timeout acquiring a connection/;
 
 /** Whether an error means Postgres or Redis is unreachable (rather than a bug): answered as SERVICE_UNAVAILABLE. */
 export function isOutage(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+  // MikroORM keeps the driver's error in `previous`, others in `cause`.
+  for (
+    let e: unknown = error, depth = 0;
+    e instanceof Error && depth < 5;
+    e = e.cause ?? (e as { previous?: unknown }).previous, depth += 1
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && OUTAGE_CODES.has(code)) return true;
     if (e.name === 'MaxRetriesPerRequestError' || e.name === 'ConnectionException' || OUTAGE_MESSAGES.test(e.message)) return true;
