@@ -133,12 +133,12 @@ export class ModerationService {
     reason: string | null,
     unlessTimedOutAt?: Date,
   ): Promise<MemberView> {
-    const { member, changed } = await this.orm.em.fork().transactional(async (em) => {
+    const member = await this.orm.em.fork().transactional(async (em) => {
       // Row-locked: two timeouts of one member (two workers, two moderators) apply one after the other.
       const m = await em.findOne(Member, { server: serverId, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!m) throw notFound('Member');
-      if (unlessTimedOutAt && m.timedOutUntil && m.timedOutUntil > unlessTimedOutAt) return { member: m, changed: false };
-      if ((m.timedOutUntil?.getTime() ?? null) === (until?.getTime() ?? null)) return { member: m, changed: false };
+      if (unlessTimedOutAt && m.timedOutUntil && m.timedOutUntil > unlessTimedOutAt) return m;
+      if ((m.timedOutUntil?.getTime() ?? null) === (until?.getTime() ?? null)) return m;
       this.audit.record(em, {
         serverId,
         action: AuditAction.MemberTimeout,
@@ -149,7 +149,7 @@ export class ModerationService {
       });
       m.timedOutUntil = until;
       await this.enqueueAnnouncement(em, serverId, userId, until);
-      return { member: m, changed: true };
+      return m;
     });
     failpoint(Failpoint.timeoutCommitted);
     // Unchanged too: a retry after a crash between commit and announcement finds the outbox row.

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { type TestUser } from '../../../test/harness.js';
-import { until } from '../../../test/fixtures.js';
-import { assignRole, auditLog, changesOf, createRole, expectBadInput, expectForbidden } from '../../../test/fixtures.js';
+import { assignRole, auditLog, changesOf, createRole, expectBadInput, expectForbidden, until } from '../../../test/fixtures.js';
 import { type Subscription } from '../../../test/ws-client.js';
 import { LEAVE_VOICE, UPDATE_STATE, MODERATE, voiceWorld } from '../../../test/voice-world.js';
 
