@@ -15,6 +15,7 @@ import { MAX_REQUEST_BYTES, assertWithinLimits } from './graphql/limits.js';
 import { buildAppSchema } from './schema.js';
 import { attachWebSocket } from './websocket.js';
 import { healthHandler } from './http/health.js';
+import { requestErrorHandler } from './http/request-errors.js';
 import { apiMetrics } from './http/metrics.js';
 import { metricsAllowed } from './http/metrics-access.js';
 import { createServices, type Services } from './services.js';
@@ -88,6 +89,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
       },
     }),
   );
+  app.use(requestErrorHandler);
   httpServer.on('request', app);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));
