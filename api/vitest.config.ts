@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 const UNIT = [
   'src/permissions/**/*.test.ts',
   'src/kernel/config/**/*.test.ts',
+  'src/graphql/limits.test.ts',
+  'src/kernel/cache/**/*.test.ts',
+  'test/npm-test.test.ts',
   'src/kernel/ids/**/*.test.ts',
   'src/doctor/stun-message.test.ts',
   'test/schema.test.ts',

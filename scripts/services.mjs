@@ -1,8 +1,9 @@
 // Makes sure Postgres and Redis answer before Rashigo starts or its tests run.
 // Plain Node (no dependencies): used by start.mjs and test.mjs, and importable by any other runner.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rashigo';
@@ -69,10 +70,39 @@ function startLocalPostgres(log) {
   return false;
 }
 
-/** Starts a throwaway local Redis (no persistence) on the configured port. */
+/** Where the local Redis keeps its append-only file (gitignored). */
+export const LOCAL_REDIS_DIR = join(ROOT, '.rashigo', 'redis');
+
+/** redis-server's arguments for the local Redis: daemonized, loopback only, AOF in `dir`. */
+export function localRedisArgs(port, dir = LOCAL_REDIS_DIR) {
+  return [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+  ];
+}
+
+/**
+ * Starts a local Redis on the configured port with an append-only file, so restarting it keeps
+ * queued jobs, presence and voice state (as docker-compose.yml's Redis does); noeviction for BullMQ.
+ */
 function startLocalRedis(port, log) {
-  log(`services: starting local Redis on 127.0.0.1:${port} (redis-server --daemonize yes)`);
-  const args = ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'];
+  mkdirSync(LOCAL_REDIS_DIR, { recursive: true });
+  log(`services: starting local Redis on 127.0.0.1:${port} with AOF in ${LOCAL_REDIS_DIR} (redis-server --daemonize yes)`);
+  const args = localRedisArgs(port);
   const result = spawnSync('redis-server', args, { stdio: 'inherit' });
   return !result.error && result.status === 0;
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkCoturn } from './coturn.mjs';
 import { ensureServices } from './services.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,10 +40,20 @@ try {
   process.exit(1);
 }
 
-// The doctor's tests probe a real coturn (api/src/doctor/doctor.test.ts); the dashboard's browser
-// tests drive Debian's Chromium (dashboard/test/e2e). Installed with apt-get when missing.
-await ensureAptPackage('coturn', 'turnserver', ['--version']);
-await ensureAptPackage('chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
+// The doctor's tests probe a real coturn (api/src/doctor/doctor.test.ts); they skip, saying why, without one.
+try {
+  checkCoturn({ log: (line) => console.log(`test: ${line}`) });
+} catch (error) {
+  console.error(`test: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+// The dashboard's browser tests drive Debian's Chromium; npm test installs no system packages.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (spawnSync(chromium, ['--version'], { stdio: 'ignore' }).error) {
+  console.error(`test: no Chromium at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  process.exit(1);
+}
 
 // Worker tests run the real worker program (api/dist/workers/main.js), which runs compiled code; the
 // dashboard's browser tests run the built dashboard (`next start`) against the compiled API and workers.
@@ -98,15 +109,6 @@ function addCounts(reportFile) {
   } catch {
     // no report (vitest did not get as far as writing one): the exit code tells
   }
-}
-
-async function ensureAptPackage(pkg, binary, probeArgs) {
-  if (!spawnSync(binary, probeArgs, { stdio: 'ignore' }).error) return;
-  console.log(`test: installing ${pkg} (apt-get install -y ${pkg})`);
-  const install = () => run('apt-get', ['install', '-y', '--no-install-recommends', pkg], ROOT);
-  let code = await install();
-  if (code !== 0) code = (await run('apt-get', ['update'], ROOT)) || (await install());
-  if (code !== 0) process.exit(code);
 }
 
 function run(command, args, cwd) {

@@ -12,10 +12,13 @@ import { createLogger, type Logger } from './kernel/logging/logger.js';
 import type { GraphqlContext } from './graphql/context.js';
 import { createContext } from './request-context.js';
 import { cachedLimits } from './graphql/documents.js';
+import { MAX_REQUEST_BYTES } from './graphql/limits.js';
 import { buildAppSchema } from './schema.js';
 import { attachWebSocket } from './websocket.js';
 import { healthHandler } from './http/health.js';
+import { requestErrorHandler } from './http/request-errors.js';
 import { apiMetrics } from './http/metrics.js';
+import { metricsAllowed } from './http/metrics-access.js';
 import { createServices, type Services } from './services.js';
 
 export interface RunningApi {
@@ -63,13 +66,22 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   });
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, req.ip is the client's address (sign-in limits count it), not the proxy's.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(metrics.countRequests);
   app.get('/healthz', healthHandler(services));
-  app.get('/metrics', metrics.handler);
+  app.get(
+    '/metrics',
+    (req, res, next) => {
+      if (metricsAllowed(config.METRICS_TOKEN, req.headers.authorization, req.ip)) next();
+      else res.status(401).set('www-authenticate', 'Bearer').end();
+    },
+    metrics.handler,
+  );
   app.use(
     '/graphql',
     corsForDashboard,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_REQUEST_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await services.auth.authenticate(req.headers.authorization);
@@ -78,6 +90,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
       },
     }),
   );
+  app.use(requestErrorHandler);
   httpServer.on('request', app);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));

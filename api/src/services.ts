@@ -87,7 +87,10 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const bus = new EventBus(redis, subscriber, keys.eventChannel);
   const events = new EventPublisher(bus);
   const limiter = new SlidingWindowLimiter(redis);
-  const access = new AccessService(new AccessLoader(orm), bus);
+  const access = new AccessService(new AccessLoader(orm), bus, {
+    ttlMs: config.ACCESS_CACHE_TTL_SECONDS * 1000,
+    maxEntries: config.ACCESS_CACHE_MAX_ENTRIES,
+  });
   const audit = new AuditService(orm);
   const notifications = new PgNotifications(config.DATABASE_URL);
   const auth = new AuthService(

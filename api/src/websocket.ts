@@ -10,6 +10,7 @@ import { DocumentCache, cachedLimits } from './graphql/documents.js';
 import { SubscriptionFanout } from './graphql/fanout.js';
 import { PushFanout } from './graphql/push-feed.js';
 import { WsServer, resultSerialiser, type WsConnection } from './graphql/ws-server.js';
+import { MAX_REQUEST_BYTES } from './graphql/limits.js';
 
 /** graphql-ws's code for an ended session, which clients know. */
 const UNAUTHORIZED = 4401;
@@ -45,6 +46,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
 
   const server = new WsServer<SocketAuth>(httpServer, {
     schema,
+    maxPayload: MAX_REQUEST_BYTES,
     documents: new DocumentCache(schema),
     checkLimits: cachedLimits(schema, { maxDepth: services.config.QUERY_MAX_DEPTH, maxComplexity: services.config.QUERY_MAX_COMPLEXITY }),
     connect: async (params, connection) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import { GqlClient, createServer, signUp, startTestApi, type GqlResult, type TestUser } from './harness.js';
 import { createInvite, createRole, expectMalformedIdRefused, joinServer, sql } from './fixtures.js';
+import { subscribe, wsClient } from './ws-client.js';
 
 /** What must never reach a client: stack frames, SQL, driver or ORM names. */
 const LEAK =
@@ -266,7 +267,8 @@ describe('errors reaching clients', () => {
     });
 
     it('refuse queries nested deeper than the limit (10) with BAD_USER_INPUT, running nothing', async () => {
-      expect((await owner.client.request(nested(10))).errors).toBeUndefined();
+      // Ten levels pass the depth rule (these nested lists are then too costly, which is the complexity rule's call).
+      expect(JSON.stringify((await owner.client.request(nested(10))).errors ?? [])).not.toMatch(/levels deep/);
       const tooDeep = await owner.client.request(nested(11));
       expect(tooDeep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(tooDeep.errors?.[0]?.message).toMatch(/11 levels deep; the limit is 10/);
@@ -302,6 +304,26 @@ describe('errors reaching clients', () => {
       );
       const result = await owner.client.request(`mutation { ${creations} }`);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await owner.client.ok('{ myServers { id } }')).myServers.length).toBe(before);
+    });
+
+    it('refuse documents of 10,000+ nodes over HTTP and graphql-ws (the node cap used to skip the limit)', async () => {
+      const flood = `{ ${Array.from({ length: 5000 }, (_, i) => `a${i}: myServers { id channels { id } }`).join(' ')} }`;
+      const overHttp = await owner.client.request(flood);
+      expect(overHttp.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(overHttp.data ?? null).toBeNull();
+      const ws = wsClient(api.url, owner.token);
+      try {
+        const sub = subscribe(ws, flood);
+        await sub.waitForEnd();
+        expect(JSON.stringify(sub.errors)).toMatch(/more than 2000 fields/);
+        expect(sub.events).toEqual([]);
+      } finally {
+        await ws.dispose();
+      }
+      const before = (await owner.client.ok('{ myServers { id } }')).myServers.length;
+      const creations = Array.from({ length: 2500 }, (_, i) => `c${i}: createServer(input: { name: "Flood ${i}" }) { id }`).join(' ');
+      expect((await owner.client.request(`mutation { ${creations} }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect((await owner.client.ok('{ myServers { id } }')).myServers.length).toBe(before);
     });
   });

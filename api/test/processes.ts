@@ -11,6 +11,7 @@ import { inject } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WORKERS_MAIN = join(ROOT, 'api', 'dist', 'workers', 'main.js');
+const API_MAIN = join(ROOT, 'api', 'dist', 'main.js');
 
 export interface WorkerExit {
   code: number | null;
@@ -41,8 +42,24 @@ const started = new Set<WorkerProcess>();
  */
 export async function startWorkers(prefix: string, env: Record<string, string> = {}, readyTimeoutMs = 30_000): Promise<WorkerProcess> {
   assertWorkersBuilt();
+  return startProgram(WORKERS_MAIN, 'workers ready', prefix, { WORKERS_PORT: '0', ...env }, readyTimeoutMs);
+}
+
+/** An API as its own process (api/dist/main.js) on `prefix`, for tests that kill one; ready once it listens. */
+export async function startApiProcess(prefix: string, env: Record<string, string> = {}, readyTimeoutMs = 30_000): Promise<WorkerProcess> {
+  assertWorkersBuilt();
+  return startProgram(API_MAIN, 'api listening', prefix, { PORT: '0', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env }, readyTimeoutMs);
+}
+
+async function startProgram(
+  main: string,
+  readyMessage: string,
+  prefix: string,
+  env: Record<string, string>,
+  readyTimeoutMs: number,
+): Promise<WorkerProcess> {
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [WORKERS_MAIN], {
+  const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: {
       ...inherited,
@@ -50,7 +67,6 @@ export async function startWorkers(prefix: string, env: Record<string, string> =
       DATABASE_URL: inject('databaseUrl'),
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_KEY_PREFIX: prefix,
-      WORKERS_PORT: '0',
       // info: the "workers ready" line carries the port; job failures are logged as warnings.
       LOG_LEVEL: 'info',
       ...env,
@@ -81,7 +97,7 @@ export async function startWorkers(prefix: string, env: Record<string, string> =
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
-        if (entry.msg === 'workers ready' && typeof entry.port === 'number') ready(entry.port);
+        if (entry.msg === readyMessage && typeof entry.port === 'number') ready(entry.port);
       } catch {
         // not JSON: kept in `output` for the error message
       }

@@ -6,10 +6,25 @@ import { Invite } from './invites/invite.entity.js';
 import { Member } from './members/member.entity.js';
 import { Message } from './messages/message.entity.js';
 import { Ban } from './moderation/ban.entity.js';
+import { TimeoutOutbox } from './moderation/timeout-outbox.entity.js';
 import { Role } from './roles/role.entity.js';
 import { ReadState } from './read-states/read-state.entity.js';
 import { Server } from './servers/server.entity.js';
 import { User } from './users/user.entity.js';
 
 /** Every entity, for the ORM. Workers import this list rather than redefining any entity. */
-export const entities = [User, Session, Server, Role, Member, Channel, PermissionOverwrite, Invite, Ban, AuditLogEntry, Message, ReadState];
+export const entities = [
+  User,
+  Session,
+  Server,
+  Role,
+  Member,
+  Channel,
+  PermissionOverwrite,
+  Invite,
+  Ban,
+  AuditLogEntry,
+  Message,
+  TimeoutOutbox,
+  ReadState,
+];

@@ -1,5 +1,30 @@
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  GraphQLError,
+  Kind,
+  getVariableValues,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/**
+ * The largest request body (HTTP) and graphql-ws message accepted. The largest legal message is a
+ * voice signal (64 KiB of payload) or a long document; 1 MiB leaves room, where ws's default is 100 MiB.
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** Aliased fields one operation may hold: a flood of aliases repeats one field's cost under new names. */
+export const MAX_ALIASES = 50;
+/** Top-level fields one operation may hold (each is a separate resolver call, a mutation each a write). */
+export const MAX_ROOT_FIELDS = 20;
+/**
+ * What an unpaged list of objects (myServers, channels, roles, overwrites) is costed at: the size a
+ * server or a member's server list grows to in practice, so nesting such lists is not priced as one row.
+ */
+export const UNPAGED_LIST_SIZE = 20;
 
 /** A list field costs its page size times its children: `members(first: 1000) { user { ... } }` is not cheap. */
 const pagedListEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -7,28 +32,75 @@ const pagedListEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return size === undefined ? undefined : 1 + size * Math.max(childComplexity, 1);
 };
 
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
-  if (!selectionSet) return 0;
-  let max = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      max = Math.max(max, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      max = Math.max(max, depthOf(selection.selectionSet, fragments, seen));
-    } else if (!seen.has(selection.name.value)) {
-      const fragment = fragments.get(selection.name.value);
-      max = Math.max(max, depthOf(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])));
-    }
-  }
-  return max;
-}
+/**
+ * For a list field with no page argument whose length grows with use (myServers, a server's channels
+ * and roles, invites, bans): `@Query(() => [ServerObject], { complexity: unpagedListCost })`. It costs
+ * UNPAGED_LIST_SIZE rows, so nesting such lists is not priced as one row.
+ */
+export const unpagedListCost: ComplexityEstimator = ({ childComplexity }) => 1 + UNPAGED_LIST_SIZE * Math.max(childComplexity, 1);
+
+/**
+ * For a list field whose items are few and already in memory (a member's roles, from the server's
+ * cached roles): it costs its children once, as a single object would.
+ */
+export const smallListCost: ComplexityEstimator = ({ childComplexity }) => 1 + childComplexity;
 
 export interface QueryLimits {
   maxDepth: number;
   maxComplexity: number;
 }
 
-/** Refuses operations nested deeper or costing more than the configured limits (BAD_USER_INPUT). */
+const refuse = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+interface Shape {
+  fields: number;
+  aliases: number;
+  depth: number;
+}
+
+/**
+ * Walks the operation with fragments expanded, counting fields, aliases and depth, and stops as soon
+ * as there are more fields than `budget`: every field costs at least 1, so such an operation is over
+ * the complexity limit whatever the estimators say, and the walk stays cheap for hostile documents
+ * (fragments spreading each other twice per level would otherwise expand exponentially).
+ */
+function shapeOf(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>, budget: number): Shape {
+  const shape: Shape = { fields: 0, aliases: 0, depth: 0 };
+  const walk = (selectionSet: SelectionSetNode | undefined, depth: number, path: ReadonlySet<string>): void => {
+    if (!selectionSet) return;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        shape.fields += 1;
+        if (selection.alias) shape.aliases += 1;
+        if (shape.fields > budget) throw refuse(`Query selects more than ${budget} fields; the limit is ${budget}`);
+        shape.depth = Math.max(shape.depth, depth + 1);
+        walk(selection.selectionSet, depth + 1, path);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, depth, path);
+      } else if (!path.has(selection.name.value)) {
+        walk(fragments.get(selection.name.value)?.selectionSet, depth, new Set([...path, selection.name.value]));
+      }
+    }
+  };
+  walk(operation.selectionSet, 0, new Set());
+  return shape;
+}
+
+function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  const count = (selectionSet: SelectionSetNode | undefined, path: ReadonlySet<string>): number =>
+    (selectionSet?.selections ?? []).reduce((sum, selection) => {
+      if (selection.kind === Kind.FIELD) return sum + 1;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return sum + count(selection.selectionSet, path);
+      if (path.has(selection.name.value)) return sum;
+      return sum + count(fragments.get(selection.name.value)?.selectionSet, new Set([...path, selection.name.value]));
+    }, 0);
+  return count(operation.selectionSet, new Set());
+}
+
+/**
+ * Refuses (BAD_USER_INPUT) operations nested deeper, costing more, or holding more aliases or root
+ * fields than allowed. Every refusal is decided before execution, whatever the document's size.
+ */
 export function assertWithinLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -37,16 +109,22 @@ export function assertWithinLimits(
   limits: QueryLimits,
 ): void {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const operations: OperationDefinitionNode[] = [];
   for (const def of document.definitions) {
-    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    const depth = depthOf(def.selectionSet, fragments, new Set());
-    if (depth > limits.maxDepth) {
-      throw new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-    }
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    else if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
   }
+  for (const operation of operations) {
+    const shape = shapeOf(operation, fragments, limits.maxComplexity);
+    if (shape.depth > limits.maxDepth) throw refuse(`Query is nested ${shape.depth} levels deep; the limit is ${limits.maxDepth}`);
+    if (shape.aliases > MAX_ALIASES) throw refuse(`Query uses ${shape.aliases} aliases; the limit is ${MAX_ALIASES}`);
+    const roots = rootFieldCount(operation, fragments);
+    if (roots > MAX_ROOT_FIELDS) throw refuse(`Operation selects ${roots} top-level fields; the limit is ${MAX_ROOT_FIELDS}`);
+  }
+  const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations[0];
+  // No such operation, or variables that do not fit it: execution reports that precisely.
+  if (!operation) return;
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return;
   let complexity: number;
   try {
     complexity = getComplexity({
@@ -54,15 +132,11 @@ export function assertWithinLimits(
       query: document,
       variables: variables ?? {},
       ...(operationName ? { operationName } : {}),
-      estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [fieldExtensionsEstimator(), pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch {
-    // Variables that do not fit the operation: execution reports that precisely, as BAD_USER_INPUT.
-    return;
+    // Anything the estimator cannot price is refused, never let through unpriced.
+    throw refuse('Query complexity could not be computed');
   }
-  if (complexity > limits.maxComplexity) {
-    throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
+  if (complexity > limits.maxComplexity) throw refuse(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`);
 }

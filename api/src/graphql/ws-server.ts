@@ -61,6 +61,8 @@ export interface WsServerOptions<A> {
   push: PushFanout;
   /** A socket with more unsent bytes than this is cut off (a slow consumer is never buffered without bound). */
   maxBufferedBytes: number;
+  /** The largest message a client may send; a larger one closes the socket (ws answers 1009). */
+  maxPayload: number;
   keepAliveMs?: number;
   initTimeoutMs?: number;
 }
@@ -105,6 +107,7 @@ export class WsServer<A> {
     this.wss = new WebSocketServer({
       server: httpServer,
       path: '/graphql',
+      maxPayload: options.maxPayload,
       clientTracking: false,
       handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
     });

@@ -7,6 +7,10 @@ export interface LiveCounts {
   subscriptionExecutions(): number;
 }
 
+/** Label values of rashigo_http_requests_total: the routes the API serves, and one value for anything else. */
+export const METRIC_ROUTES = ['/graphql', '/healthz', '/metrics'] as const;
+const UNMATCHED_ROUTE = 'unmatched';
+
 /** The API's /metrics: request counts by outcome, open sockets, live subscriptions, fan-out executions. */
 export function apiMetrics(live: LiveCounts) {
   const registry = new Registry();
@@ -15,13 +19,13 @@ export function apiMetrics(live: LiveCounts) {
   const pending = new Map<string, number>();
   new Counter({
     name: 'rashigo_http_requests_total',
-    help: 'HTTP requests by path and status',
-    labelNames: ['path', 'status'],
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'],
     registers: [registry],
     collect() {
       for (const [key, count] of pending) {
-        const [path, status] = key.split('\0') as [string, string];
-        this.inc({ path, status }, count);
+        const [route, status] = key.split('\0') as [string, string];
+        this.inc({ route, status }, count);
       }
       pending.clear();
     },
@@ -52,8 +56,11 @@ export function apiMetrics(live: LiveCounts) {
   });
   return {
     countRequests(req: Request, res: Response, next: NextFunction): void {
+      // Labelled by route, never by the requested path: any client could otherwise mint new series.
+      const path = req.baseUrl || req.path;
+      const route = (METRIC_ROUTES as readonly string[]).includes(path) ? path : UNMATCHED_ROUTE;
       res.on('finish', () => {
-        const key = `${req.baseUrl || req.path}\0${res.statusCode}`;
+        const key = `${route}\0${res.statusCode}`;
         pending.set(key, (pending.get(key) ?? 0) + 1);
       });
       next();

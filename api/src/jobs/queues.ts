@@ -38,7 +38,11 @@ export interface TimeoutExpiryJob {
 }
 
 export interface HousekeepingJob {
-  task: 'expired-invites';
+  /**
+   * expired-invites: delete them. sweep: end voice sessions of users with no live device left, and
+   * redo side effects a dead process committed but never announced (the timeout outbox).
+   */
+  task: 'expired-invites' | 'sweep';
 }
 
 /** Payload type per queue: producers and consumers share it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, permissionsToBits, type PermissionName } from './bits.js';
-import { exemptFromSlowmode, timeoutInForce } from './policy.js';
+import { canModerateVoice, exemptFromSlowmode, timeoutInForce, voiceModerationPermissions } from './policy.js';
 
 const bits = (...names: PermissionName[]): bigint => permissionsToBits(names);
 const NOW = new Date('2026-01-01T12:00:00Z');
@@ -43,5 +43,30 @@ describe('exemptFromSlowmode: table', () => {
 
   it.each(cases)('$name', ({ permissions, isBot, want }) => {
     expect(exemptFromSlowmode(permissions, isBot)).toBe(want);
+  });
+});
+
+describe('voice moderation: table', () => {
+  it.each([
+    { action: { serverMute: true }, want: ['MUTE_MEMBERS'] },
+    { action: { serverMute: false, serverDeaf: true }, want: ['MUTE_MEMBERS', 'DEAFEN_MEMBERS'] },
+    { action: { disconnect: true }, want: ['MOVE_MEMBERS'] },
+    { action: { moveToChannelId: '1', serverDeaf: false }, want: ['DEAFEN_MEMBERS', 'MOVE_MEMBERS'] },
+    { action: { disconnect: false, serverMute: null }, want: [] },
+  ])('$action needs $want', ({ action, want }) => {
+    expect(voiceModerationPermissions(action)).toEqual(want);
+  });
+
+  const low = { position: 1 };
+  const high = { position: 5 };
+  it.each([
+    { name: 'a moderator on a member ranked below', actor: 'mod', roles: [high], target: 'x', targetRoles: [low], want: true },
+    { name: 'a moderator on an equal rank', actor: 'mod', roles: [high], target: 'x', targetRoles: [high], want: false },
+    { name: 'a moderator on a higher rank', actor: 'mod', roles: [low], target: 'x', targetRoles: [high], want: false },
+    { name: 'a moderator on the owner', actor: 'mod', roles: [high], target: 'owner', targetRoles: [], want: false },
+    { name: 'the owner on anyone', actor: 'owner', roles: [], target: 'x', targetRoles: [high], want: true },
+    { name: 'anyone on themself', actor: 'x', roles: [], target: 'x', targetRoles: [], want: true },
+  ])('canModerateVoice: $name -> $want', ({ actor, roles, target, targetRoles, want }) => {
+    expect(canModerateVoice({ userId: actor, ownerId: 'owner', roles }, { userId: target, roles: targetRoles })).toBe(want);
   });
 });

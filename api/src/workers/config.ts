@@ -8,6 +8,8 @@ const workersConfigSchema = apiConfigSchema.extend({
   /** How long a job's lock lasts; a crashed worker's job is retried by another after about this long. */
   WORKER_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   HOUSEKEEPING_EVERY_SECONDS: z.coerce.number().int().min(10).default(600),
+  /** How often ghost voice sessions and unannounced committed changes are looked for (and dealt with). */
+  SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export type WorkersConfig = z.infer<typeof workersConfigSchema>;

@@ -9,19 +9,20 @@ import { createRedis, isCluster } from '../kernel/redis/redis.js';
 import { createServices } from '../services.js';
 import { loadWorkersConfig } from './config.js';
 import { workerMetrics } from './metrics.js';
+import { metricsAllowed } from '../http/metrics-access.js';
 import { processors } from './processors.js';
 
 const config = loadWorkersConfig();
 const logger = createLogger('workers', config.LOG_LEVEL);
 const services = await createServices(config, logger);
 const prefix = services.keys.bullPrefix(isCluster(services.redis));
-const handlers = processors(services);
+const handlers = processors(services, config.SWEEP_EVERY_SECONDS * 1000);
 
 // Two worker processes on one Redis share each queue: BullMQ hands every job to exactly one.
 const workers = Object.values(QueueName).map(
   (name) =>
     new Worker(name, handlers[name] as (job: unknown) => Promise<unknown>, {
-      connection: createRedis(config, `rashigo-worker-${name}`),
+      connection: createRedis(config, `rashigo-worker-${name}`, { blocking: true }),
       prefix,
       // Stored on every job it takes (job.processedBy): which process ran what.
       name: `${hostname()}:${process.pid}`,
@@ -43,10 +44,19 @@ await services.jobs
     { every: config.HOUSEKEEPING_EVERY_SECONDS * 1000 },
     { name: QueueName.housekeeping, data: { task: 'expired-invites' } },
   );
+// What a dead process left undone (voice sessions of users with no live device, whose expiry job
+// found nothing; announcements owed after a commit) is done here, soon after the workers are back.
+await services.jobs
+  .queue(QueueName.housekeeping)
+  .upsertJobScheduler('sweep', { every: config.SWEEP_EVERY_SECONDS * 1000 }, { name: QueueName.housekeeping, data: { task: 'sweep' } });
 
 const metrics = workerMetrics(queues, workers);
 const http = createServer((req, res) => {
   if (req.url === '/metrics') {
+    if (!metricsAllowed(config.METRICS_TOKEN, req.headers.authorization, req.socket.remoteAddress)) {
+      res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+      return;
+    }
     metrics.metrics().then(
       (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
       (err: unknown) => res.writeHead(500).end(String(err)),

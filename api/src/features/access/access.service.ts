@@ -3,6 +3,7 @@ import { computePermissions, type RoleGrant } from '../../permissions/compute.js
 import type { Actor } from '../../permissions/hierarchy.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
+import { TtlCache } from '../../kernel/cache/ttl-cache.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
 import { Topic, type AccessInvalidation } from '../../realtime/topics.js';
 import type { AccessLoader } from './access.loader.js';
@@ -33,17 +34,30 @@ const VIEW = PermissionBit.VIEW_CHANNEL;
  * process through Redis before any event published after it (one ordered connection).
  */
 export class AccessService {
-  private readonly servers = new Map<string, Promise<ServerSnapshot | null>>();
-  private readonly members = new Map<string, Promise<MemberSnapshot | null>>();
-  private readonly channelServers = new Map<string, string>();
+  private readonly servers: TtlCache<Promise<ServerSnapshot | null>>;
+  private readonly members: TtlCache<Promise<MemberSnapshot | null>>;
+  private readonly channelServers: TtlCache<string>;
 
   constructor(
     private readonly loader: AccessLoader,
     private readonly bus: EventBus,
-  ) {}
+    cache: { ttlMs: number; maxEntries: number },
+  ) {
+    this.servers = new TtlCache(cache.ttlMs, cache.maxEntries);
+    this.members = new TtlCache(cache.ttlMs, cache.maxEntries);
+    this.channelServers = new TtlCache(cache.ttlMs, cache.maxEntries);
+  }
 
   async start(): Promise<void> {
     await this.bus.listen(Topic.accessInvalidation, (payload) => this.drop(payload));
+    this.bus.onResubscribed(() => this.dropAll());
+  }
+
+  /** Invalidations sent while this process was not subscribed are lost: forget everything, re-check every stream. */
+  private dropAll(): void {
+    this.servers.clear();
+    this.members.clear();
+    for (const set of [...this.watchers.values()]) for (const watcher of [...set]) watcher.onChange();
   }
 
   private readonly changeListeners: ((serverId: string, userId?: string) => Promise<void>)[] = [];
@@ -91,10 +105,10 @@ export class AccessService {
       return;
     }
     this.servers.delete(serverId);
-    for (const key of this.members.keys()) if (key.startsWith(`${serverId}:`)) this.members.delete(key);
+    this.members.deletePrefix(`${serverId}:`);
   }
 
-  private cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  private cached<T>(map: TtlCache<Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
     let value = map.get(key);
     if (!value) {
       value = load();

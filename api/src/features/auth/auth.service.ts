@@ -44,6 +44,8 @@ export class AuthService {
         for (const listener of this.revokedListeners) listener(tokenHash);
       }
     });
+    // A revocation sent while this process was not subscribed is lost: resolve every session afresh.
+    this.bus.onResubscribed(() => this.cache.clear());
   }
 
   /** Called on every process for each session that ended anywhere (to close its sockets). */

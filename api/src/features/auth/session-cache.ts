@@ -1,33 +1,17 @@
+import { TtlCache } from '../../kernel/cache/ttl-cache.js';
 import type { Viewer } from './viewer.js';
 
 /**
  * tokenHash -> viewer, per process, so a request costs no database read. Entries live for `ttlMs`;
- * logout and token regeneration evict them everywhere through the session-revoked topic.
+ * logout and token regeneration evict them everywhere through the session-revoked topic, and a
+ * process that lost its subscription (and so maybe a revocation) forgets them all.
  */
-export class SessionCache {
-  private readonly entries = new Map<string, { viewer: Viewer | null; expiresAt: number }>();
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 100_000,
-  ) {}
-
-  get(tokenHash: string): Viewer | null | undefined {
-    const entry = this.entries.get(tokenHash);
-    if (!entry) return undefined;
-    if (entry.expiresAt < Date.now()) {
-      this.entries.delete(tokenHash);
-      return undefined;
-    }
-    return entry.viewer;
-  }
-
-  set(tokenHash: string, viewer: Viewer | null): void {
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(tokenHash, { viewer, expiresAt: Date.now() + this.ttlMs });
+export class SessionCache extends TtlCache<Viewer | null> {
+  constructor(ttlMs: number, maxEntries = 100_000) {
+    super(ttlMs, maxEntries);
   }
 
   evict(tokenHash: string): void {
-    this.entries.delete(tokenHash);
+    this.delete(tokenHash);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CurrentViewer, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
+import { unpagedListCost } from '../../graphql/limits.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
@@ -28,7 +29,7 @@ export class InvitesResolver {
   constructor(private readonly services: Services) {}
 
   @RequirePermission('MANAGE_SERVER', serverArg('serverId'))
-  @Query(() => [InviteObject])
+  @Query(() => [InviteObject], { complexity: unpagedListCost })
   invites(@Arg('serverId', () => ID) serverId: string): Promise<InviteView[]> {
     return this.services.invites.list(serverId);
   }

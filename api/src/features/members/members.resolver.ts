@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { GrantedServer, RequireAccess, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext } from '../../graphql/context.js';
+import { smallListCost } from '../../graphql/limits.js';
 import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
 import { RoleObject } from '../roles/role.object.js';
@@ -32,7 +33,7 @@ export class MembersResolver {
   }
 
   /** The member's roles besides @everyone, highest first. */
-  @FieldResolver(() => [RoleObject])
+  @FieldResolver(() => [RoleObject], { complexity: smallListCost })
   async roles(@Root() member: MemberView, @Ctx() ctx: GraphqlContext): Promise<RoleView[]> {
     const roles = await ctx.loaders.rolesByServer.load(member.serverId);
     return roles.filter((r) => member.roleIds.includes(r.id));

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext } from '../../graphql/context.js';
+import { unpagedListCost } from '../../graphql/limits.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
@@ -24,7 +25,7 @@ export class ModerationResolver {
   constructor(private readonly services: Services) {}
 
   @RequirePermission('BAN_MEMBERS', serverArg('serverId'))
-  @Query(() => [BanObject])
+  @Query(() => [BanObject], { complexity: unpagedListCost })
   bans(@Arg('serverId', () => ID) serverId: string): Promise<BanView[]> {
     return this.services.moderation.bans(serverId);
   }

@@ -1,4 +1,5 @@
-import { LockMode } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { Failpoint, failpoint } from '../../kernel/faults/failpoint.js';
 import { hasPermission } from '../../permissions/bits.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
@@ -132,12 +133,12 @@ export class ModerationService {
     reason: string | null,
     unlessTimedOutAt?: Date,
   ): Promise<MemberView> {
-    const { member, changed } = await this.orm.em.fork().transactional(async (em) => {
+    const member = await this.orm.em.fork().transactional(async (em) => {
       // Row-locked: two timeouts of one member (two workers, two moderators) apply one after the other.
       const m = await em.findOne(Member, { server: serverId, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!m) throw notFound('Member');
-      if (unlessTimedOutAt && m.timedOutUntil && m.timedOutUntil > unlessTimedOutAt) return { member: m, changed: false };
-      if ((m.timedOutUntil?.getTime() ?? null) === (until?.getTime() ?? null)) return { member: m, changed: false };
+      if (unlessTimedOutAt && m.timedOutUntil && m.timedOutUntil > unlessTimedOutAt) return m;
+      if ((m.timedOutUntil?.getTime() ?? null) === (until?.getTime() ?? null)) return m;
       this.audit.record(em, {
         serverId,
         action: AuditAction.MemberTimeout,
@@ -147,14 +148,54 @@ export class ModerationService {
         changes: { timedOutUntil: [m.timedOutUntil?.toISOString() ?? null, until?.toISOString() ?? null] },
       });
       m.timedOutUntil = until;
-      return { member: m, changed: true };
+      await this.enqueueAnnouncement(em, serverId, userId, until);
+      return m;
     });
-    const view = toMemberView(member);
-    if (!changed) return view;
-    if (until) await this.scheduleTimeoutEnd(serverId, userId, until);
-    await this.access.invalidate(serverId, userId);
-    await this.events.server(serverId, { type: 'MemberUpdated', member: view });
-    return view;
+    failpoint(Failpoint.timeoutCommitted);
+    // Unchanged too: a retry after a crash between commit and announcement finds the outbox row.
+    await this.announceTimeout(serverId, userId);
+    return toMemberView(member);
+  }
+
+  /** In the transaction that changes the timeout: what must follow it, kept until done. */
+  private async enqueueAnnouncement(em: EntityManager, serverId: string, userId: string, until: Date | null): Promise<void> {
+    await em.execute(
+      'insert into timeout_outbox (server_id, user_id, until) values (?, ?, ?) on conflict (server_id, user_id) do update set until = excluded.until, created_at = now()',
+      [serverId, userId, until],
+    );
+  }
+
+  /**
+   * Does what a committed timeout change owes (the end job, access invalidation, MemberUpdated),
+   * once: the row is locked while it runs and deleted in the same transaction. False when nothing
+   * was pending (or another process is doing it).
+   */
+  async announceTimeout(serverId: string, userId: string): Promise<boolean> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const [row] = await em.execute<{ until: Date | null }[]>(
+        'select until from timeout_outbox where server_id = ? and user_id = ? for update skip locked',
+        [serverId, userId],
+      );
+      if (!row) return false;
+      if (row.until) await this.scheduleTimeoutEnd(serverId, userId, new Date(row.until));
+      await this.access.invalidate(serverId, userId);
+      await this.events.server(serverId, { type: 'MemberUpdated', member: await this.members.get(serverId, userId) });
+      await em.execute('delete from timeout_outbox where server_id = ? and user_id = ?', [serverId, userId]);
+      return true;
+    });
+  }
+
+  /** The workers' sweep: announcements left behind by a process that died (no retry will come for an API request). */
+  async drainTimeoutOutbox(olderThanMs: number): Promise<number> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ server_id: string; user_id: string }[]>(
+        `select server_id, user_id from timeout_outbox where created_at < now() - make_interval(secs => ?)`,
+        [olderThanMs / 1000],
+      );
+    let drained = 0;
+    for (const row of rows) if (await this.announceTimeout(String(row.server_id), String(row.user_id))) drained += 1;
+    return drained;
   }
 
   /** MemberUpdated must go out when the timeout ends, not when someone next looks. */
@@ -168,13 +209,12 @@ export class ModerationService {
 
   /** Run by the workers at the timeout's end; a no-op if the timeout was changed since. */
   async endTimeout(serverId: string, userId: string, until: Date): Promise<boolean> {
-    const updated = await this.orm.em
-      .fork()
-      .nativeUpdate(Member, { server: serverId, user: userId, timedOutUntil: until }, { timedOutUntil: null });
-    if (!updated) return false;
-    await this.access.invalidate(serverId, userId);
-    const member = await this.members.get(serverId, userId);
-    await this.events.server(serverId, { type: 'MemberUpdated', member });
-    return true;
+    await this.orm.em.fork().transactional(async (em) => {
+      const updated = await em.nativeUpdate(Member, { server: serverId, user: userId, timedOutUntil: until }, { timedOutUntil: null });
+      if (updated) await this.enqueueAnnouncement(em, serverId, userId, null);
+    });
+    failpoint(Failpoint.timeoutCommitted);
+    // A retry of this job after a crash between the commit and here finds the end still owed.
+    return this.announceTimeout(serverId, userId);
   }
 }

@@ -10,15 +10,20 @@
  */
 export const OFFLINE_PENDING = '!offline';
 
+/** What the beat script answers, instead of statusChanged, when Redis has no chosen status (data lost). */
+export const CHOSEN_MISSING = -1;
+
 /**
  * beat(KEYS: devices, status, chosen; ARGV: device, expiresAtMs, keyTtlMs)
- * Records a device's expiry; returns {statusChanged, latestExpiryMs}.
+ * Records a device's expiry; returns {statusChanged, latestExpiryMs}, or {CHOSEN_MISSING, 0} and
+ * changes nothing when the chosen status is not in Redis: guessing ONLINE would reveal an invisible user.
  */
 export const BEAT_SCRIPT = `
+local chosen = redis.call('GET', KEYS[3])
+if not chosen then return {${CHOSEN_MISSING}, 0} end
 redis.call('HDEL', KEYS[1], '${OFFLINE_PENDING}')
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-local chosen = redis.call('GET', KEYS[3]) or 'ONLINE'
 local changed = 0
 if chosen ~= 'OFFLINE' then
   if redis.call('GET', KEYS[2]) ~= chosen then changed = 1 end

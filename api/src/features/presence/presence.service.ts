@@ -8,7 +8,7 @@ import type { EventPublisher } from '../../realtime/topics.js';
 import { Member } from '../members/member.entity.js';
 import { ChosenStatus, User } from '../users/user.entity.js';
 import type { UsersService } from '../users/users.service.js';
-import { BEAT_SCRIPT, CHOOSE_SCRIPT, EXPIRE_SCRIPT, OFFLINE_PENDING } from './presence.scripts.js';
+import { BEAT_SCRIPT, CHOSEN_MISSING, CHOOSE_SCRIPT, EXPIRE_SCRIPT, OFFLINE_PENDING } from './presence.scripts.js';
 
 /** How long an offline transition whose announcement failed stays retriable. */
 const OFFLINE_PENDING_TTL_MS = 3_600_000;
@@ -53,7 +53,13 @@ export class PresenceService {
   /** A device is alive for another timeout (or for `graceMs` when its connection just closed). */
   async beat(userId: string, device: string, aliveForMs = this.timings.timeoutMs): Promise<void> {
     const k = this.userKeys(userId);
-    const [changed, latest] = await this.scripts.beat(k.devices, k.status, k.chosen, device, Date.now() + aliveForMs, this.keyTtlMs());
+    const run = () => this.scripts.beat(k.devices, k.status, k.chosen, device, Date.now() + aliveForMs, this.keyTtlMs());
+    let [changed, latest] = await run();
+    if (changed === CHOSEN_MISSING) {
+      // Redis lost it (restart without persistence, eviction): users.chosen_status is the record.
+      await this.redis.set(k.chosen, await this.chosenInDatabase(userId), 'NX');
+      [changed, latest] = await run();
+    }
     await this.scheduleExpiry(userId, latest);
     if (changed) await this.announce(userId);
   }
@@ -79,6 +85,32 @@ export class PresenceService {
     // Done: until here a failure leaves the transition pending, and the job's retry redoes it.
     await this.redis.hdel(k.devices, OFFLINE_PENDING);
     return 'offline';
+  }
+
+  private async chosenInDatabase(userId: string): Promise<ChosenStatus> {
+    const user = await this.orm.em.fork().findOne(User, { id: userId }, { fields: ['chosenStatus'] });
+    return user?.chosenStatus ?? ChosenStatus.ONLINE;
+  }
+
+  /**
+   * For users who hold voice sessions: those with no live device left go offline now, even when
+   * their presence keys and expiry job are long gone (workers down for longer than the keys live).
+   * Returns how many were ended.
+   */
+  async endGhosts(userIds: readonly string[]): Promise<number> {
+    let ended = 0;
+    for (const userId of userIds) {
+      const outcome = await this.expire(userId);
+      if (outcome === 'alive' || outcome === 'offline') {
+        if (outcome === 'offline') ended += 1;
+        continue;
+      }
+      // Nothing left to expire: the transition was never made. Make it (voice ends) and announce it.
+      for (const listener of this.offlineListeners) await listener(userId);
+      await this.announce(userId);
+      ended += 1;
+    }
+    return ended;
   }
 
   /** ONLINE, IDLE, DND, or OFFLINE (invisible: shown as offline while connected). */

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CurrentViewer, GrantedServer, RequireAccess, RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
+import { unpagedListCost } from '../../graphql/limits.js';
 import { Permission } from '../../graphql/enums.js';
 import { bitsToPermissions, type PermissionName } from '../../permissions/bits.js';
 import { AppError } from '../../kernel/errors/app-error.js';
@@ -38,7 +39,7 @@ export class ServersResolver {
   }
 
   @Authorized()
-  @Query(() => [ServerObject], { description: 'Servers the caller is a member of.' })
+  @Query(() => [ServerObject], { description: 'Servers the caller is a member of.', complexity: unpagedListCost })
   myServers(@CurrentViewer() viewer: Viewer): Promise<ServerView[]> {
     return this.services.servers.mine(viewer.userId);
   }
@@ -109,14 +110,14 @@ export class ServersResolver {
 
   /** Only the channels the caller can see. */
   @Authorized()
-  @FieldResolver(() => [ChannelObject])
+  @FieldResolver(() => [ChannelObject], { complexity: unpagedListCost })
   async channels(@Root() server: ServerView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<ChannelView[]> {
     const access = await this.services.access.server(server.id, viewer.userId);
     const visible = this.services.access.visibleChannelIds(access);
     return (await ctx.loaders.channelsByServer.load(server.id)).filter((c) => visible.has(c.id));
   }
 
-  @FieldResolver(() => [RoleObject])
+  @FieldResolver(() => [RoleObject], { complexity: unpagedListCost })
   roles(@Root() server: ServerView, @Ctx() ctx: GraphqlContext): Promise<RoleView[]> {
     return ctx.loaders.rolesByServer.load(server.id);
   }

@@ -47,6 +47,9 @@ export class ServersService {
   }
 
   private async freeSlug(em: EntityManager, base: string): Promise<string> {
+    // Two creations of one name would both pick the same free slug and one would hit the unique
+    // constraint: one at a time per base slug, until the transaction ends.
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`server-slug:${base}`]);
     const rows = await em.find(Server, { slug: { $like: `${base}%` } }, { fields: ['slug'] });
     return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
   }

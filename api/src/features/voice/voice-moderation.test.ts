@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { type TestUser } from '../../../test/harness.js';
-import { assignRole, auditLog, changesOf, createRole, expectBadInput, expectForbidden } from '../../../test/fixtures.js';
+import { assignRole, auditLog, changesOf, createRole, expectBadInput, expectForbidden, until } from '../../../test/fixtures.js';
 import { type Subscription } from '../../../test/ws-client.js';
 import { LEAVE_VOICE, UPDATE_STATE, MODERATE, voiceWorld } from '../../../test/voice-world.js';
 
@@ -143,6 +143,70 @@ describe('voice', () => {
       expect(moved!.sessionId).not.toBe(session.sessionId);
       const actions = (await auditLog(owner, serverId)).filter((e) => e.action.startsWith('VOICE_')).map((e) => e.action);
       expect(actions.sort()).toEqual(['VOICE_DEAFEN', 'VOICE_MOVE', 'VOICE_MUTE']);
+    });
+
+    it('respects the hierarchy: nobody mutes, deafens, moves or disconnects the owner or a member ranked at or above them', async () => {
+      const { owner, members, serverId, voiceId } = await world(2);
+      const [moderator, senior] = members as [TestUser, TestUser];
+      const powers = ['MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS'];
+      const low = await createRole(owner, serverId, { name: 'Low mod', permissions: powers });
+      const high = await createRole(owner, serverId, { name: 'High', permissions: [] });
+      await assignRole(owner, serverId, moderator.id, low.id);
+      await assignRole(owner, serverId, senior.id, high.id);
+      await join(on(apiA, owner), voiceId);
+      await join(on(apiB, senior), voiceId);
+      const other = await voiceChannel(owner, serverId, { name: 'elsewhere' });
+      for (const target of [owner, senior]) {
+        for (const vars of [{ m: true }, { d: true }, { x: true }, { to: other }]) {
+          const error = await on(apiA, moderator).errorOf(MODERATE, { s: serverId, u: target.id, ...vars });
+          expect(error.code, JSON.stringify(vars)).toBe('FORBIDDEN');
+          expect(error.message).toMatch(/at or above yours/);
+        }
+      }
+      expect((await statesIn(owner.client, voiceId)).map((s) => [s.serverMute, s.serverDeaf])).toEqual([
+        [false, false],
+        [false, false],
+      ]);
+      // Once ranked below the moderator, the same member can be muted.
+      await on(apiA, owner).ok('mutation($s: ID!, $u: ID!, $r: ID!) { removeRole(serverId: $s, userId: $u, roleId: $r) { user { id } } }', {
+        s: serverId,
+        u: senior.id,
+        r: high.id,
+      });
+      await on(apiA, moderator).ok(MODERATE, { s: serverId, u: senior.id, m: true });
+      expect((await statesIn(owner.client, voiceId)).find((s) => s.user.id === senior.id)).toMatchObject({ serverMute: true });
+    });
+
+    it('consults channel overwrites of MUTE_MEMBERS, DEAFEN_MEMBERS and MOVE_MEMBERS', async () => {
+      const { owner, members, serverId, voiceId } = await world(3);
+      const [moderator, helper, target] = members as [TestUser, TestUser, TestUser];
+      const mods = await createRole(owner, serverId, { name: 'Mods', permissions: ['MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS'] });
+      await assignRole(owner, serverId, moderator.id, mods.id);
+      const helpers = await createRole(owner, serverId, { name: 'Helpers', permissions: [] });
+      await assignRole(owner, serverId, helper.id, helpers.id);
+      // Denied in this channel despite the role; allowed in this channel without any server-wide role.
+      await setOverwrite(owner.client, voiceId, 'ROLE', mods.id, [], ['MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS']);
+      await setOverwrite(owner.client, voiceId, 'MEMBER', helper.id, ['MUTE_MEMBERS'], []);
+      await join(on(apiA, target), voiceId);
+      const other = await voiceChannel(owner, serverId, { name: 'other' });
+      expectForbidden(await on(apiB, moderator).errorOf(MODERATE, { s: serverId, u: target.id, m: true }), 'MUTE_MEMBERS');
+      expectForbidden(await on(apiB, moderator).errorOf(MODERATE, { s: serverId, u: target.id, d: true }), 'DEAFEN_MEMBERS');
+      expectForbidden(await on(apiB, moderator).errorOf(MODERATE, { s: serverId, u: target.id, to: other }), 'MOVE_MEMBERS');
+      expectForbidden(await on(apiB, moderator).errorOf(MODERATE, { s: serverId, u: target.id, x: true }), 'MOVE_MEMBERS');
+      expect(await statesIn(owner.client, voiceId)).toMatchObject([{ user: { id: target.id }, serverMute: false, serverDeaf: false }]);
+      await on(apiA, helper).ok(MODERATE, { s: serverId, u: target.id, m: true });
+      expect(await statesIn(owner.client, voiceId)).toMatchObject([{ user: { id: target.id }, serverMute: true }]);
+    });
+
+    it('losing SPEAK mid-session server-mutes at once; getting it back lifts that mute', async () => {
+      const { owner, members, voiceId } = await world(1);
+      const [target] = members as [TestUser];
+      await join(on(apiA, target), voiceId);
+      expect(await statesIn(owner.client, voiceId)).toMatchObject([{ serverMute: false }]);
+      await setOverwrite(owner.client, voiceId, 'MEMBER', target.id, [], ['SPEAK']);
+      await until(async () => (await statesIn(owner.client, voiceId))[0]?.serverMute, 'the member to be server-muted');
+      await setOverwrite(owner.client, voiceId, 'MEMBER', target.id, [], []);
+      await until(async () => (await statesIn(owner.client, voiceId))[0]?.serverMute === false, 'the mute to be lifted');
     });
 
     it('server-mutes a member moved into a channel where they may not SPEAK', async () => {

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { hasPermission } from '../../permissions/bits.js';
+import { canModerateVoice, voiceModerationPermissions, type VoiceModerationAction } from '../../permissions/policy.js';
+import { requirePermissions } from '../../permissions/require.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { forbidden } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import { luaScripts } from '../../kernel/redis/lua-scripts.js';
-import type { RedisClient } from '../../kernel/redis/redis.js';
+import { isCluster, type RedisClient } from '../../kernel/redis/redis.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { Topic, type EventPublisher } from '../../realtime/topics.js';
 import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
@@ -49,13 +51,6 @@ const signalSchema = z.object({
       }
     }, 'must be JSON'),
 });
-
-export interface VoiceModeration {
-  serverMute?: boolean | null;
-  serverDeaf?: boolean | null;
-  disconnect?: boolean | null;
-  moveToChannelId?: string | null;
-}
 
 /** Voice channels: sessions and their state in Redis, signalling relayed within a channel, moderation. */
 export class VoiceService {
@@ -207,6 +202,22 @@ export class VoiceService {
     return true;
   }
 
+  /**
+   * Users who have held a voice session (for the sweep of sessions whose user is gone). The per-user
+   * set of servers never shrinks, so this may name users with no session left: ending theirs is a no-op.
+   */
+  async usersInVoice(): Promise<string[]> {
+    const users: string[] = [];
+    const prefix = this.keys.voiceUserServers('');
+    // SCAN walks one node: on a cluster, every master in turn.
+    const nodes = isCluster(this.redis) ? this.redis.nodes('master') : [this.redis];
+    for (const node of nodes) {
+      const stream = node.scanStream({ match: `${prefix}*`, count: 500 });
+      for await (const keys of stream as AsyncIterable<string[]>) for (const key of keys) users.push(key.slice(prefix.length));
+    }
+    return users;
+  }
+
   /** Every voice session of a user (presence timeout). */
   async endAllForUser(userId: string): Promise<number> {
     // The set keeps every server the user ever joined voice in (a member's handful): removing one
@@ -232,20 +243,30 @@ export class VoiceService {
       if (!state || (userId && state.userId !== userId)) continue;
       const access = await this.access.channel(state.channelId, state.userId).catch(() => null);
       if (!access || !hasPermission(access.channelPermissions, 'JOIN_VOICE')) await this.end(serverId, sessionId);
+      else await this.applySpeak(state, hasPermission(access.channelPermissions, 'SPEAK'));
+    }
+  }
+
+  /** SPEAK lost mid-session server-mutes, as on joining; SPEAK regained lifts that mute unless a moderator imposed one. */
+  private async applySpeak(state: VoiceStateView, maySpeak: boolean): Promise<void> {
+    if (!maySpeak && !state.serverMute) await this.patch(state.serverId, state.sessionId, { serverMute: true }).catch(() => undefined);
+    if (maySpeak && state.serverMute && !(await this.imposed(state.serverId, state.userId)).serverMute) {
+      await this.patch(state.serverId, state.sessionId, { serverMute: false }).catch(() => undefined);
     }
   }
 
   /** moderateVoice: server mute (MUTE_MEMBERS), deafen (DEAFEN_MEMBERS), disconnect and move (MOVE_MEMBERS), each audited. */
-  async moderate(access: ServerAccess, userId: string, action: VoiceModeration): Promise<void> {
-    const needs = [
-      action.serverMute != null && 'MUTE_MEMBERS',
-      action.serverDeaf != null && 'DEAFEN_MEMBERS',
-      (action.disconnect || action.moveToChannelId) && 'MOVE_MEMBERS',
-    ].filter((p): p is 'MUTE_MEMBERS' | 'DEAFEN_MEMBERS' | 'MOVE_MEMBERS' => Boolean(p));
-    for (const permission of needs) if (!hasPermission(access.permissions, permission)) throw forbidden(permission);
+  async moderate(access: ServerAccess, userId: string, action: VoiceModerationAction): Promise<void> {
+    const needs = voiceModerationPermissions(action);
     const sessionId = await this.redis.hget(this.keys.voiceUsers(access.server.id), userId);
     const state = sessionId ? await this.sessionIn(access.server.id, sessionId) : null;
+    const channel = state ? access.server.channels.get(state.channelId) : undefined;
+    // Without the permission in that channel (overwrites included), whether the member is in voice stays unsaid.
+    requirePermissions(channel ? this.access.channelPermissions(access, channel) : access.permissions, needs);
     if (!state) throw sessionNotFound();
+    if (!canModerateVoice(access.actor, { userId, roles: await this.access.rolesOfMember(access.server, userId) })) {
+      throw forbidden(needs[0] ?? 'MUTE_MEMBERS', 'You cannot act on a member whose highest role is at or above yours');
+    }
 
     // A refused move refuses the whole call, before any mute or deafen is applied (and left unaudited).
     const destination = action.moveToChannelId ? await this.moveDestination(access, state.userId, action.moveToChannelId) : null;
@@ -289,6 +310,7 @@ export class VoiceService {
   private async moveDestination(actor: ServerAccess, userId: string, channelId: string): Promise<ChannelAccess> {
     const destination = actor.server.channels.get(channelId);
     if (!destination || destination.type !== ChannelType.VOICE) throw notVoiceChannel('moveToChannelId');
+    requirePermissions(this.access.channelPermissions(actor, destination), ['MOVE_MEMBERS']);
     const target = await this.access.channel(channelId, userId).catch(() => null);
     if (!target || !hasPermission(target.channelPermissions, 'JOIN_VOICE'))
       throw forbidden('JOIN_VOICE', 'That member cannot join the destination channel');

@@ -31,6 +31,10 @@ export const apiConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
   SESSION_CACHE_SECONDS: positiveInt(60),
+  /** Longest a process may serve cached permission inputs whose invalidation it missed. */
+  ACCESS_CACHE_TTL_SECONDS: positiveInt(60),
+  /** Per cache (servers, members, channel -> server): bounded memory whatever is read. */
+  ACCESS_CACHE_MAX_ENTRIES: positiveInt(50_000),
   QUERY_MAX_DEPTH: positiveInt(10),
   QUERY_MAX_COMPLEXITY: positiveInt(2000),
   /** A websocket whose peer leaves more than this unread is cut off: slow consumers never grow memory without bound. */
@@ -42,12 +46,24 @@ export const apiConfigSchema = z.object({
   /** Shared with coturn (`static-auth-secret`); marked secret so logs redact it. */
   TURN_SECRET: z.string().default(''),
   TURN_CREDENTIAL_TTL_SECONDS: positiveInt(86_400),
+  /** Bearer token for /metrics; when empty, /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.string().default(''),
+  /**
+   * Express's `trust proxy`: which X-Forwarded-For hops to believe, so the client's own address (not
+   * the proxy's) is what sign-in limits count. Empty: none (direct exposure). E.g. `1`, `loopback`.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v): boolean | number | string =>
+      v === '' || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v,
+    ),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 /** Keys that must never be logged. */
-export const SECRET_CONFIG_KEYS: readonly (keyof ApiConfig)[] = ['TURN_SECRET', 'DATABASE_URL'];
+export const SECRET_CONFIG_KEYS: readonly (keyof ApiConfig)[] = ['TURN_SECRET', 'DATABASE_URL', 'METRICS_TOKEN'];
 
 export class ConfigError extends Error {}
 

@@ -9,4 +9,6 @@ export enum ErrorCode {
   ChannelFull = 'CHANNEL_FULL',
   Banned = 'BANNED',
   TimedOut = 'TIMED_OUT',
+  /** Postgres or Redis cannot be reached right now; nothing was done, retry shortly. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

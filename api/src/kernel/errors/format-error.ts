@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from './app-error.js';
 import { ErrorCode } from './error-code.js';
+import { isOutage } from './outage.js';
 
 /** Codes graphql-js/Apollo produce for malformed operations; safe to pass through. */
 const OPERATION_ERROR_CODES = new Set([
@@ -23,6 +24,7 @@ function extensionsFor(error: AppError): Record<string, unknown> {
     case ErrorCode.ChannelFull:
     case ErrorCode.Banned:
     case ErrorCode.TimedOut:
+    case ErrorCode.ServiceUnavailable:
       return { ...error.meta, code: error.code };
     default:
       return assertUnreachable(error.code);
@@ -59,5 +61,12 @@ export function formatError(
     return { ...base, extensions: { code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED' } };
   }
   onInternal(original);
+  if (isOutage(original)) {
+    return {
+      message: 'A backing service is unavailable; nothing was done, retry shortly',
+      path: formatted.path,
+      extensions: { code: ErrorCode.ServiceUnavailable },
+    };
+  }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -23,19 +23,39 @@ export class EventBus {
   private readonly subscribed = new Map<string, Promise<unknown>>();
 
   private readonly sharded: boolean;
+  private readonly resubscribedListeners: (() => void)[] = [];
 
+  /** `subscriber` must be ready already: every later 'ready' is a reconnect. */
   constructor(
     private readonly publisher: RedisClient,
     private readonly subscriber: RedisClient,
     private readonly channelName: (topic: string) => string,
   ) {
     this.sharded = isCluster(subscriber);
+    subscriber.on('ready', () => void this.resubscribed());
     subscriber.on(this.sharded ? 'smessage' : 'message', (channel: string, message: string) => {
       const listeners = this.listeners.get(channel);
       if (!listeners || listeners.size === 0) return;
       const payload: unknown = JSON.parse(message);
       for (const listener of [...listeners]) listener(payload);
     });
+  }
+
+  /**
+   * Runs after the subscriber connection came back and its subscriptions are confirmed again:
+   * whatever was published while it was away is lost, so caches kept fresh by events must be dropped.
+   */
+  onResubscribed(listener: () => void): void {
+    this.resubscribedListeners.push(listener);
+  }
+
+  private async resubscribed(): Promise<void> {
+    // ioredis re-sends the SUBSCRIBEs on reconnect; replies come in order, so once this one is
+    // confirmed every channel is live again and nothing published from now on is missed.
+    const channels = [...this.listeners.keys()];
+    if (channels.length > 0)
+      await (this.sharded ? this.subscriber.ssubscribe(...channels) : this.subscriber.subscribe(...channels)).catch(() => undefined);
+    for (const listener of this.resubscribedListeners) listener();
   }
 
   async publish<P>(topic: Topic<P>, payload: P): Promise<void> {

@@ -11,12 +11,32 @@ export interface RedisTarget {
   REDIS_CLUSTER_NODES?: readonly string[];
 }
 
-/** BullMQ needs `maxRetriesPerRequest: null`; everything else is happy with it too. */
-export function createRedis(target: RedisTarget, connectionName: string): RedisClient {
-  const options: RedisOptions = { maxRetriesPerRequest: null, connectionName, lazyConnect: false };
+/**
+ * While Redis is unreachable, a command waits for this many reconnection attempts (about 150 ms),
+ * then fails, so requests answer SERVICE_UNAVAILABLE instead of hanging until Redis returns.
+ */
+export const REDIS_RETRIES_PER_REQUEST = 2;
+
+/**
+ * A connection for commands and pub/sub, to one Redis or a cluster. BullMQ's workers block on their
+ * own connections, which must wait for Redis however long it takes (`blocking`: BullMQ requires
+ * `maxRetriesPerRequest: null`).
+ */
+export function createRedis(target: RedisTarget, connectionName: string, { blocking = false } = {}): RedisClient {
+  const options: RedisOptions = {
+    maxRetriesPerRequest: blocking ? null : REDIS_RETRIES_PER_REQUEST,
+    connectionName,
+    lazyConnect: false,
+  };
   const seeds = target.REDIS_CLUSTER_NODES ?? [];
-  if (seeds.length === 0) return new Redis(target.REDIS_URL, options);
-  const url = new URL(target.REDIS_URL);
+  const redis: RedisClient = seeds.length === 0 ? new Redis(target.REDIS_URL, options) : createCluster(target.REDIS_URL, seeds, options);
+  // Connection errors are reported by the commands that fail and by /healthz; ioredis reconnects.
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+function createCluster(redisUrl: string, seeds: readonly string[], options: RedisOptions): Cluster {
+  const url = new URL(redisUrl);
   return new Cluster(
     seeds.map((seed) => {
       const [host, port] = seed.split(':');

@@ -1,0 +1,68 @@
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../../app.js';
+import { joinServer, until } from '../../../test/fixtures.js';
+import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
+import { assertWorkersBuilt, startWorkers, stopAllWorkers } from '../../../test/processes.js';
+import { recordServerEvents, type ServerEventLog } from '../../../test/server-events.js';
+import { wsClient } from '../../../test/ws-client.js';
+import { JOIN_VOICE } from '../../../test/voice-world.js';
+
+const VOICE_STATES = 'query($c: ID!) { channel(id: $c) { voiceStates { sessionId } } }';
+
+describe('ghost voice sessions (with a worker process)', () => {
+  const prefix = uniquePrefix();
+  let api: RunningApi;
+  let owner: TestUser;
+  let ghost: TestUser;
+  let connected: TestUser;
+  let serverId: string;
+  let voiceId: string;
+  let observer: Client;
+  let connectedWs: Client;
+  let log: ServerEventLog;
+  let connectedLog: ServerEventLog;
+
+  beforeAll(async () => {
+    assertWorkersBuilt();
+    api = await startTestApi({}, prefix);
+    owner = await signUp(api, 'ghostowner');
+    ghost = await signUp(api, 'ghost');
+    connected = await signUp(api, 'present');
+    const server = await createServer(owner);
+    serverId = server.id;
+    voiceId = server.channels.find((c) => c.type === 'VOICE')!.id;
+    await joinServer(ghost, serverId);
+    await joinServer(connected, serverId);
+    observer = wsClient(api.url, owner.token);
+    log = await recordServerEvents(observer, serverId);
+  });
+  afterAll(async () => {
+    log?.stop();
+    connectedLog?.stop();
+    await Promise.all([observer?.dispose(), connectedWs?.dispose()]);
+    await Promise.all([api?.close(), stopAllWorkers()]);
+  });
+
+  it('ends the sessions (announcing OFFLINE) of a member whose devices expired while the workers were down; a connected member keeps theirs', async () => {
+    await ghost.client.ok('mutation { heartbeat }');
+    await ghost.client.ok(JOIN_VOICE, { c: voiceId });
+    // A live graphql-ws connection: the API keeps this member's device alive.
+    connectedWs = wsClient(api.url, connected.token);
+    connectedLog = await recordServerEvents(connectedWs, serverId);
+    await connected.client.ok(JOIN_VOICE, { c: voiceId });
+
+    // The workers were down longer than the presence keys live: the keys expired, and the expiry job
+    // (when the workers come back) finds nothing to expire.
+    const { redis, keys } = api.services;
+    await redis.del(keys.presenceDevices(ghost.id), keys.presenceStatus(ghost.id));
+
+    await startWorkers(prefix, { SWEEP_EVERY_SECONDS: '1' });
+    const ghostSessions = async () => Object.keys(await redis.hgetall(keys.voiceUser(ghost.id))).length;
+    await until(async () => (await ghostSessions()) === 0, 'the ghost session to end', { timeoutMs: 15_000 });
+    await log.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === ghost.id && e.presence === 'OFFLINE', 5000, 'OFFLINE');
+    const states = (await owner.client.ok(VOICE_STATES, { c: voiceId })).channel.voiceStates;
+    expect(states).toHaveLength(1);
+    expect(Object.keys(await redis.hgetall(keys.voiceUser(connected.id)))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,32 @@
+/** Node and driver codes of a connection that failed or was refused (Postgres SQLSTATE class 08, 57P01-57P03). */
+const OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+/** ioredis's refusals while disconnected; pg's and knex's when the connection dies mid-query or mid-transaction. */
+const OUTAGE_MESSAGES =
+  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Connection terminated|connect ECONNREFUSED|Transaction query already complete|Timeout acquiring a connection/;
+
+/** Whether an error means Postgres or Redis is unreachable (rather than a bug): answered as SERVICE_UNAVAILABLE. */
+export function isOutage(error: unknown): boolean {
+  // MikroORM keeps the driver's error in `previous`, others in `cause`.
+  for (
+    let e: unknown = error, depth = 0;
+    e instanceof Error && depth < 5;
+    e = e.cause ?? (e as { previous?: unknown }).previous, depth += 1
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && OUTAGE_CODES.has(code)) return true;
+    if (e.name === 'MaxRetriesPerRequestError' || e.name === 'ConnectionException' || OUTAGE_MESSAGES.test(e.message)) return true;
+  }
+  return false;
+}

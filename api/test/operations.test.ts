@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { RunningApi } from '../src/app.js';
+import { MAX_REQUEST_BYTES } from '../src/graphql/limits.js';
+import { localRedisArgs } from '../../scripts/services.mjs';
+import { eventually, sql, until } from './fixtures.js';
+import { GqlClient, signUp, startTestApi, uniqueName, type TestUser } from './harness.js';
+import { TcpProxy } from './tcp-proxy.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const METRICS_TOKEN = `metrics-${randomBytes(8).toString('hex')}`;
+const REGISTER = 'mutation($u: String!, $p: String!) { register(username: $u, password: $p) { token } }';
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('operations', () => {
+  let api: RunningApi;
+  let user: TestUser;
+  const base = () => api.url.replace(/\/graphql$/, '');
+  beforeAll(async () => {
+    api = await startTestApi({ METRICS_TOKEN, TRUST_PROXY: 'loopback', AUTH_RATE_LIMIT_PER_MINUTE: '2' });
+    // From loopback: the forwarded clients of the sign-in test below have budgets of their own.
+    user = await signUp({ url: api.url }, 'ops');
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('/metrics needs the bearer token when METRICS_TOKEN is set', async () => {
+    expect((await fetch(`${base()}/metrics`)).status).toBe(401);
+    expect((await fetch(`${base()}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const ok = await fetch(`${base()}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('rashigo_http_requests_total');
+  });
+
+  it('labels requests by route, so requested paths cannot mint new series', async () => {
+    const path = `/made-up-${randomBytes(4).toString('hex')}`;
+    for (let i = 0; i < 3; i += 1) await fetch(`${base()}${path}?x=${i}`);
+    const text = await (await fetch(`${base()}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(text).not.toContain(path.slice(1));
+    expect(text).toMatch(/rashigo_http_requests_total\{route="unmatched",status="404"\} [1-9]/);
+    expect(text).toMatch(/rashigo_http_requests_total\{route="\/graphql",status="200"\} [1-9]/);
+  });
+
+  it('honours TRUST_PROXY: each forwarded client has its own sign-in budget', async () => {
+    const from = (ip: string) => new GqlClient(api.url, undefined, { 'x-forwarded-for': ip });
+    const attempt = async (ip: string) =>
+      (await from(ip).request(REGISTER, { u: uniqueName('proxied'), p: 'correct horse battery' })).errors?.[0]?.extensions?.code ?? 'OK';
+    expect([await attempt('203.0.113.7'), await attempt('203.0.113.7'), await attempt('203.0.113.7')]).toEqual([
+      'OK',
+      'OK',
+      'RATE_LIMITED',
+    ]);
+    expect(await attempt('198.51.100.9')).toBe('OK');
+  });
+
+  it('closes a graphql-ws connection whose message is over MAX_REQUEST_BYTES (not the 100 MiB default)', async () => {
+    const socket = new WebSocket(api.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(MAX_REQUEST_BYTES + 1) } }));
+    expect(await closed).toBe(1009);
+    expect(MAX_REQUEST_BYTES).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('two createServer calls with one name both succeed, with different slugs', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const name = `Race ${randomBytes(3).toString('hex')}`;
+      const results = await Promise.all(
+        [0, 1].map(() => user.client.request('mutation($n: String!) { createServer(input: { name: $n }) { id slug } }', { n: name })),
+      );
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+      const slugs = results.map((r) => (r.data as { createServer: { slug: string } }).createServer.slug);
+      expect(new Set(slugs).size).toBe(2);
+    }
+  });
+});
+
+describe('when Redis is down', () => {
+  let proxy: TcpProxy;
+  let api: RunningApi;
+  let user: TestUser;
+  beforeAll(async () => {
+    const target = new URL(REDIS_URL);
+    proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
+    api = await startTestApi({ REDIS_URL: proxy.url(REDIS_URL) });
+    user = await signUp(api, 'outage');
+  });
+  afterAll(async () => {
+    await api?.close();
+    await proxy?.close();
+  });
+
+  it('requests fail fast with SERVICE_UNAVAILABLE, and work again once Redis is back, without a restart', async () => {
+    expect(await user.client.ok('mutation { heartbeat }')).toEqual({ heartbeat: true });
+    proxy.cut();
+    await until(() => api.services.redis.status !== 'ready', 'the API to lose Redis');
+    const refused = await user.client.request('mutation { heartbeat }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(refused.errors?.[0]?.message).toMatch(/unavailable; nothing was done, retry shortly/);
+    const health = await fetch(api.url.replace(/\/graphql$/, '/healthz'));
+    expect(health.status).toBe(503);
+    proxy.restore();
+    await eventually(async () => expect(await user.client.ok('mutation { heartbeat }')).toEqual({ heartbeat: true }), 20_000);
+    expect(await sql(api, 'select 1 as one')).toEqual([{ one: 1 }]);
+  });
+});
+
+describe("npm start's own Redis", () => {
+  it('keeps its data across a restart (append-only file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rashigo-aof-'));
+    const port = await freePort();
+    const args = [...localRedisArgs(port, dir), '--pidfile', join(dir, 'redis.pid')];
+    const start = () => expect(spawnSync('redis-server', args).status).toBe(0);
+    const connect = async () => {
+      const redis = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
+      await until(
+        () =>
+          redis.connect().then(
+            () => true,
+            () => false,
+          ),
+        'the private Redis to accept connections',
+      );
+      return redis;
+    };
+    try {
+      start();
+      let redis = await connect();
+      await redis.lpush('queued-job', 'payload');
+      // SHUTDOWN NOSAVE: no snapshot is written, only what the append-only file holds survives.
+      await redis.call('SHUTDOWN', 'NOSAVE').catch(() => undefined);
+      redis.disconnect();
+      start();
+      redis = await connect();
+      expect(await redis.lrange('queued-job', 0, -1)).toEqual(['payload']);
+      await redis.call('SHUTDOWN', 'NOSAVE').catch(() => undefined);
+      redis.disconnect();
+    } finally {
+      const pid = (() => {
+        try {
+          return Number(readFileSync(join(dir, 'redis.pid'), 'utf8'));
+        } catch {
+          return 0;
+        }
+      })();
+      if (pid) spawnSync('kill', [String(pid)]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

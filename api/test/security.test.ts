@@ -1,0 +1,92 @@
+import { Writable } from 'node:stream';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type RunningApi } from '../src/app.js';
+import { createLogger } from '../src/kernel/logging/logger.js';
+import { createServer, GqlClient, signUp, testConfig, uniqueName } from './harness.js';
+import { until } from './fixtures.js';
+import { ICE_SERVERS } from './voice-world.js';
+
+const TURN_SECRET = `turn-secret-${Date.now().toString(36)}`;
+const METRICS_TOKEN = `metrics-token-${Date.now().toString(36)}`;
+const PASSWORD = 'a very secret password 1';
+
+/** Opens a graphql-ws connection that stays open without subscriptions; resolves once acknowledged. */
+async function openSocket(url: string, token: string, scheme: 'Bearer' | 'Bot' = 'Bearer') {
+  let closeCode: number | undefined;
+  const client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `${scheme} ${token}` },
+    retryAttempts: 0,
+    lazy: false,
+    // The close is what the test waits for, not an error to print.
+    onNonLazyError: () => undefined,
+    on: { closed: (event) => (closeCode = (event as { code: number }).code) },
+  });
+  await new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  return { client, closed: () => until(() => closeCode, 'the socket to be closed') };
+}
+
+describe('security', () => {
+  let api: RunningApi;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const config = testConfig({ LOG_LEVEL: 'debug', TURN_SECRET, TURN_URLS: 'turn:turn.example.test:3478', METRICS_TOKEN });
+    // The API's own logger, writing into memory: what operators would read.
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    api = await startApi(config, createLogger('api', 'debug', sink));
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('logout closes the session’s open graphql-ws connections (4401)', async () => {
+    const user = await signUp(api, 'sockets');
+    const socket = await openSocket(api.url, user.token);
+    await user.client.ok('mutation { logout }');
+    expect(await socket.closed()).toBe(4401);
+    await socket.client.dispose();
+  });
+
+  it('regenerating a bot token closes the bot’s open graphql-ws connections (4401)', async () => {
+    const owner = await signUp(api, 'botowner');
+    const created = await owner.client.ok('mutation($n: String!) { createBot(name: $n) { bot { id } token } }', { n: uniqueName('bot') });
+    const socket = await openSocket(api.url, created.createBot.token, 'Bot');
+    await owner.client.ok('mutation($b: ID!) { regenerateBotToken(botId: $b) { token } }', { b: created.createBot.bot.id });
+    expect(await socket.closed()).toBe(4401);
+    await socket.client.dispose();
+  });
+
+  it('never logs passwords, session tokens, TURN secrets or the metrics token', async () => {
+    const anon = new GqlClient(api.url);
+    const username = uniqueName('logged');
+    const registered = await anon.ok('mutation($u: String!, $p: String!) { register(username: $u, password: $p) { token } }', {
+      u: username,
+      p: PASSWORD,
+    });
+    const login = await anon.ok('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: username,
+      p: PASSWORD,
+    });
+    await anon.request('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: username,
+      p: `${PASSWORD}x`,
+    });
+    const client = new GqlClient(api.url, `Bearer ${login.login.token}`);
+    await client.ok(ICE_SERVERS);
+    await createServer({ id: '', username, token: login.login.token, client });
+    await fetch(api.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    // Something is logged (the test would prove nothing otherwise).
+    expect(lines.length).toBeGreaterThan(0);
+    const all = lines.join('');
+    for (const secret of [PASSWORD, registered.register.token, login.login.token, TURN_SECRET, METRICS_TOKEN])
+      expect(all).not.toContain(secret);
+  });
+});

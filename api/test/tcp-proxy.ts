@@ -1,0 +1,63 @@
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP proxy in front of a shared service (Redis, Postgres) that a fault test can cut and restore:
+ * one process loses the service while the machine's service, which other tests use, stays up.
+ */
+export class TcpProxy {
+  private readonly sockets = new Set<Socket>();
+  private open = true;
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  static async start(targetHost: string, targetPort: number): Promise<TcpProxy> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const proxy = new TcpProxy(server, (server.address() as AddressInfo).port);
+    server.on('connection', (client) => {
+      if (!proxy.open) {
+        client.destroy();
+        return;
+      }
+      const upstream = connect(targetPort, targetHost);
+      for (const [a, b] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
+        proxy.sockets.add(a);
+        a.pipe(b);
+        a.on('error', () => b.destroy());
+        a.on('close', () => {
+          proxy.sockets.delete(a);
+          b.destroy();
+        });
+      }
+    });
+    return proxy;
+  }
+
+  /** Drops every connection through the proxy and refuses new ones, as a dead service would. */
+  cut(): void {
+    this.open = false;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  restore(): void {
+    this.open = true;
+  }
+
+  /** A URL like `base` with this proxy's address instead of the service's. */
+  url(base: string): string {
+    const url = new URL(base);
+    url.hostname = '127.0.0.1';
+    url.port = String(this.port);
+    return url.toString();
+  }
+
+  async close(): Promise<void> {
+    this.cut();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
