@@ -11,6 +11,7 @@ const UNIT = [
   'src/kernel/ids/**/*.test.ts',
   'src/doctor/stun-message.test.ts',
   'test/schema.test.ts',
+  'test/client-operations.test.ts',
 ];
 
 export default defineConfig({

@@ -7,6 +7,7 @@ import {
   LatestMessageDocument,
   MeDocument,
   MyServersDocument,
+  ServerSetupDocument,
   SendMessageDocument,
   ServerChangesDocument,
   TimeoutMemberDocument,
@@ -156,7 +157,9 @@ export class BotClient {
   private async readServers(): Promise<void> {
     if (this.destroyed) return;
     const { myServers } = await this.connection.request(MyServersDocument, {});
-    for (const server of myServers) {
+    for (const { id } of myServers) {
+      const { server } = await this.connection.request(ServerSetupDocument, { serverId: id });
+      if (!server) continue; // left or removed meanwhile
       this.memberPermissions.rememberServer(server);
       if (!this.serverStreams.has(server.id)) this.watchServer(server.id);
       for (const channel of server.channels) {

@@ -1,7 +1,7 @@
-import { MemberRolesDocument, type MemberRolesQuery, type MyServersQuery, type Permission } from '../gql/graphql.js';
+import { MemberRolesDocument, type MemberRolesQuery, type Permission, type ServerSetupQuery } from '../gql/graphql.js';
 import type { GraphqlConnection } from './graphql-connection.js';
 
-type ServerRoles = Pick<MyServersQuery['myServers'][number], 'id' | 'owner' | 'roles'>;
+type ServerRoles = Pick<NonNullable<ServerSetupQuery['server']>, 'id' | 'owner' | 'roles'>;
 
 const CACHE_MS = 30_000;
 const ALL: readonly Permission[] = [
