@@ -39,12 +39,15 @@ export async function channelEventSource(
     };
     // Live events that arrive during the replay wait here, so replayed ones can be left out.
     let early: ChannelEventPayload[] | null = since == null ? null : [];
+    // A message committed before the replay read it but published after the replay ended would come
+    // twice: the newest replayed ids (the only ones that can still be in flight) are left out live too.
+    const inFlight = new Set<string>();
     const unwatch = services.access.watch(initial.server.id, viewer.userId, recheck);
     const unlisten = await services.bus.listen(Topic.channel(channelId), (event) => {
       // END: the channel is gone; what was still queued for this subscriber is moot.
       if (event.type === 'END') sink.end();
       else if (early) early.push(event);
-      else sink.push(event);
+      else if (!(event.type === 'MessageCreated' && inFlight.delete(event.message.id))) sink.push(event);
     });
     const stop = () => {
       unwatch();
@@ -52,8 +55,12 @@ export async function channelEventSource(
     };
     if (early) {
       const replayed = new Set<string>();
+      let previousPage: string[] = [];
+      let lastPage: string[] = [];
       try {
         for await (const page of services.messages.messagesAfter(channelId, since!)) {
+          previousPage = lastPage;
+          lastPage = page.map((message) => message.id);
           for (const message of page) {
             replayed.add(message.id);
             sink.deliver({ type: 'MessageCreated', message });
@@ -64,6 +71,8 @@ export async function channelEventSource(
         throw error;
       }
       for (const event of early) if (!(event.type === 'MessageCreated' && replayed.has(event.message.id))) sink.push(event);
+      const arrived = new Set(early.flatMap((e) => (e.type === 'MessageCreated' ? [e.message.id] : [])));
+      for (const id of [...previousPage, ...lastPage]) if (!arrived.has(id)) inFlight.add(id);
       early = null;
     }
     return stop;
