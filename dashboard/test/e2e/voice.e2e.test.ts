@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphqlConnection } from '../../../bots/src/sdk/graphql-connection';
-import { sineFrames, VoiceConnection } from '../../../bots/src/voice/index';
+import { AudioPlayer, createClient, toneResource, type BotClient, type VoiceConnection } from '../../../bots/src/index';
 import { gql, launchBrowser, openUserPage, SCREENSHOTS, type UserPage } from './browser';
 import { expect as expectPage } from './page-expect';
 import { startStack, type Stack } from './stack';
@@ -37,6 +36,7 @@ describe('voice in the browser', () => {
   let bobId: string;
   let serverId: string;
   const channels: Record<'lounge' | 'tiny' | 'stage' | 'listen', string> = { lounge: '', tiny: '', stage: '', listen: '' };
+  let botClient: BotClient | undefined;
   let bot: VoiceConnection | undefined;
   const suffix = Date.now().toString(36);
 
@@ -113,6 +113,7 @@ describe('voice in the browser', () => {
 
   afterAll(async () => {
     await bot?.destroy();
+    await botClient?.destroy();
     await browser?.close();
     await stack?.close();
   }, 60_000);
@@ -215,9 +216,13 @@ describe('voice in the browser', () => {
         b: created.createBot.bot.id,
         s: serverId,
       });
-      const api = new GraphqlConnection(stack.apiUrl, `Bot ${created.createBot.token}`);
-      bot = await VoiceConnection.join(api, serverId, channels.lounge);
-      bot.play(sineFrames(440));
+      // The bot SDK's public API, as a bot author would use it.
+      botClient = createClient({ url: stack.apiUrl, token: created.createBot.token });
+      await botClient.login();
+      bot = await botClient.voice.join(channels.lounge);
+      const player = new AudioPlayer();
+      player.subscribe(bot);
+      player.play(toneResource(440));
       await expectPage(participants(alice, 'Lounge').getByRole('listitem')).toHaveCount(3);
       // Alice now has a second connection, to the bot, and its tone lights the bot's speaking ring.
       await audioGrows(alice.page, 2, 'alice hears bob and the bot');
@@ -225,13 +230,14 @@ describe('voice in the browser', () => {
       expect(await playbackMuted(alice.page)).toEqual([false, false]);
       await voiceScreenshots(alice.page, '23-voice-with-bot');
 
-      // The bot's program ignores a server mute and keeps sending: every listener silences it anyway.
+      // A server mute: the SDK's bot stops sending, and every listener silences it as well (in a mesh a
+      // client that kept sending could only be stopped by its listeners).
       await gql(stack.apiUrl, aliceToken, 'mutation($s: ID!, $u: ID!) { moderateVoice(serverId: $s, userId: $u, serverMute: true) }', {
         s: serverId,
         u: created.createBot.bot.id,
       });
       await expectPage(participants(alice, 'Lounge').getByRole('listitem', { name: 'Radio, bot, muted' })).toBeVisible();
-      await audioGrows(alice.page, 2, 'the bot still sends');
+      await audioStops(alice.page, 1, 'the muted bot stops sending');
       expect(await playbackMuted(alice.page)).toEqual([false, true]);
       await bot.destroy();
       bot = undefined;
