@@ -91,7 +91,11 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
     // The kick is committed in Postgres; its invalidation cannot be published.
     await owner.client.request('mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u) }', { s: serverId, u: kicked.id });
 
+    // Events published before this process's subscriber has resubscribed reach no live stream (a gap
+    // still open: streams are not replayed on resubscribe); what is sent after it must all arrive.
+    const resubscribed = new Promise<void>((resolve) => api.services.bus.onResubscribed(resolve));
     start();
+    await resubscribed;
     const after: string[] = [];
     await eventually(async () => {
       const sent = await owner.client.request(SEND, { c: channelId, t: 'after' });
