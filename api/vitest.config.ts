@@ -16,7 +16,7 @@ const UNIT = [
 
 export default defineConfig({
   resolve: {
-    // One graphql module for type-graphql, Apollo and graphql-ws alike ("Duplicate graphql modules" otherwise).
+    // One graphql module for type-graphql and the transports alike ("Duplicate graphql modules" otherwise).
     alias: { graphql: fileURLToPath(new URL('../node_modules/graphql/index.js', import.meta.url)) },
   },
   test: {

@@ -1,17 +1,14 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { ApiConfig } from './kernel/config/config.js';
-import { formatError } from './kernel/errors/format-error.js';
+import { formatErrorsWith } from './kernel/errors/format-error.js';
 import { createLogger, type Logger } from './kernel/logging/logger.js';
-import type { GraphqlContext } from './graphql/context.js';
 import { createContext } from './request-context.js';
-import { cachedLimits } from './graphql/documents.js';
+import { DocumentCache, cachedLimits } from './graphql/documents.js';
+import { graphqlHttpHandler } from './graphql/http-server.js';
 import { MAX_REQUEST_BYTES } from './graphql/limits.js';
 import { buildAppSchema } from './schema.js';
 import { attachWebSocket } from './websocket.js';
@@ -19,6 +16,7 @@ import { healthHandler } from './http/health.js';
 import { requestErrorHandler } from './http/request-errors.js';
 import { apiMetrics } from './http/metrics.js';
 import { metricsAllowed } from './http/metrics-access.js';
+import { clientIpResolver } from './http/client-ip.js';
 import { createServices, type Services } from './services.js';
 
 export interface RunningApi {
@@ -37,61 +35,45 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   const schema = await buildAppSchema(services);
   const httpServer = createServer();
   const ws = attachWebSocket(httpServer, schema, services);
-  const checkLimits = cachedLimits(schema, { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY });
-
-  const apollo = new ApolloServer<GraphqlContext>({
-    schema,
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (err) => logger.error({ err }, 'unhandled error')),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      {
-        async requestDidStart() {
-          return {
-            async didResolveOperation({ document, request }) {
-              checkLimits(document, request.variables, request.operationName);
-            },
-          };
-        },
-      },
-    ],
-  });
-  await apollo.start();
-
   const metrics = apiMetrics({
     connections: ws.connectionCount,
     subscriptions: () => services.bus.listenerCount(),
     subscriptionExecutions: () => ws.executions(),
   });
+  // Behind a reverse proxy, the client's address (sign-in limits count it), not the proxy's.
+  const clientIp = clientIpResolver(config.TRUST_PROXY);
   const app = express();
   app.disable('x-powered-by');
-  // Behind a reverse proxy, req.ip is the client's address (sign-in limits count it), not the proxy's.
-  app.set('trust proxy', config.TRUST_PROXY);
   app.use(metrics.countRequests);
   app.get('/healthz', healthHandler(services));
   app.get(
     '/metrics',
     (req, res, next) => {
-      if (metricsAllowed(config.METRICS_TOKEN, req.headers.authorization, req.ip)) next();
+      if (metricsAllowed(config.METRICS_TOKEN, req.headers.authorization, clientIp(req))) next();
       else res.status(401).set('www-authenticate', 'Bearer').end();
     },
     metrics.handler,
   );
-  app.use(
-    '/graphql',
-    corsForDashboard,
-    express.json({ limit: MAX_REQUEST_BYTES }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = await services.auth.authenticate(req.headers.authorization);
-        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        return createContext(services, viewer, req.ip ?? req.socket.remoteAddress ?? 'unknown', requestId);
-      },
-    }),
-  );
   app.use(requestErrorHandler);
-  httpServer.on('request', app);
+  const graphql = graphqlHttpHandler({
+    schema,
+    documents: new DocumentCache(schema),
+    checkLimits: cachedLimits(schema, { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY }),
+    context: async (req) => {
+      const viewer = await services.auth.authenticate(req.headers.authorization);
+      const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+      return createContext(services, viewer, clientIp(req), requestId);
+    },
+    formatErrors: formatErrorsWith((err) => logger.error({ err }, 'unhandled error')),
+    maxBodyBytes: MAX_REQUEST_BYTES,
+    answered: metrics.countGraphql,
+  });
+  // GraphQL is the hot path and served without express; express serves the rest.
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '';
+    if (url === '/graphql' || url.startsWith('/graphql?')) graphql(req, res);
+    else app(req, res);
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -105,20 +87,17 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
     subscriptionExecutions: () => ws.executions(),
     async close() {
       await ws.close();
-      await apollo.stop();
+      await closeHttpServer(httpServer);
       await services.close();
     },
   };
 }
 
-/** The dashboard runs on another origin; tokens travel in a header, never in cookies, so * is safe. */
-function corsForDashboard(req: express.Request, res: express.Response, next: express.NextFunction): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-request-id');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  if (req.method === 'OPTIONS') {
-    res.status(204).end();
-    return;
-  }
-  next();
+/** Stops accepting, lets requests in flight finish (for up to 10 s), then closes what is left. */
+async function closeHttpServer(server: HttpServer): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), 10_000);
+  await closed;
+  clearTimeout(timer);
 }

@@ -7,6 +7,16 @@ export type PreparedDocument =
   /** Syntax or validation errors: the operation is refused with them. */
   | { id: number; document: null; errors: readonly GraphQLError[] };
 
+/** The error with the code clients know for it (graphql-js leaves codes to servers). */
+const withCode = (error: GraphQLError, code: string) =>
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+
 /**
  * Parse and validate once per distinct query string (thousands of subscribers send the same one),
  * least recently used first out.
@@ -38,16 +48,18 @@ export class DocumentCache {
     try {
       document = parse(query);
     } catch (error) {
-      if (error instanceof GraphQLError) return { id, document: null, errors: [error] };
+      if (error instanceof GraphQLError) return { id, document: null, errors: [withCode(error, 'GRAPHQL_PARSE_FAILED')] };
       throw error;
     }
     const errors = validate(this.schema, document);
-    return errors.length ? { id, document: null, errors } : { id, document, errors: null };
+    return errors.length
+      ? { id, document: null, errors: errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')) }
+      : { id, document, errors: null };
   }
 }
 
 /**
- * assertWithinLimits, remembered per document (Apollo's document store and DocumentCache hand out
+ * assertWithinLimits, remembered per document (each transport's DocumentCache hands out
  * the same DocumentNode for the same query) and per the variables that can change the cost. Only
  * numbers and booleans can (page sizes, @skip/@include); strings (ids, message content) cannot, so a
  * send with new content every time still hits the cache.

@@ -54,15 +54,18 @@ export function apiMetrics(live: LiveCounts) {
       this.set(live.subscriptionExecutions());
     },
   });
+  const count = (route: string, status: number) => {
+    const key = `${route}\0${status}`;
+    pending.set(key, (pending.get(key) ?? 0) + 1);
+  };
   return {
+    /** A /graphql request answered with `status` (the GraphQL handler counts its own). */
+    countGraphql: (status: number) => count('/graphql', status),
     countRequests(req: Request, res: Response, next: NextFunction): void {
       // Labelled by route, never by the requested path: any client could otherwise mint new series.
       const path = req.baseUrl || req.path;
       const route = (METRIC_ROUTES as readonly string[]).includes(path) ? path : UNMATCHED_ROUTE;
-      res.on('finish', () => {
-        const key = `${route}\0${res.statusCode}`;
-        pending.set(key, (pending.get(key) ?? 0) + 1);
-      });
+      res.on('finish', () => count(route, res.statusCode));
       next();
     },
     async handler(_req: Request, res: Response): Promise<void> {

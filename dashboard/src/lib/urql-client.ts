@@ -50,7 +50,7 @@ export function createApiClient(apiUrl: string, token: string | null, handlers: 
     url: apiUrl,
     fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
     requestPolicy: 'cache-and-network',
-    // POST always: Apollo's CSRF protection refuses simple GET requests without a preflight header.
+    // POST always: the API refuses GET requests without a preflight header (CSRF protection).
     preferGetMethod: false,
     exchanges: [
       cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),

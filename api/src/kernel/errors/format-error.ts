@@ -3,7 +3,7 @@ import { AppError } from './app-error.js';
 import { ErrorCode } from './error-code.js';
 import { isOutage } from './outage.js';
 
-/** Codes graphql-js/Apollo produce for malformed operations; safe to pass through. */
+/** Codes the transports give malformed operations (graphql/documents.ts, http-server.ts); safe to pass through. */
 const OPERATION_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -70,3 +70,9 @@ export function formatError(
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+/** formatError over a list of GraphQL errors (what a transport answers), hidden ones passed to `onInternal`. */
+export const formatErrorsWith =
+  (onInternal: (error: unknown) => void) =>
+  (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((e) => formatError(e.toJSON(), e, onInternal));
