@@ -39,9 +39,9 @@ export function pushFeed<E>(start: PushFeed<E>['start']): PushFeed<E> {
 export const isPushFeed = (value: unknown): value is PushFeed<object> =>
   typeof value === 'object' && value !== null && typeof (value as PushFeed<object>).start === 'function';
 
-/** One execution's frame payload; subscribers arriving before it is ready wait in `waiters`. */
+/** One execution's frame payload (UTF-8, encoded once); subscribers arriving before it is ready wait in `waiters`. */
 interface Entry {
-  json: string | null;
+  payload: Buffer | null;
   waiters: PushSubscriber[];
 }
 
@@ -97,8 +97,8 @@ export class PushSubscriber implements FeedSink<object> {
   constructor(
     private readonly hub: PushFanout,
     private readonly operation: SharedOperation,
-    /** Writes `{"id":…,"type":"next","payload":` + json + `}`, or ends this subscriber. */
-    private readonly write: (json: string) => void,
+    /** Writes `{"id":…,"type":"next","payload":` + payload + `}`, or ends this subscriber. */
+    private readonly write: (payload: Buffer) => void,
     private readonly onEnd: () => void,
   ) {}
 
@@ -121,7 +121,7 @@ export class PushSubscriber implements FeedSink<object> {
       return;
     }
     const entry = this.group.entry(event);
-    if (entry.json !== null) this.write(entry.json);
+    if (entry.payload !== null) this.write(entry.payload);
     else {
       this.out = [event];
       entry.waiters.push(this);
@@ -132,12 +132,12 @@ export class PushSubscriber implements FeedSink<object> {
   drain(): void {
     while (this.out && this.group && this.out.length > 0) {
       const entry = this.group.entry(this.out[0]!);
-      if (entry.json === null) {
+      if (entry.payload === null) {
         entry.waiters.push(this);
         return;
       }
       this.out.shift();
-      this.write(entry.json);
+      this.write(entry.payload);
     }
     this.out = null;
   }
@@ -168,8 +168,8 @@ export class PushSubscriber implements FeedSink<object> {
 }
 
 /**
- * Fan-out for push feeds: groups by (operation, permission view), so each event is executed and
- * stringified once per group, and each socket gets one string concatenation and one write.
+ * Fan-out for push feeds: groups by (operation, permission view), so each event is executed,
+ * stringified and encoded once per group, and each socket gets one frame and one write.
  */
 export class PushFanout {
   executions = 0;
@@ -180,7 +180,7 @@ export class PushFanout {
     private readonly serialise: (result: ExecutionResult) => string,
   ) {}
 
-  subscriber(operation: SharedOperation, write: (json: string) => void, onEnd: () => void): PushSubscriber {
+  subscriber(operation: SharedOperation, write: (payload: Buffer) => void, onEnd: () => void): PushSubscriber {
     return new PushSubscriber(this, operation, write, onEnd);
   }
 
@@ -203,7 +203,7 @@ export class PushFanout {
   execute(operation: SharedOperation, event: object, view: string): Entry {
     this.executions += 1;
     const { schema, document, operationName, variableValues, context } = operation;
-    const entry: Entry = { json: null, waiters: [] };
+    const entry: Entry = { payload: null, waiters: [] };
     const result = execute({
       schema,
       document,
@@ -214,13 +214,13 @@ export class PushFanout {
       contextValue: { ...context, loaders: this.createLoaders(context.services) },
     });
     if (!(result instanceof Promise)) {
-      entry.json = this.serialise(result);
+      entry.payload = Buffer.from(this.serialise(result));
       return entry;
     }
     void result
       .catch((error: unknown) => ({ errors: [new GraphQLError('Execution failed', { originalError: error as Error })] }))
       .then((done) => {
-        entry.json = this.serialise(done);
+        entry.payload = Buffer.from(this.serialise(done));
         for (const waiter of entry.waiters.splice(0)) waiter.drain();
       });
     return entry;

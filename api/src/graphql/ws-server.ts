@@ -13,6 +13,7 @@ import type { GraphqlContext } from './context.js';
 import type { DocumentCache } from './documents.js';
 import type { SubscriptionFanout } from './fanout.js';
 import { isPushFeed, type PushFanout } from './push-feed.js';
+import { tcpSocketOf, textFrame } from './ws-frame.js';
 
 const PROTOCOL = 'graphql-transport-ws';
 
@@ -109,6 +110,8 @@ export class WsServer<A> {
       path: '/graphql',
       maxPayload: options.maxPayload,
       clientTracking: false,
+      // Push feeds write ready frames under ws (ws-frame.ts): that needs ws never to compress.
+      perMessageDeflate: false,
       handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
     });
     // Shared handlers (`this` is the socket): nothing is allocated per socket but the connection record.
@@ -190,15 +193,21 @@ export class WsServer<A> {
     connection.operations.clear();
   }
 
-  /** Writes a frame, or cuts the socket off when its peer reads too slowly. */
-  private send(connection: WsConnection<A>, frame: string): void {
-    const { socket } = connection;
-    if (socket.readyState !== WebSocket.OPEN) return;
-    if (socket.bufferedAmount > this.options.maxBufferedBytes) {
-      socket.terminate();
-      return;
-    }
-    socket.send(frame);
+  /** Writes a message, or cuts the socket off when its peer reads too slowly. */
+  private send(connection: WsConnection<A>, message: string): void {
+    if (this.writable(connection.socket)) connection.socket.send(message);
+  }
+
+  /** Writes a ready WebSocket frame (ws-frame.ts), or cuts the socket off when its peer reads too slowly. */
+  private sendFrame(connection: WsConnection<A>, frame: Buffer): void {
+    if (this.writable(connection.socket)) tcpSocketOf(connection.socket)?.write(frame);
+  }
+
+  private writable(socket: WebSocket): boolean {
+    if (socket.readyState !== WebSocket.OPEN) return false;
+    if (socket.bufferedAmount <= this.options.maxBufferedBytes) return true;
+    socket.terminate();
+    return false;
   }
 
   private async receive(connection: WsConnection<A> | undefined, data: RawData): Promise<void> {
@@ -323,7 +332,7 @@ export class WsServer<A> {
       return this.complete(connection, id);
     }
     if (isPushFeed(source)) {
-      const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+      const prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
       let ended = false;
       let stopFeed = () => {};
       const end = () => {
@@ -339,7 +348,7 @@ export class WsServer<A> {
           variableValues,
           context,
         },
-        (json) => this.send(connection, prefix + json + '}'),
+        (payload) => this.sendFrame(connection, textFrame(prefix, payload)),
         () => {
           end();
           this.complete(connection, id);
