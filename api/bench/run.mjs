@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const api = fileURLToPath(new URL('..', import.meta.url));
@@ -162,7 +163,8 @@ try {
     const best = SMOKE ? out.rows[0] : good.sort((x, y) => y.perSecond - x.perSecond)[0];
     return {
       best: best?.perSecond ?? 0,
-      p50AtFirstStep: out.rows[0]?.p50,
+      // The issue's latency target is judged at 3 messages/s (the first step at or above it).
+      p50At3PerSecond: (out.rows.find((row) => row.rate >= 3) ?? out.rows[0])?.p50,
       cpuPer1000: used.map((ms) => +((ms * 1000) / Math.max(delivered, 1)).toFixed(1)),
       duplicates: out.duplicates,
       rows: out.rows,
@@ -182,9 +184,9 @@ try {
       r.api.best,
       `bare ${r.bare.best}, naive ${r.naive.best}`,
       ratio(r.api.best, r.bare.best),
-      '>= 0.5',
-      r.api.best >= 0.5 * r.bare.best,
-      `CPU ms/1k deliveries: api ${r.api.cpuPer1000}, bare ${r.bare.cpuPer1000}, naive ${r.naive.cpuPer1000}; api p50 ${r.api.p50AtFirstStep} ms at the first step`,
+      room >= 1000 ? '>= 0.5; p50 <= 10 ms at 3 msg/s' : '>= 0.5',
+      r.api.best >= 0.5 * r.bare.best && (room < 1000 || r.api.p50At3PerSecond <= 10),
+      `CPU ms/1k deliveries: api ${r.api.cpuPer1000}, bare ${r.bare.cpuPer1000}, naive ${r.naive.cpuPer1000}; p50 at 3 msg/s: api ${r.api.p50At3PerSecond} ms, bare ${r.bare.p50At3PerSecond} ms`,
     ]);
   }
 
@@ -259,6 +261,53 @@ try {
     '>= 0.6, p99 <= 100 ms',
     send.perSecond >= 0.6 * floor.perSecond && send.p99 <= 100,
     `p99 ${send.p99} ms (floor ${floor.p99} ms); ${send.cpuMsPerSend} CPU ms per send; errors ${send.errors}`,
+  ]);
+
+  // B7: a history page 900,000 messages deep against the newest page, same channel, interleaved.
+  const HISTORY = SMOKE ? 2_000 : 1_000_000;
+  log(`B7: ${HISTORY} messages in one channel`);
+  const psql = (q) => spawnSync('psql', [`${pg}/${db}`, '-Atqc', q], { encoding: 'utf8' }).stdout.trim();
+  const history = (
+    await gql(port, owner.token, 'mutation($s:ID!){createChannel(input:{serverId:$s,name:"history",type:TEXT}){id}}', { s: server.id })
+  ).createChannel.id;
+  psql(`insert into messages (id, channel_id, server_id, author_id, content, created_at)
+        select 100000000000000000 + g, ${history}, ${server.id}, ${owner.user.id}, 'history ' || g, now()
+        from generate_series(1, ${HISTORY}) g; analyze messages`);
+  const newest = psql(`select max(id) + 1 from messages where channel_id = ${history}`);
+  const deep = psql(`select id from messages where channel_id = ${history} order by id desc offset ${Math.round(HISTORY * 0.9)} limit 1`);
+  const page = async (before) => {
+    const t = performance.now();
+    await gql(
+      port,
+      owner.token,
+      'query($c:ID!,$b:ID!){messages(channelId:$c,before:$b,limit:50){hasMoreBefore hasMoreAfter messages{id content}}}',
+      {
+        c: history,
+        b: before,
+      },
+    );
+    return performance.now() - t;
+  };
+  const deepMs = [];
+  const newestMs = [];
+  for (let i = 0; i < (SMOKE ? 3 : 105); i += 1) {
+    const [d, n] = [await page(deep), await page(newest)];
+    // The first five of each warm the caches.
+    if (i >= 5 || SMOKE) {
+      deepMs.push(d);
+      newestMs.push(n);
+    }
+  }
+  const p99 = (a) => +a.sort((x, y) => x - y)[Math.floor(a.length * 0.99)].toFixed(1);
+  results.benches.B7 = { deepP99: p99(deepMs), newestP99: p99(newestMs), messages: HISTORY };
+  rows.push([
+    `B7 history page p99 (ms), ${Math.round(HISTORY * 0.9)} deep / newest`,
+    results.benches.B7.deepP99,
+    `newest ${results.benches.B7.newestP99}`,
+    ratio(results.benches.B7.deepP99, results.benches.B7.newestP99),
+    '<= 1.2',
+    results.benches.B7.deepP99 <= 1.2 * results.benches.B7.newestP99,
+    '',
   ]);
 } finally {
   for (const child of children) child.kill('SIGTERM');

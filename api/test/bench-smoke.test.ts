@@ -9,7 +9,7 @@ const API = fileURLToPath(new URL('..', import.meta.url));
 
 // `npm run bench` is too long for the suite; its smoke run (tiny rooms, one short step each) keeps it
 // from rotting: every server answers, every benchmark measures something. No figure is judged.
-it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all measured', () => {
+it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all measured, and the history pages', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rashigo-bench-'));
   try {
     const out = join(dir, 'results.json');
@@ -25,11 +25,15 @@ it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all 
     for (const server of ['api', 'bare', 'naive']) expect(room[server].rows[0].delivered).toBeGreaterThan(0);
     expect(results.benches.B1x2.two.rows[0].delivered).toBeGreaterThan(0);
     expect(results.benches.B1x2.two.duplicates).toBe(0);
-    expect(results.benches.B2.api).toBeGreaterThan(0);
+    // 20 connections move resident memory by less than its noise: only that it was measured.
+    expect(Number.isFinite(results.benches.B2.api)).toBe(true);
     expect(results.benches.B5.api.sends).toBeGreaterThan(0);
     expect(results.benches.B5.api.errors).toBe(0);
     expect(results.benches.B5.floor.sends).toBeGreaterThan(0);
+    expect(results.benches.B7.deepP99).toBeGreaterThan(0);
+    expect(results.benches.B7.newestP99).toBeGreaterThan(0);
     expect(run.stdout).toContain('| B1 fan-out, room 6');
+    expect(run.stdout).toContain('| B7 history page');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
