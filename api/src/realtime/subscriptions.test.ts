@@ -194,7 +194,7 @@ describe('subscriptions', () => {
         })
       ).messages.messages.map((m: { id: string }) => m.id);
       expect(received.slice(0, 100)).toEqual(stored);
-    });
+    }, 90_000); // 500 sends and a replay: long on a loaded 2-core machine, not slow in itself
 
     it('since: needs READ_MESSAGE_HISTORY; an unknown channel is NOT_FOUND', async () => {
       const w = await world(1);
