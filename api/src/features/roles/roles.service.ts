@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/postgresql';
 import { ALL_PERMISSIONS, bitsToPermissions, permissionsToBits } from '../../permissions/bits.js';
 import { canChangeMemberPermissions, canManageRole } from '../../permissions/hierarchy.js';
 import type { Orm } from '../../kernel/db/orm.js';
@@ -119,7 +120,8 @@ export class RolesService {
       if (!role) throw notFound('Role');
       if (role.isDefault) throw defaultRoleImmutable('belongs to every member');
       assertCanPlace(access, role.position);
-      const m = await em.findOne(Member, { server: access.server.id, user: userId });
+      // Row-locked: changes of one member's roles at once apply one after the other, none writing back a stale list.
+      const m = await em.findOne(Member, { server: access.server.id, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!m) throw notFound('Member');
       const has = m.roleIds.includes(roleId);
       if (has !== assign) {

@@ -358,6 +358,22 @@ describe('roles', () => {
   });
 
   describe('assignRole and removeRole', () => {
+    it('given and taken at once, every change lands (none overwrites another)', async () => {
+      const server = await createServer(owner);
+      const member = await signUp(api, 'busy');
+      await joinServer(member, server.id);
+      const roles = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map((position) => createRole(owner, server.id, { name: `R${position}`, position })),
+      );
+      const [kept, ...given] = roles;
+      await assignRole(owner, server.id, member.id, kept!.id);
+      await Promise.all([
+        ...given.map((role) => owner.client.ok(ASSIGN, { s: server.id, u: member.id, r: role.id })),
+        owner.client.ok(REMOVE, { s: server.id, u: member.id, r: kept!.id }),
+      ]);
+      expect((await memberRoleIds(server.id, member.id)).sort()).toEqual(given.map((r) => r.id).sort());
+    });
+
     it('grant and revoke the role and its permissions, audited once per actual change', async () => {
       const server = await createServer(owner);
       const member = await signUp(api, 'assignee');
