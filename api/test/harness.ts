@@ -88,12 +88,15 @@ let counter = 0;
 export const uniqueName = (base = 'user') =>
   `${base}_${process.pid.toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`.slice(0, 32);
 
+/** The password signUp gives every user (for tests that log in again). */
+export const TEST_PASSWORD = 'correct horse battery';
+
 export async function signUp(api: { url: string }, base = 'user'): Promise<TestUser> {
   const username = uniqueName(base);
   const anon = new GqlClient(api.url);
   const data = await anon.ok<{ register: { token: string; user: { id: string } } }>(
     'mutation($u: String!, $p: String!) { register(username: $u, password: $p) { token user { id } } }',
-    { u: username, p: 'correct horse battery' },
+    { u: username, p: TEST_PASSWORD },
   );
   const token = data.register.token;
   return { id: data.register.user.id, username, token, client: new GqlClient(api.url, `Bearer ${token}`) };

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { canManageMember, canManageRole, highestRolePosition, type Actor } from './hierarchy.js';
+import { canChangeMemberPermissions, canManageMember, canManageRole, highestRolePosition, type Actor } from './hierarchy.js';
 
 const OWNER = 'u-owner';
 const at = (...positions: number[]) => positions.map((position) => ({ position }));
@@ -44,6 +44,20 @@ describe('canManageMember', () => {
     { name: 'owner on themselves', a: actor(OWNER), t: { userId: OWNER, roles: at() }, want: false },
   ])('$name -> $want', ({ a, t, want }) => {
     expect(canManageMember(a, t)).toBe(want);
+  });
+});
+
+describe('canChangeMemberPermissions', () => {
+  it.each([
+    { name: 'target below actor', a: actor('u-a', 5), t: { userId: 'u-b', roles: at(3) }, want: true },
+    { name: 'target at same highest', a: actor('u-a', 5), t: { userId: 'u-b', roles: at(5) }, want: false },
+    { name: 'target above actor', a: actor('u-a', 5), t: { userId: 'u-b', roles: at(3, 10) }, want: false },
+    { name: 'target is the owner', a: actor('u-a', 9), t: { userId: OWNER, roles: at() }, want: false },
+    { name: 'oneself', a: actor('u-a', 5), t: { userId: 'u-a', roles: at(5) }, want: true },
+    { name: 'the owner on themselves', a: actor(OWNER), t: { userId: OWNER, roles: at() }, want: true },
+    { name: 'the owner on anyone', a: actor(OWNER), t: { userId: 'u-b', roles: at(99) }, want: true },
+  ])('$name -> $want', ({ a, t, want }) => {
+    expect(canChangeMemberPermissions(a, t)).toBe(want);
   });
 });
 

@@ -29,3 +29,12 @@ export function canManageMember(actor: Actor, target: HierarchyTarget): boolean 
   if (actor.userId === actor.ownerId) return true;
   return highestRolePosition(target.roles) < highestRolePosition(actor.roles);
 }
+
+/**
+ * Changing what a member may do (giving or taking a role, a channel overwrite naming them) needs the
+ * actor above them, as moderating them does; a member may do it to themselves (the roles and
+ * permissions involved are checked against the actor's own).
+ */
+export function canChangeMemberPermissions(actor: Actor, target: HierarchyTarget): boolean {
+  return actor.userId === target.userId || canManageMember(actor, target);
+}

@@ -1,5 +1,6 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { bitsToPermissions, permissionsToBits } from '../../permissions/bits.js';
+import { canChangeMemberPermissions, canManageRole } from '../../permissions/hierarchy.js';
 import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { badInput, notFound } from '../../kernel/errors/app-error.js';
 import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
@@ -10,7 +11,7 @@ import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from '../roles/role.entity.js';
-import { cannotGrantUnheld } from '../roles/roles.errors.js';
+import { cannotGrantUnheld, memberAboveActor, roleAboveActor } from '../roles/roles.errors.js';
 import { Channel } from './channel.entity.js';
 import { toChannelView, type ChannelView } from './channel.view.js';
 import { createChannelSchema, overwriteSchema, overwriteTargetSchema, updateChannelSchema } from './channels.inputs.js';
@@ -176,7 +177,11 @@ export class ChannelsService {
     // As with roles: nobody allows or denies what they do not hold themselves in this channel.
     const first = bitsToPermissions((allow | deny) & ~access.channelPermissions)[0];
     if (first) throw cannotGrantUnheld(first);
+    await this.assertMayTarget(access, data.targetType, data.targetId);
     await this.orm.em.fork().transactional(async (em) => {
+      // The channel row locked: two settings of one target at once apply one after the other (the
+      // second replaces the first) instead of both inserting, one then failing on the unique key.
+      if (!(await em.findOne(Channel, { id: access.channel.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }))) throw notFound('Channel');
       await this.assertTargetExists(em, access.server.id, data.targetType, data.targetId);
       const existing = await em.findOne(PermissionOverwrite, {
         channel: access.channel.id,
@@ -205,6 +210,7 @@ export class ChannelsService {
 
   async removeOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {
     const target = parseInput(overwriteTargetSchema, input);
+    await this.assertMayTarget(access, target.targetType, target.targetId);
     await this.orm.em.fork().transactional(async (em) => {
       const existing = await em.findOne(PermissionOverwrite, { channel: access.channel.id, ...target });
       if (!existing) throw notFound('Overwrite');
@@ -218,6 +224,18 @@ export class ChannelsService {
       });
     });
     return this.published(access.channel.id);
+  }
+
+  /** An overwrite changes what its role or member may do: the role hierarchy applies as to roles and members themselves. */
+  private async assertMayTarget(access: ChannelAccess, type: OverwriteTarget, targetId: string): Promise<void> {
+    if (type === OverwriteTarget.ROLE) {
+      // @everyone is not in the map: it sits below every role. An unknown role is refused when looked up.
+      const role = access.server.roles.get(targetId);
+      if (role && !canManageRole(access.actor, role.position)) throw roleAboveActor();
+      return;
+    }
+    const roles = await this.access.rolesOfMember(access.server, targetId);
+    if (!canChangeMemberPermissions(access.actor, { userId: targetId, roles })) throw memberAboveActor();
   }
 
   private async assertTargetExists(em: EntityManager, serverId: string, type: OverwriteTarget, targetId: string): Promise<void> {

@@ -13,6 +13,7 @@ import {
   expectMalformedIdRefused,
   expectNullOrNotFound,
   joinServer,
+  rankedServer,
   sql,
   visibleChannelIds,
 } from '../../../test/fixtures.js';
@@ -415,6 +416,57 @@ describe('channels', () => {
       });
       expect(ok.setChannelOverwrite.overwrites).toEqual([{ targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SPEAK'] }]);
       expect((await auditLog(owner, server.id)).filter((e) => e.action === 'CHANNEL_OVERWRITE_SET')).toHaveLength(1);
+    });
+
+    it('of a role or member ranked at or above the actor are out of reach; their own and lower ones are not', async () => {
+      const { server, moderator, superior, subordinate, roles } = await rankedServer(api, owner, ['MANAGE_ROLES', 'SEND_MESSAGES']);
+      const general = server.channels[0]!;
+      const deny = (targetType: string, targetId: string) => ({
+        c: general.id,
+        i: { targetType, targetId, allow: [], deny: ['SEND_MESSAGES'] },
+      });
+      await owner.client.ok(SET_OVERWRITE, deny('ROLE', roles.senior.id));
+      await owner.client.ok(SET_OVERWRITE, deny('MEMBER', superior.id));
+      for (const [type, id] of [
+        ['ROLE', roles.senior.id],
+        ['ROLE', roles.mod.id],
+        ['MEMBER', superior.id],
+        ['MEMBER', owner.id],
+      ] as const) {
+        expectForbidden(await moderator.client.errorOf(SET_OVERWRITE, deny(type, id)), 'MANAGE_ROLES');
+      }
+      expectForbidden(await moderator.client.errorOf(REMOVE_OVERWRITE, { c: general.id, t: 'ROLE', id: roles.senior.id }), 'MANAGE_ROLES');
+      expectForbidden(await moderator.client.errorOf(REMOVE_OVERWRITE, { c: general.id, t: 'MEMBER', id: superior.id }), 'MANAGE_ROLES');
+
+      for (const [type, id] of [
+        ['ROLE', roles.junior.id],
+        ['MEMBER', subordinate.id],
+        ['MEMBER', moderator.id],
+      ] as const) {
+        await moderator.client.ok(SET_OVERWRITE, deny(type, id));
+      }
+      await moderator.client.ok(REMOVE_OVERWRITE, { c: general.id, t: 'ROLE', id: roles.junior.id });
+      const { channel } = await owner.client.ok(GET, { id: general.id });
+      expect(channel.overwrites.map((o: { targetId: string }) => o.targetId).sort()).toEqual(
+        [roles.senior.id, superior.id, subordinate.id, moderator.id].sort(),
+      );
+    });
+
+    it('set at once for one target apply one after the other, none failing', async () => {
+      const { server, member } = await serverWithMember();
+      const general = server.channels[0]!;
+      const denials = ['SEND_MESSAGES', 'SPEAK', 'JOIN_VOICE', 'CREATE_INVITE', 'READ_MESSAGE_HISTORY'];
+      const results = await Promise.all(
+        denials.map((permission) =>
+          owner.client.request(SET_OVERWRITE, {
+            c: general.id,
+            i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: [permission] },
+          }),
+        ),
+      );
+      expect(results.map((r) => r.errors ?? [])).toEqual(denials.map(() => []));
+      expect(await sql(api, 'select 1 from permission_overwrites where channel_id = ?', [general.id])).toHaveLength(1);
+      expect((await auditLog(owner, server.id)).filter((e) => e.action === 'CHANNEL_OVERWRITE_SET')).toHaveLength(denials.length);
     });
 
     it('refuse bad input naming the field and write nothing', async () => {

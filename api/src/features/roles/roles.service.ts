@@ -1,5 +1,6 @@
+import { LockMode } from '@mikro-orm/postgresql';
 import { ALL_PERMISSIONS, bitsToPermissions, permissionsToBits } from '../../permissions/bits.js';
-import { canManageRole } from '../../permissions/hierarchy.js';
+import { canChangeMemberPermissions, canManageRole } from '../../permissions/hierarchy.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
@@ -11,7 +12,7 @@ import { diff, type AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
 import { toMemberView, type MemberView } from '../members/member.view.js';
 import { Role } from './role.entity.js';
-import { cannotGrantUnheld, defaultRoleImmutable, roleAboveActor } from './roles.errors.js';
+import { cannotGrantUnheld, defaultRoleImmutable, memberAboveActor, roleAboveActor } from './roles.errors.js';
 import { roleInputSchema } from './roles.inputs.js';
 import { toRoleView, type RoleView } from './role.view.js';
 
@@ -108,16 +109,19 @@ export class RolesService {
     await this.events.server(access.server.id, { type: 'RoleDeleted', roleId });
   }
 
-  /** Adds or removes one role of a member; both need the role below the actor's highest. */
+  /** Adds or removes one role of a member; both need the role, and the member unless it is the actor, below the actor's highest. */
   async setMemberRole(access: ServerAccess, userId: string, roleId: string, assign: boolean): Promise<MemberView> {
     if (!isSnowflake(roleId)) throw notFound('Role');
     if (!isSnowflake(userId)) throw notFound('Member');
+    const targetRoles = await this.access.rolesOfMember(access.server, userId);
+    if (!canChangeMemberPermissions(access.actor, { userId, roles: targetRoles })) throw memberAboveActor();
     const member = await this.orm.em.fork().transactional(async (em) => {
       const role = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!role) throw notFound('Role');
       if (role.isDefault) throw defaultRoleImmutable('belongs to every member');
       assertCanPlace(access, role.position);
-      const m = await em.findOne(Member, { server: access.server.id, user: userId });
+      // Row-locked: changes of one member's roles at once apply one after the other, none writing back a stale list.
+      const m = await em.findOne(Member, { server: access.server.id, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!m) throw notFound('Member');
       const has = m.roleIds.includes(roleId);
       if (has !== assign) {

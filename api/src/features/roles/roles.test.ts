@@ -147,6 +147,23 @@ describe('roles', () => {
       expect((await moderator.client.ok(REMOVE, { s: server.id, u: plain.id, r: roles.junior.id })).removeRole.roles).toEqual([]);
     });
 
+    it('nobody gives or takes a role of a member ranked at or above them, even a role below their own; their own roles they may', async () => {
+      const { server, moderator, peer, superior, subordinate, roles } = await rankedServer(api, owner, MOD_PERMISSIONS);
+      const badge = await createRole(owner, server.id, { name: 'Badge', position: 2 });
+      await assignRole(owner, server.id, superior.id, badge.id);
+      expectForbidden(await moderator.client.errorOf(ASSIGN, { s: server.id, u: peer.id, r: roles.junior.id }), 'MANAGE_ROLES');
+      expectForbidden(await moderator.client.errorOf(REMOVE, { s: server.id, u: superior.id, r: badge.id }), 'MANAGE_ROLES');
+      expectForbidden(await moderator.client.errorOf(ASSIGN, { s: server.id, u: owner.id, r: badge.id }), 'MANAGE_ROLES');
+      expect(await memberRoleIds(server.id, peer.id)).toEqual([roles.mod.id]);
+      expect((await memberRoleIds(server.id, superior.id)).sort()).toEqual([roles.senior.id, badge.id].sort());
+
+      expect((await moderator.client.ok(ASSIGN, { s: server.id, u: subordinate.id, r: badge.id })).assignRole.roles).toHaveLength(2);
+      expect((await moderator.client.ok(ASSIGN, { s: server.id, u: moderator.id, r: badge.id })).assignRole.roles).toHaveLength(2);
+      expect((await moderator.client.ok(REMOVE, { s: server.id, u: moderator.id, r: badge.id })).removeRole.roles).toEqual([
+        { id: roles.mod.id },
+      ]);
+    });
+
     it('nobody grants a permission they lack, by creating or by updating a role', async () => {
       const { server, moderator, roles } = await rankedServer(api, owner, MOD_PERMISSIONS);
       expectForbidden(
@@ -341,6 +358,22 @@ describe('roles', () => {
   });
 
   describe('assignRole and removeRole', () => {
+    it('given and taken at once, every change lands (none overwrites another)', async () => {
+      const server = await createServer(owner);
+      const member = await signUp(api, 'busy');
+      await joinServer(member, server.id);
+      const roles = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map((position) => createRole(owner, server.id, { name: `R${position}`, position })),
+      );
+      const [kept, ...given] = roles;
+      await assignRole(owner, server.id, member.id, kept!.id);
+      await Promise.all([
+        ...given.map((role) => owner.client.ok(ASSIGN, { s: server.id, u: member.id, r: role.id })),
+        owner.client.ok(REMOVE, { s: server.id, u: member.id, r: kept!.id }),
+      ]);
+      expect((await memberRoleIds(server.id, member.id)).sort()).toEqual(given.map((r) => r.id).sort());
+    });
+
     it('grant and revoke the role and its permissions, audited once per actual change', async () => {
       const server = await createServer(owner);
       const member = await signUp(api, 'assignee');

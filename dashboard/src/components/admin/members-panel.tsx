@@ -251,7 +251,8 @@ function MemberCard({
                 .filter((r) => !r.isDefault)
                 .map((r) => {
                   const held = member.roles.some((h) => h.id === r.id);
-                  const roleWhy = roleLock(me, r);
+                  // Giving or taking a role follows the member's rank too, as in the API (one's own roles excepted).
+                  const roleWhy = roleLock(me, r) ?? (member.user.id === me.userId ? null : lock);
                   return (
                     <li key={r.id}>
                       <label title={roleWhy ?? undefined}>
