@@ -110,6 +110,15 @@ function InvitesSection({ serverId }: { serverId: string }) {
                 {' '}
                 {invite.expiresAt ? `expires ${new Date(invite.expiresAt).toLocaleString()}` : 'never expires'}
               </span>
+              <span className="small invite-creator">
+                {invite.creator ? (
+                  <>
+                    created by <strong>{invite.creator.displayName}</strong> <span className="muted">@{invite.creator.username}</span>
+                  </>
+                ) : (
+                  <span className="muted">creator's account is gone</span>
+                )}
+              </span>
             </span>
             <span className="inline">
               <button type="button" className="button ghost" onClick={() => void navigator.clipboard?.writeText(link(invite.code))}>
