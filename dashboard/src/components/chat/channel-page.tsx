@@ -64,7 +64,11 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
           </span>{' '}
           {channel.name}
         </h1>
-        {channel.topic && <p className="muted small channel-topic">{channel.topic}</p>}
+        {channel.topic && (
+          <p className="muted small channel-topic" title={channel.topic}>
+            {channel.topic}
+          </p>
+        )}
         <span className="spacer" />
         <button
           type="button"
