@@ -17,6 +17,8 @@ export interface JoinedVoice {
   channelId: string;
   serverId: string;
   iceServers: RTCIceServer[];
+  /** The channel's audio bitrate (bits/s) at joining, as its moderators set it. */
+  bitrate: number;
   /** Whether we arrived server-muted (no SPEAK) or deafened. */
   serverMute: boolean;
   serverDeaf: boolean;
@@ -72,6 +74,7 @@ export class GraphqlVoiceSignalling implements VoiceSignalling {
       userId: this.userId,
       channelId,
       serverId: joinVoice.channel.server.id,
+      bitrate: joinVoice.channel.bitrate,
       iceServers: joinVoice.iceServers.map((s) => ({
         urls: s.urls,
         ...(s.username ? { username: s.username } : {}),

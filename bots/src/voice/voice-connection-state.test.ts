@@ -23,6 +23,7 @@ class FakeSignalling implements VoiceSignalling {
       userId: 'bot',
       channelId,
       serverId: 'srv',
+      bitrate: 64_000,
       iceServers: [],
       serverMute: this.serverMute,
       serverDeaf: false,

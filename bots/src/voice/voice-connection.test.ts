@@ -133,6 +133,21 @@ describe('voice through the SDK with real WebRTC peers', () => {
     }
   });
 
+  it("reads the channel's bitrate when joining", async () => {
+    const world = await botWorld(a, owner);
+    await owner.client.ok('mutation($id: ID!) { updateChannel(id: $id, input: { bitrate: 32000 }) { id } }', { id: world.voiceChannelId });
+    const bot: BotClient = await startBot(a.url, world.token);
+    const voice = await bot.voice.join(world.voiceChannelId);
+    try {
+      // Alone in the channel, the bot stays Signalling: there is nobody to connect to.
+      await entersState(voice, VoiceConnectionStatus.Signalling, 10_000);
+      expect(voice.state).toMatchObject({ session: { channelId: world.voiceChannelId, bitrate: 32_000 } });
+    } finally {
+      await voice.destroy();
+      await bot.destroy();
+    }
+  });
+
   it('joins again with a new session after the API restarts under it', async () => {
     const prefix = a.services.config.REDIS_KEY_PREFIX;
     let own = await startTestApi({}, prefix);

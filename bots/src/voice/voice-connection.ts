@@ -22,6 +22,8 @@ export interface VoiceSessionInfo {
   sessionId: string;
   channelId: string;
   serverId: string;
+  /** The channel's audio bitrate (bits/s) when we joined: what a bot's encoder should keep under. */
+  bitrate: number;
 }
 
 /** Why a session ended: "moved" and "disconnected" are a moderator's doing. */
@@ -149,7 +151,7 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
   }
 
   private session(joined: JoinedVoice): VoiceSessionInfo {
-    return { sessionId: joined.sessionId, channelId: joined.channelId, serverId: joined.serverId };
+    return { sessionId: joined.sessionId, channelId: joined.channelId, serverId: joined.serverId, bitrate: joined.bitrate };
   }
 
   private onSignal(signal: IncomingSignal): void {

@@ -2,6 +2,8 @@ import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } 
 import { newId } from '../../kernel/ids/snowflake.js';
 import { Server } from '../servers/server.entity.js';
 
+export const DEFAULT_BITRATE = 64_000;
+
 export enum ChannelType {
   TEXT = 'TEXT',
   VOICE = 'VOICE',
@@ -10,7 +12,7 @@ export enum ChannelType {
 @Entity({ tableName: 'channels' })
 @Unique({ properties: ['server', 'slug'] })
 export class Channel {
-  [OptionalProps]?: 'id' | 'description' | 'position' | 'isPrivate' | 'slowmodeSeconds' | 'userLimit' | 'createdAt';
+  [OptionalProps]?: 'id' | 'description' | 'position' | 'isPrivate' | 'slowmodeSeconds' | 'userLimit' | 'topic' | 'bitrate' | 'createdAt';
 
   @PrimaryKey({ type: 'bigint', autoincrement: false })
   id: string = newId();
@@ -42,6 +44,14 @@ export class Channel {
 
   @Property({ default: 0 })
   userLimit: number = 0;
+
+  /** Text channels only; null = no topic. */
+  @Property({ length: 1024, nullable: true })
+  topic: string | null = null;
+
+  /** Voice channels only: the audio bitrate (bits/s) every sender in the channel encodes at most. */
+  @Property({ default: DEFAULT_BITRATE })
+  bitrate: number = DEFAULT_BITRATE;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

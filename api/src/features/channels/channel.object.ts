@@ -48,6 +48,12 @@ export class ChannelObject {
   @Field(() => Int)
   userLimit!: number;
 
+  @Field(() => String, { nullable: true, description: 'Text channels: what the channel is for, shown in its header.' })
+  topic!: string | null;
+
+  @Field(() => Int, { description: 'Voice channels: the audio bitrate in bits/s (8000-96000) that every sender keeps under.' })
+  bitrate!: number;
+
   @Field(() => [PermissionOverwriteObject])
   overwrites!: PermissionOverwriteObject[];
 
@@ -80,6 +86,12 @@ export class CreateChannelInput {
 
   @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Voice only; 0 = unlimited.' })
   userLimit?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Text only; at most 1024 characters.' })
+  topic?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Voice only; bits/s, 8000-96000, default 64000.' })
+  bitrate?: number | null;
 }
 
 @InputType('UpdateChannelInput')
@@ -101,6 +113,12 @@ export class UpdateChannelInput {
 
   @Field(() => Int, { nullable: true })
   userLimit?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Text only; at most 1024 characters; an empty topic removes it.' })
+  topic?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Voice only; bits/s, 8000-96000.' })
+  bitrate?: number | null;
 }
 
 @InputType('OverwriteInput')

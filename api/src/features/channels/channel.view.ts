@@ -20,6 +20,8 @@ export interface ChannelView {
   isPrivate: boolean;
   slowmodeSeconds: number;
   userLimit: number;
+  topic: string | null;
+  bitrate: number;
   overwrites: OverwriteView[];
   createdAt: Date | string;
 }
@@ -42,6 +44,8 @@ export const toChannelView = (c: Channel, overwrites: readonly PermissionOverwri
   isPrivate: c.isPrivate,
   slowmodeSeconds: c.slowmodeSeconds,
   userLimit: c.userLimit,
+  topic: c.topic,
+  bitrate: c.bitrate,
   overwrites: overwrites.filter((o) => o.channel === c.id).map(toOverwriteView),
   createdAt: c.createdAt,
 });

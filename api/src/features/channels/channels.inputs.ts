@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSION_NAMES } from '../../permissions/bits.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
-import { ChannelType } from './channel.entity.js';
+import { ChannelType, DEFAULT_BITRATE } from './channel.entity.js';
 import { OverwriteTarget } from './overwrite.entity.js';
 
 const name = z.string().trim().min(1, 'must be 1-100 characters').max(100, 'must be 1-100 characters');
@@ -9,22 +9,39 @@ const description = z.string().max(1024, 'must be at most 1024 characters');
 const position = z.number().int().min(0, 'must be 0-10000').max(10_000, 'must be 0-10000');
 const slowmodeSeconds = z.number().int().min(0, 'must be 0-21600').max(21_600, 'must be 0-21600');
 const userLimit = z.number().int().min(0, 'must be 0-99').max(99, 'must be 0-99');
+const topic = z.string().trim().max(1024, 'must be at most 1024 characters');
+const MIN_BITRATE = 8_000;
+const MAX_BITRATE = 96_000;
+const bitrate = z
+  .number()
+  .int()
+  .min(MIN_BITRATE, `must be ${MIN_BITRATE}-${MAX_BITRATE} bits/s`)
+  .max(MAX_BITRATE, `must be ${MIN_BITRATE}-${MAX_BITRATE} bits/s`);
 // isSnowflake, not /^\d{1,20}$/: a 20-digit number overflows Postgres's bigint (an internal error).
 const id = z.string().refine(isSnowflake, 'must be an id');
 
-export const createChannelSchema = z.object({
-  serverId: id,
-  type: z.enum(ChannelType),
-  name,
-  description: description.nullish().transform((d) => d ?? ''),
-  position: position.nullish(),
-  isPrivate: z
-    .boolean()
-    .nullish()
-    .transform((p) => p ?? false),
-  slowmodeSeconds: slowmodeSeconds.nullish().transform((s) => s ?? 0),
-  userLimit: userLimit.nullish().transform((u) => u ?? 0),
-});
+export const createChannelSchema = z
+  .object({
+    serverId: id,
+    type: z.enum(ChannelType),
+    name,
+    description: description.nullish().transform((d) => d ?? ''),
+    position: position.nullish(),
+    isPrivate: z
+      .boolean()
+      .nullish()
+      .transform((p) => p ?? false),
+    slowmodeSeconds: slowmodeSeconds.nullish().transform((s) => s ?? 0),
+    userLimit: userLimit.nullish().transform((u) => u ?? 0),
+    // Blank means none: stored as null so every client tests one thing.
+    topic: topic.nullish().transform((t) => t || null),
+    bitrate: bitrate.nullish(),
+  })
+  .superRefine((c, ctx) => {
+    const misplaced = fieldOfOtherType(c.type, c);
+    if (misplaced) ctx.addIssue({ code: 'custom', path: [misplaced], message: misplacedMessage(misplaced) });
+  })
+  .transform((c) => ({ ...c, bitrate: c.bitrate ?? DEFAULT_BITRATE }));
 
 export const updateChannelSchema = z.object({
   name: name.nullish(),
@@ -33,7 +50,19 @@ export const updateChannelSchema = z.object({
   isPrivate: z.boolean().nullish(),
   slowmodeSeconds: slowmodeSeconds.nullish(),
   userLimit: userLimit.nullish(),
+  topic: topic.nullish(),
+  bitrate: bitrate.nullish(),
 });
+
+/** A topic belongs to text channels, a bitrate to voice ones: the field given to the other type, if any. */
+export function fieldOfOtherType(type: ChannelType, input: { topic?: string | null; bitrate?: number | null }): 'topic' | 'bitrate' | null {
+  if (type === ChannelType.VOICE && input.topic) return 'topic';
+  if (type === ChannelType.TEXT && input.bitrate != null) return 'bitrate';
+  return null;
+}
+
+export const misplacedMessage = (field: 'topic' | 'bitrate'): string =>
+  field === 'topic' ? 'only text channels have a topic' : 'only voice channels have a bitrate';
 
 const permissionList = z
   .array(z.enum(PERMISSION_NAMES))

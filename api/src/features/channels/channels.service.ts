@@ -14,7 +14,14 @@ import { Role } from '../roles/role.entity.js';
 import { cannotGrantUnheld, memberAboveActor, roleAboveActor } from '../roles/roles.errors.js';
 import { Channel } from './channel.entity.js';
 import { toChannelView, type ChannelView } from './channel.view.js';
-import { createChannelSchema, overwriteSchema, overwriteTargetSchema, updateChannelSchema } from './channels.inputs.js';
+import {
+  createChannelSchema,
+  fieldOfOtherType,
+  misplacedMessage,
+  overwriteSchema,
+  overwriteTargetSchema,
+  updateChannelSchema,
+} from './channels.inputs.js';
 import { OverwriteTarget, PermissionOverwrite } from './overwrite.entity.js';
 
 export class ChannelsService {
@@ -68,6 +75,8 @@ export class ChannelsService {
       isPrivate: data.isPrivate,
       slowmodeSeconds: data.slowmodeSeconds,
       userLimit: data.userLimit,
+      topic: data.topic,
+      bitrate: data.bitrate,
     });
     // Whoever makes a private channel can still see it, even without a role that reaches it.
     if (data.isPrivate && access.userId !== access.server.ownerId) {
@@ -124,6 +133,8 @@ export class ChannelsService {
     const data = parseInput(updateChannelSchema, input);
     await this.withSlugRetry(async (em) => {
       const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
+      const misplaced = fieldOfOtherType(channel.type, data);
+      if (misplaced) throw badInput(misplaced, misplacedMessage(misplaced));
       const next: Partial<Channel> = {
         name: data.name ?? undefined,
         description: data.description ?? undefined,
@@ -131,6 +142,9 @@ export class ChannelsService {
         isPrivate: data.isPrivate ?? undefined,
         slowmodeSeconds: data.slowmodeSeconds ?? undefined,
         userLimit: data.userLimit ?? undefined,
+        // Null leaves the topic as it is; a blank one removes it.
+        topic: data.topic == null ? undefined : data.topic || null,
+        bitrate: data.bitrate ?? undefined,
       };
       const changed = diff(channel, next);
       if (data.name != null && data.name !== channel.name) {

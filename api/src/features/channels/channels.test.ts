@@ -15,8 +15,10 @@ import {
   joinServer,
   rankedServer,
   sql,
+  until,
   visibleChannelIds,
 } from '../../../test/fixtures.js';
+import { subscribe, wsClient } from '../../../test/ws-client.js';
 
 const CREATE = `mutation($input: CreateChannelInput!) { createChannel(input: $input) { ${CHANNEL_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateChannelInput!) { updateChannel(id: $id, input: $input) { ${CHANNEL_FIELDS} } }`;
@@ -105,6 +107,7 @@ describe('channels', () => {
       ['a 1025-character description', { description: 'd'.repeat(1025) }, 'description'],
       ['a negative position', { position: -1 }, 'position'],
       ['a slowmode above 6 hours', { slowmodeSeconds: 21_601 }, 'slowmodeSeconds'],
+      ['a negative slowmode', { slowmodeSeconds: -1 }, 'slowmodeSeconds'],
       ['a user limit above 99', { userLimit: 100 }, 'userLimit'],
     ])('refuses %s with BAD_USER_INPUT naming the field, creating nothing', async (_label, input, field) => {
       const server = await createServer(owner);
@@ -191,7 +194,14 @@ describe('channels', () => {
       expectBadInput(await owner.client.errorOf(UPDATE, { id: channel.id, input: { name: '' } }), 'name');
       expectBadInput(await owner.client.errorOf(UPDATE, { id: channel.id, input: { description: 'd'.repeat(1025) } }), 'description');
       expectBadInput(await owner.client.errorOf(UPDATE, { id: channel.id, input: { userLimit: -1 } }), 'userLimit');
-      expect((await owner.client.ok(GET, { id: channel.id })).channel).toMatchObject({ name: 'steady', description: '', userLimit: 0 });
+      expectBadInput(await owner.client.errorOf(UPDATE, { id: channel.id, input: { slowmodeSeconds: 21_601 } }), 'slowmodeSeconds');
+      expectBadInput(await owner.client.errorOf(UPDATE, { id: channel.id, input: { slowmodeSeconds: -1 } }), 'slowmodeSeconds');
+      expect((await owner.client.ok(GET, { id: channel.id })).channel).toMatchObject({
+        name: 'steady',
+        description: '',
+        userLimit: 0,
+        slowmodeSeconds: 0,
+      });
       expect((await auditLog(owner, server.id)).map((e) => e.action)).toEqual(['CHANNEL_CREATE']);
     });
 
@@ -228,6 +238,99 @@ describe('channels', () => {
       expectNullOrNotFound(await owner.client.request(GET, { id: 'nope' }), 'channel');
       expectMalformedIdRefused(await owner.client.errorOf(UPDATE, { id: 'nope', input: { name: 'x' } }), 'id');
       expectMalformedIdRefused(await owner.client.errorOf(DELETE, { id: 'nope' }), 'id');
+    });
+  });
+
+  describe('topic and bitrate', () => {
+    const FIELDS = `${CHANNEL_FIELDS} topic bitrate`;
+    const CREATE_TB = `mutation($input: CreateChannelInput!) { createChannel(input: $input) { ${FIELDS} } }`;
+    const UPDATE_TB = `mutation($id: ID!, $input: UpdateChannelInput!) { updateChannel(id: $id, input: $input) { ${FIELDS} } }`;
+    const GET_TB = `query($id: ID!) { channel(id: $id) { ${FIELDS} } }`;
+    const createTb = async (input: Record<string, unknown>) => (await owner.client.ok(CREATE_TB, { input })).createChannel;
+    const read = async (id: string) => (await owner.client.ok(GET_TB, { id })).channel;
+
+    it('a text channel has no topic until given one; a voice channel starts at 64000 bits/s', async () => {
+      const server = await createServer(owner);
+      expect(await createTb({ serverId: server.id, type: 'TEXT', name: 'plain' })).toMatchObject({ topic: null, bitrate: 64_000 });
+      expect(await createTb({ serverId: server.id, type: 'TEXT', name: 'blank', topic: '   ' })).toMatchObject({ topic: null });
+      expect(await createTb({ serverId: server.id, type: 'TEXT', name: 'topical', topic: ' Rules first ' })).toMatchObject({
+        topic: 'Rules first',
+      });
+      expect(await createTb({ serverId: server.id, type: 'VOICE', name: 'talk' })).toMatchObject({ topic: null, bitrate: 64_000 });
+      expect(await createTb({ serverId: server.id, type: 'VOICE', name: 'hifi', bitrate: 96_000 })).toMatchObject({ bitrate: 96_000 });
+    });
+
+    it('updates them, audits the change, and a blank topic removes it', async () => {
+      const server = await createServer(owner);
+      const text = await createTb({ serverId: server.id, type: 'TEXT', name: 'news' });
+      const voice = await createTb({ serverId: server.id, type: 'VOICE', name: 'radio' });
+      expect((await owner.client.ok(UPDATE_TB, { id: text.id, input: { topic: 'Daily news' } })).updateChannel.topic).toBe('Daily news');
+      // Null leaves it as it is.
+      expect((await owner.client.ok(UPDATE_TB, { id: text.id, input: { name: 'news', topic: null } })).updateChannel.topic).toBe(
+        'Daily news',
+      );
+      expect((await owner.client.ok(UPDATE_TB, { id: voice.id, input: { bitrate: 8_000 } })).updateChannel.bitrate).toBe(8_000);
+      expect((await owner.client.ok(UPDATE_TB, { id: text.id, input: { topic: '' } })).updateChannel.topic).toBeNull();
+      expect(await read(text.id)).toMatchObject({ topic: null });
+      expect(await read(voice.id)).toMatchObject({ bitrate: 8_000 });
+      const updates = (await auditLog(owner, server.id)).filter((e) => e.action === 'CHANNEL_UPDATE').map(changesOf);
+      // Newest first; the update that left the topic as it was wrote no entry.
+      expect(updates).toEqual([{ topic: ['Daily news', null] }, { bitrate: [64_000, 8_000] }, { topic: [null, 'Daily news'] }]);
+    });
+
+    it.each([
+      ['a 1025-character topic', 'TEXT', { topic: 't'.repeat(1025) }, 'topic'],
+      ['a topic on a voice channel', 'VOICE', { topic: 'music' }, 'topic'],
+      ['a bitrate of 7999', 'VOICE', { bitrate: 7_999 }, 'bitrate'],
+      ['a bitrate of 96001', 'VOICE', { bitrate: 96_001 }, 'bitrate'],
+      ['a bitrate on a text channel', 'TEXT', { bitrate: 64_000 }, 'bitrate'],
+    ])('refuses %s with BAD_USER_INPUT naming the field, on create and on update, changing nothing', async (_label, type, input, field) => {
+      const server = await createServer(owner);
+      expectBadInput(await owner.client.errorOf(CREATE_TB, { input: { serverId: server.id, type, name: 'bad', ...input } }), field);
+      expect(await channelCount(server.id)).toBe(2);
+      const channel = await createTb({ serverId: server.id, type, name: 'steady' });
+      expectBadInput(await owner.client.errorOf(UPDATE_TB, { id: channel.id, input: { name: 'moved', ...input } }), field);
+      expect(await read(channel.id)).toMatchObject({ name: 'steady', topic: null, bitrate: 64_000 });
+      expect((await auditLog(owner, server.id)).map((e) => e.action)).toEqual(['CHANNEL_CREATE']);
+    });
+
+    it('accepts the bounds: 8000 and 96000 bits/s, a 1024-character topic', async () => {
+      const server = await createServer(owner);
+      const voice = await createTb({ serverId: server.id, type: 'VOICE', name: 'bounds', bitrate: 8_000 });
+      expect((await owner.client.ok(UPDATE_TB, { id: voice.id, input: { bitrate: 96_000 } })).updateChannel.bitrate).toBe(96_000);
+      const text = await createTb({ serverId: server.id, type: 'TEXT', name: 'long', topic: 't'.repeat(1024) });
+      expect(text.topic).toHaveLength(1024);
+    });
+
+    it('ChannelUpdated carries the new topic and bitrate to serverEvents subscribers', async () => {
+      const server = await createServer(owner);
+      const text = await createTb({ serverId: server.id, type: 'TEXT', name: 'live' });
+      const voice = await createTb({ serverId: server.id, type: 'VOICE', name: 'live-voice' });
+      const ws = wsClient(api.url, owner.token);
+      const sub = subscribe(
+        ws,
+        'subscription($s: ID!) { serverEvents(serverId: $s) { ... on ChannelUpdated { channel { id topic bitrate } } } }',
+        {
+          s: server.id,
+        },
+      );
+      try {
+        const heard = (id: string) => sub.events.map((e) => e.serverEvents.channel).filter((c) => c?.id === id);
+        // The protocol has no subscribe acknowledgement: change the topic until a change is heard.
+        let round = 0;
+        await until(async () => {
+          round += 1;
+          await owner.client.ok(UPDATE_TB, { id: text.id, input: { topic: `Heard ${round}` } });
+          return heard(text.id).length > 0;
+        }, 'a ChannelUpdated event');
+        await owner.client.ok(UPDATE_TB, { id: voice.id, input: { bitrate: 24_000 } });
+        await until(() => heard(voice.id).length > 0, 'the bitrate change');
+        expect(heard(text.id).at(-1)).toEqual({ id: text.id, topic: expect.stringMatching(/^Heard \d+$/), bitrate: 64_000 });
+        expect(heard(voice.id)).toEqual([{ id: voice.id, topic: null, bitrate: 24_000 }]);
+      } finally {
+        sub.stop();
+        await ws.dispose();
+      }
     });
   });
 

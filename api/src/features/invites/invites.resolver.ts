@@ -7,6 +7,8 @@ import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
 import { ServerObject } from '../servers/server.object.js';
 import type { ServerView } from '../servers/server.view.js';
+import { UserObject } from '../users/user.object.js';
+import type { UserView } from '../users/user.view.js';
 import type { InviteView } from './invites.service.js';
 
 @ObjectType('Invite')
@@ -51,6 +53,12 @@ export class InvitesResolver {
   async revokeInvite(@Arg('code') code: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
     await this.services.invites.revoke(viewer.userId, code);
     return true;
+  }
+
+  /** Null once the creator's account is gone. */
+  @FieldResolver(() => UserObject, { nullable: true })
+  creator(@Root() invite: InviteView, @Ctx() ctx: GraphqlContext): Promise<UserView | null> {
+    return ctx.loaders.users.load(invite.creatorId);
   }
 
   @FieldResolver(() => ServerObject)

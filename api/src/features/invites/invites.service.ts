@@ -14,6 +14,7 @@ import { invalidInvite } from './invites.errors.js';
 export interface InviteView {
   code: string;
   serverId: string;
+  creatorId: string;
   maxUses: number;
   uses: number;
   expiresAt: Date | null;
@@ -22,6 +23,7 @@ export interface InviteView {
 const toInviteView = (i: Invite): InviteView => ({
   code: i.code,
   serverId: i.server,
+  creatorId: i.creator,
   maxUses: i.maxUses,
   uses: i.uses,
   expiresAt: i.expiresAt,

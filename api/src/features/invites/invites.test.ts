@@ -53,6 +53,24 @@ describe('invites', () => {
     expect(changesOf(entry!)).toMatchObject({ code: [null, invite.code], maxUses: [null, 0] });
   });
 
+  it('names who created each invite', async () => {
+    const server = await createServer(owner);
+    const member = await signUp(api, 'invmaker');
+    await joinServer(member, server.id);
+    const mine = (await owner.client.ok(CREATE, { s: server.id })).createInvite.code;
+    const theirs = (await member.client.ok(CREATE, { s: server.id })).createInvite.code;
+    const { invites } = await owner.client.ok('query($s: ID!) { invites(serverId: $s) { code creator { id username } } }', {
+      s: server.id,
+    });
+    expect(invites).toHaveLength(2);
+    expect(invites).toEqual(
+      expect.arrayContaining([
+        { code: theirs, creator: { id: member.id, username: member.username } },
+        { code: mine, creator: { id: owner.id, username: owner.username } },
+      ]),
+    );
+  });
+
   it('lets a never-expiring invite be made with expiresInSeconds 0', async () => {
     const server = await createServer(owner);
     const { createInvite: invite } = await owner.client.ok(CREATE, { s: server.id, m: 3, e: 0 });

@@ -13,4 +13,12 @@ export const nicknameSchema = z.object({
 export const memberPageSchema = z.object({
   first: z.number().int().min(1, 'must be 1-1000').max(1000, 'must be 1-1000'),
   after: z.string().refine(isSnowflake, 'must be a user id').nullish(),
+  // Blank means no search.
+  query: z
+    .string()
+    .trim()
+    .max(100, 'must be at most 100 characters')
+    .nullish()
+    .transform((q) => q || null),
+  roleId: z.string().refine(isSnowflake, 'must be a role id').nullish(),
 });

@@ -1,5 +1,6 @@
 import { canManageMember } from '../../permissions/hierarchy.js';
 import { hasPermission } from '../../permissions/bits.js';
+import { containsPattern } from '../../kernel/db/like.js';
 import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
@@ -10,6 +11,7 @@ import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { InvitesService } from '../invites/invites.service.js';
 import { Ban } from '../moderation/ban.entity.js';
+import { Role } from '../roles/role.entity.js';
 import { Server } from '../servers/server.entity.js';
 import { toServerView, type ServerView } from '../servers/server.view.js';
 import { Member } from './member.entity.js';
@@ -112,11 +114,26 @@ export class MembersService {
     await this.events.server(serverId, { type: 'MemberLeft', userId, reason });
   }
 
+  /**
+   * A page of members by user id, optionally only those whose username, display name or nickname
+   * contains `query` (any case) and who hold `roleId` (@everyone: all). Paging stays on user id,
+   * so `after` is the last user id of the previous page whatever the filters.
+   */
   async list(serverId: string, input: unknown): Promise<MemberView[]> {
-    const { first, after } = parseInput(memberPageSchema, input);
-    const members = await this.orm.em
-      .fork()
-      .find(Member, { server: serverId, ...(after ? { user: { $gt: after } } : {}) }, { orderBy: { user: 'asc' }, limit: first });
+    const { first, after, query, roleId } = parseInput(memberPageSchema, input);
+    const em = this.orm.em.fork();
+    const qb = em.createQueryBuilder(Member, 'm').where({ server: serverId }).orderBy({ user: 'asc' }).limit(first);
+    if (after) qb.andWhere({ user: { $gt: after } });
+    if (query) {
+      const pattern = containsPattern(query);
+      qb.join('m.user', 'u').andWhere('(m.nickname ilike ? or u.username ilike ? or u.display_name ilike ?)', [pattern, pattern, pattern]);
+    }
+    if (roleId) {
+      const role = await em.findOne(Role, { id: roleId, server: serverId }, { fields: ['isDefault'] });
+      if (!role) throw badInput('roleId', 'no such role in this server');
+      if (!role.isDefault) qb.andWhere({ roleIds: { $contains: [roleId] } });
+    }
+    const members = await qb.getResultList();
     return members.map(toMemberView);
   }
 

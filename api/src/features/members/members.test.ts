@@ -11,6 +11,7 @@ import {
   expectForbidden,
   joinServer,
   rankedServer,
+  sql,
 } from '../../../test/fixtures.js';
 
 const MEMBERS = `query($id: ID!, $first: Int, $after: ID) { server(id: $id) { memberCount members(first: $first, after: $after) { ${MEMBER_FIELDS} } } }`;
@@ -89,6 +90,87 @@ describe('members', () => {
       expectBadInput(await owner.client.errorOf(MEMBERS, { id: server.id, after: 'abc' }), 'after');
       // 20 digits pass a naive /\d{1,20}/ check but overflow Postgres's bigint.
       expectBadInput(await owner.client.errorOf(MEMBERS, { id: server.id, after: '99999999999999999999' }), 'after');
+    });
+    describe('query and roleId', () => {
+      const FIND = `query($id: ID!, $first: Int, $after: ID, $q: String, $r: ID) {
+        server(id: $id) { members(first: $first, after: $after, query: $q, roleId: $r) { user { id } } } }`;
+      const find = async (vars: Record<string, unknown>) =>
+        ((await owner.client.ok(FIND, vars)).server.members as { user: { id: string } }[]).map((m) => m.user.id);
+      const byId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1);
+
+      async function world() {
+        const server = await createServer(owner);
+        const [ada, adam, bob, pct] = [
+          await signUp(api, 'zeldaqueen'),
+          await signUp(api, 'zeldaking'),
+          await signUp(api, 'bobross'),
+          await signUp(api, 'pctuser'),
+        ];
+        for (const u of [ada, adam, bob, pct]) await joinServer(u!, server.id);
+        await owner.client.ok(NICK, { s: server.id, u: bob!.id, n: 'Happy_Trees' });
+        await owner.client.ok(NICK, { s: server.id, u: adam!.id, n: 'HappyXTrees' });
+        await owner.client.ok(NICK, { s: server.id, u: pct!.id, n: '100% real' });
+        const painters = await createRole(owner, server.id, { name: 'Painters', position: 1 });
+        await assignRole(owner, server.id, bob!.id, painters.id);
+        await assignRole(owner, server.id, adam!.id, painters.id);
+        const everyone = server.roles.find((r) => r.isDefault)!;
+        return { server, ada: ada!, adam: adam!, bob: bob!, pct: pct!, painters, everyone };
+      }
+
+      it('matches username, display name or nickname, any case, anywhere in the name', async () => {
+        const w = await world();
+        expect(await find({ id: w.server.id, q: 'ZELD' })).toEqual([w.ada.id, w.adam.id].sort(byId));
+        expect(await find({ id: w.server.id, q: 'daki' })).toEqual([w.adam.id]);
+        expect(await find({ id: w.server.id, q: 'trees' })).toEqual([w.adam.id, w.bob.id].sort(byId));
+        const painter = await signUp(api, 'plain');
+        await sql(api, 'update users set display_name = ? where id = ?', ['Vincent Quill', painter.id]);
+        await joinServer(painter, w.server.id);
+        expect(await find({ id: w.server.id, q: 'VINCENT q' })).toEqual([painter.id]);
+        expect(await find({ id: w.server.id, q: 'nobody-called-this' })).toEqual([]);
+        // Blank is no search.
+        expect(await find({ id: w.server.id, q: '  ' })).toHaveLength(6);
+      });
+
+      it('takes % and _ literally', async () => {
+        const w = await world();
+        expect(await find({ id: w.server.id, q: '%' })).toEqual([w.pct.id]);
+        // As a wildcard, _ would match HappyXTrees too.
+        expect(await find({ id: w.server.id, q: 'y_t' })).toEqual([w.bob.id]);
+      });
+
+      it('filters by role (@everyone: all), combined with the search', async () => {
+        const w = await world();
+        expect(await find({ id: w.server.id, r: w.painters.id })).toEqual([w.adam.id, w.bob.id].sort(byId));
+        expect(await find({ id: w.server.id, r: w.painters.id, q: 'zeld' })).toEqual([w.adam.id]);
+        expect(await find({ id: w.server.id, r: w.everyone.id })).toHaveLength(5);
+      });
+
+      it('pages a filtered list by user id without gaps or repeats', async () => {
+        const w = await world();
+        const extra = await Promise.all(Array.from({ length: 3 }, () => signUp(api, 'zeldaextra')));
+        for (const u of extra) await joinServer(u, w.server.id);
+        const all = await find({ id: w.server.id, q: 'zeld', first: 100 });
+        expect(all).toEqual([w.ada.id, w.adam.id, ...extra.map((u) => u.id)].sort(byId));
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (;;) {
+          const page = await find({ id: w.server.id, q: 'zeld', first: 2, after });
+          if (page.length === 0) break;
+          expect(page.length).toBeLessThanOrEqual(2);
+          seen.push(...page);
+          after = page.at(-1)!;
+        }
+        expect(seen).toEqual(all);
+      });
+
+      it('refuses a role of another server, a malformed role id and an overlong query, naming the argument', async () => {
+        const w = await world();
+        const other = await createServer(owner);
+        const elsewhere = await createRole(owner, other.id, { name: 'Elsewhere', position: 1 });
+        expectBadInput(await owner.client.errorOf(FIND, { id: w.server.id, r: elsewhere.id }), 'roleId');
+        expectBadInput(await owner.client.errorOf(FIND, { id: w.server.id, r: 'abc' }), 'roleId');
+        expectBadInput(await owner.client.errorOf(FIND, { id: w.server.id, q: 'q'.repeat(101) }), 'query');
+      });
     });
   });
 

@@ -128,12 +128,18 @@ export class ServersResolver {
     @Root() server: ServerView,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Arg('query', () => String, {
+      nullable: true,
+      description: 'Only members whose username, display name or nickname contains this, in any case.',
+    })
+    query: string | null,
+    @Arg('roleId', () => ID, { nullable: true, description: 'Only members holding this role (@everyone: all).' }) roleId: string | null,
     @CurrentViewer() viewer: Viewer,
   ): Promise<MemberView[]> {
     const access = await this.services.access.server(server.id, viewer.userId);
     // Public servers show their member list to members only, like private ones.
     if (!access.member) return [];
-    return this.services.members.list(server.id, { first, after });
+    return this.services.members.list(server.id, { first, after, query, roleId });
   }
 
   @Authorized()

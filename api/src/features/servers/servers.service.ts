@@ -1,5 +1,6 @@
 import { DEFAULT_EVERYONE_PERMISSIONS } from '../../permissions/bits.js';
 import type { EntityManager, Orm } from '../../kernel/db/orm.js';
+import { containsPattern } from '../../kernel/db/like.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
@@ -124,7 +125,7 @@ export class ServersService {
     const where: Record<string, unknown> = { isPrivate: false };
     const q = query?.trim();
     if (q) {
-      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(q);
       where.$or = [{ name: { $ilike: pattern } }, { description: { $ilike: pattern } }];
     }
     const servers = await this.orm.em.fork().find(Server, where, { orderBy: { id: 'desc' }, limit: first });

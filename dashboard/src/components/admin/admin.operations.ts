@@ -36,6 +36,8 @@ export const AdminServerQuery = graphql(`
         type
         position
         description
+        topic
+        bitrate
         isPrivate
         slowmodeSeconds
         userLimit
@@ -60,10 +62,10 @@ export const AdminServerQuery = graphql(`
 `);
 
 export const AdminMembersQuery = graphql(`
-  query AdminMembers($serverId: ID!, $after: ID) {
+  query AdminMembers($serverId: ID!, $after: ID, $query: String, $roleId: ID) {
     server(id: $serverId) {
       id
-      members(first: 50, after: $after) {
+      members(first: 50, after: $after, query: $query, roleId: $roleId) {
         nickname
         timedOutUntil
         user {
@@ -160,6 +162,8 @@ export const UpdateChannelMutation = graphql(`
       id
       name
       description
+      topic
+      bitrate
       isPrivate
       slowmodeSeconds
       userLimit
@@ -341,6 +345,11 @@ export const InvitesQuery = graphql(`
       uses
       maxUses
       expiresAt
+      creator {
+        id
+        username
+        displayName
+      }
     }
   }
 `);

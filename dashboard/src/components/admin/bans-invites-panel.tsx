@@ -66,7 +66,8 @@ function InvitesSection({ serverId }: { serverId: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const why = !Number.isInteger(maxUses) || maxUses < 0 ? 'Max uses must be 0 (unlimited) or more.' : null;
+    const why =
+      !Number.isInteger(maxUses) || maxUses < 0 || maxUses > 1000 ? 'Max uses must be a whole number from 0 (unlimited) to 1000.' : null;
     setProblem(why);
     if (why) return;
     const result = await create({ serverId, maxUses, expiresInSeconds: expires });
@@ -109,6 +110,15 @@ function InvitesSection({ serverId }: { serverId: string }) {
               <span className="muted small">
                 {' '}
                 {invite.expiresAt ? `expires ${new Date(invite.expiresAt).toLocaleString()}` : 'never expires'}
+              </span>
+              <span className="small invite-creator">
+                {invite.creator ? (
+                  <>
+                    created by <strong>{invite.creator.displayName}</strong> <span className="muted">@{invite.creator.username}</span>
+                  </>
+                ) : (
+                  <span className="muted">creator's account is gone</span>
+                )}
               </span>
             </span>
             <span className="inline">

@@ -13,6 +13,7 @@ import {
   UpdateChannelMutation,
 } from './admin.operations';
 import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
+import { channelFormProblem, channelUpdateInput, MAX_BITRATE_KBPS, MAX_TOPIC_LENGTH, MIN_BITRATE_KBPS } from './channel-form';
 import type { Me } from './hierarchy';
 import { PickList } from './pick-list';
 import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
@@ -134,9 +135,10 @@ function ChannelEditor(props: {
 }) {
   const { channel } = props;
   const [name, setName] = useState(channel.name);
-  const [topic, setTopic] = useState(channel.description);
+  const [topic, setTopic] = useState(channel.topic ?? '');
   const [slowmode, setSlowmode] = useState(channel.slowmodeSeconds);
   const [userLimit, setUserLimit] = useState(channel.userLimit);
+  const [bitrateKbps, setBitrateKbps] = useState(channel.bitrate / 1000);
   const [isPrivate, setPrivate] = useState(channel.isPrivate);
   const [position, setPosition] = useState(channel.position);
   const [updateState, updateChannel] = useMutation(UpdateChannelMutation);
@@ -145,17 +147,11 @@ function ChannelEditor(props: {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const reason = slowmode < 0 || slowmode > 21600 ? 'Slowmode must be between 0 s and 6 h (21600 s).' : null;
+    const form = { type: channel.type, name, topic, slowmodeSeconds: slowmode, userLimit, bitrateKbps };
+    const reason = channelFormProblem(form);
     setProblem(reason);
     if (reason) return;
-    const input = {
-      name,
-      description: topic,
-      slowmodeSeconds: slowmode,
-      isPrivate,
-      position,
-      ...(channel.type === 'VOICE' ? { userLimit } : {}),
-    };
+    const input = { ...channelUpdateInput(form), isPrivate, position };
     const result = await updateChannel({ id: channel.id, input });
     if (!result.error) props.onChanged();
   }
@@ -171,16 +167,19 @@ function ChannelEditor(props: {
 
   return (
     <div className="stack">
-      <form className="stack" onSubmit={(e) => void save(e)} aria-label={`Edit channel ${channel.name}`}>
+      {/* noValidate: our own check names the reason (the browser's bubble would not reach a screen reader the same way). */}
+      <form className="stack" noValidate onSubmit={(e) => void save(e)} aria-label={`Edit channel ${channel.name}`}>
         <div className="admin-filters">
           <label className="field">
             <span className="field-label">Name</span>
             <input className="field-input" value={name} onChange={(e) => setName(e.target.value)} />
           </label>
-          <label className="field">
-            <span className="field-label">Topic</span>
-            <input className="field-input" value={topic} onChange={(e) => setTopic(e.target.value)} />
-          </label>
+          {channel.type === 'TEXT' && (
+            <label className="field">
+              <span className="field-label">Topic (shown in the channel header, up to {MAX_TOPIC_LENGTH} characters)</span>
+              <input className="field-input" value={topic} onChange={(e) => setTopic(e.target.value)} />
+            </label>
+          )}
           <label className="field">
             <span className="field-label">Slowmode (seconds, 0 to 21600)</span>
             <input className="field-input" type="number" value={slowmode} onChange={(e) => setSlowmode(Number(e.target.value))} />
@@ -198,6 +197,21 @@ function ChannelEditor(props: {
                 min={0}
                 value={userLimit}
                 onChange={(e) => setUserLimit(Number(e.target.value))}
+              />
+            </label>
+          )}
+          {channel.type === 'VOICE' && (
+            <label className="field">
+              <span className="field-label">
+                Bitrate (kbps, {MIN_BITRATE_KBPS} to {MAX_BITRATE_KBPS})
+              </span>
+              <input
+                className="field-input"
+                type="number"
+                min={MIN_BITRATE_KBPS}
+                max={MAX_BITRATE_KBPS}
+                value={bitrateKbps}
+                onChange={(e) => setBitrateKbps(Number(e.target.value))}
               />
             </label>
           )}

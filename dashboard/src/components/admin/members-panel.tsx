@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert } from '@/components/ui/alert';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useDebounced } from '@/hooks/use-debounced';
 import { apiErrorOf } from '@/lib/api-errors';
 import {
   AssignRoleMutation,
@@ -14,6 +16,7 @@ import {
 } from './admin.operations';
 import type { AdminMember, AdminServer } from './admin-types';
 import { can, memberLock, roleLock, type Me } from './hierarchy';
+import { useAdminMembers } from './use-admin-members';
 
 const MAX_TIMEOUT_SECONDS = 28 * 24 * 3600;
 export const TIMEOUT_PRESETS: ReadonlyArray<[number, string]> = [
@@ -36,22 +39,22 @@ const DELETE_WINDOWS: ReadonlyArray<[number, string]> = [
 interface MembersPanelProps {
   server: AdminServer;
   me: Me;
-  members: readonly AdminMember[];
-  hasMore: boolean;
-  onMore: () => void;
   onChanged: () => void;
   onExplain: (userId: string) => void;
 }
 
-export function MembersPanel({ server, me, members, hasMore, onMore, onChanged, onExplain }: MembersPanelProps) {
+/** Wait this long after the last key before asking the API. */
+const SEARCH_PAUSE_MS = 300;
+
+export function MembersPanel({ server, me, onChanged, onExplain }: MembersPanelProps) {
   const [search, setSearch] = useState('');
   const [roleId, setRoleId] = useState('');
-  const needle = search.trim().toLowerCase();
-  const shown = members.filter(
-    (m) =>
-      (!needle || [m.user.username, m.user.displayName, m.nickname ?? ''].some((n) => n.toLowerCase().includes(needle))) &&
-      (!roleId || m.roles.some((r) => r.id === roleId)),
-  );
+  const query = useDebounced(search, SEARCH_PAUSE_MS);
+  const list = useAdminMembers(server.id, { query, roleId });
+  const changed = () => {
+    list.reload();
+    onChanged();
+  };
   return (
     <section className="admin-section" aria-labelledby="members-title">
       <h2 id="members-title">Members</h2>
@@ -74,14 +77,16 @@ export function MembersPanel({ server, me, members, hasMore, onMore, onChanged, 
           </select>
         </label>
       </div>
+      {list.error && <ErrorState error={apiErrorOf(list.error)} onRetry={list.reload} />}
       <ul className="admin-members" aria-label="Members">
-        {shown.map((m) => (
-          <MemberCard key={m.user.id} member={m} server={server} me={me} onChanged={onChanged} onExplain={onExplain} />
+        {list.members.map((m) => (
+          <MemberCard key={m.user.id} member={m} server={server} me={me} onChanged={changed} onExplain={onExplain} />
         ))}
       </ul>
-      {shown.length === 0 && <p className="muted">No member matches.</p>}
-      {hasMore && (
-        <button type="button" className="button ghost" onClick={onMore}>
+      {list.loading && list.members.length === 0 && <LoadingState label="Loading members…" />}
+      {!list.loading && !list.error && list.members.length === 0 && <p className="muted">No member matches.</p>}
+      {list.hasMore && (
+        <button type="button" className="button ghost" onClick={list.more}>
           Load more members
         </button>
       )}

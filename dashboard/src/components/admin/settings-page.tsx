@@ -85,15 +85,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           <ChannelsPanel server={server} me={me} members={members.members} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="members">
-          <MembersPanel
-            server={server}
-            me={me}
-            members={members.members}
-            hasMore={members.hasMore}
-            onMore={members.more}
-            onChanged={reload}
-            onExplain={explain}
-          />
+          <MembersPanel server={server} me={me} onChanged={reload} onExplain={explain} />
         </Tabs.Content>
         <Tabs.Content value="permissions">
           {members.members.length > 0 && (

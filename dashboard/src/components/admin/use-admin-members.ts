@@ -1,26 +1,42 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import { useClient } from 'urql';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useClient, type CombinedError } from 'urql';
 import { AdminMembersQuery } from './admin.operations';
 import type { AdminMember } from './admin-types';
 
 const PAGE = 50;
 
-/** The server's members, a page at a time (the API pages by user id). */
-export function useAdminMembers(serverId: string) {
+export interface MemberFilter {
+  /** Part of a username, display name or nickname (any case); the API does the matching. */
+  query?: string;
+  roleId?: string;
+}
+
+/** The server's members matching `filter`, a page at a time (the API pages by user id). */
+export function useAdminMembers(serverId: string, { query = '', roleId = '' }: MemberFilter = {}) {
   const client = useClient();
   const [members, setMembers] = useState<AdminMember[]>([]);
   const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<CombinedError | undefined>();
+  // Answers to an older filter may arrive after a newer one's: only the latest request may land.
+  const latest = useRef(0);
 
   const load = useCallback(
     async (after: string | null) => {
-      const result = await client.query(AdminMembersQuery, { serverId, after }, { requestPolicy: 'network-only' }).toPromise();
+      const request = ++latest.current;
+      setLoading(true);
+      const variables = { serverId, after, query: query.trim() || null, roleId: roleId || null };
+      const result = await client.query(AdminMembersQuery, variables, { requestPolicy: 'network-only' }).toPromise();
+      if (request !== latest.current) return;
+      setError(result.error);
       const page = result.data?.server?.members ?? [];
       setMembers((current) => (after ? [...current, ...page] : page));
       setHasMore(page.length === PAGE);
+      setLoading(false);
     },
-    [client, serverId],
+    [client, serverId, query, roleId],
   );
 
   useEffect(() => {
@@ -30,6 +46,8 @@ export function useAdminMembers(serverId: string) {
   return {
     members,
     hasMore,
+    loading,
+    error,
     more: () => void load(members.at(-1)?.user.id ?? null),
     reload: () => void load(null),
   };

@@ -19,7 +19,7 @@ export const ServerSidebarQuery = graphql(`
         position
         myPermissions
         slowmodeSeconds
-        description
+        topic
         lastMessageId
         lastReadMessageId
         ...ChannelItem

@@ -17,7 +17,7 @@ export const ChannelPageQuery = graphql(`
     channel(id: $channelId) {
       id
       name
-      description
+      topic
       type
       slowmodeSeconds
       myPermissions
@@ -64,7 +64,11 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
           </span>{' '}
           {channel.name}
         </h1>
-        {channel.description && <p className="muted small channel-topic">{channel.description}</p>}
+        {channel.topic && (
+          <p className="muted small channel-topic" title={channel.topic}>
+            {channel.topic}
+          </p>
+        )}
         <span className="spacer" />
         <button
           type="button"

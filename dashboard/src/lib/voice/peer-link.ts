@@ -6,6 +6,8 @@ export interface PeerLinkOptions {
   iceServers: RTCIceServer[];
   /** Our microphone; sent only while `setSending(true)`. */
   localTrack: MediaStreamTrack;
+  /** The channel's bitrate cap (bits/s) for what we send. */
+  maxBitrate: number;
   sending: boolean;
   hearing: boolean;
   sendSignal: (type: VoiceSignalType, payload: string) => Promise<void>;
@@ -30,8 +32,10 @@ export class PeerLink {
   private lastDuration = 0;
   private currentLevel = 0;
   private closed = false;
+  private maxBitrate: number;
 
   constructor(private readonly options: PeerLinkOptions) {
+    this.maxBitrate = options.maxBitrate;
     this.pc = new RTCPeerConnection({ iceServers: options.iceServers });
     const stream = new MediaStream([options.localTrack]);
     this.sender = this.pc.addTrack(options.localTrack, stream);
@@ -68,6 +72,7 @@ export class PeerLink {
     this.enqueue(async () => {
       const offer = await this.pc.createOffer(options);
       await this.pc.setLocalDescription(offer);
+      await this.applyMaxBitrate();
       await this.options.sendSignal('OFFER', JSON.stringify({ type: offer.type, sdp: offer.sdp }));
     });
   }
@@ -85,6 +90,7 @@ export class PeerLink {
       if (type === 'OFFER') {
         const answer = await this.pc.createAnswer();
         await this.pc.setLocalDescription(answer);
+        await this.applyMaxBitrate();
         await this.options.sendSignal('ANSWER', JSON.stringify({ type: answer.type, sdp: answer.sdp }));
       }
     });
@@ -93,6 +99,12 @@ export class PeerLink {
   setSending(sending: boolean): void {
     if (this.closed) return;
     void this.sender.replaceTrack(sending ? this.options.localTrack : null).catch(this.options.onError);
+  }
+
+  /** The channel's bitrate changed: the encoder follows at once, no renegotiation needed. */
+  setMaxBitrate(maxBitrate: number): void {
+    this.maxBitrate = maxBitrate;
+    this.enqueue(() => this.applyMaxBitrate());
   }
 
   setHearing(hearing: boolean): void {
@@ -128,6 +140,18 @@ export class PeerLink {
     this.pc.close();
     this.audio.pause();
     this.audio.srcObject = null;
+  }
+
+  /**
+   * Caps the audio sender's encodings at the channel's bitrate. Before the first local description
+   * the sender may have no encodings yet (setParameters cannot add any), so offer and answer apply it
+   * again once negotiated.
+   */
+  private async applyMaxBitrate(): Promise<void> {
+    const parameters = this.sender.getParameters();
+    if (!parameters.encodings?.length) return;
+    for (const encoding of parameters.encodings) encoding.maxBitrate = this.maxBitrate;
+    await this.sender.setParameters(parameters);
   }
 
   private enqueue(task: () => Promise<void>): void {

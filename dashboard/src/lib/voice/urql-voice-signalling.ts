@@ -47,6 +47,7 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
       return {
         sessionId: joinVoice.sessionId,
         channelId: joinVoice.channel.id,
+        bitrate: joinVoice.channel.bitrate,
         iceServers: joinVoice.iceServers.map((s) => ({
           urls: s.urls,
           ...(s.username ? { username: s.username } : {}),
@@ -101,9 +102,10 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
       );
       return (channel?.voiceStates ?? []).map(channelState);
     },
-    stateChanges(serverId, onChange) {
+    stateChanges(serverId, onChange, onBitrate) {
       const { unsubscribe } = api.urql.subscription(VoiceStateChangesSubscription, { serverId }).subscribe(({ data }) => {
         const event = data?.serverEvents;
+        if (event?.__typename === 'ChannelUpdated') return onBitrate(event.channel.id, event.channel.bitrate);
         if (event?.__typename !== 'VoiceStateUpdated') return;
         const state = event.state ? channelState(event.state).flags : null;
         onChange({ sessionId: event.sessionId, userId: event.userId, channelId: event.channelId ?? null, state });

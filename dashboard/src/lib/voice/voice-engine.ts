@@ -18,6 +18,8 @@ interface LiveSession {
   serverId: string;
   channelId: string;
   iceServers: RTCIceServer[];
+  /** The channel's bitrate (bits/s), applied to every sender. */
+  bitrate: number;
   microphone: MediaStream;
   track: MediaStreamTrack;
   meter: MicrophoneLevel;
@@ -122,6 +124,7 @@ export class VoiceEngine {
       serverId,
       channelId: joined.channelId,
       iceServers: joined.iceServers,
+      bitrate: joined.bitrate,
       microphone,
       track,
       meter: new MicrophoneLevel(microphone),
@@ -149,7 +152,11 @@ export class VoiceEngine {
         // The API ends the stream when the session ends: a moderator's disconnect, lost access, a timeout.
         (why) => (why === 'ended' ? this.end(live, sessionEnded()) : this.lost(live)),
       ),
-      signalling.stateChanges(live.serverId, (change) => this.onStateChange(live, change)),
+      signalling.stateChanges(
+        live.serverId,
+        (change) => this.onStateChange(live, change),
+        (channelId, bitrate) => this.onBitrate(live, channelId, bitrate),
+      ),
     );
   }
 
@@ -211,6 +218,12 @@ export class VoiceEngine {
     }
   }
 
+  private onBitrate(live: LiveSession, channelId: string, bitrate: number): void {
+    if (this.live !== live || channelId !== live.channelId || bitrate === live.bitrate) return;
+    live.bitrate = bitrate;
+    for (const peer of this.peers.values()) peer.setMaxBitrate(bitrate);
+  }
+
   private peerFor(sessionId: string, userId: string): PeerLink {
     const live = this.live!;
     let peer = this.peers.get(sessionId);
@@ -220,6 +233,7 @@ export class VoiceEngine {
       remoteUserId: userId,
       iceServers: live.iceServers,
       localTrack: live.track,
+      maxBitrate: live.bitrate,
       sending: isTransmitting(this.state),
       hearing: this.hears(sessionId),
       sendSignal: (type, payload) => this.options.signalling.sendSignal(live.sessionId, sessionId, type, payload),

@@ -20,6 +20,8 @@ export interface JoinedVoiceSession {
   sessionId: string;
   channelId: string;
   iceServers: RTCIceServer[];
+  /** The channel's audio bitrate (bits/s): every sender keeps under it. */
+  bitrate: number;
   /** The others already in the channel: we offer to each (the contract's mesh rule). */
   participants: VoiceParticipantRef[];
   /** Our own state as the API stored it (server-muted without SPEAK or by a moderator). */
@@ -58,7 +60,12 @@ export interface VoiceSignalling {
   sendSignal(sessionId: string, toSessionId: string, type: VoiceSignalType, payload: string): Promise<void>;
   /** The session's signal stream: `onEnd('ended')` when the API ends or refuses it, `'lost'` when the connection broke. */
   signals(sessionId: string, onSignal: (signal: IncomingVoiceSignal) => void, onEnd: (why: SignalStreamEnd) => void): Unsubscribe;
-  stateChanges(serverId: string, onChange: (change: VoiceStateChange) => void): Unsubscribe;
+  /** Voice state changes of a server, and its channels' bitrate (a moderator may change it while we talk). */
+  stateChanges(
+    serverId: string,
+    onChange: (change: VoiceStateChange) => void,
+    onBitrate: (channelId: string, bitrate: number) => void,
+  ): Unsubscribe;
   /** Who is in a channel now, read from the API (after a reconnect). */
   channelStates(channelId: string): Promise<VoiceChannelState[]>;
 }

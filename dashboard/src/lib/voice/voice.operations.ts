@@ -31,6 +31,7 @@ export const JoinVoiceMutation = graphql(`
       }
       channel {
         id
+        bitrate
         voiceStates {
           ...VoiceSessionState
           ...VoiceParticipant
@@ -85,6 +86,12 @@ export const VoiceStateChangesSubscription = graphql(`
         state {
           ...VoiceSessionState
           ...VoiceParticipant
+        }
+      }
+      ... on ChannelUpdated {
+        channel {
+          id
+          bitrate
         }
       }
     }

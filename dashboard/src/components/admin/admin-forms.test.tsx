@@ -1,0 +1,218 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { Client, makeResult, Provider, type Operation } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
+import { filter, map, pipe, tap } from 'wonka';
+import type { AdminServer } from './admin-types';
+import { BansInvitesPanel } from './bans-invites-panel';
+import { ChannelsPanel } from './channels-panel';
+import type { Me } from './hierarchy';
+import { MembersPanel } from './members-panel';
+import { RolesPanel } from './roles-panel';
+
+afterEach(cleanup);
+
+/**
+ * The forms' own checks: bad input is refused with the reason on the page and never sent. The
+ * client is urql's own with a last exchange that records each operation and answers from `data`.
+ */
+function renderWithApi(ui: ReactNode, data: (op: Operation) => Record<string, unknown> = () => ({})) {
+  const sent: Operation[] = [];
+  const client = new Client({
+    url: 'http://api.test/graphql',
+    exchanges: [
+      () => (ops$) =>
+        pipe(
+          ops$,
+          filter((op) => op.kind !== 'teardown'),
+          tap((op) => sent.push(op)),
+          map((op) => makeResult(op, { data: data(op) })),
+        ),
+    ],
+  });
+  render(<Provider value={client}>{ui}</Provider>);
+  const named = (name: string) => sent.filter((op) => op.query.definitions.some((d) => 'name' in d && d.name?.value === name));
+  return { sent, named, mutations: () => sent.filter((op) => op.kind === 'mutation') };
+}
+
+const owner: Me = { userId: 'u1', isOwner: true, top: 0, permissions: [] };
+const role = (id: string, name: string, position: number, isDefault = false) => ({
+  id,
+  name,
+  color: '#99AAB5',
+  position,
+  isDefault,
+  permissions: [],
+});
+const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', extra: Partial<AdminServer['channels'][number]> = {}) => ({
+  id,
+  name,
+  type,
+  position: 0,
+  description: '',
+  topic: null,
+  bitrate: 64_000,
+  isPrivate: false,
+  slowmodeSeconds: 0,
+  userLimit: 0,
+  voiceStates: [],
+  overwrites: [],
+  ...extra,
+});
+const server: AdminServer = {
+  id: 's1',
+  name: 'Garden Club',
+  description: '',
+  icon: null,
+  isPrivate: false,
+  myPermissions: [],
+  owner: { id: 'u1' },
+  myMember: { roles: [] },
+  roles: [role('r0', '@everyone', 0, true), role('r1', 'Helpers', 1)],
+  channels: [channel('c1', 'general', 'TEXT'), channel('c2', 'Lounge', 'VOICE', { position: 1 })],
+};
+
+const alertText = () => screen.getByRole('alert').textContent;
+
+describe('channel form', () => {
+  const open = (name: RegExp) => {
+    const api = renderWithApi(<ChannelsPanel server={server} me={owner} members={[]} onChanged={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name }));
+    return api;
+  };
+  const field = (label: RegExp) => screen.getByLabelText(label);
+  const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save channel' }));
+
+  it('refuses a slowmode past 6 hours or below 0, sending nothing', () => {
+    const api = open(/# general/);
+    for (const value of ['21601', '-1']) {
+      fireEvent.change(field(/Slowmode \(seconds/), { target: { value } });
+      save();
+      expect(alertText()).toBe('Slowmode must be between 0 s and 6 h (21600 s).');
+    }
+    expect(api.mutations()).toEqual([]);
+  });
+
+  it('refuses a topic over 1024 characters, sending nothing', () => {
+    const api = open(/# general/);
+    fireEvent.change(field(/Topic/), { target: { value: 't'.repeat(1025) } });
+    save();
+    expect(alertText()).toBe('The topic can be at most 1024 characters.');
+    expect(api.mutations()).toEqual([]);
+  });
+
+  it('refuses a bitrate outside 8-96 kbps, and sends a good one in bits/s with no topic', async () => {
+    const api = open(/Lounge \(voice\)/);
+    expect(screen.queryByLabelText(/Topic/)).toBeNull();
+    for (const value of ['7', '97', '']) {
+      fireEvent.change(field(/Bitrate/), { target: { value } });
+      save();
+      expect(alertText()).toBe('The bitrate must be between 8 and 96 kbps.');
+    }
+    expect(api.mutations()).toEqual([]);
+    fireEvent.change(field(/Bitrate/), { target: { value: '32' } });
+    save();
+    await waitFor(() => expect(api.mutations()).toHaveLength(1));
+    expect(api.mutations()[0]!.variables).toEqual({
+      id: 'c2',
+      input: { name: 'Lounge', slowmodeSeconds: 0, userLimit: 0, bitrate: 32_000, isPrivate: false, position: 1 },
+    });
+  });
+
+  it('sends a text channel its topic and no bitrate', async () => {
+    const api = open(/# general/);
+    expect(screen.queryByLabelText(/Bitrate/)).toBeNull();
+    fireEvent.change(field(/Topic/), { target: { value: 'Say hello' } });
+    save();
+    await waitFor(() => expect(api.mutations()).toHaveLength(1));
+    expect(api.mutations()[0]!.variables).toMatchObject({ id: 'c1', input: { topic: 'Say hello', slowmodeSeconds: 0 } });
+    expect(api.mutations()[0]!.variables?.input).not.toHaveProperty('bitrate');
+  });
+});
+
+describe('role form', () => {
+  it('refuses an empty role name and a colour that is not #RRGGBB, sending nothing', () => {
+    const api = renderWithApi(<RolesPanel server={server} me={owner} onChanged={() => undefined} />);
+    fireEvent.change(screen.getByLabelText('New role name'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create role' }));
+    expect(alertText()).toBe('A role needs a name.');
+
+    fireEvent.click(screen.getByRole('button', { name: /Helpers/ }));
+    const editor = screen.getByRole('form', { name: 'Edit role Helpers' });
+    for (const color of ['red', '#abc', '#GGGGGG']) {
+      fireEvent.change(within(editor).getByLabelText(/Colour/), { target: { value: color } });
+      fireEvent.click(within(editor).getByRole('button', { name: 'Save role' }));
+      expect(within(editor).getByRole('alert').textContent).toBe('The colour must look like #RRGGBB.');
+    }
+    fireEvent.change(within(editor).getByLabelText(/Colour/), { target: { value: '#123456' } });
+    fireEvent.change(within(editor).getByLabelText('Name'), { target: { value: '' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save role' }));
+    expect(within(editor).getByRole('alert').textContent).toBe('A role needs a name.');
+    expect(api.mutations()).toEqual([]);
+  });
+});
+
+describe('invite form', () => {
+  it('refuses negative (and over 1000) max uses, sending nothing', () => {
+    const api = renderWithApi(<BansInvitesPanel serverId="s1" me={owner} />, () => ({ invites: [], bans: [] }));
+    for (const value of ['-1', '1001', '2.5']) {
+      fireEvent.change(screen.getByLabelText(/Max uses/), { target: { value } });
+      fireEvent.click(screen.getByRole('button', { name: 'Create invite' }));
+      expect(alertText()).toBe('Max uses must be a whole number from 0 (unlimited) to 1000.');
+    }
+    expect(api.mutations()).toEqual([]);
+  });
+
+  it('says who created each invite', async () => {
+    renderWithApi(<BansInvitesPanel serverId="s1" me={owner} />, () => ({
+      bans: [],
+      invites: [
+        { code: 'abc', uses: 1, maxUses: 0, expiresAt: null, creator: { id: 'u2', username: 'mia', displayName: 'Mia' } },
+        { code: 'def', uses: 0, maxUses: 5, expiresAt: null, creator: null },
+      ],
+    }));
+    const list = await screen.findByRole('list', { name: 'Invites' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const [mine, orphan] = within(list).getAllByRole('listitem');
+    expect(mine!.textContent).toContain('created by Mia @mia');
+    expect(orphan!.textContent).toContain("creator's account is gone");
+  });
+});
+
+describe('members panel', () => {
+  const member = (id: string, username: string) => ({
+    nickname: null,
+    timedOutUntil: null,
+    user: { id, username, displayName: username, isBot: false },
+    roles: [{ id: 'r1', name: 'Helpers', position: 1 }],
+  });
+  const panel = () =>
+    renderWithApi(<MembersPanel server={server} me={owner} onChanged={() => undefined} onExplain={() => undefined} />, () => ({
+      server: { id: 's1', members: [member('u9', 'zelda')] },
+    }));
+
+  it('asks the API with the search (after a pause in typing) and the role', async () => {
+    const api = panel();
+    await screen.findByText('zelda');
+    expect(api.named('AdminMembers').at(-1)!.variables).toMatchObject({ serverId: 's1', query: null, roleId: null });
+    fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: 'z' } });
+    fireEvent.change(screen.getByLabelText('Search by name'), { target: { value: 'zel ' } });
+    await waitFor(() => expect(api.named('AdminMembers').at(-1)!.variables).toMatchObject({ query: 'zel' }));
+    // One request for the pause, none for the key before it.
+    expect(api.named('AdminMembers').filter((op) => op.variables?.query === 'z')).toEqual([]);
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'r1' } });
+    await waitFor(() => expect(api.named('AdminMembers').at(-1)!.variables).toMatchObject({ query: 'zel', roleId: 'r1' }));
+  });
+
+  it('refuses a timeout that would end more than 28 days from now, sending nothing', async () => {
+    const api = panel();
+    fireEvent.click(await screen.findByText('zelda'));
+    const end = new Date(Date.now() + 29 * 24 * 3600 * 1000);
+    const local = new Date(end.getTime() - end.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    fireEvent.change(screen.getByLabelText('Custom timeout end'), { target: { value: local } });
+    fireEvent.click(screen.getByRole('button', { name: 'Until then' }));
+    expect(alertText()).toBe('A timeout lasts at most 28 days.');
+    expect(api.mutations()).toEqual([]);
+  });
+});
