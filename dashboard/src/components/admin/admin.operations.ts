@@ -120,6 +120,15 @@ export const UpdateRoleMutation = graphql(`
   }
 `);
 
+export const ReorderRolesMutation = graphql(`
+  mutation AdminReorderRoles($serverId: ID!, $roleIds: [ID!]!) {
+    reorderRoles(serverId: $serverId, roleIds: $roleIds) {
+      id
+      position
+    }
+  }
+`);
+
 export const DeleteRoleMutation = graphql(`
   mutation AdminDeleteRole($roleId: ID!) {
     deleteRole(roleId: $roleId)
@@ -142,6 +151,15 @@ export const RemoveRoleMutation = graphql(`
       user {
         id
       }
+    }
+  }
+`);
+
+export const ReorderChannelsMutation = graphql(`
+  mutation AdminReorderChannels($serverId: ID!, $channelIds: [ID!]!) {
+    reorderChannels(serverId: $serverId, channelIds: $channelIds) {
+      id
+      position
     }
   }
 `);
@@ -329,6 +347,10 @@ export const BansQuery = graphql(`
         id
         displayName
         username
+      }
+      bannedBy {
+        id
+        displayName
       }
     }
   }
