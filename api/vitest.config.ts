@@ -12,6 +12,7 @@ const UNIT = [
   'src/doctor/stun-message.test.ts',
   'test/schema.test.ts',
   'test/client-operations.test.ts',
+  'src/features/*/*-order.test.ts',
 ];
 
 export default defineConfig({

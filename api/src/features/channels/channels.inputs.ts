@@ -74,3 +74,7 @@ export const overwriteSchema = z
   .refine((o) => !o.allow.some((p) => o.deny.includes(p)), { message: 'a permission cannot be both allowed and denied', path: ['allow'] });
 
 export const overwriteTargetSchema = z.object({ targetType: z.enum(OverwriteTarget), targetId: id });
+
+export const reorderChannelsSchema = z.object({
+  channelIds: z.array(id).max(1000, 'must name at most 1000 channels'),
+});

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { unpagedListCost } from '../../graphql/limits.js';
 import { channelArg, CurrentViewer, GrantedChannel, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import { Permission } from '../../graphql/enums.js';
@@ -47,6 +48,20 @@ export class ChannelsResolver {
     @GrantedChannel() access: ChannelAccess,
   ): Promise<ChannelView> {
     return this.services.channels.update(access, input);
+  }
+
+  @RequirePermission('MANAGE_CHANNELS', serverArg('serverId'))
+  @Mutation(() => [ChannelObject], {
+    complexity: unpagedListCost,
+    description:
+      'Puts every channel of the server you can see in this order (first first), at once; channels hidden from you keep their places.',
+  })
+  reorderChannels(
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('channelIds', () => [ID]) channelIds: string[],
+    @GrantedServer() access: ServerAccess,
+  ): Promise<ChannelView[]> {
+    return this.services.channels.reorder(access, { channelIds });
   }
 
   @RequirePermission('MANAGE_CHANNELS', channelArg('id'))

@@ -12,6 +12,7 @@ import { diff, type AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { cannotGrantUnheld, memberAboveActor, roleAboveActor } from '../roles/roles.errors.js';
+import { reorderedChannelPositions } from './channel-order.js';
 import { Channel } from './channel.entity.js';
 import { toChannelView, type ChannelView } from './channel.view.js';
 import {
@@ -20,6 +21,7 @@ import {
   misplacedMessage,
   overwriteSchema,
   overwriteTargetSchema,
+  reorderChannelsSchema,
   updateChannelSchema,
 } from './channels.inputs.js';
 import { OverwriteTarget, PermissionOverwrite } from './overwrite.entity.js';
@@ -164,6 +166,40 @@ export class ChannelsService {
         });
     });
     return this.published(access.channel.id);
+  }
+
+  /**
+   * Puts the channels the actor can see in a new order in one transaction (hidden ones keep their
+   * places, see reorderedChannelPositions). One audit entry with the order before and after, then a
+   * ChannelUpdated event per channel that moved. Returns the visible channels in their new order.
+   */
+  async reorder(access: ServerAccess, input: unknown): Promise<ChannelView[]> {
+    const { channelIds } = parseInput(reorderChannelsSchema, input);
+    const serverId = access.server.id;
+    const visible = this.access.visibleChannelIds(access);
+    const moved = await this.orm.em.fork().transactional(async (em) => {
+      const channels = await em.find(
+        Channel,
+        { server: serverId },
+        { orderBy: { position: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      const positions = reorderedChannelPositions(channels, visible, channelIds);
+      if (positions.size === 0) return [];
+      this.audit.record(em, {
+        serverId,
+        action: AuditAction.ChannelReorder,
+        actorId: access.userId,
+        changes: { order: [channels.filter((c) => visible.has(c.id)).map((c) => c.id), channelIds] },
+      });
+      for (const channel of channels) channel.position = positions.get(channel.id) ?? channel.position;
+      return channels.filter((c) => positions.has(c.id)).map((c) => c.id);
+    });
+    if (moved.length > 0) {
+      await this.access.invalidate(serverId);
+      for (const view of await this.byIds(moved)) if (view) await this.events.server(serverId, { type: 'ChannelUpdated', channel: view });
+    }
+    const [all] = await this.listByServer([serverId]);
+    return all!.filter((c) => visible.has(c.id));
   }
 
   async delete(access: ChannelAccess): Promise<void> {

@@ -17,8 +17,9 @@ import {
   sql,
   until,
   visibleChannelIds,
+  eventually,
 } from '../../../test/fixtures.js';
-import { subscribe, wsClient } from '../../../test/ws-client.js';
+import { settle, subscribe, wsClient } from '../../../test/ws-client.js';
 
 const CREATE = `mutation($input: CreateChannelInput!) { createChannel(input: $input) { ${CHANNEL_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateChannelInput!) { updateChannel(id: $id, input: $input) { ${CHANNEL_FIELDS} } }`;
@@ -26,6 +27,8 @@ const DELETE = 'mutation($id: ID!) { deleteChannel(id: $id) }';
 const GET = `query($id: ID!) { channel(id: $id) { ${CHANNEL_FIELDS} server { id } } }`;
 const SET_OVERWRITE = `mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { ${CHANNEL_FIELDS} } }`;
 const REMOVE_OVERWRITE = `mutation($c: ID!, $t: OverwriteTarget!, $id: ID!) { removeChannelOverwrite(channelId: $c, targetType: $t, targetId: $id) { ${CHANNEL_FIELDS} } }`;
+
+const REORDER = 'mutation($s: ID!, $ids: [ID!]!) { reorderChannels(serverId: $s, channelIds: $ids) { id position } }';
 
 const DEFAULTS = ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK'];
 
@@ -331,6 +334,70 @@ describe('channels', () => {
         sub.stop();
         await ws.dispose();
       }
+    });
+  });
+
+  describe('reorderChannels', () => {
+    it('puts the channels in the order given at once, audits it once, and a member sees it live', async () => {
+      const { server, member } = await serverWithMember();
+      const [text, voice] = [server.channels.find((c) => c.type === 'TEXT')!, server.channels.find((c) => c.type === 'VOICE')!];
+      const extra = await create(owner, { serverId: server.id, name: 'extra' });
+      const watcher = wsClient(api.url, member.token);
+      const events = subscribe(
+        watcher,
+        'subscription($s: ID!) { serverEvents(serverId: $s) { __typename ... on ChannelUpdated { channel { id position } } } }',
+        { s: server.id },
+      );
+      try {
+        await settle();
+        const { reorderChannels } = await owner.client.ok(REORDER, { s: server.id, ids: [extra.id, text.id, voice.id] });
+        expect(reorderChannels).toEqual([
+          { id: extra.id, position: 0 },
+          { id: text.id, position: 1 },
+          { id: voice.id, position: 2 },
+        ]);
+        expect(await visibleChannelIds(member.client, server.id)).toEqual([extra.id, text.id, voice.id]);
+        await eventually(async () => {
+          const moved = events.events.filter((e) => e.serverEvents.__typename === 'ChannelUpdated').map((e) => e.serverEvents.channel);
+          expect(Object.fromEntries(moved.map((c) => [c.id, c.position]))).toEqual({ [extra.id]: 0, [text.id]: 1, [voice.id]: 2 });
+        }, 10_000);
+      } finally {
+        events.stop();
+        await watcher.dispose();
+      }
+      const entries = (await auditLog(owner, server.id)).filter((e) => e.action === 'CHANNEL_REORDER');
+      expect(entries).toHaveLength(1);
+      expect(changesOf(entries[0]!)).toEqual({
+        order: [
+          [text.id, voice.id, extra.id],
+          [extra.id, text.id, voice.id],
+        ],
+      });
+    });
+
+    it('orders only the channels the actor can see; hidden ones keep their places', async () => {
+      const { server, member } = await serverWithMember();
+      const [text, voice] = [server.channels.find((c) => c.type === 'TEXT')!, server.channels.find((c) => c.type === 'VOICE')!];
+      const secret = await create(owner, { serverId: server.id, name: 'secret', isPrivate: true });
+      const last = await create(owner, { serverId: server.id, name: 'last' });
+      const role = await createRole(owner, server.id, { name: 'Arranger', permissions: ['MANAGE_CHANNELS'] });
+      await assignRole(owner, server.id, member.id, role.id);
+
+      // The secret channel is not theirs to name.
+      expectBadInput(await member.client.errorOf(REORDER, { s: server.id, ids: [last.id, voice.id, secret.id, text.id] }), 'channelIds');
+      await member.client.ok(REORDER, { s: server.id, ids: [last.id, voice.id, text.id] });
+      expect(await visibleChannelIds(owner.client, server.id)).toEqual([last.id, voice.id, secret.id, text.id]);
+    });
+
+    it('refuses a list that is not every visible channel once, and needs MANAGE_CHANNELS', async () => {
+      const { server, member } = await serverWithMember();
+      const ids = server.channels.map((c) => c.id);
+      for (const bad of [[ids[0]!], [ids[0]!, ids[0]!], [...ids, ids[0]!]]) {
+        expectBadInput(await owner.client.errorOf(REORDER, { s: server.id, ids: bad }), 'channelIds');
+      }
+      expectForbidden(await member.client.errorOf(REORDER, { s: server.id, ids: [...ids].reverse() }), 'MANAGE_CHANNELS');
+      expect(await visibleChannelIds(owner.client, server.id)).toEqual(ids);
+      expect((await auditLog(owner, server.id)).filter((e) => e.action === 'CHANNEL_REORDER')).toHaveLength(0);
     });
   });
 

@@ -83,4 +83,9 @@ export class ModerationResolver {
   async user(@Root() ban: BanView, @Ctx() ctx: GraphqlContext): Promise<UserView> {
     return (await ctx.loaders.users.load(ban.userId))!;
   }
+
+  @FieldResolver(() => UserObject, { nullable: true, description: 'Who banned them; null for the system or a deleted user.' })
+  async bannedBy(@Root() ban: BanView, @Ctx() ctx: GraphqlContext): Promise<UserView | null> {
+    return ban.actorId ? ((await ctx.loaders.users.load(ban.actorId)) ?? null) : null;
+  }
 }

@@ -20,6 +20,8 @@ import { QueueName } from '../../jobs/queues.js';
 
 export interface BanView {
   userId: string;
+  /** Who banned them; null for the system or a user since deleted. */
+  actorId: string | null;
   reason: string;
   createdAt: Date;
 }
@@ -104,7 +106,7 @@ export class ModerationService {
 
   async bans(serverId: string): Promise<BanView[]> {
     const bans = await this.orm.em.fork().find(Ban, { server: serverId }, { orderBy: { id: 'desc' } });
-    return bans.map((b) => ({ userId: b.user, reason: b.reason, createdAt: b.createdAt }));
+    return bans.map((b) => ({ userId: b.user, actorId: b.actor, reason: b.reason, createdAt: b.createdAt }));
   }
 
   /** Times a member out for `seconds` (0 lifts it). Administrators and the owner cannot be timed out. */

@@ -21,7 +21,7 @@ import {
 const KICK = 'mutation($s: ID!, $u: ID!, $r: String) { kickMember(serverId: $s, userId: $u, reason: $r) }';
 const BAN = 'mutation($s: ID!, $u: ID!, $r: String, $d: Int) { banMember(serverId: $s, userId: $u, reason: $r, deleteMessageSeconds: $d) }';
 const UNBAN = 'mutation($s: ID!, $u: ID!) { unbanMember(serverId: $s, userId: $u) }';
-const BANS = 'query($s: ID!) { bans(serverId: $s) { user { id } reason createdAt } }';
+const BANS = 'query($s: ID!) { bans(serverId: $s) { user { id } bannedBy { id } reason createdAt } }';
 const TIMEOUT =
   'mutation($s: ID!, $u: ID!, $t: Int!, $r: String) { timeoutMember(serverId: $s, userId: $u, seconds: $t, reason: $r) { user { id } timedOutUntil } }';
 const JOIN = 'mutation($c: String!) { joinServer(inviteCode: $c) { id } }';
@@ -84,7 +84,7 @@ describe('moderation', () => {
       expect(await moderator.client.ok(BAN, { s: server.id, u: subordinate.id, r: 'raiding' })).toEqual({ banMember: true });
       expect(await isMember(server.id, subordinate.id)).toBe(false);
       expect((await moderator.client.ok(BANS, { s: server.id })).bans).toEqual([
-        { user: { id: subordinate.id }, reason: 'raiding', createdAt: expect.any(String) },
+        { user: { id: subordinate.id }, bannedBy: { id: moderator.id }, reason: 'raiding', createdAt: expect.any(String) },
       ]);
       expect((await subordinate.client.errorOf(JOIN, { c: await createInvite(owner, server.id) })).code).toBe('BANNED');
       expect(await isMember(server.id, subordinate.id)).toBe(false);
@@ -98,7 +98,7 @@ describe('moderation', () => {
       expect(await moderator.client.ok(BAN, { s: server.id, u: outsider.id })).toEqual({ banMember: true });
       expect((await outsider.client.errorOf(JOIN, { c: await createInvite(owner, server.id) })).code).toBe('BANNED');
       expect((await moderator.client.ok(BANS, { s: server.id })).bans).toEqual([
-        { user: { id: outsider.id }, reason: '', createdAt: expect.any(String) },
+        { user: { id: outsider.id }, bannedBy: { id: moderator.id }, reason: '', createdAt: expect.any(String) },
       ]);
     });
 

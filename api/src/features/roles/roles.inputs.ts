@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSION_NAMES } from '../../permissions/bits.js';
+import { isSnowflake } from '../../kernel/ids/snowflake.js';
 
 export const roleInputSchema = z.object({
   name: z.string().trim().min(1, 'must be 1-100 characters').max(100, 'must be 1-100 characters').nullish(),
@@ -17,3 +18,7 @@ export const roleInputSchema = z.object({
 });
 
 export type RoleInputData = z.output<typeof roleInputSchema>;
+
+export const reorderRolesSchema = z.object({
+  roleIds: z.array(z.string().refine(isSnowflake, 'must be role ids')).max(1000, 'must name at most 1000 roles'),
+});

@@ -1,4 +1,5 @@
 import { Arg, ID, Mutation, Resolver } from 'type-graphql';
+import { unpagedListCost } from '../../graphql/limits.js';
 import { GrantedServer, RequirePermission, roleArg, serverArg } from '../../graphql/authorize.js';
 import type { Services } from '../../services.js';
 import type { ServerAccess } from '../access/access.service.js';
@@ -29,6 +30,20 @@ export class RolesResolver {
     @GrantedServer() access: ServerAccess,
   ): Promise<RoleView> {
     return this.services.roles.update(access, roleId, input);
+  }
+
+  @RequirePermission('MANAGE_ROLES', serverArg('serverId'))
+  @Mutation(() => [RoleObject], {
+    complexity: unpagedListCost,
+    description:
+      'Puts every role of the server but @everyone in this order (highest first), at once; roles at or above your highest must stay where they are.',
+  })
+  reorderRoles(
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('roleIds', () => [ID]) roleIds: string[],
+    @GrantedServer() access: ServerAccess,
+  ): Promise<RoleView[]> {
+    return this.services.roles.reorder(access, { roleIds });
   }
 
   @RequirePermission('MANAGE_ROLES', roleArg('roleId'))

@@ -11,9 +11,10 @@ import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
 import { toMemberView, type MemberView } from '../members/member.view.js';
+import { reorderedRolePositions } from './role-order.js';
 import { Role } from './role.entity.js';
 import { cannotGrantUnheld, defaultRoleImmutable, memberAboveActor, roleAboveActor } from './roles.errors.js';
-import { roleInputSchema } from './roles.inputs.js';
+import { reorderRolesSchema, roleInputSchema } from './roles.inputs.js';
 import { toRoleView, type RoleView } from './role.view.js';
 
 export class RolesService {
@@ -107,6 +108,38 @@ export class RolesService {
     });
     await this.access.invalidate(access.server.id);
     await this.events.server(access.server.id, { type: 'RoleDeleted', roleId });
+  }
+
+  /**
+   * Puts the server's roles (all but @everyone, highest first) in a new order in one transaction;
+   * roles at or above the actor's highest stay put (see reorderedRolePositions). One audit entry
+   * with the order before and after, then a RoleUpdated event per role that moved.
+   */
+  async reorder(access: ServerAccess, input: unknown): Promise<RoleView[]> {
+    const { roleIds } = parseInput(reorderRolesSchema, input);
+    const serverId = access.server.id;
+    const moved = await this.orm.em.fork().transactional(async (em) => {
+      const roles = await em.find(
+        Role,
+        { server: serverId, isDefault: false },
+        { orderBy: { position: 'desc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      const positions = reorderedRolePositions(roles, roleIds, (position) => canManageRole(access.actor, position));
+      if (positions.size === 0) return [];
+      for (const role of roles) role.position = positions.get(role.id) ?? role.position;
+      this.audit.record(em, {
+        serverId,
+        action: AuditAction.RoleReorder,
+        actorId: access.userId,
+        changes: { order: [roles.map((r) => r.id), roleIds] },
+      });
+      return roles.filter((r) => positions.has(r.id));
+    });
+    if (moved.length > 0) {
+      await this.access.invalidate(serverId);
+      for (const role of moved) await this.events.server(serverId, { type: 'RoleUpdated', role: toRoleView(role) });
+    }
+    return (await this.list([serverId]))[0]!;
   }
 
   /** Adds or removes one role of a member; both need the role, and the member unless it is the actor, below the actor's highest. */

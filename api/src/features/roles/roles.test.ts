@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { GqlClient, createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
+import { settle, subscribe, wsClient } from '../../../test/ws-client.js';
 import {
   ROLE_FIELDS,
   assignRole,
@@ -25,6 +26,7 @@ const DELETE = 'mutation($r: ID!) { deleteRole(roleId: $r) }';
 const ASSIGN = 'mutation($s: ID!, $u: ID!, $r: ID!) { assignRole(serverId: $s, userId: $u, roleId: $r) { user { id } roles { id } } }';
 const REMOVE = 'mutation($s: ID!, $u: ID!, $r: ID!) { removeRole(serverId: $s, userId: $u, roleId: $r) { user { id } roles { id } } }';
 const ROLES = `query($id: ID!) { server(id: $id) { roles { ${ROLE_FIELDS} } } }`;
+const REORDER = 'mutation($s: ID!, $ids: [ID!]!) { reorderRoles(serverId: $s, roleIds: $ids) { id name position } }';
 
 const MOD_PERMISSIONS = ['MANAGE_ROLES', 'KICK_MEMBERS', 'MANAGE_MESSAGES'];
 
@@ -355,6 +357,96 @@ describe('roles', () => {
     } finally {
       await other.close();
     }
+  });
+
+  describe('reorderRoles', () => {
+    const namesOf = async (serverId: string) => (await rolesOf(serverId)).filter((r) => !r.isDefault).map((r) => r.name);
+
+    it('puts the roles in the order given at once, audits it once, and tells other admins live', async () => {
+      const server = await createServer(owner);
+      const [a, b, c] = [
+        await createRole(owner, server.id, { name: 'A' }),
+        await createRole(owner, server.id, { name: 'B' }),
+        await createRole(owner, server.id, { name: 'C' }),
+      ];
+      const watcher = wsClient(api.url, owner.token);
+      const events = subscribe(
+        watcher,
+        'subscription($s: ID!) { serverEvents(serverId: $s) { __typename ... on RoleUpdated { role { id position } } } }',
+        {
+          s: server.id,
+        },
+      );
+      try {
+        await settle();
+        const { reorderRoles } = await owner.client.ok(REORDER, { s: server.id, ids: [c.id, a.id, b.id] });
+        expect(reorderRoles).toEqual([
+          { id: c.id, name: 'C', position: 3 },
+          { id: a.id, name: 'A', position: 2 },
+          { id: b.id, name: 'B', position: 1 },
+          { id: expect.any(String), name: '@everyone', position: 0 },
+        ]);
+        expect(await namesOf(server.id)).toEqual(['C', 'A', 'B']);
+        // All three sat at 1: B stays at 1, C and A moved, and their new places reach the subscriber.
+        await eventually(async () => {
+          const moved = events.events.filter((e) => e.serverEvents.__typename === 'RoleUpdated').map((e) => e.serverEvents.role);
+          expect(Object.fromEntries(moved.map((r) => [r.id, r.position]))).toEqual({ [c.id]: 3, [a.id]: 2 });
+        }, 10_000);
+      } finally {
+        events.stop();
+        await watcher.dispose();
+      }
+      const entries = (await auditLog(owner, server.id)).filter((e) => e.action === 'ROLE_REORDER');
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ actor: { id: owner.id } });
+      expect(changesOf(entries[0]!)).toEqual({
+        order: [
+          [a.id, b.id, c.id],
+          [c.id, a.id, b.id],
+        ],
+      });
+
+      // The same order again changes nothing and writes no entry.
+      await owner.client.ok(REORDER, { s: server.id, ids: [c.id, a.id, b.id] });
+      expect((await auditLog(owner, server.id)).filter((e) => e.action === 'ROLE_REORDER')).toHaveLength(1);
+    });
+
+    it('moves roles below the actor’s highest only; roles at or above stay put and nothing goes above them', async () => {
+      const { server, moderator, roles } = await rankedServer(api, owner, MOD_PERMISSIONS);
+      const below = await createRole(moderator, server.id, { name: 'Below', position: 4 });
+      expect(await namesOf(server.id)).toEqual(['Senior', 'Mod', 'Below', 'Junior']);
+
+      await moderator.client.ok(REORDER, { s: server.id, ids: [roles.senior.id, roles.mod.id, roles.junior.id, below.id] });
+      expect((await rolesOf(server.id)).map((r) => [r.name, r.position])).toEqual([
+        ['Senior', 10],
+        ['Mod', 5],
+        ['Junior', 2],
+        ['Below', 1],
+        ['@everyone', 0],
+      ]);
+
+      const refusals = [
+        [roles.senior.id, roles.junior.id, roles.mod.id, below.id], // a role dropped above their own
+        [roles.mod.id, roles.senior.id, roles.junior.id, below.id], // a role above theirs moved
+      ];
+      for (const ids of refusals) expectForbidden(await moderator.client.errorOf(REORDER, { s: server.id, ids }), 'MANAGE_ROLES');
+      expect(await namesOf(server.id)).toEqual(['Senior', 'Mod', 'Junior', 'Below']);
+      expect((await auditLog(owner, server.id)).filter((e) => e.action === 'ROLE_REORDER')).toHaveLength(1);
+    });
+
+    it('refuses a list that is not every role once, and needs MANAGE_ROLES', async () => {
+      const server = await createServer(owner);
+      const [a, b] = [await createRole(owner, server.id, { name: 'A', position: 2 }), await createRole(owner, server.id, { name: 'B' })];
+      const everyone = server.roles.find((r) => r.isDefault)!.id;
+      for (const ids of [[a.id], [a.id, b.id, b.id], [a.id, b.id, everyone], [b.id, 'nope']]) {
+        expectBadInput(await owner.client.errorOf(REORDER, { s: server.id, ids }), ids.includes('nope') ? 'roleIds.1' : 'roleIds');
+      }
+      const member = await signUp(api, 'reorderer');
+      await joinServer(member, server.id);
+      expectForbidden(await member.client.errorOf(REORDER, { s: server.id, ids: [b.id, a.id] }), 'MANAGE_ROLES');
+      expect(await namesOf(server.id)).toEqual(['A', 'B']);
+      expect((await auditLog(owner, server.id)).filter((e) => e.action === 'ROLE_REORDER')).toHaveLength(0);
+    });
   });
 
   describe('assignRole and removeRole', () => {

@@ -122,6 +122,15 @@ export const UpdateRoleMutation = graphql(`
   }
 `);
 
+export const ReorderRolesMutation = graphql(`
+  mutation AdminReorderRoles($serverId: ID!, $roleIds: [ID!]!) {
+    reorderRoles(serverId: $serverId, roleIds: $roleIds) {
+      id
+      position
+    }
+  }
+`);
+
 export const DeleteRoleMutation = graphql(`
   mutation AdminDeleteRole($roleId: ID!) {
     deleteRole(roleId: $roleId)
@@ -144,6 +153,15 @@ export const RemoveRoleMutation = graphql(`
       user {
         id
       }
+    }
+  }
+`);
+
+export const ReorderChannelsMutation = graphql(`
+  mutation AdminReorderChannels($serverId: ID!, $channelIds: [ID!]!) {
+    reorderChannels(serverId: $serverId, channelIds: $channelIds) {
+      id
+      position
     }
   }
 `);
@@ -333,6 +351,10 @@ export const BansQuery = graphql(`
         id
         displayName
         username
+      }
+      bannedBy {
+        id
+        displayName
       }
     }
   }

@@ -41,7 +41,10 @@ function BansSection({ serverId }: { serverId: string }) {
             <span>
               <strong>{ban.user.displayName}</strong> <span className="muted">@{ban.user.username}</span> —{' '}
               {ban.reason || 'no reason given'}
-              <span className="muted small"> {new Date(ban.createdAt).toLocaleString()}</span>
+              <span className="muted small">
+                {' '}
+                banned by {ban.bannedBy?.displayName ?? 'the system'}, {new Date(ban.createdAt).toLocaleString()}
+              </span>
             </span>
             <button type="button" className="button ghost" onClick={() => void unban({ serverId, userId: ban.user.id }).then(reload)}>
               Unban {ban.user.displayName}

@@ -9,14 +9,15 @@ import {
   CreateChannelMutation,
   DeleteChannelMutation,
   RemoveOverwriteMutation,
+  ReorderChannelsMutation,
   SetOverwriteMutation,
   UpdateChannelMutation,
 } from './admin.operations';
 import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
 import { channelFormProblem, channelUpdateInput, MAX_BITRATE_KBPS, MAX_TOPIC_LENGTH, MIN_BITRATE_KBPS } from './channel-form';
 import type { Me } from './hierarchy';
-import { PickList } from './pick-list';
 import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
+import { ReorderList } from './reorder-list';
 import { VoiceParticipants } from './voice-participants';
 
 export const SLOWMODE_PRESETS: ReadonlyArray<[number, string]> = [
@@ -46,6 +47,7 @@ export function ChannelsPanel({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = channels.find((c) => c.id === selectedId);
   const [createState, createChannel] = useMutation(CreateChannelMutation);
+  const [, reorderChannels] = useMutation(ReorderChannelsMutation);
   const [name, setName] = useState('');
   const [type, setType] = useState<'TEXT' | 'VOICE'>('TEXT');
   const [isPrivate, setPrivate] = useState(false);
@@ -65,12 +67,22 @@ export function ChannelsPanel({
       <h2 id="channels-title">Channels</h2>
       <div className="roles-layout">
         <div>
-          <PickList
+          <ReorderList
             label="Channels in order"
+            noun="channel"
             selectedId={selectedId}
             onSelect={setSelectedId}
+            onReorder={async (channelIds) => {
+              const result = await reorderChannels({ serverId: server.id, channelIds });
+              if (!result.error) return null;
+              // The refusal may come from a list that is out of date (someone added one meanwhile): load it afresh.
+              onChanged();
+              return apiErrorOf(result.error)?.message ?? 'The channels could not be reordered.';
+            }}
             items={channels.map((c) => ({
               id: c.id,
+              name: c.name,
+              pinned: null,
               content: (
                 <>
                   {c.type === 'VOICE' ? `${c.name} (voice)` : `# ${c.name}`}
@@ -87,7 +99,7 @@ export function ChannelsPanel({
               onChange={(e) => setName(e.target.value)}
               placeholder="new-channel"
             />
-            <div className="inline">
+            <div className="inline wrap channel-create-row">
               <select
                 className="field-input"
                 aria-label="Channel type"
@@ -140,7 +152,6 @@ function ChannelEditor(props: {
   const [userLimit, setUserLimit] = useState(channel.userLimit);
   const [bitrateKbps, setBitrateKbps] = useState(channel.bitrate / 1000);
   const [isPrivate, setPrivate] = useState(channel.isPrivate);
-  const [position, setPosition] = useState(channel.position);
   const [updateState, updateChannel] = useMutation(UpdateChannelMutation);
   const [deleteState, deleteChannel] = useMutation(DeleteChannelMutation);
   const [problem, setProblem] = useState<string | null>(null);
@@ -151,7 +162,7 @@ function ChannelEditor(props: {
     const reason = channelFormProblem(form);
     setProblem(reason);
     if (reason) return;
-    const input = { ...channelUpdateInput(form), isPrivate, position };
+    const input = { ...channelUpdateInput(form), isPrivate };
     const result = await updateChannel({ id: channel.id, input });
     if (!result.error) props.onChanged();
   }
@@ -183,10 +194,6 @@ function ChannelEditor(props: {
           <label className="field">
             <span className="field-label">Slowmode (seconds, 0 to 21600)</span>
             <input className="field-input" type="number" value={slowmode} onChange={(e) => setSlowmode(Number(e.target.value))} />
-          </label>
-          <label className="field">
-            <span className="field-label">Position (lower comes first)</span>
-            <input className="field-input" type="number" min={0} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
           </label>
           {channel.type === 'VOICE' && (
             <label className="field">

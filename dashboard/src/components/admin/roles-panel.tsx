@@ -5,11 +5,11 @@ import { useMutation } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import type { Permission } from '@/gql/graphql';
 import { apiErrorOf } from '@/lib/api-errors';
-import { CreateRoleMutation, DeleteRoleMutation, UpdateRoleMutation } from './admin.operations';
+import { CreateRoleMutation, DeleteRoleMutation, ReorderRolesMutation, UpdateRoleMutation } from './admin.operations';
 import type { AdminRole, AdminServer } from './admin-types';
 import { roleLock, type Me } from './hierarchy';
-import { PickList } from './pick-list';
 import { DANGER_WARNING, DANGEROUS, PERMISSION_LINES } from './permission-text';
+import { ReorderList } from './reorder-list';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
@@ -25,6 +25,7 @@ export function RolesPanel({ server, me, onChanged }: { server: AdminServer; me:
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = roles.find((r) => r.id === selectedId);
   const [createState, createRole] = useMutation(CreateRoleMutation);
+  const [, reorderRoles] = useMutation(ReorderRolesMutation);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -46,17 +47,27 @@ export function RolesPanel({ server, me, onChanged }: { server: AdminServer; me:
       <h2 id="roles-title">Roles</h2>
       <div className="roles-layout">
         <div>
-          <PickList
+          <ReorderList
             label="Roles, highest first"
+            noun="role"
             selectedId={selectedId}
             onSelect={setSelectedId}
+            onReorder={async (ids) => {
+              const roleIds = ids.filter((id) => !roles.find((r) => r.id === id)?.isDefault);
+              const result = await reorderRoles({ serverId: server.id, roleIds });
+              if (!result.error) return null;
+              // The refusal may come from a list that is out of date (someone added one meanwhile): load it afresh.
+              onChanged();
+              return apiErrorOf(result.error)?.message ?? 'The roles could not be reordered.';
+            }}
             items={roles.map((role) => ({
               id: role.id,
+              name: role.name,
+              pinned: role.isDefault ? 'Always last: every member has it.' : roleLock(me, role),
               content: (
                 <>
                   <span className="role-swatch" style={{ background: role.color }} aria-hidden />
                   {role.name}
-                  {roleLock(me, role) && <span className="muted small"> (locked)</span>}
                 </>
               ),
             }))}
@@ -104,7 +115,6 @@ function RoleEditor({
 }) {
   const [name, setName] = useState(role.name);
   const [color, setColor] = useState(role.color);
-  const [position, setPosition] = useState(role.position);
   const [permissions, setPermissions] = useState<Permission[]>([...role.permissions]);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -118,7 +128,7 @@ function RoleEditor({
     setProblem(reason);
     setSaved(false);
     if (reason) return;
-    const input = role.isDefault ? { permissions } : { name: name.trim(), color, permissions, position };
+    const input = role.isDefault ? { permissions } : { name: name.trim(), color, permissions };
     const result = await updateRole({ roleId: role.id, input });
     if (result.error) return;
     setSaved(true);
@@ -158,10 +168,6 @@ function RoleEditor({
                   onChange={(e) => setColor(e.target.value.toUpperCase())}
                 />
               </span>
-            </label>
-            <label className="field">
-              <span className="field-label">Position (higher is more senior)</span>
-              <input className="field-input" type="number" min={1} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
             </label>
           </div>
         )}

@@ -30,7 +30,7 @@ export function VoiceParticipants({
       {channel.voiceStates.length === 0 && <p className="muted">Nobody is connected.</p>}
       <ul className="audit-list" aria-label={`Participants of ${channel.name}`}>
         {channel.voiceStates.map((v) => (
-          <li key={v.sessionId} className="audit-entry queue-item">
+          <li key={v.sessionId} className="audit-entry voice-participant">
             <strong>{v.user.displayName}</strong>
             <span className="inline wrap">
               <button

@@ -35,6 +35,16 @@ export const ServerEventsSubscription = graphql(`
       ... on ChannelDeleted {
         channelId
       }
+      # Written to the cache as it arrives: every view of the role (the settings' role list among
+      # them) follows a rename or a move without a refetch.
+      ... on RoleUpdated {
+        role {
+          id
+          name
+          color
+          position
+        }
+      }
       ... on PresenceUpdated {
         user {
           id
