@@ -97,6 +97,7 @@ const needsAndOutranks = (permission: string) =>
 const ownerOnly = inServer({ member: forbidden('OWNER'), lowerRank: forbidden('OWNER'), owner: ok, bot: forbidden('OWNER') });
 
 const FRESH_TARGET = 'the target leaves the server or loses its standing';
+const REORDERS = 'a new order needs the list as it stands, which rows creating roles and channels on the shared stage change';
 const OWN = (ctx: CaseContext) => (ctx.actor === 'anonymous' ? ctx.owner.client : ctx.world.callers[ctx.actor].client);
 const server = ({ stage }: CaseContext) => ({ s: stage.serverId });
 const onTarget = ({ stage, target }: CaseContext) => ({ s: stage.serverId, u: target.id });
@@ -207,6 +208,17 @@ export const MUTATIONS: Record<string, Row> = {
     prepare: ({ shared }) => ({ variables: { id: shared.scratchChannelId, i: { description: 'updated' } } }),
     expect: needs('MANAGE_CHANNELS'),
   },
+  reorderChannels: {
+    document: 'mutation($s: ID!, $ids: [ID!]!) { reorderChannels(serverId: $s, channelIds: $ids) { id } }',
+    fresh: REORDERS,
+    // Every channel the caller sees, reversed (outsiders send the owner's list).
+    prepare: async (ctx) => {
+      const viewer = ctx.actor === 'nonMember' ? ctx.owner.client : OWN(ctx);
+      const { server: seen } = await viewer.ok('query($s: ID!) { server(id: $s) { channels { id } } }', server(ctx));
+      return { variables: { ...server(ctx), ids: seen.channels.map((c: { id: string }) => c.id).reverse() } };
+    },
+    expect: needs('MANAGE_CHANNELS'),
+  },
   deleteChannel: {
     document: 'mutation($id: ID!) { deleteChannel(id: $id) }',
     prepare: async ({ owner, stage }) => ({ variables: { id: await createTextChannel(owner, stage.serverId) } }),
@@ -243,6 +255,21 @@ export const MUTATIONS: Record<string, Row> = {
     document: 'mutation($r: ID!, $i: RoleInput!) { updateRole(roleId: $r, input: $i) { id } }',
     prepare: ({ shared }) => ({ variables: { r: shared.upperRoleId, i: { color: '#3BA55C' } } }),
     expect: needsAndOutranks('MANAGE_ROLES'),
+  },
+  reorderRoles: {
+    // The order as it stands (locked roles must keep their places, so the same order is what every caller may send).
+    document: 'mutation($s: ID!, $ids: [ID!]!) { reorderRoles(serverId: $s, roleIds: $ids) { id } }',
+    fresh: REORDERS,
+    prepare: async (ctx) => {
+      const { server: seen } = await ctx.owner.client.ok(
+        'query($s: ID!) { server(id: $s) { roles { id isDefault position } } }',
+        server(ctx),
+      );
+      const roles = (seen.roles as { id: string; isDefault: boolean; position: number }[]).filter((r) => !r.isDefault);
+      roles.sort((a, b) => b.position - a.position || (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+      return { variables: { ...server(ctx), ids: roles.map((r) => r.id) } };
+    },
+    expect: needs('MANAGE_ROLES'),
   },
   deleteRole: {
     document: 'mutation($r: ID!) { deleteRole(roleId: $r) }',
