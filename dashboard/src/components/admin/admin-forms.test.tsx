@@ -116,7 +116,7 @@ describe('channel form', () => {
     await waitFor(() => expect(api.mutations()).toHaveLength(1));
     expect(api.mutations()[0]!.variables).toEqual({
       id: 'c2',
-      input: { name: 'Lounge', slowmodeSeconds: 0, userLimit: 0, bitrate: 32_000, isPrivate: false, position: 1 },
+      input: { name: 'Lounge', slowmodeSeconds: 0, userLimit: 0, bitrate: 32_000, isPrivate: false },
     });
   });
 
@@ -138,7 +138,8 @@ describe('role form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create role' }));
     expect(alertText()).toBe('A role needs a name.');
 
-    fireEvent.click(screen.getByRole('button', { name: /Helpers/ }));
+    // The role itself, not its drag handle ("Move role Helpers").
+    fireEvent.click(screen.getByRole('button', { name: (name) => name.includes('Helpers') && !name.startsWith('Move') }));
     const editor = screen.getByRole('form', { name: 'Edit role Helpers' });
     for (const color of ['red', '#abc', '#GGGGGG']) {
       fireEvent.change(within(editor).getByLabelText(/Colour/), { target: { value: color } });
