@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { Tabs } from 'radix-ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { apiErrorOf } from '@/lib/api-errors';
@@ -27,6 +27,9 @@ export function SettingsPage({ serverId }: { serverId: string }) {
   const members = useAdminMembers(serverId);
   const [tab, setTab] = useState('overview');
   const [explainUserId, setExplainUserId] = useState<string | undefined>();
+  const tabList = useRef<HTMLDivElement>(null);
+  // A tab opened from elsewhere on the page (a member's "why?") is scrolled into the narrow tab strip.
+  useEffect(() => revealActiveTab(tabList.current), [tab]);
 
   if (!data && fetching) return <LoadingState label="Loading settings…" />;
   if (!data?.server || !data.me)
@@ -68,7 +71,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
         </Link>
       </header>
       <Tabs.Root value={current} onValueChange={setTab} className="settings-tabs">
-        <Tabs.List className="settings-tab-list" aria-label="Settings sections">
+        <Tabs.List ref={tabList} className="settings-tab-list" aria-label="Settings sections">
           {tabs.map((t) => (
             <Tabs.Trigger key={t.id} value={t.id} className="settings-tab">
               {t.label}
@@ -110,4 +113,14 @@ export function SettingsPage({ serverId }: { serverId: string }) {
       </Tabs.Root>
     </div>
   );
+}
+
+/** Scrolls the strip sideways only (never the page) so the active tab is fully in view. */
+function revealActiveTab(list: HTMLDivElement | null): void {
+  const active = list?.querySelector<HTMLElement>('[data-state="active"]');
+  if (!list || !active) return;
+  const strip = list.getBoundingClientRect();
+  const tab = active.getBoundingClientRect();
+  if (tab.left < strip.left) list.scrollLeft -= strip.left - tab.left + 8;
+  else if (tab.right > strip.right) list.scrollLeft += tab.right - strip.right + 8;
 }
