@@ -20,18 +20,42 @@ export interface Loaders {
   messages: DataLoader<string, MessageView | null>;
 }
 
-export function createLoaders(services: Services): Loaders {
-  return {
-    users: new DataLoader((ids) => services.users.byIds(ids)),
-    servers: new DataLoader((ids) => services.servers.byIds(ids)),
-    memberCounts: new DataLoader((ids) => services.members.counts(ids)),
-    rolesByServer: new DataLoader((ids) => services.roles.list(ids)),
-    channelsByServer: new DataLoader((ids) => services.channels.listByServer(ids)),
-    presence: new DataLoader((ids) => services.presence.statuses(ids)),
-    channels: new DataLoader((ids) => services.channels.byIds(ids)),
-    messages: new DataLoader((ids) => services.messages.byIds(ids)),
-  };
+/**
+ * Each loader is made on first use: most operations (a send, a push-feed event) touch one or none,
+ * and a request or event should not pay for eight.
+ */
+class RequestLoaders implements Loaders {
+  private made: Partial<Loaders> = {};
+
+  constructor(private readonly services: Services) {}
+
+  get users() {
+    return (this.made.users ??= new DataLoader((ids) => this.services.users.byIds(ids)));
+  }
+  get servers() {
+    return (this.made.servers ??= new DataLoader((ids) => this.services.servers.byIds(ids)));
+  }
+  get memberCounts() {
+    return (this.made.memberCounts ??= new DataLoader((ids) => this.services.members.counts(ids)));
+  }
+  get rolesByServer() {
+    return (this.made.rolesByServer ??= new DataLoader((ids) => this.services.roles.list(ids)));
+  }
+  get channelsByServer() {
+    return (this.made.channelsByServer ??= new DataLoader((ids) => this.services.channels.listByServer(ids)));
+  }
+  get presence() {
+    return (this.made.presence ??= new DataLoader((ids) => this.services.presence.statuses(ids)));
+  }
+  get channels() {
+    return (this.made.channels ??= new DataLoader((ids) => this.services.channels.byIds(ids)));
+  }
+  get messages() {
+    return (this.made.messages ??= new DataLoader((ids) => this.services.messages.byIds(ids)));
+  }
 }
+
+export const createLoaders = (services: Services): Loaders => new RequestLoaders(services);
 
 /** A request's (or an operation's) GraphqlContext; the type lives in graphql/context.ts, which cannot import this wiring. */
 export function createContext(services: Services, viewer: Viewer | null, ip: string, requestId: string) {
