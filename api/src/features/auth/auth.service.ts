@@ -38,14 +38,27 @@ export class AuthService {
   private readonly revokedListeners: ((tokenHash: string) => void)[] = [];
 
   async start(): Promise<void> {
-    await this.bus.listen(Topic.sessionRevocation, (tokenHashes) => {
-      for (const tokenHash of tokenHashes) {
-        this.cache.evict(tokenHash);
-        for (const listener of this.revokedListeners) listener(tokenHash);
-      }
-    });
+    await this.bus.listen(Topic.sessionRevocation, (tokenHashes) => this.revoked(tokenHashes));
     // A revocation sent while this process was not subscribed is lost: resolve every session afresh.
     this.bus.onResubscribed(() => this.cache.clear());
+  }
+
+  private revoked(tokenHashes: readonly string[]): void {
+    for (const tokenHash of tokenHashes) {
+      this.cache.evict(tokenHash);
+      for (const listener of this.revokedListeners) listener(tokenHash);
+    }
+  }
+
+  /**
+   * After the subscriber came back: of these sessions (the ones this process holds open), those
+   * that ended meanwhile are revoked here as their announcement would have done.
+   */
+  async revokeEnded(tokenHashes: readonly string[]): Promise<void> {
+    if (tokenHashes.length === 0) return;
+    const live = await this.orm.em.fork().find(Session, { tokenHash: { $in: [...tokenHashes] } }, { fields: ['tokenHash'] });
+    const alive = new Set(live.map((s) => s.tokenHash));
+    this.revoked(tokenHashes.filter((tokenHash) => !alive.has(tokenHash)));
   }
 
   /** Called on every process for each session that ended anywhere (to close its sockets). */
