@@ -2,6 +2,8 @@ import { hash, verify } from '@node-rs/argon2';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Orm, EntityManager } from '../../kernel/db/orm.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import { Topic } from '../../realtime/topics.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import type { SlidingWindowLimiter } from '../../kernel/redis/sliding-window.js';
@@ -33,6 +35,7 @@ export class AuthService {
     private readonly keys: RedisKeys,
     private readonly cache: SessionCache,
     private readonly attemptsPerMinute: number,
+    private readonly outbox: Outbox,
   ) {}
 
   private readonly revokedListeners: ((tokenHash: string) => void)[] = [];
@@ -97,8 +100,10 @@ export class AuthService {
   }
 
   async logout(viewer: Viewer): Promise<void> {
-    await this.orm.em.fork().nativeDelete(Session, { id: viewer.sessionId });
-    await this.announceRevoked([viewer.tokenHash]);
+    await this.outbox.transaction(async (em, owe) => {
+      await em.nativeDelete(Session, { id: viewer.sessionId });
+      owe(owed.sessionsRevoked([viewer.tokenHash]));
+    });
   }
 
   /** Resolves an Authorization value to a viewer; null when absent, malformed, unknown or revoked. */

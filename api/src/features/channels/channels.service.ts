@@ -4,8 +4,9 @@ import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { badInput, notFound } from '../../kernel/errors/app-error.js';
 import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { EventPublisher } from '../../realtime/topics.js';
-import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox, Owe } from '../../outbox/outbox.js';
+import type { ChannelAccess, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
@@ -19,9 +20,8 @@ import { OverwriteTarget, PermissionOverwrite } from './overwrite.entity.js';
 export class ChannelsService {
   constructor(
     private readonly orm: Orm,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Every channel of each server by position, overwrites included; callers filter by visibility. */
@@ -49,8 +49,7 @@ export class ChannelsService {
 
   async create(access: ServerAccess, input: unknown): Promise<ChannelView> {
     const data = parseInput(createChannelSchema, input);
-    const channel = await this.withSlugRetry((em) => this.insert(em, access, data));
-    return this.published(channel.id);
+    return this.withSlugRetry(async (em, owe) => this.published(em, owe, (await this.insert(em, access, data)).id));
   }
 
   private async insert(em: EntityManager, access: ServerAccess, data: ReturnType<typeof createChannelSchema.parse>): Promise<Channel> {
@@ -109,10 +108,10 @@ export class ChannelsService {
   }
 
   /** Two creations racing for one slug: the loser retries and takes the next free one. */
-  private async withSlugRetry<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async withSlugRetry<T>(work: (em: EntityManager, owe: Owe) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.orm.em.fork().transactional(work);
+        return await this.outbox.transaction(work);
       } catch (error) {
         if (!(error instanceof UniqueConstraintViolationException) || attempt >= 3) throw error;
       }
@@ -121,7 +120,7 @@ export class ChannelsService {
 
   async update(access: ChannelAccess, input: unknown): Promise<ChannelView> {
     const data = parseInput(updateChannelSchema, input);
-    await this.withSlugRetry(async (em) => {
+    return this.withSlugRetry(async (em, owe) => {
       const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
       const next: Partial<Channel> = {
         name: data.name ?? undefined,
@@ -147,13 +146,13 @@ export class ChannelsService {
           targetId: channel.id,
           changes: changed,
         });
+      return this.published(em, owe, channel.id);
     });
-    return this.published(access.channel.id);
   }
 
   async delete(access: ChannelAccess): Promise<void> {
     const serverId = access.server.id;
-    await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
       em.remove(channel);
       this.audit.record(em, {
@@ -163,10 +162,12 @@ export class ChannelsService {
         targetId: channel.id,
         changes: { name: [channel.name, null] },
       });
+      owe(
+        owed.access(serverId),
+        owed.serverEvent(serverId, { type: 'ChannelDeleted', channelId: channel.id }),
+        owed.channelEvent(channel.id, { type: 'END' }),
+      );
     });
-    await this.access.invalidate(serverId);
-    await this.events.server(serverId, { type: 'ChannelDeleted', channelId: access.channel.id });
-    await this.events.channel(access.channel.id, { type: 'END' });
   }
 
   async setOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {
@@ -176,7 +177,7 @@ export class ChannelsService {
     // As with roles: nobody allows or denies what they do not hold themselves in this channel.
     const first = bitsToPermissions((allow | deny) & ~access.channelPermissions)[0];
     if (first) throw cannotGrantUnheld(first);
-    await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       await this.assertTargetExists(em, access.server.id, data.targetType, data.targetId);
       const existing = await em.findOne(PermissionOverwrite, {
         channel: access.channel.id,
@@ -199,13 +200,13 @@ export class ChannelsService {
           deny: [before.deny, data.deny],
         },
       });
+      return this.published(em, owe, access.channel.id);
     });
-    return this.published(access.channel.id);
   }
 
   async removeOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {
     const target = parseInput(overwriteTargetSchema, input);
-    await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const existing = await em.findOne(PermissionOverwrite, { channel: access.channel.id, ...target });
       if (!existing) throw notFound('Overwrite');
       em.remove(existing);
@@ -216,8 +217,8 @@ export class ChannelsService {
         targetId: access.channel.id,
         changes: { target: [`${target.targetType}:${target.targetId}`, null] },
       });
+      return this.published(em, owe, access.channel.id);
     });
-    return this.published(access.channel.id);
   }
 
   private async assertTargetExists(em: EntityManager, serverId: string, type: OverwriteTarget, targetId: string): Promise<void> {
@@ -228,10 +229,12 @@ export class ChannelsService {
     if (!found) throw badInput('targetId', `no such ${type === OverwriteTarget.ROLE ? 'role' : 'member'} in this server`);
   }
 
-  private async published(channelId: string): Promise<ChannelView> {
-    const view = await this.get(channelId);
-    await this.access.invalidate(view.serverId);
-    await this.events.server(view.serverId, { type: 'ChannelUpdated', channel: view });
+  /** The channel as this transaction leaves it; its announcement is owed once committed. */
+  private async published(em: EntityManager, owe: Owe, channelId: string): Promise<ChannelView> {
+    await em.flush();
+    const channel = await em.findOneOrFail(Channel, { id: channelId });
+    const view = toChannelView(channel, await em.find(PermissionOverwrite, { channel: channelId }));
+    owe(owed.access(view.serverId), owed.serverEvent(view.serverId, { type: 'ChannelUpdated', channel: view }));
     return view;
   }
 }

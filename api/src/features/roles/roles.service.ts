@@ -4,8 +4,9 @@ import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { EventPublisher } from '../../realtime/topics.js';
-import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox, Owe } from '../../outbox/outbox.js';
+import type { ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
@@ -18,9 +19,8 @@ import { toRoleView, type RoleView } from './role.view.js';
 export class RolesService {
   constructor(
     private readonly orm: Orm,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Highest first, @everyone last, as a role list is shown. */
@@ -35,7 +35,7 @@ export class RolesService {
     assertCanPlace(access, position);
     const permissions = permissionsToBits(data.permissions ?? []);
     assertHolds(access, permissions);
-    const role = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const r = em.create(Role, {
         server: access.server.id,
         name: data.name ?? 'new role',
@@ -51,14 +51,13 @@ export class RolesService {
         targetId: r.id,
         changes: { name: [null, r.name], permissions: [null, bitsToPermissions(permissions)], position: [null, position] },
       });
-      return r;
+      return this.published(owe, r);
     });
-    return this.published(role);
   }
 
   async update(access: ServerAccess, roleId: string, input: unknown): Promise<RoleView> {
     const data = parseInput(roleInputSchema, input);
-    const role = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const r = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!r) throw notFound('Role');
       if (!r.isDefault) assertCanPlace(access, r.position);
@@ -81,13 +80,12 @@ export class RolesService {
           targetId: r.id,
           changes: changed,
         });
-      return r;
+      return this.published(owe, r);
     });
-    return this.published(role);
   }
 
   async delete(access: ServerAccess, roleId: string): Promise<void> {
-    await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       const r = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!r) throw notFound('Role');
       if (r.isDefault) throw defaultRoleImmutable('cannot be deleted');
@@ -103,16 +101,15 @@ export class RolesService {
         targetId: r.id,
         changes: { name: [r.name, null] },
       });
+      owe(owed.access(r.server), owed.serverEvent(r.server, { type: 'RoleDeleted', roleId: r.id }));
     });
-    await this.access.invalidate(access.server.id);
-    await this.events.server(access.server.id, { type: 'RoleDeleted', roleId });
   }
 
   /** Adds or removes one role of a member; both need the role below the actor's highest. */
   async setMemberRole(access: ServerAccess, userId: string, roleId: string, assign: boolean): Promise<MemberView> {
     if (!isSnowflake(roleId)) throw notFound('Role');
     if (!isSnowflake(userId)) throw notFound('Member');
-    const member = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const role = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!role) throw notFound('Role');
       if (role.isDefault) throw defaultRoleImmutable('belongs to every member');
@@ -131,18 +128,16 @@ export class RolesService {
           changes: { role: [assign ? null : roleId, assign ? roleId : null] },
         });
       }
-      return m;
+      const view = toMemberView(m);
+      owe(owed.access(m.server, userId), owed.serverEvent(m.server, { type: 'MemberUpdated', member: view }));
+      return view;
     });
-    await this.access.invalidate(access.server.id, userId);
-    const view = toMemberView(member);
-    await this.events.server(access.server.id, { type: 'MemberUpdated', member: view });
-    return view;
   }
 
-  private async published(role: Role): Promise<RoleView> {
-    await this.access.invalidate(role.server);
+  /** The role as this transaction leaves it; its announcement is owed once committed. */
+  private published(owe: Owe, role: Role): RoleView {
     const view = toRoleView(role);
-    await this.events.server(role.server, { type: 'RoleUpdated', role: view });
+    owe(owed.access(role.server), owed.serverEvent(role.server, { type: 'RoleUpdated', role: view }));
     return view;
   }
 }
