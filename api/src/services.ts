@@ -9,6 +9,7 @@ import { createRedis, isCluster, type RedisClient } from './kernel/redis/redis.j
 import { SlidingWindowLimiter } from './kernel/redis/sliding-window.js';
 import { EventPublisher } from './realtime/topics.js';
 import { Outbox } from './outbox/outbox.js';
+import { RecentMessages } from './realtime/recent-messages.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { entities } from './features/entities.js';
 import { AccessLoader } from './features/access/access.loader.js';
@@ -48,6 +49,7 @@ export interface Services {
   bus: EventBus;
   events: EventPublisher;
   outbox: Outbox;
+  recentMessages: RecentMessages;
   limiter: SlidingWindowLimiter;
   access: AccessService;
   audit: AuditService;
@@ -142,6 +144,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     bus,
     events,
     outbox,
+    recentMessages: new RecentMessages(),
     limiter,
     access,
     audit,
