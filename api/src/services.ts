@@ -8,6 +8,8 @@ import { redisKeys, type RedisKeys } from './kernel/redis/keys.js';
 import { createRedis, isCluster, type RedisClient } from './kernel/redis/redis.js';
 import { SlidingWindowLimiter } from './kernel/redis/sliding-window.js';
 import { EventPublisher } from './realtime/topics.js';
+import { Outbox } from './outbox/outbox.js';
+import { RecentMessages } from './realtime/recent-messages.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { entities } from './features/entities.js';
 import { AccessLoader } from './features/access/access.loader.js';
@@ -46,6 +48,8 @@ export interface Services {
   keys: RedisKeys;
   bus: EventBus;
   events: EventPublisher;
+  outbox: Outbox;
+  recentMessages: RecentMessages;
   limiter: SlidingWindowLimiter;
   access: AccessService;
   audit: AuditService;
@@ -92,6 +96,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     maxEntries: config.ACCESS_CACHE_MAX_ENTRIES,
   });
   const audit = new AuditService(orm);
+  const outbox = new Outbox(orm, logger.child({ component: 'outbox' }));
   const notifications = new PgNotifications(config.DATABASE_URL);
   const auth = new AuthService(
     orm,
@@ -100,10 +105,11 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     keys,
     new SessionCache(config.SESSION_CACHE_SECONDS * 1000),
     config.AUTH_RATE_LIMIT_PER_MINUTE,
+    outbox,
   );
   const invites = new InvitesService(orm, access, audit);
-  const servers = new ServersService(orm, access, audit, events);
-  const members = new MembersService(orm, access, audit, events, invites);
+  const servers = new ServersService(orm, audit, outbox);
+  const members = new MembersService(orm, access, audit, outbox, invites);
   const users = new UsersService(orm);
   const jobs = new JobQueues(redis, keys.bullPrefix(isCluster(redis)));
   const presence = new PresenceService(redis, keys, orm, jobs, users, events, {
@@ -120,7 +126,13 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   // Whoever changes permissions also ends the voice sessions they no longer allow.
   access.onChange((serverId, userId) => voice.revalidate(serverId, userId));
   presence.onOffline((userId) => voice.endAllForUser(userId));
-  const moderation = new ModerationService(orm, access, audit, events, members, jobs);
+  const moderation = new ModerationService(orm, access, audit, events, members, jobs, outbox);
+  outbox.handle({
+    access: ({ invalidation }) => access.invalidate(invalidation.serverId, invalidation.userId),
+    'server-event': ({ serverId, event }) => events.server(serverId, event),
+    'channel-event': ({ channelId, event }) => events.channel(channelId, event),
+    'sessions-revoked': ({ tokenHashes }) => auth.announceRevoked(tokenHashes),
+  });
   await Promise.all([access.start(), auth.start()]);
 
   return {
@@ -131,20 +143,22 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     keys,
     bus,
     events,
+    outbox,
+    recentMessages: new RecentMessages(),
     limiter,
     access,
     audit,
     auth,
     users,
     servers,
-    roles: new RolesService(orm, access, audit, events),
-    channels: new ChannelsService(orm, access, audit, events),
+    roles: new RolesService(orm, access, audit, outbox),
+    channels: new ChannelsService(orm, access, audit, outbox),
     members,
     invites,
     moderation,
     escalation: new EscalationService(redis, keys, access, moderation),
     voice,
-    bots: new BotsService(orm, auth, access, audit, events),
+    bots: new BotsService(orm, auth, audit, outbox),
     presence,
     messages,
     readStates: new ReadStatesService(orm),
@@ -153,7 +167,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     auditFeed: new AuditFeed(notifications, audit),
     moderationQueue: new ModerationQueueService(orm, audit),
     botManagement: new BotManagementService(orm),
-    ownership: new OwnershipService(orm, access, audit, events),
+    ownership: new OwnershipService(audit, outbox),
     jobs,
     async close() {
       await jobs.close();

@@ -23,7 +23,8 @@ interface SocketAuth {
 /**
  * The graphql-ws protocol on the HTTP server's /graphql. The connection authenticates once with
  * connectionParams.authorization; every operation re-checks the session through the cache, and a
- * revoked session's sockets are closed at once (4401).
+ * revoked session's sockets are closed at once (4401), also when the revocation was announced while
+ * this process's Redis subscriber was away (re-checked against Postgres once it is back).
  */
 export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services) {
   const socketsByToken = new Map<string, Set<WsConnection<SocketAuth>['socket']>>();
@@ -42,6 +43,10 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   services.auth.onRevoked((tokenHash) => {
     for (const socket of socketsByToken.get(tokenHash) ?? []) socket.close(UNAUTHORIZED, 'Session ended');
     socketsByToken.delete(tokenHash);
+  });
+  // A revocation announced while this process's subscriber was away never arrived: ask Postgres.
+  services.bus.onResubscribed(() => {
+    services.auth.revokeEnded([...socketsByToken.keys()]).catch((err: unknown) => log.warn({ err }, 'session re-check failed'));
   });
 
   const server = new WsServer<SocketAuth>(httpServer, {

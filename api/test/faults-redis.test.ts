@@ -7,11 +7,11 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import { localRedisArgs } from '../../scripts/services.mjs';
-import { eventually, expectNullOrNotFound, joinServer, until } from './fixtures.js';
+import { eventually, expectNullOrNotFound, joinServer, sql, until } from './fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
 import { ROOMY_LIMITS } from './instances.js';
 import { startWorkers, stopAllWorkers } from './processes.js';
-import { subscribe, wsClient, type Subscription } from './ws-client.js';
+import { openSocket, subscribe, wsClient, type Subscription } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
 const EVENTS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
@@ -26,6 +26,7 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
   let owner: TestUser;
   let stays: TestUser;
   let kicked: TestUser;
+  let leaving: TestUser;
   let serverId: string;
   let channelId: string;
 
@@ -55,6 +56,7 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
     owner = await signUp(api, 'rrowner');
     stays = await signUp(api, 'rrstays');
     kicked = await signUp(api, 'rrkicked');
+    leaving = await signUp(api, 'rrleaving');
     const server = await createServer(owner);
     serverId = server.id;
     channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
@@ -72,7 +74,7 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('fails fast while down, recovers by itself, streams resume, caches are right, and the workers work again', async () => {
+  it('fails fast while down, recovers by itself, streams resume without a gap, revoked sessions close, caches are right, and the workers work again', async () => {
     const ws = wsClient(api.url, stays.token);
     const stream: Subscription<{ channelEvents: { message?: { id: string } } }> = subscribe(ws, EVENTS, { c: channelId });
     await eventually(async () => {
@@ -81,6 +83,7 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
     }, 10_000);
     // The kicked member's access is cached.
     expect((await kicked.client.ok('query($c: ID!) { channel(id: $c) { id } }', { c: channelId })).channel).toEqual({ id: channelId });
+    const leavingSocket = await openSocket(api.url, leaving.token);
 
     const redis = admin();
     await redis.connect();
@@ -88,23 +91,55 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
     redis.disconnect();
     await until(() => api.services.redis.status !== 'ready', 'the API to notice');
     expect((await owner.client.request(SEND, { c: channelId, t: 'while down' })).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    // The kick is committed in Postgres; its invalidation cannot be published.
+    // The kick and the logout are committed in Postgres; their announcements cannot be published.
     await owner.client.request('mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u) }', { s: serverId, u: kicked.id });
+    await leaving.client.request('mutation { logout }');
+    expect(await sql(api, 'select 1 from sessions where user_id = ?', [leaving.id])).toEqual([]);
 
-    // Events published before this process's subscriber has resubscribed reach no live stream (a gap
-    // still open: streams are not replayed on resubscribe); what is sent after it must all arrive.
-    const resubscribed = new Promise<void>((resolve) => api.services.bus.onResubscribed(resolve));
+    // Three senders, one message at a time each, from the outage on: no waiting for this process's
+    // subscriber, so messages are published before it has resubscribed (and reach no listener then).
+    const acked: string[][] = [[], [], []];
+    let sending = true;
+    const senders = acked.map(async (mine, n) => {
+      while (sending) {
+        const sent = await owner.client.request(SEND, { c: channelId, t: `sender ${n}` });
+        if (!sent.errors) mine.push(sent.data!.sendMessage.id as string);
+      }
+    });
+    const ackedCount = () => acked.reduce((total, mine) => total + mine.length, 0);
     start();
-    await resubscribed;
-    const after: string[] = [];
-    await eventually(async () => {
-      const sent = await owner.client.request(SEND, { c: channelId, t: 'after' });
-      expect(sent.errors).toBeUndefined();
-      after.push(sent.data!.sendMessage.id as string);
-    }, 20_000);
-    for (let i = 0; i < 5; i += 1) after.push((await owner.client.ok(SEND, { c: channelId, t: `after ${i}` })).sendMessage.id);
-    // Every message acknowledged after the restart reaches the live stream.
-    await until(() => after.every((id) => stream.events.some((e) => e.channelEvents.message?.id === id)), 'the stream to resume');
+    await until(ackedCount, 'sends to succeed after the restart', { done: (n) => n >= 10, timeoutMs: 20_000 });
+    // Then the subscriber connection alone is cut, a few times, while the sends go on: each cut is a gap.
+    const cutter = admin();
+    await cutter.connect();
+    for (let cut = 0; cut < 3; cut += 1) {
+      const back = new Promise<void>((resolve) => {
+        const off = api.services.bus.onResubscribed(() => {
+          off();
+          resolve();
+        });
+      });
+      await cutter.client('KILL', 'TYPE', 'pubsub');
+      await back;
+      const before = ackedCount();
+      await until(ackedCount, 'sends after the subscriber is back', { done: (n) => n >= before + 5 });
+    }
+    cutter.disconnect();
+    sending = false;
+    await Promise.all(senders);
+
+    // Every acknowledged message reaches the live stream exactly once, each sender's in the order sent.
+    const all = acked.flat();
+    const received = () => stream.events.flatMap((e) => (e.channelEvents.message ? [e.channelEvents.message.id] : []));
+    await until(() => all.every((id) => received().includes(id)), 'every acknowledged message', { timeoutMs: 20_000 });
+    expect(new Set(received()).size).toBe(received().length);
+    for (const mine of acked) {
+      const sent = new Set(mine);
+      expect(received().filter((id) => sent.has(id))).toEqual(mine);
+    }
+    // The logout announced while this process's subscriber was away still closes the session's socket.
+    expect(await leavingSocket.closed()).toBe(4401);
+    await leavingSocket.client.dispose();
     // Nobody kept the kicked member's cached access.
     await eventually(
       async () =>

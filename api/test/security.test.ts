@@ -1,33 +1,14 @@
 import { Writable } from 'node:stream';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../src/app.js';
 import { createLogger } from '../src/kernel/logging/logger.js';
 import { createServer, GqlClient, signUp, testConfig, uniqueName } from './harness.js';
-import { until } from './fixtures.js';
 import { ICE_SERVERS } from './voice-world.js';
+import { openSocket } from './ws-client.js';
 
 const TURN_SECRET = `turn-secret-${Date.now().toString(36)}`;
 const METRICS_TOKEN = `metrics-token-${Date.now().toString(36)}`;
 const PASSWORD = 'a very secret password 1';
-
-/** Opens a graphql-ws connection that stays open without subscriptions; resolves once acknowledged. */
-async function openSocket(url: string, token: string, scheme: 'Bearer' | 'Bot' = 'Bearer') {
-  let closeCode: number | undefined;
-  const client = createClient({
-    url: url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `${scheme} ${token}` },
-    retryAttempts: 0,
-    lazy: false,
-    // The close is what the test waits for, not an error to print.
-    onNonLazyError: () => undefined,
-    on: { closed: (event) => (closeCode = (event as { code: number }).code) },
-  });
-  await new Promise<void>((resolve) => client.on('connected', () => resolve()));
-  return { client, closed: () => until(() => closeCode, 'the socket to be closed') };
-}
 
 describe('security', () => {
   let api: RunningApi;

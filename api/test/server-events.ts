@@ -5,7 +5,7 @@ import { settle } from './ws-client.js';
 export interface SeenEvent {
   at: number;
   type: string;
-  /** PresenceUpdated: the user; MemberUpdated: the member's user. */
+  /** PresenceUpdated: the user; MemberUpdated: the member's user; MemberLeft: who left. */
   userId?: string;
   presence?: string;
   timedOutUntil?: string | null;
@@ -15,13 +15,14 @@ const SERVER_EVENTS = `subscription($s: ID!) { serverEvents(serverId: $s) {
   __typename
   ... on PresenceUpdated { user { id presence } }
   ... on MemberUpdated { member { user { id } timedOutUntil } }
+  ... on MemberLeft { userId }
 } }`;
 
 export interface ServerEventLog {
   events: SeenEvent[];
   errors: unknown[];
   /** Events of one type about one user, in arrival order. */
-  about(type: 'PresenceUpdated' | 'MemberUpdated', userId: string): SeenEvent[];
+  about(type: 'PresenceUpdated' | 'MemberUpdated' | 'MemberLeft', userId: string): SeenEvent[];
   /** Resolves with the first event (already seen or arriving within timeoutMs) that matches. */
   waitFor(match: (e: SeenEvent) => boolean, timeoutMs?: number, what?: string): Promise<SeenEvent>;
   stop(): void;
@@ -44,7 +45,7 @@ export async function recordServerEvents(client: Client, serverId: string): Prom
           events.push({
             at: Date.now(),
             type: e.__typename,
-            userId: user?.id,
+            userId: user?.id ?? e.userId,
             presence: e.user?.presence,
             timedOutUntil: e.member?.timedOutUntil,
           });

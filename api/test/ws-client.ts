@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { until } from './fixtures.js';
 
 /** A real graphql-ws client, as a browser or bot would use. */
 export function wsClient(httpUrl: string, token?: string, scheme: 'Bearer' | 'Bot' = 'Bearer'): Client {
@@ -88,3 +89,20 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
 
 /** Waits until the server has registered the subscription (there is no ack in the protocol). */
 export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens a graphql-ws connection that stays open without subscriptions; resolves once acknowledged. */
+export async function openSocket(url: string, token: string, scheme: 'Bearer' | 'Bot' = 'Bearer') {
+  let closeCode: number | undefined;
+  const client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `${scheme} ${token}` },
+    retryAttempts: 0,
+    lazy: false,
+    // The close is what the test waits for, not an error to print.
+    onNonLazyError: () => undefined,
+    on: { closed: (event) => (closeCode = (event as { code: number }).code) },
+  });
+  await new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  return { client, closed: () => until(() => closeCode, 'the socket to be closed') };
+}

@@ -11,6 +11,7 @@ import { Role } from './roles/role.entity.js';
 import { ReadState } from './read-states/read-state.entity.js';
 import { Server } from './servers/server.entity.js';
 import { User } from './users/user.entity.js';
+import { OutboxRow } from '../outbox/outbox-row.entity.js';
 
 /** Every entity, for the ORM. Workers import this list rather than redefining any entity. */
 export const entities = [
@@ -26,5 +27,6 @@ export const entities = [
   AuditLogEntry,
   Message,
   TimeoutOutbox,
+  OutboxRow,
   ReadState,
 ];

@@ -4,16 +4,13 @@ import type { GraphqlContext } from './context.js';
 
 /**
  * What a push subscription source drives: events go in synchronously, in order, and come out as
- * frames on the subscriber's socket. Live events wait while `hold`ing (a replay or an access
- * re-check in progress); `deliver` bypasses that, for the replay itself.
+ * frames on the subscriber's socket. Events wait while `hold`ing (an access re-check in progress).
  */
 export interface FeedSink<E> {
   /** The permission view later events are executed for. */
   setView(view: string): void;
-  /** A live event: sent now (in order), or kept until `resume` while held. */
+  /** Sent now (in order), or kept until `resume` while held. */
   push(event: E): void;
-  /** Sent in order, even while held. */
-  deliver(event: E): void;
   hold(): void;
   resume(): void;
   /** Ends the subscription (the client gets `complete`). */
@@ -114,7 +111,7 @@ export class PushSubscriber implements FeedSink<object> {
     else this.deliver(event);
   }
 
-  deliver(event: object): void {
+  private deliver(event: object): void {
     if (this.closed || !this.group) return;
     if (this.out) {
       this.out.push(event);

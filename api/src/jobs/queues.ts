@@ -40,7 +40,7 @@ export interface TimeoutExpiryJob {
 export interface HousekeepingJob {
   /**
    * expired-invites: delete them. sweep: end voice sessions of users with no live device left, and
-   * redo side effects a dead process committed but never announced (the timeout outbox).
+   * redo side effects a dead process committed but never announced (the outbox and the timeout outbox).
    */
   task: 'expired-invites' | 'sweep';
 }

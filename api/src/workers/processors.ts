@@ -16,6 +16,7 @@ export function processors(services: Services, sweepEveryMs: number): { [Q in Qu
             ghostsEnded: await services.presence.endGhosts(await services.voice.usersInVoice()),
             // Older than a sweep period: the process that wrote it has had time to announce it itself.
             announced: await services.moderation.drainTimeoutOutbox(sweepEveryMs),
+            performed: await services.outbox.sweep(sweepEveryMs),
           }
         : { expiredInvites: await services.invites.deleteExpired() },
   };

@@ -2,6 +2,8 @@ import { hash, verify } from '@node-rs/argon2';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Orm, EntityManager } from '../../kernel/db/orm.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import { Topic } from '../../realtime/topics.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
 import type { SlidingWindowLimiter } from '../../kernel/redis/sliding-window.js';
@@ -33,19 +35,33 @@ export class AuthService {
     private readonly keys: RedisKeys,
     private readonly cache: SessionCache,
     private readonly attemptsPerMinute: number,
+    private readonly outbox: Outbox,
   ) {}
 
   private readonly revokedListeners: ((tokenHash: string) => void)[] = [];
 
   async start(): Promise<void> {
-    await this.bus.listen(Topic.sessionRevocation, (tokenHashes) => {
-      for (const tokenHash of tokenHashes) {
-        this.cache.evict(tokenHash);
-        for (const listener of this.revokedListeners) listener(tokenHash);
-      }
-    });
+    await this.bus.listen(Topic.sessionRevocation, (tokenHashes) => this.revoked(tokenHashes));
     // A revocation sent while this process was not subscribed is lost: resolve every session afresh.
     this.bus.onResubscribed(() => this.cache.clear());
+  }
+
+  private revoked(tokenHashes: readonly string[]): void {
+    for (const tokenHash of tokenHashes) {
+      this.cache.evict(tokenHash);
+      for (const listener of this.revokedListeners) listener(tokenHash);
+    }
+  }
+
+  /**
+   * After the subscriber came back: of these sessions (the ones this process holds open), those
+   * that ended meanwhile are revoked here as their announcement would have done.
+   */
+  async revokeEnded(tokenHashes: readonly string[]): Promise<void> {
+    if (tokenHashes.length === 0) return;
+    const live = await this.orm.em.fork().find(Session, { tokenHash: { $in: [...tokenHashes] } }, { fields: ['tokenHash'] });
+    const alive = new Set(live.map((s) => s.tokenHash));
+    this.revoked(tokenHashes.filter((tokenHash) => !alive.has(tokenHash)));
   }
 
   /** Called on every process for each session that ended anywhere (to close its sockets). */
@@ -84,8 +100,10 @@ export class AuthService {
   }
 
   async logout(viewer: Viewer): Promise<void> {
-    await this.orm.em.fork().nativeDelete(Session, { id: viewer.sessionId });
-    await this.announceRevoked([viewer.tokenHash]);
+    await this.outbox.transaction(async (em, owe) => {
+      await em.nativeDelete(Session, { id: viewer.sessionId });
+      owe(owed.sessionsRevoked([viewer.tokenHash]));
+    });
   }
 
   /** Resolves an Authorization value to a viewer; null when absent, malformed, unknown or revoked. */

@@ -4,8 +4,9 @@ import type { Orm } from '../../kernel/db/orm.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { ErrorCode } from '../../kernel/errors/error-code.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { EventPublisher } from '../../realtime/topics.js';
-import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthService } from '../auth/auth.service.js';
@@ -28,9 +29,8 @@ export class BotsService {
   constructor(
     private readonly orm: Orm,
     private readonly auth: AuthService,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   async create(ownerId: string, input: unknown): Promise<BotCredentials> {
@@ -54,13 +54,11 @@ export class BotsService {
   }
 
   async regenerateToken(ownerId: string, botId: string): Promise<BotCredentials> {
-    const { credentials, revoked } = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const bot = await this.ownedBot(em, ownerId, botId);
-      const revoked = await this.auth.revokeAllSessions(em, bot.id);
-      return { credentials: { bot: toUserView(bot), token: await this.auth.createSession(em, bot.id, SessionKind.Bot) }, revoked };
+      owe(owed.sessionsRevoked(await this.auth.revokeAllSessions(em, bot.id)));
+      return { bot: toUserView(bot), token: await this.auth.createSession(em, bot.id, SessionKind.Bot) };
     });
-    await this.auth.announceRevoked(revoked);
-    return credentials;
   }
 
   /**
@@ -68,39 +66,32 @@ export class BotsService {
    * server (MemberLeft there), and the user row goes with what cascades from it.
    */
   async delete(ownerId: string, botId: string): Promise<void> {
-    const { revoked, serverIds } = await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       const bot = await this.ownedBot(em, ownerId, botId);
       const serverIds = (await em.find(Member, { user: bot.id }, { fields: ['server'] })).map((m) => m.server);
-      const revoked = await this.auth.revokeAllSessions(em, bot.id);
+      owe(owed.sessionsRevoked(await this.auth.revokeAllSessions(em, bot.id)));
       await em.nativeDelete(User, { id: bot.id });
-      return { revoked, serverIds };
+      for (const serverId of serverIds)
+        owe(owed.access(serverId, bot.id), owed.serverEvent(serverId, { type: 'MemberLeft', userId: bot.id, reason: 'left' }));
     });
-    await this.auth.announceRevoked(revoked);
-    for (const serverId of serverIds) {
-      await this.access.invalidate(serverId, botId);
-      await this.events.server(serverId, { type: 'MemberLeft', userId: botId, reason: 'left' });
-    }
   }
 
   /** The bot's owner adds it to a server where they hold MANAGE_SERVER. */
   async addToServer(access: ServerAccess, botId: string): Promise<MemberView> {
     const serverId = access.server.id;
-    const member = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const bot = await this.ownedBot(em, access.userId, botId);
       if (await em.count(Ban, { server: serverId, user: bot.id }))
         throw new AppError(ErrorCode.Banned, 'This bot is banned from the server');
       const existing = await em.findOne(Member, { server: serverId, user: bot.id });
-      if (existing) return { view: toMemberView(existing), joined: false };
+      if (existing) return toMemberView(existing);
       const m = em.create(Member, { server: serverId, user: bot.id });
       this.audit.record(em, { serverId, action: AuditAction.BotAdd, actorId: access.userId, targetId: bot.id });
       await em.flush();
-      return { view: toMemberView(m), joined: true };
+      const view = toMemberView(m);
+      owe(owed.access(serverId, bot.id), owed.serverEvent(serverId, { type: 'MemberJoined', member: view }));
+      return view;
     });
-    if (member.joined) {
-      await this.access.invalidate(serverId, botId);
-      await this.events.server(serverId, { type: 'MemberJoined', member: member.view });
-    }
-    return member.view;
   }
 
   async mine(ownerId: string): Promise<UserView[]> {

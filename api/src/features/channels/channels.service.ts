@@ -5,7 +5,8 @@ import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { badInput, notFound } from '../../kernel/errors/app-error.js';
 import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { EventPublisher } from '../../realtime/topics.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox, Owe } from '../../outbox/outbox.js';
 import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
@@ -31,7 +32,7 @@ export class ChannelsService {
     private readonly orm: Orm,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Every channel of each server by position, overwrites included; callers filter by visibility. */
@@ -59,8 +60,7 @@ export class ChannelsService {
 
   async create(access: ServerAccess, input: unknown): Promise<ChannelView> {
     const data = parseInput(createChannelSchema, input);
-    const channel = await this.withSlugRetry((em) => this.insert(em, access, data));
-    return this.published(channel.id);
+    return this.withSlugRetry(async (em, owe) => this.published(em, owe, (await this.insert(em, access, data)).id));
   }
 
   private async insert(em: EntityManager, access: ServerAccess, data: ReturnType<typeof createChannelSchema.parse>): Promise<Channel> {
@@ -121,10 +121,10 @@ export class ChannelsService {
   }
 
   /** Two creations racing for one slug: the loser retries and takes the next free one. */
-  private async withSlugRetry<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async withSlugRetry<T>(work: (em: EntityManager, owe: Owe) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.orm.em.fork().transactional(work);
+        return await this.outbox.transaction(work);
       } catch (error) {
         if (!(error instanceof UniqueConstraintViolationException) || attempt >= 3) throw error;
       }
@@ -133,7 +133,7 @@ export class ChannelsService {
 
   async update(access: ChannelAccess, input: unknown): Promise<ChannelView> {
     const data = parseInput(updateChannelSchema, input);
-    await this.withSlugRetry(async (em) => {
+    return this.withSlugRetry(async (em, owe) => {
       const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
       const misplaced = fieldOfOtherType(channel.type, data);
       if (misplaced) throw badInput(misplaced, misplacedMessage(misplaced));
@@ -164,8 +164,8 @@ export class ChannelsService {
           targetId: channel.id,
           changes: changed,
         });
+      return this.published(em, owe, channel.id);
     });
-    return this.published(access.channel.id);
   }
 
   /**
@@ -177,14 +177,14 @@ export class ChannelsService {
     const { channelIds } = parseInput(reorderChannelsSchema, input);
     const serverId = access.server.id;
     const visible = this.access.visibleChannelIds(access);
-    const moved = await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       const channels = await em.find(
         Channel,
         { server: serverId },
         { orderBy: { position: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       const positions = reorderedChannelPositions(channels, visible, channelIds);
-      if (positions.size === 0) return [];
+      if (positions.size === 0) return;
       this.audit.record(em, {
         serverId,
         action: AuditAction.ChannelReorder,
@@ -192,19 +192,29 @@ export class ChannelsService {
         changes: { order: [channels.filter((c) => visible.has(c.id)).map((c) => c.id), channelIds] },
       });
       for (const channel of channels) channel.position = positions.get(channel.id) ?? channel.position;
-      return channels.filter((c) => positions.has(c.id)).map((c) => c.id);
+      await em.flush();
+      const moved = channels.filter((c) => positions.has(c.id));
+      const overwrites = await em.find(PermissionOverwrite, { channel: { $in: moved.map((c) => c.id) } });
+      owe(
+        owed.access(serverId),
+        ...moved.map((c) =>
+          owed.serverEvent(serverId, {
+            type: 'ChannelUpdated',
+            channel: toChannelView(
+              c,
+              overwrites.filter((o) => o.channel === c.id),
+            ),
+          }),
+        ),
+      );
     });
-    if (moved.length > 0) {
-      await this.access.invalidate(serverId);
-      for (const view of await this.byIds(moved)) if (view) await this.events.server(serverId, { type: 'ChannelUpdated', channel: view });
-    }
     const [all] = await this.listByServer([serverId]);
     return all!.filter((c) => visible.has(c.id));
   }
 
   async delete(access: ChannelAccess): Promise<void> {
     const serverId = access.server.id;
-    await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       const channel = await em.findOneOrFail(Channel, { id: access.channel.id });
       em.remove(channel);
       this.audit.record(em, {
@@ -214,10 +224,12 @@ export class ChannelsService {
         targetId: channel.id,
         changes: { name: [channel.name, null] },
       });
+      owe(
+        owed.access(serverId),
+        owed.serverEvent(serverId, { type: 'ChannelDeleted', channelId: channel.id }),
+        owed.channelEvent(channel.id, { type: 'END' }),
+      );
     });
-    await this.access.invalidate(serverId);
-    await this.events.server(serverId, { type: 'ChannelDeleted', channelId: access.channel.id });
-    await this.events.channel(access.channel.id, { type: 'END' });
   }
 
   async setOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {
@@ -228,7 +240,7 @@ export class ChannelsService {
     const first = bitsToPermissions((allow | deny) & ~access.channelPermissions)[0];
     if (first) throw cannotGrantUnheld(first);
     await this.assertMayTarget(access, data.targetType, data.targetId);
-    await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       // The channel row locked: two settings of one target at once apply one after the other (the
       // second replaces the first) instead of both inserting, one then failing on the unique key.
       if (!(await em.findOne(Channel, { id: access.channel.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }))) throw notFound('Channel');
@@ -254,14 +266,14 @@ export class ChannelsService {
           deny: [before.deny, data.deny],
         },
       });
+      return this.published(em, owe, access.channel.id);
     });
-    return this.published(access.channel.id);
   }
 
   async removeOverwrite(access: ChannelAccess, input: unknown): Promise<ChannelView> {
     const target = parseInput(overwriteTargetSchema, input);
     await this.assertMayTarget(access, target.targetType, target.targetId);
-    await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const existing = await em.findOne(PermissionOverwrite, { channel: access.channel.id, ...target });
       if (!existing) throw notFound('Overwrite');
       em.remove(existing);
@@ -272,8 +284,8 @@ export class ChannelsService {
         targetId: access.channel.id,
         changes: { target: [`${target.targetType}:${target.targetId}`, null] },
       });
+      return this.published(em, owe, access.channel.id);
     });
-    return this.published(access.channel.id);
   }
 
   /** An overwrite changes what its role or member may do: the role hierarchy applies as to roles and members themselves. */
@@ -296,10 +308,12 @@ export class ChannelsService {
     if (!found) throw badInput('targetId', `no such ${type === OverwriteTarget.ROLE ? 'role' : 'member'} in this server`);
   }
 
-  private async published(channelId: string): Promise<ChannelView> {
-    const view = await this.get(channelId);
-    await this.access.invalidate(view.serverId);
-    await this.events.server(view.serverId, { type: 'ChannelUpdated', channel: view });
+  /** The channel as this transaction leaves it; its announcement is owed once committed. */
+  private async published(em: EntityManager, owe: Owe, channelId: string): Promise<ChannelView> {
+    await em.flush();
+    const channel = await em.findOneOrFail(Channel, { id: channelId });
+    const view = toChannelView(channel, await em.find(PermissionOverwrite, { channel: channelId }));
+    owe(owed.access(view.serverId), owed.serverEvent(view.serverId, { type: 'ChannelUpdated', channel: view }));
     return view;
   }
 }

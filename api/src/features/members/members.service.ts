@@ -5,7 +5,9 @@ import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { EventPublisher } from '../../realtime/topics.js';
+import type { MemberLeftReason } from '../../realtime/topics.js';
+import { owed, type OutboxEffect } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -24,7 +26,7 @@ export class MembersService {
     private readonly orm: Orm,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
     private readonly invites: InvitesService,
   ) {}
 
@@ -39,7 +41,7 @@ export class MembersService {
     const { nickname } = parseInput(nicknameSchema, input);
     if (!access.member) throw notFound('Server');
     if (!isSnowflake(userId)) throw notFound('Member');
-    const member = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const target = await em.findOne(Member, { server: access.server.id, user: userId });
       if (!target) throw notFound('Member');
       if (userId !== access.userId) {
@@ -56,11 +58,10 @@ export class MembersService {
         });
         target.nickname = nickname;
       }
-      return target;
+      const view = toMemberView(target);
+      owe(owed.serverEvent(access.server.id, { type: 'MemberUpdated', member: view }));
+      return view;
     });
-    const view = toMemberView(member);
-    await this.events.server(access.server.id, { type: 'MemberUpdated', member: view });
-    return view;
   }
 
   /** Role hierarchy: FORBIDDEN unless the actor's highest role is above the target's (owner excepted). */
@@ -79,7 +80,7 @@ export class MembersService {
   ): Promise<{ server: ServerView; joined: MemberView | null }> {
     if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
     if (serverId && !isSnowflake(serverId)) throw notFound('Server');
-    const result = await this.orm.em.fork().transactional(async (em) => {
+    const result = await this.outbox.transaction(async (em, owe) => {
       const id = inviteCode ? await this.invites.serverOfUsable(em, inviteCode) : serverId!;
       const server = await em.findOne(Server, { id });
       if (!server || (!inviteCode && server.isPrivate)) throw notFound('Server');
@@ -88,20 +89,19 @@ export class MembersService {
       if (inviteCode) await this.invites.consume(em, inviteCode);
       const member = em.create(Member, { server: server.id, user: userId });
       await em.flush();
-      return { server, joined: toMemberView(member) };
+      const joined = toMemberView(member);
+      owe(owed.access(server.id, userId), owed.serverEvent(server.id, { type: 'MemberJoined', member: joined }));
+      return { server, joined };
     });
-    if (result.joined) {
-      await this.access.invalidate(result.server.id, userId);
-      await this.events.server(result.server.id, { type: 'MemberJoined', member: result.joined });
-    }
     return { server: toServerView(result.server), joined: result.joined };
   }
 
   async leave(access: ServerAccess): Promise<void> {
     if (!access.member) throw notFound('Membership');
     if (access.userId === access.server.ownerId) throw ownerCannotLeave();
-    await this.removeMember(this.orm.em.fork(), access.server.id, access.userId);
-    await this.afterMemberRemoved(access.server.id, access.userId, 'left');
+    await this.outbox.transaction(async (em, owe) => {
+      if (await this.removeMember(em, access.server.id, access.userId)) owe(...this.memberRemoved(access.server.id, access.userId, 'left'));
+    });
   }
 
   /** Deletes the membership row; shared by leave, kick and ban. */
@@ -109,9 +109,9 @@ export class MembersService {
     return (await em.nativeDelete(Member, { server: serverId, user: userId })) > 0;
   }
 
-  async afterMemberRemoved(serverId: string, userId: string, reason: 'left' | 'kicked' | 'banned'): Promise<void> {
-    await this.access.invalidate(serverId, userId);
-    await this.events.server(serverId, { type: 'MemberLeft', userId, reason });
+  /** What a removal owes once committed: the member's access dropped everywhere, then MemberLeft. */
+  memberRemoved(serverId: string, userId: string, reason: MemberLeftReason): OutboxEffect[] {
+    return [owed.access(serverId, userId), owed.serverEvent(serverId, { type: 'MemberLeft', userId, reason })];
   }
 
   /**

@@ -51,8 +51,7 @@ export class ModerationResolver {
     @Arg('deleteMessageSeconds', () => Int, { defaultValue: 0 }) deleteMessageSeconds: number,
     @GrantedServer() access: ServerAccess,
   ): Promise<boolean> {
-    const removed = await this.services.moderation.ban(access, userId, { reason, deleteMessageSeconds });
-    await this.services.messages.announceDeleted(removed);
+    await this.services.moderation.ban(access, userId, { reason, deleteMessageSeconds });
     return true;
   }
 

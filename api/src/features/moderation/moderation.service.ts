@@ -17,6 +17,8 @@ import { Ban } from './ban.entity.js';
 import { banSchema, kickSchema, timeoutSchema } from './moderation.inputs.js';
 import type { JobQueues } from '../../jobs/job-queues.js';
 import { QueueName } from '../../jobs/queues.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
 
 export interface BanView {
   userId: string;
@@ -24,12 +26,6 @@ export interface BanView {
   actorId: string | null;
   reason: string;
   createdAt: Date;
-}
-
-/** Messages removed by a ban, so the messaging feature can announce each deletion. */
-export interface RemovedMessage {
-  id: string;
-  channelId: string;
 }
 
 export class ModerationService {
@@ -40,14 +36,16 @@ export class ModerationService {
     private readonly events: EventPublisher,
     private readonly members: MembersService,
     private readonly jobs: JobQueues,
+    private readonly outbox: Outbox,
   ) {}
 
   async kick(access: ServerAccess, userId: string, input: unknown): Promise<void> {
     const { reason } = parseInput(kickSchema, input);
     if (!isSnowflake(userId)) throw notFound('Member');
     await this.members.assertOutranks(access, userId, 'KICK_MEMBERS');
-    await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       if (!(await this.members.removeMember(em, access.server.id, userId))) throw notFound('Member');
+      owe(...this.members.memberRemoved(access.server.id, userId, 'kicked'));
       this.audit.record(em, {
         serverId: access.server.id,
         action: AuditAction.MemberKick,
@@ -56,16 +54,15 @@ export class ModerationService {
         reason,
       });
     });
-    await this.members.afterMemberRemoved(access.server.id, userId, 'kicked');
   }
 
   /** Bans a member or any existing user (so they cannot join later); optionally removes their recent messages. */
-  async ban(access: ServerAccess, userId: string, input: unknown): Promise<RemovedMessage[]> {
+  async ban(access: ServerAccess, userId: string, input: unknown): Promise<void> {
     const { reason, deleteMessageSeconds } = parseInput(banSchema, input);
     if (!isSnowflake(userId)) throw notFound('User');
     await this.members.assertOutranks(access, userId, 'BAN_MEMBERS');
     const serverId = access.server.id;
-    const { wasMember, removed } = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       if (!(await em.count(User, { id: userId }))) throw notFound('User');
       const existing = await em.findOne(Ban, { server: serverId, user: userId });
       if (existing) {
@@ -73,9 +70,9 @@ export class ModerationService {
       } else {
         em.create(Ban, { server: serverId, user: userId, reason: reason ?? '', actor: access.userId });
       }
-      const wasMember = await this.members.removeMember(em, serverId, userId);
+      if (await this.members.removeMember(em, serverId, userId)) owe(...this.members.memberRemoved(serverId, userId, 'banned'));
       // em.execute runs inside this transaction; em.getConnection().execute would not.
-      const removed: RemovedMessage[] = deleteMessageSeconds
+      const removed: { id: string; channelId: string }[] = deleteMessageSeconds
         ? await em.execute(
             'delete from messages where server_id = ? and author_id = ? and id >= ? returning id, channel_id as "channelId"',
             [serverId, userId, snowflakeAt(new Date(Date.now() - deleteMessageSeconds * 1000))],
@@ -89,10 +86,9 @@ export class ModerationService {
         reason,
         changes: deleteMessageSeconds ? { deletedMessages: [0, removed.length] } : null,
       });
-      return { wasMember, removed: removed.map((r) => ({ id: String(r.id), channelId: String(r.channelId) })) };
+      for (const { id, channelId } of removed)
+        owe(owed.channelEvent(String(channelId), { type: 'MessageDeleted', messageId: String(id), channelId: String(channelId) }));
     });
-    if (wasMember) await this.members.afterMemberRemoved(serverId, userId, 'banned');
-    return removed;
   }
 
   async unban(access: ServerAccess, userId: string): Promise<void> {

@@ -5,7 +5,8 @@ import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { EventPublisher } from '../../realtime/topics.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox, Owe } from '../../outbox/outbox.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
@@ -22,7 +23,7 @@ export class RolesService {
     private readonly orm: Orm,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Highest first, @everyone last, as a role list is shown. */
@@ -37,7 +38,7 @@ export class RolesService {
     assertCanPlace(access, position);
     const permissions = permissionsToBits(data.permissions ?? []);
     assertHolds(access, permissions);
-    const role = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const r = em.create(Role, {
         server: access.server.id,
         name: data.name ?? 'new role',
@@ -53,14 +54,13 @@ export class RolesService {
         targetId: r.id,
         changes: { name: [null, r.name], permissions: [null, bitsToPermissions(permissions)], position: [null, position] },
       });
-      return r;
+      return this.published(owe, r);
     });
-    return this.published(role);
   }
 
   async update(access: ServerAccess, roleId: string, input: unknown): Promise<RoleView> {
     const data = parseInput(roleInputSchema, input);
-    const role = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const r = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!r) throw notFound('Role');
       if (!r.isDefault) assertCanPlace(access, r.position);
@@ -83,13 +83,12 @@ export class RolesService {
           targetId: r.id,
           changes: changed,
         });
-      return r;
+      return this.published(owe, r);
     });
-    return this.published(role);
   }
 
   async delete(access: ServerAccess, roleId: string): Promise<void> {
-    await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       const r = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!r) throw notFound('Role');
       if (r.isDefault) throw defaultRoleImmutable('cannot be deleted');
@@ -105,9 +104,8 @@ export class RolesService {
         targetId: r.id,
         changes: { name: [r.name, null] },
       });
+      owe(owed.access(r.server), owed.serverEvent(r.server, { type: 'RoleDeleted', roleId: r.id }));
     });
-    await this.access.invalidate(access.server.id);
-    await this.events.server(access.server.id, { type: 'RoleDeleted', roleId });
   }
 
   /**
@@ -118,14 +116,14 @@ export class RolesService {
   async reorder(access: ServerAccess, input: unknown): Promise<RoleView[]> {
     const { roleIds } = parseInput(reorderRolesSchema, input);
     const serverId = access.server.id;
-    const moved = await this.orm.em.fork().transactional(async (em) => {
+    await this.outbox.transaction(async (em, owe) => {
       const roles = await em.find(
         Role,
         { server: serverId, isDefault: false },
         { orderBy: { position: 'desc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       const positions = reorderedRolePositions(roles, roleIds, (position) => canManageRole(access.actor, position));
-      if (positions.size === 0) return [];
+      if (positions.size === 0) return;
       for (const role of roles) role.position = positions.get(role.id) ?? role.position;
       this.audit.record(em, {
         serverId,
@@ -133,12 +131,9 @@ export class RolesService {
         actorId: access.userId,
         changes: { order: [roles.map((r) => r.id), roleIds] },
       });
-      return roles.filter((r) => positions.has(r.id));
+      const moved = roles.filter((r) => positions.has(r.id));
+      owe(owed.access(serverId), ...moved.map((role) => owed.serverEvent(serverId, { type: 'RoleUpdated', role: toRoleView(role) })));
     });
-    if (moved.length > 0) {
-      await this.access.invalidate(serverId);
-      for (const role of moved) await this.events.server(serverId, { type: 'RoleUpdated', role: toRoleView(role) });
-    }
     return (await this.list([serverId]))[0]!;
   }
 
@@ -148,7 +143,7 @@ export class RolesService {
     if (!isSnowflake(userId)) throw notFound('Member');
     const targetRoles = await this.access.rolesOfMember(access.server, userId);
     if (!canChangeMemberPermissions(access.actor, { userId, roles: targetRoles })) throw memberAboveActor();
-    const member = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const role = await em.findOne(Role, { id: roleId, server: access.server.id });
       if (!role) throw notFound('Role');
       if (role.isDefault) throw defaultRoleImmutable('belongs to every member');
@@ -168,18 +163,16 @@ export class RolesService {
           changes: { role: [assign ? null : roleId, assign ? roleId : null] },
         });
       }
-      return m;
+      const view = toMemberView(m);
+      owe(owed.access(m.server, userId), owed.serverEvent(m.server, { type: 'MemberUpdated', member: view }));
+      return view;
     });
-    await this.access.invalidate(access.server.id, userId);
-    const view = toMemberView(member);
-    await this.events.server(access.server.id, { type: 'MemberUpdated', member: view });
-    return view;
   }
 
-  private async published(role: Role): Promise<RoleView> {
-    await this.access.invalidate(role.server);
+  /** The role as this transaction leaves it; its announcement is owed once committed. */
+  private published(owe: Owe, role: Role): RoleView {
     const view = toRoleView(role);
-    await this.events.server(role.server, { type: 'RoleUpdated', role: view });
+    owe(owed.access(role.server), owed.serverEvent(role.server, { type: 'RoleUpdated', role: view }));
     return view;
   }
 }

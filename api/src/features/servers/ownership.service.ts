@@ -1,9 +1,9 @@
 import { LockMode } from '@mikro-orm/postgresql';
-import type { Orm } from '../../kernel/db/orm.js';
 import { badInput } from '../../kernel/errors/app-error.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
-import type { EventPublisher } from '../../realtime/topics.js';
-import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Member } from '../members/member.entity.js';
@@ -15,17 +15,15 @@ import { toServerView, type ServerView } from './server.view.js';
 /** Hands a server to another member: only the owner can, and only to a person (not a bot) already in it. */
 export class OwnershipService {
   constructor(
-    private readonly orm: Orm,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   async transfer(access: ServerAccess, newOwnerId: string): Promise<ServerView> {
     if (access.userId !== access.server.ownerId) throw ownerOnly('transfer ownership');
     if (!isSnowflake(newOwnerId)) throw badInput('userId', 'must be a member of the server');
     if (newOwnerId === access.userId) throw badInput('userId', 'is already the owner');
-    const server = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       // Row-locked: two transfers at once apply one after the other, the second then refused.
       const s = await em.findOneOrFail(Server, { id: access.server.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (s.owner !== access.userId) throw ownerOnly('transfer ownership');
@@ -41,11 +39,9 @@ export class OwnershipService {
         changes: { ownerId: [s.owner, newOwnerId] },
       });
       s.owner = newOwnerId;
-      return s;
+      const view = toServerView(s);
+      owe(owed.access(s.id), owed.serverEvent(s.id, { type: 'ServerUpdated', server: view }));
+      return view;
     });
-    const view = toServerView(server);
-    await this.access.invalidate(server.id);
-    await this.events.server(server.id, { type: 'ServerUpdated', server: view });
-    return view;
   }
 }

@@ -4,8 +4,9 @@ import { containsPattern } from '../../kernel/db/like.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { firstFreeSlug, slugify } from '../../kernel/ids/slug.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { EventPublisher } from '../../realtime/topics.js';
-import type { AccessService, ServerAccess } from '../access/access.service.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
 import { Channel, ChannelType } from '../channels/channel.entity.js';
@@ -20,9 +21,8 @@ import { toServerView, type ServerView } from './server.view.js';
 export class ServersService {
   constructor(
     private readonly orm: Orm,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Creates the server with its @everyone role, the owner as member, and a text and a voice channel. */
@@ -69,15 +69,8 @@ export class ServersService {
 
   async update(access: ServerAccess, input: unknown): Promise<ServerView> {
     const data = parseInput(updateServerSchema, input);
-    const server = await this.applyAudited(access, {
-      name: data.name,
-      description: data.description,
-      icon: data.icon,
-      isPrivate: data.isPrivate,
-    });
-    const view = toServerView(server);
-    await this.events.server(server.id, { type: 'ServerUpdated', server: view });
-    return view;
+    const fields = { name: data.name, description: data.description, icon: data.icon, isPrivate: data.isPrivate };
+    return toServerView(await this.applyAudited(access, fields, { announce: true }));
   }
 
   async updateRateLimits(access: ServerAccess, input: unknown): Promise<ServerLimits> {
@@ -85,10 +78,13 @@ export class ServersService {
     return pickLimits(await this.applyAudited(access, Object.fromEntries(LIMIT_FIELDS.map((f) => [f, data[f]]))));
   }
 
-  /** Sets the given fields (null and undefined mean "unchanged"), audits what changed, drops cached access. */
-  private async applyAudited(access: ServerAccess, fields: Record<string, unknown>): Promise<Server> {
+  /**
+   * Sets the given fields (null and undefined mean "unchanged"), audits what changed; owes dropping
+   * cached access and, when `announce`, ServerUpdated.
+   */
+  private async applyAudited(access: ServerAccess, fields: Record<string, unknown>, { announce = false } = {}): Promise<Server> {
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null)) as Partial<Server>;
-    const server = await this.orm.em.fork().transactional(async (em) => {
+    return this.outbox.transaction(async (em, owe) => {
       const s = await em.findOneOrFail(Server, { id: access.server.id });
       const changed = diff(s, changes);
       em.assign(s, changes);
@@ -100,17 +96,19 @@ export class ServersService {
           targetId: s.id,
           changes: changed,
         });
+      owe(owed.access(s.id));
+      if (announce) owe(owed.serverEvent(s.id, { type: 'ServerUpdated', server: toServerView(s) }));
       return s;
     });
-    await this.access.invalidate(server.id);
-    return server;
   }
 
   async delete(access: ServerAccess): Promise<void> {
     if (access.userId !== access.server.ownerId) throw ownerOnly('delete the server');
-    await this.orm.em.fork().nativeDelete(Server, { id: access.server.id });
-    await this.access.invalidate(access.server.id);
-    await this.events.server(access.server.id, { type: 'ServerDeleted', serverId: access.server.id });
+    const serverId = access.server.id;
+    await this.outbox.transaction(async (em, owe) => {
+      await em.nativeDelete(Server, { id: serverId });
+      owe(owed.access(serverId), owed.serverEvent(serverId, { type: 'ServerDeleted', serverId }));
+    });
   }
 
   async mine(userId: string): Promise<ServerView[]> {

@@ -23,7 +23,12 @@ export class EventBus {
   private readonly subscribed = new Map<string, Promise<unknown>>();
 
   private readonly sharded: boolean;
-  private readonly resubscribedListeners: (() => void)[] = [];
+  private readonly resubscribedListeners = new Set<() => void>();
+  private readonly lostListeners = new Set<() => void>();
+  /** False from the subscriber connection's loss until its subscriptions are confirmed again. */
+  private connected = true;
+  /** Counts losses, so a resubscription overtaken by another loss announces nothing. */
+  private losses = 0;
 
   /** `subscriber` must be ready already: every later 'ready' is a reconnect. */
   constructor(
@@ -33,6 +38,7 @@ export class EventBus {
   ) {
     this.sharded = isCluster(subscriber);
     subscriber.on('ready', () => void this.resubscribed());
+    subscriber.on('close', () => this.lost());
     subscriber.on(this.sharded ? 'smessage' : 'message', (channel: string, message: string) => {
       const listeners = this.listeners.get(channel);
       if (!listeners || listeners.size === 0) return;
@@ -45,17 +51,44 @@ export class EventBus {
    * Runs after the subscriber connection came back and its subscriptions are confirmed again:
    * whatever was published while it was away is lost, so caches kept fresh by events must be dropped.
    */
-  onResubscribed(listener: () => void): void {
-    this.resubscribedListeners.push(listener);
+  onResubscribed(listener: () => void): () => void {
+    this.resubscribedListeners.add(listener);
+    return () => this.resubscribedListeners.delete(listener);
+  }
+
+  /**
+   * Runs when the subscriber connection is lost: nothing more arrives until `onResubscribed`, and
+   * whatever arrives in between (ioredis resubscribes before announcing 'ready') follows a gap.
+   */
+  onLost(listener: () => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  /** True unless the subscriber is away or not yet resubscribed (see onLost / onResubscribed). */
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  private lost(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    this.losses += 1;
+    for (const listener of [...this.lostListeners]) listener();
   }
 
   private async resubscribed(): Promise<void> {
+    if (this.connected) return;
+    const losses = this.losses;
     // ioredis re-sends the SUBSCRIBEs on reconnect; replies come in order, so once this one is
     // confirmed every channel is live again and nothing published from now on is missed.
     const channels = [...this.listeners.keys()];
     if (channels.length > 0)
       await (this.sharded ? this.subscriber.ssubscribe(...channels) : this.subscriber.subscribe(...channels)).catch(() => undefined);
-    for (const listener of this.resubscribedListeners) listener();
+    // Lost again meanwhile: the next 'ready' announces.
+    if (losses !== this.losses) return;
+    this.connected = true;
+    for (const listener of [...this.resubscribedListeners]) listener();
   }
 
   async publish<P>(topic: Topic<P>, payload: P): Promise<void> {

@@ -1,0 +1,88 @@
+import type { Logger } from 'pino';
+import type { EntityManager, Orm } from '../kernel/db/orm.js';
+import { Failpoint, failpoint } from '../kernel/faults/failpoint.js';
+import type { OutboxEffect, OutboxHandlers } from './outbox-effect.js';
+
+/** How long a performer has a row to itself: far longer than performing takes, short enough to retry soon. */
+const CLAIM_SECONDS = 30;
+
+/** Adds effects the running transaction owes once committed. */
+export type Owe = (...effects: OutboxEffect[]) => void;
+
+/**
+ * Transactional outbox: an action's side effects are a row written in its own transaction, so a
+ * crash between commit and announcement cannot lose them. The committing process performs the row
+ * right after the commit (the fast path); the workers' sweep performs what a dead process left.
+ * A performer claims a row for CLAIM_SECONDS (one performer at a time), performs its effects in the
+ * order owed with no connection held — they may need the database themselves, and holding one while
+ * waiting for another exhausts the pool under load — then deletes it. A performer that dies or fails
+ * leaves the row to be performed again once the claim lapses (at least once; every effect is safe twice).
+ */
+export class Outbox {
+  private handlers: OutboxHandlers | null = null;
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly log: Logger,
+  ) {}
+
+  /** Wired once the services that perform the effects exist (they write to the outbox too). */
+  handle(handlers: OutboxHandlers): void {
+    this.handlers = handlers;
+  }
+
+  /**
+   * Runs `work` in a new transaction; what it `owe`s is written in that transaction and performed
+   * after the commit. The action stands even when performing fails now (Redis down): the sweep
+   * performs it later.
+   */
+  async transaction<T>(work: (em: EntityManager, owe: Owe) => Promise<T>): Promise<T> {
+    const effects: OutboxEffect[] = [];
+    const { result, id } = await this.orm.em.fork().transactional(async (em) => {
+      const result = await work(em, (...owed) => effects.push(...owed));
+      return { result, id: effects.length > 0 ? await this.write(em, effects) : null };
+    });
+    if (id === null) return result;
+    failpoint(Failpoint.outboxCommitted);
+    await this.perform(id).catch((err: unknown) => this.log.warn({ err, outboxId: id }, 'side effects left to the sweep'));
+    return result;
+  }
+
+  private async write(em: EntityManager, effects: OutboxEffect[]): Promise<string> {
+    const [row] = await em.execute<{ id: string }[]>('insert into outbox (effects) values (?::jsonb) returning id', [
+      JSON.stringify(effects),
+    ]);
+    return String(row!.id);
+  }
+
+  /** Performs one row's effects in order, then deletes it; false if it is gone or another performer claimed it. */
+  async perform(id: string): Promise<boolean> {
+    const em = this.orm.em.fork();
+    const [row] = await em.execute<{ effects: OutboxEffect[] }[]>(
+      `update outbox set claimed_until = now() + make_interval(secs => ?)
+        where id = ? and (claimed_until is null or claimed_until < now()) returning effects`,
+      [CLAIM_SECONDS, id],
+    );
+    if (!row) return false;
+    for (const effect of row.effects) await this.run(effect);
+    await em.execute('delete from outbox where id = ?', [id]);
+    return true;
+  }
+
+  private run(effect: OutboxEffect): Promise<void> {
+    if (!this.handlers) throw new Error('Outbox handlers are not wired');
+    return (this.handlers[effect.kind] as (effect: OutboxEffect) => Promise<void>)(effect);
+  }
+
+  /** The workers' sweep: rows older than `olderThanMs` (their own process had its chance), oldest first. */
+  async sweep(olderThanMs: number): Promise<number> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ id: string }[]>('select id from outbox where created_at < now() - make_interval(secs => ?) order by id', [
+        olderThanMs / 1000,
+      ]);
+    let performed = 0;
+    for (const row of rows) if (await this.perform(String(row.id))) performed += 1;
+    return performed;
+  }
+}
