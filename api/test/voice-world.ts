@@ -24,7 +24,7 @@ export const MODERATE = `mutation($s: ID!, $u: ID!, $m: Boolean, $d: Boolean, $x
 export const ICE_SERVERS = 'query { iceServers { urls username credential } }';
 const VOICE_STATES = `query($c: ID!) { channel(id: $c) { voiceStates { ${STATE} } } }`;
 const SERVER_EVENTS = `subscription($s: ID!) { serverEvents(serverId: $s) {
-  __typename ... on VoiceStateUpdated { channelId userId sessionId state { ${STATE} } } } }`;
+  __typename ... on VoiceStateUpdated { channelId userId sessionId state { ${STATE} } movedToSessionId } } }`;
 export const VOICE_SIGNALS = 'subscription($id: ID!) { voiceSignals(sessionId: $id) { fromSessionId fromUser { id } type payload } }';
 const CREATE_CHANNEL = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
 const SET_OVERWRITE = 'mutation($c: ID!, $i: OverwriteInput!) { setChannelOverwrite(channelId: $c, input: $i) { id } }';
@@ -55,6 +55,7 @@ interface VoiceUpdate {
   userId: string;
   sessionId: string;
   state: VoiceStateShape | null;
+  movedToSessionId: string | null;
 }
 export interface SignalShape {
   fromSessionId: string;
@@ -166,7 +167,7 @@ export function voiceWorld() {
       sub.events
         .map((e) => e.serverEvents)
         .filter((e) => e.__typename === 'VoiceStateUpdated')
-        .map(({ channelId, userId, sessionId, state }) => ({ channelId, userId, sessionId, state }));
+        .map(({ channelId, userId, sessionId, state, movedToSessionId }) => ({ channelId, userId, sessionId, state, movedToSessionId }));
     return {
       sub,
       updates,

@@ -52,7 +52,15 @@ export type ServerEventPayload =
   | { type: 'ServerDeleted'; serverId: string }
   | { type: 'RoleUpdated'; role: RoleView }
   | { type: 'RoleDeleted'; roleId: string }
-  | { type: 'VoiceStateUpdated'; channelId: string | null; userId: string; sessionId: string; state: VoiceStateView | null };
+  | {
+      type: 'VoiceStateUpdated';
+      channelId: string | null;
+      userId: string;
+      sessionId: string;
+      state: VoiceStateView | null;
+      /** On the end of a session a moderator moved: the session that replaced it in the destination. */
+      movedToSessionId?: string | null;
+    };
 
 /** What flows on a channel's topic. */
 export type ChannelEventPayload =

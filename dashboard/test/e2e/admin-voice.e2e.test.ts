@@ -4,23 +4,26 @@ import { launchBrowser, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, type Person } from './people';
 import { startStack, type Stack } from './stack';
-import { FAKE_MEDIA, observeMedia } from './voice-probe';
+import { audioGrows, FAKE_MEDIA, observeMedia } from './voice-probe';
 
 /**
  * Voice moderation from the settings' voice channel participant list, in Chromium with its fake
  * microphone: an owner server-mutes, server-deafens, moves and disconnects a member, and the
- * member's own page shows each one.
+ * member's own page shows each one; a moved member's browser follows into the destination and
+ * talks with whoever is there.
  */
 describe('voice moderation from the settings in the browser', () => {
   let stack: Stack;
   let browser: Browser;
   let owner: Person;
   let bob: Person;
+  /** Waits in Studio, where Bob is moved. */
+  let cara: Person;
   let serverId: string;
   const suffix = Date.now().toString(36);
   const SCENARIO_MS = 90_000;
 
-  const voicePanel = () => bob.page.getByRole('region', { name: 'Voice connection' });
+  const voicePanel = (person = bob) => person.page.getByRole('region', { name: 'Voice connection' });
   const inChannel = (person: Person, channel: string) => person.page.getByRole('list', { name: `In ${channel}` });
   const participants = (channel: string) => owner.page.getByRole('list', { name: `Participants of ${channel}` });
   const openChannel = async (name: string) => {
@@ -37,9 +40,10 @@ describe('voice moderation from the settings in the browser', () => {
     browser = await launchBrowser(FAKE_MEDIA);
     owner = await signUpInBrowser(stack, browser, `olive${suffix}`, 'Olive');
     bob = await signUpInBrowser(stack, browser, `bob${suffix}`, 'Bob', { microphone: true });
-    await observeMedia(bob.ui.context);
+    cara = await signUpInBrowser(stack, browser, `cara${suffix}`, 'Cara', { microphone: true });
+    for (const person of [bob, cara]) await observeMedia(person.ui.context);
     serverId = (await owner.api('mutation { createServer(input: { name: "Radio Hut" }) { id } }')).createServer.id;
-    await bob.api('mutation($s: ID) { joinServer(serverId: $s) { id } }', { s: serverId });
+    for (const person of [bob, cara]) await person.api('mutation($s: ID) { joinServer(serverId: $s) { id } }', { s: serverId });
     for (const name of ['Lounge', 'Studio']) {
       await owner.api('mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }', { i: { serverId, name, type: 'VOICE' } });
     }
@@ -49,7 +53,7 @@ describe('voice moderation from the settings in the browser', () => {
   }, 180_000);
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await recordFailure([owner, bob], task.name);
+    if (task.result?.state === 'fail') await recordFailure([owner, bob, cara], task.name);
   });
 
   afterAll(async () => {
@@ -82,17 +86,24 @@ describe('voice moderation from the settings in the browser', () => {
   );
 
   it(
-    'move to another voice channel, then disconnect',
+    "move to another voice channel: the member's browser follows and talks there; then disconnect",
     async () => {
+      await cara.page.goto(`/servers/${serverId}`);
+      await cara.page.getByRole('button', { name: 'Join voice channel Studio' }).click();
+      await expectPage(voicePanel(cara).getByText('Voice connected', { exact: true })).toBeVisible({ timeout: 30_000 });
+
       await participants('Lounge').locator('li', { hasText: 'Bob' }).getByLabel('Move Bob to').selectOption({ label: 'Studio' });
       // Bob's own sidebar shows him in Studio and no longer in Lounge.
       await expectPage(inChannel(bob, 'Studio').getByRole('listitem', { name: /^Bob/ })).toHaveCount(1);
       await expectPage(inChannel(bob, 'Lounge')).toHaveCount(0);
-      await screenshots(bob.page, 'admin-voice-03-moved-member');
-      // The browser does not carry its connection over to the moved session (its own session ended):
-      // Bob joins Studio himself, and is then disconnected from the settings.
-      await bob.page.getByRole('button', { name: 'Join voice channel Studio' }).click();
+      // His browser carried the connection over to the moved session, without him joining again:
+      // connected in Studio, offering to Cara, audio flowing both ways.
+      await expectPage(voicePanel()).toContainText('Studio / Radio Hut');
       await expectPage(voicePanel().getByText('Voice connected', { exact: true })).toBeVisible({ timeout: 30_000 });
+      await expectPage(voicePanel().getByRole('alert')).toHaveCount(0);
+      await audioGrows(bob.page, 1, 'bob hears cara in Studio');
+      await audioGrows(cara.page, 1, 'cara hears the moved bob');
+      await screenshots(bob.page, 'admin-voice-03-moved-member');
 
       await openChannel('Studio');
       const bobRow = participants('Studio').locator('li', { hasText: 'Bob' });
@@ -101,17 +112,21 @@ describe('voice moderation from the settings in the browser', () => {
       await screenshots(owner.page, 'admin-voice-04-participants');
       await bobRow.getByRole('button', { name: 'Disconnect Bob' }).click();
       await expectPage(voicePanel()).toContainText('You were disconnected from voice');
-      await expectPage(inChannel(bob, 'Studio')).toHaveCount(0);
-      await expectPage(participants('Studio').locator('li')).toHaveCount(0);
-      const sessions = await owner.api('query($s: ID!) { server(id: $s) { channels { voiceStates { sessionId } } } }', { s: serverId });
-      expect(sessions.server.channels.flatMap((c: { voiceStates: unknown[] }) => c.voiceStates)).toEqual([]);
+      await expectPage(inChannel(bob, 'Studio').getByRole('listitem', { name: /^Bob/ })).toHaveCount(0);
+      await expectPage(participants('Studio').locator('li')).toHaveCount(1);
+      await expectPage(participants('Studio').locator('li', { hasText: 'Cara' })).toBeVisible();
+      const sessions = await owner.api('query($s: ID!) { server(id: $s) { channels { voiceStates { user { id } } } } }', { s: serverId });
+      const inVoice = sessions.server.channels.flatMap((c: { voiceStates: { user: { id: string } }[] }) =>
+        c.voiceStates.map((v) => v.user.id),
+      );
+      expect(inVoice).toEqual([cara.id]);
       await screenshots(bob.page, 'admin-voice-05-disconnected-member');
     },
     SCENARIO_MS,
   );
 
-  it('no errors in either console', () => {
-    for (const person of [owner, bob]) {
+  it('no errors in any console', () => {
+    for (const person of [owner, bob, cara]) {
       expect(person.ui.errors.filter((e) => !/net::ERR|Failed to load resource/.test(e))).toEqual([]);
     }
   });

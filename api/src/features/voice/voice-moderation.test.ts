@@ -74,17 +74,21 @@ describe('voice', () => {
         'the server deafen',
       );
 
-      // Move: the old session ends, a new one in the destination keeps the server mute and deafen.
+      // Move: the old session ends naming the new one in the destination (so the member's client
+      // follows it), which keeps the server mute and deafen.
       expect(await on(apiB, mover).ok(MODERATE, { s: serverId, u: target.id, to: other })).toEqual({ moderateVoice: true });
-      expect(await watch.ended(session.sessionId)).toEqual({
+      const oldEnded = await watch.ended(session.sessionId);
+      await expectCompleted(signals as Subscription<unknown>);
+      const moved = await watch.waitFor((u) => u.userId === target.id && u.channelId === other && u.state !== null, 'the moved session');
+      expect(moved.sessionId).not.toBe(session.sessionId);
+      expect(oldEnded).toEqual({
         channelId: voiceId,
         userId: target.id,
         sessionId: session.sessionId,
         state: null,
+        movedToSessionId: moved.sessionId,
       });
-      await expectCompleted(signals as Subscription<unknown>);
-      const moved = await watch.waitFor((u) => u.userId === target.id && u.channelId === other && u.state !== null, 'the moved session');
-      expect(moved.sessionId).not.toBe(session.sessionId);
+      expect(moved.movedToSessionId).toBeNull();
       expect(moved.state).toMatchObject({ user: { id: target.id }, channel: { id: other }, serverMute: true, serverDeaf: true });
       expect(await sessionIdsIn(owner.client, voiceId)).toEqual([]);
       expect(await sessionIdsIn(owner.client, other)).toEqual([moved.sessionId]);
@@ -92,7 +96,13 @@ describe('voice', () => {
       // Disconnect.
       const movedSignals = await signalsOf(apiB, target, moved.sessionId);
       expect(await on(apiA, mover).ok(MODERATE, { s: serverId, u: target.id, x: true })).toEqual({ moderateVoice: true });
-      expect(await watch.ended(moved.sessionId)).toEqual({ channelId: other, userId: target.id, sessionId: moved.sessionId, state: null });
+      expect(await watch.ended(moved.sessionId)).toEqual({
+        channelId: other,
+        userId: target.id,
+        sessionId: moved.sessionId,
+        state: null,
+        movedToSessionId: null,
+      });
       await expectCompleted(movedSignals as Subscription<unknown>);
       expect(await sessionIdsIn(owner.client, other)).toEqual([]);
       // Nobody left to moderate.

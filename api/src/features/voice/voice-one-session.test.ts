@@ -26,7 +26,7 @@ describe('voice', () => {
       expect(second.sessionId).not.toBe(first.sessionId);
 
       const ended = await watch.ended(first.sessionId);
-      expect(ended).toEqual({ channelId: voiceId, userId: user.id, sessionId: first.sessionId, state: null });
+      expect(ended).toEqual({ channelId: voiceId, userId: user.id, sessionId: first.sessionId, state: null, movedToSessionId: null });
       await expectCompleted(signals as Subscription<unknown>);
       await watch.waitFor((u) => u.sessionId === second.sessionId && u.state?.channel.id === other, 'the new session');
       expect(await sessionIdsIn(on(apiA, owner), voiceId)).toEqual([]);

@@ -29,7 +29,13 @@ describe('voice', () => {
       user: TestUser,
       channelId = w.voiceId,
     ): Promise<void> {
-      expect(await v.watch.ended(v.session.sessionId)).toEqual({ channelId, userId: user.id, sessionId: v.session.sessionId, state: null });
+      expect(await v.watch.ended(v.session.sessionId)).toEqual({
+        channelId,
+        userId: user.id,
+        sessionId: v.session.sessionId,
+        state: null,
+        movedToSessionId: null,
+      });
       await expectCompleted(v.signals);
       expect(await sessionIdsIn(on(apiB, w.owner), channelId)).not.toContain(v.session.sessionId);
     }
@@ -139,12 +145,14 @@ describe('voice', () => {
         userId: user.id,
         sessionId: v.session.sessionId,
         state: null,
+        movedToSessionId: null,
       });
       expect(await v.watch.ended(secondSession.sessionId)).toEqual({
         channelId: doomed,
         userId: second.id,
         sessionId: secondSession.sessionId,
         state: null,
+        movedToSessionId: null,
       });
       await expectCompleted(v.signals);
       await expectCompleted(secondSignals as Subscription<unknown>);
@@ -176,12 +184,14 @@ describe('voice', () => {
           userId: user.id,
           sessionId: session.sessionId,
           state: null,
+          movedToSessionId: null,
         });
         expect(await watch2.ended(session2.sessionId)).toEqual({
           channelId: w2.voiceId,
           userId: user.id,
           sessionId: session2.sessionId,
           state: null,
+          movedToSessionId: null,
         });
         await found(() => onTopic.find((p) => (p as { type?: string }).type === 'END'), 'END on the session signal topic');
         expect(await sessionIdsIn(on(apiB, w.owner), w.voiceId)).not.toContain(session.sessionId);

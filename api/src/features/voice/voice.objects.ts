@@ -84,4 +84,10 @@ export class VoiceStateUpdatedObject {
 
   @Field(() => VoiceStateObject, { nullable: true, description: 'Null when the session left voice.' })
   state!: VoiceStateView | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set only when a moderator moved the session: the new session in the destination channel, announced next.',
+  })
+  movedToSessionId?: string | null;
 }

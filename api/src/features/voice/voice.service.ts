@@ -344,7 +344,7 @@ export class VoiceService {
     const serverMute = state.serverMute || !hasPermission(target.channelPermissions, 'SPEAK');
     const moved: VoiceStateView = { ...state, sessionId: newId(), channelId, serverMute, joinedAt: new Date().toISOString() };
     await this.store(moved, 0);
-    await this.announceEnded(state.serverId, state.channelId, state.userId, state.sessionId);
+    await this.announceEnded(state.serverId, state.channelId, state.userId, state.sessionId, moved.sessionId);
     await this.announce(moved);
   }
 
@@ -358,8 +358,15 @@ export class VoiceService {
     });
   }
 
-  private async announceEnded(serverId: string, channelId: string | null, userId: string, sessionId: string): Promise<void> {
+  /** `movedToSessionId`: the session that replaced this one (a move), so the member's client follows it. */
+  private async announceEnded(
+    serverId: string,
+    channelId: string | null,
+    userId: string,
+    sessionId: string,
+    movedToSessionId: string | null = null,
+  ): Promise<void> {
     await this.bus.publish(Topic.voiceSignals(sessionId), { type: 'END' } satisfies VoiceSignalPayload);
-    await this.events.server(serverId, { type: 'VoiceStateUpdated', channelId, userId, sessionId, state: null });
+    await this.events.server(serverId, { type: 'VoiceStateUpdated', channelId, userId, sessionId, state: null, movedToSessionId });
   }
 }

@@ -100,7 +100,7 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
       const { channel } = await dataOf(
         api.urql.query(VoiceChannelStatesQuery, { channelId }, { requestPolicy: 'network-only' }).toPromise(),
       );
-      return (channel?.voiceStates ?? []).map(channelState);
+      return { states: (channel?.voiceStates ?? []).map(channelState), bitrate: channel?.bitrate ?? null };
     },
     stateChanges(serverId, onChange, onBitrate) {
       const { unsubscribe } = api.urql.subscription(VoiceStateChangesSubscription, { serverId }).subscribe(({ data }) => {
@@ -108,7 +108,13 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
         if (event?.__typename === 'ChannelUpdated') return onBitrate(event.channel.id, event.channel.bitrate);
         if (event?.__typename !== 'VoiceStateUpdated') return;
         const state = event.state ? channelState(event.state).flags : null;
-        onChange({ sessionId: event.sessionId, userId: event.userId, channelId: event.channelId ?? null, state });
+        onChange({
+          sessionId: event.sessionId,
+          userId: event.userId,
+          channelId: event.channelId ?? null,
+          state,
+          movedToSessionId: event.movedToSessionId ?? null,
+        });
       });
       return unsubscribe;
     },

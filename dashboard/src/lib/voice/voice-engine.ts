@@ -28,9 +28,16 @@ interface LiveSession {
   /** While the signalling connection is down: the next attempt to resume, and how many failed. */
   retry: ReturnType<typeof setTimeout> | null;
   failedResumes: number;
+  /**
+   * The API ended our session: until its state change tells an end from a moderator's move (and the
+   * moved session's own state change tells where to), or the wait runs out and we end.
+   */
+  ending: { movedTo: string | null; timeout: ReturnType<typeof setTimeout> } | null;
 }
 
 const MAX_RESUME_DELAY_MS = 5_000;
+/** How long an ended signal stream waits for the state changes that may turn it into a move. */
+const MOVE_WAIT_MS = 3_000;
 
 /**
  * A member's voice connection in the browser: at most one channel at a time, a mesh of PeerLinks
@@ -132,6 +139,7 @@ export class VoiceEngine {
       timer: setInterval(() => this.sampleLevels(), levelIntervalMs),
       retry: null,
       failedResumes: 0,
+      ending: null,
     };
     this.live = live;
     this.detectors.set(live.sessionId, new SpeakingDetector());
@@ -149,8 +157,8 @@ export class VoiceEngine {
       signalling.signals(
         live.sessionId,
         (signal) => this.peerFor(signal.fromSessionId, signal.fromUserId).handleSignal(signal.type, signal.payload),
-        // The API ends the stream when the session ends: a moderator's disconnect, lost access, a timeout.
-        (why) => (why === 'ended' ? this.end(live, sessionEnded()) : this.lost(live)),
+        // The API ends the stream when the session ends: a moderator's disconnect or move, lost access, a timeout.
+        (why) => (why === 'ended' ? this.ending(live, null) : this.lost(live)),
       ),
       signalling.stateChanges(
         live.serverId,
@@ -176,12 +184,16 @@ export class VoiceEngine {
     live.retry = setTimeout(() => void this.resume(live), delay);
   }
 
-  /** Back on the session after a drop: catch up on who left or came meanwhile, and our own flags. */
+  /**
+   * Back on the session after a drop, or on the new one after a move: catch up on who left or came
+   * meanwhile, our own flags and the channel's bitrate.
+   */
   private async resume(live: LiveSession): Promise<void> {
     live.retry = null;
     let states: VoiceChannelState[];
+    let bitrate: number | null;
     try {
-      states = await this.options.signalling.channelStates(live.channelId);
+      ({ states, bitrate } = await this.options.signalling.channelStates(live.channelId));
     } catch {
       live.failedResumes += 1;
       return this.lost(live);
@@ -193,6 +205,8 @@ export class VoiceEngine {
     this.listen(live);
     this.dispatch({ type: 'SIGNALLING', lost: false });
     this.changeFlags(own.flags);
+    // Changed while we were away, or another channel's after a move.
+    if (bitrate !== null) this.onBitrate(live, live.channelId, bitrate);
     for (const sessionId of [...this.peers.keys()]) if (!states.some((s) => s.sessionId === sessionId)) this.dropPeer(sessionId);
     for (const other of states) {
       if (other.sessionId === live.sessionId) continue;
@@ -208,7 +222,10 @@ export class VoiceEngine {
     if (this.live !== live) return;
     if (change.sessionId === live.sessionId) {
       if (change.state) this.changeFlags(change.state);
+      else if (change.movedToSessionId) this.ending(live, change.movedToSessionId);
       else this.end(live, sessionEnded());
+    } else if (change.state && change.channelId && change.sessionId === live.ending?.movedTo) {
+      this.follow(live, change.sessionId, change.channelId, change.state);
     } else if (!change.state || change.channelId !== live.channelId) {
       this.dropPeer(change.sessionId);
     } else {
@@ -216,6 +233,36 @@ export class VoiceEngine {
       else this.silenced.delete(change.sessionId);
       this.peers.get(change.sessionId)?.setHearing(this.hears(change.sessionId));
     }
+  }
+
+  /**
+   * Our session ended on the API. The signal stream's end comes first and cannot tell a move from an
+   * end, so it waits for our state change; a move names the next session, whose own state change
+   * (announced right after) says where we are now.
+   */
+  private ending(live: LiveSession, movedTo: string | null): void {
+    if (this.live !== live) return;
+    if (live.ending) {
+      live.ending.movedTo ??= movedTo;
+      return;
+    }
+    live.ending = { movedTo, timeout: setTimeout(() => this.end(live, sessionEnded()), MOVE_WAIT_MS) };
+  }
+
+  /**
+   * A moderator moved us: the new session is ours, in the destination channel. The old channel's
+   * peers are left behind; in the new one we catch up as after a reconnect, offering to everyone there.
+   */
+  private follow(live: LiveSession, sessionId: string, channelId: string, self: VoiceFlags): void {
+    if (live.ending) clearTimeout(live.ending.timeout);
+    live.ending = null;
+    this.unlisten(live);
+    this.closePeers();
+    live.sessionId = sessionId;
+    live.channelId = channelId;
+    this.detectors.set(sessionId, new SpeakingDetector());
+    this.dispatch({ type: 'MOVED', sessionId, channelId, self });
+    void this.resume(live);
   }
 
   private onBitrate(live: LiveSession, channelId: string, bitrate: number): void {
@@ -307,16 +354,21 @@ export class VoiceEngine {
   private teardown(): void {
     const live = this.live;
     this.live = null;
+    this.closePeers();
+    if (!live) return;
+    clearInterval(live.timer);
+    if (live.retry) clearTimeout(live.retry);
+    if (live.ending) clearTimeout(live.ending.timeout);
+    this.unlisten(live);
+    live.meter.close();
+    stopTracks(live.microphone);
+  }
+
+  private closePeers(): void {
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
     this.detectors.clear();
     this.silenced.clear();
-    if (!live) return;
-    clearInterval(live.timer);
-    if (live.retry) clearTimeout(live.retry);
-    this.unlisten(live);
-    live.meter.close();
-    stopTracks(live.microphone);
   }
 
   private dispatch(event: VoiceEvent): void {

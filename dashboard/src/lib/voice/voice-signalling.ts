@@ -49,6 +49,8 @@ export interface VoiceStateChange {
   userId: string;
   channelId: string | null;
   state: VoiceFlags | null;
+  /** On the end of a session a moderator moved: its successor in the destination, announced next. */
+  movedToSessionId: string | null;
 }
 
 export type Unsubscribe = () => void;
@@ -66,8 +68,11 @@ export interface VoiceSignalling {
     onChange: (change: VoiceStateChange) => void,
     onBitrate: (channelId: string, bitrate: number) => void,
   ): Unsubscribe;
-  /** Who is in a channel now, read from the API (after a reconnect). */
-  channelStates(channelId: string): Promise<VoiceChannelState[]>;
+  /**
+   * Who is in a channel now and its bitrate, read from the API (after a reconnect or a move); a
+   * channel out of sight has nobody in it and no bitrate.
+   */
+  channelStates(channelId: string): Promise<{ states: VoiceChannelState[]; bitrate: number | null }>;
 }
 
 /** An API refusal, carrying `extensions` (code, permission, userLimit) for the error messages. */

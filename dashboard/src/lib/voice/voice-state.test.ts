@@ -50,6 +50,26 @@ describe('voiceReducer', () => {
     expect(voiceReducer(initialVoiceSnapshot, { type: 'ENDED', error: failure })).toBe(initialVoiceSnapshot);
   });
 
+  it('a move switches session and channel, takes the flags the member arrived with, and forgets the old peers', () => {
+    const state = apply(
+      joining,
+      joined,
+      { type: 'FLAGS', flags: { selfDeaf: true } },
+      { type: 'PEER', peer: { sessionId: 'p1', userId: 'u1', connectionState: 'connected' } },
+      { type: 'SPEAKING', speaking: ['p1', 'me'] },
+      { type: 'MOVED', sessionId: 'me2', channelId: 'c2', self: { ...quiet, selfDeaf: true, serverMute: true } },
+    );
+    expect(state).toMatchObject({ status: 'joined', serverId: 's1', channelId: 'c2', sessionId: 'me2', peers: [], speaking: [] });
+    expect(state).toMatchObject({ selfMute: false, selfDeaf: true, serverMute: true, serverDeaf: false, error: null });
+  });
+
+  it('a move that arrives when not joined changes nothing', () => {
+    const move: VoiceEvent = { type: 'MOVED', sessionId: 'me2', channelId: 'c2', self: quiet };
+    expect(voiceReducer(initialVoiceSnapshot, move)).toBe(initialVoiceSnapshot);
+    const pending = apply(joining);
+    expect(voiceReducer(pending, move)).toBe(pending);
+  });
+
   it('tracks each peer connection state, replacing in place, and drops a peer with its speaking flag', () => {
     const peer = (connectionState: RTCPeerConnectionState) =>
       ({ type: 'PEER', peer: { sessionId: 'p1', userId: 'u1', connectionState } }) as const;

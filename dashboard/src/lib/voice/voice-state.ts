@@ -26,6 +26,8 @@ export interface VoiceSnapshot extends VoiceFlags {
 export type VoiceEvent =
   | { type: 'JOIN_REQUESTED'; serverId: string; channelId: string }
   | { type: 'JOINED'; sessionId: string; channelId: string; self: VoiceFlags }
+  /** A moderator moved us: a new session in another channel, with the flags it arrived with. */
+  | { type: 'MOVED'; sessionId: string; channelId: string; self: VoiceFlags }
   | { type: 'FAILED'; error: VoiceError }
   | { type: 'LEFT' }
   | { type: 'ENDED'; error: VoiceError }
@@ -62,6 +64,10 @@ export function voiceReducer(state: VoiceSnapshot, event: VoiceEvent): VoiceSnap
     case 'JOINED':
       if (state.status !== 'joining') return state;
       return { ...state, status: 'joined', sessionId: event.sessionId, channelId: event.channelId, ...event.self };
+    case 'MOVED':
+      // The old channel's peers stay behind; the new channel's come as the engine offers to them.
+      if (state.status !== 'joined') return state;
+      return { ...state, sessionId: event.sessionId, channelId: event.channelId, ...event.self, peers: [], speaking: [] };
     case 'FAILED':
       return { ...reset(state), error: event.error };
     case 'LEFT':

@@ -87,6 +87,7 @@ export const VoiceStateChangesSubscription = graphql(`
           ...VoiceSessionState
           ...VoiceParticipant
         }
+        movedToSessionId
       }
       ... on ChannelUpdated {
         channel {
@@ -102,6 +103,7 @@ export const VoiceChannelStatesQuery = graphql(`
   query VoiceChannelStates($channelId: ID!) {
     channel(id: $channelId) {
       id
+      bitrate
       voiceStates {
         ...VoiceSessionState
         ...VoiceParticipant
