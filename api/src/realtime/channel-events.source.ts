@@ -46,7 +46,8 @@ export async function channelEventSource(
     let lastId = since ?? snowflakeAt(new Date());
     // A message committed before a replay read it but published after the replay ended would come
     // twice: the newest replayed ids (the only ones that can still be in flight) are left out live too.
-    const inFlight = new Set<string>();
+    // Made by the first replay: most streams never replay, and an idle stream should hold little.
+    let inFlight: Set<string> | null = null;
     let replaying = false;
     let gap = false;
     const unwatch = services.access.watch(initial.server.id, viewer.userId, recheck);
@@ -57,7 +58,7 @@ export async function channelEventSource(
       if (event.type === 'END') sink.end();
       else if (early) early.push(event);
       else if (event.type !== 'MessageCreated') sink.push(event);
-      else if (!inFlight.delete(event.message.id)) {
+      else if (!inFlight?.delete(event.message.id)) {
         lastId = later(lastId, event.message.id);
         sink.push(event);
       }
@@ -65,7 +66,7 @@ export async function channelEventSource(
 
     // Replayed ids, kept (back to REPLAY_MARGIN_MS before the last id) from one gap to the next: left
     // out of `early` when it is let go, and not replayed twice.
-    const replayed = new Set<string>();
+    let replayed: Set<string> | null = null;
     /**
      * Replays, then what waited in `early` minus the replayed; again if a gap opened meanwhile. The
      * first replay of a `since` stream starts there; after a gap a stream starts REPLAY_MARGIN_MS
@@ -73,6 +74,8 @@ export async function channelEventSource(
      */
     const replay = async (afterGap: boolean) => {
       replaying = true;
+      replayed ??= new Set();
+      inFlight ??= new Set();
       try {
         do {
           gap = false;
