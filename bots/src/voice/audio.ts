@@ -31,11 +31,36 @@ export function firstChannel(frame: AudioFrame): Int16Array {
   return mono;
 }
 
-/** Dominant frequency by zero crossings: good enough to recognise a pure tone after Opus. */
+/**
+ * Dominant frequency of a tone: per 20 ms window, the spacing of its (interpolated) zero crossings;
+ * then the median over windows. A dropped or concealed frame puts a seam with a spurious crossing
+ * into one window, and the median does not move for it.
+ */
 export function estimateFrequency(samples: Int16Array, sampleRate: number): number {
+  const window = Math.min(samples.length, sampleRate / 50);
+  const estimates: number[] = [];
+  for (let start = 0; window > 1 && start + window <= samples.length; start += window) {
+    const estimate = windowFrequency(samples.subarray(start, start + window), sampleRate);
+    if (estimate !== undefined) estimates.push(estimate);
+  }
+  estimates.sort((a, b) => a - b);
+  return estimates[Math.floor(estimates.length / 2)] ?? 0;
+}
+
+function windowFrequency(samples: Int16Array, sampleRate: number): number | undefined {
+  let first = -1;
+  let last = -1;
   let crossings = 0;
-  for (let i = 1; i < samples.length; i += 1) if (samples[i - 1]! < 0 !== samples[i]! < 0) crossings += 1;
-  return (crossings / 2) * (sampleRate / samples.length);
+  for (let i = 1; i < samples.length; i += 1) {
+    const before = samples[i - 1]!;
+    const after = samples[i]!;
+    if (before < 0 === after < 0) continue;
+    const at = i - 1 + before / (before - after);
+    if (first < 0) first = at;
+    last = at;
+    crossings += 1;
+  }
+  return crossings >= 2 && last > first ? ((crossings - 1) / 2) * (sampleRate / (last - first)) : undefined;
 }
 
 export function rms(samples: Int16Array): number {
