@@ -18,6 +18,7 @@ import { apiMetrics } from './http/metrics.js';
 import { metricsAllowed } from './http/metrics-access.js';
 import { clientIpResolver } from './http/client-ip.js';
 import { createServices, type Services } from './services.js';
+import { liveSubscriptions } from './realtime/channel-rooms.js';
 
 export interface RunningApi {
   url: string;
@@ -37,7 +38,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   const ws = attachWebSocket(httpServer, schema, services);
   const metrics = apiMetrics({
     connections: ws.connectionCount,
-    subscriptions: () => services.bus.listenerCount(),
+    subscriptions: () => liveSubscriptions(services),
     subscriptionExecutions: () => ws.executions(),
   });
   // Behind a reverse proxy, the client's address (sign-in limits count it), not the proxy's.

@@ -9,7 +9,7 @@ import { createRedis, isCluster, type RedisClient } from './kernel/redis/redis.j
 import { SlidingWindowLimiter } from './kernel/redis/sliding-window.js';
 import { EventPublisher } from './realtime/topics.js';
 import { Outbox } from './outbox/outbox.js';
-import { RecentMessages } from './realtime/recent-messages.js';
+import { ChannelRooms } from './realtime/channel-rooms.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { entities } from './features/entities.js';
 import { AccessLoader } from './features/access/access.loader.js';
@@ -49,7 +49,7 @@ export interface Services {
   bus: EventBus;
   events: EventPublisher;
   outbox: Outbox;
-  recentMessages: RecentMessages;
+  channelRooms: ChannelRooms;
   limiter: SlidingWindowLimiter;
   access: AccessService;
   audit: AuditService;
@@ -144,7 +144,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     bus,
     events,
     outbox,
-    recentMessages: new RecentMessages(),
+    // After access.start(): a resubscription drops the access caches before streams replay.
+    channelRooms: new ChannelRooms(bus),
     limiter,
     access,
     audit,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Viewer } from './features/auth/viewer.js';
@@ -11,6 +10,7 @@ import { SubscriptionFanout } from './graphql/fanout.js';
 import { PushFanout } from './graphql/push-feed.js';
 import { WsServer, resultSerialiser, type WsConnection } from './graphql/ws-server.js';
 import { MAX_REQUEST_BYTES } from './graphql/limits.js';
+import { clientIpResolver } from './http/client-ip.js';
 
 /** graphql-ws's code for an ended session, which clients know. */
 const UNAUTHORIZED = 4401;
@@ -27,6 +27,8 @@ interface SocketAuth {
  * this process's Redis subscriber was away (re-checked against Postgres once it is back).
  */
 export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services) {
+  // Operations are numbered per process: a short id, where a UUID held by every subscription cost ~0.5 KiB.
+  let operations = 0;
   const socketsByToken = new Map<string, Set<WsConnection<SocketAuth>['socket']>>();
   const log = services.logger.child({ component: 'ws' });
   const formatErrors = (errors: readonly GraphQLError[]) =>
@@ -52,6 +54,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const server = new WsServer<SocketAuth>(httpServer, {
     schema,
     maxPayload: MAX_REQUEST_BYTES,
+    clientIp: clientIpResolver(services.config.TRUST_PROXY),
     documents: new DocumentCache(schema),
     checkLimits: cachedLimits(schema, { maxDepth: services.config.QUERY_MAX_DEPTH, maxComplexity: services.config.QUERY_MAX_COMPLEXITY }),
     connect: async (params, connection) => {
@@ -59,24 +62,25 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
       const viewer = authorization ? await services.auth.authenticate(authorization) : null;
       if (authorization && !viewer) return false;
       if (viewer) {
-        const { socket } = connection;
         const set = socketsByToken.get(viewer.tokenHash) ?? new Set();
-        set.add(socket);
+        set.add(connection.socket);
         socketsByToken.set(viewer.tokenHash, set);
         presence.opened(viewer.userId);
-        socket.once('close', () => {
-          set.delete(socket);
-          if (set.size === 0 && socketsByToken.get(viewer.tokenHash) === set) socketsByToken.delete(viewer.tokenHash);
-          presence.closed(viewer.userId);
-        });
       }
       return { viewer, authorization };
+    },
+    disconnect: ({ socket, auth }) => {
+      const viewer = auth?.viewer;
+      if (!viewer) return;
+      const set = socketsByToken.get(viewer.tokenHash);
+      if (set?.delete(socket) && set.size === 0) socketsByToken.delete(viewer.tokenHash);
+      presence.closed(viewer.userId);
     },
     context: async (connection) => {
       // Re-resolve per operation: a logged-out token stops working on its next use.
       const authorization = connection.auth?.authorization;
       const viewer = authorization ? await services.auth.authenticate(authorization) : null;
-      return { viewer, ip: connection.request.socket.remoteAddress ?? 'unknown', requestId: randomUUID(), services };
+      return { viewer, ip: connection.ip, requestId: `ws-${(operations += 1)}`, services };
     },
     createLoaders,
     formatErrors,

@@ -5,6 +5,7 @@ import { joinServer, sql, until } from './fixtures.js';
 import { createServer, GqlClient, signUp, type GqlResult, type TestUser } from './harness.js';
 import { ROOMY_LIMITS, startTwoInstances, synchronise } from './instances.js';
 import { subscribe, wsClient, type Subscription } from './ws-client.js';
+import { liveSubscriptions } from '../src/realtime/channel-rooms.js';
 
 const MESSAGE_FIELDS = 'id content createdAt editedAt author { id username } channel { id } replyTo { id content }';
 export const SEND = `mutation($c: ID!, $t: String!, $r: ID) { sendMessage(channelId: $c, content: $t, replyToId: $r) { ${MESSAGE_FIELDS} } }`;
@@ -123,9 +124,9 @@ export function messagesWorld() {
   async function listen(api: RunningApi, user: TestUser, channelId: string, since?: string): Promise<Subscription<any>> {
     const client = wsClient(api.url, user.token);
     sockets.push(client);
-    const base = api.services.bus.listenerCount();
+    const base = liveSubscriptions(api.services);
     const sub = subscribe(client, EVENTS, { c: channelId, s: since ?? null });
-    const registered = await until(async () => api.services.bus.listenerCount() > base || sub.completed, 'the subscription to register');
+    const registered = await until(async () => liveSubscriptions(api.services) > base || sub.completed, 'the subscription to register');
     expect(sub.errors).toEqual([]);
     expect(registered && !sub.completed).toBe(true);
     await synced();

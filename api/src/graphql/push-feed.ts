@@ -17,9 +17,14 @@ export interface FeedSink<E> {
   end(): void;
 }
 
-/** Returned by a subscription field's `subscribe`; `start` wires the sink and returns how to stop. */
+/** A running operation or feed: what stops it. An object rather than a closure, as thousands are held. */
+export interface Stoppable {
+  stop(): void;
+}
+
+/** Returned by a subscription field's `subscribe`; `start` wires the sink and returns what stops it. */
 export interface PushFeed<E> {
-  start(sink: FeedSink<E>): Promise<() => void>;
+  start(sink: FeedSink<E>): Promise<Stoppable>;
   /** graphql-js accepts only async iterables from `subscribe`; the websocket server calls `start` instead. */
   [Symbol.asyncIterator](): never;
 }
@@ -80,8 +85,16 @@ class Group {
   }
 }
 
+/** Where a subscriber's results go: its socket (with the frame prefix of its operation id). */
+export interface PushOutput {
+  /** Writes `{"id":…,"type":"next","payload":` + payload + `}`, or ends the subscriber. */
+  write(payload: Buffer): void;
+  /** The feed ended the subscription (the client gets `complete`). */
+  ended(): void;
+}
+
 /**
- * One subscriber of a push feed: its socket frame prefix and its place in a group. Everything here
+ * One subscriber of a push feed: its output and its place in a group. Everything here
  * runs synchronously when an event arrives, unless the group's execution is still running, in which
  * case later events queue behind it (order is kept per subscriber).
  */
@@ -94,9 +107,7 @@ export class PushSubscriber implements FeedSink<object> {
   constructor(
     private readonly hub: PushFanout,
     private readonly operation: SharedOperation,
-    /** Writes `{"id":…,"type":"next","payload":` + payload + `}`, or ends this subscriber. */
-    private readonly write: (payload: Buffer) => void,
-    private readonly onEnd: () => void,
+    private readonly output: PushOutput,
   ) {}
 
   setView(view: string): void {
@@ -118,7 +129,7 @@ export class PushSubscriber implements FeedSink<object> {
       return;
     }
     const entry = this.group.entry(event);
-    if (entry.payload !== null) this.write(entry.payload);
+    if (entry.payload !== null) this.output.write(entry.payload);
     else {
       this.out = [event];
       entry.waiters.push(this);
@@ -134,7 +145,7 @@ export class PushSubscriber implements FeedSink<object> {
         return;
       }
       this.out.shift();
-      this.write(entry.payload);
+      this.output.write(entry.payload);
     }
     this.out = null;
   }
@@ -150,7 +161,7 @@ export class PushSubscriber implements FeedSink<object> {
   }
 
   end(): void {
-    if (this.close()) this.onEnd();
+    if (this.close()) this.output.ended();
   }
 
   /** Stops delivery; true the first time. */
@@ -177,8 +188,8 @@ export class PushFanout {
     private readonly serialise: (result: ExecutionResult) => string,
   ) {}
 
-  subscriber(operation: SharedOperation, write: (payload: Buffer) => void, onEnd: () => void): PushSubscriber {
-    return new PushSubscriber(this, operation, write, onEnd);
+  subscriber(operation: SharedOperation, output: PushOutput): PushSubscriber {
+    return new PushSubscriber(this, operation, output);
   }
 
   join(operation: SharedOperation, view: string): Group {

@@ -12,7 +12,7 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { GraphqlContext } from './context.js';
 import type { DocumentCache } from './documents.js';
 import type { SubscriptionFanout } from './fanout.js';
-import { isPushFeed, type PushFanout } from './push-feed.js';
+import { isPushFeed, type PushFanout, type PushFeed, type PushOutput, type PushSubscriber, type Stoppable } from './push-feed.js';
 import { tcpSocketOf, textFrame } from './ws-frame.js';
 
 const PROTOCOL = 'graphql-transport-ws';
@@ -31,15 +31,16 @@ const Close = {
 
 export interface WsConnection<A> {
   readonly socket: WebSocket;
-  readonly request: IncomingMessage;
+  /** The client's address, read once on connecting (the upgrade request is not kept). */
+  readonly ip: string;
   /** What `connect` returned on connection_init. */
   auth: A | null;
   acked: boolean;
   initialised: boolean;
   alive: boolean;
   initTimer: NodeJS.Timeout | null;
-  /** Running operations by client id: how to stop each. */
-  readonly operations: Map<string, () => void>;
+  /** Running operations by client id: what stops each. */
+  readonly operations: Map<string, Stoppable>;
 }
 
 export interface WsServerOptions<A> {
@@ -51,8 +52,12 @@ export interface WsServerOptions<A> {
     variables: Record<string, unknown> | undefined,
     operationName: string | null | undefined,
   ): void;
+  /** The client's address from the upgrade request. */
+  clientIp(request: IncomingMessage): string;
   /** connection_init: the connection's auth, or false to refuse it (4403). */
   connect(params: Record<string, unknown> | undefined, connection: WsConnection<A>): Promise<A | false>;
+  /** The socket closed (or the server is closing); its operations are stopped already. */
+  disconnect?(connection: WsConnection<A>): void;
   /** Each operation's context, loaders aside (made per execution). */
   context(connection: WsConnection<A>): Promise<Omit<GraphqlContext, 'loaders'>>;
   createLoaders(services: GraphqlContext['services']): GraphqlContext['loaders'];
@@ -102,7 +107,6 @@ export class WsServer<A> {
   constructor(
     httpServer: HttpServer,
     private readonly options: WsServerOptions<A>,
-    onConnection: (connection: WsConnection<A>) => void = () => {},
   ) {
     this.serialise = resultSerialiser(options.formatErrors);
     this.wss = new WebSocketServer({
@@ -140,7 +144,7 @@ export class WsServer<A> {
       }
       const connection: WsConnection<A> = {
         socket,
-        request,
+        ip: options.clientIp(request),
         auth: null,
         acked: false,
         initialised: false,
@@ -155,7 +159,6 @@ export class WsServer<A> {
       socket.on('pong', onPong);
       socket.on('error', onError);
       socket.on('close', onClose);
-      onConnection(connection);
     });
     // One timer for every socket: a peer that missed a ping is gone.
     this.keepAlive = setInterval(() => {
@@ -189,8 +192,9 @@ export class WsServer<A> {
     if (!connection) return;
     this.connections.delete(socket);
     if (connection.initTimer) clearTimeout(connection.initTimer);
-    for (const stop of connection.operations.values()) stop();
+    for (const operation of connection.operations.values()) operation.stop();
     connection.operations.clear();
+    this.options.disconnect?.(connection);
   }
 
   /** Writes a message, or cuts the socket off when its peer reads too slowly. */
@@ -199,7 +203,7 @@ export class WsServer<A> {
   }
 
   /** Writes a ready WebSocket frame (ws-frame.ts), or cuts the socket off when its peer reads too slowly. */
-  private sendFrame(connection: WsConnection<A>, frame: Buffer): void {
+  sendFrame(connection: WsConnection<A>, frame: Buffer): void {
     if (this.writable(connection.socket)) tcpSocketOf(connection.socket)?.write(frame);
   }
 
@@ -245,9 +249,9 @@ export class WsServer<A> {
         }
         case 'complete': {
           if (typeof message.id !== 'string') break;
-          const stop = connection.operations.get(message.id);
+          const operation = connection.operations.get(message.id);
           connection.operations.delete(message.id);
-          stop?.();
+          operation?.stop();
           return;
         }
       }
@@ -269,6 +273,11 @@ export class WsServer<A> {
       return;
     }
     connection.auth = auth;
+    // Closed while authenticating: what `connect` registered is let go now, as `closed` ran before it.
+    if (!this.connections.has(connection.socket)) {
+      this.options.disconnect?.(connection);
+      return;
+    }
     connection.acked = true;
     if (connection.initTimer) clearTimeout(connection.initTimer);
     connection.initTimer = null;
@@ -280,7 +289,7 @@ export class WsServer<A> {
   }
 
   /** The operation is over: the client hears `complete` unless it asked to stop. */
-  private complete(connection: WsConnection<A>, id: string): void {
+  complete(connection: WsConnection<A>, id: string): void {
     if (!connection.operations.delete(id)) return;
     this.send(connection, `{"id":${JSON.stringify(id)},"type":"complete"}`);
   }
@@ -292,11 +301,9 @@ export class WsServer<A> {
 
   private async operate(connection: WsConnection<A>, id: string, payload: SubscribePayload): Promise<void> {
     const { options } = this;
-    let stopped = false;
-    let stop = () => {
-      stopped = true;
-    };
-    connection.operations.set(id, () => stop());
+    // Until it runs, stopping an operation only marks it, and its preparation gives up.
+    const pending = new PendingOperation();
+    connection.operations.set(id, pending);
     const prepared = options.documents.get(payload.query);
     if (prepared.errors) return this.refuse(connection, id, prepared.errors);
     const { document } = prepared;
@@ -311,7 +318,7 @@ export class WsServer<A> {
       throw error;
     }
     const context = await options.context(connection);
-    if (stopped) return;
+    if (pending.stopped) return;
     const args = {
       schema: options.schema,
       document,
@@ -321,71 +328,113 @@ export class WsServer<A> {
     };
     if (operation.operation !== 'subscription') {
       const result = await execute(args);
-      if (stopped) return;
+      if (pending.stopped) return;
       this.send(connection, this.frame(id, 'next', this.serialise(result)));
       return this.complete(connection, id);
     }
     const source = await createSourceEventStream(args);
+    if (pending.stopped) {
+      if (Symbol.asyncIterator in source) void source[Symbol.asyncIterator]().return?.();
+      return;
+    }
     if (!(Symbol.asyncIterator in source)) {
-      if (stopped) return;
       this.send(connection, this.frame(id, 'next', this.serialise(source)));
       return this.complete(connection, id);
     }
     if (isPushFeed(source)) {
-      const prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
-      let ended = false;
-      let stopFeed = () => {};
-      const end = () => {
-        ended = true;
-        stopFeed();
-      };
-      const subscriber = options.push.subscriber(
-        {
-          key: `${prepared.id}\0${operationName ?? ''}\0${JSON.stringify(variableValues ?? {})}`,
-          schema: options.schema,
-          document,
-          operationName,
-          variableValues,
-          context,
-        },
-        (payload) => this.sendFrame(connection, textFrame(prefix, payload)),
-        () => {
-          end();
-          this.complete(connection, id);
-        },
+      const push = new PushOperation(this, connection, id, (output) =>
+        options.push.subscriber(
+          {
+            key: `${prepared.id}\0${operationName ?? ''}\0${JSON.stringify(variableValues ?? {})}`,
+            schema: options.schema,
+            document,
+            operationName,
+            variableValues,
+            context,
+          },
+          output,
+        ),
       );
-      stop = () => {
-        subscriber.close();
-        end();
-      };
-      if (stopped) return stop();
+      connection.operations.set(id, push);
       try {
-        stopFeed = await source.start(subscriber);
+        await push.start(source);
       } catch (error) {
-        subscriber.close();
         if (!connection.operations.has(id)) return;
-        this.send(
-          connection,
-          this.frame(
-            id,
-            'next',
-            this.serialise({
-              errors: [error instanceof GraphQLError ? error : new GraphQLError('Subscription failed', { originalError: error as Error })],
-            }),
-          ),
-        );
+        const errors = [error instanceof GraphQLError ? error : new GraphQLError('Subscription failed', { originalError: error as Error })];
+        this.send(connection, this.frame(id, 'next', this.serialise({ errors })));
         return this.complete(connection, id);
       }
-      if (ended) stopFeed();
       return;
     }
     const results = options.fanout.results(source, args);
-    stop = () => void results.return?.();
-    if (stopped) return stop();
+    connection.operations.set(id, { stop: () => void results.return?.() });
     for await (const result of results) {
       if (!connection.operations.has(id)) break;
       this.send(connection, this.frame(id, 'next', options.fanout.json(result, this.serialise)));
     }
     this.complete(connection, id);
+  }
+}
+
+/** An operation being prepared: stopping it marks it, and the preparation gives up. */
+class PendingOperation implements Stoppable {
+  stopped = false;
+
+  stop(): void {
+    this.stopped = true;
+  }
+}
+
+/**
+ * A push subscription on one socket: frames go out with its id's prefix, and it stops from either
+ * side (the client's `complete`, the socket closing, or the feed ending). One object, no closures:
+ * a process holds as many as it has subscribers.
+ */
+class PushOperation<A> implements PushOutput, Stoppable {
+  private readonly prefix: Buffer;
+  private readonly subscriber: PushSubscriber;
+  private feed: Stoppable | null = null;
+  private over = false;
+
+  constructor(
+    private readonly server: WsServer<A>,
+    private readonly connection: WsConnection<A>,
+    private readonly id: string,
+    subscribe: (output: PushOutput) => PushSubscriber,
+  ) {
+    this.prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+    this.subscriber = subscribe(this);
+  }
+
+  /** Starts the feed; a failure leaves nothing running. */
+  async start(source: PushFeed<object>): Promise<void> {
+    try {
+      const feed = await source.start(this.subscriber);
+      if (this.over) feed.stop();
+      else this.feed = feed;
+    } catch (error) {
+      this.subscriber.close();
+      throw error;
+    }
+  }
+
+  write(payload: Buffer): void {
+    this.server.sendFrame(this.connection, textFrame(this.prefix, payload));
+  }
+
+  ended(): void {
+    this.finish();
+    this.server.complete(this.connection, this.id);
+  }
+
+  stop(): void {
+    this.subscriber.close();
+    this.finish();
+  }
+
+  private finish(): void {
+    this.over = true;
+    this.feed?.stop();
+    this.feed = null;
   }
 }

@@ -5,6 +5,7 @@ import { snowflakeAt } from '../kernel/ids/snowflake.js';
 import { createServer, signUp, startTestApi } from '../../test/harness.js';
 import { until } from '../../test/fixtures.js';
 import { Topic } from './topics.js';
+import { liveSubscriptions } from './channel-rooms.js';
 
 const BOUND = 64 * 1024;
 
@@ -43,9 +44,9 @@ describe('a slow consumer', () => {
     const owner = await signUp(api, 'slowowner');
     const server = await createServer(owner);
     const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
-    const idle = api.services.bus.listenerCount();
+    const idle = liveSubscriptions(api.services);
     const ws = await stalledSubscriber(api, owner.token, channelId);
-    await until(() => api.services.bus.listenerCount() === idle + 1, 'the subscription to listen');
+    await until(() => liveSubscriptions(api.services) === idle + 1, 'the subscription to listen');
     let closed = false;
     ws.on('close', () => (closed = true));
     ws.pause();
@@ -53,7 +54,7 @@ describe('a slow consumer', () => {
     // Large events, so the kernel's socket buffers fill and the rest waits in the server's process.
     const content = 'x'.repeat(256 * 1024);
     let published = 0;
-    while (api.services.bus.listenerCount() > idle && published < 400) {
+    while (liveSubscriptions(api.services) > idle && published < 400) {
       const message = {
         id: snowflakeAt(new Date()),
         channelId,
@@ -68,7 +69,7 @@ describe('a slow consumer', () => {
       published += 1;
     }
     // The server dropped the subscription (and the socket) while the client was not reading.
-    expect(api.services.bus.listenerCount()).toBe(idle);
+    expect(liveSubscriptions(api.services)).toBe(idle);
     ws.resume();
     await until(() => closed, 'the client to see its socket closed');
   });

@@ -6,6 +6,7 @@ import { createServer, GqlClient, signUp, type TestUser } from '../../test/harne
 import { ROOMY_LIMITS, startTwoInstances, synchronise } from '../../test/instances.js';
 import { assignRole, createRole, joinServer, until } from '../../test/fixtures.js';
 import { settle, subscribe, wsClient, type Subscription } from '../../test/ws-client.js';
+import { liveSubscriptions } from './channel-rooms.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
 const EDIT = 'mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { id } }';
@@ -83,10 +84,10 @@ describe('subscriptions', () => {
 
   /** Starts subscriptions on one instance and resolves once it listens for each of them (Redis confirmed). */
   async function registered(api: RunningApi, start: () => Subscription<any>[]): Promise<Subscription<any>[]> {
-    const base = api.services.bus.listenerCount();
+    const base = liveSubscriptions(api.services);
     const subs = start();
     await until(
-      () => api.services.bus.listenerCount() >= base + subs.length || subs.some((sub) => sub.completed || sub.errors.length > 0),
+      () => liveSubscriptions(api.services) >= base + subs.length || subs.some((sub) => sub.completed || sub.errors.length > 0),
       'the subscriptions to register',
     );
     for (const sub of subs) expect({ errors: sub.errors, completed: sub.completed }).toEqual({ errors: [], completed: false });
@@ -299,11 +300,11 @@ describe('subscriptions', () => {
 
   it('releases a subscription’s listener as soon as the client unsubscribes, with no event needed', async () => {
     const w = await world(0);
-    const idle = b.services.bus.listenerCount();
+    const idle = liveSubscriptions(b.services);
     const sub = await listen(b, w.owner, w.channelId);
-    expect(b.services.bus.listenerCount()).toBe(idle + 1);
+    expect(liveSubscriptions(b.services)).toBe(idle + 1);
     sub.stop();
-    await until(() => b.services.bus.listenerCount() === idle, 'the listener to be released');
+    await until(() => liveSubscriptions(b.services) === idle, 'the listener to be released');
   });
 
   it('ends every subscription to a channel when the channel is deleted', async () => {

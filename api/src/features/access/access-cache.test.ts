@@ -4,6 +4,7 @@ import { eventually, expectNullOrNotFound, joinServer, until } from '../../../te
 import { GqlClient, createServer, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
 import { TcpProxy } from '../../../test/tcp-proxy.js';
 import { subscribe, wsClient } from '../../../test/ws-client.js';
+import { liveSubscriptions } from '../../realtime/channel-rooms.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Long enough that only the flush on resubscribe, not the time to live, can make the test pass.
@@ -42,7 +43,7 @@ describe('access caches after the Redis subscriber was away', () => {
     expect((await onProxied.ok(channelQuery, { c: channelId })).channel).toEqual({ id: channelId });
     const ws = wsClient(behindProxy.url, member.token);
     const stream = subscribe(ws, 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename } }', { c: channelId });
-    await until(() => behindProxy.services.bus.listenerCount() > 0, 'the stream to listen');
+    await until(() => liveSubscriptions(behindProxy.services) > 0, 'the stream to listen');
 
     proxy.cut();
     await until(() => behindProxy.services.redis.status !== 'ready', 'the proxied instance to lose Redis');

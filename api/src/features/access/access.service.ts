@@ -28,6 +28,12 @@ export interface ChannelAccess extends ServerAccess {
 
 const VIEW = PermissionBit.VIEW_CHANNEL;
 
+/** A live stream that re-checks its access when it may have changed (see AccessService.watch). */
+export interface AccessWatcher {
+  readonly userId: string;
+  accessChanged(): void;
+}
+
 /**
  * Answers "what may this user do here" from cached snapshots and the pure engine. Any change to
  * roles, channels, overwrites or a member is announced through `invalidate`, which reaches every
@@ -57,7 +63,7 @@ export class AccessService {
   private dropAll(): void {
     this.servers.clear();
     this.members.clear();
-    for (const set of [...this.watchers.values()]) for (const watcher of [...set]) watcher.onChange();
+    for (const set of [...this.watchers.values()]) for (const watcher of [...set]) watcher.accessChanged();
   }
 
   private readonly changeListeners: ((serverId: string, userId?: string) => Promise<void>)[] = [];
@@ -75,27 +81,31 @@ export class AccessService {
     for (const listener of this.changeListeners) await listener(serverId, userId);
   }
 
-  private readonly watchers = new Map<string, Set<{ userId: string; onChange: () => void }>>();
+  private readonly watchers = new Map<string, Set<AccessWatcher>>();
 
   /**
-   * Calls `onChange` whenever cached access of this user in this server may have changed (a server
-   * change, or one of theirs), wherever it happened: live streams re-check without waiting for traffic.
+   * Calls `accessChanged` whenever cached access of the watcher's user in this server may have
+   * changed (a server change, or one of theirs), wherever it happened: live streams re-check without
+   * waiting for traffic. Until `unwatch`.
    */
-  watch(serverId: string, userId: string, onChange: () => void): () => void {
-    const watcher = { userId, onChange };
-    const set = this.watchers.get(serverId) ?? new Set();
+  watch(serverId: string, watcher: AccessWatcher): void {
+    let set = this.watchers.get(serverId);
+    if (!set) {
+      set = new Set();
+      this.watchers.set(serverId, set);
+    }
     set.add(watcher);
-    this.watchers.set(serverId, set);
-    return () => {
-      set.delete(watcher);
-      if (set.size === 0) this.watchers.delete(serverId);
-    };
+  }
+
+  unwatch(serverId: string, watcher: AccessWatcher): void {
+    const set = this.watchers.get(serverId);
+    if (set?.delete(watcher) && set.size === 0) this.watchers.delete(serverId);
   }
 
   private drop(invalidation: AccessInvalidation): void {
     this.evict(invalidation);
     for (const watcher of [...(this.watchers.get(invalidation.serverId) ?? [])]) {
-      if (!invalidation.userId || invalidation.userId === watcher.userId) watcher.onChange();
+      if (!invalidation.userId || invalidation.userId === watcher.userId) watcher.accessChanged();
     }
   }
 
