@@ -133,10 +133,11 @@ try {
       });
     tokens.push(`Bearer ${m.token}`);
   }
-  const [barePort, naivePort, rawPort] = [await freePort(), await freePort(), await freePort()];
+  const [barePort, naivePort, rawPort, floorPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const bare = start([`${here}servers.mjs`, 'bare', barePort]);
   const naive = start([`${here}servers.mjs`, 'naive', naivePort]);
   start([`${here}servers.mjs`, 'raw', rawPort, db, server.id, owner.user.id]);
+  const durableFloor = start([`${here}servers.mjs`, 'floor', floorPort, db, server.id, owner.user.id], { CHANNEL_ID: channelId });
   await sleep(1500);
 
   const sub = (query) => JSON.stringify({ query });
@@ -153,10 +154,10 @@ try {
     SEND: 'mutation($c: String!) { sendMessage(channelId: "1", content: $c) { id } }',
   };
   /** Best deliveries/s at p99 <= 200 ms and < 2 % lost, and CPU ms per 1,000 deliveries over the whole run. */
-  function fanout(name, pids, url, room, env) {
+  function fanout(name, pids, url, room, env, steps = STEPS) {
     log(`B1 room ${room}: ${name}`);
     const before = pids.map(cpuMs);
-    const out = load(['fanout', url, room, STEPS, Math.max(1, Math.round(2000 / room))], env);
+    const out = load(['fanout', url, room, steps, Math.max(1, Math.round(2000 / room))], env);
     const used = pids.map((pid, i) => cpuMs(pid) - before[i]);
     const delivered = out.rows.reduce((n, r) => n + r.delivered, 0);
     const good = out.rows.filter((r) => r.p99 <= 200 && r.lost <= r.sent * room * 0.02);
@@ -177,6 +178,9 @@ try {
       api: fanout('api', [main.pid], ws(port), room, apiFanout),
       bare: fanout('bare', [bare.pid], `ws://127.0.0.1:${barePort}`, room, { BARE: '1' }),
       naive: fanout('naive', [naive.pid], ws(naivePort), room, naiveFanout),
+      // Latency only: the first steps (up to 3 msg/s and one more) of the durable floor.
+      floor:
+        room >= 1000 ? fanout('durable floor (latency)', [durableFloor.pid], `ws://127.0.0.1:${floorPort}`, room, { BARE: '1' }, 3) : null,
     };
     results.benches[`B1-${room}`] = r;
     rows.push([
@@ -186,7 +190,7 @@ try {
       ratio(r.api.best, r.bare.best),
       room >= 1000 ? '>= 0.5; p50 <= 10 ms at 3 msg/s' : '>= 0.5',
       r.api.best >= 0.5 * r.bare.best && (room < 1000 || r.api.p50At3PerSecond <= 10),
-      `CPU ms/1k deliveries: api ${r.api.cpuPer1000}, bare ${r.bare.cpuPer1000}, naive ${r.naive.cpuPer1000}; p50 at 3 msg/s: api ${r.api.p50At3PerSecond} ms, bare ${r.bare.p50At3PerSecond} ms`,
+      `CPU ms/1k deliveries: api ${r.api.cpuPer1000}, bare ${r.bare.cpuPer1000}, naive ${r.naive.cpuPer1000}; p50 at 3 msg/s: api ${r.api.p50At3PerSecond} ms, bare ${r.bare.p50At3PerSecond} ms${r.floor ? `, durable floor ${r.floor.p50At3PerSecond} ms` : ''}`,
     ]);
   }
 

@@ -3,6 +3,9 @@
 //                    (the runtime's limit: one write of a ready frame per socket)
 //   naive PORT     — graphql-ws + an in-memory pub/sub: one execution per subscriber per event
 //   raw   PORT DB  — the send floor: a bare node HTTP server doing the API's INSERT + one PUBLISH
+//   floor PORT DB  — the durable fan-out floor: bare `ws`, but each incoming frame is first INSERTed
+//                    (its own commit) and PUBLISHed, and Redis's subscriber writes it to every socket:
+//                    what any server that keeps a message before delivering it waits for
 import http from 'node:http';
 import { buildSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -77,7 +80,29 @@ if (mode === 'bare') {
       });
     })
     .listen(port, '127.0.0.1');
+} else if (mode === 'floor') {
+  const pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${db}`, max: 10 });
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const subscriber = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const topic = `bench-floor:${port}`;
+  await subscriber.subscribe(topic);
+  let seq = 800000000000000000n + BigInt(Date.now()) * 1000n;
+  const wss = new WebSocketServer({ port, host: '127.0.0.1' });
+  subscriber.on('messageBuffer', (_topic, data) => {
+    for (const c of wss.clients) c.send(data, { binary: false });
+  });
+  wss.on('connection', (ws) =>
+    ws.on('message', async (data) => {
+      const channelId = process.env.CHANNEL_ID;
+      await pool.query({
+        name: 'floor-insert',
+        text: 'insert into messages (id, channel_id, server_id, author_id, content, created_at) values ($1, $2, $3, $4, $5, now())',
+        values: [String((seq += 1n)), channelId, serverId, authorId, String(data)],
+      });
+      await redis.publish(topic, data);
+    }),
+  );
 } else {
-  console.error('usage: node servers.mjs bare|naive|raw PORT [DB SERVER_ID AUTHOR_ID]');
+  console.error('usage: node servers.mjs bare|naive|raw|floor PORT [DB SERVER_ID AUTHOR_ID]');
   process.exit(2);
 }
