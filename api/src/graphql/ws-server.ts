@@ -334,7 +334,8 @@ export class WsServer<A> {
     }
     const source = await createSourceEventStream(args);
     if (pending.stopped) {
-      if (Symbol.asyncIterator in source) void source[Symbol.asyncIterator]().return?.();
+      // A push feed has started nothing yet; an iterator may hold a listener.
+      if (Symbol.asyncIterator in source && !isPushFeed(source)) void source[Symbol.asyncIterator]().return?.();
       return;
     }
     if (!(Symbol.asyncIterator in source)) {
