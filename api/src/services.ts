@@ -145,7 +145,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     events,
     outbox,
     // After access.start(): a resubscription drops the access caches before streams replay.
-    channelRooms: new ChannelRooms(bus),
+    channelRooms: new ChannelRooms(bus, access),
     limiter,
     access,
     audit,

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import { isCluster } from '../src/kernel/redis/redis.js';
+import { Topic } from '../src/realtime/topics.js';
 import { joinServer, until } from './fixtures.js';
 import { createServer, GqlClient, signUp, startTestApi, uniquePrefix } from './harness.js';
 import { messagesWorld, SEND, UPDATE_CHANNEL } from './messages-world.js';
@@ -50,6 +51,31 @@ describe('on a three-node Redis Cluster: messaging and rate limits', () => {
       expect(event.channelEvents).toMatchObject({ __typename: 'MessageCreated', message: { content: `hello ${i}` } });
     }
     expect((await history(on(b, member), channels[3]!)).messages.map((m) => m.content)).toEqual(['hello 3']);
+  });
+
+  it('announces an access change on the channel’s own topic: a member kicked on one instance gets nothing sent after it', async () => {
+    const { a, b } = kit.apis();
+    const w = await world(1);
+    const member = w.members[0]!;
+    // What instance B's subscriber receives on the channel's topic, in order. A cluster keeps order
+    // per topic only: the global invalidation alone could come after the next message.
+    const seen: string[] = [];
+    const stopWatching = await b.services.bus.listen(Topic.channel(w.channelId), (event) => {
+      if (event.type === 'ACCESS') seen.push(`ACCESS for ${event.invalidation.userId ?? 'everyone'}`);
+      else if (event.type === 'MessageCreated') seen.push(event.message.content);
+    });
+    try {
+      const stream = await listen(b, member, w.channelId);
+      await on(a, w.owner).ok('mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u) }', { s: w.serverId, u: member.id });
+      await send(on(a, w.owner), w.channelId, 'after the kick');
+      await stream.waitForEnd();
+      await until(() => seen.includes('after the kick'), 'the message on the topic');
+      expect(seen.indexOf(`ACCESS for ${member.id}`)).toBeGreaterThanOrEqual(0);
+      expect(seen.indexOf(`ACCESS for ${member.id}`)).toBeLessThan(seen.indexOf('after the kick'));
+      expect(JSON.stringify(stream.events)).not.toContain('after the kick');
+    } finally {
+      stopWatching();
+    }
   });
 
   it('applies the per-channel limit and slowmode in one atomic call per send, shared by both instances', async () => {

@@ -1,6 +1,7 @@
+import type { AccessService } from '../features/access/access.service.js';
 import type { EventBus } from '../kernel/pubsub/event-bus.js';
 import { RecentMessageIds } from './recent-messages.js';
-import { Topic, type ChannelEventPayload } from './topics.js';
+import { Topic, type AccessMarker, type ChannelEventPayload } from './topics.js';
 
 /** A live stream of one channel: its room hands it every event, and the subscriber connection's loss and return. */
 export interface RoomStream {
@@ -21,13 +22,16 @@ export class ChannelRoom {
   constructor(
     readonly channelId: string,
     bus: EventBus,
+    private readonly access: AccessService,
     keep: number,
   ) {
     this.recent = new RecentMessageIds(keep);
     this.listening = bus.listen(Topic.channel(channelId), (event) => this.receive(event));
   }
 
-  private receive(event: ChannelEventPayload): void {
+  private receive(event: ChannelEventPayload | AccessMarker): void {
+    // A cluster's copy of an access change: the streams it concerns hold what follows until re-checked.
+    if (event.type === 'ACCESS') return this.access.received(event.invalidation);
     if (event.type === 'MessageCreated') this.recent.record(event.message.id);
     for (const stream of this.streams) stream.receive(event);
   }
@@ -44,6 +48,7 @@ export class ChannelRooms {
   /** `keep`: message ids remembered per room, more than a channel receives within REPLAY_MARGIN_MS. */
   constructor(
     private readonly bus: EventBus,
+    private readonly access: AccessService,
     private readonly keep = 5000,
   ) {
     bus.onLost(() => this.each((stream) => stream.lost()));
@@ -54,7 +59,7 @@ export class ChannelRooms {
   async join(channelId: string, stream: RoomStream): Promise<ChannelRoom> {
     let room = this.rooms.get(channelId);
     if (!room) {
-      room = new ChannelRoom(channelId, this.bus, this.keep);
+      room = new ChannelRoom(channelId, this.bus, this.access, this.keep);
       this.rooms.set(channelId, room);
     }
     room.streams.add(stream);

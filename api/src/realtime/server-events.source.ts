@@ -4,7 +4,7 @@ import type { Viewer } from '../features/auth/viewer.js';
 import type { Services } from '../services.js';
 import { closeWith, EventStream } from './event-stream.js';
 import { fanoutItem, type FanoutItem } from './fanout-item.js';
-import { Topic, type ServerEventPayload } from './topics.js';
+import { Topic, type AccessMarker, type ServerEventPayload } from './topics.js';
 
 const channelOf = (event: ServerEventPayload): string | null => {
   switch (event.type) {
@@ -31,7 +31,7 @@ export async function serverEventSource(
   if (!initial.member) throw forbidden('VIEW_CHANNEL', 'Only members receive server events');
 
   let stop = () => {};
-  const stream = new EventStream<ServerEventPayload>(() => stop());
+  const stream = new EventStream<ServerEventPayload | AccessMarker>(() => stop());
   stop = await services.bus.listen(Topic.server(serverId), (event) => stream.push(event));
 
   const visible = (access: ServerAccess, channelId: string): boolean => {
@@ -42,6 +42,11 @@ export async function serverEventSource(
 
   async function* events(): AsyncGenerator<FanoutItem<ServerEventPayload>> {
     for await (const event of stream) {
+      // A cluster's copy of an access change: the next event is checked against fresh access.
+      if (event.type === 'ACCESS') {
+        services.access.received(event.invalidation);
+        continue;
+      }
       const ending = (event.type === 'MemberLeft' && event.userId === viewer.userId) || event.type === 'ServerDeleted';
       if (ending) {
         yield fanoutItem(event, 'ending');

@@ -10,9 +10,9 @@ import type { EventBus, Topic as BusTopic } from '../kernel/pubsub/event-bus.js'
 /** Every topic on the event bus and what it carries. Payloads are JSON-safe (dates become strings). */
 export interface TopicPayloads {
   /** Per server: membership, presence, channels, roles, voice states. */
-  server: ServerEventPayload;
+  server: ServerEventPayload | AccessMarker;
   /** Per channel: messages and typing. */
-  channel: ChannelEventPayload;
+  channel: ChannelEventPayload | AccessMarker;
   /** Per voice session: signals relayed to it. */
   'voice-signals': VoiceSignalPayload;
   /** Cached permission inputs changed: every process drops them (features/access). */
@@ -25,6 +25,19 @@ export interface AccessInvalidation {
   serverId: string;
   /** Only this member's inputs; absent for the whole server. */
   userId?: string;
+  /** Unique per announcement: the copies of one (see AccessMarker) are acted on once. */
+  id?: string;
+}
+
+/**
+ * Internal, on a Redis Cluster: an access invalidation repeated on the topic of each of the server's
+ * channels and on the server's own. A cluster keeps the order of messages per topic, not between
+ * topics, so the global invalidation could arrive after an event published after it; this copy
+ * cannot (AccessService.invalidate). Never sent to clients.
+ */
+export interface AccessMarker {
+  type: 'ACCESS';
+  invalidation: AccessInvalidation;
 }
 
 const scoped =

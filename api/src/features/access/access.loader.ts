@@ -54,6 +54,11 @@ export class AccessLoader {
     return channel?.server ?? null;
   }
 
+  async channelIdsOf(serverId: string): Promise<string[]> {
+    const channels = await this.orm.em.fork().find(Channel, { server: serverId }, { fields: ['id'] });
+    return channels.map((channel) => channel.id);
+  }
+
   async serverOfRole(roleId: string): Promise<string | null> {
     const role = await this.orm.em.fork().findOne(Role, { id: roleId }, { fields: ['server'] });
     return role?.server ?? null;

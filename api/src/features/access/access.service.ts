@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { PermissionBit } from '../../permissions/bits.js';
 import { computePermissions, type RoleGrant } from '../../permissions/compute.js';
 import type { Actor } from '../../permissions/hierarchy.js';
@@ -55,7 +56,7 @@ export class AccessService {
   }
 
   async start(): Promise<void> {
-    await this.bus.listen(Topic.accessInvalidation, (payload) => this.drop(payload));
+    await this.bus.listen(Topic.accessInvalidation, (payload) => this.received(payload));
     this.bus.onResubscribed(() => this.dropAll());
   }
 
@@ -73,12 +74,43 @@ export class AccessService {
     this.changeListeners.push(listener);
   }
 
-  /** Announces a change: drops the local cache now and every other process's on receipt. */
+  /**
+   * Announces a change: drops the local cache now and every other process's on receipt. On a Redis
+   * Cluster the announcement is repeated on the server's topic and each of its channels' (an
+   * AccessMarker): there only one topic's messages keep their order, and a stream must learn of the
+   * change before any event published after it.
+   */
   async invalidate(serverId: string, userId?: string): Promise<void> {
-    const message: AccessInvalidation = userId ? { serverId, userId } : { serverId };
-    this.drop(message);
+    const id = `${this.instance}:${(this.announced += 1)}`;
+    const message: AccessInvalidation = userId ? { serverId, userId, id } : { serverId, id };
+    this.received(message);
     await this.bus.publish(Topic.accessInvalidation, message);
+    if (this.bus.isSharded) {
+      const marker = { type: 'ACCESS', invalidation: message } as const;
+      const channelIds = await this.loader.channelIdsOf(serverId);
+      await Promise.all([
+        this.bus.publish(Topic.server(serverId), marker),
+        ...channelIds.map((channelId) => this.bus.publish(Topic.channel(channelId), marker)),
+      ]);
+    }
     for (const listener of this.changeListeners) await listener(serverId, userId);
+  }
+
+  /** This service (one per process, but tests run two in one), in announcement ids. */
+  private readonly instance = randomBytes(6).toString('hex');
+  private announced = 0;
+  /** Ids of the announcements acted on lately, oldest first: each copy after the first is ignored. */
+  private readonly seen = new Set<string>();
+
+  /** An announcement arrived (the global topic or a copy on a channel's or server's topic): acted on once. */
+  received(invalidation: AccessInvalidation): void {
+    if (invalidation.id) {
+      if (this.seen.has(invalidation.id)) return;
+      this.seen.add(invalidation.id);
+      // Copies arrive within moments of each other; a few thousand ids is ample.
+      if (this.seen.size > 4096) for (const old of [...this.seen].slice(0, 2048)) this.seen.delete(old);
+    }
+    this.drop(invalidation);
   }
 
   private readonly watchers = new Map<string, Set<AccessWatcher>>();

@@ -65,6 +65,11 @@ export class EventBus {
     return () => this.lostListeners.delete(listener);
   }
 
+  /** On a Redis Cluster (sharded pub/sub): order is kept per topic only. */
+  get isSharded(): boolean {
+    return this.sharded;
+  }
+
   /** True unless the subscriber is away or not yet resubscribed (see onLost / onResubscribed). */
   get isConnected(): boolean {
     return this.connected;
