@@ -78,6 +78,23 @@ describe('on a three-node Redis Cluster: messaging and rate limits', () => {
     }
   });
 
+  it('runs many members’ rate-limit scripts in one tick, their keys on every node', async () => {
+    const { a } = kit.apis();
+    // Forty users' windows: their hash tags spread over all three masters. Issued together, as
+    // concurrent sends issue them; each call's own keys share one slot.
+    const run = uniquePrefix();
+    const verdicts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        a.services.limiter.consume([
+          { key: a.services.keys.messagesPerChannel('1', `${run}${i}`), limit: 5, windowMs: 60_000 },
+          { key: a.services.keys.messagesPerServer('1', `${run}${i}`), limit: 5, windowMs: 60_000 },
+        ]),
+      ),
+    );
+    expect(verdicts.every((v) => v.allowed)).toBe(true);
+    expect((await keysPerNode()).every((n) => n > 0)).toBe(true);
+  });
+
   it('applies the per-channel limit and slowmode in one atomic call per send, shared by both instances', async () => {
     const { a, b } = kit.apis();
     const w = await world(1, {

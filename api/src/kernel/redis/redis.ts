@@ -47,7 +47,9 @@ function createCluster(redisUrl: string, seeds: readonly string[], options: Redi
     {
       // SSUBSCRIBE through one connection per shard, so a channel's events touch only its slot's node.
       shardedSubscribers: true,
-      enableAutoPipelining: options.enableAutoPipelining,
+      // Off on a cluster: ioredis 5 batches commands of several slots into one pipeline and refuses
+      // it ("All keys in the pipeline should belong to the same slots allocation group").
+      enableAutoPipelining: false,
       redisOptions: {
         ...options,
         username: decodeURIComponent(url.username) || undefined,
