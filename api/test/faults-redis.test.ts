@@ -51,8 +51,9 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
       return up;
     }, 'the private Redis');
     const prefix = uniquePrefix();
-    api = await startTestApi({ REDIS_URL: redisUrl }, prefix);
-    await startWorkers(prefix, { REDIS_URL: redisUrl });
+    // One private Redis to restart, also when the suite runs on a cluster (REDIS_CLUSTER_NODES).
+    api = await startTestApi({ REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: '' }, prefix);
+    await startWorkers(prefix, { REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: '' });
     owner = await signUp(api, 'rrowner');
     stays = await signUp(api, 'rrstays');
     kicked = await signUp(api, 'rrkicked');

@@ -22,8 +22,9 @@ describe('access caches after the Redis subscriber was away', () => {
     const target = new URL(REDIS_URL);
     proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
     const prefix = uniquePrefix();
-    direct = await startTestApi(LONG_TTL, prefix);
-    behindProxy = await startTestApi({ ...LONG_TTL, REDIS_URL: proxy.url(REDIS_URL) }, prefix);
+    // Both on one Redis (the second through the proxy), also when the suite runs on a cluster.
+    direct = await startTestApi({ ...LONG_TTL, REDIS_CLUSTER_NODES: '' }, prefix);
+    behindProxy = await startTestApi({ ...LONG_TTL, REDIS_URL: proxy.url(REDIS_URL), REDIS_CLUSTER_NODES: '' }, prefix);
     owner = await signUp(direct, 'cacheowner');
     member = await signUp(direct, 'cachemember');
     server = await createServer(owner);
