@@ -138,7 +138,7 @@ class ChannelEventStream implements RoomStream, AccessWatcher, Stoppable {
   /**
    * Replays, then what waited in `early` minus the replayed; again if a gap opened meanwhile. The
    * first replay of a `since` stream starts there; after a gap a stream starts REPLAY_MARGIN_MS
-   * before its last id (ids are not published in order) and leaves out what this process received.
+   * before its last id (two processes' ids interleave) and leaves out what this process received.
    */
   private async replay(afterGap: boolean): Promise<void> {
     const { sink, services, channelId } = this;

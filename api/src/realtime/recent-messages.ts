@@ -3,9 +3,10 @@ export const REPLAY_MARGIN_MS = 5000;
 
 /**
  * One channel's recently received message ids, shared by its streams on this process (a room of
- * channel-rooms.ts). Ids are minted before their message is committed, so messages are not published
- * in id order: a stream replaying after the subscriber connection was away starts REPLAY_MARGIN_MS
- * before the last id it delivered and leaves out what this process had received.
+ * channel-rooms.ts). Each API process publishes a channel's messages in id order, but the ids two
+ * processes mint interleave, so a channel's messages do not arrive in id order: a stream replaying
+ * after the subscriber connection was away starts REPLAY_MARGIN_MS before the last id it delivered
+ * and leaves out what this process had received.
  */
 export class RecentMessageIds {
   private readonly ids = new Set<string>();

@@ -1,14 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { snowflakeAt } from '../../kernel/ids/snowflake.js';
-import { expectBadInput, expectForbidden } from '../../../test/fixtures.js';
+import { expectBadInput, expectForbidden, until, waitForLockWait } from '../../../test/fixtures.js';
 import { SEND, TYPING, SET_OVERWRITE, TIMEOUT, messagesWorld } from '../../../test/messages-world.js';
 
 describe('messages', () => {
   const kit = messagesWorld();
-  const { on, synced, world, addChannel, send, history, storedCount } = kit;
+  const { on, synced, world, addChannel, send, history, storedCount, listen } = kit;
+  let a: RunningApi;
   let b: RunningApi;
-  beforeAll(() => ({ b } = kit.apis()));
+  beforeAll(() => ({ a, b } = kit.apis()));
 
   describe('sendMessage', () => {
     it('stores the message, trimmed, with its author and an optional reply in the same channel', async () => {
@@ -92,6 +94,31 @@ describe('messages', () => {
       });
       expectForbidden(await member!.client.errorOf(SEND, { c: w.channelId, t: 'let me in', r: null }), 'SEND_MESSAGES');
       expect(await storedCount(w.channelId)).toBe(0);
+    });
+
+    it('publishes an instance’s messages in id order, even when a later one commits first', async () => {
+      const w = await world(1);
+      const [member] = w.members;
+      const sub = await listen(b, w.owner, w.channelId);
+      // Holding the member's user row stalls their INSERT (its foreign key) after its id is minted.
+      const holder = new pg.Client({ connectionString: inject('databaseUrl') });
+      await holder.connect();
+      let sends: Promise<{ id: string }>[];
+      try {
+        await holder.query('begin');
+        await holder.query('select 1 from users where id = $1 for update', [member!.id]);
+        const first = send(member!.client, w.channelId, 'minted first');
+        await waitForLockWait(a, 'insert into messages');
+        sends = [first, send(w.owner.client, w.channelId, 'committed first')];
+        await until(async () => (await storedCount(w.channelId)) === 1, 'the later message to commit');
+      } finally {
+        await holder.query('rollback').catch(() => undefined);
+        await holder.end();
+      }
+      const ids = (await Promise.all(sends)).map((m) => m.id);
+      expect(BigInt(ids[0]!)).toBeLessThan(BigInt(ids[1]!));
+      await sub.waitFor(2);
+      expect(sub.events.map((e) => e.channelEvents.message.id)).toEqual(ids);
     });
   });
 });

@@ -14,6 +14,7 @@ import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { Message } from './message.entity.js';
+import { ChannelPublishOrder } from './publish-order.js';
 import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
 import { notAuthor, rateLimited } from './messages.errors.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
@@ -32,6 +33,7 @@ const REPLAY_PAGE_SIZE = 500;
 
 export class MessagesService {
   private readonly insertMessage: (values: unknown[]) => Promise<void>;
+  private readonly publishOrder = new ChannelPublishOrder();
 
   constructor(
     private readonly orm: Orm,
@@ -50,7 +52,7 @@ export class MessagesService {
     );
   }
 
-  /** The hot path: cached permission check, validation, one Lua call, one INSERT, one PUBLISH. */
+  /** The hot path: cached permission check, validation, one Lua call, one INSERT, one PUBLISH (in id order). */
   async send(access: ChannelAccess, input: unknown, sender: MessageSender = { isBot: false }): Promise<MessageView> {
     assertMaySend(access);
     const { content, replyToId } = parseInput(sendSchema, input);
@@ -76,19 +78,25 @@ export class MessagesService {
       createdAt: new Date(),
       editedAt: null,
     };
-    const [author] = await Promise.all([
-      this.users.cachedView(access.userId),
-      this.insertMessage([
-        message.id,
-        message.channelId,
-        message.serverId,
-        message.authorId,
-        content,
-        message.replyToId,
-        message.createdAt,
-      ]),
-    ]);
-    await this.events.channel(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } });
+    // Minted and in line in one tick: this process publishes the channel's messages in id order.
+    await this.publishOrder.inTurn(
+      message.channelId,
+      () =>
+        Promise.all([
+          this.users.cachedView(access.userId),
+          this.insertMessage([
+            message.id,
+            message.channelId,
+            message.serverId,
+            message.authorId,
+            content,
+            message.replyToId,
+            message.createdAt,
+          ]),
+        ]),
+      ([author]) =>
+        this.events.channel(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } }),
+    );
     return message;
   }
 
