@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { GraphqlContext } from './context.js';
 import { DocumentCache } from './documents.js';
 import { SubscriptionFanout } from './fanout.js';
-import { PushFanout, pushFeed } from './push-feed.js';
+import type { FanoutItem } from '../realtime/fanout-item.js';
+import { PushFanout, pushFeed, type FeedSink } from './push-feed.js';
 import { WsServer, resultSerialiser } from './ws-server.js';
 
 // The protocol server on a real socket, with a schema whose one push subscription waits at a gate
@@ -16,11 +17,23 @@ describe('WsServer', () => {
   let openGate: () => void = () => {};
   let reachedGate: () => void = () => {};
   const feedsStarted: string[] = [];
+  const sinks: FeedSink<{ text: string }>[] = [];
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString, resolve: () => 'ok' } } }),
     subscription: new GraphQLObjectType({
       name: 'Subscription',
       fields: {
+        // The test holds each subscriber's sink and pushes events itself.
+        feed: {
+          type: GraphQLString,
+          resolve: (item: FanoutItem<{ text: string }>) => item.event.text,
+          subscribe: () =>
+            pushFeed<{ text: string }>(async (sink) => {
+              sink.setView('all');
+              sinks.push(sink);
+              return { stop: () => undefined };
+            }),
+        },
         gated: {
           type: GraphQLString,
           subscribe: async () => {
@@ -40,8 +53,22 @@ describe('WsServer', () => {
   let http: Server;
   let server: WsServer<object>;
   let url: string;
+  /** Writes to the accepted TCP sockets, as they reach the kernel: corked writes count once, at uncork. */
+  let writes = 0;
   beforeAll(async () => {
     http = createServer();
+    http.on('connection', (socket: Socket) => {
+      const write = socket.write.bind(socket) as (chunk: Buffer | string) => boolean;
+      const uncork = socket.uncork.bind(socket);
+      socket.write = ((chunk: Buffer | string) => {
+        if (socket.writableCorked === 0) writes += 1;
+        return write(chunk);
+      }) as Socket['write'];
+      socket.uncork = () => {
+        if (socket.writableCorked === 1) writes += 1;
+        uncork();
+      };
+    });
     server = new WsServer(http, {
       schema,
       documents: new DocumentCache(schema),
@@ -92,6 +119,47 @@ describe('WsServer', () => {
     expect(closeCode).toBeNull();
     expect(feedsStarted).toEqual([]);
     expect(frames.map((f) => f.type)).toEqual(['connection_ack', 'pong']);
+    socket.close();
+  });
+
+  it('writes the frames a batch of events makes for one socket as one write, and a completion after them', async () => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    const frames: { type: string; id?: string; payload?: { data?: { feed: string } } }[] = [];
+    const received = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => (frames.length >= n ? resolve() : setTimeout(check, 5));
+        check();
+      });
+    socket.on('message', (data) => frames.push(JSON.parse(String(data)) as (typeof frames)[number]));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await received(1);
+    socket.send(JSON.stringify({ id: 'f', type: 'subscribe', payload: { query: 'subscription { feed }' } }));
+    while (sinks.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const [sink] = sinks;
+
+    const before = writes;
+    server.batched(() => {
+      for (const text of ['one', 'two', 'three']) sink!.push({ text });
+      sink!.end();
+    });
+    await received(5);
+    expect(frames.slice(1).map((f) => [f.type, f.payload?.data?.feed])).toEqual([
+      ['next', 'one'],
+      ['next', 'two'],
+      ['next', 'three'],
+      ['complete', undefined],
+    ]);
+    // The three frames in one write, then the completion in another.
+    expect(writes - before).toBe(2);
+    // Outside a batch, each frame is written at once.
+    socket.send(JSON.stringify({ id: 'g', type: 'subscribe', payload: { query: 'subscription { feed }' } }));
+    while (sinks.length === 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    const writesBefore = writes;
+    sinks[1]!.push({ text: 'alone' });
+    expect(writes - writesBefore).toBe(1);
+    await received(6);
+    expect(frames[5]).toMatchObject({ id: 'g', type: 'next', payload: { data: { feed: 'alone' } } });
     socket.close();
   });
 });

@@ -29,6 +29,12 @@ export class EventBus {
   private connected = true;
   /** Counts losses, so a resubscription overtaken by another loss announces nothing. */
   private losses = 0;
+  /**
+   * Channel and message, in turn, of what Redis sent since the last hand-on: under load the
+   * subscriber connection reads many messages in one chunk, and they are handed on together.
+   */
+  private received: string[] = [];
+  private batch: ((deliver: () => void) => void) | null = null;
 
   /** `subscriber` must be ready already: every later 'ready' is a reconnect. */
   constructor(
@@ -40,11 +46,33 @@ export class EventBus {
     subscriber.on('ready', () => void this.resubscribed());
     subscriber.on('close', () => this.lost());
     subscriber.on(this.sharded ? 'smessage' : 'message', (channel: string, message: string) => {
-      const listeners = this.listeners.get(channel);
-      if (!listeners || listeners.size === 0) return;
-      const payload: unknown = JSON.parse(message);
-      for (const listener of [...listeners]) listener(payload);
+      if (this.received.push(channel, message) === 2) process.nextTick(this.handOn);
     });
+  }
+
+  /**
+   * Runs `deliver` around messages that arrived together (see `received`), so their consumers can
+   * act on them at once: the websocket server writes each socket's frames from them as one write.
+   */
+  batchDeliveriesWith(batch: (deliver: () => void) => void): void {
+    this.batch = batch;
+  }
+
+  private readonly handOn = (): void => {
+    const received = this.received;
+    this.received = [];
+    const deliverAll = () => {
+      for (let i = 0; i < received.length; i += 2) this.deliver(received[i]!, received[i + 1]!);
+    };
+    if (received.length > 2 && this.batch) this.batch(deliverAll);
+    else deliverAll();
+  };
+
+  private deliver(channel: string, message: string): void {
+    const listeners = this.listeners.get(channel);
+    if (!listeners || listeners.size === 0) return;
+    const payload: unknown = JSON.parse(message);
+    for (const listener of [...listeners]) listener(payload);
   }
 
   /**
