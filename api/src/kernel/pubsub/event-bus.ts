@@ -51,8 +51,8 @@ export class EventBus {
   }
 
   /**
-   * Runs `deliver` around messages that arrived together (see `received`), so their consumers can
-   * act on them at once: the websocket server writes each socket's frames from them as one write.
+   * `batch` wraps the delivery of messages that arrived together (see `received`), so their
+   * consumers can act on them at once: the websocket server writes each socket's frames as one write.
    */
   batchDeliveriesWith(batch: (deliver: () => void) => void): void {
     this.batch = batch;
