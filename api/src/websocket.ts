@@ -89,6 +89,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
     maxBufferedBytes: services.config.WS_MAX_BUFFERED_BYTES,
   });
   services.bus.batchDeliveriesWith((deliver) => server.batched(deliver));
+  push.batchWritesWith((deliver) => server.batched(deliver));
   return {
     /** Subscription executions so far, both fan-out paths. */
     executions: () => fanout.executions + push.executions,

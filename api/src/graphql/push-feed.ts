@@ -124,11 +124,13 @@ export class PushSubscriber implements FeedSink<object> {
 
   private deliver(event: object): void {
     if (this.closed || !this.group) return;
+    // Executed now even when queued behind another: executions of events that arrived together
+    // finish together, and their frames leave in one write (PushFanout.drainReady).
+    const entry = this.group.entry(event);
     if (this.out) {
       this.out.push(event);
       return;
     }
-    const entry = this.group.entry(event);
     if (entry.payload !== null) this.output.write(entry.payload);
     else {
       this.out = [event];
@@ -182,11 +184,23 @@ export class PushSubscriber implements FeedSink<object> {
 export class PushFanout {
   executions = 0;
   private readonly groups = new Map<string, Group>();
+  /** Executions finished since the waiters were last drained. */
+  private ready: Entry[] = [];
+  private batch: (deliver: () => void) => void = (deliver) => deliver();
 
   constructor(
     private readonly createLoaders: (services: GraphqlContext['services']) => GraphqlContext['loaders'],
     private readonly serialise: (result: ExecutionResult) => string,
   ) {}
+
+  /**
+   * `batch` wraps the writes of executions that finished together (the websocket server joins each
+   * socket's frames into one write). Most executions finish asynchronously, after the batch of
+   * events that started them was handed on, so they need their own.
+   */
+  batchWritesWith(batch: (deliver: () => void) => void): void {
+    this.batch = batch;
+  }
 
   subscriber(operation: SharedOperation, output: PushOutput): PushSubscriber {
     return new PushSubscriber(this, operation, output);
@@ -229,8 +243,17 @@ export class PushFanout {
       .catch((error: unknown) => ({ errors: [new GraphQLError('Execution failed', { originalError: error as Error })] }))
       .then((done) => {
         entry.payload = Buffer.from(this.serialise(done));
-        for (const waiter of entry.waiters.splice(0)) waiter.drain();
+        // Drained once every execution that can finish without I/O has: after this round of microtasks.
+        if (this.ready.push(entry) === 1) process.nextTick(this.drainReady);
       });
     return entry;
   }
+
+  private readonly drainReady = (): void => {
+    const ready = this.ready;
+    this.ready = [];
+    this.batch(() => {
+      for (const entry of ready) for (const waiter of entry.waiters.splice(0)) waiter.drain();
+    });
+  };
 }

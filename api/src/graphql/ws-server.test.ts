@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { until } from '../../test/fixtures.js';
 import type { GraphqlContext } from './context.js';
 import { DocumentCache } from './documents.js';
 import { SubscriptionFanout } from './fanout.js';
@@ -27,6 +28,17 @@ describe('WsServer', () => {
         feed: {
           type: GraphQLString,
           resolve: (item: FanoutItem<{ text: string }>) => item.event.text,
+          subscribe: () =>
+            pushFeed<{ text: string }>(async (sink) => {
+              sink.setView('all');
+              sinks.push(sink);
+              return { stop: () => undefined };
+            }),
+        },
+        // The same with an asynchronous resolver: executions finish after the batch that started them.
+        asyncFeed: {
+          type: GraphQLString,
+          resolve: async (item: FanoutItem<{ text: string }>) => item.event.text,
           subscribe: () =>
             pushFeed<{ text: string }>(async (sink) => {
               sink.setView('all');
@@ -69,6 +81,7 @@ describe('WsServer', () => {
         uncork();
       };
     });
+    const push = new PushFanout(noLoaders, resultSerialiser(formatErrors));
     server = new WsServer(http, {
       schema,
       documents: new DocumentCache(schema),
@@ -79,10 +92,11 @@ describe('WsServer', () => {
       createLoaders: noLoaders,
       formatErrors,
       fanout: new SubscriptionFanout(noLoaders),
-      push: new PushFanout(noLoaders, resultSerialiser(formatErrors)),
+      push,
       maxBufferedBytes: 1 << 20,
       maxPayload: 1 << 20,
     });
+    push.batchWritesWith((deliver) => server.batched(deliver));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   });
@@ -160,6 +174,29 @@ describe('WsServer', () => {
     expect(writes - writesBefore).toBe(1);
     await received(6);
     expect(frames[5]).toMatchObject({ id: 'g', type: 'next', payload: { data: { feed: 'alone' } } });
+    socket.close();
+  });
+
+  it('writes the frames of asynchronous executions that finish together as one write, in order', async () => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    const frames: { type: string; payload?: { data?: { asyncFeed: string } } }[] = [];
+    socket.on('message', (data) => frames.push(JSON.parse(String(data)) as (typeof frames)[number]));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await until(() => frames.length === 1, 'connection_ack');
+    const started = sinks.length;
+    socket.send(JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: 'subscription { asyncFeed }' } }));
+    await until(() => sinks.length > started, 'the subscription');
+    const sink = sinks[started]!;
+
+    const before = writes;
+    server.batched(() => {
+      for (const text of ['one', 'two', 'three']) sink.push({ text });
+    });
+    await until(() => frames.length === 4, 'three frames');
+    expect(frames.slice(1).map((f) => f.payload?.data?.asyncFeed)).toEqual(['one', 'two', 'three']);
+    // Without a batch around the finished executions, each frame would be its own write.
+    expect(writes - before).toBe(1);
     socket.close();
   });
 });
