@@ -4,10 +4,12 @@
 //   idle     URL N                   — N idle connections, one subscription each, held until stdin closes
 //   send     URL K SECONDS           — K concurrent sendMessage over HTTP (closed loop)
 // Settings come in env: SUB (subscribe payload), SEND (mutation with $c content), AUTH, TOKENS (comma
-// separated, receiver i uses TOKENS[i % n]), BARE=1 for the bare server (no protocol).
+// separated, receiver i uses TOKENS[i % n]), BARE=1 for the bare server (no protocol), PIDS (comma
+// separated: the servers whose CPU each fan-out step reports).
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { cpuMs } from './proc.mjs';
 
 const [mode, url, a, b, c] = process.argv.slice(2);
 const env = process.env;
@@ -73,10 +75,12 @@ if (mode === 'fanout') {
   };
   await new Promise((r) => setTimeout(r, 500));
   const rows = [];
+  const pids = env.PIDS ? env.PIDS.split(',').map(Number) : [];
   let rate = START;
   for (let step = 0; step < STEPS; step += 1, rate = Math.max(rate + 1, Math.round(rate * 1.25))) {
     lat.length = 0;
     delivered = 0;
+    const cpuBefore = pids.map(cpuMs);
     const start = performance.now();
     let sent = 0;
     while (performance.now() - start < 2000) {
@@ -94,6 +98,7 @@ if (mode === 'fanout') {
       p50: +pct(lat, 0.5).toFixed(1),
       p99: +pct(lat, 0.99).toFixed(1),
       lost: sent * N - delivered,
+      cpuMs: pids.map((pid, k) => cpuMs(pid) - cpuBefore[k]),
     };
     rows.push(row);
     progress(`${rate} msg/s -> ${row.perSecond} deliveries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, lost ${row.lost}`);

@@ -25,6 +25,10 @@ it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all 
     for (const server of ['api', 'bare', 'naive']) expect(room[server].rows[0].delivered).toBeGreaterThan(0);
     expect(results.benches.B1x2.two.rows[0].delivered).toBeGreaterThan(0);
     expect(results.benches.B1x2.two.duplicates).toBe(0);
+    // The cross-process comparison is per step, on the rates both runs held: each process's CPU is read per step.
+    expect(results.benches.B1x2.two.rows[0].cpuMs).toHaveLength(2);
+    expect(results.benches.B1x2.sameRates.length).toBeGreaterThan(0);
+    expect(results.benches.B1x2.cpuPer1000Both).toBeGreaterThan(0);
     // 20 connections move resident memory by less than its noise: only that it was measured.
     expect(Number.isFinite(results.benches.B2.api)).toBe(true);
     expect(results.benches.B5.api.sends).toBeGreaterThan(0);
