@@ -99,6 +99,7 @@ if (mode === 'fanout') {
       p99: +pct(lat, 0.99).toFixed(1),
       lost: sent * N - delivered,
       cpuMs: pids.map((pid, k) => cpuMs(pid) - cpuBefore[k]),
+      ms: Math.round(performance.now() - start),
     };
     rows.push(row);
     progress(`${rate} msg/s -> ${row.perSecond} deliveries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, lost ${row.lost}`);
