@@ -19,33 +19,25 @@ describe('WsServer', () => {
   let reachedGate: () => void = () => {};
   const feedsStarted: string[] = [];
   const sinks: FeedSink<{ text: string }>[] = [];
+  /** A push subscription whose sinks the test holds, pushing events itself; `resolve` reads an event's text. */
+  const heldFeed = (resolve: (item: FanoutItem<{ text: string }>) => string | Promise<string>) => ({
+    type: GraphQLString,
+    resolve,
+    subscribe: () =>
+      pushFeed<{ text: string }>(async (sink) => {
+        sink.setView('all');
+        sinks.push(sink);
+        return { stop: () => undefined };
+      }),
+  });
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString, resolve: () => 'ok' } } }),
     subscription: new GraphQLObjectType({
       name: 'Subscription',
       fields: {
-        // The test holds each subscriber's sink and pushes events itself.
-        feed: {
-          type: GraphQLString,
-          resolve: (item: FanoutItem<{ text: string }>) => item.event.text,
-          subscribe: () =>
-            pushFeed<{ text: string }>(async (sink) => {
-              sink.setView('all');
-              sinks.push(sink);
-              return { stop: () => undefined };
-            }),
-        },
-        // The same with an asynchronous resolver: executions finish after the batch that started them.
-        asyncFeed: {
-          type: GraphQLString,
-          resolve: async (item: FanoutItem<{ text: string }>) => item.event.text,
-          subscribe: () =>
-            pushFeed<{ text: string }>(async (sink) => {
-              sink.setView('all');
-              sinks.push(sink);
-              return { stop: () => undefined };
-            }),
-        },
+        feed: heldFeed((item) => item.event.text),
+        // Asynchronous: executions finish after the batch that started them.
+        asyncFeed: heldFeed(async (item) => item.event.text),
         gated: {
           type: GraphQLString,
           subscribe: async () => {
