@@ -4,7 +4,7 @@
 // Env: ROOMS (100,1000), CONNS (10000), MEMBERS (200), SENDERS (32).
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,21 @@ function freePort() {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** Resolves once something accepts TCP connections on the port (a server just started), within 30 s. */
+async function listening(port) {
+  for (let i = 0; i < 300; i += 1) {
+    const up = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      }).on('error', () => resolve(false));
+    });
+    if (up) return;
+    await sleep(100);
+  }
+  throw new Error(`nothing listens on port ${port}`);
 }
 
 function start(args, env = {}) {
@@ -133,7 +148,7 @@ try {
   const naive = start([`${here}servers.mjs`, 'naive', naivePort]);
   start([`${here}servers.mjs`, 'raw', rawPort, db, server.id, owner.user.id]);
   const durableFloor = start([`${here}servers.mjs`, 'floor', floorPort, db, server.id, owner.user.id], { CHANNEL_ID: channelId });
-  await sleep(1500);
+  for (const port of [barePort, naivePort, rawPort, floorPort]) await listening(port);
 
   const sub = (query) => JSON.stringify({ query });
   const apiFanout = {
@@ -267,7 +282,7 @@ try {
   memServer.kill('SIGTERM');
   const bareMemPort = await freePort();
   const bareMem = start([`${here}servers.mjs`, 'bare', bareMemPort]);
-  await sleep(500);
+  await listening(bareMemPort);
   const memBare = await memory('bare', bareMem.pid, `ws://127.0.0.1:${bareMemPort}`, { BARE: '1' });
   bareMem.kill('SIGTERM');
   results.benches.B2 = { api: memApi, bare: memBare };
