@@ -111,7 +111,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const servers = new ServersService(orm, audit, outbox);
   const members = new MembersService(orm, access, audit, outbox, invites);
   const users = new UsersService(orm);
-  const jobs = new JobQueues(redis, keys.bullPrefix(isCluster(redis)));
+  const jobs = new JobQueues(config, keys.bullPrefix(isCluster(redis)));
   const presence = new PresenceService(redis, keys, orm, jobs, users, events, {
     timeoutMs: config.PRESENCE_TIMEOUT_SECONDS * 1000,
     graceMs: config.PRESENCE_GRACE_SECONDS * 1000,

@@ -72,6 +72,13 @@ describe('the worker process', () => {
     expect(failed?.failedReason).toBeTruthy();
   });
 
+  it("keeps BullMQ's Lua scripts off the command connection, whose auto-pipelines copy every script defined on it", async () => {
+    await api.services.jobs.add(QueueName.housekeeping, { task: 'expired-invites' });
+    const defined = Object.keys((api.services.redis as unknown as { scriptsSet: object }).scriptsSet);
+    expect(defined.length).toBeGreaterThan(0);
+    expect(defined.filter((name) => !name.startsWith('rashigo_'))).toEqual([]);
+  });
+
   it('retries a failing job with backoff', async () => {
     const before = sample(await metrics(), 'rashigo_job_failures_total', { queue: 'timeout-expiry' }) ?? 0;
     await api.services.jobs.add(QueueName.timeoutExpiry, { serverId: 'also-not-a-number', userId: '1', until: new Date().toISOString() });

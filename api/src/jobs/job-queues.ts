@@ -1,16 +1,24 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { RedisClient } from '../kernel/redis/redis.js';
+import { createRedis, type RedisClient, type RedisTarget } from '../kernel/redis/redis.js';
 import { type QueueName, type JobPayloads } from './queues.js';
 
-/** Producers for every queue, sharing one Redis connection; prefix isolates tenants and test runs. */
+/**
+ * Producers for every queue, on a Redis connection of their own; prefix isolates tenants and test runs.
+ * Not the process's command connection: BullMQ defines its ~60 Lua scripts on the connection it is
+ * given, and ioredis copies every defined script onto each pipeline it builds — with auto-pipelining,
+ * one per tick with commands, so on the hot path that copy cost 40 µs per pipeline (about 3).
+ */
 export class JobQueues {
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly connection: RedisClient;
 
   constructor(
-    private readonly connection: RedisClient,
+    target: RedisTarget,
     /** RedisKeys.bullPrefix: the workers' queues use the same. */
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.connection = createRedis(target, 'rashigo-jobs');
+  }
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {
     let queue = this.queues.get(name);
@@ -34,5 +42,6 @@ export class JobQueues {
 
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.connection.quit();
   }
 }

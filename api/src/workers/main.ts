@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { Queue, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { QueueName } from '../jobs/queues.js';
 import { createLogger } from '../kernel/logging/logger.js';
 import { createRedis, isCluster } from '../kernel/redis/redis.js';
@@ -36,7 +36,7 @@ for (const worker of workers) {
   worker.on('error', (err) => logger.error({ queue: worker.name, err }, 'worker error'));
 }
 
-const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: services.redis, prefix }));
+const queues = Object.values(QueueName).map((name) => services.jobs.queue(name));
 await services.jobs
   .queue(QueueName.housekeeping)
   .upsertJobScheduler(
@@ -79,7 +79,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info({ signal }, 'workers shutting down');
     http.close();
     Promise.all(workers.map((w) => w.close()))
-      .then(() => Promise.all(queues.map((q) => q.close())))
+      // Closes the queues too (services.jobs).
       .then(() => services.close())
       .then(
         () => process.exit(0),
