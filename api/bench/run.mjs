@@ -26,6 +26,16 @@ const pinned = (core, args) =>
   process.platform === 'linux' && cpus().length > 1 ? ['taskset', ['-c', String(core), 'node', ...args]] : ['node', args];
 const children = [];
 const log = (line) => console.error(`bench: ${line}`);
+const stopChildren = () => children.forEach((child) => child.kill('SIGTERM'));
+const dropDatabase = () => spawnSync('psql', [`${pg}/postgres`, '-qc', `drop database if exists ${db} with (force)`], { stdio: 'ignore' });
+// Interrupted (Ctrl-C, kill): the servers started so far stop and the database goes, as after a run.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    stopChildren();
+    dropDatabase();
+    process.exit(130);
+  });
+}
 
 function freePort() {
   return new Promise((resolve) => {
@@ -366,9 +376,9 @@ try {
     '',
   ]);
 } finally {
-  for (const child of children) child.kill('SIGTERM');
+  stopChildren();
   await sleep(500);
-  spawnSync('psql', [`${pg}/postgres`, '-qc', `drop database if exists ${db} with (force)`], { stdio: 'ignore' });
+  dropDatabase();
 }
 
 const table = [
