@@ -13,6 +13,7 @@ const UNIT = [
   'test/schema.test.ts',
   'test/client-operations.test.ts',
   'src/features/*/*-order.test.ts',
+  'src/realtime/push-execution.test.ts',
 ];
 
 export default defineConfig({

@@ -35,7 +35,8 @@ export class TypingStartedObject {
   user!: UserView;
 }
 
-const byType = {
+/** Each event `type` and its object type, which has the same GraphQL name (schema.ts resolves unions by it). */
+export const channelEventTypes = {
   MessageCreated: MessageCreatedObject,
   MessageUpdated: MessageUpdatedObject,
   MessageDeleted: MessageDeletedObject,
@@ -44,6 +45,6 @@ const byType = {
 
 export const ChannelEventUnion = createUnionType({
   name: 'ChannelEvent',
-  types: () => Object.values(byType),
-  resolveType: (value) => byType[(value as Exclude<ChannelEventPayload, { type: 'END' }>).type],
+  types: () => Object.values(channelEventTypes),
+  resolveType: (value) => (value as Exclude<ChannelEventPayload, { type: 'END' }>).type,
 });

@@ -7,6 +7,13 @@ import { ServerEventUnion } from './server-event.objects.js';
 import { serverEventSource } from './server-events.source.js';
 import type { ChannelEventPayload, ServerEventPayload } from './topics.js';
 
+/** Subscription fields served as push feeds: schema.ts resolves each to the event it was handed. */
+export const pushFeedFields = ['channelEvents', 'serverEvents'] as const;
+
+/**
+ * The methods declare the fields and their arguments; at run time schema.ts resolves them directly
+ * (type-graphql's parameter pipeline is asynchronous for any field with arguments).
+ */
 @Resolver()
 export class EventsResolver {
   @Authorized()

@@ -75,7 +75,8 @@ export class RoleDeletedObject {
   roleId!: string;
 }
 
-const byType = {
+/** Each event `type` and its object type, which has the same GraphQL name (schema.ts resolves unions by it). */
+export const serverEventTypes = {
   MemberJoined: MemberJoinedObject,
   MemberLeft: MemberLeftObject,
   MemberUpdated: MemberUpdatedObject,
@@ -91,6 +92,6 @@ const byType = {
 
 export const ServerEventUnion = createUnionType({
   name: 'ServerEvent',
-  types: () => Object.values(byType),
-  resolveType: (value) => byType[(value as ServerEventPayload).type],
+  types: () => Object.values(serverEventTypes),
+  resolveType: (value) => (value as ServerEventPayload).type,
 });

@@ -72,9 +72,10 @@ export class MessagesResolver {
     return (await ctx.loaders.channels.load(message.channelId))!;
   }
 
+  /** No promise when the event carries its author: a push feed's execution then finishes at once. */
   @FieldResolver(() => UserObject)
-  async author(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): Promise<UserView> {
-    return message.author ?? (await ctx.loaders.users.load(message.authorId))!;
+  author(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): UserView | Promise<UserView> {
+    return message.author ?? (ctx.loaders.users.load(message.authorId) as Promise<UserView>);
   }
 
   /** Null when there is no reply or the message replied to was deleted. */
