@@ -1,6 +1,7 @@
 // The load generator `npm run bench` drives every server with (pinned to its own core by run.mjs).
 // Receivers never parse JSON: they find the send time by string search, so client cost is alike.
-//   fanout   URL N STEPS START_RATE  — open loop: N subscribers, one sender; rate x1.25 per 2 s step
+//   fanout   URL N STEPS START_RATE  — open loop: N subscribers, one sender; rate x1.25 per step of
+//                                      STEP_SECONDS (2), after WARMUP_SECONDS (0) at 20 msg/s unrecorded
 //   idle     URL N                   — N idle connections, one subscription each, held until stdin closes
 //   send     URL K SECONDS           — K concurrent sendMessage over HTTP (closed loop)
 // Settings come in env: SUB (subscribe payload), SEND (mutation with $c content), AUTH, TOKENS (comma
@@ -73,7 +74,23 @@ if (mode === 'fanout') {
     if (env.BARE) sender.send(`{"content":"${content}"}`);
     else sender.send(JSON.stringify({ id: `m${(seq += 1)}`, type: 'subscribe', payload: { query: env.SEND, variables: { c: content } } }));
   };
+  // Paced sending for `ms` at `rate`; returns how many were sent.
+  const sendFor = async (ms, rate) => {
+    const start = performance.now();
+    let sent = 0;
+    while (performance.now() - start < ms) {
+      const due = Math.floor(((performance.now() - start) / 1000) * rate);
+      for (; sent < due; sent += 1) send();
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    return sent;
+  };
   await new Promise((r) => setTimeout(r, 500));
+  const stepMs = 1000 * Number(env.STEP_SECONDS ?? 2);
+  if (env.WARMUP_SECONDS) {
+    await sendFor(1000 * Number(env.WARMUP_SECONDS), 20);
+    await new Promise((r) => setTimeout(r, 400));
+  }
   const rows = [];
   const pids = env.PIDS ? env.PIDS.split(',').map(Number) : [];
   let rate = START;
@@ -82,19 +99,14 @@ if (mode === 'fanout') {
     delivered = 0;
     const cpuBefore = pids.map(cpuMs);
     const start = performance.now();
-    let sent = 0;
-    while (performance.now() - start < 2000) {
-      const due = Math.floor(((performance.now() - start) / 1000) * rate);
-      for (; sent < due; sent += 1) send();
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    const sent = await sendFor(stepMs, rate);
     await new Promise((r) => setTimeout(r, 400));
     lat.sort((x, y) => x - y);
     const row = {
       rate,
       sent,
       delivered,
-      perSecond: Math.round(delivered / 2),
+      perSecond: Math.round((delivered * 1000) / stepMs),
       p50: +pct(lat, 0.5).toFixed(1),
       p99: +pct(lat, 0.99).toFixed(1),
       lost: sent * N - delivered,

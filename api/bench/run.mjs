@@ -184,12 +184,22 @@ try {
     const best = SMOKE ? out.rows[0] : good.sort((x, y) => y.perSecond - x.perSecond)[0];
     return {
       best: best?.perSecond ?? 0,
-      // The issue's latency target is judged at 3 messages/s (the first step at or above it).
-      p50At3PerSecond: (out.rows.find((row) => row.rate >= 3) ?? out.rows[0])?.p50,
+      // A 2-s step: a handful of messages, right after the room subscribed (see steadyLatency).
+      p50FirstStepAt3PerSecond: (out.rows.find((row) => row.rate >= 3) ?? out.rows[0])?.p50,
       cpuPer1000: used.map((ms) => +((ms * 1000) / Math.max(delivered, 1)).toFixed(1)),
       duplicates: out.duplicates,
       rows: out.rows,
     };
+  }
+  /**
+   * p50 and p99 at 3 messages/s held for 10 s, after 3 s at 20 msg/s: the latency target, read in a
+   * steady state over 30 messages. The stepped run's 3 msg/s step holds 6 messages sent while a room
+   * of 1,000 has just subscribed, so its median moves by milliseconds between runs.
+   */
+  function steadyLatency(name, pid, url, room, env) {
+    log(`B1 room ${room}: ${name}, 3 msg/s held`);
+    const [row] = load(['fanout', url, room, 1, 3], { ...env, STEP_SECONDS: SMOKE ? '1' : '10', WARMUP_SECONDS: SMOKE ? '0.5' : '3' }).rows;
+    return { p50: row.p50, p99: row.p99, lost: row.lost };
   }
   const ratio = (x, y) => +(x / Math.max(y, 1e-9)).toFixed(2);
   const ws = (p) => `ws://127.0.0.1:${p}/graphql`;
@@ -198,10 +208,17 @@ try {
       api: fanout('api', [main.pid], ws(port), room, apiFanout),
       bare: fanout('bare', [bare.pid], `ws://127.0.0.1:${barePort}`, room, { BARE: '1' }),
       naive: fanout('naive', [naive.pid], ws(naivePort), room, naiveFanout),
-      // Latency only: the first steps (up to 3 msg/s and one more) of the durable floor.
-      floor:
-        room >= 1000 ? fanout('durable floor (latency)', [durableFloor.pid], `ws://127.0.0.1:${floorPort}`, room, { BARE: '1' }, 3) : null,
     };
+    // The latency target (room 1,000; the smoke run's room, so the path cannot rot).
+    const latency =
+      room >= 1000 || SMOKE
+        ? {
+            api: steadyLatency('api', main.pid, ws(port), room, apiFanout),
+            bare: steadyLatency('bare', bare.pid, `ws://127.0.0.1:${barePort}`, room, { BARE: '1' }),
+            floor: steadyLatency('durable floor', durableFloor.pid, `ws://127.0.0.1:${floorPort}`, room, { BARE: '1' }),
+          }
+        : null;
+    r.latencyAt3PerSecond = latency;
     results.benches[`B1-${room}`] = r;
     rows.push([
       `B1 fan-out, room ${room} (deliveries/s)`,
@@ -209,8 +226,11 @@ try {
       `bare ${r.bare.best}, naive ${r.naive.best}`,
       ratio(r.api.best, r.bare.best),
       room >= 1000 ? '>= 0.5; p50 <= 10 ms at 3 msg/s' : '>= 0.5',
-      r.api.best >= 0.5 * r.bare.best && (room < 1000 || r.api.p50At3PerSecond <= 10),
-      `CPU ms/1k deliveries: api ${r.api.cpuPer1000}, bare ${r.bare.cpuPer1000}, naive ${r.naive.cpuPer1000}; p50 at 3 msg/s: api ${r.api.p50At3PerSecond} ms, bare ${r.bare.p50At3PerSecond} ms${r.floor ? `, durable floor ${r.floor.p50At3PerSecond} ms` : ''}`,
+      r.api.best >= 0.5 * r.bare.best && (room < 1000 || latency.api.p50 <= 10),
+      `CPU ms/1k deliveries: api ${r.api.cpuPer1000}, bare ${r.bare.cpuPer1000}, naive ${r.naive.cpuPer1000}` +
+        (latency
+          ? `; p50 at 3 msg/s held 10 s: api ${latency.api.p50} ms, bare ${latency.bare.p50} ms, durable floor ${latency.floor.p50} ms (p99 ${latency.api.p99} / ${latency.bare.p99} / ${latency.floor.p99}); in the stepped run's first 3 msg/s step: api ${r.api.p50FirstStepAt3PerSecond} ms, bare ${r.bare.p50FirstStepAt3PerSecond} ms`
+          : ''),
     ]);
   }
 

@@ -23,6 +23,11 @@ it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all 
     const results = JSON.parse(readFileSync(out, 'utf8'));
     const room = results.benches['B1-6'];
     for (const server of ['api', 'bare', 'naive']) expect(room[server].rows[0].delivered).toBeGreaterThan(0);
+    // The latency phase (3 msg/s held, after a warm-up) measured every server it compares, losing nothing.
+    for (const server of ['api', 'bare', 'floor']) {
+      expect(room.latencyAt3PerSecond[server].p50).toBeGreaterThan(0);
+      expect(room.latencyAt3PerSecond[server].lost).toBe(0);
+    }
     expect(results.benches.B1x2.two.rows[0].delivered).toBeGreaterThan(0);
     expect(results.benches.B1x2.two.duplicates).toBe(0);
     // The cross-process comparison is per step, on the rates both runs held: each process's CPU is read per step.
