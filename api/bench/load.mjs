@@ -2,6 +2,10 @@
 // Receivers never parse JSON: they find the send time by string search, so client cost is alike.
 //   fanout   URL N STEPS START_RATE  — open loop: N subscribers, one sender; rate x1.25 per step of
 //                                      STEP_SECONDS (2), after WARMUP_SECONDS (0) at 20 msg/s unrecorded
+//   paired   URL N RATES             — two rooms of N held open at once, room A all on URL, room B split
+//                                      over URL and URL2; at each rate (comma separated) A, B, B, A
+//                                      for STEP_SECONDS each: one process against two, interleaved, so
+//                                      the machine's drift falls on both alike (SUB_B, SEND_B: room B)
 //   idle     URL N                   — N idle connections, one subscription each, held until stdin closes
 //   send     URL K SECONDS           — K concurrent sendMessage over HTTP (closed loop)
 // Settings come in env: SUB (subscribe payload), SEND (mutation with $c content), AUTH, TOKENS (comma
@@ -19,10 +23,11 @@ const MARK = 'ts=';
 const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
 const progress = (line) => process.stderr.write(`  ${line}\n`);
 
-function open(i, onFrame) {
+// URL2: every other receiver on a second server (two API processes behind one Redis).
+const split = (i) => (env.URL2 && i >= 0 && i % 2 ? env.URL2 : url);
+
+function open(i, onFrame, target = split(i), sub = env.SUB) {
   return new Promise((resolve, reject) => {
-    // URL2: every other receiver on a second server (two API processes behind one Redis).
-    const target = env.URL2 && i >= 0 && i % 2 ? env.URL2 : url;
     const ws = new WebSocket(target, env.BARE ? undefined : 'graphql-transport-ws');
     ws.on('error', reject);
     if (env.BARE) {
@@ -37,7 +42,7 @@ function open(i, onFrame) {
       const t = d.toString();
       if (t.startsWith('{"type":"connection_ack"')) {
         if (i < 0) return resolve(ws);
-        ws.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: JSON.parse(env.SUB) }));
+        ws.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: JSON.parse(sub) }));
         setTimeout(() => resolve(ws), 5);
       } else if (t.includes('"type":"next"')) onFrame(t);
       else if (t.includes('"type":"error"')) reject(new Error(t));
@@ -45,80 +50,114 @@ function open(i, onFrame) {
   });
 }
 
-async function openMany(n, onFrame) {
+async function openMany(n, onFrame, target, sub) {
   const sockets = [];
   for (let i = 0; i < n; i += 50)
-    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, k) => open(i + k, onFrame)))));
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, k) => open(i + k, onFrame, target?.(i + k), sub)))));
   return sockets;
 }
 
-if (mode === 'fanout') {
-  const [N, STEPS, START] = [Number(a), Number(b), Number(c)];
-  const lat = [];
-  let delivered = 0;
-  const counts = new Map();
-  const receivers = await openMany(N, (text) => {
+/** Receivers' side of a fan-out: latencies and deliveries since the last step, and each message's count. */
+function tally() {
+  const t = { lat: [], delivered: 0, counts: new Map() };
+  t.onFrame = (text) => {
     const i = text.indexOf(MARK);
     if (i < 0) return;
-    lat.push(performance.now() - parseFloat(text.slice(i + MARK.length, i + MARK.length + 25)));
-    delivered += 1;
+    t.lat.push(performance.now() - parseFloat(text.slice(i + MARK.length, i + MARK.length + 25)));
+    t.delivered += 1;
     if (env.EXACT) {
       const key = text.slice(i, text.indexOf(';', i));
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      t.counts.set(key, (t.counts.get(key) ?? 0) + 1);
     }
-  });
-  const sender = await open(-1, () => {});
-  let seq = 0;
+  };
+  return t;
+}
+
+let seq = 0;
+/** Paced sending of `query` (its content in $c) for `ms` at `rate`; resolves to how many were sent. */
+async function sendFor(sender, query, ms, rate) {
   const send = () => {
     const content = `${MARK}${performance.now()};${seq}${'x'.repeat(100)}`;
     if (env.BARE) sender.send(`{"content":"${content}"}`);
-    else sender.send(JSON.stringify({ id: `m${(seq += 1)}`, type: 'subscribe', payload: { query: env.SEND, variables: { c: content } } }));
+    else sender.send(JSON.stringify({ id: `m${(seq += 1)}`, type: 'subscribe', payload: { query, variables: { c: content } } }));
   };
-  // Paced sending for `ms` at `rate`; returns how many were sent.
-  const sendFor = async (ms, rate) => {
-    const start = performance.now();
-    let sent = 0;
-    while (performance.now() - start < ms) {
-      const due = Math.floor(((performance.now() - start) / 1000) * rate);
-      for (; sent < due; sent += 1) send();
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    return sent;
+  const start = performance.now();
+  let sent = 0;
+  while (performance.now() - start < ms) {
+    const due = Math.floor(((performance.now() - start) / 1000) * rate);
+    for (; sent < due; sent += 1) send();
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return sent;
+}
+
+const pids = env.PIDS ? env.PIDS.split(',').map(Number) : [];
+const stepMs = 1000 * Number(env.STEP_SECONDS ?? 2);
+
+/** One step: `rate` messages/s of `query` for STEP_SECONDS to a room of `n` counted by `t`, and what it cost the servers. */
+async function step(sender, query, t, n, rate) {
+  t.lat.length = 0;
+  t.delivered = 0;
+  const cpuBefore = pids.map(cpuMs);
+  const start = performance.now();
+  const sent = await sendFor(sender, query, stepMs, rate);
+  await new Promise((r) => setTimeout(r, 400));
+  t.lat.sort((x, y) => x - y);
+  return {
+    rate,
+    sent,
+    delivered: t.delivered,
+    perSecond: Math.round((t.delivered * 1000) / stepMs),
+    p50: +pct(t.lat, 0.5).toFixed(1),
+    p99: +pct(t.lat, 0.99).toFixed(1),
+    lost: sent * n - t.delivered,
+    cpuMs: pids.map((pid, k) => cpuMs(pid) - cpuBefore[k]),
+    ms: Math.round(performance.now() - start),
   };
+}
+
+const duplicates = (t, n) => [...t.counts.values()].filter((k) => k > n).length;
+
+if (mode === 'fanout') {
+  const [N, STEPS, START] = [Number(a), Number(b), Number(c)];
+  const t = tally();
+  const receivers = await openMany(N, t.onFrame);
+  const sender = await open(-1, () => {});
   await new Promise((r) => setTimeout(r, 500));
-  const stepMs = 1000 * Number(env.STEP_SECONDS ?? 2);
   if (env.WARMUP_SECONDS) {
-    await sendFor(1000 * Number(env.WARMUP_SECONDS), 20);
+    await sendFor(sender, env.SEND, 1000 * Number(env.WARMUP_SECONDS), 20);
     await new Promise((r) => setTimeout(r, 400));
   }
   const rows = [];
-  const pids = env.PIDS ? env.PIDS.split(',').map(Number) : [];
   let rate = START;
-  for (let step = 0; step < STEPS; step += 1, rate = Math.max(rate + 1, Math.round(rate * 1.25))) {
-    lat.length = 0;
-    delivered = 0;
-    const cpuBefore = pids.map(cpuMs);
-    const start = performance.now();
-    const sent = await sendFor(stepMs, rate);
-    await new Promise((r) => setTimeout(r, 400));
-    lat.sort((x, y) => x - y);
-    const row = {
-      rate,
-      sent,
-      delivered,
-      perSecond: Math.round((delivered * 1000) / stepMs),
-      p50: +pct(lat, 0.5).toFixed(1),
-      p99: +pct(lat, 0.99).toFixed(1),
-      lost: sent * N - delivered,
-      cpuMs: pids.map((pid, k) => cpuMs(pid) - cpuBefore[k]),
-      ms: Math.round(performance.now() - start),
-    };
+  for (let i = 0; i < STEPS; i += 1, rate = Math.max(rate + 1, Math.round(rate * 1.25))) {
+    const row = await step(sender, env.SEND, t, N, rate);
     rows.push(row);
     progress(`${rate} msg/s -> ${row.perSecond} deliveries/s, p50 ${row.p50} ms, p99 ${row.p99} ms, lost ${row.lost}`);
-    if (row.p99 > 200 || row.lost > sent * N * 0.02) break;
+    if (row.p99 > 200 || row.lost > row.sent * N * 0.02) break;
   }
-  const duplicates = [...counts.values()].filter((n) => n > N).length;
-  console.log(JSON.stringify({ rows, duplicates }));
+  console.log(JSON.stringify({ rows, duplicates: duplicates(t, N) }));
+  for (const ws of [...receivers, sender]) ws.terminate();
+} else if (mode === 'paired') {
+  const [N, RATES] = [Number(a), b.split(',').map(Number)];
+  const one = tally();
+  const two = tally();
+  const receivers = [...(await openMany(N, one.onFrame, () => url)), ...(await openMany(N, two.onFrame, split, env.SUB_B))];
+  const sender = await open(-1, () => {});
+  await new Promise((r) => setTimeout(r, 500));
+  // Both rooms warm alike before anything is counted.
+  for (const query of [env.SEND, env.SEND_B]) await sendFor(sender, query, 1000 * Number(env.WARMUP_SECONDS ?? 0), 20);
+  await new Promise((r) => setTimeout(r, 400));
+  const rows = [];
+  for (const rate of RATES)
+    for (const phase of ['one', 'two', 'two', 'one']) {
+      const row = { phase, ...(await step(sender, phase === 'one' ? env.SEND : env.SEND_B, phase === 'one' ? one : two, N, rate)) };
+      rows.push(row);
+      progress(
+        `${rate} msg/s, ${phase === 'one' ? 'one process' : 'two processes'}: CPU ms ${row.cpuMs.join(' + ')}, p99 ${row.p99} ms, lost ${row.lost}`,
+      );
+    }
+  console.log(JSON.stringify({ rows, duplicates: duplicates(one, N) + duplicates(two, N) }));
   for (const ws of [...receivers, sender]) ws.terminate();
 } else if (mode === 'idle') {
   const sockets = await openMany(Number(a), () => {});

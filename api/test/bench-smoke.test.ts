@@ -30,9 +30,16 @@ it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all 
     }
     expect(results.benches.B1x2.two.rows[0].delivered).toBeGreaterThan(0);
     expect(results.benches.B1x2.two.duplicates).toBe(0);
-    // The cross-process comparison is per step, on the rates both runs held: each process's CPU is read per step.
-    expect(results.benches.B1x2.two.rows[0].cpuMs).toHaveLength(2);
-    expect(results.benches.B1x2.sameRates.length).toBeGreaterThan(0);
+    // The cross-process comparison: one-two-two-one paired steps in two rooms held open at once, each
+    // process's CPU read per step, every message delivered once in each room.
+    const paired = results.benches.B1x2.paired;
+    expect(paired.rows.map((r: { phase: string }) => r.phase)).toEqual(['one', 'two', 'two', 'one']);
+    for (const row of paired.rows) {
+      expect(row.cpuMs).toHaveLength(2);
+      expect(row.delivered).toBeGreaterThan(0);
+    }
+    expect(results.benches.B1x2.lost).toBe(0);
+    expect(paired.duplicates).toBe(0);
     expect(results.benches.B1x2.cpuPer1000Both).toBeGreaterThan(0);
     // 20 connections move resident memory by less than its noise: only that it was measured.
     expect(Number.isFinite(results.benches.B2.api)).toBe(true);
