@@ -30,6 +30,7 @@ it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all 
     }
     expect(results.benches.B1x2.two.rows[0].delivered).toBeGreaterThan(0);
     expect(results.benches.B1x2.two.duplicates).toBe(0);
+    expect(results.benches.B1x2.two.rows[0].cpuMs).toHaveLength(2);
     // The cross-process comparison: one-two-two-one paired steps in two rooms held open at once, each
     // process's CPU read per step, every message delivered once in each room.
     const paired = results.benches.B1x2.paired;
