@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { collectProcessMetrics } from '../kernel/metrics/process-metrics.js';
 
 export interface LiveCounts {
   connections(): number;
@@ -14,7 +15,7 @@ const UNMATCHED_ROUTE = 'unmatched';
 /** The API's /metrics: request counts by outcome, open sockets, live subscriptions, fan-out executions. */
 export function apiMetrics(live: LiveCounts) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  collectProcessMetrics(registry);
   // Counted in a plain map and handed to prom-client on scrape: label hashing per request was ~5 % of the send path.
   const pending = new Map<string, number>();
   new Counter({

@@ -1,10 +1,11 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectProcessMetrics } from '../kernel/metrics/process-metrics.js';
 import type { Queue, Worker } from 'bullmq';
 
 /** Queue depth (read on scrape), job durations and failures, per queue. */
 export function workerMetrics(queues: readonly Queue[], workers: readonly Worker[]): Registry {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  collectProcessMetrics(registry);
   new Gauge({
     name: 'rashigo_queue_jobs',
     help: 'Jobs per queue and state',
