@@ -7,6 +7,7 @@ const UNIT = [
   'src/kernel/config/**/*.test.ts',
   'src/graphql/limits.test.ts',
   'src/kernel/cache/**/*.test.ts',
+  'src/kernel/metrics/**/*.test.ts',
   'test/npm-test.test.ts',
   'src/kernel/ids/**/*.test.ts',
   'src/doctor/stun-message.test.ts',
