@@ -1,5 +1,6 @@
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { fanoutItem } from '../realtime/fanout-item.js';
+import { CompiledOperations } from './compiled-operations.js';
 import type { GraphqlContext } from './context.js';
 
 /**
@@ -184,6 +185,7 @@ export class PushSubscriber implements FeedSink<object> {
 export class PushFanout {
   executions = 0;
   private readonly groups = new Map<string, Group>();
+  private readonly compiled = new CompiledOperations();
   /** Executions finished since the waiters were last drained. */
   private ready: Entry[] = [];
   private batch: (deliver: () => void) => void = (deliver) => deliver();
@@ -226,15 +228,16 @@ export class PushFanout {
     this.executions += 1;
     const { schema, document, operationName, variableValues, context } = operation;
     const entry: Entry = { payload: null, waiters: [] };
-    const result = execute({
-      schema,
-      document,
-      operationName,
-      variableValues,
-      rootValue: fanoutItem(event, view),
+    const run = this.compiled.runner(schema, document, operationName);
+    const contextValue: GraphqlContext = {
+      viewer: context.viewer,
+      ip: context.ip,
+      requestId: context.requestId,
+      services: context.services,
       // Fresh loaders per event: a long-lived subscription must not serve stale cached rows.
-      contextValue: { ...context, loaders: this.createLoaders(context.services) },
-    });
+      loaders: this.createLoaders(context.services),
+    };
+    const result = run(fanoutItem(event, view), contextValue, variableValues);
     if (!(result instanceof Promise)) {
       entry.payload = Buffer.from(this.serialise(result));
       return entry;
