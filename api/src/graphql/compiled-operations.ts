@@ -34,15 +34,9 @@ export class CompiledOperations {
     if (!byName) this.byDocument.set(document, (byName = new Map()));
     const name = operationName ?? undefined;
     let operation = byName.get(name ?? '');
-    if (!operation) {
-      operation = { runs: 0, run: interpreted(schema, document, name) };
-      byName.set(name ?? '', operation);
-    }
-    if (operation.runs < this.compileAfter) operation.runs += 1;
-    else if (operation.runs === this.compileAfter) {
-      operation.runs += 1;
+    if (!operation) byName.set(name ?? '', (operation = { runs: 0, run: interpreted(schema, document, name) }));
+    if (operation.runs <= this.compileAfter && ++operation.runs > this.compileAfter)
       operation.run = compiled(schema, document, name) ?? operation.run;
-    }
     return operation.run;
   }
 }
@@ -51,7 +45,13 @@ function interpreted(schema: GraphQLSchema, document: DocumentNode, operationNam
   return (rootValue, contextValue, variableValues) => execute({ schema, document, operationName, rootValue, contextValue, variableValues });
 }
 
+/** Null when graphql-jit refuses the document or fails on it: the operation stays on graphql-js. */
 function compiled(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): OperationRunner | null {
-  const query: CompiledQuery | ExecutionResult = compileQuery(schema, document, operationName);
+  let query: CompiledQuery | ExecutionResult;
+  try {
+    query = compileQuery(schema, document, operationName);
+  } catch {
+    return null;
+  }
   return isCompiledQuery(query) ? (root, context, variables) => query.query(root, context, variables ?? {}) : null;
 }
