@@ -5,7 +5,8 @@
 //   paired   URL N RATES             — two rooms of N held open at once, room A all on URL, room B split
 //                                      over URL and URL2; at each rate (comma separated) A, B, B, A
 //                                      for STEP_SECONDS each: one process against two, interleaved, so
-//                                      the machine's drift falls on both alike (SUB_B, SEND_B: room B)
+//                                      the machine's drift falls on both alike (SUB_B, SEND_B: room B);
+//                                      ROUNDS (1) sweeps of all the rates, one after the other
 //   idle     URL N                   — N idle connections, one subscription each, held until stdin closes
 //   send     URL K SECONDS           — K concurrent sendMessage over HTTP (closed loop)
 // Settings come in env: SUB (subscribe payload), SEND (mutation with $c content), AUTH, TOKENS (comma
@@ -111,7 +112,7 @@ async function step(sender, query, t, n, rate) {
     p50: +pct(t.lat, 0.5).toFixed(1),
     p99: +pct(t.lat, 0.99).toFixed(1),
     lost: sent * n - t.delivered,
-    cpuMs: pids.map((pid, k) => cpuMs(pid) - cpuBefore[k]),
+    cpuMs: pids.map((pid, k) => +(cpuMs(pid) - cpuBefore[k]).toFixed(1)),
     ms: Math.round(performance.now() - start),
   };
 }
@@ -149,14 +150,16 @@ if (mode === 'fanout') {
   for (const query of [env.SEND, env.SEND_B]) await sendFor(sender, query, 1000 * Number(env.WARMUP_SECONDS ?? 0), 20);
   await new Promise((r) => setTimeout(r, 400));
   const rows = [];
-  for (const rate of RATES)
-    for (const phase of ['one', 'two', 'two', 'one']) {
-      const row = { phase, ...(await step(sender, phase === 'one' ? env.SEND : env.SEND_B, phase === 'one' ? one : two, N, rate)) };
-      rows.push(row);
-      progress(
-        `${rate} msg/s, ${phase === 'one' ? 'one process' : 'two processes'}: CPU ms ${row.cpuMs.join(' + ')}, p99 ${row.p99} ms, lost ${row.lost}`,
-      );
-    }
+  for (let round = 1; round <= Number(env.ROUNDS ?? 1); round += 1)
+    for (const rate of RATES)
+      for (const phase of ['one', 'two', 'two', 'one']) {
+        const query = phase === 'one' ? env.SEND : env.SEND_B;
+        const row = { round, phase, ...(await step(sender, query, phase === 'one' ? one : two, N, rate)) };
+        rows.push(row);
+        progress(
+          `round ${round}, ${rate} msg/s, ${phase === 'one' ? 'one process' : 'two processes'}: CPU ms ${row.cpuMs.map(Math.round).join(' + ')}, p99 ${row.p99} ms, lost ${row.lost}`,
+        );
+      }
   console.log(JSON.stringify({ rows, duplicates: duplicates(one, N) + duplicates(two, N) }));
   for (const ws of [...receivers, sender]) ws.terminate();
 } else if (mode === 'idle') {
