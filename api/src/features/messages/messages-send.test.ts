@@ -2,8 +2,9 @@ import pg from 'pg';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { snowflakeAt } from '../../kernel/ids/snowflake.js';
-import { expectBadInput, expectForbidden, until, waitForLockWait } from '../../../test/fixtures.js';
+import { expectBadInput, expectForbidden, sql, waitForLockWait } from '../../../test/fixtures.js';
 import { SEND, TYPING, SET_OVERWRITE, TIMEOUT, messagesWorld } from '../../../test/messages-world.js';
+import { messageInsert, type MessageRow } from './message-insert.js';
 
 describe('messages', () => {
   const kit = messagesWorld();
@@ -96,9 +97,10 @@ describe('messages', () => {
       expect(await storedCount(w.channelId)).toBe(0);
     });
 
-    it('publishes an instance’s messages in id order, even when a later one commits first', async () => {
+    it('publishes an instance’s messages in id order; a stalled INSERT holds back only its own channel', async () => {
       const w = await world(1);
       const [member] = w.members;
+      const other = await addChannel(w);
       const sub = await listen(b, w.owner, w.channelId);
       // Holding the member's user row stalls their INSERT (its foreign key) after its id is minted.
       const holder = new pg.Client({ connectionString: inject('databaseUrl') });
@@ -109,8 +111,11 @@ describe('messages', () => {
         await holder.query('select 1 from users where id = $1 for update', [member!.id]);
         const first = send(member!.client, w.channelId, 'minted first');
         await waitForLockWait(a, 'insert into messages');
-        sends = [first, send(w.owner.client, w.channelId, 'committed first')];
-        await until(async () => (await storedCount(w.channelId)) === 1, 'the later message to commit');
+        sends = [first, send(w.owner.client, w.channelId, 'sent while the first is stalled')];
+        // Another channel's message is stored meanwhile; this channel's next waits for its turn.
+        await send(w.owner.client, other, 'elsewhere');
+        expect(await storedCount(other)).toBe(1);
+        expect(await storedCount(w.channelId)).toBe(0);
       } finally {
         await holder.query('rollback').catch(() => undefined);
         await holder.end();
@@ -119,6 +124,36 @@ describe('messages', () => {
       expect(BigInt(ids[0]!)).toBeLessThan(BigInt(ids[1]!));
       await sub.waitFor(2);
       expect(sub.events.map((e) => e.channelEvents.message.id)).toEqual(ids);
+    });
+
+    it('stores messages sent together in one statement exactly as sent; a row that cannot be stored fails alone', async () => {
+      const w = await world(0);
+      const insert = messageInsert(a.services.orm);
+      const at = new Date('2026-12-01T10:00:00.123Z');
+      const row = (id: bigint, content: string, replyTo: string | null = null, authorId = w.owner.id): MessageRow => [
+        String(id),
+        w.channelId,
+        w.serverId,
+        authorId,
+        content,
+        replyTo,
+        at,
+      ];
+      const base = BigInt(snowflakeAt(new Date()));
+      const contents = ['first, alone', 'a "quoted", {braced} \\ back\\slash', 'NULL', "it's 🎉", 'a reply'];
+      const rows = contents.map((content, i) => row(base + BigInt(i), content, i === 4 ? String(base) : null));
+      // The first goes at once; the rest arrive while it is in flight and go in together, one of them
+      // by an author who does not exist.
+      const orphan = row(base + 9n, 'by nobody', null, String(base + 99n));
+      const outcomes = await Promise.allSettled([rows[0]!, rows[1]!, orphan, ...rows.slice(2)].map((r) => insert(r)));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+      const stored = await sql<{ id: string; content: string; reply_to: string | null; created_at: Date }>(
+        a,
+        'select id::text, content, reply_to::text, created_at from messages where channel_id = ? order by id',
+        [w.channelId],
+      );
+      expect(stored.map((m) => [m.id, m.content, m.reply_to])).toEqual(rows.map((r) => [r[0], r[4], r[5]]));
+      expect(stored.map((m) => new Date(m.created_at).toISOString())).toEqual(rows.map(() => at.toISOString()));
     });
   });
 });

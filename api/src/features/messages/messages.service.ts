@@ -1,6 +1,5 @@
 import { hasPermission } from '../../permissions/bits.js';
 import type { Orm } from '../../kernel/db/orm.js';
-import { preparedStatement } from '../../kernel/db/prepared.js';
 import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids/snowflake.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
@@ -15,6 +14,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { Message } from './message.entity.js';
 import { ChannelPublishOrder } from './publish-order.js';
+import { messageInsert, type MessageRow } from './message-insert.js';
 import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
 import { notAuthor, rateLimited } from './messages.errors.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
@@ -32,7 +32,7 @@ const TYPING_THROTTLE_MS = 3000;
 const REPLAY_PAGE_SIZE = 500;
 
 export class MessagesService {
-  private readonly insertMessage: (values: unknown[]) => Promise<void>;
+  private readonly insertMessage: (row: MessageRow) => Promise<void>;
   private readonly publishOrder = new ChannelPublishOrder();
 
   constructor(
@@ -45,14 +45,10 @@ export class MessagesService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
   ) {
-    this.insertMessage = preparedStatement(
-      orm,
-      'messages-insert',
-      'insert into messages (id, channel_id, server_id, author_id, content, reply_to, created_at) values ($1, $2, $3, $4, $5, $6, $7)',
-    );
+    this.insertMessage = messageInsert(orm);
   }
 
-  /** The hot path: cached permission check, validation, one Lua call, one INSERT, one PUBLISH (in id order). */
+  /** The hot path: cached permission check, validation, one Lua call, one INSERT (grouped under load), one PUBLISH (in id order). */
   async send(access: ChannelAccess, input: unknown, sender: MessageSender = { isBot: false }): Promise<MessageView> {
     assertMaySend(access);
     const { content, replyToId } = parseInput(sendSchema, input);
@@ -68,6 +64,7 @@ export class MessagesService {
       });
       throw rateLimited(verdict.scope, verdict.retryAfterMs);
     }
+    const createdAt = new Date();
     const message: MessageView = {
       id: newId(),
       channelId: access.channel.id,
@@ -75,7 +72,7 @@ export class MessagesService {
       authorId: access.userId,
       content,
       replyToId: replyToId ?? null,
-      createdAt: new Date(),
+      createdAt,
       editedAt: null,
     };
     // Minted and in line in one tick: this process publishes the channel's messages in id order.
@@ -84,15 +81,7 @@ export class MessagesService {
       () =>
         Promise.all([
           this.users.cachedView(access.userId),
-          this.insertMessage([
-            message.id,
-            message.channelId,
-            message.serverId,
-            message.authorId,
-            content,
-            message.replyToId,
-            message.createdAt,
-          ]),
+          this.insertMessage([message.id, message.channelId, message.serverId, message.authorId, content, message.replyToId, createdAt]),
         ]),
       ([author]) =>
         this.events.channel(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } }),
