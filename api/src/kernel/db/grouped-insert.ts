@@ -16,7 +16,7 @@ const isRowError = (error: unknown) => /^2[23]/.test(String((error as { code?: u
  * flush) and one round trip for all of them, where each used to cost Postgres and the API its own.
  * A row that finds nothing in flight for its key is inserted at once, so a quiet channel's message
  * waits for nothing, and an INSERT that stalls (on a lock) holds back only its own key. When a
- * grouped INSERT fails for a row's sake (a row whose channel was just deleted, say), its rows are
+ * grouped INSERT fails for a row's sake (a row whose author was just deleted, say), its rows are
  * inserted one by one, so only the failing row's caller sees the error and every other row is
  * stored once; when it fails for the database's (unreachable), every row's caller gets that error
  * at once rather than after as many more attempts.
