@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { Client, makeResult, Provider, type Operation } from 'urql';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filter, map, pipe, tap } from 'wonka';
+import { renderWithApi } from '@/test/render-with-api';
 import type { AdminServer } from './admin-types';
 import { BansInvitesPanel } from './bans-invites-panel';
 import { ChannelsPanel } from './channels-panel';
@@ -13,28 +11,7 @@ import { RolesPanel } from './roles-panel';
 
 afterEach(cleanup);
 
-/**
- * The forms' own checks: bad input is refused with the reason on the page and never sent. The
- * client is urql's own with a last exchange that records each operation and answers from `data`.
- */
-function renderWithApi(ui: ReactNode, data: (op: Operation) => Record<string, unknown> = () => ({})) {
-  const sent: Operation[] = [];
-  const client = new Client({
-    url: 'http://api.test/graphql',
-    exchanges: [
-      () => (ops$) =>
-        pipe(
-          ops$,
-          filter((op) => op.kind !== 'teardown'),
-          tap((op) => sent.push(op)),
-          map((op) => makeResult(op, { data: data(op) })),
-        ),
-    ],
-  });
-  render(<Provider value={client}>{ui}</Provider>);
-  const named = (name: string) => sent.filter((op) => op.query.definitions.some((d) => 'name' in d && d.name?.value === name));
-  return { sent, named, mutations: () => sent.filter((op) => op.kind === 'mutation') };
-}
+// The forms' own checks: bad input is refused with the reason on the page and never sent.
 
 const owner: Me = { userId: 'u1', isOwner: true, top: 0, permissions: [] };
 const role = (id: string, name: string, position: number, isDefault = false) => ({
