@@ -54,7 +54,7 @@ const alertText = () => screen.getByRole('alert').textContent;
 
 describe('channel form', () => {
   const open = (name: RegExp) => {
-    const api = renderWithApi(<ChannelsPanel server={server} me={owner} members={[]} onChanged={() => undefined} />);
+    const api = renderWithApi(<ChannelsPanel server={server} me={owner} onChanged={() => undefined} />);
     fireEvent.click(screen.getByRole('button', { name }));
     return api;
   };

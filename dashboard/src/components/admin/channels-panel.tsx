@@ -16,6 +16,7 @@ import {
 import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
 import { channelFormProblem, channelUpdateInput, MAX_BITRATE_KBPS, MAX_TOPIC_LENGTH, MIN_BITRATE_KBPS } from './channel-form';
 import type { Me } from './hierarchy';
+import { MemberPicker } from './member-picker';
 import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
 import { ReorderList } from './reorder-list';
 import { VoiceParticipants } from './voice-participants';
@@ -32,17 +33,7 @@ export const SLOWMODE_PRESETS: ReadonlyArray<[number, string]> = [
   [21600, '6 h'],
 ];
 
-export function ChannelsPanel({
-  server,
-  me,
-  members,
-  onChanged,
-}: {
-  server: AdminServer;
-  me: Me;
-  members: readonly AdminMember[];
-  onChanged: () => void;
-}) {
+export function ChannelsPanel({ server, me, onChanged }: { server: AdminServer; me: Me; onChanged: () => void }) {
   const channels = [...server.channels].sort((a, b) => a.position - b.position);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = channels.find((c) => c.id === selectedId);
@@ -125,7 +116,6 @@ export function ChannelsPanel({
             me={me}
             channel={selected}
             server={server}
-            members={members}
             onChanged={onChanged}
             onDeleted={() => setSelectedId(null)}
           />
@@ -137,14 +127,7 @@ export function ChannelsPanel({
   );
 }
 
-function ChannelEditor(props: {
-  me: Me;
-  channel: AdminChannel;
-  server: AdminServer;
-  members: readonly AdminMember[];
-  onChanged: () => void;
-  onDeleted: () => void;
-}) {
+function ChannelEditor(props: { me: Me; channel: AdminChannel; server: AdminServer; onChanged: () => void; onDeleted: () => void }) {
   const { channel } = props;
   const [name, setName] = useState(channel.name);
   const [topic, setTopic] = useState(channel.topic ?? '');
@@ -257,18 +240,9 @@ function ChannelEditor(props: {
   );
 }
 
-function ChannelOverwrites({
-  channel,
-  server,
-  members,
-  onChanged,
-}: {
-  channel: AdminChannel;
-  server: AdminServer;
-  members: readonly AdminMember[];
-  onChanged: () => void;
-}) {
+function ChannelOverwrites({ channel, server, onChanged }: { channel: AdminChannel; server: AdminServer; onChanged: () => void }) {
   const [target, setTarget] = useState(`ROLE:${server.roles.find((r) => r.isDefault)?.id ?? ''}`);
+  const [targetMember, setTargetMember] = useState<AdminMember | undefined>();
   const [targetType, targetId] = target.split(':') as [OverwriteTarget, string];
   const existing = channel.overwrites.find((o) => o.targetType === targetType && o.targetId === targetId);
   const [draft, setDraft] = useState<OverwriteValue | null>(null);
@@ -276,9 +250,7 @@ function ChannelOverwrites({
   const [setState, setOverwrite] = useMutation(SetOverwriteMutation);
   const [removeState, removeOverwrite] = useMutation(RemoveOverwriteMutation);
   const targetName =
-    targetType === 'ROLE'
-      ? (server.roles.find((r) => r.id === targetId)?.name ?? 'role')
-      : (members.find((m) => m.user.id === targetId)?.user.displayName ?? 'member');
+    targetType === 'ROLE' ? (server.roles.find((r) => r.id === targetId)?.name ?? 'role') : (targetMember?.user.displayName ?? 'member');
 
   async function save() {
     const result = await setOverwrite({
@@ -302,34 +274,27 @@ function ChannelOverwrites({
   return (
     <section className="stack" aria-labelledby="overwrites-title">
       <h3 id="overwrites-title">Permissions in #{channel.name}</h3>
-      <label className="field">
-        <span className="field-label">Overwrite for</span>
-        <select
-          className="field-input"
-          value={target}
-          onChange={(e) => {
-            setTarget(e.target.value);
-            setDraft(null);
-          }}
-        >
-          <optgroup label="Roles">
-            {server.roles.map((r) => (
-              <option key={r.id} value={`ROLE:${r.id}`}>
-                {r.name}
-                {channel.overwrites.some((o) => o.targetId === r.id) ? ' •' : ''}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Members">
-            {members.map((m) => (
-              <option key={m.user.id} value={`MEMBER:${m.user.id}`}>
-                {m.nickname ?? m.user.displayName}
-                {channel.overwrites.some((o) => o.targetId === m.user.id) ? ' •' : ''}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </label>
+      <MemberPicker
+        serverId={server.id}
+        label="Overwrite for"
+        value={target}
+        optionValue={(m) => `MEMBER:${m.user.id}`}
+        optionLabel={(m) => `${m.nickname ?? m.user.displayName}${channel.overwrites.some((o) => o.targetId === m.user.id) ? ' •' : ''}`}
+        onChange={(next, member) => {
+          setTarget(next);
+          setTargetMember(member);
+          setDraft(null);
+        }}
+      >
+        <optgroup label="Roles">
+          {server.roles.map((r) => (
+            <option key={r.id} value={`ROLE:${r.id}`}>
+              {r.name}
+              {channel.overwrites.some((o) => o.targetId === r.id) ? ' •' : ''}
+            </option>
+          ))}
+        </optgroup>
+      </MemberPicker>
       <OverwriteGrid targetName={targetName} value={value} onChange={setDraft} />
       {(setState.error || removeState.error) && <Alert>{apiErrorOf(setState.error ?? removeState.error)?.message}</Alert>}
       <div className="inline">

@@ -7,20 +7,23 @@ import { apiErrorOf } from '@/lib/api-errors';
 import { ExplainQuery } from './admin.operations';
 import type { AdminServer, AdminMember } from './admin-types';
 import { ExplanationList } from './explanation-list';
+import { MemberPicker } from './member-picker';
 
 interface ExplainerPanelProps {
   server: AdminServer;
-  members: readonly AdminMember[];
   /** Preselects a member (from the members page's "Why?"). */
-  initialUserId?: string;
+  initialMember?: AdminMember;
 }
 
 /**
  * "Why can (or can't) this member do that?": pick a member or a role, and a channel or the whole
  * server; the API's engine answers per permission. Also previews the sidebar they would see.
+ * Until someone is picked it answers for @everyone: what any member is left with.
  */
-export function ExplainerPanel({ server, members, initialUserId }: ExplainerPanelProps) {
-  const [subject, setSubject] = useState(initialUserId ? `user:${initialUserId}` : `user:${members[0]?.user.id ?? ''}`);
+export function ExplainerPanel({ server, initialMember }: ExplainerPanelProps) {
+  const everyone = server.roles.find((r) => r.isDefault);
+  const [subject, setSubject] = useState(initialMember ? `user:${initialMember.user.id}` : `role:${everyone?.id ?? ''}`);
+  const [member, setMember] = useState(initialMember);
   const [channelId, setChannelId] = useState('');
   const [kind, id] = subject.split(':') as ['user' | 'role', string];
   const [{ data, error, fetching }] = useQuery({
@@ -34,7 +37,6 @@ export function ExplainerPanel({ server, members, initialUserId }: ExplainerPane
     pause: !id,
     requestPolicy: 'network-only',
   });
-  const member = members.find((m) => m.user.id === id);
   const role = server.roles.find((r) => r.id === id);
   const name =
     kind === 'user' ? (member?.nickname ?? member?.user.displayName ?? 'This member') : `A member with only ${role?.name ?? 'this role'}`;
@@ -46,25 +48,25 @@ export function ExplainerPanel({ server, members, initialUserId }: ExplainerPane
       <h2 id="explainer-title">Permission explainer</h2>
       <p className="muted">Pick a member or a role and a channel: each permission shows the rule that decided it.</p>
       <div className="admin-filters">
-        <label className="field">
-          <span className="field-label">Member or role</span>
-          <select className="field-input" value={subject} onChange={(e) => setSubject(e.target.value)}>
-            <optgroup label="Members">
-              {members.map((m) => (
-                <option key={m.user.id} value={`user:${m.user.id}`}>
-                  {m.nickname ?? m.user.displayName} (@{m.user.username})
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Roles">
-              {server.roles.map((r) => (
-                <option key={r.id} value={`role:${r.id}`}>
-                  {r.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
+        <MemberPicker
+          serverId={server.id}
+          label="Member or role"
+          value={subject}
+          optionValue={(m) => `user:${m.user.id}`}
+          initialMember={initialMember}
+          onChange={(next, picked) => {
+            setSubject(next);
+            setMember(picked);
+          }}
+        >
+          <optgroup label="Roles">
+            {server.roles.map((r) => (
+              <option key={r.id} value={`role:${r.id}`}>
+                {r.name}
+              </option>
+            ))}
+          </optgroup>
+        </MemberPicker>
         <label className="field">
           <span className="field-label">Where</span>
           <select className="field-input" value={channelId} onChange={(e) => setChannelId(e.target.value)}>

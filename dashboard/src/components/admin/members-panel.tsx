@@ -16,7 +16,7 @@ import {
 } from './admin.operations';
 import type { AdminMember, AdminServer } from './admin-types';
 import { can, memberLock, roleLock, type Me } from './hierarchy';
-import { useAdminMembers } from './use-admin-members';
+import { SEARCH_PAUSE_MS, useAdminMembers } from './use-admin-members';
 
 const MAX_TIMEOUT_SECONDS = 28 * 24 * 3600;
 export const TIMEOUT_PRESETS: ReadonlyArray<[number, string]> = [
@@ -40,11 +40,8 @@ interface MembersPanelProps {
   server: AdminServer;
   me: Me;
   onChanged: () => void;
-  onExplain: (userId: string) => void;
+  onExplain: (member: AdminMember) => void;
 }
-
-/** Wait this long after the last key before asking the API. */
-const SEARCH_PAUSE_MS = 300;
 
 export function MembersPanel({ server, me, onChanged, onExplain }: MembersPanelProps) {
   const [search, setSearch] = useState('');
@@ -105,7 +102,7 @@ function MemberCard({
   server: AdminServer;
   me: Me;
   onChanged: () => void;
-  onExplain: (userId: string) => void;
+  onExplain: (member: AdminMember) => void;
 }) {
   const lock = memberLock(me, server.owner.id, member);
   const name = member.nickname ?? member.user.displayName;
@@ -152,7 +149,7 @@ function MemberCard({
         </summary>
         <div className="stack member-actions">
           {lock && <p className="lock-reason">{lock}</p>}
-          <button type="button" className="button ghost" onClick={() => onExplain(member.user.id)}>
+          <button type="button" className="button ghost" onClick={() => onExplain(member)}>
             Why can {name} (not) do things?
           </button>
           <label className="field">

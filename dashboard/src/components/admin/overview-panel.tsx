@@ -8,20 +8,11 @@ import { apiErrorOf } from '@/lib/api-errors';
 import { DeleteServerMutation, TransferOwnershipMutation, UpdateServerMutation } from './admin.operations';
 import type { AdminMember, AdminServer } from './admin-types';
 import type { Me } from './hierarchy';
+import { MemberPicker } from './member-picker';
 
 const MAX_ICON_BYTES = 256 * 1024;
 
-export function OverviewPanel({
-  server,
-  me,
-  members,
-  onChanged,
-}: {
-  server: AdminServer;
-  me: Me;
-  members: readonly AdminMember[];
-  onChanged: () => void;
-}) {
+export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; me: Me; onChanged: () => void }) {
   const router = useRouter();
   const [name, setName] = useState(server.name);
   const [description, setDescription] = useState(server.description);
@@ -32,8 +23,7 @@ export function OverviewPanel({
   const [updateState, updateServer] = useMutation(UpdateServerMutation);
   const [deleteState, deleteServer] = useMutation(DeleteServerMutation);
   const [transferState, transfer] = useMutation(TransferOwnershipMutation);
-  const [heirId, setHeirId] = useState('');
-  const heirs = members.filter((m) => !m.user.isBot && m.user.id !== me.userId);
+  const [heir, setHeir] = useState<AdminMember | undefined>();
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -53,7 +43,6 @@ export function OverviewPanel({
   }
 
   async function handOver() {
-    const heir = heirs.find((m) => m.user.id === heirId);
     if (!heir || !window.confirm(`Make ${heir.user.displayName} the owner of ${server.name}? You cannot undo this yourself.`)) return;
     const result = await transfer({ serverId: server.id, userId: heir.user.id });
     if (!result.error) onChanged();
@@ -104,15 +93,17 @@ export function OverviewPanel({
         <section className="danger-zone" aria-labelledby="transfer-title">
           <h3 id="transfer-title">Transfer ownership</h3>
           <div className="inline wrap">
-            <select className="field-input" aria-label="New owner" value={heirId} onChange={(e) => setHeirId(e.target.value)}>
+            <MemberPicker
+              serverId={server.id}
+              label="New owner"
+              value={heir?.user.id ?? ''}
+              onChange={(_, member) => setHeir(member)}
+              include={(m) => !m.user.isBot && m.user.id !== me.userId}
+              optionLabel={(m) => `${m.user.displayName} (@${m.user.username})`}
+            >
               <option value="">Pick a member…</option>
-              {heirs.map((m) => (
-                <option key={m.user.id} value={m.user.id}>
-                  {m.user.displayName} (@{m.user.username})
-                </option>
-              ))}
-            </select>
-            <button type="button" className="button danger" disabled={!heirId || transferState.fetching} onClick={() => void handOver()}>
+            </MemberPicker>
+            <button type="button" className="button danger" disabled={!heir || transferState.fetching} onClick={() => void handOver()}>
               Transfer ownership
             </button>
           </div>

@@ -7,6 +7,7 @@ import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AdminServerQuery } from './admin.operations';
+import type { AdminMember } from './admin-types';
 import { AuditPanel } from './audit-panel';
 import { BansInvitesPanel } from './bans-invites-panel';
 import { BotsPanel } from './bots-panel';
@@ -26,7 +27,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: AdminServerQuery, variables: { serverId } });
   const members = useAdminMembers(serverId);
   const [tab, setTab] = useState('overview');
-  const [explainUserId, setExplainUserId] = useState<string | undefined>();
+  const [explained, setExplained] = useState<AdminMember | undefined>();
   const tabList = useRef<HTMLDivElement>(null);
   // A tab opened from elsewhere on the page (a member's "why?") is scrolled into the narrow tab strip.
   useEffect(() => revealActiveTab(tabList.current), [tab]);
@@ -42,10 +43,17 @@ export function SettingsPage({ serverId }: { serverId: string }) {
     refetch({ requestPolicy: 'network-only' });
     members.reload();
   };
-  const explain = (userId: string) => {
-    setExplainUserId(userId);
+  const explain = (member: AdminMember) => {
+    setExplained(member);
     setTab('permissions');
   };
+
+  // The queue and the audit log name people from the first page of members (the actor filter lists them).
+  const membersState = members.error ? (
+    <ErrorState error={apiErrorOf(members.error)} onRetry={members.reload} />
+  ) : (
+    members.loading && members.members.length === 0 && <LoadingState label="Loading members…" />
+  );
 
   const tabs = [
     { id: 'overview', label: 'Overview', shown: can(me, 'MANAGE_SERVER') },
@@ -79,23 +87,22 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           ))}
         </Tabs.List>
         <Tabs.Content value="overview">
-          <OverviewPanel server={server} me={me} members={members.members} onChanged={reload} />
+          <OverviewPanel server={server} me={me} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="roles">
           <RolesPanel server={server} me={me} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="channels">
-          <ChannelsPanel server={server} me={me} members={members.members} onChanged={reload} />
+          <ChannelsPanel server={server} me={me} onChanged={reload} />
         </Tabs.Content>
         <Tabs.Content value="members">
           <MembersPanel server={server} me={me} onChanged={reload} onExplain={explain} />
         </Tabs.Content>
         <Tabs.Content value="permissions">
-          {members.members.length > 0 && (
-            <ExplainerPanel key={explainUserId} server={server} members={members.members} initialUserId={explainUserId} />
-          )}
+          <ExplainerPanel key={explained?.user.id} server={server} initialMember={explained} />
         </Tabs.Content>
         <Tabs.Content value="queue">
+          {membersState}
           <ModerationQueuePanel serverId={server.id} members={members.members} />
         </Tabs.Content>
         <Tabs.Content value="bans">
@@ -105,6 +112,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           <RateLimitsPanel serverId={server.id} />
         </Tabs.Content>
         <Tabs.Content value="audit">
+          {membersState}
           <AuditPanel serverId={server.id} members={members.members} />
         </Tabs.Content>
         <Tabs.Content value="bots">

@@ -7,6 +7,9 @@ import type { AdminMember } from './admin-types';
 
 const PAGE = 50;
 
+/** A search box waits this long after the last key before asking the API. */
+export const SEARCH_PAUSE_MS = 300;
+
 export interface MemberFilter {
   /** Part of a username, display name or nickname (any case); the API does the matching. */
   query?: string;
