@@ -47,11 +47,6 @@ type Documents = {
     "\n  mutation AdminRevokeInvite($code: String!) {\n    revokeInvite(code: $code)\n  }\n": typeof types.AdminRevokeInviteDocument,
     "\n  query AdminRateLimits($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      rateLimits {\n        channelMessageLimit\n        channelMessageWindowSeconds\n        serverMessageLimit\n        serverMessageWindowSeconds\n        escalationEnabled\n        escalationRefusals\n        escalationWindowSeconds\n        escalationTimeoutSeconds\n      }\n    }\n  }\n": typeof types.AdminRateLimitsDocument,
     "\n  mutation AdminUpdateRateLimits($serverId: ID!, $input: ServerRateLimitsInput!) {\n    updateServerRateLimits(serverId: $serverId, input: $input) {\n      channelMessageLimit\n      channelMessageWindowSeconds\n      serverMessageLimit\n      serverMessageWindowSeconds\n      escalationEnabled\n      escalationRefusals\n      escalationWindowSeconds\n      escalationTimeoutSeconds\n    }\n  }\n": typeof types.AdminUpdateRateLimitsDocument,
-    "\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminMyBotsDocument,
-    "\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AdminCreateBotDocument,
-    "\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AdminRegenerateBotTokenDocument,
-    "\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n": typeof types.AdminDeleteBotDocument,
-    "\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AdminAddBotDocument,
     "\n  mutation AdminModerateVoice(\n    $serverId: ID!\n    $userId: ID!\n    $serverMute: Boolean\n    $serverDeaf: Boolean\n    $moveToChannelId: ID\n    $disconnect: Boolean\n  ) {\n    moderateVoice(\n      serverId: $serverId\n      userId: $userId\n      serverMute: $serverMute\n      serverDeaf: $serverDeaf\n      moveToChannelId: $moveToChannelId\n      disconnect: $disconnect\n    )\n  }\n": typeof types.AdminModerateVoiceDocument,
     "\n  mutation AdminTransferOwnership($serverId: ID!, $userId: ID!) {\n    transferOwnership(serverId: $serverId, userId: $userId) {\n      id\n      owner {\n        id\n      }\n    }\n  }\n": typeof types.AdminTransferOwnershipDocument,
     "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": typeof types.UserPanelFragmentDoc,
@@ -60,6 +55,12 @@ type Documents = {
     "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n": typeof types.DemoLoginDocument,
+    "\n  query MyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MyBotsDocument,
+    "\n  query BotTargets {\n    myServers {\n      id\n      name\n      myPermissions\n    }\n  }\n": typeof types.BotTargetsDocument,
+    "\n  mutation CreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.CreateBotDocument,
+    "\n  mutation RegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.RegenerateBotTokenDocument,
+    "\n  mutation DeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n": typeof types.DeleteBotDocument,
+    "\n  mutation AddBotToServer($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AddBotToServerDocument,
     "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      ...VoiceParticipant\n    }\n  }\n": typeof types.ChannelItemFragmentDoc,
     "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      # Refetched on every channel or access change: the cache then updates the open channel's\n      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.\n      myMember {\n        timedOutUntil\n      }\n      channels {\n        id\n        type\n        position\n        myPermissions\n        slowmodeSeconds\n        topic\n        lastMessageId\n        lastReadMessageId\n        ...ChannelItem\n      }\n    }\n  }\n": typeof types.ServerSidebarDocument,
     "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      # Written to the cache as it arrives: every view of the role (the settings' role list among\n      # them) follows a rename or a move without a refetch.\n      ... on RoleUpdated {\n        role {\n          id\n          name\n          color\n          position\n        }\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberJoined {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n        sessionId\n        state {\n          ...VoiceParticipant\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.ServerEventsDocument,
@@ -132,11 +133,6 @@ const documents: Documents = {
     "\n  mutation AdminRevokeInvite($code: String!) {\n    revokeInvite(code: $code)\n  }\n": types.AdminRevokeInviteDocument,
     "\n  query AdminRateLimits($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      rateLimits {\n        channelMessageLimit\n        channelMessageWindowSeconds\n        serverMessageLimit\n        serverMessageWindowSeconds\n        escalationEnabled\n        escalationRefusals\n        escalationWindowSeconds\n        escalationTimeoutSeconds\n      }\n    }\n  }\n": types.AdminRateLimitsDocument,
     "\n  mutation AdminUpdateRateLimits($serverId: ID!, $input: ServerRateLimitsInput!) {\n    updateServerRateLimits(serverId: $serverId, input: $input) {\n      channelMessageLimit\n      channelMessageWindowSeconds\n      serverMessageLimit\n      serverMessageWindowSeconds\n      escalationEnabled\n      escalationRefusals\n      escalationWindowSeconds\n      escalationTimeoutSeconds\n    }\n  }\n": types.AdminUpdateRateLimitsDocument,
-    "\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n": types.AdminMyBotsDocument,
-    "\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": types.AdminCreateBotDocument,
-    "\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": types.AdminRegenerateBotTokenDocument,
-    "\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n": types.AdminDeleteBotDocument,
-    "\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n": types.AdminAddBotDocument,
     "\n  mutation AdminModerateVoice(\n    $serverId: ID!\n    $userId: ID!\n    $serverMute: Boolean\n    $serverDeaf: Boolean\n    $moveToChannelId: ID\n    $disconnect: Boolean\n  ) {\n    moderateVoice(\n      serverId: $serverId\n      userId: $userId\n      serverMute: $serverMute\n      serverDeaf: $serverDeaf\n      moveToChannelId: $moveToChannelId\n      disconnect: $disconnect\n    )\n  }\n": types.AdminModerateVoiceDocument,
     "\n  mutation AdminTransferOwnership($serverId: ID!, $userId: ID!) {\n    transferOwnership(serverId: $serverId, userId: $userId) {\n      id\n      owner {\n        id\n      }\n    }\n  }\n": types.AdminTransferOwnershipDocument,
     "\n  fragment UserPanel on User {\n    id\n    username\n    displayName\n    presence\n  }\n": types.UserPanelFragmentDoc,
@@ -145,6 +141,12 @@ const documents: Documents = {
     "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName) {\n      token\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n": types.DemoLoginDocument,
+    "\n  query MyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n": types.MyBotsDocument,
+    "\n  query BotTargets {\n    myServers {\n      id\n      name\n      myPermissions\n    }\n  }\n": types.BotTargetsDocument,
+    "\n  mutation CreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": types.CreateBotDocument,
+    "\n  mutation RegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n": types.RegenerateBotTokenDocument,
+    "\n  mutation DeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n": types.DeleteBotDocument,
+    "\n  mutation AddBotToServer($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n": types.AddBotToServerDocument,
     "\n  fragment ChannelItem on Channel {\n    id\n    name\n    type\n    isPrivate\n    voiceStates {\n      sessionId\n      ...VoiceParticipant\n    }\n  }\n": types.ChannelItemFragmentDoc,
     "\n  query ServerSidebar($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      name\n      description\n      memberCount\n      myPermissions\n      # Refetched on every channel or access change: the cache then updates the open channel's\n      # permissions, slowmode and topic, and the member's timeout end, so the chat view follows.\n      myMember {\n        timedOutUntil\n      }\n      channels {\n        id\n        type\n        position\n        myPermissions\n        slowmodeSeconds\n        topic\n        lastMessageId\n        lastReadMessageId\n        ...ChannelItem\n      }\n    }\n  }\n": types.ServerSidebarDocument,
     "\n  subscription ServerEvents($serverId: ID!) {\n    serverEvents(serverId: $serverId) {\n      __typename\n      ... on ChannelDeleted {\n        channelId\n      }\n      # Written to the cache as it arrives: every view of the role (the settings' role list among\n      # them) follows a rename or a move without a refetch.\n      ... on RoleUpdated {\n        role {\n          id\n          name\n          color\n          position\n        }\n      }\n      ... on PresenceUpdated {\n        user {\n          id\n          presence\n        }\n      }\n      ... on MemberUpdated {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberJoined {\n        member {\n          user {\n            id\n          }\n        }\n      }\n      ... on MemberLeft {\n        userId\n        reason\n      }\n      ... on ServerDeleted {\n        serverId\n      }\n      ... on VoiceStateUpdated {\n        voiceChannelId: channelId\n        userId\n        sessionId\n        state {\n          ...VoiceParticipant\n          channel {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.ServerEventsDocument,
@@ -333,26 +335,6 @@ export function graphql(source: "\n  mutation AdminUpdateRateLimits($serverId: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAddBot($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation AdminModerateVoice(\n    $serverId: ID!\n    $userId: ID!\n    $serverMute: Boolean\n    $serverDeaf: Boolean\n    $moveToChannelId: ID\n    $disconnect: Boolean\n  ) {\n    moderateVoice(\n      serverId: $serverId\n      userId: $userId\n      serverMute: $serverMute\n      serverDeaf: $serverDeaf\n      moveToChannelId: $moveToChannelId\n      disconnect: $disconnect\n    )\n  }\n"): (typeof documents)["\n  mutation AdminModerateVoice(\n    $serverId: ID!\n    $userId: ID!\n    $serverMute: Boolean\n    $serverDeaf: Boolean\n    $moveToChannelId: ID\n    $disconnect: Boolean\n  ) {\n    moderateVoice(\n      serverId: $serverId\n      userId: $userId\n      serverMute: $serverMute\n      serverDeaf: $serverDeaf\n      moveToChannelId: $moveToChannelId\n      disconnect: $disconnect\n    )\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -382,6 +364,30 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n"): (typeof documents)["\n  query DemoLogin {\n    demoLogin {\n      username\n      password\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyBots {\n    myBots {\n      id\n      displayName\n      username\n      botServers {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BotTargets {\n    myServers {\n      id\n      name\n      myPermissions\n    }\n  }\n"): (typeof documents)["\n  query BotTargets {\n    myServers {\n      id\n      name\n      myPermissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBot($name: String!) {\n    createBot(name: $name) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateBotToken($botId: ID!) {\n    regenerateBotToken(botId: $botId) {\n      token\n      bot {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n"): (typeof documents)["\n  mutation DeleteBot($botId: ID!) {\n    deleteBot(botId: $botId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddBotToServer($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddBotToServer($botId: ID!, $serverId: ID!) {\n    addBotToServer(botId: $botId, serverId: $serverId) {\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -423,60 +423,6 @@ export const UpdateRateLimitsMutation = graphql(`
   }
 `);
 
-export const MyBotsQuery = graphql(`
-  query AdminMyBots {
-    myBots {
-      id
-      displayName
-      username
-      botServers {
-        id
-        name
-      }
-    }
-  }
-`);
-
-export const CreateBotMutation = graphql(`
-  mutation AdminCreateBot($name: String!) {
-    createBot(name: $name) {
-      token
-      bot {
-        id
-        displayName
-      }
-    }
-  }
-`);
-
-export const RegenerateBotTokenMutation = graphql(`
-  mutation AdminRegenerateBotToken($botId: ID!) {
-    regenerateBotToken(botId: $botId) {
-      token
-      bot {
-        id
-        displayName
-      }
-    }
-  }
-`);
-
-export const DeleteBotMutation = graphql(`
-  mutation AdminDeleteBot($botId: ID!) {
-    deleteBot(botId: $botId)
-  }
-`);
-
-export const AddBotMutation = graphql(`
-  mutation AdminAddBot($botId: ID!, $serverId: ID!) {
-    addBotToServer(botId: $botId, serverId: $serverId) {
-      user {
-        id
-      }
-    }
-  }
-`);
-
 export const ModerateVoiceMutation = graphql(`
   mutation AdminModerateVoice(
     $serverId: ID!

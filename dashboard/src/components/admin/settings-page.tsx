@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { Tabs } from 'radix-ui';
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
+import { BotsPanel } from '@/components/bots/bots-panel';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AdminServerQuery } from './admin.operations';
 import type { AdminMember } from './admin-types';
 import { AuditPanel } from './audit-panel';
 import { BansInvitesPanel } from './bans-invites-panel';
-import { BotsPanel } from './bots-panel';
 import { ModerationQueuePanel } from './moderation-queue-panel';
 import { RateLimitsPanel } from './rate-limits-panel';
 import { ChannelsPanel } from './channels-panel';
@@ -116,7 +116,11 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           <AuditPanel serverId={server.id} members={members.members} />
         </Tabs.Content>
         <Tabs.Content value="bots">
-          <BotsPanel serverId={server.id} serverName={server.name} />
+          {/* The same panel as My bots, offering this server only: adding one here needs no detour. */}
+          <BotsPanel targets={[server]} />
+          <p className="muted">
+            Bots are yours, not the server’s: <Link href="/bots">My bots</Link> lists them all and adds them to any server you manage.
+          </p>
         </Tabs.Content>
       </Tabs.Root>
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { DropdownMenu } from 'radix-ui';
 import { useMutation } from 'urql';
 import { LogoutMutation } from '@/components/auth/auth.operations';
@@ -36,6 +37,7 @@ const STATUSES: { status: PresenceStatus; label: string }[] = [
 
 export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFragment> }) {
   const user = getFragmentData(UserPanelFragment, ref);
+  const router = useRouter();
   const { setToken } = useSession();
   const [, setPresence] = useMutation(SetPresenceMutation);
   const [, logout] = useMutation(LogoutMutation);
@@ -50,7 +52,7 @@ export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFr
   return (
     <div className="user-panel">
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="user-button" aria-label={`Status: ${current.label}. Change status`}>
+        <DropdownMenu.Trigger className="user-button" aria-label={`Status: ${current.label}. Change status or open My bots`}>
           <PresenceDot status={user.presence} />
           <span className="user-names">
             <span className="user-display">{user.displayName}</span>
@@ -70,6 +72,10 @@ export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFr
                 </DropdownMenu.RadioItem>
               ))}
             </DropdownMenu.RadioGroup>
+            <DropdownMenu.Separator className="menu-separator" />
+            <DropdownMenu.Item className="menu-item" onSelect={() => router.push('/bots')}>
+              My bots
+            </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>

@@ -1,0 +1,190 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshots } from './browser';
+import { expect as expectPage } from './page-expect';
+import { recordFailure, signUpInBrowser, type Person } from './people';
+import { startStack, type Stack } from './stack';
+
+/**
+ * Bots belong to people, not servers: a member who manages no server still makes a bot on My bots,
+ * its token shown once; it can be added only where they hold MANAGE_SERVER, and the page says where
+ * each bot is. Then the member pickers of the settings: searched through the API, and the explainer
+ * never blank while members load. Two people in two browser contexts against the real stack.
+ */
+describe('my bots and the member pickers in the browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+  const people = {} as Record<'owner' | 'bea', Person>;
+  let gardenId: string;
+  let quietId: string;
+  const suffix = Date.now().toString(36);
+  let firstToken = '';
+
+  const page = (key: keyof typeof people): Page => people[key].page;
+  const bots = () => page('bea').getByRole('list', { name: 'Bots' });
+  const gardener = () => bots().locator('li', { hasText: 'Gardener' });
+  /** What the API makes of a bot token: the bot's name, or null once the token no longer works. */
+  const botNamed = async (token: string) => {
+    const body = await fetch(stack.apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bot ${token}` },
+      body: JSON.stringify({ query: '{ me { displayName isBot } }' }),
+    }).then((r) => r.json() as Promise<{ data?: { me: { displayName: string; isBot: boolean } | null } }>);
+    return body.data?.me?.isBot ? body.data.me.displayName : null;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+    people.owner = await signUpInBrowser(stack, browser, `owner${suffix}`, 'Olive');
+    people.bea = await signUpInBrowser(stack, browser, `bea${suffix}`, 'Bea');
+    const server = async (name: string) => {
+      const id = (await people.owner.api(`mutation { createServer(input: { name: "${name}" }) { id } }`)).createServer.id as string;
+      const invite = await people.owner.api('mutation($s: ID!) { createInvite(serverId: $s) { code } }', { s: id });
+      await people.bea.api('mutation($c: String!) { joinServer(inviteCode: $c) { id } }', { c: invite.createInvite.code });
+      return id;
+    };
+    gardenId = await server('Garden Club');
+    quietId = await server('Quiet Room');
+  }, 180_000);
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await recordFailure(Object.values(people), task.name);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  }, 60_000);
+
+  it('a member who manages no server opens My bots from their menu by keyboard and makes a bot; its token is shown once', async () => {
+    await page('bea').goto(`/servers/${quietId}`);
+    await page('bea')
+      .getByRole('button', { name: /^Status: Online/ })
+      .focus();
+    await page('bea').keyboard.press('Enter');
+    await expectPage(page('bea').getByRole('menuitem', { name: 'My bots' })).toBeVisible();
+    // Down from the status choices to My bots, then Enter.
+    for (let i = 0; i < 4; i++) await page('bea').keyboard.press('ArrowDown');
+    await expectPage(page('bea').getByRole('menuitem', { name: 'My bots' })).toHaveAttribute('data-highlighted', '');
+    await page('bea').keyboard.press('Enter');
+    await expectPage(page('bea').getByRole('heading', { name: 'My bots' })).toBeVisible();
+    expect(new URL(page('bea').url()).pathname).toBe('/bots');
+    await expectPage(page('bea').getByText('You have no bots yet.')).toBeVisible();
+    await expectPage(page('bea').getByText(/you have it in none of your servers yet/)).toBeVisible();
+
+    await page('bea').getByRole('textbox', { name: 'New bot name' }).fill('Gardener');
+    await page('bea').getByRole('button', { name: 'Create bot' }).click();
+    const tokenBox = page('bea').getByRole('region', { name: 'New bot token' });
+    await expectPage(tokenBox).toContainText('shown only this once');
+    await expectPage(tokenBox).toContainText('keep it secret');
+    const token = await tokenBox.getByRole('textbox', { name: 'Bot token' }).inputValue();
+    expect(await botNamed(token)).toBe('Gardener');
+    firstToken = token;
+    await expectPage(gardener()).toContainText('in no server');
+    // Quiet Room (no Manage server there) is not offered.
+    await expectPage(gardener().getByRole('button', { name: /^Add Gardener/ })).toHaveCount(0);
+    await screenshots(page('bea'), 'admin-bots-01-token');
+
+    await page('bea').getByRole('button', { name: 'Done' }).click();
+    await expectPage(tokenBox).toHaveCount(0);
+    await page('bea').reload();
+    await expectPage(gardener()).toBeVisible();
+    expect(await page('bea').getByText(token).count()).toBe(0);
+  });
+
+  it('adds the bot to a server where they hold Manage server, never to one where they do not, and lists it there', async () => {
+    const managers = await people.owner.api(
+      'mutation($s: ID!) { createRole(serverId: $s, input: { name: "Managers", permissions: [MANAGE_SERVER] }) { id } }',
+      { s: gardenId },
+    );
+    await people.owner.api('mutation($s: ID!, $u: ID!, $r: ID!) { assignRole(serverId: $s, userId: $u, roleId: $r) { user { id } } }', {
+      s: gardenId,
+      u: people.bea.id,
+      r: managers.createRole.id,
+    });
+    await people.bea.api('mutation { createServer(input: { name: "Bea Lab" }) { id } }');
+
+    await page('bea').reload();
+    const target = gardener().getByRole('combobox', { name: 'Server to add Gardener to' });
+    await expectPage(target).toBeVisible();
+    expect(await target.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['Garden Club', 'Bea Lab']));
+    expect(await target.locator('option').allInnerTexts()).not.toContain('Quiet Room');
+    await target.selectOption({ label: 'Garden Club' });
+    await gardener().getByRole('button', { name: 'Add Gardener to Garden Club' }).click();
+    await expectPage(gardener()).toContainText('in Garden Club');
+    const members = (
+      await people.owner.api('query($s: ID!) { server(id: $s) { members { user { displayName isBot } } } }', { s: gardenId })
+    ).server.members;
+    expect(members).toContainEqual({ user: { displayName: 'Gardener', isBot: true } });
+    // Only Bea Lab is left to offer, on the button itself.
+    await expectPage(gardener().getByRole('button', { name: 'Add Gardener to Bea Lab' })).toBeVisible();
+    await screenshots(page('bea'), 'admin-bots-02-added');
+  });
+
+  it('regenerates the token (the old one stops working) and deletes the bot', async () => {
+    await gardener().getByRole('button', { name: 'Regenerate token' }).click();
+    const tokenBox = page('bea').getByRole('region', { name: 'New bot token' });
+    await expectPage(tokenBox).toContainText('Token for Gardener');
+    const token = await tokenBox.getByRole('textbox', { name: 'Bot token' }).inputValue();
+    expect(await botNamed(token)).toBe('Gardener');
+    expect(await botNamed(firstToken)).toBeNull();
+
+    await gardener().getByRole('button', { name: 'Delete' }).click();
+    await expectPage(gardener()).toHaveCount(0);
+    expect(await botNamed(token)).toBeNull();
+    const members = (await people.owner.api('query($s: ID!) { server(id: $s) { members { user { isBot } } } }', { s: gardenId })).server
+      .members;
+    expect(members.some((m: { user: { isBot: boolean } }) => m.user.isBot)).toBe(false);
+  });
+
+  it('the explainer shows while members load, and the pickers find a member through the API search', async () => {
+    // Hold the members' answers back until the loading state has been seen.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page('owner').route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('AdminMembers')) await held;
+      await route.fallback();
+    });
+    await page('owner').goto(`/servers/${gardenId}/settings`);
+    await page('owner').getByRole('tab', { name: 'Permissions explainer' }).click();
+    const panel = page('owner').getByRole('tabpanel');
+    await expectPage(panel.getByRole('status').filter({ hasText: 'Loading members…' })).toBeVisible();
+    // The engine answers for @everyone meanwhile: never a blank tab.
+    await expectPage(panel.getByRole('heading', { name: 'A member with only @everyone server-wide' })).toBeVisible();
+    await screenshots(page('owner'), 'admin-bots-03-explainer-loading');
+    release();
+    await page('owner').unroute('**/graphql');
+
+    await panel.getByLabel('Find a member by name').fill('bea');
+    const picker = panel.getByLabel('Member or role');
+    await expectPage(picker.locator('optgroup[label="Members matching “bea”"] option')).toHaveCount(1);
+    await picker.selectOption({ label: `Bea (@bea${suffix})` });
+    await expectPage(panel.getByRole('heading', { name: 'Bea server-wide' })).toBeVisible();
+    await expectPage(panel.getByRole('list', { name: 'Permissions of Bea' }).locator('li', { hasText: 'Manage server' })).toContainText(
+      '“Managers”',
+    );
+    await expectPage(panel.getByRole('complementary', { name: 'Sidebar as Bea sees it' })).toContainText('general');
+    await screenshots(page('owner'), 'admin-bots-04-explainer');
+
+    await page('owner').getByRole('tab', { name: 'Channels' }).click();
+    await page('owner')
+      .getByRole('button', { name: /# general/ })
+      .click();
+    await page('owner').getByLabel('Find a member by name').fill('bea');
+    await page('owner').getByLabel('Overwrite for').selectOption({ label: 'Bea' });
+    await expectPage(page('owner').getByText('Overwrites for Bea')).toBeVisible();
+    await expectPage(page('owner').getByRole('button', { name: 'Save overwrites' })).toBeDisabled();
+    await screenshots(page('owner'), 'admin-bots-05-overwrite-picker');
+
+    await page('owner').getByRole('tab', { name: 'Overview' }).click();
+    await page('owner').getByLabel('Find a member by name').fill('zzz-nobody');
+    await expectPage(page('owner').getByText('No member matches.')).toBeVisible();
+    await page('owner').getByLabel('Find a member by name').fill('bea');
+    await page('owner')
+      .getByLabel('New owner')
+      .selectOption({ label: `Bea (@bea${suffix})` });
+    await expectPage(page('owner').getByRole('button', { name: 'Transfer ownership' })).not.toBeDisabled();
+    await screenshots(page('owner'), 'admin-bots-06-transfer-picker');
+  });
+});
