@@ -39,7 +39,7 @@ export function redisKeys(prefix: string) {
     voiceImposed: (serverId: string) => `${voiceOf(serverId)}imposed`,
     /** The server of a session, for lookups by session id alone; the server's keys stay the truth. */
     voiceSessionServer: (sessionId: string) => `${prefix}voice:session:${sessionId}`,
-    /** Set: servers where a user has joined voice, to end all of a user's sessions. */
+    /** Set: servers where a user holds a voice session (gone with the last), to end all of a user's sessions. */
     voiceUserServers: (userId: string) => `${prefix}voice:user:${userId}`,
     /** Pub/sub channel names (not keys, but prefixed the same way). */
     eventChannel: (topic: string) => `${prefix}ev:${topic}`,
