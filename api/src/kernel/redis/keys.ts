@@ -27,6 +27,8 @@ export function redisKeys(prefix: string) {
     presenceStatus: (userId: string) => `${prefix}presence:${tag(userId)}:status`,
     /** What the user chose (mirrors users.chosen_status). */
     presenceChosen: (userId: string) => `${prefix}presence:${tag(userId)}:chosen`,
+    /** Set while a change of what others see, made by a chosen status, is not yet announced. */
+    presenceUnannounced: (userId: string) => `${prefix}presence:${tag(userId)}:unannounced`,
     /** Voice: the prefix of one server's keys, handed to the Lua scripts. */
     voiceServerPrefix: voiceOf,
     /** Hash: session -> state JSON (who is in a channel; its length enforces userLimit). */
