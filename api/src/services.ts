@@ -112,11 +112,11 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const members = new MembersService(orm, access, audit, outbox, invites);
   const users = new UsersService(orm);
   const jobs = new JobQueues(config, keys.bullPrefix(isCluster(redis)));
-  const presence = new PresenceService(redis, keys, orm, jobs, users, events, {
+  const presence = new PresenceService(redis, keys, orm, jobs, users, events, outbox, {
     timeoutMs: config.PRESENCE_TIMEOUT_SECONDS * 1000,
     graceMs: config.PRESENCE_GRACE_SECONDS * 1000,
   });
-  const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events);
+  const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events, outbox);
   const voice = new VoiceService(redis, keys, orm, bus, access, audit, events, {
     stunUrls: config.STUN_URLS,
     turnUrls: config.TURN_URLS,
@@ -131,6 +131,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     access: ({ invalidation }) => access.invalidate(invalidation.serverId, invalidation.userId),
     'server-event': ({ serverId, event }) => events.server(serverId, event),
     'channel-event': ({ channelId, event }) => events.channel(channelId, event),
+    'message-updated': ({ messageId }) => messages.announceUpdated(messageId),
+    'presence-chosen': ({ userId }) => presence.applyChosen(userId),
     'sessions-revoked': ({ tokenHashes }) => auth.announceRevoked(tokenHashes),
   });
   await Promise.all([access.start(), auth.start()]);

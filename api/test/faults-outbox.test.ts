@@ -1,14 +1,31 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
+import { liveSubscriptions } from '../src/realtime/channel-rooms.js';
 import { eventually, expectNullOrNotFound, joinServer, sql, until } from './fixtures.js';
 import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
-import { assertWorkersBuilt, startApiProcess, startWorkers, stopAllWorkers } from './processes.js';
+import { assertWorkersBuilt, startApiProcess, startWorkers, stopAllWorkers, type WorkerProcess } from './processes.js';
 import { recordServerEvents, type ServerEventLog } from './server-events.js';
-import { wsClient } from './ws-client.js';
+import { subscribe, wsClient } from './ws-client.js';
 
 const KICK = 'mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u) }';
 const CHANNEL = 'query($c: ID!) { channel(id: $c) { id } }';
+const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
+const EDIT = 'mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { id } }';
+const DELETE = 'mutation($m: ID!) { deleteMessage(messageId: $m) }';
+const SET_PRESENCE = 'mutation { setPresence(status: DND) { id } }';
+const CHANNEL_EVENTS = `subscription($c: ID!) { channelEvents(channelId: $c) { __typename
+  ... on MessageCreated { message { id } } ... on MessageUpdated { message { id content } } ... on MessageDeleted { messageId } } }`;
+
+/** Sends `query` through an API process that kills itself right after the commit: no answer comes. */
+async function crashAfterCommit(prefix: string, user: TestUser, query: string, variables: Record<string, unknown> = {}) {
+  const doomed: WorkerProcess = await startApiProcess(prefix, { RASHIGO_FAILPOINTS: 'outbox-committed' });
+  const answer = await new GqlClient(`http://127.0.0.1:${doomed.port}/graphql`, `Bearer ${user.token}`)
+    .request(query, variables)
+    .catch(() => null);
+  expect(answer).toBeNull();
+  expect((await doomed.exited).signal).toBe('SIGKILL');
+}
 
 // A real second API process, started with a crash point right after an action's commit and before
 // its side effects (the outbox row) are performed: a kill -9 there loses them unless they are retried.
@@ -72,4 +89,78 @@ describe('kill -9 of an API process between committing a kick and announcing it 
     await log.waitFor((e) => e.type === 'MemberUpdated' && e.userId === owner.id, 10_000, 'the rename');
     expect(log.about('MemberLeft', member.id)).toHaveLength(1);
   });
+});
+
+describe('kill -9 of an API process between committing a message deletion, an edit or a chosen status and announcing it', () => {
+  const prefix = uniquePrefix();
+  let api: RunningApi;
+  let owner: TestUser;
+  let member: TestUser;
+  let serverId: string;
+  let channelId: string;
+  let observer: Client;
+  let log: ServerEventLog;
+
+  beforeAll(async () => {
+    assertWorkersBuilt();
+    api = await startTestApi({}, prefix);
+    owner = await signUp(api, 'crashowner');
+    member = await signUp(api, 'crashmember');
+    const server = await createServer(owner);
+    serverId = server.id;
+    channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await joinServer(member, serverId);
+    observer = wsClient(api.url, owner.token);
+    log = await recordServerEvents(observer, serverId);
+  });
+  afterAll(async () => {
+    log?.stop();
+    await observer?.dispose();
+    await Promise.all([api?.close(), stopAllWorkers()]);
+  });
+
+  it('the sweep announces each once: MessageDeleted, MessageUpdated with the new content, PresenceUpdated (and Redis gets the status)', async () => {
+    const deleted = (await owner.client.ok(SEND, { c: channelId, t: 'doomed' })).sendMessage.id as string;
+    const edited = (await owner.client.ok(SEND, { c: channelId, t: 'before' })).sendMessage.id as string;
+    await member.client.ok('mutation { heartbeat }');
+    await log.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === member.id && e.presence === 'ONLINE', 5000, 'ONLINE');
+    const base = liveSubscriptions(api.services);
+    const events = subscribe(observer, CHANNEL_EVENTS, { c: channelId });
+    await until(() => liveSubscriptions(api.services) > base, 'the channel subscription');
+
+    await Promise.all([
+      crashAfterCommit(prefix, owner, DELETE, { m: deleted }),
+      crashAfterCommit(prefix, owner, EDIT, { m: edited, t: 'after' }),
+      crashAfterCommit(prefix, member, SET_PRESENCE),
+    ]);
+
+    // Committed, not announced: Postgres has all three, Redis still the old status, clients nothing.
+    expect(await sql(api, 'select id, content from messages where id in (?, ?)', [deleted, edited])).toEqual([
+      { id: edited, content: 'after' },
+    ]);
+    expect(await sql(api, 'select chosen_status from users where id = ?', [member.id])).toEqual([{ chosen_status: 'DND' }]);
+    expect(await api.services.redis.get(api.services.keys.presenceStatus(member.id))).toBe('ONLINE');
+    expect((await sql(api, 'select id from outbox')).length).toBe(3);
+    const fence = (await owner.client.ok(SEND, { c: channelId, t: 'fence' })).sendMessage.id as string;
+    await until(() => events.events.some((e) => e.channelEvents.message?.id === fence), 'the fence');
+    expect(events.events.map((e) => e.channelEvents.__typename)).toEqual(['MessageCreated']);
+    expect(log.about('PresenceUpdated', member.id).map((e) => e.presence)).toEqual(['ONLINE']);
+
+    await startWorkers(prefix, { SWEEP_EVERY_SECONDS: '1' });
+    await log.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === member.id && e.presence === 'DND', 15_000, 'DND');
+    await until(async () => (await sql(api, 'select id from outbox')).length === 0, 'the outbox rows to be performed');
+    expect(await api.services.redis.get(api.services.keys.presenceStatus(member.id))).toBe('DND');
+    // Performed rows are gone, so no later sweep repeats them: a second fence shows nothing else was in flight.
+    const after = (await owner.client.ok(SEND, { c: channelId, t: 'after the sweep' })).sendMessage.id as string;
+    await until(() => events.events.some((e) => e.channelEvents.message?.id === after), 'the second fence');
+    const announced = events.events.map((e) => e.channelEvents).filter((e) => e.__typename !== 'MessageCreated');
+    expect(announced).toHaveLength(2);
+    expect(announced).toEqual(
+      expect.arrayContaining([
+        { __typename: 'MessageDeleted', messageId: deleted },
+        { __typename: 'MessageUpdated', message: { id: edited, content: 'after' } },
+      ]),
+    );
+    expect(log.about('PresenceUpdated', member.id).map((e) => e.presence)).toEqual(['ONLINE', 'DND']);
+  }, 90_000);
 });

@@ -10,6 +10,10 @@ export type OutboxEffect =
   | { kind: 'access'; invalidation: AccessInvalidation }
   | { kind: 'server-event'; serverId: string; event: ServerEventPayload }
   | { kind: 'channel-event'; channelId: string; event: ChannelEventPayload }
+  /** MessagesService.announceUpdated: the edited message as it is when performed, unless deleted by then. */
+  | { kind: 'message-updated'; messageId: string }
+  /** PresenceService.applyChosen: users.chosen_status applied in Redis, PresenceUpdated if what others see changed. */
+  | { kind: 'presence-chosen'; userId: string }
   /** AuthService.announceRevoked: every process evicts the sessions and closes their sockets. */
   | { kind: 'sessions-revoked'; tokenHashes: string[] };
 
@@ -24,5 +28,12 @@ export const owed = {
   }),
   serverEvent: (serverId: string, event: ServerEventPayload): OutboxEffect => ({ kind: 'server-event', serverId, event }),
   channelEvent: (channelId: string, event: ChannelEventPayload): OutboxEffect => ({ kind: 'channel-event', channelId, event }),
+  messageDeleted: (channelId: string, messageId: string): OutboxEffect => ({
+    kind: 'channel-event',
+    channelId,
+    event: { type: 'MessageDeleted', messageId, channelId },
+  }),
+  messageUpdated: (messageId: string): OutboxEffect => ({ kind: 'message-updated', messageId }),
+  presenceChosen: (userId: string): OutboxEffect => ({ kind: 'presence-chosen', userId }),
   sessionsRevoked: (tokenHashes: string[]): OutboxEffect => ({ kind: 'sessions-revoked', tokenHashes }),
 };

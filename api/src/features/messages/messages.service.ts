@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/postgresql';
 import { hasPermission } from '../../permissions/bits.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { badInput, forbidden, notFound } from '../../kernel/errors/app-error.js';
@@ -8,6 +9,8 @@ import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { JobQueues } from '../../jobs/job-queues.js';
 import { QueueName } from '../../jobs/queues.js';
 import type { EventPublisher } from '../../realtime/topics.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -44,6 +47,7 @@ export class MessagesService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {
     this.insertMessage = messageInsert(orm);
   }
@@ -108,13 +112,25 @@ export class MessagesService {
     if (message.author !== userId) throw notAuthor();
     assertMaySend(access);
     const view: MessageView = { ...toMessageView(message), content, editedAt: new Date() };
-    // Only if the row still exists, and announced while its lock is held: an edit racing a deletion
-    // answers NOT_FOUND or is published before MessageDeleted, never after it.
-    await em.transactional(async (tx) => {
+    // Only if the row still exists; announced once committed (never an edit that did not happen),
+    // and again by the sweep if this process dies first.
+    await this.outbox.transaction(async (tx, owe) => {
       if (!(await tx.nativeUpdate(Message, { id: messageId }, { content, editedAt: view.editedAt as Date }))) throw notFound('Message');
-      await this.events.channel(view.channelId, { type: 'MessageUpdated', message: view });
+      owe(owed.messageUpdated(messageId));
     });
     return view;
+  }
+
+  /**
+   * What an edit owes after its commit: the message as it is now, published while its row is
+   * share-locked, so a deletion racing the edit commits (and announces MessageDeleted) after it;
+   * a message deleted by then is not announced. Safe to repeat: it carries the current state.
+   */
+  async announceUpdated(messageId: string): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const message = await em.findOne(Message, { id: messageId }, { lockMode: LockMode.PESSIMISTIC_READ });
+      if (message) await this.events.channel(message.channel, { type: 'MessageUpdated', message: toMessageView(message) });
+    });
   }
 
   /** The author, or anyone with MANAGE_MESSAGES in the channel (audited). */
@@ -125,7 +141,7 @@ export class MessagesService {
     const access = await resolveAccess(message.channel);
     const byModerator = message.author !== userId;
     if (byModerator && !hasPermission(access.channelPermissions, 'MANAGE_MESSAGES')) throw forbidden('MANAGE_MESSAGES');
-    await em.transactional(async (tx) => {
+    await this.outbox.transaction(async (tx, owe) => {
       // Two deletions racing: only the one that removed the row audits and announces it.
       if (!(await tx.nativeDelete(Message, { id: messageId }))) throw notFound('Message');
       if (byModerator)
@@ -136,12 +152,8 @@ export class MessagesService {
           targetId: message.author,
           changes: { message: [messageId, null], channel: [message.channel, null] },
         });
+      owe(owed.messageDeleted(message.channel, messageId));
     });
-    await this.announceDeleted([{ id: messageId, channelId: message.channel }]);
-  }
-
-  async announceDeleted(messages: readonly { id: string; channelId: string }[]): Promise<void> {
-    for (const m of messages) await this.events.channel(m.channelId, { type: 'MessageDeleted', messageId: m.id, channelId: m.channelId });
   }
 
   /** Keyset pages on (channel_id, id): the cost does not grow with depth. */

@@ -86,8 +86,7 @@ export class ModerationService {
         reason,
         changes: deleteMessageSeconds ? { deletedMessages: [0, removed.length] } : null,
       });
-      for (const { id, channelId } of removed)
-        owe(owed.channelEvent(String(channelId), { type: 'MessageDeleted', messageId: String(id), channelId: String(channelId) }));
+      for (const { id, channelId } of removed) owe(owed.messageDeleted(String(channelId), String(id)));
     });
   }
 

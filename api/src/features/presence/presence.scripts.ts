@@ -70,14 +70,16 @@ return {0, redis.call('DEL', KEYS[2]), 0}
 `;
 
 /**
- * choose(KEYS: devices, status, chosen; ARGV: status, keyTtlMs)
- * Stores the chosen status and applies it if any device is live. Returns 1 when what others see changed.
+ * choose(KEYS: devices, status, chosen, unannounced; ARGV: status, keyTtlMs)
+ * Stores the chosen status and applies it if any device is live. Returns 1 while what others see
+ * has changed and the caller has not yet announced it (deleting `unannounced` once it has): a
+ * retry after a crash between this call and the announcement answers 1 again.
  */
 export const CHOOSE_SCRIPT = `
 redis.call('SET', KEYS[3], ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], '${OFFLINE_PENDING}') == 1 then return 0 end
 local before = redis.call('GET', KEYS[2]) or 'OFFLINE'
 if ARGV[1] == 'OFFLINE' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) end
-if before == ARGV[1] then return 0 end
-return 1
+if before ~= ARGV[1] then redis.call('SET', KEYS[4], '1', 'PX', ARGV[2]) end
+return redis.call('EXISTS', KEYS[4])
 `;

@@ -5,6 +5,8 @@ import { getMany, type RedisClient } from '../../kernel/redis/redis.js';
 import type { JobQueues } from '../../jobs/job-queues.js';
 import { QueueName } from '../../jobs/queues.js';
 import type { EventPublisher } from '../../realtime/topics.js';
+import { owed } from '../../outbox/outbox-effect.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import { Member } from '../members/member.entity.js';
 import { ChosenStatus, User } from '../users/user.entity.js';
 import type { UsersService } from '../users/users.service.js';
@@ -21,7 +23,7 @@ export interface PresenceTimings {
 type PresenceScripts = {
   beat(devices: string, status: string, chosen: string, device: string, expiresAt: number, ttl: number): Promise<[number, number]>;
   expire(devices: string, status: string, now: number, pendingTtl: number): Promise<[number, number, number]>;
-  choose(devices: string, status: string, chosen: string, value: string, ttl: number): Promise<number>;
+  choose(devices: string, status: string, chosen: string, unannounced: string, value: string, ttl: number): Promise<number>;
 };
 
 /**
@@ -40,13 +42,14 @@ export class PresenceService {
     private readonly jobs: JobQueues,
     private readonly users: UsersService,
     private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
     private readonly timings: PresenceTimings,
   ) {
     this.redis = redis;
     this.scripts = luaScripts<PresenceScripts>(redis, 'presence', {
       beat: { numberOfKeys: 3, lua: BEAT_SCRIPT },
       expire: { numberOfKeys: 2, lua: EXPIRE_SCRIPT },
-      choose: { numberOfKeys: 3, lua: CHOOSE_SCRIPT },
+      choose: { numberOfKeys: 4, lua: CHOOSE_SCRIPT },
     });
   }
 
@@ -115,9 +118,25 @@ export class PresenceService {
 
   /** ONLINE, IDLE, DND, or OFFLINE (invisible: shown as offline while connected). */
   async choose(userId: string, status: ChosenStatus): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(User, { id: userId }, { chosenStatus: status });
+    // Redis and the announcement follow the commit through the outbox: a crash in between cannot
+    // leave others seeing the old status.
+    await this.outbox.transaction(async (em, owe) => {
+      await em.nativeUpdate(User, { id: userId }, { chosenStatus: status });
+      owe(owed.presenceChosen(userId));
+    });
+  }
+
+  /**
+   * What a chosen status owes after its commit: users.chosen_status (the record, read now rather than
+   * carried, so a late or repeated performance applies the latest choice) set in Redis, and
+   * PresenceUpdated while what others see changed unannounced.
+   */
+  async applyChosen(userId: string): Promise<void> {
     const k = this.userKeys(userId);
-    if (await this.scripts.choose(k.devices, k.status, k.chosen, status, this.keyTtlMs())) await this.announce(userId);
+    const status = await this.chosenInDatabase(userId);
+    if (!(await this.scripts.choose(k.devices, k.status, k.chosen, k.unannounced, status, this.keyTtlMs()))) return;
+    await this.announce(userId);
+    await this.redis.del(k.unannounced);
   }
 
   async statuses(userIds: readonly string[]): Promise<ChosenStatus[]> {
@@ -158,6 +177,7 @@ export class PresenceService {
       devices: this.keys.presenceDevices(userId),
       status: this.keys.presenceStatus(userId),
       chosen: this.keys.presenceChosen(userId),
+      unannounced: this.keys.presenceUnannounced(userId),
     };
   }
 

@@ -1,12 +1,13 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
+import { QueueName } from '../../jobs/queues.js';
 import { joinServer, until } from '../../../test/fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
 import { assertWorkersBuilt, startWorkers, stopAllWorkers } from '../../../test/processes.js';
 import { recordServerEvents, type ServerEventLog } from '../../../test/server-events.js';
 import { wsClient } from '../../../test/ws-client.js';
-import { JOIN_VOICE } from '../../../test/voice-world.js';
+import { JOIN_VOICE, LEAVE_VOICE } from '../../../test/voice-world.js';
 
 const VOICE_STATES = 'query($c: ID!) { channel(id: $c) { voiceStates { sessionId } } }';
 
@@ -16,6 +17,7 @@ describe('ghost voice sessions (with a worker process)', () => {
   let owner: TestUser;
   let ghost: TestUser;
   let connected: TestUser;
+  let former: TestUser;
   let serverId: string;
   let voiceId: string;
   let observer: Client;
@@ -25,15 +27,18 @@ describe('ghost voice sessions (with a worker process)', () => {
 
   beforeAll(async () => {
     assertWorkersBuilt();
-    api = await startTestApi({}, prefix);
+    // No grace: a member whose last socket closes is offline as soon as the expiry job runs.
+    api = await startTestApi({ PRESENCE_GRACE_SECONDS: '0' }, prefix);
     owner = await signUp(api, 'ghostowner');
     ghost = await signUp(api, 'ghost');
     connected = await signUp(api, 'present');
+    former = await signUp(api, 'former');
     const server = await createServer(owner);
     serverId = server.id;
     voiceId = server.channels.find((c) => c.type === 'VOICE')!.id;
     await joinServer(ghost, serverId);
     await joinServer(connected, serverId);
+    await joinServer(former, serverId);
     observer = wsClient(api.url, owner.token);
     log = await recordServerEvents(observer, serverId);
   });
@@ -64,5 +69,29 @@ describe('ghost voice sessions (with a worker process)', () => {
     const states = (await owner.client.ok(VOICE_STATES, { c: voiceId })).channel.voiceStates;
     expect(states).toHaveLength(1);
     expect(await redis.hget(keys.voiceUsers(serverId), connected.id)).not.toBeNull();
+  });
+
+  it('later sweeps leave alone members who left voice and went offline: no OFFLINE again, nothing counted', async () => {
+    const { redis, keys } = api.services;
+    // A member with a socket (a live device) joins voice, leaves it, then closes the socket.
+    const formerWs = wsClient(api.url, former.token);
+    const formerLog = await recordServerEvents(formerWs, serverId);
+    const { sessionId } = (await former.client.ok(JOIN_VOICE, { c: voiceId })).joinVoice;
+    await former.client.ok(LEAVE_VOICE, { id: sessionId });
+    formerLog.stop();
+    await formerWs.dispose();
+    await log.waitFor((e) => e.type === 'PresenceUpdated' && e.userId === former.id && e.presence === 'OFFLINE', 10_000, 'OFFLINE');
+
+    // Two full sweeps that started after the member went offline (and after the ghost's end).
+    const since = Date.now();
+    const sweeps = async () =>
+      (await api.services.jobs.queue(QueueName.housekeeping).getJobs(['completed']))
+        .filter((job) => job.data.task === 'sweep' && job.processedOn! > since)
+        .map((job) => job.returnvalue as { ghostsEnded: number });
+    const done = await until(sweeps, 'two sweeps', { done: (s) => s.length >= 2, timeoutMs: 15_000 });
+    expect(done.map((s) => s.ghostsEnded)).toEqual(done.map(() => 0));
+    expect(log.events.filter((e) => e.type === 'PresenceUpdated' && e.at > since)).toEqual([]);
+    // No record of servers is left for members with no session (the sweep scans those records).
+    expect(await redis.exists(keys.voiceUserServers(former.id), keys.voiceUserServers(ghost.id))).toBe(0);
   });
 });

@@ -198,13 +198,29 @@ export class VoiceService {
     if (!json) return false;
     await this.redis.del(k.voiceSessionServer(sessionId));
     const state = JSON.parse(json) as VoiceStateView;
+    await this.holdsSessionIn(state.userId, serverId);
     await this.announceEnded(state.serverId, state.channelId, state.userId, sessionId);
     return true;
   }
 
   /**
-   * Users who have held a voice session (for the sweep of sessions whose user is gone). The per-user
-   * set of servers never shrinks, so this may name users with no session left: ending theirs is a no-op.
+   * Whether the user holds a session in the server; if not, the server leaves the user's set (and
+   * the set's key goes with its last member, so the sweep stops finding the user). Removed, then
+   * checked again: a join adds the server after its script has stored the session, so however a
+   * join interleaves with this, a live session stays in the set.
+   */
+  private async holdsSessionIn(userId: string, serverId: string): Promise<boolean> {
+    const holds = async () => (await this.redis.hexists(this.keys.voiceUsers(serverId), userId)) === 1;
+    if (await holds()) return true;
+    await this.redis.srem(this.keys.voiceUserServers(userId), serverId);
+    if (!(await holds())) return false;
+    await this.redis.sadd(this.keys.voiceUserServers(userId), serverId);
+    return true;
+  }
+
+  /**
+   * Users who hold a voice session (for the sweep of sessions whose user is gone). A set a session's
+   * end did not get to shrink (its process died in between) is pruned here.
    */
   async usersInVoice(): Promise<string[]> {
     const users: string[] = [];
@@ -213,15 +229,19 @@ export class VoiceService {
     const nodes = isCluster(this.redis) ? this.redis.nodes('master') : [this.redis];
     for (const node of nodes) {
       const stream = node.scanStream({ match: `${prefix}*`, count: 500 });
-      for await (const keys of stream as AsyncIterable<string[]>) for (const key of keys) users.push(key.slice(prefix.length));
+      for await (const keys of stream as AsyncIterable<string[]>)
+        for (const key of keys) {
+          const userId = key.slice(prefix.length);
+          const servers = await this.redis.smembers(key);
+          const held = await Promise.all(servers.map((serverId) => this.holdsSessionIn(userId, serverId)));
+          if (held.includes(true)) users.push(userId);
+        }
     }
     return users;
   }
 
   /** Every voice session of a user (presence timeout). */
   async endAllForUser(userId: string): Promise<number> {
-    // The set keeps every server the user ever joined voice in (a member's handful): removing one
-    // here could race a join in that server and hide its session from the next call.
     const servers = await this.redis.smembers(this.keys.voiceUserServers(userId));
     const ended = await Promise.all(
       servers.map(async (serverId) => {

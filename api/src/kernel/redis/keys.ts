@@ -27,6 +27,8 @@ export function redisKeys(prefix: string) {
     presenceStatus: (userId: string) => `${prefix}presence:${tag(userId)}:status`,
     /** What the user chose (mirrors users.chosen_status). */
     presenceChosen: (userId: string) => `${prefix}presence:${tag(userId)}:chosen`,
+    /** Set while a change of what others see, made by a chosen status, is not yet announced. */
+    presenceUnannounced: (userId: string) => `${prefix}presence:${tag(userId)}:unannounced`,
     /** Voice: the prefix of one server's keys, handed to the Lua scripts. */
     voiceServerPrefix: voiceOf,
     /** Hash: session -> state JSON (who is in a channel; its length enforces userLimit). */
@@ -39,7 +41,7 @@ export function redisKeys(prefix: string) {
     voiceImposed: (serverId: string) => `${voiceOf(serverId)}imposed`,
     /** The server of a session, for lookups by session id alone; the server's keys stay the truth. */
     voiceSessionServer: (sessionId: string) => `${prefix}voice:session:${sessionId}`,
-    /** Set: servers where a user has joined voice, to end all of a user's sessions. */
+    /** Set: servers where a user holds a voice session (gone with the last), to end all of a user's sessions. */
     voiceUserServers: (userId: string) => `${prefix}voice:user:${userId}`,
     /** Pub/sub channel names (not keys, but prefixed the same way). */
     eventChannel: (topic: string) => `${prefix}ev:${topic}`,
