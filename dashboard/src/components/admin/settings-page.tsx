@@ -96,7 +96,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           )}
         </Tabs.Content>
         <Tabs.Content value="queue">
-          <ModerationQueuePanel serverId={server.id} members={members.members} />
+          <ModerationQueuePanel serverId={server.id} />
         </Tabs.Content>
         <Tabs.Content value="bans">
           <BansInvitesPanel serverId={server.id} me={me} />
