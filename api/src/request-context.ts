@@ -14,6 +14,7 @@ export interface Loaders {
   servers: DataLoader<string, ServerView | null>;
   memberCounts: DataLoader<string, number>;
   rolesByServer: DataLoader<string, RoleView[]>;
+  roles: DataLoader<string, RoleView | null>;
   channelsByServer: DataLoader<string, ChannelView[]>;
   presence: DataLoader<string, ChosenStatus>;
   channels: DataLoader<string, ChannelView | null>;
@@ -40,6 +41,9 @@ class RequestLoaders implements Loaders {
   }
   get rolesByServer() {
     return (this.made.rolesByServer ??= new DataLoader((ids) => this.services.roles.list(ids)));
+  }
+  get roles() {
+    return (this.made.roles ??= new DataLoader((ids) => this.services.roles.byIds(ids)));
   }
   get channelsByServer() {
     return (this.made.channelsByServer ??= new DataLoader((ids) => this.services.channels.listByServer(ids)));

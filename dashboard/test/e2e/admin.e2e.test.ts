@@ -199,27 +199,40 @@ describe('admin dashboard in the browser', () => {
     await screenshots(page('owner'), 'admin-08-rate-limits');
 
     await settings('mod', 'Moderation queue');
-    await expectPage(page('mod').getByRole('list', { name: 'Moderation actions' })).toContainText('Mia timed out Carl');
+    await expectPage(page('mod').getByRole('list', { name: 'Moderation actions' })).toContainText('Mia timed out @Carl — off topic');
+    const sent: string[] = [];
     for (let i = 0; i < 8; i++) {
-      await fetch(stack.apiUrl, {
+      const reply = await fetch(stack.apiUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${people.tess.token}` },
         body: JSON.stringify({
           query: 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }',
           variables: { c: generalId, t: `spam ${i}` },
         }),
-      });
+      }).then((r) => r.json() as Promise<{ data: { sendMessage: { id: string } } | null }>);
+      if (reply.data) sent.push(reply.data.sendMessage.id);
     }
-    const auto = page('mod').getByRole('list', { name: 'Moderation actions' }).locator('li', { hasText: 'System timed out Tess' });
+    const auto = page('mod').getByRole('list', { name: 'Moderation actions' }).locator('li', { hasText: 'System AUTO timed out @Tess' });
     await expectPage(auto).toBeVisible();
     await expectPage(auto.getByText('AUTO', { exact: true })).toBeVisible();
-    await screenshots(page('mod'), 'admin-09-queue');
-    await auto.getByRole('button', { name: 'Remove timeout of Tess' }).click();
-    await expectPage(auto.getByRole('button', { name: 'Remove timeout of Tess' })).toHaveCount(0);
+    await auto.getByRole('button', { name: 'Remove timeout of @Tess' }).click();
+    await expectPage(auto.getByRole('button', { name: 'Remove timeout of @Tess' })).toHaveCount(0);
     const tess = (
       await api('owner', 'query($s: ID!) { server(id: $s) { members { user { id } timedOutUntil } } }', { s: serverId })
     ).server.members.find((m: { user: { id: string } }) => m.user.id === people.tess.id);
     expect(tess.timedOutUntil).toBeNull();
+
+    // A deleted message says where it was; a banned user, no longer a member, is still named, undo included.
+    await api('owner', 'mutation($m: ID!) { deleteMessage(messageId: $m) }', { m: sent[0] });
+    await api('owner', 'mutation($s: ID!, $u: ID!) { banMember(serverId: $s, userId: $u, reason: "raid") }', {
+      s: serverId,
+      u: people.carl.id,
+    });
+    const queue = page('mod').getByRole('list', { name: 'Moderation actions' });
+    await expectPage(queue.locator('li', { hasText: 'Olive deleted a message by @Tess in #general' })).toBeVisible();
+    const ban = queue.locator('li', { hasText: 'Olive banned @Carl — raid' });
+    await expectPage(ban.getByRole('button', { name: 'Unban @Carl' })).toBeVisible();
+    await screenshots(page('mod'), 'admin-09-queue');
   });
 
   it('a bot is created, its token shown once, and it is added to the server', async () => {
@@ -254,23 +267,35 @@ describe('admin dashboard in the browser', () => {
   it('the audit log shows each of these, and new entries arrive live', async () => {
     await settings('owner', 'Audit log');
     const log = page('owner').getByRole('list', { name: 'Audit entries' });
-    for (const action of [
-      'ROLE_CREATE',
-      'ROLE_UPDATE',
-      'MEMBER_ROLE_ADD',
-      'CHANNEL_CREATE',
-      'CHANNEL_OVERWRITE_SET',
-      'MEMBER_TIMEOUT',
-      'BOT_ADD',
+    // Targets by kind and name, never a bare id.
+    for (const sentence of [
+      'Olive created role Moderators',
+      'Olive updated role Moderators',
+      'Olive gave role Moderators to @Mia',
+      'Olive created #staff',
+      'Olive set permissions in #staff',
+      'Mia timed out @Carl — off topic',
+      'System AUTO timed out @Tess',
+      'Olive added bot Gardener',
+      'Olive deleted a message by @Tess in #general',
+      'Olive banned @Carl — raid',
     ]) {
-      await expectPage(log.locator('li', { hasText: action }).first()).toBeVisible();
+      await expectPage(log.locator('li.audit-entry', { hasText: sentence }).first()).toBeVisible();
     }
-    await expectPage(log.locator('li', { hasText: 'system' }).first()).toContainText('MEMBER_TIMEOUT');
-    await expectPage(log.locator('li', { hasText: 'off topic' })).toContainText('Mia');
+    // What changed, as a list of plain lines rather than JSON.
+    const roleUpdate = log.locator('li.audit-entry', { hasText: 'Olive updated role Moderators' }).first();
+    await expectPage(roleUpdate.getByRole('list', { name: 'Changes' })).toContainText('color: #99AAB5 → #2E8B57');
+    await expectPage(roleUpdate.getByRole('list', { name: 'Changes' })).toContainText(
+      'permissions added: Manage messages, Time out members',
+    );
+    const overwrite = log.locator('li.audit-entry', { hasText: 'Olive set permissions in #staff' }).first();
+    await expectPage(overwrite.getByRole('list', { name: 'Changes' })).toContainText('for: role Moderators');
+    await expectPage(overwrite.getByRole('list', { name: 'Changes' })).toContainText('allowed: none → View channels');
+    expect(await log.textContent()).not.toMatch(/\{"|\d{15,}/);
     await api('owner', 'mutation($s: ID!) { createInvite(serverId: $s) { code } }', { s: serverId });
-    await expectPage(log.locator('li').first()).toContainText('INVITE_CREATE');
-    await page('owner').getByLabel('Actor').selectOption({ label: 'System' });
-    await expectPage(log.locator('li')).toHaveCount(1);
+    await expectPage(log.locator('li.audit-entry').first()).toContainText('Olive created invite');
     await screenshots(page('owner'), 'admin-11-audit');
+    await page('owner').getByLabel('Actor').selectOption({ label: 'System' });
+    await expectPage(log.locator('li.audit-entry')).toHaveCount(1);
   });
 });

@@ -8,6 +8,8 @@ import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { Services } from '../../services.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
+import { AuditTargetObject, resolveTarget, type AuditTargetView } from './audit-target.object.js';
+import { mentionsOf, targetOf } from './audit-target.js';
 import type { AuditLogEntryView } from './audit.service.js';
 
 @ObjectType('AuditLogEntry')
@@ -60,6 +62,23 @@ export class AuditResolver {
       ...(page.action ? { actions: [page.action] } : {}),
       ...actor,
     });
+  }
+
+  @FieldResolver(() => AuditTargetObject, {
+    nullable: true,
+    description: 'What the action was taken on, by name; null: no single target (a reorder).',
+  })
+  target(@Root() entry: AuditLogEntryView, @Ctx() ctx: GraphqlContext): Promise<AuditTargetView> | null {
+    const ref = targetOf(entry);
+    return ref ? resolveTarget(ref, ctx.loaders) : null;
+  }
+
+  @FieldResolver(() => [AuditTargetObject], {
+    description:
+      "The ids `changes` holds (a role given, a deleted message's channel, an overwrite's role or member, a new owner), by name.",
+  })
+  mentions(@Root() entry: AuditLogEntryView, @Ctx() ctx: GraphqlContext): Promise<AuditTargetView[]> {
+    return Promise.all(mentionsOf(entry).map((ref) => resolveTarget(ref, ctx.loaders)));
   }
 
   @FieldResolver(() => UserObject, { nullable: true })

@@ -5,7 +5,7 @@ import { signUp, startTestApi, type TestUser } from '../../../test/harness.js';
 import { expectBadInput, expectForbidden, rankedServer } from '../../../test/fixtures.js';
 import { settle, subscribe, wsClient } from '../../../test/ws-client.js';
 
-const ITEM = 'undo automatic entry { id action actor { id } targetId reason changes }';
+const ITEM = 'undo automatic entry { id action actor { id } targetId target { kind id name } reason changes }';
 const QUEUE = `query($s: ID!) { moderationQueue(serverId: $s) { ${ITEM} } }`;
 const ADDED = `subscription($s: ID!) { moderationQueueAdded(serverId: $s) { ${ITEM} } }`;
 const AUDIT_ADDED = 'subscription($s: ID!) { auditLogAdded(serverId: $s) { action actor { id } targetId } }';
@@ -49,7 +49,13 @@ describe('moderation queue', () => {
     expect(event!.moderationQueueAdded).toMatchObject({
       undo: 'REMOVE_TIMEOUT',
       automatic: false,
-      entry: { action: 'MEMBER_TIMEOUT', actor: { id: world.moderator.id }, targetId: world.subordinate.id, reason: 'spam' },
+      entry: {
+        action: 'MEMBER_TIMEOUT',
+        actor: { id: world.moderator.id },
+        targetId: world.subordinate.id,
+        target: { kind: 'USER', id: world.subordinate.id, name: world.subordinate.username },
+        reason: 'spam',
+      },
     });
     const [listed] = await queue(world.moderator);
     expect(listed).toMatchObject({ undo: 'REMOVE_TIMEOUT', entry: { id: event!.moderationQueueAdded.entry.id } });
@@ -91,7 +97,11 @@ describe('moderation queue', () => {
       s: world.server.id,
       u: world.subordinate.id,
     });
-    expect((await queue(world.moderator))[0]).toMatchObject({ undo: 'UNBAN', entry: { action: 'MEMBER_BAN', reason: 'raid' } });
+    // Banned, so no longer a member: still named.
+    expect((await queue(world.moderator))[0]).toMatchObject({
+      undo: 'UNBAN',
+      entry: { action: 'MEMBER_BAN', reason: 'raid', target: { kind: 'USER', id: world.subordinate.id, name: world.subordinate.username } },
+    });
     await world.moderator.client.ok('mutation($s: ID!, $u: ID!) { unbanMember(serverId: $s, userId: $u) }', {
       s: world.server.id,
       u: world.subordinate.id,

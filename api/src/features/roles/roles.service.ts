@@ -32,6 +32,12 @@ export class RolesService {
     return serverIds.map((id) => roles.filter((r) => r.server === id).map(toRoleView));
   }
 
+  async byIds(ids: readonly string[]): Promise<(RoleView | null)[]> {
+    const roles = await this.orm.em.fork().find(Role, { id: { $in: [...ids] } });
+    const byId = new Map(roles.map((r) => [r.id, toRoleView(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async create(access: ServerAccess, input: unknown): Promise<RoleView> {
     const data = parseInput(roleInputSchema, input);
     const position = data.position ?? 1;

@@ -35,7 +35,8 @@ export class OwnershipService {
         serverId: s.id,
         action: AuditAction.ServerUpdate,
         actorId: access.userId,
-        targetId: newOwnerId,
+        // A SERVER_UPDATE's target is the server (audit-target.ts); the new owner is in the changes.
+        targetId: s.id,
         changes: { ownerId: [s.owner, newOwnerId] },
       });
       s.owner = newOwnerId;

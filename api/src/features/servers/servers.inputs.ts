@@ -1,17 +1,13 @@
 import { z } from 'zod';
+import { iconSchema } from './server-icon.js';
 
 const name = z.string().trim().min(2, 'must be 2-100 characters').max(100, 'must be 2-100 characters');
 const description = z.string().max(1024, 'must be at most 1024 characters');
-// An icon is a URL or a data URL of a small image; the API stores it as given.
-const icon = z
-  .string()
-  .max(256 * 1024, 'must be at most 256 KiB')
-  .regex(/^(https?:\/\/|data:image\/)/, 'must be an http(s) or data:image URL');
 
 export const createServerSchema = z.object({
   name,
   description: description.nullish().transform((d) => d ?? ''),
-  icon: icon.nullish(),
+  icon: iconSchema.nullish(),
   isPrivate: z
     .boolean()
     .nullish()
@@ -21,7 +17,7 @@ export const createServerSchema = z.object({
 export const updateServerSchema = z.object({
   name: name.nullish(),
   description: description.nullish(),
-  icon: icon.nullish(),
+  icon: iconSchema.nullish(),
   isPrivate: z.boolean().nullish(),
 });
 

@@ -27,6 +27,9 @@ const DELETE = 'mutation($id: ID!) { deleteServer(id: $id) }';
 const GET = `query($id: ID!) { server(id: $id) { ${SERVER_FIELDS} channels { id } members { user { id } } } }`;
 const JOIN = 'mutation($id: ID, $code: String) { joinServer(serverId: $id, inviteCode: $code) { id memberCount } }';
 const LEAVE = 'mutation($id: ID!) { leaveServer(serverId: $id) }';
+/** The smallest valid images' first bytes are all the API reads (magic numbers), so a signature and a little body will do. */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(32)]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(32)]);
 const DISCOVER = 'query($q: String, $first: Int) { discoverServers(query: $q, first: $first) { id name isPrivate } }';
 const MY_SERVERS = '{ myServers { id } }';
 
@@ -168,6 +171,34 @@ describe('servers', () => {
       expectBadInput(await owner.client.errorOf(UPDATE, { id: server.id, input: { name: 'x' } }), 'name');
       expectBadInput(await owner.client.errorOf(UPDATE, { id: server.id, input: { description: 'd'.repeat(1025) } }), 'description');
       expect((await owner.client.ok(GET, { id: server.id })).server).toMatchObject({ name: 'Stable', description: '' });
+      expect(await auditLog(owner, server.id)).toEqual([]);
+    });
+
+    it('stores an uploaded PNG icon and returns it as given', async () => {
+      const server = await createServer(owner);
+      const icon = `data:image/png;base64,${PNG.toString('base64')}`;
+      expect((await owner.client.ok(UPDATE, { id: server.id, input: { icon } })).updateServer.icon).toBe(icon);
+      expect((await owner.client.ok(GET, { id: server.id })).server.icon).toBe(icon);
+    });
+
+    it.each([
+      [
+        'an SVG (it can carry script)',
+        `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}`,
+        /PNG, JPEG, GIF or WebP/,
+      ],
+      ['a data URL that is not base64', 'data:image/png,not-base64', /base64/],
+      ['bad base64', 'data:image/png;base64,iVBORw0K*GgoAAAA', /valid base64/],
+      ['a JPEG declared as a PNG', `data:image/png;base64,${JPEG.toString('base64')}`, /not the PNG image/],
+      ['text declared as a GIF', `data:image/gif;base64,${Buffer.from('hello, world').toString('base64')}`, /not the GIF image/],
+      ['an image over 192 KiB', `data:image/png;base64,${Buffer.concat([PNG, Buffer.alloc(192 * 1024)]).toString('base64')}`, /192 KiB/],
+      ['another scheme', 'ftp://example/icon.png', /http\(s\) URL/],
+    ])('refuses %s as an icon with BAD_USER_INPUT naming the field and the reason, changing nothing', async (_label, icon, reason) => {
+      const server = await createServer(owner);
+      const error = await owner.client.errorOf(UPDATE, { id: server.id, input: { icon } });
+      expectBadInput(error, 'icon');
+      expect(error.message).toMatch(reason);
+      expect((await owner.client.ok(GET, { id: server.id })).server.icon).toBeNull();
       expect(await auditLog(owner, server.id)).toEqual([]);
     });
 

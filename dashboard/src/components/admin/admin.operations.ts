@@ -262,15 +262,7 @@ export const AuditLogQuery = graphql(`
   query AdminAuditLog($serverId: ID!, $before: ID, $action: String, $actorId: ID, $bySystem: Boolean! = false) {
     auditLog(serverId: $serverId, limit: 50, before: $before, action: $action, actorId: $actorId, bySystem: $bySystem) {
       id
-      action
-      actor {
-        id
-        displayName
-      }
-      targetId
-      reason
-      changes
-      createdAt
+      ...AuditEntryFields
     }
   }
 `);
@@ -293,21 +285,39 @@ export const DeleteServerMutation = graphql(`
   }
 `);
 
+/** What an audit entry's sentence and change list show (audit-entry.tsx), in the audit log and the moderation queue alike. */
+export const AuditEntryFragment = graphql(`
+  fragment AuditEntryFields on AuditLogEntry {
+    id
+    action
+    actor {
+      id
+      displayName
+      isBot
+    }
+    target {
+      kind
+      id
+      name
+    }
+    mentions {
+      kind
+      id
+      name
+    }
+    reason
+    changes
+    createdAt
+  }
+`);
+
 export const ModerationItemFragment = graphql(`
   fragment ModerationItemFields on ModerationItem {
     undo
-    automatic
     entry {
       id
-      action
       targetId
-      reason
-      changes
-      createdAt
-      actor {
-        id
-        displayName
-      }
+      ...AuditEntryFields
     }
   }
 `);

@@ -7,36 +7,8 @@ import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AuditLogAddedSubscription, AuditLogQuery } from './admin.operations';
 import type { AdminMember } from './admin-types';
-
-// The API's audit actions (api/src/features/audit/audit-action.ts), for the filter.
-const AUDIT_ACTIONS = [
-  'SERVER_UPDATE',
-  'CHANNEL_CREATE',
-  'CHANNEL_UPDATE',
-  'CHANNEL_DELETE',
-  'CHANNEL_REORDER',
-  'CHANNEL_OVERWRITE_SET',
-  'CHANNEL_OVERWRITE_REMOVE',
-  'ROLE_CREATE',
-  'ROLE_UPDATE',
-  'ROLE_DELETE',
-  'ROLE_REORDER',
-  'MEMBER_ROLE_ADD',
-  'MEMBER_ROLE_REMOVE',
-  'MEMBER_NICKNAME',
-  'MEMBER_KICK',
-  'MEMBER_BAN',
-  'MEMBER_UNBAN',
-  'MEMBER_TIMEOUT',
-  'INVITE_CREATE',
-  'INVITE_REVOKE',
-  'MESSAGE_DELETE',
-  'BOT_ADD',
-  'VOICE_MUTE',
-  'VOICE_DEAFEN',
-  'VOICE_DISCONNECT',
-  'VOICE_MOVE',
-];
+import { AuditEntry } from './audit-entry';
+import { AUDIT_ACTIONS } from './audit-text';
 
 /** Every audit entry, newest first, filtered and paged by the API; new entries arrive live (auditLogAdded). */
 export function AuditPanel({ serverId, members }: { serverId: string; members: readonly AdminMember[] }) {
@@ -61,7 +33,6 @@ export function AuditPanel({ serverId, members }: { serverId: string; members: r
     onData: () => refetch({ requestPolicy: 'network-only' }),
   });
   const entries = data?.auditLog ?? [];
-  const targetName = (id: string | null | undefined) => members.find((m) => m.user.id === id)?.user.displayName ?? id ?? '';
 
   return (
     <section className="admin-section" aria-labelledby="audit-title">
@@ -71,8 +42,10 @@ export function AuditPanel({ serverId, members }: { serverId: string; members: r
           <span className="field-label">Action</span>
           <select className="field-input" value={action} onChange={(e) => setAction(e.target.value)}>
             <option value="">Any action</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a}>{a}</option>
+            {Object.entries(AUDIT_ACTIONS).map(([value, { label }]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </label>
@@ -93,16 +66,7 @@ export function AuditPanel({ serverId, members }: { serverId: string; members: r
       {error && <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       <ol className="audit-list" aria-label="Audit entries">
         {entries.map((e) => (
-          <li key={e.id} className="audit-entry">
-            <span className="audit-actor">{e.actor?.displayName ?? 'system'}</span> <code>{e.action}</code>
-            {e.targetId && <span> → {targetName(e.targetId)}</span>}
-            {e.reason && <span className="muted"> — {e.reason}</span>}
-            <time className="muted small" dateTime={e.createdAt}>
-              {' '}
-              {new Date(e.createdAt).toLocaleString()}
-            </time>
-            {e.changes && <pre className="audit-changes">{e.changes}</pre>}
-          </li>
+          <AuditEntry key={e.id} entry={e} />
         ))}
       </ol>
       <div className="inline">

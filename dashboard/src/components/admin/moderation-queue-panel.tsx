@@ -7,31 +7,21 @@ import { getFragmentData } from '@/gql';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import {
+  AuditEntryFragment,
   ModerationItemFragment,
   ModerationQueueAddedSubscription,
   ModerationQueueQuery,
   TimeoutMemberMutation,
   UnbanMutation,
 } from './admin.operations';
-import type { AdminMember } from './admin-types';
-
-const ACTION_TEXT: Record<string, string> = {
-  MEMBER_TIMEOUT: 'timed out',
-  MEMBER_BAN: 'banned',
-  MEMBER_UNBAN: 'unbanned',
-  MEMBER_KICK: 'kicked',
-  MESSAGE_DELETE: 'deleted a message of',
-  VOICE_MUTE: 'server-muted',
-  VOICE_DEAFEN: 'server-deafened',
-  VOICE_DISCONNECT: 'disconnected from voice',
-  VOICE_MOVE: 'moved in voice',
-};
+import { AuditEntry } from './audit-entry';
+import { targetText } from './audit-text';
 
 /**
  * What needs a moderator's eye, newest first, live: every moderation action by a moderator, a bot or
  * the system arrives over moderationQueueAdded (no polling), with the undo that still applies.
  */
-export function ModerationQueuePanel({ serverId, members }: { serverId: string; members: readonly AdminMember[] }) {
+export function ModerationQueuePanel({ serverId }: { serverId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ModerationQueueQuery,
     variables: { serverId },
@@ -42,7 +32,6 @@ export function ModerationQueuePanel({ serverId, members }: { serverId: string; 
   useResumableSubscription({ document: ModerationQueueAddedSubscription, variables: () => ({ serverId }), key: serverId, onData: reload });
   const [undoTimeoutState, undoTimeout] = useMutation(TimeoutMemberMutation);
   const [unbanState, unban] = useMutation(UnbanMutation);
-  const nameOf = (id: string | null | undefined) => members.find((m) => m.user.id === id)?.user.displayName ?? 'a former member';
 
   if (!data && fetching) return <LoadingState label="Loading the moderation queue…" />;
   if (!data) return <ErrorState error={apiErrorOf(error)} onRetry={reload} />;
@@ -56,20 +45,11 @@ export function ModerationQueuePanel({ serverId, members }: { serverId: string; 
       {undoError && <Alert>{undoError.message}</Alert>}
       {items.length === 0 && <p className="muted">Nothing yet.</p>}
       <ol className="audit-list" aria-label="Moderation actions">
-        {items.map(({ entry, undo, automatic }) => {
-          const who = automatic ? 'System' : (entry.actor?.displayName ?? 'A deleted user');
-          const target = nameOf(entry.targetId);
+        {items.map(({ entry, undo }) => {
+          const target = getFragmentData(AuditEntryFragment, entry).target;
+          const whom = target ? targetText(target) : 'them';
           return (
-            <li key={entry.id} className="audit-entry queue-item">
-              <span>
-                {automatic && <span className="badge">AUTO</span>} <span className="audit-actor">{who}</span>{' '}
-                {ACTION_TEXT[entry.action] ?? entry.action} <strong>{target}</strong>
-                {entry.reason && <span className="muted"> — {entry.reason}</span>}
-                <time className="muted small" dateTime={entry.createdAt}>
-                  {' '}
-                  {new Date(entry.createdAt).toLocaleString()}
-                </time>
-              </span>
+            <AuditEntry key={entry.id} entry={entry} showChanges={false} className="queue-item">
               {undo === 'REMOVE_TIMEOUT' && (
                 <button
                   type="button"
@@ -80,7 +60,7 @@ export function ModerationQueuePanel({ serverId, members }: { serverId: string; 
                     )
                   }
                 >
-                  Remove timeout of {target}
+                  Remove timeout of {whom}
                 </button>
               )}
               {undo === 'UNBAN' && (
@@ -89,10 +69,10 @@ export function ModerationQueuePanel({ serverId, members }: { serverId: string; 
                   className="button ghost"
                   onClick={() => void unban({ serverId, userId: entry.targetId! }).then(reload)}
                 >
-                  Unban {target}
+                  Unban {whom}
                 </button>
               )}
-            </li>
+            </AuditEntry>
           );
         })}
       </ol>

@@ -8,9 +8,8 @@ import { apiErrorOf } from '@/lib/api-errors';
 import { DeleteServerMutation, TransferOwnershipMutation, UpdateServerMutation } from './admin.operations';
 import type { AdminMember, AdminServer } from './admin-types';
 import type { Me } from './hierarchy';
+import { iconFileProblem } from './icon-file';
 import { MemberPicker } from './member-picker';
-
-const MAX_ICON_BYTES = 256 * 1024;
 
 export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; me: Me; onChanged: () => void }) {
   const router = useRouter();
@@ -31,12 +30,12 @@ export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; 
     if (!result.error) onChanged();
   }
 
-  // An uploaded image travels as a data URL; the API stores it with the same size and type limit.
-  function upload(file: File | undefined) {
+  // An uploaded image travels as a data URL; the API checks it the same way (icon-file.ts).
+  async function upload(file: File | undefined) {
     if (!file) return;
-    if (!/^image\/(png|jpeg|gif|webp)$/.test(file.type)) return setProblem('The icon must be a PNG, JPEG, GIF or WebP image.');
-    if (file.size > (MAX_ICON_BYTES * 3) / 4) return setProblem('The icon must be under 192 KB.');
-    setProblem(null);
+    const problem = iconFileProblem(file, new Uint8Array(await file.slice(0, 12).arrayBuffer()));
+    setProblem(problem);
+    if (problem) return;
     const reader = new FileReader();
     reader.onload = () => setIcon(String(reader.result));
     reader.readAsDataURL(file);
@@ -76,8 +75,8 @@ export function OverviewPanel({ server, me, onChanged }: { server: AdminServer; 
             />
           </label>
           <label className="field">
-            <span className="field-label">Or upload an image (under 192 KB)</span>
-            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => upload(e.target.files?.[0])} />
+            <span className="field-label">Or upload a PNG, JPEG, GIF or WebP (at most 192 KiB)</span>
+            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => void upload(e.target.files?.[0])} />
           </label>
         </div>
         <label className="inline">

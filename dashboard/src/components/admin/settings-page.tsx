@@ -102,8 +102,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           <ExplainerPanel key={explained?.user.id} server={server} initialMember={explained} />
         </Tabs.Content>
         <Tabs.Content value="queue">
-          {membersState}
-          <ModerationQueuePanel serverId={server.id} members={members.members} />
+          <ModerationQueuePanel serverId={server.id} />
         </Tabs.Content>
         <Tabs.Content value="bans">
           <BansInvitesPanel serverId={server.id} me={me} />
