@@ -6,12 +6,12 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AuditLogAddedSubscription, AuditLogQuery } from './admin.operations';
-import type { AdminMember } from './admin-types';
 import { AuditEntry } from './audit-entry';
 import { AUDIT_ACTIONS } from './audit-text';
+import { MemberPicker } from './member-picker';
 
 /** Every audit entry, newest first, filtered and paged by the API; new entries arrive live (auditLogAdded). */
-export function AuditPanel({ serverId, members }: { serverId: string; members: readonly AdminMember[] }) {
+export function AuditPanel({ serverId }: { serverId: string }) {
   const [before, setBefore] = useState<string[]>([]);
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
@@ -49,18 +49,10 @@ export function AuditPanel({ serverId, members }: { serverId: string; members: r
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">Actor</span>
-          <select className="field-input" value={actor} onChange={(e) => setActor(e.target.value)}>
-            <option value="">Anyone</option>
-            <option value="system">System</option>
-            {members.map((m) => (
-              <option key={m.user.id} value={m.user.id}>
-                {m.user.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MemberPicker serverId={serverId} label="Actor" value={actor} onChange={setActor}>
+          <option value="">Anyone</option>
+          <option value="system">System</option>
+        </MemberPicker>
       </div>
       {!data && fetching && <LoadingState label="Loading the audit log…" />}
       {error && <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}

@@ -19,13 +19,11 @@ import { can, meIn } from './hierarchy';
 import { MembersPanel } from './members-panel';
 import { OverviewPanel } from './overview-panel';
 import { RolesPanel } from './roles-panel';
-import { useAdminMembers } from './use-admin-members';
 import './admin.css';
 
 /** The admins' and moderators' pages of one server; each tab shows only what my permissions allow. */
 export function SettingsPage({ serverId }: { serverId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: AdminServerQuery, variables: { serverId } });
-  const members = useAdminMembers(serverId);
   const [tab, setTab] = useState('overview');
   const [explained, setExplained] = useState<AdminMember | undefined>();
   const tabList = useRef<HTMLDivElement>(null);
@@ -39,21 +37,11 @@ export function SettingsPage({ serverId }: { serverId: string }) {
     );
   const server = data.server;
   const me = meIn(server, data.me.id);
-  const reload = () => {
-    refetch({ requestPolicy: 'network-only' });
-    members.reload();
-  };
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   const explain = (member: AdminMember) => {
     setExplained(member);
     setTab('permissions');
   };
-
-  // The queue and the audit log name people from the first page of members (the actor filter lists them).
-  const membersState = members.error ? (
-    <ErrorState error={apiErrorOf(members.error)} onRetry={members.reload} />
-  ) : (
-    members.loading && members.members.length === 0 && <LoadingState label="Loading members…" />
-  );
 
   const tabs = [
     { id: 'overview', label: 'Overview', shown: can(me, 'MANAGE_SERVER') },
@@ -111,8 +99,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           <RateLimitsPanel serverId={server.id} />
         </Tabs.Content>
         <Tabs.Content value="audit">
-          {membersState}
-          <AuditPanel serverId={server.id} members={members.members} />
+          <AuditPanel serverId={server.id} />
         </Tabs.Content>
         <Tabs.Content value="bots">
           {/* The same panel as My bots, offering this server only: adding one here needs no detour. */}
