@@ -56,10 +56,11 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
     metrics.handler,
   );
   app.use(requestErrorHandler);
+  const limits = { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY };
   const graphql = graphqlHttpHandler({
     schema,
-    documents: new DocumentCache(schema),
-    checkLimits: cachedLimits(schema, { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY }),
+    documents: new DocumentCache(schema, limits),
+    checkLimits: cachedLimits(schema, limits),
     context: async (req) => {
       const viewer = await services.auth.authenticate(req.headers.authorization);
       const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();

@@ -1,10 +1,10 @@
 import { parse, validate, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { assertWithinLimits, type QueryLimits } from './limits.js';
+import { assertCostWithinLimit, assertShapeWithinLimits, assertTokensWithinLimits, type QueryLimits } from './limits.js';
 
 /** `id` is distinct per query string while cached: fan-out groups subscribers by it. */
 export type PreparedDocument =
   | { id: number; document: DocumentNode; errors: null }
-  /** Syntax or validation errors: the operation is refused with them. */
+  /** Syntax errors, limits the document alone breaks, or validation errors: the operation is refused with them. */
   | { id: number; document: null; errors: readonly GraphQLError[] };
 
 /** The error with the code clients know for it (graphql-js leaves codes to servers). */
@@ -19,7 +19,9 @@ const withCode = (error: GraphQLError, code: string) =>
 
 /**
  * Parse and validate once per distinct query string (thousands of subscribers send the same one),
- * least recently used first out.
+ * least recently used first out. The limits a document breaks whatever its variables are checked
+ * first, on the text and then on the parsed document, so validation only ever sees documents of
+ * bounded size.
  */
 export class DocumentCache {
   private readonly entries = new Map<string, PreparedDocument>();
@@ -27,6 +29,7 @@ export class DocumentCache {
 
   constructor(
     private readonly schema: GraphQLSchema,
+    private readonly limits: QueryLimits,
     private readonly size = 1000,
   ) {}
 
@@ -46,10 +49,13 @@ export class DocumentCache {
     const id = (this.nextId += 1);
     let document: DocumentNode;
     try {
+      assertTokensWithinLimits(query, this.limits);
       document = parse(query);
+      assertShapeWithinLimits(document, this.limits);
     } catch (error) {
-      if (error instanceof GraphQLError) return { id, document: null, errors: [withCode(error, 'GRAPHQL_PARSE_FAILED')] };
-      throw error;
+      if (!(error instanceof GraphQLError)) throw error;
+      // A limit's refusal has its code; a syntax error gets the one clients know.
+      return { id, document: null, errors: [error.extensions.code ? error : withCode(error, 'GRAPHQL_PARSE_FAILED')] };
     }
     const errors = validate(this.schema, document);
     return errors.length
@@ -59,7 +65,7 @@ export class DocumentCache {
 }
 
 /**
- * assertWithinLimits, remembered per document (each transport's DocumentCache hands out
+ * assertCostWithinLimit (the limit that depends on variables; the others are DocumentCache's), remembered per document (each transport's DocumentCache hands out
  * the same DocumentNode for the same query) and per the variables that can change the cost. Only
  * numbers and booleans can (page sizes, @skip/@include); strings (ids, message content) cannot, so a
  * send with new content every time still hits the cache.
@@ -76,7 +82,7 @@ export function cachedLimits(schema: GraphQLSchema, limits: QueryLimits) {
     let outcome = outcomes.get(key);
     if (outcome === undefined) {
       try {
-        assertWithinLimits(schema, document, variables, operationName, limits);
+        assertCostWithinLimit(schema, document, variables, operationName, limits);
         outcome = null;
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
