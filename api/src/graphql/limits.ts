@@ -49,8 +49,10 @@ const pagedListEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 
 /**
  * For a list field with no page argument whose length grows with use (myServers, a server's channels
- * and roles, invites, bans): `@Query(() => [ServerObject], { complexity: unpagedListCost })`. It costs
- * UNPAGED_LIST_SIZE rows, so nesting such lists is not priced as one row.
+ * and roles, invites, bans, a user's bots and a bot's servers, a channel's overwrites and voice states):
+ * `@Query(() => [ServerObject], { complexity: unpagedListCost })`. It costs UNPAGED_LIST_SIZE rows, so
+ * nesting such lists is not priced as one row. Every list of objects needs a page argument or an
+ * estimator (test/schema.test.ts).
  */
 export const unpagedListCost: ComplexityEstimator = ({ childComplexity }) => 1 + UNPAGED_LIST_SIZE * Math.max(childComplexity, 1);
 
