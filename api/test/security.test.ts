@@ -45,7 +45,7 @@ describe('security', () => {
     await socket.client.dispose();
   });
 
-  it('never logs passwords, session tokens, TURN secrets or the metrics token', async () => {
+  it('never logs passwords, session or bot tokens, TURN secrets or credentials, or the metrics token', async () => {
     const anon = new GqlClient(api.url);
     const username = uniqueName('logged');
     const registered = await anon.ok('mutation($u: String!, $p: String!) { register(username: $u, password: $p) { token } }', {
@@ -61,13 +61,24 @@ describe('security', () => {
       p: `${PASSWORD}x`,
     });
     const client = new GqlClient(api.url, `Bearer ${login.login.token}`);
-    await client.ok(ICE_SERVERS);
+    const turn = (await client.ok(ICE_SERVERS)).iceServers.find((s: { credential: string | null }) => s.credential);
+    expect(turn.credential).toBeTruthy();
     await createServer({ id: '', username, token: login.login.token, client });
+    // A bot's token, used on both transports, then replaced (the old one is refused, the new one is used).
+    const bot = await client.ok('mutation($n: String!) { createBot(name: $n) { bot { id } token } }', { n: uniqueName('loggedbot') });
+    const botToken = bot.createBot.token as string;
+    await new GqlClient(api.url, `Bot ${botToken}`).ok('{ me { id } }');
+    const socket = await openSocket(api.url, botToken, 'Bot');
+    const renewed = await client.ok('mutation($b: ID!) { regenerateBotToken(botId: $b) { token } }', { b: bot.createBot.bot.id });
+    await socket.closed();
+    await socket.client.dispose();
+    await new GqlClient(api.url, `Bot ${botToken}`).request('{ me { id } }');
+    await new GqlClient(api.url, `Bot ${renewed.regenerateBotToken.token}`).ok('{ me { id } }');
     await fetch(api.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     // Something is logged (the test would prove nothing otherwise).
     expect(lines.length).toBeGreaterThan(0);
     const all = lines.join('');
-    for (const secret of [PASSWORD, registered.register.token, login.login.token, TURN_SECRET, METRICS_TOKEN])
-      expect(all).not.toContain(secret);
+    const secrets = [PASSWORD, registered.register.token, login.login.token, TURN_SECRET, METRICS_TOKEN];
+    for (const secret of [...secrets, botToken, renewed.regenerateBotToken.token, turn.credential]) expect(all).not.toContain(secret);
   });
 });
