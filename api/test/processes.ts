@@ -26,6 +26,8 @@ export interface WorkerProcess {
   readonly metricsPort: number | null;
   /** Every JSON log line so far. */
   readonly logs: Record<string, unknown>[];
+  /** Everything it wrote so far, JSON or not: stdout lines and stderr chunks. */
+  readonly output: readonly string[];
   /** Resolves when the process has exited (for any reason). */
   readonly exited: Promise<WorkerExit>;
   /** True until the process has exited. */
@@ -152,6 +154,7 @@ async function startProgram(
     port,
     metricsPort,
     logs,
+    output,
     exited,
     running: () => alive,
     stop: (timeoutMs = 15_000) => signal('SIGTERM', timeoutMs),
