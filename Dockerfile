@@ -55,6 +55,6 @@ COPY --from=prod-deps /app ./
 # Compiled output; owned by `node` so Next.js can write its runtime cache.
 COPY --from=build --chown=node:node /out ./
 USER node
-# api 4000, workers metrics 4100, dashboard 3000
+# api 4000, workers health and metrics (with METRICS_TOKEN) 4100, dashboard 3000
 EXPOSE 4000 4100 3000
 CMD ["node", "api/dist/main.js"]

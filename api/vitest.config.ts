@@ -6,6 +6,7 @@ const UNIT = [
   'src/permissions/**/*.test.ts',
   'src/kernel/config/**/*.test.ts',
   'src/graphql/limits.test.ts',
+  'src/graphql/documents.test.ts',
   'src/kernel/cache/**/*.test.ts',
   'src/kernel/metrics/**/*.test.ts',
   'test/npm-test.test.ts',

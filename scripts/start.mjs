@@ -18,6 +18,8 @@ const ports = {
   api: env.PORT || '4000',
   dashboard: env.DASHBOARD_PORT || '3000',
   workers: env.WORKERS_PORT || '4100',
+  apiMetrics: env.METRICS_PORT || '4001',
+  workersMetrics: env.WORKERS_METRICS_PORT || '4101',
 };
 const PROGRAMS = ['api', 'workers', 'dashboard', 'bots'];
 const COLORS = { api: 36, workers: 33, dashboard: 35, bots: 32 };
@@ -69,7 +71,7 @@ async function main() {
       'Rashigo is running:',
       `  dashboard        http://localhost:${ports.dashboard}`,
       `  API (GraphQL)    http://localhost:${ports.api}/graphql`,
-      `  workers metrics  http://localhost:${ports.workers}/metrics`,
+      `  metrics          http://127.0.0.1:${ports.apiMetrics}/metrics (api), http://127.0.0.1:${ports.workersMetrics}/metrics (workers)`,
       '',
       'Press Ctrl-C to stop.',
       '',

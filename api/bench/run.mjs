@@ -113,6 +113,8 @@ const apiEnv = {
   LOG_LEVEL: 'warn',
   AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
   REDIS_KEY_PREFIX: `bench-${Date.now()}:`,
+  // Several API processes on one machine: no loopback metrics listener, whose port they would share.
+  METRICS_PORT: 'off',
 };
 const rows = [];
 const results = { at: new Date().toISOString(), smoke: SMOKE, cpus: cpus().length, model: cpus()[0]?.model, benches: {} };

@@ -15,7 +15,7 @@ import { attachWebSocket } from './websocket.js';
 import { healthHandler } from './http/health.js';
 import { requestErrorHandler } from './http/request-errors.js';
 import { apiMetrics } from './http/metrics.js';
-import { metricsAllowed } from './http/metrics-access.js';
+import { listenForMetricsOnLoopback, publicMetricsRefusal, writeMetrics } from './http/metrics-access.js';
 import { clientIpResolver } from './http/client-ip.js';
 import { createServices, type Services } from './services.js';
 import { liveSubscriptions } from './realtime/channel-rooms.js';
@@ -25,6 +25,8 @@ export interface RunningApi {
   port: number;
   services: Services;
   httpServer: HttpServer;
+  /** The loopback metrics listener's port (METRICS_PORT), null when it is off. */
+  metricsPort: number | null;
   /** Subscription executions so far (fan-out shares them); read by tests and metrics. */
   subscriptionExecutions(): number;
   close(): Promise<void>;
@@ -47,19 +49,18 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   app.disable('x-powered-by');
   app.use(metrics.countRequests);
   app.get('/healthz', healthHandler(services));
-  app.get(
-    '/metrics',
-    (req, res, next) => {
-      if (metricsAllowed(config.METRICS_TOKEN, req.headers.authorization, clientIp(req))) next();
-      else res.status(401).set('www-authenticate', 'Bearer').end();
-    },
-    metrics.handler,
-  );
+  app.get('/metrics', (req, res) => {
+    const refusal = publicMetricsRefusal(config.METRICS_TOKEN, req.headers.authorization);
+    if (!refusal) return writeMetrics(metrics.registry, res);
+    if (refusal.status === 401) res.set('www-authenticate', 'Bearer');
+    res.status(refusal.status).type('text/plain').send(refusal.message);
+  });
   app.use(requestErrorHandler);
+  const limits = { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY };
   const graphql = graphqlHttpHandler({
     schema,
-    documents: new DocumentCache(schema),
-    checkLimits: cachedLimits(schema, { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY }),
+    documents: new DocumentCache(schema, limits),
+    checkLimits: cachedLimits(schema, limits),
     context: async (req) => {
       const viewer = await services.auth.authenticate(req.headers.authorization);
       const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
@@ -78,16 +79,19 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  logger.info({ port }, 'api listening');
+  const metricsListener = config.METRICS_PORT === null ? null : await listenForMetricsOnLoopback(config.METRICS_PORT, metrics.registry);
+  logger.info({ port, metricsPort: metricsListener?.port ?? null }, 'api listening');
 
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
+    metricsPort: metricsListener?.port ?? null,
     services,
     httpServer,
     subscriptionExecutions: () => ws.executions(),
     async close() {
       await ws.close();
+      await metricsListener?.close();
       await closeHttpServer(httpServer);
       await services.close();
     },

@@ -51,12 +51,13 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
     services.auth.revokeEnded([...socketsByToken.keys()]).catch((err: unknown) => log.warn({ err }, 'session re-check failed'));
   });
 
+  const limits = { maxDepth: services.config.QUERY_MAX_DEPTH, maxComplexity: services.config.QUERY_MAX_COMPLEXITY };
   const server = new WsServer<SocketAuth>(httpServer, {
     schema,
     maxPayload: MAX_REQUEST_BYTES,
     clientIp: clientIpResolver(services.config.TRUST_PROXY),
-    documents: new DocumentCache(schema),
-    checkLimits: cachedLimits(schema, { maxDepth: services.config.QUERY_MAX_DEPTH, maxComplexity: services.config.QUERY_MAX_COMPLEXITY }),
+    documents: new DocumentCache(schema, limits),
+    checkLimits: cachedLimits(schema, limits),
     connect: async (params, connection) => {
       const authorization = typeof params?.authorization === 'string' ? params.authorization : undefined;
       const viewer = authorization ? await services.auth.authenticate(authorization) : null;

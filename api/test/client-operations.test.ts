@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { Kind, type DocumentNode } from 'graphql';
+import { Kind, print, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/kernel/config/config.js';
-import { assertWithinLimits } from '../src/graphql/limits.js';
+import { assertCostWithinLimit, assertShapeWithinLimits, assertTokensWithinLimits } from '../src/graphql/limits.js';
 import { buildAppSchema } from '../src/schema.js';
 
 // The operations our own clients send (generated into each workspace's src/gql) must fit the limits
@@ -23,17 +23,13 @@ describe("our clients' operations", () => {
     const config = loadConfig({}); // the defaults
     const operations = await operationsOf(file);
     expect(operations.length).toBeGreaterThan(0);
+    const limits = { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY };
     for (const { name, document } of operations) {
+      expect(() => assertTokensWithinLimits(print(document), limits), name).not.toThrow();
+      expect(() => assertShapeWithinLimits(document, limits), name).not.toThrow();
       for (const definition of document.definitions) {
         if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-        expect(
-          () =>
-            assertWithinLimits(schema, document, {}, definition.name?.value, {
-              maxDepth: config.QUERY_MAX_DEPTH,
-              maxComplexity: config.QUERY_MAX_COMPLEXITY,
-            }),
-          name,
-        ).not.toThrow();
+        expect(() => assertCostWithinLimit(schema, document, {}, definition.name?.value, limits), name).not.toThrow();
       }
     }
   });

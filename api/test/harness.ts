@@ -13,6 +13,7 @@ export function testConfig(overrides: Record<string, string> = {}, prefix = uniq
     REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES ?? '',
     REDIS_KEY_PREFIX: prefix,
     PORT: '0',
+    METRICS_PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,

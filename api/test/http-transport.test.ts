@@ -55,7 +55,7 @@ describe('GraphQL over HTTP', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
-    const metrics = await (await fetch(`http://127.0.0.1:${api.port}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${api.metricsPort}/metrics`)).text();
     expect(metrics).toMatch(/rashigo_http_requests_total\{route="\/graphql",status="200"\} \d+/);
   });
 

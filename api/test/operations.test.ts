@@ -39,12 +39,42 @@ describe('operations', () => {
     await api?.close();
   });
 
-  it('/metrics needs the bearer token when METRICS_TOKEN is set', async () => {
-    expect((await fetch(`${base()}/metrics`)).status).toBe(401);
-    expect((await fetch(`${base()}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+  it('/metrics on the public port needs the bearer token, whatever X-Forwarded-For says; the loopback port needs none', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { 'x-forwarded-for': '127.0.0.1' }] as Record<string, string>[]) {
+      const refused = await fetch(`${base()}/metrics`, { headers });
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).toMatch(/METRICS_TOKEN/);
+    }
     const ok = await fetch(`${base()}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('rashigo_http_requests_total');
+    const local = await fetch(`http://127.0.0.1:${api.metricsPort}/metrics`);
+    expect(local.status).toBe(200);
+    expect(await local.text()).toContain('rashigo_http_requests_total');
+  });
+
+  it('without METRICS_TOKEN the public port does not serve /metrics, even to loopback behind TRUST_PROXY; the loopback port does', async () => {
+    const open = await startTestApi({ TRUST_PROXY: 'loopback' });
+    try {
+      const publicBase = open.url.replace(/\/graphql$/, '');
+      // A same-machine proxy's request, and a client claiming to be loopback through it.
+      for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }] as Record<string, string>[]) {
+        const refused = await fetch(`${publicBase}/metrics`, { headers });
+        expect(refused.status).toBe(404);
+        expect(await refused.text()).toMatch(/loopback metrics port .*METRICS_TOKEN/);
+      }
+      const local = await fetch(`http://127.0.0.1:${open.metricsPort}/metrics`);
+      expect(local.status).toBe(200);
+      expect(await local.text()).toContain('rashigo_http_requests_total');
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('METRICS_PORT=off starts no loopback metrics listener', async () => {
+    const off = await startTestApi({ METRICS_PORT: 'off' });
+    expect(off.metricsPort).toBeNull();
+    await off.close();
   });
 
   it('labels requests by route, so requested paths cannot mint new series', async () => {

@@ -20,10 +20,14 @@ export interface WorkerExit {
 
 export interface WorkerProcess {
   readonly pid: number;
-  /** The port of its /metrics and /healthz, from the "workers ready" log line. */
+  /** The port of its /healthz (and /metrics with METRICS_TOKEN), from the "workers ready" log line. */
   readonly port: number;
+  /** Its loopback metrics port (/metrics without a token), from the same line. */
+  readonly metricsPort: number | null;
   /** Every JSON log line so far. */
   readonly logs: Record<string, unknown>[];
+  /** Everything it wrote so far, JSON or not: stdout lines and stderr chunks. */
+  readonly output: readonly string[];
   /** Resolves when the process has exited (for any reason). */
   readonly exited: Promise<WorkerExit>;
   /** True until the process has exited. */
@@ -42,13 +46,19 @@ const started = new Set<WorkerProcess>();
  */
 export async function startWorkers(prefix: string, env: Record<string, string> = {}, readyTimeoutMs = 30_000): Promise<WorkerProcess> {
   assertWorkersBuilt();
-  return startProgram(WORKERS_MAIN, 'workers ready', prefix, { WORKERS_PORT: '0', ...env }, readyTimeoutMs);
+  return startProgram(WORKERS_MAIN, 'workers ready', prefix, { WORKERS_PORT: '0', WORKERS_METRICS_PORT: '0', ...env }, readyTimeoutMs);
 }
 
 /** An API as its own process (api/dist/main.js) on `prefix`, for tests that kill one; ready once it listens. */
 export async function startApiProcess(prefix: string, env: Record<string, string> = {}, readyTimeoutMs = 30_000): Promise<WorkerProcess> {
   assertWorkersBuilt();
-  return startProgram(API_MAIN, 'api listening', prefix, { PORT: '0', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env }, readyTimeoutMs);
+  return startProgram(
+    API_MAIN,
+    'api listening',
+    prefix,
+    { PORT: '0', METRICS_PORT: '0', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...env },
+    readyTimeoutMs,
+  );
 }
 
 async function startProgram(
@@ -84,8 +94,8 @@ async function startProgram(
     });
   });
 
-  let ready: (port: number) => void = () => {};
-  const readyPort = new Promise<number>((resolve) => (ready = resolve));
+  let ready: (ports: { port: number; metricsPort: number | null }) => void = () => {};
+  const readyPorts = new Promise<{ port: number; metricsPort: number | null }>((resolve) => (ready = resolve));
   let buffered = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     buffered += chunk;
@@ -97,7 +107,8 @@ async function startProgram(
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
-        if (entry.msg === readyMessage && typeof entry.port === 'number') ready(entry.port);
+        if (entry.msg === readyMessage && typeof entry.port === 'number')
+          ready({ port: entry.port, metricsPort: typeof entry.metricsPort === 'number' ? entry.metricsPort : null });
       } catch {
         // not JSON: kept in `output` for the error message
       }
@@ -107,8 +118,8 @@ async function startProgram(
 
   const tail = () => output.slice(-20).join('\n');
   let timer: NodeJS.Timeout | undefined;
-  const port = await Promise.race([
-    readyPort,
+  const { port, metricsPort } = await Promise.race([
+    readyPorts,
     exited.then((exit) => {
       throw new Error(`the worker process exited (${exit.code ?? exit.signal}) before it was ready:\n${tail()}`);
     }),
@@ -141,7 +152,9 @@ async function startProgram(
   const worker: WorkerProcess = {
     pid: child.pid!,
     port,
+    metricsPort,
     logs,
+    output,
     exited,
     running: () => alive,
     stop: (timeoutMs = 15_000) => signal('SIGTERM', timeoutMs),

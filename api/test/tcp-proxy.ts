@@ -7,6 +7,8 @@ import { createServer, connect, type AddressInfo, type Server, type Socket } fro
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private open = true;
+  /** What cutAfter waits for: the bytes, and what to do once they have passed. */
+  private trigger: { marker: string; fire: () => void } | null = null;
   private constructor(
     private readonly server: Server,
     readonly port: number,
@@ -34,6 +36,11 @@ export class TcpProxy {
           b.destroy();
         });
       }
+      // After the pipe's listener, so the chunk is on its way to the service when the cut comes. A
+      // statement is sent in one write, and a small one arrives in one chunk.
+      client.on('data', (chunk: Buffer) => {
+        if (proxy.trigger && chunk.includes(proxy.trigger.marker)) proxy.trigger.fire();
+      });
     });
     return proxy;
   }
@@ -42,6 +49,23 @@ export class TcpProxy {
   cut(): void {
     this.open = false;
     for (const socket of this.sockets) socket.destroy();
+  }
+
+  /**
+   * Cuts as `cut` does the moment `marker` (say a statement's text) has passed from a client to the
+   * service, so a transaction can be cut between its statements; resolves then.
+   */
+  cutAfter(marker: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.trigger = {
+        marker,
+        fire: () => {
+          this.trigger = null;
+          this.cut();
+          resolve();
+        },
+      };
+    });
   }
 
   restore(): void {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import { QueueName } from '../src/jobs/queues.js';
 import { sql, sleep, until } from './fixtures.js';
-import { createServer, signUp, startTestApi, uniquePrefix } from './harness.js';
+import { createServer, signUp, startTestApi, uniqueName, uniquePrefix } from './harness.js';
 import { startWorkers, stopAllWorkers, type WorkerProcess } from './processes.js';
 
 // The worker program as operations see it: its /metrics endpoint, retries, kept failures, SIGTERM.
@@ -22,11 +22,12 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 
 describe('the worker process', () => {
   const prefix = uniquePrefix();
+  const METRICS_TOKEN = uniqueName('metrics');
   let api: RunningApi;
   let worker: WorkerProcess;
 
   beforeAll(async () => {
-    [api, worker] = await Promise.all([startTestApi({}, prefix), startWorkers(prefix)]);
+    [api, worker] = await Promise.all([startTestApi({}, prefix), startWorkers(prefix, { METRICS_TOKEN })]);
   });
   afterAll(async () => {
     await Promise.all([api?.close(), stopAllWorkers()]);
@@ -34,11 +35,23 @@ describe('the worker process', () => {
 
   const queue = <Q extends QueueName>(name: Q) => api.services.jobs.queue(name);
   const metrics = async (): Promise<string> => {
-    const res = await fetch(`http://127.0.0.1:${worker.port}/metrics`);
+    const res = await fetch(`http://127.0.0.1:${worker.metricsPort}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     return res.text();
   };
+
+  it('serves /metrics on its public port only with METRICS_TOKEN, and without a token on its loopback port', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { 'x-forwarded-for': '127.0.0.1' }] as Record<string, string>[]) {
+      const refused = await fetch(`http://127.0.0.1:${worker.port}/metrics`, { headers });
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).toMatch(/METRICS_TOKEN/);
+    }
+    const ok = await fetch(`http://127.0.0.1:${worker.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('rashigo_queue_jobs');
+    expect(await metrics()).toContain('rashigo_queue_jobs');
+  });
 
   it('serves /healthz, and /metrics with queue depth, job durations and failures', async () => {
     const health = await fetch(`http://127.0.0.1:${worker.port}/healthz`);

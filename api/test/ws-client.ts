@@ -104,5 +104,5 @@ export async function openSocket(url: string, token: string, scheme: 'Bearer' | 
     on: { closed: (event) => (closeCode = (event as { code: number }).code) },
   });
   await new Promise<void>((resolve) => client.on('connected', () => resolve()));
-  return { client, closed: () => until(() => closeCode, 'the socket to be closed') };
+  return { client, closed: () => until(() => closeCode, 'the socket to be closed'), closeCode: () => closeCode };
 }

@@ -1,6 +1,16 @@
 import { buildSchema, parse, type GraphQLError, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIASES, MAX_ROOT_FIELDS, UNPAGED_LIST_SIZE, assertWithinLimits, unpagedListCost } from './limits.js';
+import {
+  MAX_ALIASES,
+  MAX_NESTING,
+  MAX_ROOT_FIELDS,
+  TOKENS_PER_COMPLEXITY,
+  UNPAGED_LIST_SIZE,
+  assertCostWithinLimit,
+  assertShapeWithinLimits,
+  assertTokensWithinLimits,
+  unpagedListCost,
+} from './limits.js';
 
 const schema = buildSchema(`
   enum Permission { VIEW SPEAK }
@@ -21,7 +31,11 @@ const limits = { maxDepth: 10, maxComplexity: 2000 };
 
 function refusal(query: string, variables?: Record<string, unknown>): string | undefined {
   try {
-    assertWithinLimits(schema, parse(query), variables, undefined, limits);
+    // In the order DocumentCache and the transports apply them.
+    assertTokensWithinLimits(query, limits);
+    const document = parse(query);
+    assertShapeWithinLimits(document, limits);
+    assertCostWithinLimit(schema, document, variables, undefined, limits);
     return undefined;
   } catch (error) {
     expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
@@ -37,8 +51,9 @@ describe('query limits', () => {
   });
 
   it('refuses an alias flood of 10,000+ nodes (the complexity library throws there; that throw was swallowed)', () => {
-    expect(refusal(`{ ${aliases(5000, () => 'myServers { id channels { id } }')} }`)).toMatch(/more than 2000 fields/);
-    expect(refusal(`mutation { ${aliases(2500, (i) => `createServer(name: "s${i}") { id }`)} }`)).toMatch(/more than 2000 fields/);
+    // Under the token limit, so the field limit is what refuses them.
+    expect(refusal(`{ ${aliases(1500, () => 'myServers { id channels { id } }')} }`)).toMatch(/more than 2000 fields/);
+    expect(refusal(`mutation { ${aliases(1500, (i) => `createServer(name: "s${i}") { id }`)} }`)).toMatch(/more than 2000 fields/);
   });
 
   it('caps aliases and root fields per operation', () => {
@@ -78,5 +93,16 @@ describe('query limits', () => {
         '{ myServers { channels { server { channels { server { channels { server { channels { server { channels { id } } } } } } } } } } }',
       ),
     ).toMatch(/nested 11 levels/);
+  });
+
+  it('refuses, before parsing, documents with more tokens or deeper brackets than any operation within the limits', () => {
+    const maxTokens = TOKENS_PER_COMPLEXITY * limits.maxComplexity;
+    // ~140,000 fields in 1 MiB: parsing and validating it took seconds before the field limit refused it.
+    expect(refusal(`{ ${'myServers{id} '.repeat(70_000)} }`)).toBe(`Query holds more than ${maxTokens} tokens; the limit is ${maxTokens}`);
+    // Deep enough to overflow graphql-js's recursive parser (a RangeError, not a GraphQL error).
+    expect(refusal(`{ ${'myServers { channels { server '.repeat(2500)}{ id }${' } }'.repeat(2500)} }`)).toMatch(
+      `nests brackets more than ${MAX_NESTING} deep`,
+    );
+    expect(refusal(`{ server(id: ${'['.repeat(MAX_NESTING)}1${']'.repeat(MAX_NESTING)}) { id } }`)).toMatch(/nests brackets/);
   });
 });

@@ -1,6 +1,9 @@
 import {
   GraphQLError,
   Kind,
+  Lexer,
+  Source,
+  TokenKind,
   getVariableValues,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -21,6 +24,18 @@ export const MAX_ALIASES = 50;
 /** Top-level fields one operation may hold (each is a separate resolver call, a mutation each a write). */
 export const MAX_ROOT_FIELDS = 20;
 /**
+ * Brackets a document may nest, arguments' lists and objects included: far more than any operation
+ * within QUERY_MAX_DEPTH needs, far fewer than the ~3,000 at which graphql-js's recursive parser
+ * overflows the stack (which answered 500, or closed the socket).
+ */
+export const MAX_NESTING = 100;
+/**
+ * Tokens a document may hold per unit of QUERY_MAX_COMPLEXITY: an operation within the limit selects
+ * at most that many fields, and ten tokens each leave room for aliases, arguments and directives
+ * (our clients' largest operation has about 120 tokens in all).
+ */
+export const TOKENS_PER_COMPLEXITY = 10;
+/**
  * What an unpaged list of objects (myServers, channels, roles, overwrites) is costed at: the size a
  * server or a member's server list grows to in practice, so nesting such lists is not priced as one row.
  */
@@ -34,8 +49,10 @@ const pagedListEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 
 /**
  * For a list field with no page argument whose length grows with use (myServers, a server's channels
- * and roles, invites, bans): `@Query(() => [ServerObject], { complexity: unpagedListCost })`. It costs
- * UNPAGED_LIST_SIZE rows, so nesting such lists is not priced as one row.
+ * and roles, invites, bans, a user's bots and a bot's servers, a channel's overwrites and voice states):
+ * `@Query(() => [ServerObject], { complexity: unpagedListCost })`. It costs UNPAGED_LIST_SIZE rows, so
+ * nesting such lists is not priced as one row. Every list of objects needs a page argument or an
+ * estimator (test/schema.test.ts).
  */
 export const unpagedListCost: ComplexityEstimator = ({ childComplexity }) => 1 + UNPAGED_LIST_SIZE * Math.max(childComplexity, 1);
 
@@ -98,22 +115,41 @@ function rootFieldCount(operation: OperationDefinitionNode, fragments: Map<strin
 }
 
 /**
- * Refuses (BAD_USER_INPUT) operations nested deeper, costing more, or holding more aliases or root
- * fields than allowed. Every refusal is decided before execution, whatever the document's size.
+ * Refuses (BAD_USER_INPUT) a query string with more tokens, or brackets nested deeper, than any
+ * operation within the limits has. One pass of the lexer, before parsing: a 1 MiB document of
+ * ~140,000 fields cost seconds to parse and validate (graphql-js compares same-named fields pairwise)
+ * before the limits below refused it. A syntax error throws as the parser's would.
  */
-export function assertWithinLimits(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  operationName: string | undefined | null,
-  limits: QueryLimits,
-): void {
+export function assertTokensWithinLimits(query: string, limits: QueryLimits): void {
+  const maxTokens = TOKENS_PER_COMPLEXITY * limits.maxComplexity;
+  const lexer = new Lexer(new Source(query));
+  let tokens = 0;
+  let nesting = 0;
+  for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+    if ((tokens += 1) > maxTokens) throw refuse(`Query holds more than ${maxTokens} tokens; the limit is ${maxTokens}`);
+    if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.BRACKET_L || token.kind === TokenKind.PAREN_L) {
+      if ((nesting += 1) > MAX_NESTING) throw refuse(`Query nests brackets more than ${MAX_NESTING} deep; the limit is ${MAX_NESTING}`);
+    } else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.BRACKET_R || token.kind === TokenKind.PAREN_R) nesting -= 1;
+  }
+}
+
+const definitionsOf = (document: DocumentNode) => {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     else if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
   }
+  return { fragments, operations };
+};
+
+/**
+ * Refuses (BAD_USER_INPUT) operations nested deeper, or holding more fields, aliases or root fields,
+ * than allowed. It needs the parsed document only, not a validated one, so it runs before graphql-js's
+ * validation, whose cost grows with the fields these limits cap.
+ */
+export function assertShapeWithinLimits(document: DocumentNode, limits: QueryLimits): void {
+  const { fragments, operations } = definitionsOf(document);
   for (const operation of operations) {
     const shape = shapeOf(operation, fragments, limits.maxComplexity);
     if (shape.depth > limits.maxDepth) throw refuse(`Query is nested ${shape.depth} levels deep; the limit is ${limits.maxDepth}`);
@@ -121,6 +157,20 @@ export function assertWithinLimits(
     const roots = rootFieldCount(operation, fragments);
     if (roots > MAX_ROOT_FIELDS) throw refuse(`Operation selects ${roots} top-level fields; the limit is ${MAX_ROOT_FIELDS}`);
   }
+}
+
+/**
+ * Refuses (BAD_USER_INPUT) an operation of a validated document that costs more than allowed with
+ * these variables. Every refusal is decided before execution.
+ */
+export function assertCostWithinLimit(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined | null,
+  limits: QueryLimits,
+): void {
+  const { operations } = definitionsOf(document);
   const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations[0];
   // No such operation, or variables that do not fit it: execution reports that precisely.
   if (!operation) return;

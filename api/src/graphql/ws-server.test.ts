@@ -76,7 +76,7 @@ describe('WsServer', () => {
     const push = new PushFanout(noLoaders, resultSerialiser(formatErrors));
     server = new WsServer(http, {
       schema,
-      documents: new DocumentCache(schema),
+      documents: new DocumentCache(schema, { maxDepth: 10, maxComplexity: 2000 }),
       checkLimits: () => undefined,
       clientIp: (request) => request.socket.remoteAddress ?? 'unknown',
       connect: async () => ({}),

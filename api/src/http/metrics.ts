@@ -69,8 +69,6 @@ export function apiMetrics(live: LiveCounts) {
       res.on('finish', () => count(route, res.statusCode));
       next();
     },
-    async handler(_req: Request, res: Response): Promise<void> {
-      res.type(registry.contentType).send(await registry.metrics());
-    },
+    registry,
   };
 }

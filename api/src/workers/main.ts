@@ -9,7 +9,7 @@ import { createRedis, isCluster } from '../kernel/redis/redis.js';
 import { createServices } from '../services.js';
 import { loadWorkersConfig } from './config.js';
 import { workerMetrics } from './metrics.js';
-import { metricsAllowed } from '../http/metrics-access.js';
+import { listenForMetricsOnLoopback, publicMetricsRefusal, writeMetrics } from '../http/metrics-access.js';
 import { processors } from './processors.js';
 
 const config = loadWorkersConfig();
@@ -53,14 +53,11 @@ await services.jobs
 const metrics = workerMetrics(queues, workers);
 const http = createServer((req, res) => {
   if (req.url === '/metrics') {
-    if (!metricsAllowed(config.METRICS_TOKEN, req.headers.authorization, req.socket.remoteAddress)) {
-      res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
-      return;
-    }
-    metrics.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
-      (err: unknown) => res.writeHead(500).end(String(err)),
-    );
+    const refusal = publicMetricsRefusal(config.METRICS_TOKEN, req.headers.authorization);
+    if (!refusal) return writeMetrics(metrics, res);
+    res
+      .writeHead(refusal.status, { 'content-type': 'text/plain', ...(refusal.status === 401 ? { 'www-authenticate': 'Bearer' } : {}) })
+      .end(refusal.message);
   } else if (req.url === '/healthz') {
     services.redis.ping().then(
       () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
@@ -71,13 +68,19 @@ const http = createServer((req, res) => {
   }
 });
 await new Promise<void>((resolve) => http.listen(config.WORKERS_PORT, '0.0.0.0', resolve));
-logger.info({ port: (http.address() as AddressInfo).port, queues: Object.values(QueueName) }, 'workers ready');
+const metricsListener =
+  config.WORKERS_METRICS_PORT === null ? null : await listenForMetricsOnLoopback(config.WORKERS_METRICS_PORT, metrics);
+logger.info(
+  { port: (http.address() as AddressInfo).port, metricsPort: metricsListener?.port ?? null, queues: Object.values(QueueName) },
+  'workers ready',
+);
 
 // SIGTERM: stop taking jobs, let in-flight ones finish, then exit.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'workers shutting down');
     http.close();
+    void metricsListener?.close();
     Promise.all(workers.map((w) => w.close()))
       // Closes the queues too (services.jobs).
       .then(() => services.close())

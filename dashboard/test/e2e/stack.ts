@@ -139,8 +139,13 @@ export async function startStack(): Promise<Stack> {
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
-  const api = new Program('api', ['api/dist/main.js'], { ...common, PORT: String(apiPort), AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
-  const workers = new Program('workers', ['api/dist/workers/main.js'], { ...common, WORKERS_PORT: '0' });
+  const api = new Program('api', ['api/dist/main.js'], {
+    ...common,
+    PORT: String(apiPort),
+    METRICS_PORT: '0',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  const workers = new Program('workers', ['api/dist/workers/main.js'], { ...common, WORKERS_PORT: '0', WORKERS_METRICS_PORT: '0' });
   const dashboard = new Program(
     'dashboard',
     [NEXT_BIN, 'start', '-p', String(dashboardPort), '-H', '127.0.0.1'],

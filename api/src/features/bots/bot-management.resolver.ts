@@ -6,13 +6,17 @@ import { ServerObject } from '../servers/server.object.js';
 import type { ServerView } from '../servers/server.view.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
+import { unpagedListCost } from '../../graphql/limits.js';
 
 @Resolver(() => UserObject)
 export class BotManagementResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized()
-  @FieldResolver(() => [ServerObject], { description: 'For a bot of the caller: the servers it is in (empty for anyone else).' })
+  @FieldResolver(() => [ServerObject], {
+    description: 'For a bot of the caller: the servers it is in (empty for anyone else).',
+    complexity: unpagedListCost,
+  })
   async botServers(@Root() user: UserView, @CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphqlContext): Promise<ServerView[]> {
     if (!user.isBot) return [];
     const ids = await this.services.botManagement.serverIds(viewer.userId, user.id);

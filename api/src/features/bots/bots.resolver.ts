@@ -8,6 +8,7 @@ import type { MemberView } from '../members/member.view.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
 import type { BotCredentials } from './bots.service.js';
+import { unpagedListCost } from '../../graphql/limits.js';
 
 @ObjectType('BotCredentials')
 export class BotCredentialsObject {
@@ -23,7 +24,7 @@ export class BotsResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized()
-  @Query(() => [UserObject])
+  @Query(() => [UserObject], { complexity: unpagedListCost })
   myBots(@CurrentViewer() viewer: Viewer): Promise<UserView[]> {
     return this.services.bots.mine(viewer.userId);
   }

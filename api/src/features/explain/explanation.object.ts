@@ -3,6 +3,7 @@ import { Permission } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { PermissionName } from '../../permissions/bits.js';
 import type { PermissionReason } from '../../permissions/explain.js';
+import { smallListCost } from '../../graphql/limits.js';
 
 const REASONS: readonly PermissionReason[] = [
   'OWNER',
@@ -52,7 +53,8 @@ export class PermissionExplanationObject {
   @Field(() => DateTimeScalar, { nullable: true })
   timedOutUntil!: Date | null;
 
-  @Field(() => [PermissionDecisionObject])
+  // One per permission: a fixed, small number, computed in memory.
+  @Field(() => [PermissionDecisionObject], { complexity: smallListCost })
   decisions!: PermissionDecisionObject[];
 
   @Field(() => [ID], { description: 'The channels they can see: the sidebar as they would see it.' })

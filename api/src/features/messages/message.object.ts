@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { MessageView } from './message.view.js';
+import { smallListCost } from '../../graphql/limits.js';
 
 @ObjectType('Message')
 export class MessageObject {
@@ -19,7 +20,8 @@ export class MessageObject {
 
 @ObjectType('MessagePage')
 export class MessagePageObject {
-  @Field(() => [MessageObject], { description: 'Oldest first.' })
+  // The page size prices it: the query's `limit` multiplies the page's cost (pagedListEstimator).
+  @Field(() => [MessageObject], { description: 'Oldest first.', complexity: smallListCost })
   messages!: MessageView[];
 
   @Field()

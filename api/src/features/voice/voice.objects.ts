@@ -3,6 +3,7 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ChannelObject } from '../channels/channel.object.js';
 import type { ChannelView } from '../channels/channel.view.js';
 import type { VoiceStateView } from './voice-state.js';
+import { smallListCost, unpagedListCost } from '../../graphql/limits.js';
 
 export enum VoiceSignalTypeEnum {
   OFFER = 'OFFER',
@@ -52,10 +53,13 @@ export class VoiceSessionObject {
   @Field(() => ChannelObject)
   channel!: ChannelView;
 
-  @Field(() => [IceServerObject])
+  @Field(() => [IceServerObject], { complexity: smallListCost })
   iceServers!: IceServerObject[];
 
-  @Field(() => [VoiceStateObject], { description: 'The others already in the channel when this session joined.' })
+  @Field(() => [VoiceStateObject], {
+    description: 'The others already in the channel when this session joined.',
+    complexity: unpagedListCost,
+  })
   participants!: VoiceStateView[];
 }
 

@@ -30,7 +30,14 @@ describe('loadConfig', () => {
       QUERY_MAX_COMPLEXITY: 2000,
       STUN_URLS: [],
       TURN_URLS: [],
+      METRICS_PORT: 4001,
     });
+  });
+
+  it('turns the loopback metrics listener off with METRICS_PORT=off', () => {
+    expect(loadConfig({ METRICS_PORT: 'off' }).METRICS_PORT).toBeNull();
+    expect(loadConfig({ METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
+    expect(errorFor({ METRICS_PORT: 'none' })).toMatch(/METRICS_PORT/);
   });
 
   it('coerces numbers and splits lists', () => {

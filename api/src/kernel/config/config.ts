@@ -11,6 +11,8 @@ const csv = z
       .filter(Boolean),
   );
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+/** The port of a listener on 127.0.0.1 only (0: any free port), or `off`: null, no listener. */
+export const loopbackPort = (fallback: number) => z.union([z.literal('off').transform(() => null), port(fallback)]);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const apiConfigSchema = z.object({
@@ -46,8 +48,10 @@ export const apiConfigSchema = z.object({
   /** Shared with coturn (`static-auth-secret`); marked secret so logs redact it. */
   TURN_SECRET: z.string().default(''),
   TURN_CREDENTIAL_TTL_SECONDS: positiveInt(86_400),
-  /** Bearer token for /metrics; when empty, /metrics answers loopback clients only. */
+  /** Bearer token /metrics needs on the public port; when empty, the public port does not serve /metrics. */
   METRICS_TOKEN: z.string().default(''),
+  /** The API's /metrics without a token, on 127.0.0.1 only (the workers' is WORKERS_METRICS_PORT). */
+  METRICS_PORT: loopbackPort(4001),
   /**
    * Express's `trust proxy`: which X-Forwarded-For hops to believe, so the client's own address (not
    * the proxy's) is what sign-in limits count. Empty: none (direct exposure). E.g. `1`, `loopback`.
