@@ -7,6 +7,7 @@ import type { AdminServer } from './admin-types';
 import { ChannelsPanel } from './channels-panel';
 import type { Me } from './hierarchy';
 import { MembersPanel } from './members-panel';
+import { SettingsPage } from './settings-page';
 
 afterEach(cleanup);
 
@@ -158,5 +159,17 @@ describe('members panel', () => {
     expect(within(mia).getByText('This is you.')).toBeTruthy();
     expect(isDisabled(within(mia).getByRole('button', { name: 'Set nickname of mia' }))).toBe(false);
     expectLocked(within(mia).getByRole('button', { name: 'Kick mia' }), 'This is you.');
+  });
+});
+
+describe('settings page', () => {
+  it('a voice-only moderator gets the channels tab, where the voice participant lists are', async () => {
+    renderWithApi(<SettingsPage serverId="s1" />, (op) =>
+      op.variables && 'after' in op.variables
+        ? { server: { id: 's1', members: [] } }
+        : { me: { id: 'u5' }, server: { ...server, myPermissions: ['MUTE_MEMBERS', 'SEND_MESSAGES'] } },
+    );
+    await screen.findByRole('heading', { name: 'Garden Club — settings' });
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Channels', 'Members', 'Permissions explainer']);
   });
 });
