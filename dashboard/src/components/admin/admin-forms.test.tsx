@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { owner, renderWithApi, server } from './admin-test-kit';
+import { renderWithApi } from '@/lib/render-with-api';
+import { owner, server } from './admin-test-kit';
 import { BansInvitesPanel } from './bans-invites-panel';
 import { ChannelsPanel } from './channels-panel';
 import { MembersPanel } from './members-panel';

@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Permission } from '@/gql/graphql';
-import { channel, renderWithApi, server } from './admin-test-kit';
+import { renderWithApi } from '@/lib/render-with-api';
+import { channel, server } from './admin-test-kit';
 import type { AdminServer } from './admin-types';
 import { ChannelsPanel } from './channels-panel';
 import type { Me } from './hierarchy';
