@@ -1,14 +1,18 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Client, makeResult, Provider, type Operation } from 'urql';
-import { filter, map, pipe, tap } from 'wonka';
+import { filter, fromPromise, fromValue, mergeMap, pipe, tap } from 'wonka';
 
 // For component tests (never imported by the app).
 
 /**
- * Renders `ui` against urql's own client with a last exchange that records each operation and answers from `data`.
+ * Renders `ui` against urql's own client with a last exchange that records each operation and answers
+ * from `data`.
  */
-export function renderWithApi(ui: ReactNode, data: (op: Operation) => Record<string, unknown> = () => ({})) {
+export function renderWithApi(
+  ui: ReactNode,
+  data: (op: Operation) => Record<string, unknown> | Promise<Record<string, unknown>> = () => ({}),
+) {
   const sent: Operation[] = [];
   const client = new Client({
     url: 'http://api.test/graphql',
@@ -18,7 +22,13 @@ export function renderWithApi(ui: ReactNode, data: (op: Operation) => Record<str
           ops$,
           filter((op) => op.kind !== 'teardown'),
           tap((op) => sent.push(op)),
-          map((op) => makeResult(op, { data: data(op) })),
+          mergeMap((op) => {
+            // A promise holds its answer back (to see a loading state); a plain value answers at once.
+            const answer = data(op);
+            return answer instanceof Promise
+              ? fromPromise(answer.then((d) => makeResult(op, { data: d })))
+              : fromValue(makeResult(op, { data: answer }));
+          }),
         ),
     ],
   });

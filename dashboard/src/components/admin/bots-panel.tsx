@@ -99,6 +99,7 @@ export function BotsPanel({ serverId, serverName }: { serverId: string; serverNa
                 <button
                   type="button"
                   className="button ghost"
+                  aria-label={`Regenerate token of ${bot.displayName}`}
                   onClick={() =>
                     window.confirm(`New token for ${bot.displayName}? The old one stops working at once.`) &&
                     void regenerate({ botId: bot.id }).then((r) => reveal({ data: r.data?.regenerateBotToken }))
@@ -109,6 +110,7 @@ export function BotsPanel({ serverId, serverName }: { serverId: string; serverNa
                 <button
                   type="button"
                   className="button danger"
+                  aria-label={`Delete bot ${bot.displayName}`}
                   onClick={() =>
                     window.confirm(`Delete ${bot.displayName}? It leaves every server.`) && void deleteBot({ botId: bot.id }).then(reload)
                   }

@@ -87,10 +87,12 @@ export function MembersPanel({ server, me, onChanged, onExplain }: MembersPanelP
       {list.loading && list.members.length === 0 && <LoadingState label="Loading members…" />}
       {!list.loading && !list.error && list.members.length === 0 && <p className="muted">No member matches.</p>}
       {list.hasMore && (
-        <button type="button" className="button ghost" onClick={list.more}>
+        // aria-disabled, not disabled: the button keeps the focus while the page loads.
+        <button type="button" className="button ghost" aria-disabled={list.loadingMore} onClick={() => !list.loadingMore && list.more()}>
           Load more members
         </button>
       )}
+      {list.loadingMore && <LoadingState label="Loading more members…" />}
     </section>
   );
 }
