@@ -125,6 +125,55 @@ describe('voice moderation from the settings in the browser', () => {
     SCENARIO_MS,
   );
 
+  it(
+    'a voice-only moderator opens the settings, and actions on someone ranked above them are disabled with the reason',
+    async () => {
+      const role = async (name: string, position: number, permissions: string[]) =>
+        (
+          await owner.api('mutation($s: ID!, $i: RoleInput!) { createRole(serverId: $s, input: $i) { id } }', {
+            s: serverId,
+            i: { name, position, permissions },
+          })
+        ).createRole.id;
+      const assign = (roleId: string, person: Person) =>
+        owner.api('mutation($s: ID!, $u: ID!, $r: ID!) { assignRole(serverId: $s, userId: $u, roleId: $r) { nickname } }', {
+          s: serverId,
+          u: person.id,
+          r: roleId,
+        });
+      await assign(await role('Voice mods', 1, ['MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS']), bob);
+      await assign(await role('Hosts', 2, []), cara);
+
+      await bob.page.goto(`/servers/${serverId}`);
+      await bob.page.getByRole('button', { name: 'Server menu' }).click();
+      await bob.page.getByRole('menuitem', { name: 'Server settings' }).click();
+      await expectPage(bob.page.getByRole('tab', { name: 'Channels' })).toBeVisible();
+      expect(await bob.page.getByRole('tab').allInnerTexts()).toEqual(['Channels', 'Members', 'Permissions explainer']);
+      await bob.page.getByRole('tab', { name: 'Channels' }).click();
+      await expectPage(bob.page.getByRole('button', { name: 'Create channel' })).toBeDisabled();
+      await bob.page.getByRole('list', { name: 'Channels in order' }).getByRole('button', { name: 'Studio (voice)' }).click();
+      const caraRow = bob.page.getByRole('list', { name: 'Participants of Studio' }).locator('li', { hasText: 'Cara' });
+      await expectPage(caraRow.getByText('Their highest role is at or above yours.')).toBeVisible();
+      await expectPage(caraRow.getByRole('button', { name: 'Server mute Cara' })).toBeDisabled();
+      await expectPage(caraRow.getByRole('button', { name: 'Disconnect Cara' })).toBeDisabled();
+      await caraRow.scrollIntoViewIfNeeded();
+      await screenshots(bob.page, 'admin-voice-06-voice-moderator-locked');
+      await expectPage(bob.page.getByRole('button', { name: 'Save overwrites' })).toBeDisabled();
+      await bob.page.getByRole('button', { name: 'Save overwrites' }).scrollIntoViewIfNeeded();
+      await screenshots(bob.page, 'admin-voice-07-voice-moderator-overwrites');
+      await bob.page.getByRole('tab', { name: 'Members' }).click();
+      await bob.page
+        .locator('li.admin-member', { hasText: `@cara${suffix}` })
+        .locator('summary')
+        .click();
+      await expectPage(
+        bob.page.locator('li.admin-member', { hasText: `@cara${suffix}` }).getByRole('button', { name: 'Kick Cara' }),
+      ).toBeDisabled();
+      await screenshots(bob.page, 'admin-voice-08-voice-moderator-members');
+    },
+    SCENARIO_MS,
+  );
+
   it('no errors in any console', () => {
     for (const person of [owner, bob, cara]) {
       expect(person.ui.errors.filter((e) => !/net::ERR|Failed to load resource/.test(e))).toEqual([]);

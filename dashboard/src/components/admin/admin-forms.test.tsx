@@ -2,53 +2,15 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApi } from '@/test/render-with-api';
-import type { AdminServer } from './admin-types';
+import { owner, server } from './admin-test-kit';
 import { BansInvitesPanel } from './bans-invites-panel';
 import { ChannelsPanel } from './channels-panel';
-import type { Me } from './hierarchy';
 import { MembersPanel } from './members-panel';
 import { RolesPanel } from './roles-panel';
 
 afterEach(cleanup);
 
 // The forms' own checks: bad input is refused with the reason on the page and never sent.
-
-const owner: Me = { userId: 'u1', isOwner: true, top: 0, permissions: [] };
-const role = (id: string, name: string, position: number, isDefault = false) => ({
-  id,
-  name,
-  color: '#99AAB5',
-  position,
-  isDefault,
-  permissions: [],
-});
-const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', extra: Partial<AdminServer['channels'][number]> = {}) => ({
-  id,
-  name,
-  type,
-  position: 0,
-  description: '',
-  topic: null,
-  bitrate: 64_000,
-  isPrivate: false,
-  slowmodeSeconds: 0,
-  userLimit: 0,
-  voiceStates: [],
-  overwrites: [],
-  ...extra,
-});
-const server: AdminServer = {
-  id: 's1',
-  name: 'Garden Club',
-  description: '',
-  icon: null,
-  isPrivate: false,
-  myPermissions: [],
-  owner: { id: 'u1' },
-  myMember: { roles: [] },
-  roles: [role('r0', '@everyone', 0, true), role('r1', 'Helpers', 1)],
-  channels: [channel('c1', 'general', 'TEXT'), channel('c2', 'Lounge', 'VOICE', { position: 1 })],
-};
 
 const alertText = () => screen.getByRole('alert').textContent;
 
@@ -188,8 +150,8 @@ describe('members panel', () => {
     fireEvent.click(await screen.findByText('zelda'));
     const end = new Date(Date.now() + 29 * 24 * 3600 * 1000);
     const local = new Date(end.getTime() - end.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    fireEvent.change(screen.getByLabelText('Custom timeout end'), { target: { value: local } });
-    fireEvent.click(screen.getByRole('button', { name: 'Until then' }));
+    fireEvent.change(screen.getByLabelText('Custom timeout end for zelda'), { target: { value: local } });
+    fireEvent.click(screen.getByRole('button', { name: 'Time out zelda until then' }));
     expect(alertText()).toBe('A timeout lasts at most 28 days.');
     expect(api.mutations()).toEqual([]);
   });

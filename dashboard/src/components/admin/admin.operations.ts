@@ -47,6 +47,7 @@ export const AdminServerQuery = graphql(`
           serverDeaf
           user {
             id
+            username
             displayName
           }
         }
@@ -77,6 +78,27 @@ export const AdminMembersQuery = graphql(`
         roles {
           id
           name
+          position
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * The roles of someone in voice, for the rank rule: the API has no member-by-id lookup, so ask for
+ * the members whose names contain their (unique) username and pick them out by id.
+ */
+export const VoiceMemberQuery = graphql(`
+  query AdminVoiceMember($serverId: ID!, $username: String!) {
+    server(id: $serverId) {
+      id
+      members(first: 100, query: $username) {
+        user {
+          id
+        }
+        roles {
+          id
           position
         }
       }

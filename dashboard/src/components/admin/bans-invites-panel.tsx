@@ -1,12 +1,14 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { apiErrorOf } from '@/lib/api-errors';
 import { BansQuery, CreateInviteMutation, InvitesQuery, RevokeInviteMutation, UnbanMutation } from './admin.operations';
 import { can, type Me } from './hierarchy';
+
+const COPIED_FOR_MS = 2000;
 
 const EXPIRY: ReadonlyArray<[number, string]> = [
   [1800, '30 minutes'],
@@ -64,8 +66,15 @@ function InvitesSection({ serverId }: { serverId: string }) {
   const [maxUses, setMaxUses] = useState(0);
   const [expires, setExpires] = useState(86400);
   const [problem, setProblem] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const link = (code: string) => `${window.location.origin}/invite/${code}`;
+  // "Copied" stays a moment, then the button reads as before.
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(null), COPIED_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -125,16 +134,34 @@ function InvitesSection({ serverId }: { serverId: string }) {
               </span>
             </span>
             <span className="inline">
-              <button type="button" className="button ghost" onClick={() => void navigator.clipboard?.writeText(link(invite.code))}>
-                Copy link
+              <button
+                type="button"
+                className="button ghost"
+                aria-label={`Copy link to invite ${invite.code}`}
+                onClick={() =>
+                  void navigator.clipboard?.writeText(link(invite.code)).then(
+                    () => setCopied(invite.code),
+                    () => undefined,
+                  )
+                }
+              >
+                {copied === invite.code ? 'Copied' : 'Copy link'}
               </button>
-              <button type="button" className="button danger" onClick={() => void revoke({ code: invite.code }).then(reload)}>
+              <button
+                type="button"
+                className="button danger"
+                aria-label={`Revoke invite ${invite.code}`}
+                onClick={() => void revoke({ code: invite.code }).then(reload)}
+              >
                 Revoke
               </button>
             </span>
           </li>
         ))}
       </ul>
+      <p className="sr-only" role="status">
+        {copied && `Copied the link to invite ${copied}.`}
+      </p>
     </section>
   );
 }

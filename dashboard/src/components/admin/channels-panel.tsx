@@ -3,21 +3,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Alert } from '@/components/ui/alert';
-import type { OverwriteTarget } from '@/gql/graphql';
 import { apiErrorOf } from '@/lib/api-errors';
-import {
-  CreateChannelMutation,
-  DeleteChannelMutation,
-  RemoveOverwriteMutation,
-  ReorderChannelsMutation,
-  SetOverwriteMutation,
-  UpdateChannelMutation,
-} from './admin.operations';
-import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
+import { CreateChannelMutation, DeleteChannelMutation, ReorderChannelsMutation, UpdateChannelMutation } from './admin.operations';
+import type { AdminChannel, AdminServer } from './admin-types';
 import { channelFormProblem, channelUpdateInput, MAX_BITRATE_KBPS, MAX_TOPIC_LENGTH, MIN_BITRATE_KBPS } from './channel-form';
+import { ChannelOverwrites } from './channel-overwrites';
 import type { Me } from './hierarchy';
-import { MemberPicker } from './member-picker';
-import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
+import { useLockReasons } from './lock-reasons';
 import { ReorderList } from './reorder-list';
 import { VoiceParticipants } from './voice-participants';
 
@@ -42,6 +34,8 @@ export function ChannelsPanel({ server, me, onChanged }: { server: AdminServer; 
   const [name, setName] = useState('');
   const [type, setType] = useState<'TEXT' | 'VOICE'>('TEXT');
   const [isPrivate, setPrivate] = useState(false);
+  const reasons = useLockReasons(me, null);
+  const manage = reasons.control('MANAGE_CHANNELS');
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -57,10 +51,12 @@ export function ChannelsPanel({ server, me, onChanged }: { server: AdminServer; 
     <section className="admin-section" aria-labelledby="channels-title">
       <h2 id="channels-title">Channels</h2>
       <div className="roles-layout">
-        <div>
+        <div className="stack">
+          {reasons.needsNote('MANAGE_CHANNELS')}
           <ReorderList
             label="Channels in order"
             noun="channel"
+            lockedBy={manage['aria-describedby']}
             selectedId={selectedId}
             onSelect={setSelectedId}
             onReorder={async (channelIds) => {
@@ -89,6 +85,7 @@ export function ChannelsPanel({ server, me, onChanged }: { server: AdminServer; 
               value={name}
               onChange={(e) => setName(e.target.value)}
               placeholder="new-channel"
+              {...manage}
             />
             <div className="inline wrap channel-create-row">
               <select
@@ -96,14 +93,15 @@ export function ChannelsPanel({ server, me, onChanged }: { server: AdminServer; 
                 aria-label="Channel type"
                 value={type}
                 onChange={(e) => setType(e.target.value as 'TEXT' | 'VOICE')}
+                {...manage}
               >
                 <option value="TEXT">Text</option>
                 <option value="VOICE">Voice</option>
               </select>
               <label className="inline small">
-                <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private
+                <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} {...manage} /> Private
               </label>
-              <button className="button primary" type="submit" disabled={createState.fetching}>
+              <button className="button primary" type="submit" {...manage} disabled={manage.disabled || createState.fetching}>
                 Create channel
               </button>
             </div>
@@ -138,6 +136,8 @@ function ChannelEditor(props: { me: Me; channel: AdminChannel; server: AdminServ
   const [updateState, updateChannel] = useMutation(UpdateChannelMutation);
   const [deleteState, deleteChannel] = useMutation(DeleteChannelMutation);
   const [problem, setProblem] = useState<string | null>(null);
+  const reasons = useLockReasons(props.me, null);
+  const manage = reasons.control('MANAGE_CHANNELS');
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -163,150 +163,82 @@ function ChannelEditor(props: { me: Me; channel: AdminChannel; server: AdminServ
     <div className="stack">
       {/* noValidate: our own check names the reason (the browser's bubble would not reach a screen reader the same way). */}
       <form className="stack" noValidate onSubmit={(e) => void save(e)} aria-label={`Edit channel ${channel.name}`}>
-        <div className="admin-filters">
-          <label className="field">
-            <span className="field-label">Name</span>
-            <input className="field-input" value={name} onChange={(e) => setName(e.target.value)} />
+        {reasons.needsNote('MANAGE_CHANNELS')}
+        <fieldset className="plain-fieldset" {...manage}>
+          <div className="admin-filters">
+            <label className="field">
+              <span className="field-label">Name</span>
+              <input className="field-input" value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            {channel.type === 'TEXT' && (
+              <label className="field">
+                <span className="field-label">Topic (shown in the channel header, up to {MAX_TOPIC_LENGTH} characters)</span>
+                <input className="field-input" value={topic} onChange={(e) => setTopic(e.target.value)} />
+              </label>
+            )}
+            <label className="field">
+              <span className="field-label">Slowmode (seconds, 0 to 21600)</span>
+              <input className="field-input" type="number" value={slowmode} onChange={(e) => setSlowmode(Number(e.target.value))} />
+            </label>
+            {channel.type === 'VOICE' && (
+              <label className="field">
+                <span className="field-label">User limit (0 = none)</span>
+                <input
+                  className="field-input"
+                  type="number"
+                  min={0}
+                  value={userLimit}
+                  onChange={(e) => setUserLimit(Number(e.target.value))}
+                />
+              </label>
+            )}
+            {channel.type === 'VOICE' && (
+              <label className="field">
+                <span className="field-label">
+                  Bitrate (kbps, {MIN_BITRATE_KBPS} to {MAX_BITRATE_KBPS})
+                </span>
+                <input
+                  className="field-input"
+                  type="number"
+                  min={MIN_BITRATE_KBPS}
+                  max={MAX_BITRATE_KBPS}
+                  value={bitrateKbps}
+                  onChange={(e) => setBitrateKbps(Number(e.target.value))}
+                />
+              </label>
+            )}
+          </div>
+          <div className="inline wrap" role="group" aria-label="Slowmode presets">
+            {SLOWMODE_PRESETS.map(([seconds, label]) => (
+              <button
+                key={seconds}
+                type="button"
+                className={slowmode === seconds ? 'chip selected' : 'chip'}
+                onClick={() => setSlowmode(seconds)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <label className="inline">
+            <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private: only roles and members
+            given View channels below can see it
           </label>
-          {channel.type === 'TEXT' && (
-            <label className="field">
-              <span className="field-label">Topic (shown in the channel header, up to {MAX_TOPIC_LENGTH} characters)</span>
-              <input className="field-input" value={topic} onChange={(e) => setTopic(e.target.value)} />
-            </label>
+          {(problem || updateState.error || deleteState.error) && (
+            <Alert>{problem ?? apiErrorOf(updateState.error ?? deleteState.error)?.message}</Alert>
           )}
-          <label className="field">
-            <span className="field-label">Slowmode (seconds, 0 to 21600)</span>
-            <input className="field-input" type="number" value={slowmode} onChange={(e) => setSlowmode(Number(e.target.value))} />
-          </label>
-          {channel.type === 'VOICE' && (
-            <label className="field">
-              <span className="field-label">User limit (0 = none)</span>
-              <input
-                className="field-input"
-                type="number"
-                min={0}
-                value={userLimit}
-                onChange={(e) => setUserLimit(Number(e.target.value))}
-              />
-            </label>
-          )}
-          {channel.type === 'VOICE' && (
-            <label className="field">
-              <span className="field-label">
-                Bitrate (kbps, {MIN_BITRATE_KBPS} to {MAX_BITRATE_KBPS})
-              </span>
-              <input
-                className="field-input"
-                type="number"
-                min={MIN_BITRATE_KBPS}
-                max={MAX_BITRATE_KBPS}
-                value={bitrateKbps}
-                onChange={(e) => setBitrateKbps(Number(e.target.value))}
-              />
-            </label>
-          )}
-        </div>
-        <div className="inline wrap" role="group" aria-label="Slowmode presets">
-          {SLOWMODE_PRESETS.map(([seconds, label]) => (
-            <button
-              key={seconds}
-              type="button"
-              className={slowmode === seconds ? 'chip selected' : 'chip'}
-              onClick={() => setSlowmode(seconds)}
-            >
-              {label}
+          <div className="inline">
+            <button type="submit" className="button primary" {...manage} disabled={manage.disabled || updateState.fetching}>
+              Save channel
             </button>
-          ))}
-        </div>
-        <label className="inline">
-          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private: only roles and members given
-          View channels below can see it
-        </label>
-        {(problem || updateState.error || deleteState.error) && (
-          <Alert>{problem ?? apiErrorOf(updateState.error ?? deleteState.error)?.message}</Alert>
-        )}
-        <div className="inline">
-          <button type="submit" className="button primary" disabled={updateState.fetching}>
-            Save channel
-          </button>
-          <button type="button" className="button danger" onClick={() => void remove()}>
-            Delete channel
-          </button>
-        </div>
+            <button type="button" className="button danger" onClick={() => void remove()} {...manage}>
+              Delete channel
+            </button>
+          </div>
+        </fieldset>
       </form>
       {channel.type === 'VOICE' && <VoiceParticipants channel={channel} server={props.server} me={props.me} onChanged={props.onChanged} />}
       <ChannelOverwrites {...props} />
     </div>
-  );
-}
-
-function ChannelOverwrites({ channel, server, onChanged }: { channel: AdminChannel; server: AdminServer; onChanged: () => void }) {
-  const [target, setTarget] = useState(`ROLE:${server.roles.find((r) => r.isDefault)?.id ?? ''}`);
-  const [targetMember, setTargetMember] = useState<AdminMember | undefined>();
-  const [targetType, targetId] = target.split(':') as [OverwriteTarget, string];
-  const existing = channel.overwrites.find((o) => o.targetType === targetType && o.targetId === targetId);
-  const [draft, setDraft] = useState<OverwriteValue | null>(null);
-  const value: OverwriteValue = draft ?? existing ?? { allow: [], deny: [] };
-  const [setState, setOverwrite] = useMutation(SetOverwriteMutation);
-  const [removeState, removeOverwrite] = useMutation(RemoveOverwriteMutation);
-  const targetName =
-    targetType === 'ROLE' ? (server.roles.find((r) => r.id === targetId)?.name ?? 'role') : (targetMember?.user.displayName ?? 'member');
-
-  async function save() {
-    const result = await setOverwrite({
-      channelId: channel.id,
-      input: { targetType, targetId, allow: [...value.allow], deny: [...value.deny] },
-    });
-    if (!result.error) {
-      setDraft(null);
-      onChanged();
-    }
-  }
-
-  async function clear() {
-    const result = await removeOverwrite({ channelId: channel.id, targetType, targetId });
-    if (!result.error) {
-      setDraft(null);
-      onChanged();
-    }
-  }
-
-  return (
-    <section className="stack" aria-labelledby="overwrites-title">
-      <h3 id="overwrites-title">Permissions in #{channel.name}</h3>
-      <MemberPicker
-        serverId={server.id}
-        label="Overwrite for"
-        value={target}
-        optionValue={(m) => `MEMBER:${m.user.id}`}
-        optionLabel={(m) => `${m.nickname ?? m.user.displayName}${channel.overwrites.some((o) => o.targetId === m.user.id) ? ' •' : ''}`}
-        onChange={(next, member) => {
-          setTarget(next);
-          setTargetMember(member);
-          setDraft(null);
-        }}
-      >
-        <optgroup label="Roles">
-          {server.roles.map((r) => (
-            <option key={r.id} value={`ROLE:${r.id}`}>
-              {r.name}
-              {channel.overwrites.some((o) => o.targetId === r.id) ? ' •' : ''}
-            </option>
-          ))}
-        </optgroup>
-      </MemberPicker>
-      <OverwriteGrid targetName={targetName} value={value} onChange={setDraft} />
-      {(setState.error || removeState.error) && <Alert>{apiErrorOf(setState.error ?? removeState.error)?.message}</Alert>}
-      <div className="inline">
-        <button type="button" className="button primary" disabled={!draft || setState.fetching} onClick={() => void save()}>
-          Save overwrites
-        </button>
-        {existing && (
-          <button type="button" className="button ghost" onClick={() => void clear()}>
-            Remove overwrite for {targetName}
-          </button>
-        )}
-      </div>
-    </section>
   );
 }

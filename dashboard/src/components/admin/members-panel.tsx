@@ -15,7 +15,8 @@ import {
   TimeoutMemberMutation,
 } from './admin.operations';
 import type { AdminMember, AdminServer } from './admin-types';
-import { can, memberLock, roleLock, type Me } from './hierarchy';
+import { memberLock, roleLock, type Me } from './hierarchy';
+import { useLockReasons } from './lock-reasons';
 import { SEARCH_PAUSE_MS, useAdminMembers } from './use-admin-members';
 
 const MAX_TIMEOUT_SECONDS = 28 * 24 * 3600;
@@ -83,10 +84,12 @@ export function MembersPanel({ server, me, onChanged, onExplain }: MembersPanelP
       {list.loading && list.members.length === 0 && <LoadingState label="Loading members…" />}
       {!list.loading && !list.error && list.members.length === 0 && <p className="muted">No member matches.</p>}
       {list.hasMore && (
-        <button type="button" className="button ghost" onClick={list.more}>
+        // aria-disabled, not disabled: the button keeps the focus while the page loads.
+        <button type="button" className="button ghost" aria-disabled={list.loadingMore} onClick={() => !list.loadingMore && list.more()}>
           Load more members
         </button>
       )}
+      {list.loadingMore && <LoadingState label="Loading more members…" />}
     </section>
   );
 }
@@ -105,6 +108,9 @@ function MemberCard({
   onExplain: (member: AdminMember) => void;
 }) {
   const lock = memberLock(me, server.owner.id, member);
+  const reasons = useLockReasons(me, lock);
+  // One's own nickname needs no permission (the API's rule); another's needs MODERATE_MEMBERS and a higher role.
+  const nickname = member.user.id === me.userId ? { disabled: false } : reasons.control('MODERATE_MEMBERS');
   const name = member.nickname ?? member.user.displayName;
   const [timeoutState, timeoutMember] = useMutation(TimeoutMemberMutation);
   const [kickState, kickMember] = useMutation(KickMemberMutation);
@@ -135,9 +141,6 @@ function MemberCard({
     void timeout(Math.ceil((end - Date.now()) / 1000));
   }
 
-  const disabledWhy = (permission: 'MODERATE_MEMBERS' | 'KICK_MEMBERS' | 'BAN_MEMBERS' | 'MANAGE_ROLES') =>
-    !can(me, permission) ? `You need ${permission}.` : lock;
-
   return (
     <li className="admin-member">
       <details>
@@ -148,7 +151,8 @@ function MemberCard({
           <span className="muted small"> {member.roles.map((r) => r.name).join(', ')}</span>
         </summary>
         <div className="stack member-actions">
-          {lock && <p className="lock-reason">{lock}</p>}
+          {reasons.lockNote}
+          {reasons.needsNote('MODERATE_MEMBERS', 'KICK_MEMBERS', 'BAN_MEMBERS')}
           <button type="button" className="button ghost" onClick={() => onExplain(member)}>
             Why can {name} (not) do things?
           </button>
@@ -156,11 +160,7 @@ function MemberCard({
             <span className="field-label">Reason (kept in the audit log)</span>
             <input className="field-input" value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <fieldset
-            className="plain-fieldset"
-            disabled={disabledWhy('MODERATE_MEMBERS') !== null}
-            title={disabledWhy('MODERATE_MEMBERS') ?? undefined}
-          >
+          <fieldset className="plain-fieldset" {...reasons.control('MODERATE_MEMBERS')}>
             <legend className="field-label">Time out {name}</legend>
             <div className="inline wrap">
               {TIMEOUT_PRESETS.map(([seconds, label]) => (
@@ -170,6 +170,7 @@ function MemberCard({
                   className="chip"
                   onClick={() => void timeout(seconds)}
                   aria-label={`Time out ${name} for ${label}`}
+                  {...reasons.control('MODERATE_MEMBERS')}
                 >
                   {label}
                 </button>
@@ -177,15 +178,28 @@ function MemberCard({
               <input
                 type="datetime-local"
                 className="field-input"
-                aria-label="Custom timeout end"
+                aria-label={`Custom timeout end for ${name}`}
                 value={custom}
                 onChange={(e) => setCustom(e.target.value)}
+                {...reasons.control('MODERATE_MEMBERS')}
               />
-              <button type="button" className="chip" onClick={customTimeout}>
+              <button
+                type="button"
+                className="chip"
+                onClick={customTimeout}
+                aria-label={`Time out ${name} until then`}
+                {...reasons.control('MODERATE_MEMBERS')}
+              >
                 Until then
               </button>
               {timedOut && (
-                <button type="button" className="button ghost" onClick={() => void timeout(0)}>
+                <button
+                  type="button"
+                  className="button ghost"
+                  onClick={() => void timeout(0)}
+                  aria-label={`Remove timeout of ${name}`}
+                  {...reasons.control('MODERATE_MEMBERS')}
+                >
                   Remove timeout
                 </button>
               )}
@@ -195,18 +209,18 @@ function MemberCard({
             <button
               type="button"
               className="button danger"
-              disabled={disabledWhy('KICK_MEMBERS') !== null}
-              title={disabledWhy('KICK_MEMBERS') ?? undefined}
+              aria-label={`Kick ${name}`}
+              {...reasons.control('KICK_MEMBERS')}
               onClick={() => window.confirm(`Kick ${name}?`) && void kickMember({ ...vars, reason: reason || null }).then(done)}
             >
               Kick
             </button>
             <select
               className="field-input"
-              aria-label="Delete their messages from"
+              aria-label={`When banning ${name}, delete their messages from`}
               value={deleteWindow}
               onChange={(e) => setDeleteWindow(Number(e.target.value))}
-              disabled={disabledWhy('BAN_MEMBERS') !== null}
+              {...reasons.control('BAN_MEMBERS')}
             >
               {DELETE_WINDOWS.map(([seconds, label]) => (
                 <option key={seconds} value={seconds}>
@@ -217,8 +231,8 @@ function MemberCard({
             <button
               type="button"
               className="button danger"
-              disabled={disabledWhy('BAN_MEMBERS') !== null}
-              title={disabledWhy('BAN_MEMBERS') ?? undefined}
+              aria-label={`Ban ${name}`}
+              {...reasons.control('BAN_MEMBERS')}
               onClick={() =>
                 window.confirm(`Ban ${name}?`) &&
                 void banMember({ ...vars, reason: reason || null, deleteMessageSeconds: deleteWindow }).then(done)
@@ -241,8 +255,9 @@ function MemberCard({
               aria-label={`Nickname of ${name}`}
               defaultValue={member.nickname ?? ''}
               placeholder="Nickname"
+              {...nickname}
             />
-            <button type="submit" className="button ghost">
+            <button type="submit" className="button ghost" aria-label={`Set nickname of ${name}`} {...nickname}>
               Set nickname
             </button>
           </form>

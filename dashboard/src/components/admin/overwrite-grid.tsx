@@ -34,13 +34,15 @@ interface OverwriteGridProps {
   value: OverwriteValue;
   onChange: (value: OverwriteValue) => void;
   disabled?: boolean;
+  /** The id of the text saying why the grid is disabled. */
+  describedBy?: string;
 }
 
 /**
  * Every permission as a three-way choice for one role or member in one channel: allow, inherit (the
  * roles decide) or deny. Each row is a radio group, so arrow keys move within it and Tab between rows.
  */
-export function OverwriteGrid({ targetName, value, onChange, disabled }: OverwriteGridProps) {
+export function OverwriteGrid({ targetName, value, onChange, disabled, describedBy }: OverwriteGridProps) {
   return (
     <fieldset className="overwrite-grid" disabled={disabled}>
       <legend className="muted small">Overwrites for {targetName}</legend>
@@ -61,6 +63,7 @@ export function OverwriteGrid({ targetName, value, onChange, disabled }: Overwri
                     value={state}
                     checked={current === state}
                     aria-label={`${stateLabel} ${label}`}
+                    aria-describedby={describedBy}
                     onChange={() => onChange(withState(value, permission, state))}
                   />
                   <span aria-hidden>{symbol}</span>

@@ -33,6 +33,7 @@ export function ReorderList({
   selectedId,
   onSelect,
   onReorder,
+  lockedBy,
 }: {
   label: string;
   noun: string;
@@ -41,6 +42,8 @@ export function ReorderList({
   onSelect: (id: string) => void;
   /** Applies the whole new order; resolves to the API's refusal, or null when done. */
   onReorder: (ids: string[]) => Promise<string | null>;
+  /** The id of the text saying why nothing may move (the viewer may not reorder at all), if so. */
+  lockedBy?: string;
 }) {
   const [localOrder, setLocalOrder] = useState<string[] | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -58,6 +61,7 @@ export function ReorderList({
   const instructionsId = useId();
 
   const byId = new Map(items.map((item) => [item.id, item]));
+  const fixed = (id: string) => lockedBy !== undefined || byId.get(id)!.pinned !== null;
   const serverOrder = items.map((item) => item.id);
   // A move of someone else, or an item added or removed meanwhile, ends the local order.
   const local = localOrder && sameMembers(localOrder, serverOrder) ? localOrder : null;
@@ -105,7 +109,7 @@ export function ReorderList({
     const step = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    if (byId.get(id)!.pinned !== null) return;
+    if (fixed(id)) return;
     const next = place(id, order.indexOf(id) + step, order);
     if (!next) return;
     focusAfterMove.current = id;
@@ -115,7 +119,7 @@ export function ReorderList({
   }
 
   function onPointerDown(event: PointerEvent<HTMLButtonElement>, id: string) {
-    if (event.button !== 0 || byId.get(id)!.pinned !== null) return;
+    if (event.button !== 0 || fixed(id)) return;
     event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
     const middles = order.map((rowId) => {
@@ -166,8 +170,8 @@ export function ReorderList({
                 ref={(el) => void (el ? handles.current.set(id, el) : handles.current.delete(id))}
                 className="drag-handle"
                 aria-label={`Move ${noun} ${item.name}`}
-                aria-describedby={item.pinned ? reasonId : instructionsId}
-                aria-disabled={item.pinned !== null}
+                aria-describedby={lockedBy ?? (item.pinned ? reasonId : instructionsId)}
+                aria-disabled={fixed(id)}
                 onKeyDown={(e) => onKeyDown(e, id)}
                 onPointerDown={(e) => onPointerDown(e, id)}
                 onPointerMove={onPointerMove}

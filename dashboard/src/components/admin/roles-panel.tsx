@@ -160,7 +160,7 @@ function RoleEditor({
             <label className="field">
               <span className="field-label">Colour (#RRGGBB)</span>
               <span className="inline">
-                <input className="field-input" value={color} onChange={(e) => setColor(e.target.value)} aria-describedby="colour-help" />
+                <input className="field-input" value={color} onChange={(e) => setColor(e.target.value)} />
                 <input
                   type="color"
                   aria-label="Pick a colour"

@@ -46,7 +46,12 @@ export function SettingsPage({ serverId }: { serverId: string }) {
   const tabs = [
     { id: 'overview', label: 'Overview', shown: can(me, 'MANAGE_SERVER') },
     { id: 'roles', label: 'Roles', shown: can(me, 'MANAGE_ROLES') },
-    { id: 'channels', label: 'Channels', shown: can(me, 'MANAGE_CHANNELS') || can(me, 'MANAGE_ROLES') },
+    {
+      id: 'channels',
+      label: 'Channels',
+      // Voice moderators act from each voice channel's participant list there.
+      shown: (['MANAGE_CHANNELS', 'MANAGE_ROLES', 'MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS'] as const).some((p) => can(me, p)),
+    },
     { id: 'members', label: 'Members', shown: true },
     { id: 'permissions', label: 'Permissions explainer', shown: true },
     { id: 'queue', label: 'Moderation queue', shown: can(me, 'MODERATE_MEMBERS') },

@@ -22,6 +22,8 @@ export function useAdminMembers(serverId: string, { query = '', roleId = '' }: M
   const [members, setMembers] = useState<AdminMember[]>([]);
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
+  // Loading the next page (not a new filter's first page).
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<CombinedError | undefined>();
   // Answers to an older filter may arrive after a newer one's: only the latest request may land.
   const latest = useRef(0);
@@ -30,6 +32,7 @@ export function useAdminMembers(serverId: string, { query = '', roleId = '' }: M
     async (after: string | null) => {
       const request = ++latest.current;
       setLoading(true);
+      setLoadingMore(after !== null);
       const variables = { serverId, after, query: query.trim() || null, roleId: roleId || null };
       const result = await client.query(AdminMembersQuery, variables, { requestPolicy: 'network-only' }).toPromise();
       if (request !== latest.current) return;
@@ -38,6 +41,7 @@ export function useAdminMembers(serverId: string, { query = '', roleId = '' }: M
       setMembers((current) => (after ? [...current, ...page] : page));
       setHasMore(page.length === PAGE);
       setLoading(false);
+      setLoadingMore(false);
     },
     [client, serverId, query, roleId],
   );
@@ -50,6 +54,7 @@ export function useAdminMembers(serverId: string, { query = '', roleId = '' }: M
     members,
     hasMore,
     loading,
+    loadingMore,
     error,
     more: () => void load(members.at(-1)?.user.id ?? null),
     reload: () => void load(null),

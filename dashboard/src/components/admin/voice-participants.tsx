@@ -1,11 +1,14 @@
 'use client';
 
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import { apiErrorOf } from '@/lib/api-errors';
-import { ModerateVoiceMutation } from './admin.operations';
+import { ModerateVoiceMutation, VoiceMemberQuery } from './admin.operations';
 import type { AdminChannel, AdminServer } from './admin-types';
-import { can, type Me } from './hierarchy';
+import { memberLock, type Me } from './hierarchy';
+import { useLockReasons } from './lock-reasons';
+
+type VoiceAction = { serverMute?: boolean; serverDeaf?: boolean; moveToChannelId?: string; disconnect?: boolean };
 
 /** A voice channel's participants with server mute, deafen, move and disconnect (the API checks each). */
 export function VoiceParticipants({
@@ -21,7 +24,7 @@ export function VoiceParticipants({
 }) {
   const [state, moderate] = useMutation(ModerateVoiceMutation);
   const others = server.channels.filter((c) => c.type === 'VOICE' && c.id !== channel.id);
-  const act = (userId: string, change: { serverMute?: boolean; serverDeaf?: boolean; moveToChannelId?: string; disconnect?: boolean }) =>
+  const act = (userId: string, change: VoiceAction) =>
     void moderate({ serverId: server.id, userId, ...change }).then((r) => !r.error && onChanged());
 
   return (
@@ -30,54 +33,85 @@ export function VoiceParticipants({
       {channel.voiceStates.length === 0 && <p className="muted">Nobody is connected.</p>}
       <ul className="audit-list" aria-label={`Participants of ${channel.name}`}>
         {channel.voiceStates.map((v) => (
-          <li key={v.sessionId} className="audit-entry voice-participant">
-            <strong>{v.user.displayName}</strong>
-            <span className="inline wrap">
-              <button
-                type="button"
-                className="chip"
-                disabled={!can(me, 'MUTE_MEMBERS')}
-                onClick={() => act(v.user.id, { serverMute: !v.serverMute })}
-              >
-                {v.serverMute ? 'Unmute' : 'Server mute'} {v.user.displayName}
-              </button>
-              <button
-                type="button"
-                className="chip"
-                disabled={!can(me, 'DEAFEN_MEMBERS')}
-                onClick={() => act(v.user.id, { serverDeaf: !v.serverDeaf })}
-              >
-                {v.serverDeaf ? 'Undeafen' : 'Server deafen'} {v.user.displayName}
-              </button>
-              {others.length > 0 && (
-                <select
-                  className="field-input"
-                  aria-label={`Move ${v.user.displayName} to`}
-                  disabled={!can(me, 'MOVE_MEMBERS')}
-                  value=""
-                  onChange={(e) => e.target.value && act(v.user.id, { moveToChannelId: e.target.value })}
-                >
-                  <option value="">Move to…</option>
-                  {others.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-              <button
-                type="button"
-                className="button danger"
-                disabled={!can(me, 'MOVE_MEMBERS')}
-                onClick={() => act(v.user.id, { disconnect: true })}
-              >
-                Disconnect {v.user.displayName}
-              </button>
-            </span>
-          </li>
+          <Participant key={v.sessionId} state={v} server={server} me={me} others={others} act={act} />
         ))}
       </ul>
       {state.error && <Alert>{apiErrorOf(state.error)?.message}</Alert>}
     </section>
+  );
+}
+
+function Participant({
+  state: v,
+  server,
+  me,
+  others,
+  act,
+}: {
+  state: AdminChannel['voiceStates'][number];
+  server: AdminServer;
+  me: Me;
+  others: readonly AdminChannel[];
+  act: (userId: string, change: VoiceAction) => void;
+}) {
+  // The rank rule needs their roles; not for myself, the owner, or when I am the owner.
+  const rankIrrelevant = me.isOwner || v.user.id === me.userId || v.user.id === server.owner.id;
+  const [{ data }] = useQuery({
+    query: VoiceMemberQuery,
+    variables: { serverId: server.id, username: v.user.username },
+    pause: rankIrrelevant,
+  });
+  const roles = data?.server?.members.find((m) => m.user.id === v.user.id)?.roles;
+  // As in the API, one may mute, deafen or move oneself.
+  const reasons = useLockReasons(me, memberLock(me, server.owner.id, { user: v.user, roles }, { onSelf: true }));
+  const name = v.user.displayName;
+  return (
+    <li className="audit-entry voice-participant">
+      <strong>{name}</strong>
+      <span className="inline wrap">
+        <button
+          type="button"
+          className="chip"
+          {...reasons.control('MUTE_MEMBERS')}
+          onClick={() => act(v.user.id, { serverMute: !v.serverMute })}
+        >
+          {v.serverMute ? 'Unmute' : 'Server mute'} {name}
+        </button>
+        <button
+          type="button"
+          className="chip"
+          {...reasons.control('DEAFEN_MEMBERS')}
+          onClick={() => act(v.user.id, { serverDeaf: !v.serverDeaf })}
+        >
+          {v.serverDeaf ? 'Undeafen' : 'Server deafen'} {name}
+        </button>
+        {others.length > 0 && (
+          <select
+            className="field-input"
+            aria-label={`Move ${name} to`}
+            {...reasons.control('MOVE_MEMBERS')}
+            value=""
+            onChange={(e) => e.target.value && act(v.user.id, { moveToChannelId: e.target.value })}
+          >
+            <option value="">Move to…</option>
+            {others.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <button
+          type="button"
+          className="button danger"
+          {...reasons.control('MOVE_MEMBERS')}
+          onClick={() => act(v.user.id, { disconnect: true })}
+        >
+          Disconnect {name}
+        </button>
+      </span>
+      {reasons.lockNote}
+      {reasons.needsNote('MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS')}
+    </li>
   );
 }

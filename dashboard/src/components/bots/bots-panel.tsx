@@ -83,6 +83,9 @@ export function BotsPanel({ targets }: { targets: readonly BotTarget[] }) {
             >
               {copied ? 'Copied' : 'Copy token'}
             </button>
+            <span className="sr-only" role="status">
+              {copied && `Copied the token of ${shown.name}.`}
+            </span>
             <button type="button" className="button ghost" onClick={() => setShown(null)}>
               Done
             </button>
@@ -112,6 +115,7 @@ export function BotsPanel({ targets }: { targets: readonly BotTarget[] }) {
               <button
                 type="button"
                 className="button ghost"
+                aria-label={`Regenerate token of ${bot.displayName}`}
                 onClick={() =>
                   window.confirm(`New token for ${bot.displayName}? The old one stops working at once.`) &&
                   void regenerate({ botId: bot.id }).then((r) => reveal({ data: r.data?.regenerateBotToken }))
@@ -122,6 +126,7 @@ export function BotsPanel({ targets }: { targets: readonly BotTarget[] }) {
               <button
                 type="button"
                 className="button danger"
+                aria-label={`Delete bot ${bot.displayName}`}
                 onClick={() =>
                   window.confirm(`Delete ${bot.displayName}? It leaves every server.`) && void deleteBot({ botId: bot.id }).then(reload)
                 }

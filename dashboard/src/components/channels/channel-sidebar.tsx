@@ -106,6 +106,7 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
                   states={channel.voiceStates}
                   serverId={props.serverId}
                   permissions={props.permissions}
+                  moveTargets={voice.filter((c) => c.id !== channel.id)}
                 />
               </li>
             );

@@ -17,7 +17,13 @@ const ADMIN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
   'KICK_MEMBERS',
   'BAN_MEMBERS',
   'MODERATE_MEMBERS',
+  // Voice moderators work from the channels tab's participant lists.
+  'MUTE_MEMBERS',
+  'DEAFEN_MEMBERS',
+  'MOVE_MEMBERS',
 ]);
+
+export const opensSettings = (permissions: readonly Permission[]): boolean => permissions.some((p) => ADMIN_PERMISSIONS.has(p));
 
 interface ServerActionsProps {
   serverId: string;
@@ -31,7 +37,7 @@ export function ServerActions({ serverId, serverName, permissions }: ServerActio
   const [inviting, setInviting] = useState(false);
   const [, leaveServer] = useMutation(LeaveServerMutation);
   const canInvite = permissions.includes('CREATE_INVITE') || permissions.includes('ADMINISTRATOR');
-  const canAdminister = permissions.some((p) => ADMIN_PERMISSIONS.has(p));
+  const canAdminister = opensSettings(permissions);
 
   async function leave() {
     if (!window.confirm(`Leave ${serverName}? You can come back with an invite.`)) return;

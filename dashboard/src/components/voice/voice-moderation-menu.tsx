@@ -7,8 +7,22 @@ import { apiErrorOf } from '@/lib/api-errors';
 import styles from './voice.module.css';
 
 const ModerateVoiceMutation = graphql(`
-  mutation ModerateVoice($serverId: ID!, $userId: ID!, $serverMute: Boolean, $serverDeaf: Boolean, $disconnect: Boolean) {
-    moderateVoice(serverId: $serverId, userId: $userId, serverMute: $serverMute, serverDeaf: $serverDeaf, disconnect: $disconnect)
+  mutation ModerateVoice(
+    $serverId: ID!
+    $userId: ID!
+    $serverMute: Boolean
+    $serverDeaf: Boolean
+    $moveToChannelId: ID
+    $disconnect: Boolean
+  ) {
+    moderateVoice(
+      serverId: $serverId
+      userId: $userId
+      serverMute: $serverMute
+      serverDeaf: $serverDeaf
+      moveToChannelId: $moveToChannelId
+      disconnect: $disconnect
+    )
   }
 `);
 
@@ -19,7 +33,14 @@ interface Target {
   serverDeaf: boolean;
 }
 
+/** `disconnect` also moves (both MOVE_MEMBERS). */
 type Abilities = { mute: boolean; deafen: boolean; disconnect: boolean };
+
+/** A voice channel a participant may be moved to. */
+export interface MoveTarget {
+  id: string;
+  name: string;
+}
 
 /** What a moderator may do to someone in voice, by their server permissions (the API checks again); null: nothing. */
 export function moderationAbilities(permissions: readonly string[]): Abilities | null {
@@ -32,10 +53,21 @@ export function moderationAbilities(permissions: readonly string[]): Abilities |
   return can.mute || can.deafen || can.disconnect ? can : null;
 }
 
-/** A moderator's menu on a voice participant: server mute, server deafen, disconnect. */
-export function VoiceModerationMenu({ serverId, target, can }: { serverId: string; target: Target; can: Abilities }) {
+/** A moderator's menu on a voice participant: server mute, server deafen, move to another voice channel, disconnect. */
+export function VoiceModerationMenu({
+  serverId,
+  target,
+  can,
+  moveTargets,
+}: {
+  serverId: string;
+  target: Target;
+  can: Abilities;
+  /** The other voice channels of the server. */
+  moveTargets: readonly MoveTarget[];
+}) {
   const [{ error, fetching }, moderate] = useMutation(ModerateVoiceMutation);
-  const act = (change: { serverMute?: boolean; serverDeaf?: boolean; disconnect?: boolean }) =>
+  const act = (change: { serverMute?: boolean; serverDeaf?: boolean; moveToChannelId?: string; disconnect?: boolean }) =>
     void moderate({ serverId, userId: target.userId, ...change });
   const refusal = apiErrorOf(error);
   return (
@@ -55,6 +87,20 @@ export function VoiceModerationMenu({ serverId, target, can }: { serverId: strin
               <DropdownMenu.Item className="menu-item" onSelect={() => act({ serverDeaf: !target.serverDeaf })}>
                 {target.serverDeaf ? 'Remove server deafen' : 'Server deafen'}
               </DropdownMenu.Item>
+            )}
+            {can.disconnect && moveTargets.length > 0 && (
+              <DropdownMenu.Sub>
+                <DropdownMenu.SubTrigger className="menu-item">Move to…</DropdownMenu.SubTrigger>
+                <DropdownMenu.Portal>
+                  <DropdownMenu.SubContent className="menu" sideOffset={4}>
+                    {moveTargets.map((channel) => (
+                      <DropdownMenu.Item key={channel.id} className="menu-item" onSelect={() => act({ moveToChannelId: channel.id })}>
+                        {channel.name}
+                      </DropdownMenu.Item>
+                    ))}
+                  </DropdownMenu.SubContent>
+                </DropdownMenu.Portal>
+              </DropdownMenu.Sub>
             )}
             {can.disconnect && (
               <DropdownMenu.Item className="menu-item" onSelect={() => act({ disconnect: true })}>

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { Client, Provider } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeFragmentData } from '@/gql';
+import { renderWithApi } from '@/test/render-with-api';
 import type { VoiceEngine } from '@/lib/voice/voice-engine';
 import { initialVoiceSnapshot, type VoiceSnapshot } from '@/lib/voice/voice-state';
 import { VoiceParticipantFragment, VoiceParticipants } from './voice-participants';
@@ -23,26 +23,37 @@ function renderWith(snapshot: Partial<VoiceSnapshot>, channelId = 'c1', permissi
     getSnapshot: () => frozen,
     retryPeer: vi.fn(),
   };
-  render(
-    <Provider value={new Client({ url: 'http://127.0.0.1:9/graphql', exchanges: [] })}>
-      <VoiceEngineContext.Provider value={engine as unknown as VoiceEngine}>
-        <VoiceParticipants
-          channelId={channelId}
-          channelName="Lounge"
-          states={[state('me', 'Alice'), state('p1', 'Bob', { serverMute: true }), state('p2', 'Radio', {}, true)]}
-          serverId="s1"
-          permissions={permissions}
-        />
-      </VoiceEngineContext.Provider>
-    </Provider>,
+  const api = renderWithApi(
+    <VoiceEngineContext.Provider value={engine as unknown as VoiceEngine}>
+      <VoiceParticipants
+        channelId={channelId}
+        channelName="Lounge"
+        states={[state('me', 'Alice'), state('p1', 'Bob', { serverMute: true }), state('p2', 'Radio', {}, true)]}
+        serverId="s1"
+        permissions={permissions}
+        moveTargets={[
+          { id: 'c2', name: 'Studio' },
+          { id: 'c3', name: 'Stage' },
+        ]}
+      />
+    </VoiceEngineContext.Provider>,
+    () => ({ moderateVoice: true }),
   );
-  return engine;
+  return { ...engine, api };
 }
 
 const joined: Partial<VoiceSnapshot> = { status: 'joined', channelId: 'c1', sessionId: 'me' };
 
 describe('VoiceParticipants', () => {
   afterEach(cleanup);
+  // Radix menus measure themselves; jsdom has no ResizeObserver.
+  beforeAll(() => {
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  });
 
   it('names each participant with what applies: bot, speaking, muted', () => {
     renderWith({ ...joined, speaking: ['p2'] });
@@ -83,5 +94,22 @@ describe('VoiceParticipants', () => {
     cleanup();
     renderWith(joined, 'c1', ['SEND_MESSAGES', 'SPEAK']);
     expect(screen.queryAllByRole('button', { name: /^Voice options for / })).toHaveLength(0);
+  });
+
+  it('a mover moves a participant to another voice channel from the menu, by keyboard', async () => {
+    const { api } = renderWith(joined, 'c1', ['MOVE_MEMBERS']);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Voice options for Bob' }), { key: 'Enter' });
+    fireEvent.keyDown(await screen.findByRole('menuitem', { name: 'Move to…' }), { key: 'ArrowRight' });
+    expect((await screen.findAllByRole('menuitem', { name: /^St/ })).map((item) => item.textContent)).toEqual(['Studio', 'Stage']);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Studio' }));
+    await waitFor(() => expect(api.mutations()).toHaveLength(1));
+    expect(api.mutations()[0]!.variables).toEqual({ serverId: 's1', userId: 'u-p1', moveToChannelId: 'c2' });
+  });
+
+  it('without Move members there is no move', async () => {
+    renderWith(joined, 'c1', ['MUTE_MEMBERS']);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Voice options for Bob' }), { key: 'Enter' });
+    await screen.findByRole('menuitem', { name: 'Remove server mute' });
+    expect(screen.queryByRole('menuitem', { name: 'Move to…' })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import { useVoice } from '@/hooks/use-voice';
 import type { PeerView } from '@/lib/voice/voice-state';
 import { HeadphonesIcon, MicIcon } from './voice-icons';
-import { moderationAbilities, VoiceModerationMenu } from './voice-moderation-menu';
+import { moderationAbilities, VoiceModerationMenu, type MoveTarget } from './voice-moderation-menu';
 import styles from './voice.module.css';
 
 export const VoiceParticipantFragment = graphql(`
@@ -40,6 +40,7 @@ export function VoiceParticipants({
   states,
   serverId,
   permissions,
+  moveTargets,
 }: {
   channelId: string;
   channelName: string;
@@ -47,6 +48,8 @@ export function VoiceParticipants({
   serverId: string;
   /** The member's server permissions: moderators get a menu on each participant. */
   permissions: readonly string[];
+  /** Where moderators may move a participant: the server's other voice channels. */
+  moveTargets: readonly MoveTarget[];
 }) {
   const { voice, engine } = useVoice();
   const participants = states.map((ref) => getFragmentData(VoiceParticipantFragment, ref));
@@ -90,6 +93,7 @@ export function VoiceParticipants({
               <VoiceModerationMenu
                 serverId={serverId}
                 can={moderation}
+                moveTargets={moveTargets}
                 target={{ userId: p.user.id, displayName: p.user.displayName, serverMute: p.serverMute, serverDeaf: p.serverDeaf }}
               />
             )}
