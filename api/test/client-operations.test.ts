@@ -1,5 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { Kind, print, type DocumentNode } from 'graphql';
+import {
+  Kind,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  print,
+  typeFromAST,
+  visit,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/kernel/config/config.js';
 import { assertCostWithinLimit, assertShapeWithinLimits, assertTokensWithinLimits } from '../src/graphql/limits.js';
@@ -17,6 +31,43 @@ async function operationsOf(file: string): Promise<{ name: string; document: Doc
   }));
 }
 
+/** As urql's cache sends it: `__typename` in every selection set below the root. */
+function withTypenames(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    SelectionSet(node, _key, parent) {
+      const root = parent !== undefined && !Array.isArray(parent) && (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION;
+      if (root || node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename')) return undefined;
+      return { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] };
+    },
+  });
+}
+
+/**
+ * A value of `type` that the API accepts as a variable: without variables the cost check leaves an
+ * operation to execution (unpriced), so each operation is priced with these stand-ins.
+ */
+function sampleOf(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sampleOf(type.ofType);
+  if (isListType(type)) return [sampleOf(type.ofType)];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]!.value;
+  if (isInputObjectType(named))
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, sampleOf(f.type)]),
+    );
+  return { Int: 1, Float: 1, Boolean: false, DateTime: new Date(0).toISOString() }[named.name] ?? '1';
+}
+
+function variablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode): Record<string, unknown> {
+  return Object.fromEntries(
+    (operation.variableDefinitions ?? [])
+      .filter((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue)
+      .map((v) => [v.variable.name.value, sampleOf(typeFromAST(schema, v.type) as GraphQLInputType)]),
+  );
+}
+
 describe("our clients' operations", () => {
   it.each(GENERATED)('in %s fit the default depth and complexity limits', async (file) => {
     const schema = await buildAppSchema(null);
@@ -24,12 +75,19 @@ describe("our clients' operations", () => {
     const operations = await operationsOf(file);
     expect(operations.length).toBeGreaterThan(0);
     const limits = { maxDepth: config.QUERY_MAX_DEPTH, maxComplexity: config.QUERY_MAX_COMPLEXITY };
-    for (const { name, document } of operations) {
+    for (const { name, document: generated } of operations) {
+      const document = withTypenames(generated);
       expect(() => assertTokensWithinLimits(print(document), limits), name).not.toThrow();
       expect(() => assertShapeWithinLimits(document, limits), name).not.toThrow();
       for (const definition of document.definitions) {
         if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-        expect(() => assertCostWithinLimit(schema, document, {}, definition.name?.value, limits), name).not.toThrow();
+        const variables = variablesOf(schema, definition);
+        expect(() => assertCostWithinLimit(schema, document, variables, definition.name?.value, limits), name).not.toThrow();
+        // Priced for real: with a limit of 0 every operation is refused, so none slipped through unpriced.
+        expect(
+          () => assertCostWithinLimit(schema, document, variables, definition.name?.value, { ...limits, maxComplexity: 0 }),
+          name,
+        ).toThrow(/complexity/);
       }
     }
   });

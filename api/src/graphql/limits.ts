@@ -36,7 +36,7 @@ export const MAX_NESTING = 100;
  */
 export const TOKENS_PER_COMPLEXITY = 10;
 /**
- * What an unpaged list of objects (myServers, channels, roles, overwrites) is costed at: the size a
+ * What an unpaged list of objects (myServers, channels, roles, invites) is costed at: the size a
  * server or a member's server list grows to in practice, so nesting such lists is not priced as one row.
  */
 export const UNPAGED_LIST_SIZE = 20;
@@ -49,12 +49,23 @@ const pagedListEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 
 /**
  * For a list field with no page argument whose length grows with use (myServers, a server's channels
- * and roles, invites, bans, a user's bots and a bot's servers, a channel's overwrites and voice states):
+ * and roles, invites, bans, a user's bots, a voice session's participants):
  * `@Query(() => [ServerObject], { complexity: unpagedListCost })`. It costs UNPAGED_LIST_SIZE rows, so
  * nesting such lists is not priced as one row. Every list of objects needs a page argument or an
  * estimator (test/schema.test.ts).
  */
 export const unpagedListCost: ComplexityEstimator = ({ childComplexity }) => 1 + UNPAGED_LIST_SIZE * Math.max(childComplexity, 1);
+
+/**
+ * What a list hanging off each item of another list is costed at (a channel's overwrites and voice
+ * states, a voice session's participants, a bot's servers): a few per item in practice, and loaded for
+ * the whole parent list in one batch. Pricing each at UNPAGED_LIST_SIZE would price a server's
+ * sidebar (channels × voice states) at twenty full rooms.
+ */
+export const NESTED_LIST_SIZE = 5;
+
+/** For such a nested list: `@Field(() => [VoiceStateObject], { complexity: nestedListCost })`. */
+export const nestedListCost: ComplexityEstimator = ({ childComplexity }) => 1 + NESTED_LIST_SIZE * Math.max(childComplexity, 1);
 
 /**
  * For a list field whose items are few and already in memory (a member's roles, from the server's

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { smallListCost } from '../../graphql/limits.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { Services } from '../../services.js';
@@ -76,6 +77,8 @@ export class AuditResolver {
   @FieldResolver(() => [AuditTargetObject], {
     description:
       "The ids `changes` holds (a role given, a deleted message's channel, an overwrite's role or member, a new owner), by name.",
+    // A few per entry, at most two per changed field.
+    complexity: smallListCost,
   })
   mentions(@Root() entry: AuditLogEntryView, @Ctx() ctx: GraphqlContext): Promise<AuditTargetView[]> {
     return Promise.all(mentionsOf(entry).map((ref) => resolveTarget(ref, ctx.loaders)));

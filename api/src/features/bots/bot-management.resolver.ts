@@ -6,7 +6,7 @@ import { ServerObject } from '../servers/server.object.js';
 import type { ServerView } from '../servers/server.view.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
-import { unpagedListCost } from '../../graphql/limits.js';
+import { nestedListCost } from '../../graphql/limits.js';
 
 @Resolver(() => UserObject)
 export class BotManagementResolver {
@@ -15,7 +15,7 @@ export class BotManagementResolver {
   @Authorized()
   @FieldResolver(() => [ServerObject], {
     description: 'For a bot of the caller: the servers it is in (empty for anyone else).',
-    complexity: unpagedListCost,
+    complexity: nestedListCost,
   })
   async botServers(@Root() user: UserView, @CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphqlContext): Promise<ServerView[]> {
     if (!user.isBot) return [];

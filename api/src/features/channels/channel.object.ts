@@ -3,7 +3,7 @@ import { Permission } from '../../graphql/enums.js';
 import { ChannelType, OverwriteTarget } from './channel.enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { PermissionName } from '../../permissions/bits.js';
-import { unpagedListCost } from '../../graphql/limits.js';
+import { nestedListCost } from '../../graphql/limits.js';
 
 @ObjectType('PermissionOverwrite')
 export class PermissionOverwriteObject {
@@ -55,7 +55,7 @@ export class ChannelObject {
   @Field(() => Int, { description: 'Voice channels: the audio bitrate in bits/s (8000-96000) that every sender keeps under.' })
   bitrate!: number;
 
-  @Field(() => [PermissionOverwriteObject], { complexity: unpagedListCost })
+  @Field(() => [PermissionOverwriteObject], { complexity: nestedListCost })
   overwrites!: PermissionOverwriteObject[];
 
   @Field(() => DateTimeScalar)

@@ -11,7 +11,7 @@ import type { UserView } from '../users/user.view.js';
 import { voiceSignalSource } from './voice-signals.source.js';
 import type { IceServerView, VoiceSessionView, VoiceSignalPayload, VoiceStateView } from './voice-state.js';
 import { IceServerObject, VoiceSessionObject, VoiceSignalObject, VoiceSignalTypeEnum, VoiceStateObject } from './voice.objects.js';
-import { smallListCost, unpagedListCost } from '../../graphql/limits.js';
+import { nestedListCost, smallListCost } from '../../graphql/limits.js';
 
 type Signal = Extract<VoiceSignalPayload, { fromSessionId: string }>;
 
@@ -129,7 +129,7 @@ export class VoiceSignalResolver {
 export class ChannelVoiceStatesResolver {
   constructor(private readonly services: Services) {}
 
-  @FieldResolver(() => [VoiceStateObject], { complexity: unpagedListCost })
+  @FieldResolver(() => [VoiceStateObject], { complexity: nestedListCost })
   voiceStates(@Root() channel: ChannelView): Promise<VoiceStateView[]> | VoiceStateView[] {
     return channel.type === 'VOICE' ? this.services.voice.states(channel.serverId, channel.id) : [];
   }
