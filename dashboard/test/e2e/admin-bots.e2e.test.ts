@@ -59,6 +59,8 @@ describe('my bots and the member pickers in the browser', () => {
 
   it('a member who manages no server opens My bots from their menu by keyboard and makes a bot; its token is shown once', async () => {
     await page('bea').goto(`/servers/${quietId}`);
+    // The server page moves on to its first channel; a menu opened before that would close with it.
+    await page('bea').waitForURL((url) => url.pathname.startsWith(`/servers/${quietId}/`));
     await page('bea')
       .getByRole('button', { name: /^Status: Online/ })
       .focus();
@@ -66,8 +68,10 @@ describe('my bots and the member pickers in the browser', () => {
     await expectPage(page('bea').getByRole('menuitem', { name: 'My bots' })).toBeVisible();
     // Down from the status choices to My bots, then Enter.
     for (let i = 0; i < 4; i++) await page('bea').keyboard.press('ArrowDown');
-    await expectPage(page('bea').getByRole('menuitem', { name: 'My bots' })).toHaveAttribute('data-highlighted', '');
-    await page('bea').keyboard.press('Enter');
+    const myBots = page('bea').getByRole('menuitem', { name: 'My bots' });
+    await expectPage(myBots).toHaveAttribute('data-highlighted', '');
+    await myBots.press('Enter');
+    await page('bea').waitForURL((url) => url.pathname === '/bots');
     await expectPage(page('bea').getByRole('heading', { name: 'My bots' })).toBeVisible();
     expect(new URL(page('bea').url()).pathname).toBe('/bots');
     await expectPage(page('bea').getByText('You have no bots yet.')).toBeVisible();

@@ -305,6 +305,8 @@ describe('moderating and arranging a server in the browser', () => {
     await screenshots(page('owner'), 'admin-moderation-10-former-owner');
 
     await page('mod').goto(`/servers/${serverId}/${generalId}`);
+    // Reading the channel (not still loading it) when the server goes: the live path is what is tested.
+    await expectPage(page('mod').getByRole('textbox', { name: 'Message #general' })).toBeVisible();
     await settings('tess', 'Overview');
     await expectPage(page('tess').getByRole('heading', { name: 'Transfer ownership' })).toBeVisible();
     const confirm = page('tess').getByLabel('Type the server name to confirm');
