@@ -455,26 +455,6 @@ export const UpdateRateLimitsMutation = graphql(`
   }
 `);
 
-export const ModerateVoiceMutation = graphql(`
-  mutation AdminModerateVoice(
-    $serverId: ID!
-    $userId: ID!
-    $serverMute: Boolean
-    $serverDeaf: Boolean
-    $moveToChannelId: ID
-    $disconnect: Boolean
-  ) {
-    moderateVoice(
-      serverId: $serverId
-      userId: $userId
-      serverMute: $serverMute
-      serverDeaf: $serverDeaf
-      moveToChannelId: $moveToChannelId
-      disconnect: $disconnect
-    )
-  }
-`);
-
 export const TransferOwnershipMutation = graphql(`
   mutation AdminTransferOwnership($serverId: ID!, $userId: ID!) {
     transferOwnership(serverId: $serverId, userId: $userId) {

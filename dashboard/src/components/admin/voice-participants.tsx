@@ -3,7 +3,8 @@
 import { useMutation, useQuery } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import { apiErrorOf } from '@/lib/api-errors';
-import { ModerateVoiceMutation, VoiceMemberQuery } from './admin.operations';
+import { ModerateVoiceMutation } from '@/lib/voice/voice.operations';
+import { VoiceMemberQuery } from './admin.operations';
 import type { AdminChannel, AdminServer } from './admin-types';
 import { memberLock, type Me } from './hierarchy';
 import { useLockReasons } from './lock-reasons';

@@ -2,29 +2,9 @@
 
 import { DropdownMenu } from 'radix-ui';
 import { useMutation } from 'urql';
-import { graphql } from '@/gql';
+import { ModerateVoiceMutation } from '@/lib/voice/voice.operations';
 import { apiErrorOf } from '@/lib/api-errors';
 import styles from './voice.module.css';
-
-const ModerateVoiceMutation = graphql(`
-  mutation ModerateVoice(
-    $serverId: ID!
-    $userId: ID!
-    $serverMute: Boolean
-    $serverDeaf: Boolean
-    $moveToChannelId: ID
-    $disconnect: Boolean
-  ) {
-    moderateVoice(
-      serverId: $serverId
-      userId: $userId
-      serverMute: $serverMute
-      serverDeaf: $serverDeaf
-      moveToChannelId: $moveToChannelId
-      disconnect: $disconnect
-    )
-  }
-`);
 
 interface Target {
   userId: string;

@@ -111,3 +111,24 @@ export const VoiceChannelStatesQuery = graphql(`
     }
   }
 `);
+
+/** Server mute, deafen, move or disconnect of a participant (the members' voice menu and the settings' lists). */
+export const ModerateVoiceMutation = graphql(`
+  mutation ModerateVoice(
+    $serverId: ID!
+    $userId: ID!
+    $serverMute: Boolean
+    $serverDeaf: Boolean
+    $moveToChannelId: ID
+    $disconnect: Boolean
+  ) {
+    moderateVoice(
+      serverId: $serverId
+      userId: $userId
+      serverMute: $serverMute
+      serverDeaf: $serverDeaf
+      moveToChannelId: $moveToChannelId
+      disconnect: $disconnect
+    )
+  }
+`);
