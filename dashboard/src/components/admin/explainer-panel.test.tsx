@@ -4,6 +4,7 @@ import type { Operation } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PermissionReason } from '@/gql/graphql';
 import { renderWithApi } from '@/test/render-with-api';
+import { channel, server as kitServer } from './admin-test-kit';
 import type { AdminMember, AdminServer } from './admin-types';
 import { ExplainerPanel } from './explainer-panel';
 import { SettingsPage } from './settings-page';
@@ -20,34 +21,10 @@ const alice = member('u2', 'alice', 'Alice');
 // Not on the first page of members: only a search finds her.
 const tess = member('u3', 'tess', 'Tess');
 
-const channel = (id: string, name: string, isPrivate: boolean) => ({
-  id,
-  name,
-  type: 'TEXT' as const,
-  position: 0,
-  description: '',
-  topic: null,
-  bitrate: 64_000,
-  isPrivate,
-  slowmodeSeconds: 0,
-  userLimit: 0,
-  voiceStates: [],
-  overwrites: [],
-});
+// The kit's server, with a private channel to explain.
 const server: AdminServer = {
-  id: 's1',
-  name: 'Garden Club',
-  description: '',
-  icon: null,
-  isPrivate: false,
-  myPermissions: [],
-  owner: { id: 'u1' },
-  myMember: { roles: [] },
-  roles: [
-    { id: 'r0', name: '@everyone', color: '#99AAB5', position: 0, isDefault: true, permissions: [] },
-    { id: 'r1', name: 'Helpers', color: '#99AAB5', position: 1, isDefault: false, permissions: [] },
-  ],
-  channels: [channel('c1', 'general', false), channel('c2', 'staff', true)],
+  ...kitServer,
+  channels: [channel('c1', 'general', 'TEXT'), channel('c2', 'staff', 'TEXT', { isPrivate: true })],
 };
 
 /** The engine's answer, as the API gives it: in #staff nobody but Helpers sees the channel. */
