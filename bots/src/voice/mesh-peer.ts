@@ -1,7 +1,7 @@
 import { RTCAudioSink, RTCPeerConnection, type AudioSink, type PeerConnection } from './wrtc.js';
 import wrtc from '@roamhq/wrtc';
 import type { AudioFrame } from './audio.js';
-
+import { withOpusMaxBitrate } from './opus-bitrate.js';
 import type { SignalType } from './signalling.js';
 
 export interface MeshPeerOptions {
@@ -9,6 +9,8 @@ export interface MeshPeerOptions {
   remoteUserId: string;
   iceServers: RTCIceServer[];
   localTrack: MediaStreamTrack;
+  /** The channel's bitrate (bits/s): what our encoder sends at, at most. */
+  maxBitrate: number;
   sendSignal: (type: SignalType, payload: string) => Promise<void>;
   onAudio: (frame: AudioFrame) => void;
   onConnectionState: (state: RTCPeerConnectionState) => void;
@@ -17,15 +19,25 @@ export interface MeshPeerOptions {
 /**
  * One side of a mesh link to one remote session: our audio goes out on a sendrecv track, theirs
  * comes back through an audio sink. ICE trickles both ways; candidates that arrive before the
- * remote description are held until it is set.
+ * remote description are held until it is set. Signals are handled one at a time, in order.
+ *
+ * The channel's bitrate reaches our encoder through every remote description we apply (see
+ * opus-bitrate.ts), so a new bitrate takes a new offer and answer. Both ends may offer at once
+ * (two bots following the same change): the end that answered first (polite, as in WebRTC's
+ * "perfect negotiation") takes its offer back and answers theirs; the other ignores theirs.
  */
 export class MeshPeer {
   private readonly pc: PeerConnection;
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
   private sink: AudioSink | null = null;
   private closed = false;
+  private queue: Promise<void> = Promise.resolve();
+  private maxBitrate: number;
+  /** We made the link's first offer (we joined after them): we hold our offer on a collision. */
+  private offered = false;
 
   constructor(private readonly options: MeshPeerOptions) {
+    this.maxBitrate = options.maxBitrate;
     this.pc = new RTCPeerConnection({ iceServers: options.iceServers });
     this.pc.addTrack(options.localTrack, new wrtc.MediaStream([options.localTrack]));
     this.pc.onicecandidate = ({ candidate }) => {
@@ -56,27 +68,64 @@ export class MeshPeer {
   }
 
   /** We joined after them: we offer (the contract's mesh rule). */
-  async offer(): Promise<void> {
+  offer(): Promise<void> {
+    this.offered = true;
+    return this.enqueue(() => this.sendOffer());
+  }
+
+  handleSignal(type: SignalType, payload: string): Promise<void> {
+    return this.enqueue(async () => {
+      const body = JSON.parse(payload) as RTCSessionDescriptionInit & RTCIceCandidateInit;
+      if (type === 'ICE_CANDIDATE') {
+        if (this.pc.remoteDescription) await this.pc.addIceCandidate(body);
+        else this.pendingCandidates.push(body);
+        return;
+      }
+      if (type === 'OFFER' && this.pc.signalingState === 'have-local-offer') {
+        if (this.offered) return; // a collision: ours stands, they answer it
+        await this.pc.setLocalDescription({ type: 'rollback' });
+      }
+      await this.pc.setRemoteDescription({ type: body.type, sdp: withOpusMaxBitrate(body.sdp ?? '', this.maxBitrate) });
+      for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate);
+      if (type === 'OFFER') {
+        const answer = await this.pc.createAnswer();
+        await this.pc.setLocalDescription(answer);
+        await this.options.sendSignal('ANSWER', JSON.stringify({ type: answer.type, sdp: answer.sdp }));
+      }
+    });
+  }
+
+  /**
+   * The channel's bitrate changed: offer again, so the answer brings it to our encoder. Before the
+   * first exchange is done, or while an offer of ours waits for its answer, the description still
+   * to come carries it.
+   */
+  setMaxBitrate(bitsPerSecond: number): Promise<void> {
+    this.maxBitrate = bitsPerSecond;
+    return this.enqueue(async () => {
+      if (this.pc.remoteDescription && this.pc.signalingState === 'stable') await this.sendOffer();
+    });
+  }
+
+  /** The bitrate our encoder aims at towards this peer (bits/s), once audio flows. */
+  async sendBitrate(): Promise<number | null> {
+    let target: number | null = null;
+    (await this.pc.getStats()).forEach((report: { type: string; kind?: string; targetBitrate?: number }) => {
+      if (report.type === 'outbound-rtp' && report.kind === 'audio' && report.targetBitrate) target = report.targetBitrate;
+    });
+    return target;
+  }
+
+  private async sendOffer(): Promise<void> {
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
     await this.options.sendSignal('OFFER', JSON.stringify({ type: offer.type, sdp: offer.sdp }));
   }
 
-  async handleSignal(type: SignalType, payload: string): Promise<void> {
-    if (this.closed) return;
-    const body = JSON.parse(payload) as RTCSessionDescriptionInit & RTCIceCandidateInit;
-    if (type === 'ICE_CANDIDATE') {
-      if (this.pc.remoteDescription) await this.pc.addIceCandidate(body);
-      else this.pendingCandidates.push(body);
-      return;
-    }
-    await this.pc.setRemoteDescription(body);
-    for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate);
-    if (type === 'OFFER') {
-      const answer = await this.pc.createAnswer();
-      await this.pc.setLocalDescription(answer);
-      await this.options.sendSignal('ANSWER', JSON.stringify({ type: answer.type, sdp: answer.sdp }));
-    }
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(() => (this.closed ? undefined : task()));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   close(): void {

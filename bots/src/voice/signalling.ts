@@ -51,8 +51,12 @@ export interface VoiceSignalling {
   send(sessionId: string, toSessionId: string, type: SignalType, payload: string): Promise<void>;
   /** Signals addressed to our session; `ended` when the session ends (left, disconnected, moved). */
   signals(sessionId: string, handlers: { signal: (s: IncomingSignal) => void; ended: () => void }): () => void;
-  /** Voice state changes in a server. */
-  voiceStates(serverId: string, handler: (change: VoiceStateChange) => void): () => void;
+  /** Voice state changes in a server, and its channels' bitrate (a moderator may change it while we talk). */
+  voiceStates(
+    serverId: string,
+    handler: (change: VoiceStateChange) => void,
+    onBitrate: (channelId: string, bitrate: number) => void,
+  ): () => void;
   /** Called when the underlying connection comes back after a drop. */
   onReconnect(handler: () => void): () => void;
 }
@@ -106,12 +110,17 @@ export class GraphqlVoiceSignalling implements VoiceSignalling {
     );
   }
 
-  voiceStates(serverId: string, handler: (change: VoiceStateChange) => void): () => void {
+  voiceStates(
+    serverId: string,
+    handler: (change: VoiceStateChange) => void,
+    onBitrate: (channelId: string, bitrate: number) => void,
+  ): () => void {
     return this.api.subscribe(
       VoiceServerEventsDocument,
       { serverId },
       {
         next: ({ serverEvents: e }) => {
+          if (e.__typename === 'ChannelUpdated') return onBitrate(e.channel.id, e.channel.bitrate);
           if (e.__typename !== 'VoiceStateUpdated') return;
           handler({ sessionId: e.sessionId, userId: e.userId, channelId: e.channelId ?? null, state: e.state ?? null });
         },

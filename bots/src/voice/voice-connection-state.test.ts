@@ -11,6 +11,7 @@ class FakeSignalling implements VoiceSignalling {
   private sessions = 0;
   private signalHandlers = new Map<string, { signal: (s: IncomingSignal) => void; ended: () => void }>();
   private stateHandler: ((c: VoiceStateChange) => void) | null = null;
+  private bitrateHandler: ((channelId: string, bitrate: number) => void) | null = null;
   private reconnectHandler: (() => void) | null = null;
   participants: { sessionId: string; userId: string }[] = [{ sessionId: 'p1', userId: 'alice' }];
   serverMute = false;
@@ -40,9 +41,10 @@ class FakeSignalling implements VoiceSignalling {
     this.signalHandlers.set(sessionId, handlers);
     return () => this.signalHandlers.delete(sessionId);
   }
-  voiceStates(_serverId: string, handler: (c: VoiceStateChange) => void) {
+  voiceStates(_serverId: string, handler: (c: VoiceStateChange) => void, onBitrate: (channelId: string, bitrate: number) => void) {
     this.stateHandler = handler;
-    return () => (this.stateHandler = null);
+    this.bitrateHandler = onBitrate;
+    return () => (this.stateHandler = this.bitrateHandler = null);
   }
   onReconnect(handler: () => void) {
     this.reconnectHandler = handler;
@@ -57,6 +59,9 @@ class FakeSignalling implements VoiceSignalling {
   }
   voiceState(change: VoiceStateChange) {
     this.stateHandler?.(change);
+  }
+  channelBitrate(channelId: string, bitrate: number) {
+    this.bitrateHandler?.(channelId, bitrate);
   }
   reconnect() {
     this.reconnectHandler?.();
@@ -75,6 +80,13 @@ class FakePeer implements VoicePeer {
   }
   async handleSignal(type: SignalType) {
     this.handled.push(type);
+  }
+  bitrates: number[] = [];
+  async setMaxBitrate(bitsPerSecond: number) {
+    this.bitrates.push(bitsPerSecond);
+  }
+  async sendBitrate() {
+    return this.bitrates.at(-1) ?? this.options.maxBitrate;
   }
   close() {
     this.closed = true;
@@ -210,6 +222,28 @@ describe('VoiceConnection state machine (fake signalling and media)', () => {
     signalling.reconnect();
     await new Promise((resolve) => setImmediate(resolve));
     expect(signalling.joins).toEqual(['voice-1']);
+    await connection.destroy();
+  });
+
+  it("follows its channel's bitrate: every peer's encoder, the state, and peers made later", async () => {
+    const { signalling, media, connection, states } = await joined();
+    expect(media.peers[0]!.options.maxBitrate).toBe(64_000);
+    signalling.channelBitrate('voice-2', 8_000); // another channel's: nothing changes
+    signalling.channelBitrate('voice-1', 64_000); // the same bitrate: nothing to do
+    expect(media.peers[0]!.bitrates).toEqual([]);
+    expect(states).toEqual([]);
+
+    signalling.channelBitrate('voice-1', 24_000);
+    expect(media.peers[0]!.bitrates).toEqual([24_000]);
+    expect(connection.state).toMatchObject({ status: VoiceConnectionStatus.Signalling, session: { bitrate: 24_000 } });
+    signalling.signal('s1', { fromSessionId: 'p2', fromUserId: 'bob', type: 'OFFER', payload: '{}' });
+    expect(media.peers[1]!.options.maxBitrate).toBe(24_000);
+    expect(await connection.sendBitrates()).toEqual(
+      new Map([
+        ['p1', 24_000],
+        ['p2', 24_000],
+      ]),
+    );
     await connection.destroy();
   });
 });

@@ -133,17 +133,48 @@ describe('voice through the SDK with real WebRTC peers', () => {
     }
   });
 
-  it("reads the channel's bitrate when joining", async () => {
+  it("encodes at its channel's bitrate, and follows a moderator's change while talking (both ends offer again at once)", async () => {
     const world = await botWorld(a, owner);
-    await owner.client.ok('mutation($id: ID!) { updateChannel(id: $id, input: { bitrate: 32000 }) { id } }', { id: world.voiceChannelId });
+    const setBitrate = (bitrate: number) =>
+      owner.client.ok('mutation($id: ID!, $b: Int!) { updateChannel(id: $id, input: { bitrate: $b }) { id } }', {
+        id: world.voiceChannelId,
+        b: bitrate,
+      });
+    await setBitrate(48_000);
     const bot: BotClient = await startBot(a.url, world.token);
-    const voice = await bot.voice.join(world.voiceChannelId);
+    const listener = await humanIn(world);
+    const botVoice = await bot.voice.join(world.voiceChannelId);
+    const humanVoice = await VoiceConnection.join(new GraphqlVoiceSignalling(listener.api), world.voiceChannelId);
+    const players = [new AudioPlayer(), new AudioPlayer()];
+    /** Each end's encoder target towards the other, as WebRTC's statistics report it. */
+    const targets = async () => [...(await botVoice.sendBitrates()).values(), ...(await humanVoice.sendBitrates()).values()];
     try {
-      // Alone in the channel, the bot stays Signalling: there is nobody to connect to.
-      await entersState(voice, VoiceConnectionStatus.Signalling, 10_000);
-      expect(voice.state).toMatchObject({ session: { channelId: world.voiceChannelId, bitrate: 32_000 } });
+      expect(botVoice.state).toMatchObject({ session: { channelId: world.voiceChannelId, bitrate: 48_000 } });
+      await Promise.all([botVoice, humanVoice].map((v) => entersState(v, VoiceConnectionStatus.Connected, 10_000)));
+      players[0]!.subscribe(botVoice);
+      players[0]!.play(toneResource(440));
+      players[1]!.subscribe(humanVoice);
+      players[1]!.play(toneResource(660));
+      // Opus's own default is 32 kbps: 48 kbps is the channel's doing.
+      await eventually(async () => expect(await targets()).toEqual([48_000, 48_000]), 10_000);
+
+      await setBitrate(12_000);
+      await eventually(async () => expect(await targets()).toEqual([12_000, 12_000]), 10_000);
+      expect(botVoice.state).toMatchObject({ status: VoiceConnectionStatus.Connected, session: { bitrate: 12_000 } });
+      expect(humanVoice.state).toMatchObject({ status: VoiceConnectionStatus.Connected, session: { bitrate: 12_000 } });
+      // The link survived the new offers: the bot's tone still arrives.
+      const heard = new Promise<Int16Array[]>((resolve) => {
+        const frames: Int16Array[] = [];
+        humanVoice.on('audio', (audio: ReceivedAudio) => {
+          const mono = firstChannel(audio);
+          if (audio.fromUserId === world.botId && rms(mono) >= 1000 && frames.push(mono) === 30) resolve(frames.slice(5));
+        });
+      });
+      expect(toneOf(await heard)).toSatisfy((f: number) => f > 430 && f < 450);
     } finally {
-      await voice.destroy();
+      for (const player of players) player.stop();
+      await humanVoice.destroy();
+      await listener.api.dispose();
       await bot.destroy();
     }
   });

@@ -22,7 +22,7 @@ export interface VoiceSessionInfo {
   sessionId: string;
   channelId: string;
   serverId: string;
-  /** The channel's audio bitrate (bits/s) when we joined: what a bot's encoder should keep under. */
+  /** The channel's audio bitrate (bits/s), as its moderators set it: what our encoder sends at, at most. */
   bitrate: number;
 }
 
@@ -145,7 +145,11 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
       signal: (s) => this.onSignal(s),
       ended: () => this.sessionEnded(),
     });
-    this.stopVoiceStates ??= this.signalling.voiceStates(joined.serverId, (change) => this.onVoiceState(change));
+    this.stopVoiceStates ??= this.signalling.voiceStates(
+      joined.serverId,
+      (change) => this.onVoiceState(change),
+      (channelId, bitrate) => this.onBitrate(channelId, bitrate),
+    );
     this.setState({ status: VoiceConnectionStatus.Signalling, session: this.session(joined) });
     await Promise.all(joined.participants.map((p) => this.peerFor(p.sessionId, p.userId).offer()));
   }
@@ -185,6 +189,24 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
     if (!change.state) this.dropPeer(change.sessionId);
   }
 
+  /** A moderator changed the channel's bitrate: every peer's encoder follows, the state says so. */
+  private onBitrate(channelId: string, bitrate: number): void {
+    const joined = this.joined;
+    if (!joined || channelId !== joined.channelId || bitrate === joined.bitrate) return;
+    this.joined = { ...joined, bitrate };
+    for (const peer of this.peers.values()) peer.setMaxBitrate(bitrate).catch((e: unknown) => this.fail(e));
+    const state = this.currentState;
+    if (state.status === VoiceConnectionStatus.Signalling || state.status === VoiceConnectionStatus.Connected)
+      this.setState({ ...state, session: this.session(this.joined) });
+  }
+
+  /** The bitrate our encoder aims at towards each peer (bits/s, by session id); null before audio flows. */
+  async sendBitrates(): Promise<Map<string, number | null>> {
+    const peers = [...this.peers.entries()];
+    const targets = await Promise.all(peers.map(([, peer]) => peer.sendBitrate()));
+    return new Map(peers.map(([sessionId], i) => [sessionId, targets[i]!]));
+  }
+
   private sessionEnded(): void {
     if (!this.joined || this.isOver()) return;
     this.lastUserId = this.joined.userId;
@@ -222,6 +244,7 @@ export class VoiceConnection extends EventEmitter<VoiceConnectionEvents> {
         remoteSessionId,
         remoteUserId,
         iceServers: joined.iceServers,
+        maxBitrate: joined.bitrate,
         sendSignal: (type, payload) => this.signalling.send(joined.sessionId, remoteSessionId, type, payload),
         onAudio: (frame) => {
           if (this.muted.serverDeaf || this.options.selfDeaf) return;

@@ -8,6 +8,10 @@ export interface VoicePeer {
   readonly connectionState: RTCPeerConnectionState;
   offer(): Promise<void>;
   handleSignal(type: SignalType, payload: string): Promise<void>;
+  /** The channel's bitrate changed (bits/s): what we send follows. */
+  setMaxBitrate(bitsPerSecond: number): Promise<void>;
+  /** The bitrate our encoder aims at towards this peer (bits/s); null before audio flows. */
+  sendBitrate(): Promise<number | null>;
   close(): void;
 }
 
@@ -15,6 +19,8 @@ export interface PeerOptions {
   remoteSessionId: string;
   remoteUserId: string;
   iceServers: RTCIceServer[];
+  /** The channel's bitrate (bits/s) at the peer's creation. */
+  maxBitrate: number;
   sendSignal: (type: SignalType, payload: string) => Promise<void>;
   onAudio: (frame: AudioFrame) => void;
   onConnectionState: (state: RTCPeerConnectionState) => void;

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../api/test/fixtures.js';
+import { FRAME_SAMPLES, SAMPLE_RATE, sineFrames } from './audio.js';
+import { MeshPeer } from './mesh-peer.js';
+import type { SignalType } from './signalling.js';
+import { RTCAudioSource } from './wrtc.js';
+
+/**
+ * Two real WebRTC peers wired to each other without the API, so the test decides when signals
+ * arrive. Like the API, the wire keeps each direction's order: held signals, and whatever is sent
+ * while they are handed over, arrive in the order they were sent.
+ */
+function link(maxBitrate: number) {
+  const queued: (() => Promise<void>)[] = [];
+  let holding = false;
+  let flushing = false;
+  const flush = async () => {
+    if (holding || flushing) return;
+    flushing = true;
+    for (let next = queued.shift(); next; next = queued.shift()) await next();
+    flushing = false;
+  };
+  const sources = [new RTCAudioSource(), new RTCAudioSource()];
+  const tracks = sources.map((source) => source.createTrack());
+  const peers: MeshPeer[] = [];
+  for (const [i, track] of tracks.entries()) {
+    peers.push(
+      new MeshPeer({
+        remoteSessionId: `s${1 - i}`,
+        remoteUserId: `u${1 - i}`,
+        iceServers: [],
+        localTrack: track,
+        maxBitrate,
+        sendSignal: async (type: SignalType, payload: string) => {
+          // Accepted, not yet handled: like sendVoiceSignal, which resolves once the API has it.
+          queued.push(() => peers[1 - i]!.handleSignal(type, payload));
+          void flush();
+        },
+        onAudio: () => {},
+        onConnectionState: () => {},
+      }),
+    );
+  }
+  const tones = sources.map((source) => {
+    const frames = sineFrames(440);
+    const frame = { sampleRate: SAMPLE_RATE, bitsPerSample: 16, channelCount: 1, numberOfFrames: FRAME_SAMPLES };
+    return setInterval(() => source.onData({ ...frame, samples: frames.next().value! }), 10);
+  });
+  return {
+    peers,
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      void flush();
+    },
+    close: () => {
+      tones.forEach(clearInterval);
+      peers.forEach((p) => p.close());
+      tracks.forEach((t) => t.stop());
+    },
+  };
+}
+
+describe('MeshPeer and the channel bitrate (real WebRTC)', () => {
+  let close = () => {};
+  afterEach(() => close());
+
+  it('both ends offering a new bitrate at once: the polite end yields, both encoders follow, the link holds', async () => {
+    const { peers, hold, release, close: done } = link(48_000);
+    close = done;
+    const [offerer, answerer] = peers as [MeshPeer, MeshPeer];
+    await offerer.offer();
+    await eventually(async () => expect([await offerer.sendBitrate(), await answerer.sendBitrate()]).toEqual([48_000, 48_000]), 10_000);
+
+    hold();
+    await Promise.all([offerer.setMaxBitrate(12_000), answerer.setMaxBitrate(12_000)]);
+    release(); // both offers cross
+    await eventually(async () => expect([await offerer.sendBitrate(), await answerer.sendBitrate()]).toEqual([12_000, 12_000]), 10_000);
+    expect([offerer.connectionState, answerer.connectionState]).toEqual(['connected', 'connected']);
+  });
+});
