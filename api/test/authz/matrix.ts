@@ -150,7 +150,8 @@ export const MUTATIONS: Record<string, Row> = {
   createServer: {
     document: 'mutation($n: String!) { createServer(input: { name: $n }) { id } }',
     prepare: () => ({ variables: { n: uniqueName('Made') } }),
-    expect: signedIn,
+    // A bot is added to servers (addBotToServer needs MANAGE_SERVER), never makes or joins one itself.
+    expect: { ...signedIn, bot: forbidden('MANAGE_SERVER') },
   },
   updateServer: {
     document: UPDATE_SERVER,
@@ -176,9 +177,10 @@ export const MUTATIONS: Record<string, Row> = {
   },
   joinServer: {
     // Members too: the rule has no exception for them (the owner and members join by invite, as anyone).
+    // A bot is refused before any server is looked at: it never joins by itself (see createServer).
     document: 'mutation($s: ID) { joinServer(serverId: $s) { id } }',
     prepare: (ctx) => ({ variables: server(ctx) }),
-    expect: inServer({ member: notFound, lowerRank: notFound, owner: notFound, bot: notFound }),
+    expect: inServer({ member: notFound, lowerRank: notFound, owner: notFound, bot: forbidden('MANAGE_SERVER') }),
   },
   leaveServer: {
     document: 'mutation($s: ID!) { leaveServer(serverId: $s) }',

@@ -33,7 +33,11 @@ export class ModeratorBot {
     const serverIds = new Set([...this.client.channels.values()].map((c) => c.serverId));
     this.config.servers.forEach((server, i) => {
       if (!serverIds.has(server.serverId))
-        throw new BotSetupError(`${this.field}.servers[${i}].serverId: the bot is not a member of server ${server.serverId}`);
+        // A bot cannot join by itself (the API refuses it), so say who can put it there.
+        throw new BotSetupError(
+          `${this.field}.servers[${i}].serverId: the bot is not a member of server ${server.serverId}; ` +
+            'a member with Manage Server adds it there (addBotToServer)',
+        );
       if (server.modLogChannelId) {
         const channel = this.client.channels.get(server.modLogChannelId);
         if (!channel || channel.serverId !== server.serverId || !channel.permissions.includes('VIEW_CHANNEL'))

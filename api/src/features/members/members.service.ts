@@ -11,6 +11,7 @@ import type { Outbox } from '../../outbox/outbox.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { refuseBotSelfJoin } from '../bots/bot-self-join.js';
 import type { InvitesService } from '../invites/invites.service.js';
 import { Ban } from '../moderation/ban.entity.js';
 import { Role } from '../roles/role.entity.js';
@@ -72,7 +73,10 @@ export class MembersService {
     }
   }
 
-  /** Joins a public server by id, or any server by a valid invite. Joining twice is a no-op. */
+  /**
+   * Joins a public server by id, or any server by a valid invite. Joining twice is a no-op. People
+   * only: a bot is added by a member with MANAGE_SERVER (BotsService.addToServer), never joins.
+   */
   async join(
     userId: string,
     serverId: string | null | undefined,
@@ -81,6 +85,7 @@ export class MembersService {
     if (!serverId === !inviteCode) throw badInput('serverId', 'give exactly one of serverId and inviteCode');
     if (serverId && !isSnowflake(serverId)) throw notFound('Server');
     const result = await this.outbox.transaction(async (em, owe) => {
+      await refuseBotSelfJoin(em, userId, 'join a server');
       const id = inviteCode ? await this.invites.serverOfUsable(em, inviteCode) : serverId!;
       const server = await em.findOne(Server, { id });
       if (!server || (!inviteCode && server.isPrivate)) throw notFound('Server');

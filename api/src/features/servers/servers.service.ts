@@ -9,6 +9,7 @@ import type { Outbox } from '../../outbox/outbox.js';
 import type { ServerAccess } from '../access/access.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { diff, type AuditService } from '../audit/audit.service.js';
+import { refuseBotSelfJoin } from '../bots/bot-self-join.js';
 import { Channel, ChannelType } from '../channels/channel.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Role } from '../roles/role.entity.js';
@@ -25,10 +26,14 @@ export class ServersService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Creates the server with its @everyone role, the owner as member, and a text and a voice channel. */
+  /**
+   * Creates the server with its @everyone role, the owner as member, and a text and a voice channel.
+   * A person only: a bot would own a server nobody added it to.
+   */
   async create(userId: string, input: unknown): Promise<ServerView> {
     const data = parseInput(createServerSchema, input);
     const server = await this.orm.em.fork().transactional(async (em) => {
+      await refuseBotSelfJoin(em, userId, 'create a server');
       const s = em.create(Server, {
         name: data.name,
         slug: await this.freeSlug(em, slugify(data.name, 'server')),
