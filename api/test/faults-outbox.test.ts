@@ -27,44 +27,53 @@ async function crashAfterCommit(prefix: string, user: TestUser, query: string, v
   expect((await doomed.exited).signal).toBe('SIGKILL');
 }
 
+interface OutboxWorld {
+  prefix: string;
+  api: RunningApi;
+  owner: TestUser;
+  member: TestUser;
+  serverId: string;
+  channelId: string;
+  observer: Client;
+  log: ServerEventLog;
+}
+
+/**
+ * For one describe block: an API in this process on a key prefix of its own (the doomed processes and
+ * the workers join it), a server with an owner and a member, and the owner's log of server events.
+ */
+function outboxWorld(name: string): OutboxWorld {
+  const world = { prefix: uniquePrefix() } as OutboxWorld;
+  beforeAll(async () => {
+    assertWorkersBuilt();
+    world.api = await startTestApi({}, world.prefix);
+    world.owner = await signUp(world.api, `${name}owner`);
+    world.member = await signUp(world.api, `${name}member`);
+    const server = await createServer(world.owner);
+    world.serverId = server.id;
+    world.channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await joinServer(world.member, world.serverId);
+    world.observer = wsClient(world.api.url, world.owner.token);
+    world.log = await recordServerEvents(world.observer, world.serverId);
+  });
+  afterAll(async () => {
+    world.log?.stop();
+    await world.observer?.dispose();
+    await Promise.all([world.api?.close(), stopAllWorkers()]);
+  });
+  return world;
+}
+
 // A real second API process, started with a crash point right after an action's commit and before
 // its side effects (the outbox row) are performed: a kill -9 there loses them unless they are retried.
 describe('kill -9 of an API process between committing a kick and announcing it (a real API process, then workers)', () => {
-  const prefix = uniquePrefix();
-  let api: RunningApi;
-  let owner: TestUser;
-  let member: TestUser;
-  let serverId: string;
-  let channelId: string;
-  let observer: Client;
-  let log: ServerEventLog;
-
-  beforeAll(async () => {
-    assertWorkersBuilt();
-    api = await startTestApi({}, prefix);
-    owner = await signUp(api, 'outboxowner');
-    member = await signUp(api, 'outboxmember');
-    const server = await createServer(owner);
-    serverId = server.id;
-    channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
-    await joinServer(member, serverId);
-    observer = wsClient(api.url, owner.token);
-    log = await recordServerEvents(observer, serverId);
-  });
-  afterAll(async () => {
-    log?.stop();
-    await observer?.dispose();
-    await Promise.all([api?.close(), stopAllWorkers()]);
-  });
+  const w = outboxWorld('outbox');
 
   it('the sweep revokes the kicked member’s access everywhere and announces MemberLeft exactly once', async () => {
+    const { prefix, api, owner, member, serverId, channelId, log } = w;
     // The member's access is cached on the surviving process.
     expect((await member.client.ok(CHANNEL, { c: channelId })).channel).toEqual({ id: channelId });
-    const doomed = await startApiProcess(prefix, { RASHIGO_FAILPOINTS: 'outbox-committed' });
-    const viaDoomed = new GqlClient(`http://127.0.0.1:${doomed.port}/graphql`, `Bearer ${owner.token}`);
-    // The process dies mid-request: no answer.
-    await viaDoomed.request(KICK, { s: serverId, u: member.id }).catch(() => null);
-    expect((await doomed.exited).signal).toBe('SIGKILL');
+    await crashAfterCommit(prefix, owner, KICK, { s: serverId, u: member.id });
 
     // Committed, not announced: the membership is gone, its side effects wait in the outbox, and the
     // surviving process, told nothing, still serves the member's cached access.
@@ -92,34 +101,10 @@ describe('kill -9 of an API process between committing a kick and announcing it 
 });
 
 describe('kill -9 of an API process between committing a message deletion, an edit or a chosen status and announcing it', () => {
-  const prefix = uniquePrefix();
-  let api: RunningApi;
-  let owner: TestUser;
-  let member: TestUser;
-  let serverId: string;
-  let channelId: string;
-  let observer: Client;
-  let log: ServerEventLog;
-
-  beforeAll(async () => {
-    assertWorkersBuilt();
-    api = await startTestApi({}, prefix);
-    owner = await signUp(api, 'crashowner');
-    member = await signUp(api, 'crashmember');
-    const server = await createServer(owner);
-    serverId = server.id;
-    channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
-    await joinServer(member, serverId);
-    observer = wsClient(api.url, owner.token);
-    log = await recordServerEvents(observer, serverId);
-  });
-  afterAll(async () => {
-    log?.stop();
-    await observer?.dispose();
-    await Promise.all([api?.close(), stopAllWorkers()]);
-  });
+  const w = outboxWorld('crash');
 
   it('the sweep announces each once: MessageDeleted, MessageUpdated with the new content, PresenceUpdated (and Redis gets the status)', async () => {
+    const { prefix, api, owner, member, channelId, observer, log } = w;
     const deleted = (await owner.client.ok(SEND, { c: channelId, t: 'doomed' })).sendMessage.id as string;
     const edited = (await owner.client.ok(SEND, { c: channelId, t: 'before' })).sendMessage.id as string;
     await member.client.ok('mutation { heartbeat }');
