@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { QueueName } from '../../jobs/queues.js';
 import { joinServer, until } from '../../../test/fixtures.js';
-import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
-import { assertWorkersBuilt, startWorkers, stopAllWorkers } from '../../../test/processes.js';
+import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
+import { assertWorkersBuilt, startApiProcess, startWorkers, stopAllWorkers } from '../../../test/processes.js';
 import { recordServerEvents, type ServerEventLog } from '../../../test/server-events.js';
 import { wsClient } from '../../../test/ws-client.js';
 import { JOIN_VOICE, LEAVE_VOICE } from '../../../test/voice-world.js';
@@ -93,5 +93,26 @@ describe('ghost voice sessions (with a worker process)', () => {
     expect(log.events.filter((e) => e.type === 'PresenceUpdated' && e.at > since)).toEqual([]);
     // No record of servers is left for members with no session (the sweep scans those records).
     expect(await redis.exists(keys.voiceUserServers(former.id), keys.voiceUserServers(ghost.id))).toBe(0);
+  });
+
+  it('a join whose API process is killed right after storing the session leaves no ghost: the sweep ends it', async () => {
+    const { redis, keys } = api.services;
+    const crashed = await signUp(api, 'crashedjoiner');
+    await joinServer(crashed, serverId);
+    // A real API process that kills itself (SIGKILL) once the session is in the server's keys.
+    const doomed = await startApiProcess(prefix, { RASHIGO_FAILPOINTS: 'voice-stored' });
+    const answer = await new GqlClient(`http://127.0.0.1:${doomed.port}/graphql`, `Bearer ${crashed.token}`)
+      .request(JOIN_VOICE, { c: voiceId })
+      .catch(() => null);
+    expect(answer).toBeNull();
+    expect((await doomed.exited).signal).toBe('SIGKILL');
+    expect(await redis.hget(keys.voiceUsers(serverId), crashed.id)).not.toBeNull();
+
+    // The member has no live device (no socket, no heartbeat): the running workers' sweep ends the session.
+    // Ended: gone from the server's keys, then (the end's last step) its record of servers pruned.
+    const gone = async () =>
+      (await redis.hget(keys.voiceUsers(serverId), crashed.id)) === null && (await redis.exists(keys.voiceUserServers(crashed.id))) === 0;
+    await until(gone, 'the crashed join’s session to end', { timeoutMs: 15_000 });
+    expect((await owner.client.ok(VOICE_STATES, { c: voiceId })).channel.voiceStates).toHaveLength(1);
   });
 });

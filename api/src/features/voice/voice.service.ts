@@ -4,6 +4,7 @@ import { canModerateVoice, voiceModerationPermissions, type VoiceModerationActio
 import { requirePermissions } from '../../permissions/require.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { forbidden } from '../../kernel/errors/app-error.js';
+import { Failpoint, failpoint } from '../../kernel/faults/failpoint.js';
 import { newId } from '../../kernel/ids/snowflake.js';
 import type { EventBus } from '../../kernel/pubsub/event-bus.js';
 import type { RedisKeys } from '../../kernel/redis/keys.js';
@@ -107,11 +108,15 @@ export class VoiceService {
 
   /**
    * Runs the join script, then records where the new session lives (for lookups by session id
-   * alone and for ending all of a user's sessions); the server's keys remain the truth.
+   * alone and for ending all of a user's sessions); the server's keys remain the truth. The user's
+   * set of servers is written before the script too: a process that dies between the script and
+   * the writes after it would otherwise leave a session the sweep (which walks those sets) never
+   * finds. An entry left by a join that stored nothing is pruned at once, or by the sweep after a crash.
    */
   private async store(state: VoiceStateView, limit: number): Promise<[number, string?, string?]> {
     const { serverId, sessionId, channelId, userId } = state;
     const k = this.keys;
+    await this.redis.sadd(k.voiceUserServers(userId), serverId);
     const result = await this.scripts.join(
       k.voiceSessions(serverId),
       k.voiceUsers(serverId),
@@ -123,8 +128,13 @@ export class VoiceService {
       JSON.stringify(state),
       limit,
     );
-    if (!result[0]) return result;
-    // Separate commands: on a cluster these keys live on other slots than the server's.
+    if (!result[0]) {
+      await this.holdsSessionIn(userId, serverId); // refused (full): the entry goes unless a session is there
+      return result;
+    }
+    failpoint(Failpoint.voiceStored);
+    // Separate commands: on a cluster these keys live on other slots than the server's. The set
+    // again: an `end` of this user's earlier session may have pruned it while the script ran.
     await Promise.all([
       this.redis.set(k.voiceSessionServer(sessionId), serverId),
       this.redis.sadd(k.voiceUserServers(userId), serverId),
