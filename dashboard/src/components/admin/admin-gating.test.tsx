@@ -2,34 +2,20 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Permission } from '@/gql/graphql';
+import { expectLocked, isDisabled } from '@/test/locked';
 import { renderWithApi } from '@/test/render-with-api';
 import { channel, server } from './admin-test-kit';
 import type { AdminServer } from './admin-types';
 import { ChannelsPanel } from './channels-panel';
-import type { Me } from './hierarchy';
+import type { Me } from '@/components/permissions/hierarchy';
 import { MembersPanel } from './members-panel';
 import { SettingsPage } from './settings-page';
 
 afterEach(cleanup);
 
-/**
- * What a viewer may not do is shown disabled with the reason as text on the page, and each disabled
- * control points at that text (aria-describedby), so a screen reader says why too.
- */
 const noop = () => undefined;
 /** A moderator (not the owner) whose highest role is at position 1. */
 const moderator = (...permissions: Permission[]): Me => ({ userId: 'u5', isOwner: false, top: 1, permissions });
-const isDisabled = (el: HTMLElement) => el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
-const description = (el: HTMLElement) =>
-  (el.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
-    .join(' ')
-    .trim();
-const expectLocked = (el: HTMLElement, reason: string) => {
-  expect(isDisabled(el)).toBe(true);
-  expect(description(el)).toBe(reason);
-};
 
 describe('channels panel', () => {
   const open = (me: Me, name: RegExp, at: AdminServer = server) => {

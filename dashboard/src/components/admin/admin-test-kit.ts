@@ -1,5 +1,5 @@
 import type { AdminServer } from './admin-types';
-import type { Me } from './hierarchy';
+import type { Me } from '@/components/permissions/hierarchy';
 
 // Fixtures shared by the admin component tests (never imported by the app).
 

@@ -6,8 +6,8 @@ import { apiErrorOf } from '@/lib/api-errors';
 import { ModerateVoiceMutation } from '@/lib/voice/voice.operations';
 import { VoiceMemberQuery } from './admin.operations';
 import type { AdminChannel, AdminServer } from './admin-types';
-import { memberLock, type Me } from './hierarchy';
-import { useLockReasons } from './lock-reasons';
+import { memberLock, type Me } from '@/components/permissions/hierarchy';
+import { useLockReasons } from '@/components/permissions/lock-reasons';
 
 type VoiceAction = { serverMute?: boolean; serverDeaf?: boolean; moveToChannelId?: string; disconnect?: boolean };
 
