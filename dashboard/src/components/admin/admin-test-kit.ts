@@ -23,6 +23,7 @@ export const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', extra:
   isPrivate: false,
   slowmodeSeconds: 0,
   userLimit: 0,
+  myPermissions: [],
   voiceStates: [],
   overwrites: [],
   ...extra,
