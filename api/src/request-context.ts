@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from './features/auth/viewer.js';
 import type { ChannelView } from './features/channels/channel.view.js';
+import type { MemberKey, MemberView } from './features/members/member.view.js';
 import type { MessageView } from './features/messages/message.view.js';
 import type { RoleView } from './features/roles/role.view.js';
 import type { ServerView } from './features/servers/server.view.js';
@@ -13,6 +14,7 @@ export interface Loaders {
   users: DataLoader<string, UserView | null>;
   servers: DataLoader<string, ServerView | null>;
   memberCounts: DataLoader<string, number>;
+  members: DataLoader<MemberKey, MemberView | null, string>;
   rolesByServer: DataLoader<string, RoleView[]>;
   roles: DataLoader<string, RoleView | null>;
   channelsByServer: DataLoader<string, ChannelView[]>;
@@ -23,7 +25,7 @@ export interface Loaders {
 
 /**
  * Each loader is made on first use: most operations (a send, a push-feed event) touch one or none,
- * and a request or event should not pay for eight.
+ * and a request or event should not pay for all of them.
  */
 class RequestLoaders implements Loaders {
   private made: Partial<Loaders> = {};
@@ -38,6 +40,11 @@ class RequestLoaders implements Loaders {
   }
   get memberCounts() {
     return (this.made.memberCounts ??= new DataLoader((ids) => this.services.members.counts(ids)));
+  }
+  get members() {
+    return (this.made.members ??= new DataLoader((keys) => this.services.members.byKeys(keys), {
+      cacheKeyFn: (k) => `${k.serverId}:${k.userId}`,
+    }));
   }
   get rolesByServer() {
     return (this.made.rolesByServer ??= new DataLoader((ids) => this.services.roles.list(ids)));

@@ -10,7 +10,7 @@ import { ChannelsResolver } from './features/channels/channels.resolver.js';
 import { InvitePreviewResolver } from './features/invites/invite-preview.resolver.js';
 import { InvitesResolver } from './features/invites/invites.resolver.js';
 import { MembersResolver } from './features/members/members.resolver.js';
-import { MyMemberResolver } from './features/members/my-member.resolver.js';
+import { ServerMemberResolver } from './features/members/server-member.resolver.js';
 import { MessagesResolver } from './features/messages/messages.resolver.js';
 import { PresenceResolver } from './features/presence/presence.resolver.js';
 import { ReadStatesResolver } from './features/read-states/read-states.resolver.js';
@@ -56,7 +56,7 @@ export const resolvers = [
   BotsResolver,
   // Added for the dashboard (issue 10).
   InvitePreviewResolver,
-  MyMemberResolver,
+  ServerMemberResolver,
   ReadStatesResolver,
   DemoLoginResolver,
   // Added for the admins' dashboard (issue 11).

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { assertCostWithinLimit } from '../src/graphql/limits.js';
+import { assertCostWithinLimit, operationCost, UNPAGED_LIST_SIZE } from '../src/graphql/limits.js';
 import { printSchemaFile } from '../src/print-schema.js';
 import { buildAppSchema } from '../src/schema.js';
 
@@ -34,5 +34,14 @@ describe('the cost of list fields', () => {
     const cost = (query: string) => () => assertCostWithinLimit(schema, parse(query), {}, undefined, limits);
     expect(cost('{ myBots { botServers { channels { overwrites { targetId } voiceStates { user { id } } } } } }')).toThrow(/complexity/);
     expect(cost('{ myBots { id botServers { id name } } }')).not.toThrow();
+  });
+
+  it('prices Server.member as one object, as myMember: per server of a list, not per member of the server', async () => {
+    const schema = await buildAppSchema(null);
+    const cost = (query: string) => operationCost(schema, parse(query), {}, undefined);
+    const member = cost('{ myServers { member(userId: "1") { user { id } roles { id } } } }');
+    expect(member).toBe(cost('{ myServers { myMember { user { id } roles { id } } } }'));
+    // myServers: 1 + 20 rows x member (1 + user (1 + id) + roles (1 + id)).
+    expect(member).toBe(1 + UNPAGED_LIST_SIZE * 5);
   });
 });

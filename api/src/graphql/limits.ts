@@ -171,24 +171,22 @@ export function assertShapeWithinLimits(document: DocumentNode, limits: QueryLim
 }
 
 /**
- * Refuses (BAD_USER_INPUT) an operation of a validated document that costs more than allowed with
- * these variables. Every refusal is decided before execution.
+ * What an operation of a validated document costs with these variables, by the estimators above
+ * (a field without one costs 1 plus its children); undefined when execution should report the
+ * operation instead (no such operation, variables that do not fit it).
  */
-export function assertCostWithinLimit(
+export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined | null,
-  limits: QueryLimits,
-): void {
+): number | undefined {
   const { operations } = definitionsOf(document);
   const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations[0];
-  // No such operation, or variables that do not fit it: execution reports that precisely.
-  if (!operation) return;
-  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return;
-  let complexity: number;
+  if (!operation) return undefined;
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return undefined;
   try {
-    complexity = getComplexity({
+    return getComplexity({
       schema,
       query: document,
       variables: variables ?? {},
@@ -199,5 +197,21 @@ export function assertCostWithinLimit(
     // Anything the estimator cannot price is refused, never let through unpriced.
     throw refuse('Query complexity could not be computed');
   }
-  if (complexity > limits.maxComplexity) throw refuse(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`);
+}
+
+/**
+ * Refuses (BAD_USER_INPUT) an operation of a validated document that costs more than allowed with
+ * these variables. Every refusal is decided before execution.
+ */
+export function assertCostWithinLimit(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined | null,
+  limits: QueryLimits,
+): void {
+  // No such operation, or variables that do not fit it: execution reports that precisely.
+  const complexity = operationCost(schema, document, variables, operationName);
+  if (complexity !== undefined && complexity > limits.maxComplexity)
+    throw refuse(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`);
 }

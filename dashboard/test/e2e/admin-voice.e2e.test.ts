@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshots } from './browser';
+import { launchBrowser, SCREENSHOTS, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, type Person } from './people';
 import { startStack, type Stack } from './stack';
@@ -10,7 +11,8 @@ import { audioGrows, FAKE_MEDIA, observeMedia } from './voice-probe';
  * Voice moderation from the settings' voice channel participant list, in Chromium with its fake
  * microphone: an owner server-mutes, server-deafens, moves and disconnects a member, and the
  * member's own page shows each one; a moved member's browser follows into the destination and
- * talks with whoever is there.
+ * talks with whoever is there. A lower-ranked voice moderator finds the same actions disabled, with
+ * the reason, both in the settings and in the members' voice menu in the sidebar.
  */
 describe('voice moderation from the settings in the browser', () => {
   let stack: Stack;
@@ -170,6 +172,53 @@ describe('voice moderation from the settings in the browser', () => {
         bob.page.locator('li.admin-member', { hasText: `@cara${suffix}` }).getByRole('button', { name: 'Kick Cara' }),
       ).toBeDisabled();
       await screenshots(bob.page, 'admin-voice-08-voice-moderator-members');
+    },
+    SCENARIO_MS,
+  );
+
+  it(
+    "the sidebar's voice menu shows the lower-ranked moderator each action on someone above them disabled, with the reason",
+    async () => {
+      // Bob (Voice mods, position 1) looks at Cara (Hosts, 2) in Studio from the channel sidebar.
+      const reason = 'Their highest role is at or above yours.';
+      /** The text a menu item is described by (aria-describedby), as a screen reader reads it. */
+      const description = (item: Locator) =>
+        item.evaluate((el) =>
+          (el.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+            .join(' '),
+        );
+      const openCaraMenu = async () => {
+        await inChannel(bob, 'Studio').getByRole('button', { name: 'Voice options for Cara' }).click();
+        const menu = bob.page.getByRole('menu');
+        await expectPage(menu.getByText(reason)).toBeVisible();
+        return menu;
+      };
+      await bob.page.goto(`/servers/${serverId}`);
+      const menu = await openCaraMenu();
+      for (const name of ['Server mute', 'Server deafen', 'Move to…', 'Disconnect']) {
+        const item = menu.getByRole('menuitem', { name });
+        await expectPage(item).toBeDisabled();
+        expect(await description(item)).toBe(reason);
+      }
+      // A disabled item is still reached by keyboard (so its reason is read out); choosing it does
+      // nothing: the menu stays open and Cara stays unmuted.
+      await bob.page.keyboard.press('ArrowDown');
+      expect(await menu.getByRole('menuitem', { name: 'Server mute' }).evaluate((el) => el === document.activeElement)).toBe(true);
+      await bob.page.keyboard.press('Enter');
+      await expectPage(menu).toBeVisible();
+      await bob.page.screenshot({ path: join(SCREENSHOTS, 'admin-voice-09-voice-menu-locked-1280.png') });
+      await bob.page.keyboard.press('Escape');
+      await expectPage(inChannel(bob, 'Studio').getByRole('listitem', { name: 'Cara', exact: true })).toBeVisible();
+
+      // At 360 px the sidebar is in the navigation drawer.
+      await bob.page.setViewportSize({ width: 360, height: 740 });
+      await bob.page.getByRole('button', { name: 'Open navigation' }).click();
+      await openCaraMenu();
+      await bob.page.screenshot({ path: join(SCREENSHOTS, 'admin-voice-09-voice-menu-locked-360.png') });
+      await bob.page.keyboard.press('Escape');
+      await bob.page.setViewportSize({ width: 1280, height: 800 });
     },
     SCENARIO_MS,
   );

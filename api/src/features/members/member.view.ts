@@ -9,6 +9,12 @@ export interface MemberView {
   timedOutUntil: Date | string | null;
 }
 
+/** A membership's identity: the key the request's member DataLoader batches on. */
+export interface MemberKey {
+  serverId: string;
+  userId: string;
+}
+
 export const toMemberView = (m: Member): MemberView => ({
   serverId: m.server,
   userId: m.user,

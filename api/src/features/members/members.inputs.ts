@@ -22,3 +22,7 @@ export const memberPageSchema = z.object({
     .transform((q) => q || null),
   roleId: z.string().refine(isSnowflake, 'must be a role id').nullish(),
 });
+
+export const memberLookupSchema = z.object({
+  userId: z.string().refine(isSnowflake, 'must be a user id'),
+});

@@ -18,9 +18,9 @@ import { Role } from '../roles/role.entity.js';
 import { Server } from '../servers/server.entity.js';
 import { toServerView, type ServerView } from '../servers/server.view.js';
 import { Member } from './member.entity.js';
-import { toMemberView, type MemberView } from './member.view.js';
+import { toMemberView, type MemberKey, type MemberView } from './member.view.js';
 import { bannedFromServer, ownerCannotLeave } from './members.errors.js';
-import { memberPageSchema, nicknameSchema } from './members.inputs.js';
+import { memberLookupSchema, memberPageSchema, nicknameSchema } from './members.inputs.js';
 
 export class MembersService {
   constructor(
@@ -140,6 +140,28 @@ export class MembersService {
     }
     const members = await qb.getResultList();
     return members.map(toMemberView);
+  }
+
+  /**
+   * One member by user id, seen as `list` shows them: to members only (a non-member looking at a
+   * public server sees nobody), null when that user is not a member. `load` is the request's
+   * DataLoader, so a field asked of many servers costs one query.
+   */
+  async find(
+    access: ServerAccess,
+    input: unknown,
+    load: (key: MemberKey) => Promise<MemberView | null> = async (key) => (await this.byKeys([key]))[0] ?? null,
+  ): Promise<MemberView | null> {
+    const { userId } = parseInput(memberLookupSchema, input);
+    if (!access.member) return null;
+    return load({ serverId: access.server.id, userId });
+  }
+
+  /** In the order of `keys`; null where that user is not a member. Backs the per-request DataLoader. */
+  async byKeys(keys: readonly MemberKey[]): Promise<(MemberView | null)[]> {
+    const members = await this.orm.em.fork().find(Member, { $or: keys.map((k) => ({ server: k.serverId, user: k.userId })) });
+    const byKey = new Map(members.map((m) => [`${m.server}:${m.user}`, toMemberView(m)]));
+    return keys.map((k) => byKey.get(`${k.serverId}:${k.userId}`) ?? null);
   }
 
   async counts(serverIds: readonly string[]): Promise<number[]> {

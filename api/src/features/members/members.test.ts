@@ -174,6 +174,73 @@ describe('members', () => {
     });
   });
 
+  describe('Server.member', () => {
+    const MEMBER = `query($id: ID!, $u: ID!) { server(id: $id) { member(userId: $u) { ${MEMBER_FIELDS} } } }`;
+    const memberOf = async (viewer: TestUser, serverId: string, userId: string) =>
+      (await viewer.client.ok(MEMBER, { id: serverId, u: userId })).server.member;
+
+    it('finds one member by user id, as the member list shows them', async () => {
+      const { server, moderator, roles } = await rankedServer(api, owner, []);
+      await moderator.client.ok(NICK, { s: server.id, u: moderator.id, n: 'Mo' });
+      const listed = (await owner.client.ok(MEMBERS, { id: server.id })).server.members.find((m: any) => m.user.id === moderator.id);
+      const found = await memberOf(owner, server.id, moderator.id);
+      expect(found).toEqual(listed);
+      expect(found).toMatchObject({ nickname: 'Mo', roles: [{ id: roles.mod.id, position: 5 }] });
+      // Any member may look anyone up, not only moderators.
+      expect(await memberOf(moderator, server.id, owner.id)).toMatchObject({ user: { id: owner.id }, roles: [] });
+    });
+
+    it('is null for a user who is not a member, or no user at all', async () => {
+      const server = await createServer(owner);
+      const outsider = await signUp(api, 'outsider');
+      expect(await memberOf(owner, server.id, outsider.id)).toBeNull();
+      expect(await memberOf(owner, server.id, '123456789012345678')).toBeNull();
+    });
+
+    it('answers each server of a list for that server (one batch, keyed by server and user)', async () => {
+      const [both, onlyMine] = [await createServer(owner), await createServer(owner)];
+      const member = await signUp(api, 'inone');
+      await joinServer(member, both.id);
+      const { myServers } = await owner.client.ok('query($u: ID!) { myServers { id member(userId: $u) { user { id } } } }', {
+        u: member.id,
+      });
+      const of = (id: string) => myServers.find((s: { id: string }) => s.id === id).member;
+      expect(of(both.id)).toEqual({ user: { id: member.id } });
+      expect(of(onlyMine.id)).toBeNull();
+    });
+
+    it('is null for a non-member looking at a public server, as the list is empty', async () => {
+      const server = await createServer(owner);
+      const stranger = await signUp(api, 'peeker');
+      expect(await memberOf(stranger, server.id, owner.id)).toBeNull();
+    });
+
+    it('refuses a malformed user id naming the argument', async () => {
+      const server = await createServer(owner);
+      expectBadInput(await owner.client.errorOf(MEMBER, { id: server.id, u: 'abc' }), 'userId');
+      // 20 digits overflow Postgres's bigint.
+      expectBadInput(await owner.client.errorOf(MEMBER, { id: server.id, u: '99999999999999999999' }), 'userId');
+    });
+
+    it('answers a private server the caller is not in with the error members gives', async () => {
+      // A bot's owner sees the servers it is in; kicked from a private one, they may no longer look inside.
+      const { server, moderator } = await rankedServer(api, owner, ['MANAGE_SERVER'], { isPrivate: true });
+      const { createBot } = await moderator.client.ok('mutation { createBot(name: "Lurker") { bot { id } } }');
+      await moderator.client.ok('mutation($b: ID!, $s: ID!) { addBotToServer(botId: $b, serverId: $s) { user { id } } }', {
+        b: createBot.bot.id,
+        s: server.id,
+      });
+      await owner.client.ok('mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u) }', { s: server.id, u: moderator.id });
+      const inside = async (field: string) => {
+        const result = await moderator.client.request(`query { myBots { botServers { id ${field} { user { id } } } } }`);
+        return result.errors?.map((e) => ({ code: e.extensions?.code, message: e.message }));
+      };
+      const listError = await inside('members(first: 1)');
+      expect(listError).toEqual([{ code: 'NOT_FOUND', message: expect.any(String) }]);
+      expect(await inside(`member(userId: "${owner.id}")`)).toEqual(listError);
+    });
+  });
+
   describe('setNickname', () => {
     it('lets any member set and clear their own nickname, audited', async () => {
       const server = await createServer(owner);

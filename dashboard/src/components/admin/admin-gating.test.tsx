@@ -2,34 +2,20 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Permission } from '@/gql/graphql';
+import { expectLocked, isDisabled } from '@/test/locked';
 import { renderWithApi } from '@/test/render-with-api';
 import { channel, server } from './admin-test-kit';
 import type { AdminServer } from './admin-types';
 import { ChannelsPanel } from './channels-panel';
-import type { Me } from './hierarchy';
+import type { Me } from '@/components/permissions/hierarchy';
 import { MembersPanel } from './members-panel';
 import { SettingsPage } from './settings-page';
 
 afterEach(cleanup);
 
-/**
- * What a viewer may not do is shown disabled with the reason as text on the page, and each disabled
- * control points at that text (aria-describedby), so a screen reader says why too.
- */
 const noop = () => undefined;
 /** A moderator (not the owner) whose highest role is at position 1. */
 const moderator = (...permissions: Permission[]): Me => ({ userId: 'u5', isOwner: false, top: 1, permissions });
-const isDisabled = (el: HTMLElement) => el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
-const description = (el: HTMLElement) =>
-  (el.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
-    .join(' ')
-    .trim();
-const expectLocked = (el: HTMLElement, reason: string) => {
-  expect(isDisabled(el)).toBe(true);
-  expect(description(el)).toBe(reason);
-};
 
 describe('channels panel', () => {
   const open = (me: Me, name: RegExp, at: AdminServer = server) => {
@@ -70,25 +56,20 @@ describe('channels panel', () => {
 });
 
 describe('voice participants (settings)', () => {
-  const lounge = channel('c2', 'Lounge', 'VOICE', {
-    voiceStates: [
-      { sessionId: 's-rex', serverMute: false, serverDeaf: false, user: { id: 'u7', displayName: 'Rex', username: 'rex' } },
-      { sessionId: 's-pia', serverMute: false, serverDeaf: false, user: { id: 'u8', displayName: 'Pia', username: 'pia' } },
-    ],
-  });
-  const rolesOf: Record<string, { id: string; position: number }[]> = { rex: [{ id: 'r2', position: 2 }], pia: [] };
-  const open = (me: Me) => {
+  const voiceStates = [
+    { sessionId: 's-rex', serverMute: false, serverDeaf: false, user: { id: 'u7', displayName: 'Rex', username: 'rex' } },
+    { sessionId: 's-pia', serverMute: false, serverDeaf: false, user: { id: 'u8', displayName: 'Pia', username: 'pia' } },
+  ];
+  const rolesOf: Record<string, { id: string; position: number }[]> = { u7: [{ id: 'r2', position: 2 }], u8: [] };
+  /** `inLounge`: my permissions in the voice channel (by default my server's, as without overwrites). */
+  const open = (me: Me, inLounge: readonly Permission[] = me.permissions) => {
+    const lounge = channel('c2', 'Lounge', 'VOICE', { voiceStates, myPermissions: [...inLounge] });
+    const studio = channel('c3', 'Studio', 'VOICE', { position: 2, myPermissions: [...me.permissions] });
     const api = renderWithApi(
-      <ChannelsPanel
-        server={{ ...server, channels: [server.channels[0]!, lounge, channel('c3', 'Studio', 'VOICE', { position: 2 })] }}
-        me={me}
-        onChanged={noop}
-      />,
+      <ChannelsPanel server={{ ...server, channels: [server.channels[0]!, lounge, studio] }} me={me} onChanged={noop} />,
       (op) => {
-        const username = op.variables?.username as string | undefined;
-        if (!username) return {};
-        const id = username === 'rex' ? 'u7' : 'u8';
-        return { server: { id: 's1', members: [{ user: { id }, roles: rolesOf[username] }] } };
+        const userId = op.variables?.userId as string | undefined;
+        return userId ? { server: { id: 's1', member: { roles: rolesOf[userId] } } } : {};
       },
     );
     fireEvent.click(screen.getByRole('button', { name: /Lounge \(voice\)/ }));
@@ -100,23 +81,37 @@ describe('voice participants (settings)', () => {
       .closest('li')!;
 
   it('on a member ranked above me every action is disabled, with the reason in view', async () => {
-    open(moderator('MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS'));
+    const api = open(moderator('MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS'));
     await waitFor(() => expect(within(row('Rex')).getByText('Their highest role is at or above yours.')).toBeTruthy());
     for (const name of ['Server mute Rex', 'Server deafen Rex', 'Disconnect Rex'])
       expectLocked(within(row('Rex')).getByRole('button', { name }), 'Their highest role is at or above yours.');
     expectLocked(within(row('Rex')).getByRole('combobox', { name: 'Move Rex to' }), 'Their highest role is at or above yours.');
     // Below me: all three usable.
-    expect(isDisabled(within(row('Pia')).getByRole('button', { name: 'Server mute Pia' }))).toBe(false);
+    await waitFor(() => expect(isDisabled(within(row('Pia')).getByRole('button', { name: 'Server mute Pia' }))).toBe(false));
     expect(isDisabled(within(row('Pia')).getByRole('button', { name: 'Disconnect Pia' }))).toBe(false);
+    // Their rank comes from the member looked up by user id, not a search by name.
+    expect(api.named('VoiceTargetRank').map((op) => op.variables)).toEqual(
+      expect.arrayContaining([
+        { serverId: 's1', userId: 'u7' },
+        { serverId: 's1', userId: 'u8' },
+      ]),
+    );
   });
 
   it('a permission I lack disables its action and says which', async () => {
     open(moderator('MUTE_MEMBERS'));
     await waitFor(() => expect(within(row('Rex')).getByText('Their highest role is at or above yours.')).toBeTruthy());
-    expect(isDisabled(within(row('Pia')).getByRole('button', { name: 'Server mute Pia' }))).toBe(false);
+    await waitFor(() => expect(isDisabled(within(row('Pia')).getByRole('button', { name: 'Server mute Pia' }))).toBe(false));
     expectLocked(within(row('Pia')).getByRole('button', { name: 'Server deafen Pia' }), 'You need Deafen members.');
     expectLocked(within(row('Pia')).getByRole('button', { name: 'Disconnect Pia' }), 'You need Move members.');
     expect(within(row('Pia')).getByText('You need Move members.')).toBeTruthy();
+  });
+
+  it("goes by my permissions in the participant's channel, as the API does", async () => {
+    // Muting is mine server-wide, but the Lounge's overwrites take it away.
+    open(moderator('MUTE_MEMBERS', 'MOVE_MEMBERS'), ['MOVE_MEMBERS']);
+    await waitFor(() => expect(isDisabled(within(row('Pia')).getByRole('button', { name: 'Disconnect Pia' }))).toBe(false));
+    expectLocked(within(row('Pia')).getByRole('button', { name: 'Server mute Pia' }), 'You need Mute members.');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AdminServer } from './admin-types';
-import type { Me } from './hierarchy';
+import type { Me } from '@/components/permissions/hierarchy';
 
 // Fixtures shared by the admin component tests (never imported by the app).
 
@@ -23,6 +23,7 @@ export const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', extra:
   isPrivate: false,
   slowmodeSeconds: 0,
   userLimit: 0,
+  myPermissions: [],
   voiceStates: [],
   overwrites: [],
   ...extra,

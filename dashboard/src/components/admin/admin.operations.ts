@@ -41,6 +41,8 @@ export const AdminServerQuery = graphql(`
         isPrivate
         slowmodeSeconds
         userLimit
+        # Voice moderation is decided in the channel the member is in (and, to move, the destination).
+        myPermissions
         voiceStates {
           sessionId
           serverMute
@@ -78,27 +80,6 @@ export const AdminMembersQuery = graphql(`
         roles {
           id
           name
-          position
-        }
-      }
-    }
-  }
-`);
-
-/**
- * The roles of someone in voice, for the rank rule: the API has no member-by-id lookup, so ask for
- * the members whose names contain their (unique) username and pick them out by id.
- */
-export const VoiceMemberQuery = graphql(`
-  query AdminVoiceMember($serverId: ID!, $username: String!) {
-    server(id: $serverId) {
-      id
-      members(first: 100, query: $username) {
-        user {
-          id
-        }
-        roles {
-          id
           position
         }
       }

@@ -1,5 +1,5 @@
 import type { AuditTargetKind, Permission } from '@/gql/graphql';
-import { labelOf } from './permission-text';
+import { labelOf } from '@/components/permissions/permission-text';
 
 export interface AuditTargetText {
   kind: AuditTargetKind;

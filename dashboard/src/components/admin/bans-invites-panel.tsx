@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { apiErrorOf } from '@/lib/api-errors';
 import { BansQuery, CreateInviteMutation, InvitesQuery, RevokeInviteMutation, UnbanMutation } from './admin.operations';
-import { can, type Me } from './hierarchy';
+import { can, type Me } from '@/components/permissions/hierarchy';
 
 const COPIED_FOR_MS = 2000;
 

@@ -7,8 +7,8 @@ import type { OverwriteTarget } from '@/gql/graphql';
 import { apiErrorOf } from '@/lib/api-errors';
 import { RemoveOverwriteMutation, SetOverwriteMutation } from './admin.operations';
 import type { AdminChannel, AdminMember, AdminServer } from './admin-types';
-import { memberLock, needs, roleLock, type Me } from './hierarchy';
-import { useLockReasons } from './lock-reasons';
+import { memberLock, needs, roleLock, type Me } from '@/components/permissions/hierarchy';
+import { useLockReasons } from '@/components/permissions/lock-reasons';
 import { MemberPicker } from './member-picker';
 import { OverwriteGrid, type OverwriteValue } from './overwrite-grid';
 

@@ -8,8 +8,8 @@ import { CreateChannelMutation, DeleteChannelMutation, ReorderChannelsMutation, 
 import type { AdminChannel, AdminServer } from './admin-types';
 import { channelFormProblem, channelUpdateInput, MAX_BITRATE_KBPS, MAX_TOPIC_LENGTH, MIN_BITRATE_KBPS } from './channel-form';
 import { ChannelOverwrites } from './channel-overwrites';
-import type { Me } from './hierarchy';
-import { useLockReasons } from './lock-reasons';
+import type { Me } from '@/components/permissions/hierarchy';
+import { useLockReasons } from '@/components/permissions/lock-reasons';
 import { ReorderList } from './reorder-list';
 import { VoiceParticipants } from './voice-participants';
 

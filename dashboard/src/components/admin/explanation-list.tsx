@@ -1,7 +1,7 @@
 'use client';
 
 import type { Permission, PermissionReason } from '@/gql/graphql';
-import { labelOf, reasonSentence, type Named } from './permission-text';
+import { labelOf, reasonSentence, type Named } from '@/components/permissions/permission-text';
 
 interface ExplanationListProps {
   decisions: readonly { permission: Permission; allowed: boolean; reason: PermissionReason; roleIds: readonly string[] }[];

@@ -15,8 +15,8 @@ import {
   TimeoutMemberMutation,
 } from './admin.operations';
 import type { AdminMember, AdminServer } from './admin-types';
-import { memberLock, roleLock, type Me } from './hierarchy';
-import { useLockReasons } from './lock-reasons';
+import { memberLock, roleLock, type Me } from '@/components/permissions/hierarchy';
+import { useLockReasons } from '@/components/permissions/lock-reasons';
 import { SEARCH_PAUSE_MS, useAdminMembers } from './use-admin-members';
 
 const MAX_TIMEOUT_SECONDS = 28 * 24 * 3600;

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { apiErrorOf } from '@/lib/api-errors';
 import { DeleteServerMutation, TransferOwnershipMutation, UpdateServerMutation } from './admin.operations';
 import type { AdminMember, AdminServer } from './admin-types';
-import type { Me } from './hierarchy';
+import type { Me } from '@/components/permissions/hierarchy';
 import { iconFileProblem } from './icon-file';
 import { MemberPicker } from './member-picker';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Permission } from '@/gql/graphql';
-import { PERMISSION_LINES } from './permission-text';
+import { PERMISSION_LINES } from '@/components/permissions/permission-text';
 
 export type OverwriteState = 'allow' | 'inherit' | 'deny';
 

@@ -7,8 +7,8 @@ import type { Permission } from '@/gql/graphql';
 import { apiErrorOf } from '@/lib/api-errors';
 import { CreateRoleMutation, DeleteRoleMutation, ReorderRolesMutation, UpdateRoleMutation } from './admin.operations';
 import type { AdminRole, AdminServer } from './admin-types';
-import { roleLock, type Me } from './hierarchy';
-import { DANGER_WARNING, DANGEROUS, PERMISSION_LINES } from './permission-text';
+import { roleLock, type Me } from '@/components/permissions/hierarchy';
+import { DANGER_WARNING, DANGEROUS, PERMISSION_LINES } from '@/components/permissions/permission-text';
 import { ReorderList } from './reorder-list';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;

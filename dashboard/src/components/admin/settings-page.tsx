@@ -15,7 +15,7 @@ import { ModerationQueuePanel } from './moderation-queue-panel';
 import { RateLimitsPanel } from './rate-limits-panel';
 import { ChannelsPanel } from './channels-panel';
 import { ExplainerPanel } from './explainer-panel';
-import { can, meIn } from './hierarchy';
+import { can, meIn } from '@/components/permissions/hierarchy';
 import { MembersPanel } from './members-panel';
 import { OverviewPanel } from './overview-panel';
 import { RolesPanel } from './roles-panel';
@@ -36,7 +36,7 @@ export function SettingsPage({ serverId }: { serverId: string }) {
       <ErrorState error={apiErrorOf(error) ?? { code: 'NOT_FOUND', message: 'This server does not exist or you are not a member.' }} />
     );
   const server = data.server;
-  const me = meIn(server, data.me.id);
+  const me = meIn(server, data.me.id, server.myPermissions);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const explain = (member: AdminMember) => {
     setExplained(member);

@@ -1,17 +1,16 @@
 'use client';
 
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
+import type { Me } from '@/components/permissions/hierarchy';
 import { Alert } from '@/components/ui/alert';
+import { useVoiceModeration, VOICE_MODERATION } from '@/components/voice/voice-moderation-rules';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ModerateVoiceMutation } from '@/lib/voice/voice.operations';
-import { VoiceMemberQuery } from './admin.operations';
 import type { AdminChannel, AdminServer } from './admin-types';
-import { memberLock, type Me } from './hierarchy';
-import { useLockReasons } from './lock-reasons';
 
 type VoiceAction = { serverMute?: boolean; serverDeaf?: boolean; moveToChannelId?: string; disconnect?: boolean };
 
-/** A voice channel's participants with server mute, deafen, move and disconnect (the API checks each). */
+/** A voice channel's participants with server mute, deafen, move and disconnect, as the members' voice menu offers them. */
 export function VoiceParticipants({
   channel,
   server,
@@ -34,7 +33,15 @@ export function VoiceParticipants({
       {channel.voiceStates.length === 0 && <p className="muted">Nobody is connected.</p>}
       <ul className="audit-list" aria-label={`Participants of ${channel.name}`}>
         {channel.voiceStates.map((v) => (
-          <Participant key={v.sessionId} state={v} server={server} me={me} others={others} act={act} />
+          <Participant
+            key={v.sessionId}
+            state={v}
+            serverId={server.id}
+            ownerId={server.owner.id}
+            me={{ ...me, permissions: channel.myPermissions }}
+            others={others}
+            act={act}
+          />
         ))}
       </ul>
       {state.error && <Alert>{apiErrorOf(state.error)?.message}</Alert>}
@@ -44,27 +51,21 @@ export function VoiceParticipants({
 
 function Participant({
   state: v,
-  server,
+  serverId,
+  ownerId,
   me,
   others,
   act,
 }: {
   state: AdminChannel['voiceStates'][number];
-  server: AdminServer;
+  serverId: string;
+  ownerId: string;
+  /** Me with the permissions of this voice channel. */
   me: Me;
   others: readonly AdminChannel[];
   act: (userId: string, change: VoiceAction) => void;
 }) {
-  // The rank rule needs their roles; not for myself, the owner, or when I am the owner.
-  const rankIrrelevant = me.isOwner || v.user.id === me.userId || v.user.id === server.owner.id;
-  const [{ data }] = useQuery({
-    query: VoiceMemberQuery,
-    variables: { serverId: server.id, username: v.user.username },
-    pause: rankIrrelevant,
-  });
-  const roles = data?.server?.members.find((m) => m.user.id === v.user.id)?.roles;
-  // As in the API, one may mute, deafen or move oneself.
-  const reasons = useLockReasons(me, memberLock(me, server.owner.id, { user: v.user, roles }, { onSelf: true }));
+  const { reasons, destinations } = useVoiceModeration({ serverId, ownerId, me, target: v.user, destinations: others });
   const name = v.user.displayName;
   return (
     <li className="audit-entry voice-participant">
@@ -86,7 +87,7 @@ function Participant({
         >
           {v.serverDeaf ? 'Undeafen' : 'Server deafen'} {name}
         </button>
-        {others.length > 0 && (
+        {destinations.length > 0 && (
           <select
             className="field-input"
             aria-label={`Move ${name} to`}
@@ -95,7 +96,7 @@ function Participant({
             onChange={(e) => e.target.value && act(v.user.id, { moveToChannelId: e.target.value })}
           >
             <option value="">Move to…</option>
-            {others.map((c) => (
+            {destinations.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
@@ -112,7 +113,7 @@ function Participant({
         </button>
       </span>
       {reasons.lockNote}
-      {reasons.needsNote('MUTE_MEMBERS', 'DEAFEN_MEMBERS', 'MOVE_MEMBERS')}
+      {reasons.needsNote(...VOICE_MODERATION)}
     </li>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { VoiceParticipants } from '@/components/voice/voice-participants';
+import { VoiceParticipants, type VoiceModeratorFragment } from '@/components/voice/voice-participants';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 
 export const ChannelItemFragment = graphql(`
@@ -11,6 +11,7 @@ export const ChannelItemFragment = graphql(`
     name
     type
     isPrivate
+    myPermissions
     voiceStates {
       sessionId
       ...VoiceParticipant
@@ -21,8 +22,8 @@ export const ChannelItemFragment = graphql(`
 interface ChannelSidebarProps {
   serverId: string;
   serverName: string;
-  /** The member's server permissions (what they may do to others in voice). */
-  permissions: readonly string[];
+  /** Who the member is in the server (owner, roles): what they may do to others in voice. */
+  moderator: FragmentType<typeof VoiceModeratorFragment>;
   channels: FragmentType<typeof ChannelItemFragment>[];
   selectedChannelId: string | undefined;
   /** Channel ids with messages the member has not read. */
@@ -104,8 +105,8 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
                   channelId={channel.id}
                   channelName={channel.name}
                   states={channel.voiceStates}
-                  serverId={props.serverId}
-                  permissions={props.permissions}
+                  server={props.moderator}
+                  channelPermissions={channel.myPermissions}
                   moveTargets={voice.filter((c) => c.id !== channel.id)}
                 />
               </li>

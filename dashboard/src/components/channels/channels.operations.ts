@@ -13,6 +13,7 @@ export const ServerSidebarQuery = graphql(`
       myMember {
         timedOutUntil
       }
+      ...VoiceModerator
       channels {
         id
         type

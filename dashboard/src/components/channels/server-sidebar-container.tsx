@@ -98,7 +98,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
       <ChannelSidebar
         serverId={server.id}
         serverName={server.name}
-        permissions={server.myPermissions}
+        moderator={server}
         channels={[...server.channels].sort((a, b) => a.position - b.position)}
         selectedChannelId={channelId}
         unread={unread}

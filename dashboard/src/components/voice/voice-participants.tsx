@@ -1,10 +1,13 @@
 'use client';
 
+import { meIn } from '@/components/permissions/hierarchy';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
+import type { Permission } from '@/gql/graphql';
 import { useVoice } from '@/hooks/use-voice';
 import type { PeerView } from '@/lib/voice/voice-state';
 import { HeadphonesIcon, MicIcon } from './voice-icons';
-import { moderationAbilities, VoiceModerationMenu, type MoveTarget } from './voice-moderation-menu';
+import { VoiceModerationMenu } from './voice-moderation-menu';
+import { moderatesVoice, type VoiceDestination } from './voice-moderation-rules';
 import styles from './voice.module.css';
 
 export const VoiceParticipantFragment = graphql(`
@@ -18,6 +21,25 @@ export const VoiceParticipantFragment = graphql(`
       id
       displayName
       isBot
+    }
+  }
+`);
+
+/** Who I am in the server, for the voice moderation rules: the owner, and my roles (their rank). */
+export const VoiceModeratorFragment = graphql(`
+  fragment VoiceModerator on Server {
+    id
+    owner {
+      id
+    }
+    myMember {
+      user {
+        id
+      }
+      roles {
+        id
+        position
+      }
     }
   }
 `);
@@ -38,24 +60,25 @@ export function VoiceParticipants({
   channelId,
   channelName,
   states,
-  serverId,
-  permissions,
+  server,
+  channelPermissions,
   moveTargets,
 }: {
   channelId: string;
   channelName: string;
   states: FragmentType<typeof VoiceParticipantFragment>[];
-  serverId: string;
-  /** The member's server permissions: moderators get a menu on each participant. */
-  permissions: readonly string[];
-  /** Where moderators may move a participant: the server's other voice channels. */
-  moveTargets: readonly MoveTarget[];
+  server: FragmentType<typeof VoiceModeratorFragment>;
+  /** My permissions in this channel: voice moderators get a menu on each participant. */
+  channelPermissions: readonly Permission[];
+  /** Where a participant may be moved: the server's other voice channels. */
+  moveTargets: readonly VoiceDestination[];
 }) {
   const { voice, engine } = useVoice();
+  const standing = getFragmentData(VoiceModeratorFragment, server);
   const participants = states.map((ref) => getFragmentData(VoiceParticipantFragment, ref));
   if (participants.length === 0) return null;
   const mine = voice.status === 'joined' && voice.channelId === channelId;
-  const moderation = moderationAbilities(permissions);
+  const me = standing.myMember ? meIn(standing, standing.myMember.user.id, channelPermissions) : null;
   return (
     <ul className={styles.participants} aria-label={`In ${channelName}`}>
       {participants.map((p) => {
@@ -89,10 +112,11 @@ export function VoiceParticipants({
                 title={p.serverDeaf ? 'Server deafened' : 'Deafened'}
               />
             )}
-            {moderation && (
+            {me && moderatesVoice(me) && (
               <VoiceModerationMenu
-                serverId={serverId}
-                can={moderation}
+                serverId={standing.id}
+                ownerId={standing.owner.id}
+                me={me}
                 moveTargets={moveTargets}
                 target={{ userId: p.user.id, displayName: p.user.displayName, serverMute: p.serverMute, serverDeaf: p.serverDeaf }}
               />

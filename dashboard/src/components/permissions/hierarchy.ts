@@ -1,5 +1,4 @@
 import type { Permission } from '@/gql/graphql';
-import type { AdminServer } from './admin-types';
 import { PERMISSION_LINES } from './permission-text';
 
 /**
@@ -13,12 +12,19 @@ export interface Me {
   permissions: readonly Permission[];
 }
 
-export function meIn(server: AdminServer, userId: string): Me {
+/** What a server says about me: its owner and my roles. */
+export interface MyStanding {
+  owner: { id: string };
+  myMember?: { roles: readonly { position: number }[] } | null;
+}
+
+/** Me in a server, with my permissions there: the server's, or a channel's (overwrites applied). */
+export function meIn(server: MyStanding, userId: string, permissions: readonly Permission[]): Me {
   return {
     userId,
     isOwner: server.owner.id === userId,
     top: Math.max(0, ...(server.myMember?.roles ?? []).map((r) => r.position)),
-    permissions: server.myPermissions,
+    permissions,
   };
 }
 

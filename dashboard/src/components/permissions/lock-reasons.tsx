@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { Permission } from '@/gql/graphql';
 import { needs, type Me } from './hierarchy';
+import './lock-reasons.css';
 
 /**
  * Why controls are disabled, as visible text that each disabled control points at with
