@@ -166,16 +166,18 @@ export class MessagesService {
       em.find(Message, { channel, ...(beforeId ? { id: { $lt: beforeId } } : {}) }, { orderBy: { id: 'desc' }, limit: n + 1 });
     const newer = async (fromId: string, inclusive: boolean, n: number) =>
       em.find(Message, { channel, id: inclusive ? { $gte: fromId } : { $gt: fromId } }, { orderBy: { id: 'asc' }, limit: n + 1 });
-    // One indexed row answers "is there more?": a COUNT would walk every row up to the page, so deep pages cost more.
-    const exists = async (where: Record<string, unknown>) =>
-      (await em.findOne(Message, { channel, ...where }, { fields: ['id'] })) !== null;
+    // One indexed row answers "is there more?": a COUNT would walk every row up to the page, so deep pages
+    // cost more. Ordered, so PostgreSQL walks the index from the page: unordered, when most of the table
+    // matches (the newer rows of a deep page) it chose a sequential scan from the table's oldest rows.
+    const nearest = async (id: { $gte: string } | { $lte: string }) =>
+      (await em.findOne(Message, { channel, id }, { fields: ['id'], orderBy: { id: '$gte' in id ? 'asc' : 'desc' } })) !== null;
 
     if (q.after) {
       const rows = await newer(q.after, false, q.limit);
       return {
         messages: rows.slice(0, q.limit).map(toMessageView),
         hasMoreAfter: rows.length > q.limit,
-        hasMoreBefore: await exists({ id: { $lte: q.after } }),
+        hasMoreBefore: await nearest({ $lte: q.after }),
       };
     }
     if (q.around) {
@@ -191,7 +193,7 @@ export class MessagesService {
     return {
       messages: rows.slice(0, q.limit).reverse().map(toMessageView),
       hasMoreBefore: rows.length > q.limit,
-      hasMoreAfter: q.before ? await exists({ id: { $gte: q.before } }) : false,
+      hasMoreAfter: q.before ? await nearest({ $gte: q.before }) : false,
     };
   }
 
