@@ -15,9 +15,10 @@ export class ServerMemberResolver {
   /** The caller's own membership (nickname, roles, timeout end), so a client can explain a read-only composer. */
   @Authorized()
   @FieldResolver(() => MemberObject, { nullable: true })
-  async myMember(@Root() server: ServerView, @CurrentViewer() viewer: Viewer): Promise<MemberView | null> {
+  async myMember(@Root() server: ServerView, @CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphqlContext): Promise<MemberView | null> {
     const access = await this.services.access.server(server.id, viewer.userId);
-    return access.member ? this.services.members.get(server.id, access.userId) : null;
+    // Through the request's loader: `myServers { myMember }` is one query, not one per server.
+    return access.member ? ctx.loaders.members.load({ serverId: server.id, userId: access.userId }) : null;
   }
 
   // Priced as one object (the default estimator), as myMember is.
