@@ -171,6 +171,7 @@ describe('admin dashboard in the browser', () => {
     // The moderator may not act on the owner: disabled, with the reason.
     await memberCard('mod', 'owner').locator('summary').click();
     await expectPage(memberCard('mod', 'owner').getByText('The owner cannot be moderated.')).toBeVisible();
+    await expectPage(memberCard('mod', 'owner').getByRole('textbox', { name: /Reason/ })).toBeDisabled();
     await memberCard('mod', 'carl').locator('summary').click();
     await memberCard('mod', 'carl')
       .getByRole('textbox', { name: /Reason/ })

@@ -141,6 +141,19 @@ describe('members panel', () => {
     for (const name of ['Kick olive', 'Ban olive', 'Time out olive for 5 min', 'Set nickname of olive'])
       expectLocked(within(olive).getByRole('button', { name }), 'The owner cannot be moderated.');
     expectLocked(within(olive).getByRole('textbox', { name: 'Nickname of olive' }), 'The owner cannot be moderated.');
+    // A reason serves no action there.
+    expectLocked(within(olive).getByRole('textbox', { name: 'Reason (kept in the audit log)' }), 'The owner cannot be moderated.');
+  });
+
+  it('the reason field stays open while any action it serves is allowed, and names every missing one once none is', async () => {
+    open(moderator('KICK_MEMBERS'));
+    expect(isDisabled(within(await card('zelda')).getByRole('textbox', { name: 'Reason (kept in the audit log)' }))).toBe(false);
+    cleanup();
+    open(moderator('MANAGE_ROLES'));
+    expectLocked(
+      within(await card('zelda')).getByRole('textbox', { name: 'Reason (kept in the audit log)' }),
+      'You need Time out members. You need Kick members. You need Ban members.',
+    );
   });
 
   it('a missing permission disables only what needs it, saying which, and one may always rename oneself', async () => {

@@ -158,7 +158,12 @@ function MemberCard({
           </button>
           <label className="field">
             <span className="field-label">Reason (kept in the audit log)</span>
-            <input className="field-input" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input
+              className="field-input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              {...reasons.anyOf('MODERATE_MEMBERS', 'KICK_MEMBERS', 'BAN_MEMBERS')}
+            />
           </label>
           <fieldset className="plain-fieldset" {...reasons.control('MODERATE_MEMBERS')}>
             <legend className="field-label">Time out {name}</legend>

@@ -15,12 +15,19 @@ export function useLockReasons(me: Me, lock: string | null) {
   const base = useId();
   const lockId = `${base}lock`;
   const idOf = (permission: Permission) => `${base}${permission}`;
+  type ControlProps = { disabled: boolean; 'aria-describedby'?: string };
+  const control = (permission: Permission): ControlProps => {
+    if (lock) return { disabled: true, 'aria-describedby': lockId };
+    return needs(me, permission) ? { disabled: true, 'aria-describedby': idOf(permission) } : { disabled: false };
+  };
   return {
     /** Spread on a control that needs `permission`: disabled, described by its reason. */
-    control(permission: Permission): { disabled: boolean; 'aria-describedby'?: string } {
-      const missing = needs(me, permission);
-      if (lock) return { disabled: true, 'aria-describedby': lockId };
-      return missing ? { disabled: true, 'aria-describedby': idOf(permission) } : { disabled: false };
+    control,
+    /** Spread on a control serving several actions (a reason for any of them): disabled once none is allowed. */
+    anyOf(...permissions: Permission[]): ControlProps {
+      const each = permissions.map(control);
+      if (each.some((c) => !c.disabled)) return { disabled: false };
+      return { disabled: true, 'aria-describedby': [...new Set(each.map((c) => c['aria-describedby']))].join(' ') };
     },
     /** The lock, to show once where the controls begin. */
     lockNote: lock ? (
