@@ -147,11 +147,7 @@ export class MembersService {
    * public server sees nobody), null when that user is not a member. `load` is the request's
    * DataLoader, so a field asked of many servers costs one query.
    */
-  async find(
-    access: ServerAccess,
-    input: unknown,
-    load: (key: MemberKey) => Promise<MemberView | null> = async (key) => (await this.byKeys([key]))[0] ?? null,
-  ): Promise<MemberView | null> {
+  async find(access: ServerAccess, input: unknown, load: (key: MemberKey) => Promise<MemberView | null>): Promise<MemberView | null> {
     const { userId } = parseInput(memberLookupSchema, input);
     if (!access.member) return null;
     return load({ serverId: access.server.id, userId });
