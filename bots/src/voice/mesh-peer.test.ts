@@ -14,6 +14,7 @@ function link(maxBitrate: number) {
   const queued: (() => Promise<void>)[] = [];
   let holding = false;
   let flushing = false;
+  let lostFrom: number | null = null;
   const flush = async () => {
     if (holding || flushing) return;
     flushing = true;
@@ -32,6 +33,7 @@ function link(maxBitrate: number) {
         localTrack: track,
         maxBitrate,
         sendSignal: async (type: SignalType, payload: string) => {
+          if (lostFrom === i) return; // the other end is away: the API accepts it, nobody hears it
           // Accepted, not yet handled: like sendVoiceSignal, which resolves once the API has it.
           queued.push(() => peers[1 - i]!.handleSignal(type, payload));
           void flush();
@@ -49,6 +51,8 @@ function link(maxBitrate: number) {
   return {
     peers,
     hold: () => void (holding = true),
+    /** What peer `from` sends is lost until `lose(null)`. */
+    lose: (from: number | null) => void (lostFrom = from),
     release: () => {
       holding = false;
       void flush();
@@ -77,5 +81,24 @@ describe('MeshPeer and the channel bitrate (real WebRTC)', () => {
     release(); // both offers cross
     await eventually(async () => expect([await offerer.sendBitrate(), await answerer.sendBitrate()]).toEqual([12_000, 12_000]), 10_000);
     expect([offerer.connectionState, answerer.connectionState]).toEqual(['connected', 'connected']);
+  });
+
+  it('a first offer lost while they were away yields to theirs on their return; later collisions go their way', async () => {
+    const { peers, hold, release, lose, close: done } = link(48_000);
+    close = done;
+    const [newcomer, returner] = peers as [MeshPeer, MeshPeer];
+    lose(0);
+    await newcomer.offer();
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // its candidates are lost too
+    lose(null);
+    await returner.offer(); // back, it finds the newcomer and offers (the dashboard's resume)
+    await eventually(async () => expect([await newcomer.sendBitrate(), await returner.sendBitrate()]).toEqual([48_000, 48_000]), 10_000);
+
+    // The returner made the offer the link stands on: in a collision now, the newcomer yields.
+    hold();
+    await Promise.all([newcomer.setMaxBitrate(12_000), returner.setMaxBitrate(12_000)]);
+    release();
+    await eventually(async () => expect([await newcomer.sendBitrate(), await returner.sendBitrate()]).toEqual([12_000, 12_000]), 10_000);
+    expect([newcomer.connectionState, returner.connectionState]).toEqual(['connected', 'connected']);
   });
 });

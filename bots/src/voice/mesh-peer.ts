@@ -24,7 +24,9 @@ export interface MeshPeerOptions {
  * The channel's bitrate reaches our encoder through every remote description we apply (see
  * opus-bitrate.ts), so a new bitrate takes a new offer and answer. Both ends may offer at once
  * (two bots following the same change): the end that answered first (polite, as in WebRTC's
- * "perfect negotiation") takes its offer back and answers theirs; the other ignores theirs.
+ * "perfect negotiation") takes its offer back and answers theirs; the other ignores theirs. A first
+ * offer still unanswered when theirs arrives was lost (they were away when we joined, and offer on
+ * their return): it yields to theirs.
  */
 export class MeshPeer {
   private readonly pc: PeerConnection;
@@ -82,8 +84,11 @@ export class MeshPeer {
         return;
       }
       if (type === 'OFFER' && this.pc.signalingState === 'have-local-offer') {
-        if (this.offered) return; // a collision: ours stands, they answer it
+        // Our first offer unanswered means it was lost: they were away when we joined and offer on their return.
+        const established = this.pc.remoteDescription !== null;
+        if (established && this.offered) return; // a collision: ours stands, they answer it
         await this.pc.setLocalDescription({ type: 'rollback' });
+        if (!established) this.offered = false; // the link is theirs now, as if they had joined after us
       }
       await this.pc.setRemoteDescription({ type: body.type, sdp: withOpusMaxBitrate(body.sdp ?? '', this.maxBitrate) });
       for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate);

@@ -20,6 +20,12 @@ export interface PeerLinkOptions {
  * bots/src/voice/mesh-peer.ts: the newcomer offers, ICE trickles both ways, candidates that arrive
  * before the remote description wait for it). Muting takes the track off the sender, so no RTP
  * flows at all; their audio plays through an audio element that deafening mutes.
+ *
+ * Either end may offer again later (an ICE restart here, a bot's new bitrate there), so both may
+ * offer at once. As in the bots' MeshPeer ("perfect negotiation"): the end that made the link's
+ * first offer keeps its offer and ignores theirs; the other takes its own back, answers theirs,
+ * and then offers its ICE restart again, since the answer did not carry it. A first offer that is
+ * still unanswered when theirs arrives was lost (see VoiceEngine's resume): it yields to theirs.
  */
 export class PeerLink {
   private readonly pc: RTCPeerConnection;
@@ -33,6 +39,10 @@ export class PeerLink {
   private currentLevel = 0;
   private closed = false;
   private maxBitrate: number;
+  /** We made the link's first offer (we joined after them): our offer stands on a collision. */
+  private offered = false;
+  /** An offer of theirs we ignored: candidates for it are refused until their next description. */
+  private ignoringOffer = false;
 
   constructor(private readonly options: PeerLinkOptions) {
     this.maxBitrate = options.maxBitrate;
@@ -67,23 +77,34 @@ export class PeerLink {
     return this.pc.connectionState;
   }
 
-  /** We joined after them: we offer. Again with an ICE restart to revive a failed link. */
-  offer(options: RTCOfferOptions = {}): void {
-    this.enqueue(async () => {
-      const offer = await this.pc.createOffer(options);
-      await this.pc.setLocalDescription(offer);
-      await this.applyMaxBitrate();
-      await this.options.sendSignal('OFFER', JSON.stringify({ type: offer.type, sdp: offer.sdp }));
-    });
+  /** We joined after them: we make the link's first offer (the contract's mesh rule). */
+  offer(): void {
+    this.offered = true;
+    this.enqueue(() => this.sendOffer());
+  }
+
+  /** Revives a failed link: offers again with an ICE restart, whichever end first offered. */
+  restartIce(): void {
+    this.enqueue(() => this.sendOffer({ iceRestart: true }));
   }
 
   handleSignal(type: VoiceSignalType, payload: string): void {
     this.enqueue(async () => {
       const body = JSON.parse(payload) as RTCSessionDescriptionInit & RTCIceCandidateInit;
       if (type === 'ICE_CANDIDATE') {
-        if (this.pc.remoteDescription) await this.pc.addIceCandidate(body);
-        else this.pendingCandidates.push(body);
+        if (!this.pc.remoteDescription) this.pendingCandidates.push(body);
+        else if (this.ignoringOffer) await this.pc.addIceCandidate(body).catch(() => {});
+        else await this.pc.addIceCandidate(body);
         return;
+      }
+      const collision = type === 'OFFER' && this.pc.signalingState !== 'stable';
+      // Our first offer unanswered means it was lost: they were away when we joined and offer on their return.
+      const established = this.pc.remoteDescription !== null;
+      this.ignoringOffer = collision && established && this.offered;
+      if (this.ignoringOffer) return; // ours stands: they take theirs back and answer it
+      if (collision) {
+        await this.pc.setLocalDescription({ type: 'rollback' });
+        if (!established) this.offered = false; // the link is theirs now, as if they had joined after us
       }
       await this.pc.setRemoteDescription({ type: body.type, sdp: body.sdp });
       for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate);
@@ -93,6 +114,8 @@ export class PeerLink {
         await this.applyMaxBitrate();
         await this.options.sendSignal('ANSWER', JSON.stringify({ type: answer.type, sdp: answer.sdp }));
       }
+      // The offer taken back on an established link can only have been an ICE restart: made again.
+      if (collision && established) await this.sendOffer({ iceRestart: true });
     });
   }
 
@@ -152,6 +175,13 @@ export class PeerLink {
     if (!parameters.encodings?.length) return;
     for (const encoding of parameters.encodings) encoding.maxBitrate = this.maxBitrate;
     await this.sender.setParameters(parameters);
+  }
+
+  private async sendOffer(options: RTCOfferOptions = {}): Promise<void> {
+    const offer = await this.pc.createOffer(options);
+    await this.pc.setLocalDescription(offer);
+    await this.applyMaxBitrate();
+    await this.options.sendSignal('OFFER', JSON.stringify({ type: offer.type, sdp: offer.sdp }));
   }
 
   private enqueue(task: () => Promise<void>): void {

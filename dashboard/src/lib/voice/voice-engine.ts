@@ -106,7 +106,7 @@ export class VoiceEngine {
 
   /** Tries a failed peer connection again with an ICE restart. */
   retryPeer(sessionId: string): void {
-    this.peers.get(sessionId)?.offer({ iceRestart: true });
+    this.peers.get(sessionId)?.restartIce();
   }
 
   dismissError(): void {
