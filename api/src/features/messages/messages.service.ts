@@ -18,6 +18,7 @@ import type { UsersService } from '../users/users.service.js';
 import { Message } from './message.entity.js';
 import { ChannelPublishOrder } from './publish-order.js';
 import { messageInsert, type MessageRow } from './message-insert.js';
+import { messageReads, type MessageReads } from './message-reads.js';
 import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
 import { notAuthor, rateLimited } from './messages.errors.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
@@ -36,6 +37,7 @@ const REPLAY_PAGE_SIZE = 500;
 
 export class MessagesService {
   private readonly insertMessage: (row: MessageRow) => Promise<void>;
+  private readonly reads: MessageReads;
   private readonly publishOrder = new ChannelPublishOrder();
 
   constructor(
@@ -50,6 +52,7 @@ export class MessagesService {
     private readonly outbox: Outbox,
   ) {
     this.insertMessage = messageInsert(orm);
+    this.reads = messageReads(orm);
   }
 
   /** The hot path: cached permission check, validation, one Lua call, one INSERT (grouped under load), one PUBLISH (in id order). */
@@ -161,39 +164,32 @@ export class MessagesService {
     if (!hasPermission(access.channelPermissions, 'READ_MESSAGE_HISTORY')) throw forbidden('READ_MESSAGE_HISTORY');
     const q = parseInput(historySchema, input);
     const channel = access.channel.id;
-    const em = this.orm.em.fork();
-    const older = async (beforeId: string | null, n: number) =>
-      em.find(Message, { channel, ...(beforeId ? { id: { $lt: beforeId } } : {}) }, { orderBy: { id: 'desc' }, limit: n + 1 });
-    const newer = async (fromId: string, inclusive: boolean, n: number) =>
-      em.find(Message, { channel, id: inclusive ? { $gte: fromId } : { $gt: fromId } }, { orderBy: { id: 'asc' }, limit: n + 1 });
-    // One indexed row answers "is there more?": a COUNT would walk every row up to the page, so deep pages
-    // cost more. Ordered, so PostgreSQL walks the index from the page: unordered, when most of the table
-    // matches (the newer rows of a deep page) it chose a sequential scan from the table's oldest rows.
-    const nearest = async (id: { $gte: string } | { $lte: string }) =>
-      (await em.findOne(Message, { channel, id }, { fields: ['id'], orderBy: { id: '$gte' in id ? 'asc' : 'desc' } })) !== null;
-
+    // One more row than the page answers "is there more?" on that side; one indexed row on the other.
     if (q.after) {
-      const rows = await newer(q.after, false, q.limit);
+      const rows = await this.reads.newer(channel, q.after, false, q.limit + 1);
       return {
-        messages: rows.slice(0, q.limit).map(toMessageView),
+        messages: rows.slice(0, q.limit),
         hasMoreAfter: rows.length > q.limit,
-        hasMoreBefore: await nearest({ $lte: q.after }),
+        hasMoreBefore: await this.reads.exists(channel, q.after, 'at-or-before'),
       };
     }
     if (q.around) {
       const half = Math.floor(q.limit / 2);
-      const [before, after] = await Promise.all([older(q.around, half), newer(q.around, true, q.limit - half)]);
+      const [before, after] = await Promise.all([
+        this.reads.older(channel, q.around, half + 1),
+        this.reads.newer(channel, q.around, true, q.limit - half + 1),
+      ]);
       return {
-        messages: [...before.slice(0, half).reverse(), ...after.slice(0, q.limit - half)].map(toMessageView),
+        messages: [...before.slice(0, half).reverse(), ...after.slice(0, q.limit - half)],
         hasMoreBefore: before.length > half,
         hasMoreAfter: after.length > q.limit - half,
       };
     }
-    const rows = await older(q.before ?? null, q.limit);
+    const rows = await this.reads.older(channel, q.before ?? null, q.limit + 1);
     return {
-      messages: rows.slice(0, q.limit).reverse().map(toMessageView),
+      messages: rows.slice(0, q.limit).reverse(),
       hasMoreBefore: rows.length > q.limit,
-      hasMoreAfter: q.before ? await nearest({ $gte: q.before }) : false,
+      hasMoreAfter: q.before ? await this.reads.exists(channel, q.before, 'at-or-after') : false,
     };
   }
 
@@ -201,19 +197,16 @@ export class MessagesService {
   async *messagesAfter(channelId: string, sinceId: string): AsyncGenerator<MessageView[]> {
     let cursor = sinceId;
     for (;;) {
-      const rows = await this.orm.em
-        .fork()
-        .find(Message, { channel: channelId, id: { $gt: cursor } }, { orderBy: { id: 'asc' }, limit: REPLAY_PAGE_SIZE });
+      const rows = await this.reads.newer(channelId, cursor, false, REPLAY_PAGE_SIZE);
       if (rows.length === 0) return;
-      yield rows.map(toMessageView);
+      yield rows;
       cursor = rows[rows.length - 1]!.id;
       if (rows.length < REPLAY_PAGE_SIZE) return;
     }
   }
 
   async byIds(ids: readonly string[]): Promise<(MessageView | null)[]> {
-    const rows = await this.orm.em.fork().find(Message, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((m) => [m.id, toMessageView(m)]));
+    const byId = new Map((await this.reads.byIds(ids)).map((m) => [m.id, m]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 

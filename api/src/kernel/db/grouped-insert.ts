@@ -26,8 +26,8 @@ export class GroupedInsert<Row> {
   private readonly waiting = new Map<string, Waiting<Row>[]>();
 
   constructor(
-    private readonly insertOne: (row: Row) => Promise<void>,
-    private readonly insertMany: (rows: Row[]) => Promise<void>,
+    private readonly insertOne: (row: Row) => Promise<unknown>,
+    private readonly insertMany: (rows: Row[]) => Promise<unknown>,
   ) {}
 
   insert(key: string, row: Row): Promise<void> {

@@ -1,0 +1,70 @@
+import type { Orm } from '../../kernel/db/orm.js';
+import { preparedStatement } from '../../kernel/db/prepared.js';
+import type { MessageView } from './message.view.js';
+
+/** A `messages` row as node-postgres reads it. */
+interface MessageRecord {
+  id: string;
+  channel_id: string;
+  server_id: string;
+  author_id: string;
+  content: string;
+  reply_to: string | null;
+  created_at: Date;
+  edited_at: Date | null;
+}
+
+const COLUMNS = 'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at';
+/** Above every snowflake: "older than this" is the newest page. */
+const AFTER_EVERY_ID = '9223372036854775807';
+
+const toView = (r: MessageRecord): MessageView => ({
+  id: r.id,
+  channelId: r.channel_id,
+  serverId: r.server_id,
+  authorId: r.author_id,
+  content: r.content,
+  replyToId: r.reply_to,
+  createdAt: r.created_at,
+  editedAt: r.edited_at,
+});
+
+/** Reads of stored messages, each a keyset walk of the (channel_id, id) index. */
+export interface MessageReads {
+  /** Up to `limit` messages of the channel older than `beforeId` (or the newest), newest first. */
+  older(channelId: string, beforeId: string | null, limit: number): Promise<MessageView[]>;
+  /** Up to `limit` messages from `fromId` on (`inclusive` or after it), oldest first. */
+  newer(channelId: string, fromId: string, inclusive: boolean, limit: number): Promise<MessageView[]>;
+  /** Whether the channel has a message at or after `id` (`at-or-after`), or at or before it. */
+  exists(channelId: string, id: string, side: 'at-or-after' | 'at-or-before'): Promise<boolean>;
+  /** The messages that exist among `ids`, in no order. */
+  byIds(ids: readonly string[]): Promise<MessageView[]>;
+}
+
+/**
+ * Prepared statements rather than the ORM: a history page is the API's most frequent read, and
+ * hydrating 51 entities cost it about 2 ms of CPU against 0.3 ms in PostgreSQL. The "exists"
+ * checks are ordered, so PostgreSQL walks the index from the id: unordered, when most of the
+ * table matched (the newer rows of a deep page) it chose a sequential scan from the oldest rows.
+ */
+export function messageReads(orm: Orm): MessageReads {
+  const statement = (name: string, where: string, order: 'asc' | 'desc', columns = COLUMNS) =>
+    preparedStatement<MessageRecord>(
+      orm,
+      `messages-${name}`,
+      `select ${columns} from messages where channel_id = $1 and ${where} order by id ${order} limit $3`,
+    );
+  const older = statement('older', 'id < $2', 'desc');
+  const newerFrom = statement('from', 'id >= $2', 'asc');
+  const newerAfter = statement('after', 'id > $2', 'asc');
+  const atOrAfter = statement('exists-at-or-after', 'id >= $2', 'asc', 'id');
+  const atOrBefore = statement('exists-at-or-before', 'id <= $2', 'desc', 'id');
+  const byIds = preparedStatement<MessageRecord>(orm, 'messages-by-ids', `select ${COLUMNS} from messages where id = any($1::bigint[])`);
+  return {
+    older: async (channelId, beforeId, limit) => (await older([channelId, beforeId ?? AFTER_EVERY_ID, limit])).map(toView),
+    newer: async (channelId, fromId, inclusive, limit) =>
+      (await (inclusive ? newerFrom : newerAfter)([channelId, fromId, limit])).map(toView),
+    exists: async (channelId, id, side) => (await (side === 'at-or-after' ? atOrAfter : atOrBefore)([channelId, id, 1])).length > 0,
+    byIds: async (ids) => (await byIds([ids])).map(toView),
+  };
+}
