@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const objectTypeImport = {
+  name: 'type-graphql',
+  importNames: ['ObjectType'],
+  message: "Use ObjectType from graphql/object-type.ts: plain fields resolve without type-graphql's per-value wrapper.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -41,12 +47,22 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Object types use graphql/object-type.ts's ObjectType (simple resolvers for plain fields).
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/graphql/object-type.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [objectTypeImport] }] },
+  },
+  {
     // graphql/ is a helper library for resolvers; wiring that knows the features lives beside app.ts.
     files: ['api/src/graphql/**/*.ts'],
+    ignores: ['api/src/graphql/object-type.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/features/**'], message: 'graphql/ must not import features; wire them beside app.ts.' }] },
+        {
+          paths: [objectTypeImport],
+          patterns: [{ group: ['**/features/**'], message: 'graphql/ must not import features; wire them beside app.ts.' }],
+        },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { getNamedType, isUnionType, type GraphQLSchema } from 'graphql';
+import { assertPlainFieldsUnchecked } from './graphql/object-type.js';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { FanoutItem } from './realtime/fanout-item.js';
 import { AuditResolver } from './features/audit/audit.resolver.js';
@@ -93,6 +94,7 @@ const noTopicPubSub = {
 
 /** `services` may be null only to print the schema. */
 export async function buildAppSchema(services: Services | null): Promise<GraphQLSchema> {
+  assertPlainFieldsUnchecked();
   const schema = await buildSchema({
     resolvers,
     container: containerFor(services),

@@ -1,4 +1,5 @@
-import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { createUnionType, Field, ID } from 'type-graphql';
+import { ObjectType } from '../graphql/object-type.js';
 import { MessageObject } from '../features/messages/message.object.js';
 import type { MessageView } from '../features/messages/message.view.js';
 import { UserObject } from '../features/users/user.object.js';

@@ -1,4 +1,5 @@
-import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { createUnionType, Field, ID } from 'type-graphql';
+import { ObjectType } from '../graphql/object-type.js';
 import { ChannelObject } from '../features/channels/channel.object.js';
 import type { ChannelView } from '../features/channels/channel.view.js';
 import { MemberObject } from '../features/members/member.object.js';

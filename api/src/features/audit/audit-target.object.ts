@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import type { Loaders } from '../../request-context.js';
 import { AuditTargetKind, type AuditTargetRef } from './audit-target.js';
 

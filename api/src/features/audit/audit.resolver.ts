@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { z } from 'zod';
 import { RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext } from '../../graphql/context.js';

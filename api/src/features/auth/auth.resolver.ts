@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Mutation, Resolver } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { CurrentViewer } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import { UserObject } from '../users/user.object.js';

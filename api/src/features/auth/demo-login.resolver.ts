@@ -1,4 +1,5 @@
-import { Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Field, Query, Resolver } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import type { Services } from '../../services.js';
 import { DEMO_LOGIN } from './demo-login.js';
 

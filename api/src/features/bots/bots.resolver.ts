@@ -1,4 +1,5 @@
-import { Arg, Authorized, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { CurrentViewer, GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { Viewer } from '../../graphql/context.js';
 import type { Services } from '../../services.js';

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { Permission } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { PermissionName } from '../../permissions/bits.js';

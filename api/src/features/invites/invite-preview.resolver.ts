@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Services } from '../../services.js';

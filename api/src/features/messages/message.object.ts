@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { MessageView } from './message.view.js';
 import { smallListCost } from '../../graphql/limits.js';

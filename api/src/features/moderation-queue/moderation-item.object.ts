@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { AuditLogEntryObject } from '../audit/audit.resolver.js';
 import type { AuditLogEntryView } from '../audit/audit.service.js';
 import { ModerationUndo } from './moderation-item.js';

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { GrantedServer, RequirePermission, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { unpagedListCost } from '../../graphql/limits.js';

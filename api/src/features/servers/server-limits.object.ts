@@ -1,4 +1,5 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 
 @ObjectType('ServerRateLimits', { description: 'Message rate limits and the automatic escalation policy of a server.' })
 export class ServerRateLimitsObject {

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ChosenStatus } from './user.entity.js';
 

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ChannelObject } from '../channels/channel.object.js';
 import type { ChannelView } from '../channels/channel.view.js';
