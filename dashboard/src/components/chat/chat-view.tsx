@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useRef, useState } from 'react';
-import { useMutation } from 'urql';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useClient, useMutation } from 'urql';
+import { ServerSidebarQuery } from '@/components/channels/channels.operations';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { getFragmentData } from '@/gql';
@@ -40,12 +41,18 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadA
   const [, editMutation] = useMutation(EditMessageMutation);
   const [, deleteMutation] = useMutation(DeleteMessageMutation);
 
+  const client = useClient();
+  const open = useRef(true);
+  useEffect(() => () => void (open.current = false), []);
   const onLost = useCallback(
-    (error: ApiError | undefined) => {
+    async (error: ApiError | undefined) => {
       reportLoss({ code: error?.code ?? 'FORBIDDEN', message: `#${channel.name} was deleted, or you can no longer see it.` });
-      router.replace(`/servers/${serverId}`);
+      // The server may be lost with it (deleted, or they were removed). Ask afresh: a cached channel list would
+      // send them back into the channel they just lost, over the server's own way home.
+      const fresh = await client.query(ServerSidebarQuery, { serverId }, { requestPolicy: 'network-only' }).toPromise();
+      if (open.current) router.replace(fresh.data && !fresh.data.server ? '/' : `/servers/${serverId}`);
     },
-    [channel.name, router, serverId, reportLoss],
+    [channel.name, client, router, serverId, reportLoss],
   );
   const messages = useChannelMessages(channel.id, myUserId, onLost);
   const { log, apply } = messages;
