@@ -6,6 +6,8 @@
 //   floor PORT DB  — the durable fan-out floor: bare `ws`, but each incoming frame is first INSERTed
 //                    (its own commit) and PUBLISHed, and Redis's subscriber writes it to every socket:
 //                    what any server that keeps a message before delivering it waits for
+//   page  PORT     — B7's control: answers every POST with the same 50-message page, so the history
+//                    client's own tail (its GC, the loopback, the VM) shows with no server work at all
 import http from 'node:http';
 import { buildSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -102,7 +104,16 @@ if (mode === 'bare') {
       await redis.publish(topic, data);
     }),
   );
+} else if (mode === 'page') {
+  const messages = Array.from({ length: 50 }, (_, i) => ({ id: String(100000000000000000 + i), content: `history ${i}` }));
+  const page = JSON.stringify({ data: { messages: { hasMoreBefore: true, hasMoreAfter: true, messages } } });
+  http
+    .createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(page) }).end(page));
+    })
+    .listen(port, '127.0.0.1');
 } else {
-  console.error('usage: node servers.mjs bare|naive|raw|floor PORT [DB SERVER_ID AUTHOR_ID]');
+  console.error('usage: node servers.mjs bare|naive|raw|floor|page PORT [DB SERVER_ID AUTHOR_ID]');
   process.exit(2);
 }

@@ -49,6 +49,7 @@ it('npm run bench runs end to end (smoke): API, bare, naive and raw servers all 
     expect(results.benches.B5.floor.sends).toBeGreaterThan(0);
     expect(results.benches.B7.deepP99).toBeGreaterThan(0);
     expect(results.benches.B7.newestP99).toBeGreaterThan(0);
+    expect(results.benches.B7.constantPage.p99.filter((ms: number) => ms > 0)).toHaveLength(2);
     expect(run.stdout).toContain('| B1 fan-out, room 6');
     expect(run.stdout).toContain('| B7 history page');
   } finally {
