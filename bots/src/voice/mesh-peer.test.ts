@@ -101,4 +101,20 @@ describe('MeshPeer and the channel bitrate (real WebRTC)', () => {
     await eventually(async () => expect([await newcomer.sendBitrate(), await returner.sendBitrate()]).toEqual([12_000, 12_000]), 10_000);
     expect([newcomer.connectionState, returner.connectionState]).toEqual(['connected', 'connected']);
   });
+
+  it('a candidate that no longer fits, held until the offer came, is left out and the answer still goes', async () => {
+    const { peers, close: done } = link(48_000);
+    close = done;
+    const [offerer, answerer] = peers as [MeshPeer, MeshPeer];
+    // From an offer taken back (its credentials are gone), arriving before the offer the link stands on.
+    const stale = {
+      candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 9 typ host',
+      sdpMid: 'gone',
+      sdpMLineIndex: 7,
+      usernameFragment: 'gone',
+    };
+    await answerer.handleSignal('ICE_CANDIDATE', JSON.stringify(stale));
+    await offerer.offer();
+    await eventually(() => expect([offerer.connectionState, answerer.connectionState]).toEqual(['connected', 'connected']), 10_000);
+  });
 });

@@ -168,4 +168,25 @@ describe('PeerLink negotiation in Chromium', () => {
 
     await expectCrossedRestartsSettle(page, 1, 'the returner stands');
   });
+
+  it('a candidate that no longer fits, held until the offer came, is left out and the answer still goes', async () => {
+    await openPair(page);
+    await page.evaluate(() => {
+      // From an offer taken back (its credentials are gone), arriving before the offer the link stands on.
+      const stale = {
+        candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 9 typ host',
+        sdpMid: 'gone',
+        sdpMLineIndex: 7,
+        usernameFragment: 'gone',
+      };
+      (window.pair.links[1] as unknown as { handleSignal(t: string, p: string): void }).handleSignal(
+        'ICE_CANDIDATE',
+        JSON.stringify(stale),
+      );
+      window.pair.links[0]!.offer();
+    });
+    await bothHear(page, 'the offer answered past the stale candidate');
+    expect((await readPair(page)).errors).toEqual([]);
+    await page.evaluate(() => window.pair.links.forEach((link) => link.close()));
+  });
 });

@@ -107,7 +107,8 @@ export class PeerLink {
         if (!established) this.offered = false; // the link is theirs now, as if they had joined after us
       }
       await this.pc.setRemoteDescription({ type: body.type, sdp: body.sdp });
-      for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate);
+      // One that no longer fits (from an offer taken back) is left out; the rest, and the answer, still go.
+      for (const candidate of this.pendingCandidates.splice(0)) await this.pc.addIceCandidate(candidate).catch(() => {});
       if (type === 'OFFER') {
         const answer = await this.pc.createAnswer();
         await this.pc.setLocalDescription(answer);
