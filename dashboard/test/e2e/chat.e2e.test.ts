@@ -368,21 +368,33 @@ describe('dashboard in the browser', () => {
     const aliceRow = bob.page.getByRole('complementary', { name: 'Members' }).getByRole('listitem').filter({ hasText: 'Alice' });
     await expectPage(aliceRow.getByRole('img', { name: 'do not disturb' })).toBeVisible();
     await screenshots(alice.page, '10-members');
-    // On a phone the member list is an overlay with a labelled toggle, the navigation a drawer.
+    // On a phone the member list is an overlay with a labelled toggle, closed until asked for (a
+    // window narrowed, or a tablet turned upright, must not find it covering the chat); the navigation a drawer.
+    const members = alice.page.getByRole('complementary', { name: 'Members' });
     await alice.page.setViewportSize({ width: 360, height: 740 });
-    await expectPage(alice.page.getByRole('complementary', { name: 'Members' })).toBeVisible();
+    await expectPage(members).not.toBeVisible();
+    await alice.page.getByRole('button', { name: 'Show member list' }).click();
+    await expectPage(members).toBeVisible();
     await alice.page.waitForTimeout(300);
     await alice.page.screenshot({ path: `${SCREENSHOTS}/12-members-360.png` });
     await alice.page.getByRole('button', { name: 'Hide member list' }).click();
-    await expectPage(alice.page.getByRole('complementary', { name: 'Members' })).not.toBeVisible();
+    await expectPage(members).not.toBeVisible();
     await alice.page.getByRole('button', { name: 'Open navigation' }).click();
     await expectPage(alice.page.getByRole('navigation', { name: 'Servers' })).toBeVisible();
     await alice.page.waitForTimeout(300);
     await alice.page.screenshot({ path: `${SCREENSHOTS}/11-drawer-360.png` });
     await alice.page.keyboard.press('Escape');
     await expectPage(alice.page.getByRole('button', { name: 'Close navigation' })).toHaveCount(0);
+    // Wide again, the list is back beside the chat (the choice made at this width); hidden here, it
+    // stays hidden across a trip to the narrow width.
     await alice.page.setViewportSize({ width: 1280, height: 800 });
+    await expectPage(members).toBeVisible();
+    await alice.page.getByRole('button', { name: 'Hide member list' }).click();
+    await alice.page.setViewportSize({ width: 360, height: 740 });
+    await alice.page.setViewportSize({ width: 1280, height: 800 });
+    await expectPage(members).not.toBeVisible();
     await alice.page.getByRole('button', { name: 'Show member list' }).click();
+    await expectPage(members).toBeVisible();
     const unexpected = (errors: string[]) =>
       errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|WebSocket connection|Failed to fetch|net::ERR/.test(e));
     expect(unexpected(alice.errors)).toEqual([]);

@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useQuery } from 'urql';
 import { MemberList } from '@/components/members/member-list';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { graphql } from '@/gql';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ChatView } from './chat-view';
+import { useMemberPanel } from './use-member-panel';
 import { VoiceChannelView } from './voice-channel-view';
 
 export const ChannelPageQuery = graphql(`
@@ -33,14 +34,10 @@ export const ChannelPageQuery = graphql(`
   }
 `);
 
-const WIDE_SCREEN = '(min-width: 1100px)';
-
 /** One channel: its header, then the chat (text) or who is in it (voice), with the member list beside. */
 export function ChannelPage({ serverId, channelId }: { serverId: string; channelId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ChannelPageQuery, variables: { channelId } });
-  const [membersOpen, setMembersOpen] = useState(false);
-  // Open beside the chat where there is room; after mount, so the server render matches.
-  useEffect(() => setMembersOpen(window.matchMedia(WIDE_SCREEN).matches), []);
+  const [membersOpen, toggleMembers] = useMemberPanel();
   // The marker as it was on arrival; reading moves it at once, the divider should stay put.
   const lastReadAtOpen = useRef<string | null | undefined>(undefined);
   if (lastReadAtOpen.current === undefined && data?.channel) lastReadAtOpen.current = data.channel.lastReadMessageId ?? null;
@@ -75,7 +72,7 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
           className="icon-button"
           aria-label={membersOpen ? 'Hide member list' : 'Show member list'}
           aria-pressed={membersOpen}
-          onClick={() => setMembersOpen((open) => !open)}
+          onClick={toggleMembers}
         >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden fill="currentColor">
             <circle cx="9" cy="8" r="3.5" />
