@@ -43,7 +43,13 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadA
 
   const client = useClient();
   const open = useRef(true);
-  useEffect(() => () => void (open.current = false), []);
+  useEffect(() => {
+    // Set here too: development's strict mode mounts, unmounts and mounts again.
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
   const onLost = useCallback(
     async (error: ApiError | undefined) => {
       reportLoss({ code: error?.code ?? 'FORBIDDEN', message: `#${channel.name} was deleted, or you can no longer see it.` });
