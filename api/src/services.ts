@@ -78,7 +78,7 @@ export interface Services {
 }
 
 export async function createServices(config: ApiConfig, logger: Logger): Promise<Services> {
-  const orm = await createOrm(config.DATABASE_URL, entities);
+  const orm = await createOrm(config.DATABASE_URL, entities, config.DATABASE_ANSWER_TIMEOUT_MS);
   const redis = createRedis(config, 'rashigo-commands');
   const subscriber = createRedis(config, 'rashigo-events');
   // ioredis's ready check must finish before the first SUBSCRIBE (subscriber mode allows no INFO).

@@ -82,3 +82,68 @@ describe('when Postgres stops for a few seconds', () => {
     expect(orphans).toEqual([]);
   });
 });
+
+// Postgres goes silent rather than away: connections stay open and nothing comes back (a host gone, a
+// network dropping packets, a frozen VM). Nothing refuses, so only the API's own deadline ends a wait;
+// without it a request waits for TCP to give up, about 15 minutes.
+describe('when Postgres goes silent', () => {
+  let proxy: TcpProxy;
+  let api: RunningApi;
+  let direct: RunningApi;
+  let user: TestUser;
+  /** DATABASE_ANSWER_TIMEOUT_MS, short so the test is quick (5 s by default). */
+  const ANSWER_MS = 400;
+  /** A silent connection is cut after about twice ANSWER_MS; a free one is waited for three times it. Room for a loaded machine. */
+  const BOUND_MS = 10 * ANSWER_MS;
+  beforeAll(async () => {
+    const databaseUrl = inject('databaseUrl');
+    const target = new URL(databaseUrl);
+    proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+    api = await startTestApi({ DATABASE_URL: proxy.url(databaseUrl), DATABASE_ANSWER_TIMEOUT_MS: String(ANSWER_MS) });
+    direct = await startTestApi();
+    user = await signUp(api, 'pgsilent');
+  });
+  afterAll(async () => {
+    await api?.close();
+    await direct?.close();
+    await proxy?.close();
+  });
+
+  const CREATE = 'mutation($n: String!) { createServer(input: { name: $n }) { id } }';
+  const healthz = async () => {
+    const response = await fetch(api.url.replace(/\/graphql$/, '/healthz'));
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+
+  it('a long statement on a Postgres that answers is not cut', async () => {
+    // Silent for 3× ANSWER_MS: the API checks on a new connection, which answers, and goes on waiting.
+    const [row] = await sql<{ slept: string }>(api, "select pg_sleep(1.2)::text || 'done' as slept");
+    expect(row?.slept).toBe('done');
+  });
+
+  it('requests answer SERVICE_UNAVAILABLE within the deadline, /healthz 503, nothing is written, and the API recovers', async () => {
+    expect((await user.client.request(CREATE, { n: 'Before silence' })).errors).toBeUndefined();
+    // The pool holds its ten connections, idle and open, when the silence comes.
+    await Promise.all(Array.from({ length: 10 }, () => sql(api, 'select pg_sleep(0.1)')));
+
+    proxy.silence();
+    const started = Date.now();
+    // More at once than the pool holds: some wait on a silent connection, the rest for a free one.
+    const [health, ...results] = await Promise.all([
+      healthz(),
+      ...Array.from({ length: 12 }, (_, i) => user.client.request(CREATE, { n: `During silence ${i}` })),
+    ]);
+    expect(Date.now() - started).toBeLessThan(BOUND_MS);
+    expect(health).toEqual({ status: 503, body: { status: 'degraded', postgres: 'down', redis: 'ok' } });
+    for (const { data, errors } of results) {
+      expect(data?.createServer ?? null).toBeNull();
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    }
+
+    proxy.restore();
+    await eventually(async () => expect((await user.client.request(CREATE, { n: 'After silence' })).errors).toBeUndefined(), 20_000);
+    expect((await healthz()).status).toBe(200);
+    const names = await sql<{ name: string }>(direct, 'select name from servers where owner_id = ? order by name', [user.id]);
+    expect(names.map((r) => r.name)).toEqual(['After silence', 'Before silence']);
+  });
+});

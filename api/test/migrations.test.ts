@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { entities } from '../src/features/entities.js';
 import { MIGRATIONS_DIR, migrate } from '../src/kernel/db/migrator.js';
+import { loadConfig } from '../src/kernel/config/config.js';
 import { createOrm, type Orm } from '../src/kernel/db/orm.js';
 
 // The migrator's own bookkeeping table is no entity; MikroORM would drop it.
@@ -11,7 +12,7 @@ const MIGRATOR_TABLE = 'drop table if exists "schema_migrations" cascade;';
 describe('migrations', () => {
   let orm: Orm;
   beforeAll(async () => {
-    orm = await createOrm(inject('databaseUrl'), entities);
+    orm = await createOrm(inject('databaseUrl'), entities, loadConfig({}).DATABASE_ANSWER_TIMEOUT_MS);
   });
   afterAll(async () => {
     await orm?.close();

@@ -1,4 +1,5 @@
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { Transform } from 'node:stream';
 
 /**
  * A TCP proxy in front of a shared service (Redis, Postgres) that a fault test can cut and restore:
@@ -7,6 +8,8 @@ import { createServer, connect, type AddressInfo, type Server, type Socket } fro
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private open = true;
+  /** While true, bytes are accepted and dropped both ways: a host or network gone quiet, no refusal, no reset. */
+  private silent = false;
   /** What cutAfter waits for: the bytes, and what to do once they have passed. */
   private trigger: { marker: string; fire: () => void } | null = null;
   private constructor(
@@ -29,7 +32,10 @@ export class TcpProxy {
         [upstream, client],
       ] as const) {
         proxy.sockets.add(a);
-        a.pipe(b);
+        const gate = new Transform({
+          transform: (chunk: Buffer, _encoding, passed) => passed(null, proxy.silent ? undefined : chunk),
+        });
+        a.pipe(gate).pipe(b);
         a.on('error', () => b.destroy());
         a.on('close', () => {
           proxy.sockets.delete(a);
@@ -68,8 +74,14 @@ export class TcpProxy {
     });
   }
 
+  /** Connections stay open and new ones are accepted, but nothing passes either way until `restore`. */
+  silence(): void {
+    this.silent = true;
+  }
+
   restore(): void {
     this.open = true;
+    this.silent = false;
   }
 
   /** A URL like `base` with this proxy's address instead of the service's. */

@@ -1,7 +1,7 @@
 import { BlockList } from 'node:net';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import type { ApiConfig } from '../kernel/config/config.js';
+import { pingPostgres } from '../kernel/db/silent-postgres.js';
 import { iceServersFor } from '../features/voice/ice-servers.js';
 import { probeStun, probeTurn, type ProbeFailure } from './stun-probe.js';
 
@@ -59,11 +59,8 @@ const seconds = (ms: number) => `${ms / 1000} s`;
 async function checkPostgres(databaseUrl: string, timeoutMs: number): Promise<CheckResult> {
   const url = new URL(databaseUrl);
   const where = `${url.hostname}:${url.port || 5432}`;
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
-  client.on('error', () => undefined); // a late socket error after we gave up must not crash the doctor
   try {
-    await client.connect();
-    await client.query('select 1');
+    await pingPostgres(databaseUrl, timeoutMs);
     return pass('answers');
   } catch (error) {
     const code = errorCode(error);
@@ -76,8 +73,6 @@ async function checkPostgres(databaseUrl: string, timeoutMs: number): Promise<Ch
       return fail(`the connection closed before Postgres answered — is it Postgres that listens on ${where}?`);
     }
     return fail(networkProblem(error, 'Postgres', where, timeoutMs) ?? `failed: ${messageOf(error)}`);
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type ApiConfig } from '../kernel/config/config.js';
+import { withinMs } from '../kernel/time/within-ms.js';
 import { doctorChecks, type Check, type CheckResult, type CheckStatus } from './checks.js';
 
 // `npm run doctor`: tells a self-hoster whether Rashigo, and voice, will work with the services
@@ -34,19 +35,11 @@ export async function runDoctor(config: ApiConfig, print: (line: string) => void
 /** A check never throws and never hangs the doctor: a backstop beyond its own timeouts. */
 async function settle(check: Check, timeoutMs: number): Promise<CheckResult> {
   const limitMs = 2 * timeoutMs + 1000; // a check may spend its timeout twice (connect, then query)
-  let backstop: NodeJS.Timeout | undefined;
-  const overrun = new Promise<CheckResult>((resolve) => {
-    backstop = setTimeout(() => resolve({ status: 'fail', detail: `no answer in ${limitMs / 1000} s` }), limitMs);
-  });
   const outcome = check.run(timeoutMs).catch((error: unknown): CheckResult => ({
     status: 'fail',
     detail: `failed: ${error instanceof Error ? error.message : String(error)}`,
   }));
-  try {
-    return await Promise.race([outcome, overrun]);
-  } finally {
-    clearTimeout(backstop);
-  }
+  return withinMs(outcome, limitMs, () => ({ status: 'fail', detail: `no answer in ${limitMs / 1000} s` }));
 }
 
 function summary(counts: Record<CheckStatus, number>, total: number): string {

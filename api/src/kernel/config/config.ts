@@ -19,6 +19,12 @@ export const apiConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port(4000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/rashigo'),
+  /**
+   * The longest any wait on Postgres lasts before the request answers SERVICE_UNAVAILABLE: opening a
+   * connection, a statement with no byte back (then a new connection must answer, else the silent one
+   * is cut; a long statement on a live Postgres goes on), a free connection (three times this).
+   */
+  DATABASE_ANSWER_TIMEOUT_MS: positiveInt(5000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /**
    * Seed nodes of a Redis Cluster (`host:port,host:port`); when set, the API and workers use the

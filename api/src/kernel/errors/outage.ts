@@ -12,9 +12,12 @@ const OUTAGE_CODES = new Set([
   '08003',
   '08006',
 ]);
-/** ioredis's refusals while disconnected; pg's and knex's when the connection dies mid-query or mid-transaction. */
+/**
+ * ioredis's refusals while disconnected; pg's and knex's when the connection dies mid-query or
+ * mid-transaction, when opening one times out (`timeout expired`), or no pooled one frees in time.
+ */
 const OUTAGE_MESSAGES =
-  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Connection terminated|connect ECONNREFUSED|Transaction query already complete|Timeout acquiring a connection/;
+  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Connection terminated|connect ECONNREFUSED|Transaction query already complete|Timeout acquiring a connection|^timeout expired$/;
 
 /** Whether an error means Postgres or Redis is unreachable (rather than a bug): answered as SERVICE_UNAVAILABLE. */
 export function isOutage(error: unknown): boolean {
