@@ -24,6 +24,8 @@ export class JobQueues {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      // As for the connection itself: a failure is reported by the add that fails (BullMQ prints unheard errors).
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue as unknown as Queue<JobPayloads[Q]>;

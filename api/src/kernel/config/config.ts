@@ -31,6 +31,11 @@ export const apiConfigSchema = z.object({
    * cluster and REDIS_URL gives only its credentials and TLS (rediss:).
    */
   REDIS_CLUSTER_NODES: csv.pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each node must be host:port'))),
+  /**
+   * A Redis command with no reply in this long fails (SERVICE_UNAVAILABLE); every connection is
+   * pinged this often, and one that stays silent as long is dropped and reconnected.
+   */
+  REDIS_ANSWER_TIMEOUT_MS: positiveInt(2000),
   /** Prefix of every Redis key, pub/sub channel and queue: lets test files and tenants share one Redis. */
   REDIS_KEY_PREFIX: z
     .string()

@@ -13,11 +13,11 @@ const OUTAGE_CODES = new Set([
   '08006',
 ]);
 /**
- * ioredis's refusals while disconnected; pg's and knex's when the connection dies mid-query or
+ * ioredis's refusals while disconnected or silent (REDIS_ANSWER_TIMEOUT_MS); pg's and knex's when the connection dies mid-query or
  * mid-transaction, when opening one times out (`timeout expired`), or no pooled one frees in time.
  */
 const OUTAGE_MESSAGES =
-  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Connection terminated|connect ECONNREFUSED|Transaction query already complete|Timeout acquiring a connection|^timeout expired$/;
+  /Connection is closed|Stream isn't writeable|Reached the max retries per request|Command timed out|Connection terminated|connect ECONNREFUSED|Transaction query already complete|Timeout acquiring a connection|^timeout expired$/;
 
 /** Whether an error means Postgres or Redis is unreachable (rather than a bug): answered as SERVICE_UNAVAILABLE. */
 export function isOutage(error: unknown): boolean {

@@ -9,6 +9,8 @@ export type RedisClient = Redis | Cluster;
 export interface RedisTarget {
   REDIS_URL: string;
   REDIS_CLUSTER_NODES?: readonly string[];
+  /** How long a command waits for its reply (blocking connections excepted), and how often a connection is pinged; unset: no limit. */
+  REDIS_ANSWER_TIMEOUT_MS?: number;
 }
 
 /**
@@ -25,6 +27,8 @@ export const REDIS_RETRIES_PER_REQUEST = 2;
 export function createRedis(target: RedisTarget, connectionName: string, { blocking = false } = {}): RedisClient {
   const options: RedisOptions = {
     maxRetriesPerRequest: blocking ? null : REDIS_RETRIES_PER_REQUEST,
+    // A Redis gone silent (its host gone, packets dropped) refuses nothing: without it a command would wait for TCP to give up.
+    commandTimeout: blocking ? undefined : target.REDIS_ANSWER_TIMEOUT_MS,
     connectionName,
     lazyConnect: false,
     // Commands issued in one tick leave in one write: under load, fewer syscalls per request.
@@ -34,7 +38,24 @@ export function createRedis(target: RedisTarget, connectionName: string, { block
   const redis: RedisClient = seeds.length === 0 ? new Redis(target.REDIS_URL, options) : createCluster(target.REDIS_URL, seeds, options);
   // Connection errors are reported by the commands that fail and by /healthz; ioredis reconnects.
   redis.on('error', () => undefined);
+  if (!blocking && !isCluster(redis) && target.REDIS_ANSWER_TIMEOUT_MS) reconnectWhenSilent(redis, target.REDIS_ANSWER_TIMEOUT_MS);
   return redis;
+}
+
+/**
+ * A silent Redis fails each command after `commandTimeout`, but the connection stays, and with it
+ * subscriptions that hear nothing. A PING every `everyMs` left unanswered (commandTimeout) drops
+ * the connection: ioredis reconnects and resubscribes, and the event bus's onLost/onResubscribed
+ * replay what was missed meanwhile.
+ */
+function reconnectWhenSilent(redis: Redis, everyMs: number): void {
+  const heartbeat = setInterval(() => {
+    if (redis.status !== 'ready') return;
+    redis.ping().catch(() => {
+      if (redis.status === 'ready') redis.disconnect(true);
+    });
+  }, everyMs).unref();
+  redis.once('end', () => clearInterval(heartbeat));
 }
 
 function createCluster(redisUrl: string, seeds: readonly string[], options: RedisOptions): Cluster {

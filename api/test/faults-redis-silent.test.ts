@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../src/app.js';
+import { eventually, joinServer, until } from './fixtures.js';
+import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
+import { ROOMY_LIMITS } from './instances.js';
+import { TcpProxy } from './tcp-proxy.js';
+import { subscribe, wsClient, type Subscription } from './ws-client.js';
+
+const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
+const EVENTS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
+
+// Redis goes silent for one API process: its connections stay open and nothing comes back (a host
+// gone, packets dropped), while another process on the same Redis and database goes on. Nothing
+// refuses, so only the API's own deadline ends a command, and only its heartbeat notices that its
+// subscriber hears nothing.
+describe('when Redis goes silent', () => {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  /** REDIS_ANSWER_TIMEOUT_MS, short so the test is quick (2 s by default). */
+  const ANSWER_MS = 300;
+  /** A command fails after ANSWER_MS; room for a loaded machine. */
+  const BOUND_MS = 10 * ANSWER_MS;
+  let proxy: TcpProxy;
+  let quiet: RunningApi;
+  let direct: RunningApi;
+  let owner: TestUser;
+  let member: TestUser;
+  let channelId: string;
+  beforeAll(async () => {
+    const target = new URL(redisUrl);
+    proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
+    const prefix = uniquePrefix();
+    // One Redis behind the proxy, also when the suite runs on a cluster (REDIS_CLUSTER_NODES).
+    quiet = await startTestApi(
+      { REDIS_URL: proxy.url(redisUrl), REDIS_CLUSTER_NODES: '', REDIS_ANSWER_TIMEOUT_MS: String(ANSWER_MS) },
+      prefix,
+    );
+    direct = await startTestApi({ REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: '' }, prefix);
+    owner = await signUp(direct, 'rsowner');
+    member = await signUp(direct, 'rsmember');
+    const server = await createServer(owner);
+    channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await owner.client.ok(
+      'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit } }',
+      { s: server.id, i: ROOMY_LIMITS },
+    );
+    await joinServer(member, server.id);
+  });
+  afterAll(async () => {
+    await quiet?.close();
+    await direct?.close();
+    await proxy?.close();
+  });
+
+  it('commands fail within the deadline, /healthz 503, the deaf subscriber reconnects by itself and the stream misses nothing', async () => {
+    const ws = wsClient(quiet.url, member.token);
+    const stream: Subscription<{ channelEvents: { message?: { id: string } } }> = subscribe(ws, EVENTS, { c: channelId });
+    const received = () => stream.events.flatMap((e) => (e.channelEvents.message ? [e.channelEvents.message.id] : []));
+    await eventually(async () => {
+      await owner.client.ok(SEND, { c: channelId, t: 'before' });
+      expect(received().length).toBeGreaterThan(0);
+    }, 10_000);
+    const lost = new Promise<void>((resolve) => {
+      const off = quiet.services.bus.onLost(() => {
+        off();
+        resolve();
+      });
+    });
+
+    proxy.silence();
+    const sent: string[] = [];
+    const send = async (text: string) => sent.push((await owner.client.ok(SEND, { c: channelId, t: text })).sendMessage.id as string);
+    for (const text of ['during 1', 'during 2', 'during 3']) await send(text);
+
+    // The process that lost Redis answers promptly; no command waits for TCP to give up.
+    const started = Date.now();
+    const [refused, health] = await Promise.all([
+      new GqlClient(quiet.url, `Bearer ${member.token}`).request(SEND, { c: channelId, t: 'through the silent API' }),
+      fetch(quiet.url.replace(/\/graphql$/, '/healthz')).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown })),
+    ]);
+    expect(Date.now() - started).toBeLessThan(BOUND_MS);
+    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(health).toEqual({ status: 503, body: { status: 'degraded', postgres: 'ok', redis: 'down' } });
+
+    // Its heartbeat finds the subscriber deaf and drops it; Redis answers again afterwards.
+    await lost;
+    proxy.restore();
+    for (const text of ['after 1', 'after 2']) await send(text);
+
+    // Every message sent meanwhile reaches the stream exactly once, in the order sent: what the
+    // silence swallowed is replayed once the subscriber is back.
+    await until(() => sent.every((id) => received().includes(id)), 'every message sent during and after the silence', {
+      timeoutMs: 20_000,
+    });
+    expect(received().filter((id) => sent.includes(id))).toEqual(sent);
+    expect(new Set(received()).size).toBe(received().length);
+    await eventually(
+      async () =>
+        expect(
+          (await new GqlClient(quiet.url, `Bearer ${member.token}`).request(SEND, { c: channelId, t: 'back' })).errors,
+        ).toBeUndefined(),
+      10_000,
+    );
+    await ws.dispose();
+  });
+});
