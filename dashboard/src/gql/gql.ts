@@ -77,7 +77,7 @@ type Documents = {
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": typeof types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": typeof types.MemberRowFragmentDoc,
-    "\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n": typeof types.ServerMembersDocument,
+    "\n  query ServerMembers($serverId: ID!, $first: Int!, $after: ID) {\n    server(id: $serverId) {\n      id\n      memberCount\n      members(first: $first, after: $after) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n": typeof types.ServerMembersDocument,
     "\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n": typeof types.DiscoverServersDocument,
     "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.CreateInviteDocument,
     "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": typeof types.ServerRailItemFragmentDoc,
@@ -165,7 +165,7 @@ const documents: Documents = {
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": types.MemberRowFragmentDoc,
-    "\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n": types.ServerMembersDocument,
+    "\n  query ServerMembers($serverId: ID!, $first: Int!, $after: ID) {\n    server(id: $serverId) {\n      id\n      memberCount\n      members(first: $first, after: $after) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n": types.ServerMembersDocument,
     "\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n": types.DiscoverServersDocument,
     "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": types.CreateInviteDocument,
     "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": types.ServerRailItemFragmentDoc,
@@ -459,7 +459,7 @@ export function graphql(source: "\n  fragment MemberRow on Member {\n    nicknam
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerMembers($serverId: ID!) {\n    server(id: $serverId) {\n      id\n      members(first: 100) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ServerMembers($serverId: ID!, $first: Int!, $after: ID) {\n    server(id: $serverId) {\n      id\n      memberCount\n      members(first: $first, after: $after) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerMembers($serverId: ID!, $first: Int!, $after: ID) {\n    server(id: $serverId) {\n      id\n      memberCount\n      members(first: $first, after: $after) {\n        user {\n          id\n        }\n        ...MemberRow\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -401,6 +401,52 @@ describe('dashboard in the browser', () => {
     expect(unexpected(bob.errors)).toEqual([]);
   });
 
+  it("a large server's member list shows a hundred, says how many, grows when asked and stays current", async () => {
+    const token = await tokenOf(alice.page);
+    const { createServer: hall } = await gql<{ createServer: { id: string; channels: { id: string; type: string }[] } }>(
+      stack.apiUrl,
+      token,
+      'mutation { createServer(input: { name: "Great Hall", isPrivate: false }) { id channels { id type } } }',
+    );
+    // People register and join through the API: with Alice, 120 members.
+    const join = async (n: number) => {
+      const response = await fetch(stack.apiUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($u: String!) { register(username: $u, password: "correct horse battery") { token } }',
+          variables: { u: `${names.alice}h${n}` },
+        }),
+      });
+      const { data } = (await response.json()) as { data: { register: { token: string } } };
+      await gql(stack.apiUrl, data.register.token, 'mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: hall.id });
+    };
+    for (let n = 0; n < 119; n += 10) await Promise.all(Array.from({ length: Math.min(10, 119 - n) }, (_, k) => join(n + k)));
+    const general = hall.channels.find((c) => c.type === 'TEXT')!.id;
+    await alice.page.goto(`/servers/${hall.id}/${general}`);
+    const members = alice.page.getByRole('complementary', { name: 'Members' });
+    await expectPage(members.getByText('Showing 100 of 120 members.')).toBeVisible();
+    await expectPage(members.getByRole('listitem')).toHaveCount(100);
+    const more = members.getByRole('button', { name: 'Show more members' });
+    await more.scrollIntoViewIfNeeded();
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/13-members-more-1280.png` });
+    await alice.page.setViewportSize({ width: 360, height: 740 });
+    await alice.page.getByRole('button', { name: 'Show member list' }).click();
+    await more.scrollIntoViewIfNeeded();
+    await alice.page.waitForTimeout(300);
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/13-members-more-360.png` });
+    await alice.page.getByRole('button', { name: 'Hide member list' }).click();
+    await alice.page.setViewportSize({ width: 1280, height: 800 });
+    await more.click();
+    await expectPage(members.getByRole('listitem')).toHaveCount(120);
+    await expectPage(members.getByText(/^Showing/)).toHaveCount(0);
+    // Someone else joins: the grown list stays grown and shows them too.
+    await join(119);
+    await expectPage(members.getByRole('listitem')).toHaveCount(121);
+    await alice.page.goto(`/servers/${serverId}/${channelId}`);
+    await expectPage(composer(alice.page)).toBeVisible();
+  });
+
   it('a reload keeps the member signed in; signing out ends the session and every tab follows', async () => {
     await alice.page.reload();
     await expectPage(composer(alice.page)).toBeVisible();

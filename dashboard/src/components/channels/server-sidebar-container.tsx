@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { useClient, useQuery } from 'urql';
-import { ServerMembersQuery } from '@/components/members/members.operations';
+import { useQuery } from 'urql';
+import { reloadMemberList } from '@/components/members/member-list-pages';
 import { ServerActions } from '@/components/servers/server-actions';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -29,10 +29,9 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
   const router = useRouter();
   const { setNotice, reportLoss } = useSession();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ServerSidebarQuery, variables: { serverId } });
-  const client = useClient();
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  // The member list reads the same cache: refetching here updates it wherever it is shown.
-  const reloadMembers = () => void client.query(ServerMembersQuery, { serverId }, { requestPolicy: 'network-only' }).toPromise();
+  // The member list, wherever it is shown, reads its pages again (it reads them afresh when it opens).
+  const reloadMembers = () => reloadMemberList(serverId);
 
   const leave = (message: string) => {
     setNotice({ code: 'NOT_FOUND', message });

@@ -1,10 +1,12 @@
 import { graphql } from '@/gql';
 
+/** One page of a server's members (`first`: MEMBER_PAGE), after the member with user id `after`. */
 export const ServerMembersQuery = graphql(`
-  query ServerMembers($serverId: ID!) {
+  query ServerMembers($serverId: ID!, $first: Int!, $after: ID) {
     server(id: $serverId) {
       id
-      members(first: 100) {
+      memberCount
+      members(first: $first, after: $after) {
         user {
           id
         }
@@ -13,3 +15,6 @@ export const ServerMembersQuery = graphql(`
     }
   }
 `);
+
+/** Members per page: the list shows one page at first and one more each time it is asked. */
+export const MEMBER_PAGE = 100;
