@@ -5,8 +5,8 @@ type Handler = (payload: string) => void;
 /**
  * Postgres LISTEN on one dedicated connection per process, opened on first use. NOTIFY is delivered
  * at commit, so what arrives here was written for good, by any process. A dropped connection is
- * reopened and its channels listened to again (what was sent meanwhile is missed: callers that must
- * not miss anything reload on `onReconnect`).
+ * reopened and its channels listened to again; what was sent meanwhile is not delivered (the audit
+ * feed's live view misses it, the audit log has it). A connection gone silent is not detected.
  */
 export class PgNotifications {
   private client: pg.Client | null = null;
