@@ -97,7 +97,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   });
   const audit = new AuditService(orm);
   const outbox = new Outbox(orm, logger.child({ component: 'outbox' }));
-  const notifications = new PgNotifications(config.DATABASE_URL);
+  const notifications = new PgNotifications(config.DATABASE_URL, config.DATABASE_ANSWER_TIMEOUT_MS);
   const auth = new AuthService(
     orm,
     bus,

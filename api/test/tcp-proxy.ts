@@ -8,6 +8,8 @@ import { Transform } from 'node:stream';
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private open = true;
+  /** Connections accepted so far (refused ones not counted): a test sees a client open a new one. */
+  accepted = 0;
   /** While true, bytes are accepted and dropped both ways: a host or network gone quiet, no refusal, no reset. */
   private silent = false;
   /** What cutAfter waits for: the bytes, and what to do once they have passed. */
@@ -26,6 +28,7 @@ export class TcpProxy {
         client.destroy();
         return;
       }
+      proxy.accepted += 1;
       const upstream = connect(targetPort, targetHost);
       for (const [a, b] of [
         [client, upstream],

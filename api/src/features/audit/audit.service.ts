@@ -64,6 +64,14 @@ export class AuditService {
     return entries.map(viewOf);
   }
 
+  /** Oldest first: the server's entries with an id above `afterId`, at most `limit`. */
+  async after(serverId: string, afterId: string, limit: number): Promise<AuditLogEntryView[]> {
+    const entries = await this.orm.em
+      .fork()
+      .find(AuditLogEntry, { server: serverId, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit });
+    return entries.map(viewOf);
+  }
+
   async get(id: string): Promise<AuditLogEntryView | null> {
     const entry = await this.orm.em.fork().findOne(AuditLogEntry, { id });
     return entry ? viewOf(entry) : null;

@@ -1,20 +1,31 @@
 import pg from 'pg';
+import { silenceGuard } from './silent-postgres.js';
 
 type Handler = (payload: string) => void;
 
 /**
  * Postgres LISTEN on one dedicated connection per process, opened on first use. NOTIFY is delivered
  * at commit, so what arrives here was written for good, by any process. A dropped connection is
- * reopened and its channels listened to again; what was sent meanwhile is not delivered (the audit
- * feed's live view misses it, the audit log has it). A connection gone silent is not detected.
+ * reopened and its channels listened to again; what was notified meanwhile is not delivered, so
+ * `onReconnect` listeners look it up. An idle LISTEN connection sends nothing, so a `select 1`
+ * every `answerTimeoutMs` is what lets a silent Postgres show (silent-postgres.ts): it is cut then.
  */
 export class PgNotifications {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
   private readonly handlers = new Map<string, Set<Handler>>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private readonly guard: (client: unknown) => void;
+  /** Whether a connection was open before: the next one is a reconnect. */
+  private everOpen = false;
   private closed = false;
 
-  constructor(private readonly databaseUrl: string) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly answerTimeoutMs: number,
+  ) {
+    this.guard = silenceGuard(databaseUrl, answerTimeoutMs);
+  }
 
   async listen(channel: string, handler: Handler): Promise<() => void> {
     let set = this.handlers.get(channel);
@@ -31,6 +42,12 @@ export class PgNotifications {
     };
   }
 
+  /** Runs once a lost connection is open and listening again: notifications sent meanwhile were not delivered. */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const client = this.client;
@@ -45,7 +62,7 @@ export class PgNotifications {
   }
 
   private async open(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: this.answerTimeoutMs });
     client.on('notification', (message) => {
       for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
@@ -54,8 +71,21 @@ export class PgNotifications {
       if (!this.closed && this.handlers.size > 0) setTimeout(() => void this.relisten(), 1000);
     });
     await client.connect();
+    this.guard(client);
+    let asking = false;
+    const heartbeat = setInterval(() => {
+      if (asking) return;
+      asking = true;
+      client
+        .query('select 1')
+        .catch(() => undefined)
+        .finally(() => (asking = false));
+    }, this.answerTimeoutMs).unref();
+    client.once('end', () => clearInterval(heartbeat));
     for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     this.client = client;
+    if (this.everOpen) for (const listener of [...this.reconnectListeners]) listener();
+    this.everOpen = true;
     return client;
   }
 

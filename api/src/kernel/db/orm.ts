@@ -1,5 +1,5 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
-import { cutWhenSilent, pingPostgres, sharedProbe } from './silent-postgres.js';
+import { silenceGuard } from './silent-postgres.js';
 
 export type Orm = MikroORM;
 export type { EntityManager } from '@mikro-orm/postgresql';
@@ -10,7 +10,7 @@ export type { EntityManager } from '@mikro-orm/postgresql';
  * connection (three times it: two for a silent one to be cut, one to open its replacement).
  */
 export function ormOptions(databaseUrl: string, entities: Options['entities'], answerTimeoutMs: number): Options {
-  const probe = sharedProbe(() => pingPostgres(databaseUrl, answerTimeoutMs));
+  const guard = silenceGuard(databaseUrl, answerTimeoutMs);
   return {
     clientUrl: databaseUrl,
     entities,
@@ -25,7 +25,7 @@ export function ormOptions(databaseUrl: string, entities: Options['entities'], a
       reapIntervalMillis: 10_000,
       acquireTimeoutMillis: 3 * answerTimeoutMs,
       afterCreate: (connection: unknown, done: (error: Error | null, connection: unknown) => void) => {
-        cutWhenSilent(connection, answerTimeoutMs, probe);
+        guard(connection);
         done(null, connection);
       },
     },

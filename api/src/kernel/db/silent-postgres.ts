@@ -29,7 +29,7 @@ export async function pingPostgres(databaseUrl: string, timeoutMs: number): Prom
 }
 
 /** Calls `probe` once for any number of callers waiting at the same time. */
-export function sharedProbe(probe: () => Promise<void>): () => Promise<void> {
+function sharedProbe(probe: () => Promise<void>): () => Promise<void> {
   let inFlight: Promise<void> | null = null;
   return () =>
     (inFlight ??= probe().finally(() => {
@@ -44,7 +44,7 @@ export function sharedProbe(probe: () => Promise<void>): () => Promise<void> {
  * gone and the connection is cut (ETIMEDOUT, answered as SERVICE_UNAVAILABLE), so its request fails
  * within about twice `answerTimeoutMs` instead of hanging, and the pool replaces the connection.
  */
-export function cutWhenSilent(client: unknown, answerTimeoutMs: number, probe: () => Promise<void>): void {
+function cutWhenSilent(client: unknown, answerTimeoutMs: number, probe: () => Promise<void>): void {
   const guarded = client as PoolClient;
   const socket = socketOf(guarded);
   const query = guarded.query.bind(guarded);
@@ -74,4 +74,10 @@ export function cutWhenSilent(client: unknown, answerTimeoutMs: number, probe: (
       },
     );
   });
+}
+
+/** cutWhenSilent for each connection to `databaseUrl` given to it, with one probe at a time for all of them. */
+export function silenceGuard(databaseUrl: string, answerTimeoutMs: number): (client: unknown) => void {
+  const probe = sharedProbe(() => pingPostgres(databaseUrl, answerTimeoutMs));
+  return (client) => cutWhenSilent(client, answerTimeoutMs, probe);
 }
