@@ -99,6 +99,8 @@ describe('ghost voice sessions (with a worker process)', () => {
     const { redis, keys } = api.services;
     const crashed = await signUp(api, 'crashedjoiner');
     await joinServer(crashed, serverId);
+    // The workers stop meanwhile: a sweep every second could end the session before the test sees it stored.
+    await stopAllWorkers();
     // A real API process that kills itself (SIGKILL) once the session is in the server's keys.
     const doomed = await startApiProcess(prefix, { RASHIGO_FAILPOINTS: 'voice-stored' });
     const answer = await new GqlClient(`http://127.0.0.1:${doomed.port}/graphql`, `Bearer ${crashed.token}`)
@@ -108,7 +110,8 @@ describe('ghost voice sessions (with a worker process)', () => {
     expect((await doomed.exited).signal).toBe('SIGKILL');
     expect(await redis.hget(keys.voiceUsers(serverId), crashed.id)).not.toBeNull();
 
-    // The member has no live device (no socket, no heartbeat): the running workers' sweep ends the session.
+    // The member has no live device (no socket, no heartbeat): the workers' sweep ends the session.
+    await startWorkers(prefix, { SWEEP_EVERY_SECONDS: '1' });
     // Ended: gone from the server's keys, then (the end's last step) its record of servers pruned.
     const gone = async () =>
       (await redis.hget(keys.voiceUsers(serverId), crashed.id)) === null && (await redis.exists(keys.voiceUserServers(crashed.id))) === 0;
