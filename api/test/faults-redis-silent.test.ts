@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
-import { eventually, joinServer, until } from './fixtures.js';
+import { eventually, joinServer, sleep, until } from './fixtures.js';
 import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
 import { ROOMY_LIMITS } from './instances.js';
+import { startWorkers, stopAllWorkers } from './processes.js';
 import { TcpProxy } from './tcp-proxy.js';
 import { subscribe, wsClient, type Subscription } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
 const EVENTS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
+const TIMEOUT = 'mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 1) { timedOutUntil } }';
+const MEMBER = 'query($s: ID!) { server(id: $s) { members(first: 100) { user { id } timedOutUntil } } }';
 
-// Redis goes silent for one API process: its connections stay open and nothing comes back (a host
-// gone, packets dropped), while another process on the same Redis and database goes on. Nothing
-// refuses, so only the API's own deadline ends a command, and only its heartbeat notices that its
-// subscriber hears nothing.
+// Redis goes silent for one API process and a worker process: their connections stay open and
+// nothing comes back (a host gone, packets dropped), while another API on the same Redis and
+// database goes on. Nothing refuses, so only their own deadlines end a wait, and only a heartbeat
+// notices that a subscriber hears nothing.
 describe('when Redis goes silent', () => {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   /** REDIS_ANSWER_TIMEOUT_MS, short so the test is quick (2 s by default). */
@@ -25,6 +28,7 @@ describe('when Redis goes silent', () => {
   let owner: TestUser;
   let member: TestUser;
   let channelId: string;
+  let serverId: string;
   beforeAll(async () => {
     const target = new URL(redisUrl);
     proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
@@ -38,14 +42,17 @@ describe('when Redis goes silent', () => {
     owner = await signUp(direct, 'rsowner');
     member = await signUp(direct, 'rsmember');
     const server = await createServer(owner);
+    serverId = server.id;
     channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
     await owner.client.ok(
       'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit } }',
       { s: server.id, i: ROOMY_LIMITS },
     );
     await joinServer(member, server.id);
+    await startWorkers(prefix, { REDIS_URL: proxy.url(redisUrl), REDIS_CLUSTER_NODES: '', REDIS_ANSWER_TIMEOUT_MS: String(ANSWER_MS) });
   });
   afterAll(async () => {
+    await stopAllWorkers();
     await quiet?.close();
     await direct?.close();
     await proxy?.close();
@@ -102,4 +109,25 @@ describe('when Redis goes silent', () => {
     );
     await ws.dispose();
   });
+
+  it('a worker whose Redis went silent drops its connections, reconnects by itself and runs jobs again', async () => {
+    const timeoutEnded = async () => {
+      await owner.client.ok(TIMEOUT, { s: serverId, u: member.id });
+      await until(
+        async () =>
+          (await owner.client.ok(MEMBER, { s: serverId })).server.members.find((m: { user: { id: string } }) => m.user.id === member.id)
+            .timedOutUntil === null,
+        'the worker to end the timeout',
+        { timeoutMs: 30_000 },
+      );
+    };
+    await timeoutEnded();
+    // Longer than a worker's wait for jobs (BullMQ's drainDelay, 5 s): each sends a blocking read
+    // into the silence, whose answer never comes. It waits at most LONGEST_BLOCK_MS plus
+    // REDIS_ANSWER_TIMEOUT_MS for it, then drops the connection; without that it waits forever.
+    proxy.silence();
+    await sleep(6_000);
+    proxy.restore();
+    await timeoutEnded();
+  }, 60_000);
 });

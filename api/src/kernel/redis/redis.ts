@@ -9,7 +9,7 @@ export type RedisClient = Redis | Cluster;
 export interface RedisTarget {
   REDIS_URL: string;
   REDIS_CLUSTER_NODES?: readonly string[];
-  /** How long a command waits for its reply (blocking connections excepted), and how often a connection is pinged; unset: no limit. */
+  /** How long a command waits for its reply, and a connection for any byte after a command (see createRedis); unset: no limit. */
   REDIS_ANSWER_TIMEOUT_MS?: number;
 }
 
@@ -24,11 +24,21 @@ export const REDIS_RETRIES_PER_REQUEST = 2;
  * own connections, which must wait for Redis however long it takes (`blocking`: BullMQ requires
  * `maxRetriesPerRequest: null`).
  */
+/**
+ * BullMQ's longest wait on a blocking connection (its Redis backend caps a worker's BZPOPMIN at
+ * 10 s): a blocking connection hearing nothing for longer, plus REDIS_ANSWER_TIMEOUT_MS, is silent.
+ */
+export const LONGEST_BLOCK_MS = 10_000;
+
 export function createRedis(target: RedisTarget, connectionName: string, { blocking = false } = {}): RedisClient {
+  const answerMs = target.REDIS_ANSWER_TIMEOUT_MS;
   const options: RedisOptions = {
     maxRetriesPerRequest: blocking ? null : REDIS_RETRIES_PER_REQUEST,
-    // A Redis gone silent (its host gone, packets dropped) refuses nothing: without it a command would wait for TCP to give up.
-    commandTimeout: blocking ? undefined : target.REDIS_ANSWER_TIMEOUT_MS,
+    // A Redis gone silent (its host gone, packets dropped) refuses nothing: a command would wait
+    // for TCP to give up, about 15 minutes. It fails instead, and a connection that hears nothing
+    // after a command is dropped, so ioredis reconnects (and resubscribes).
+    commandTimeout: blocking ? undefined : answerMs,
+    socketTimeout: answerMs === undefined ? undefined : blocking ? LONGEST_BLOCK_MS + answerMs : answerMs,
     connectionName,
     lazyConnect: false,
     // Commands issued in one tick leave in one write: under load, fewer syscalls per request.
@@ -38,22 +48,18 @@ export function createRedis(target: RedisTarget, connectionName: string, { block
   const redis: RedisClient = seeds.length === 0 ? new Redis(target.REDIS_URL, options) : createCluster(target.REDIS_URL, seeds, options);
   // Connection errors are reported by the commands that fail and by /healthz; ioredis reconnects.
   redis.on('error', () => undefined);
-  if (!blocking && !isCluster(redis) && target.REDIS_ANSWER_TIMEOUT_MS) reconnectWhenSilent(redis, target.REDIS_ANSWER_TIMEOUT_MS);
+  if (!blocking && !isCluster(redis) && answerMs) pingEvery(redis, answerMs);
   return redis;
 }
 
 /**
- * A silent Redis fails each command after `commandTimeout`, but the connection stays, and with it
- * subscriptions that hear nothing. A PING every `everyMs` left unanswered (commandTimeout) drops
- * the connection: ioredis reconnects and resubscribes, and the event bus's onLost/onResubscribed
- * replay what was missed meanwhile.
+ * A connection that sends nothing (the events subscriber, between events) could go silent unseen:
+ * a PING every `everyMs` gives socketTimeout something to wait for, and the event bus's
+ * onLost/onResubscribed replay what was missed once the dropped subscriber is back.
  */
-function reconnectWhenSilent(redis: Redis, everyMs: number): void {
+function pingEvery(redis: Redis, everyMs: number): void {
   const heartbeat = setInterval(() => {
-    if (redis.status !== 'ready') return;
-    redis.ping().catch(() => {
-      if (redis.status === 'ready') redis.disconnect(true);
-    });
+    if (redis.status === 'ready') redis.ping().catch(() => undefined);
   }, everyMs).unref();
   redis.once('end', () => clearInterval(heartbeat));
 }
