@@ -32,8 +32,9 @@ export const apiConfigSchema = z.object({
    */
   REDIS_CLUSTER_NODES: csv.pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each node must be host:port'))),
   /**
-   * A Redis command with no reply in this long fails (SERVICE_UNAVAILABLE); every connection is
-   * pinged this often, and one that stays silent as long is dropped and reconnected.
+   * A Redis command with no reply in this long fails (SERVICE_UNAVAILABLE); a connection hearing
+   * nothing as long after a command is dropped and reconnects (a blocking one after BullMQ's longest
+   * block more); the events subscriber is pinged this often, so it cannot go deaf unseen.
    */
   REDIS_ANSWER_TIMEOUT_MS: positiveInt(2000),
   /** Prefix of every Redis key, pub/sub channel and queue: lets test files and tenants share one Redis. */
