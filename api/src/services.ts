@@ -80,7 +80,7 @@ export interface Services {
 export async function createServices(config: ApiConfig, logger: Logger): Promise<Services> {
   const orm = await createOrm(config.DATABASE_URL, entities, config.DATABASE_ANSWER_TIMEOUT_MS);
   const redis = createRedis(config, 'rashigo-commands');
-  const subscriber = createRedis(config, 'rashigo-events');
+  const subscriber = createRedis(config, 'rashigo-events', { subscriber: true });
   // ioredis's ready check must finish before the first SUBSCRIBE (subscriber mode allows no INFO).
   if (subscriber.status !== 'ready') await once(subscriber, 'ready');
   const keys = redisKeys(config.REDIS_KEY_PREFIX);

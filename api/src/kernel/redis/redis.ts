@@ -20,17 +20,17 @@ export interface RedisTarget {
 export const REDIS_RETRIES_PER_REQUEST = 2;
 
 /**
- * A connection for commands and pub/sub, to one Redis or a cluster. BullMQ's workers block on their
- * own connections, which must wait for Redis however long it takes (`blocking`: BullMQ requires
- * `maxRetriesPerRequest: null`).
- */
-/**
  * BullMQ's longest wait on a blocking connection (its Redis backend caps a worker's BZPOPMIN at
  * 10 s): a blocking connection hearing nothing for longer, plus REDIS_ANSWER_TIMEOUT_MS, is silent.
  */
 export const LONGEST_BLOCK_MS = 10_000;
 
-export function createRedis(target: RedisTarget, connectionName: string, { blocking = false } = {}): RedisClient {
+/**
+ * A connection for commands, or for pub/sub (`subscriber`), to one Redis or a cluster. BullMQ's
+ * workers block on their own connections, which must wait for Redis however long it takes
+ * (`blocking`: BullMQ requires `maxRetriesPerRequest: null`).
+ */
+export function createRedis(target: RedisTarget, connectionName: string, { blocking = false, subscriber = false } = {}): RedisClient {
   const answerMs = target.REDIS_ANSWER_TIMEOUT_MS;
   const options: RedisOptions = {
     maxRetriesPerRequest: blocking ? null : REDIS_RETRIES_PER_REQUEST,
@@ -48,14 +48,15 @@ export function createRedis(target: RedisTarget, connectionName: string, { block
   const redis: RedisClient = seeds.length === 0 ? new Redis(target.REDIS_URL, options) : createCluster(target.REDIS_URL, seeds, options);
   // Connection errors are reported by the commands that fail and by /healthz; ioredis reconnects.
   redis.on('error', () => undefined);
-  if (!blocking && !isCluster(redis) && answerMs) pingEvery(redis, answerMs);
+  if (subscriber && !isCluster(redis) && answerMs) pingEvery(redis, answerMs);
   return redis;
 }
 
 /**
- * A connection that sends nothing (the events subscriber, between events) could go silent unseen:
- * a PING every `everyMs` gives socketTimeout something to wait for, and the event bus's
- * onLost/onResubscribed replay what was missed once the dropped subscriber is back.
+ * A subscriber sends nothing between events, so it could go silent unseen: a PING every `everyMs`
+ * gives socketTimeout something to wait for, and the event bus's onLost/onResubscribed replay what
+ * was missed once the dropped subscriber is back. (Command connections show silence on their next
+ * command.)
  */
 function pingEvery(redis: Redis, everyMs: number): void {
   const heartbeat = setInterval(() => {
