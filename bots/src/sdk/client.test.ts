@@ -1,9 +1,11 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../../api/src/app.js';
-import { eventually } from '../../../api/test/fixtures.js';
+import { eventually, until } from '../../../api/test/fixtures.js';
 import { GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
+import { TcpProxy } from '../../../api/test/tcp-proxy.js';
 import { botWorld, channelContents, LIMITS, SEND, startBot } from '../../test/bot-world.js';
-import type { Message } from '../index.js';
+import { createClient, type Message } from '../index.js';
 
 describe('SDK client against the real API', () => {
   let api: RunningApi;
@@ -183,6 +185,48 @@ describe('SDK resume across an API restart', () => {
       expect(seen).toEqual(['before 1', 'after 1', 'after 2', 'after 3', 'after 4', 'after 5', 'live']);
     } finally {
       await bot.destroy();
+      await api.close();
+    }
+  });
+});
+
+// The way to the API goes silent (a network dropping packets, a NAT that forgot the connection): the
+// bot's socket stays open and nothing arrives, while the API goes on delivering to a void.
+describe('SDK when the way to the API goes silent', () => {
+  it('drops the connection whose ping goes unanswered, opens another once the API answers, and misses no message', async () => {
+    const api = await startTestApi();
+    const proxy = await TcpProxy.start('127.0.0.1', api.port);
+    const owner = await signUp(api, 'silentowner');
+    const world = await botWorld(api, owner);
+    const bot = createClient({
+      url: `http://127.0.0.1:${proxy.port}/graphql`,
+      token: world.token,
+      logger: pino({ level: 'silent' }),
+      backoff: { initialMs: 100, maxMs: 500 },
+      answerTimeoutMs: 300,
+    });
+    const seen: string[] = [];
+    const statuses: string[] = [];
+    bot.on('messageCreate', (m) => void seen.push(m.content));
+    bot.on('status', (status) => void statuses.push(status));
+    try {
+      await bot.login();
+      await owner.client.ok(SEND, { c: world.channelId, t: 'before' });
+      await eventually(async () => expect(seen).toEqual(['before']), 5000);
+
+      proxy.silence();
+      for (let i = 1; i <= 3; i += 1) await owner.client.ok(SEND, { c: world.channelId, t: `during ${i}` });
+      await until(() => statuses.includes('reconnecting'), 'the bot to notice the silence');
+      // An attempt to open a connection into the silence: its handshake must give up too.
+      const opened = proxy.accepted;
+      await until(() => proxy.accepted > opened, 'an attempt to reconnect while still silent');
+      proxy.restore();
+      await eventually(async () => expect(seen).toEqual(['before', 'during 1', 'during 2', 'during 3']), 15_000);
+      await owner.client.ok(SEND, { c: world.channelId, t: 'live' });
+      await eventually(async () => expect(seen).toEqual(['before', 'during 1', 'during 2', 'during 3', 'live']), 5000);
+    } finally {
+      await bot.destroy();
+      await proxy.close();
       await api.close();
     }
   });

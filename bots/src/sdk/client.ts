@@ -37,6 +37,8 @@ export interface ClientOptions {
   prefix?: string;
   logger?: Logger;
   backoff?: BackoffOptions;
+  /** How long the API may stay silent before the connection is opened again (default 10 s; see GraphqlConnectionOptions). */
+  answerTimeoutMs?: number;
 }
 
 export type BotUser = NonNullable<MeQuery['me']>;
@@ -110,6 +112,7 @@ export class BotClient {
       url: options.url,
       authorization: `Bot ${options.token}`,
       backoff: options.backoff,
+      answerTimeoutMs: options.answerTimeoutMs,
       onStatus: (status, reason) => {
         this.logger.info({ status, reason: reason?.message }, `connection ${status}`);
         this.emit('status', status, reason);

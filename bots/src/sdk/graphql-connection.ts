@@ -13,9 +13,18 @@ export interface GraphqlConnectionOptions {
   /** The full Authorization value: "Bot <token>" for bots, "Bearer <token>" for users. */
   authorization: string;
   backoff?: BackoffOptions;
+  /**
+   * How long the API may stay silent: a ping goes out this often and must be answered as soon, and
+   * opening a connection must finish within it, or the connection is dropped and opened again
+   * (default 10 s). Where the way to the API goes silent (a network that drops packets, a NAT that
+   * forgot the connection), nothing else would ever tell: the bot would hear nothing, for good.
+   */
+  answerTimeoutMs?: number;
   /** Every status change, and the reason when the connection is lost. */
   onStatus?: (status: ConnectionStatus, reason?: Error) => void;
 }
+
+const DEFAULT_ANSWER_TIMEOUT_MS = 10_000;
 
 export interface Sink<T> {
   next: (data: T) => void;
@@ -34,18 +43,37 @@ export class GraphqlConnection {
   private readonly statusListeners = new Set<(status: ConnectionStatus, previous: ConnectionStatus, reason?: Error) => void>();
 
   constructor(private readonly options: GraphqlConnectionOptions) {
+    const answerTimeoutMs = options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
+    let socket: WebSocket | null = null;
+    let unanswered: NodeJS.Timeout | undefined;
     this.client = createClient({
       url: toWebSocketUrl(options.url),
-      webSocketImpl: WebSocket,
+      webSocketImpl: webSocketOpeningWithin(answerTimeoutMs),
       connectionParams: { authorization: options.authorization },
       lazy: true,
-      keepAlive: 10_000,
+      keepAlive: answerTimeoutMs,
+      connectionAckWaitTimeout: answerTimeoutMs,
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: (event) => !FATAL_CLOSE_CODES.includes(closeCodeOf(event) ?? 0),
       retryWait: (retries) => sleep(backoffDelay(retries, options.backoff)),
       on: {
-        connected: () => this.setStatus('connected'),
+        connected: (opened) => {
+          socket = opened as WebSocket;
+          this.setStatus('connected');
+        },
+        // A ping left unanswered: the socket is dropped at once (a close handshake would wait for
+        // the silent peer), and graphql-ws opens another.
+        ping: (received) => {
+          if (received) return;
+          clearTimeout(unanswered);
+          unanswered = setTimeout(() => socket?.terminate(), answerTimeoutMs);
+        },
+        pong: (received) => {
+          if (received) clearTimeout(unanswered);
+        },
         closed: (event) => {
+          clearTimeout(unanswered);
+          socket = null;
           const code = closeCodeOf(event);
           if (this.currentStatus === 'closed') return;
           if (code !== undefined && FATAL_CLOSE_CODES.includes(code)) this.setStatus('closed', toError(event));
@@ -116,4 +144,13 @@ export function toWebSocketUrl(apiUrl: string): string {
   if (url.protocol === 'http:') url.protocol = 'ws:';
   if (url.protocol === 'https:') url.protocol = 'wss:';
   return url.toString();
+}
+
+/** `ws` with a deadline on the opening handshake, which graphql-ws's own timeouts start only after. */
+function webSocketOpeningWithin(ms: number) {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { handshakeTimeout: ms });
+    }
+  };
 }
