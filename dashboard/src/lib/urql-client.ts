@@ -12,6 +12,9 @@ export interface ApiClient {
   dispose: () => void;
 }
 
+/** How long the API may stay silent: a ping goes out this often and must be answered as soon; a socket must open as soon. */
+const ANSWER_TIMEOUT_MS = 15_000;
+
 /** The API's WebSocket URL: same host, port and path as its HTTP URL. */
 export function wsUrlOf(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws');
@@ -29,15 +32,34 @@ export function createApiClient(apiUrl: string, token: string | null, handlers: 
   const connection = new ConnectionMonitor();
   const authorization = token ? `Bearer ${token}` : undefined;
   let disposed = false;
+  // graphql-ws pings but never acts on a missing pong, and its own timeouts start once a socket is
+  // open: where the way to the API goes silent (a network dropping packets, a laptop waking up
+  // behind a NAT that forgot it), the page would hear nothing, for good. Past ANSWER_TIMEOUT_MS the
+  // socket is dropped and the app reconnects as after any drop.
+  let unanswered: ReturnType<typeof setTimeout> | undefined;
+  const giveUpIn = (ms: number) => {
+    clearTimeout(unanswered);
+    unanswered = setTimeout(() => ws.terminate(), ms);
+  };
   const ws = createWsClient({
     url: wsUrlOf(apiUrl),
     connectionParams: authorization ? { authorization } : {},
     retryAttempts: 0,
     lazyCloseTimeout: 5_000,
-    keepAlive: 15_000,
+    keepAlive: ANSWER_TIMEOUT_MS,
+    connectionAckWaitTimeout: ANSWER_TIMEOUT_MS,
     on: {
+      connecting: () => giveUpIn(ANSWER_TIMEOUT_MS),
+      opened: () => clearTimeout(unanswered),
+      ping: (received) => {
+        if (!received) giveUpIn(ANSWER_TIMEOUT_MS);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(unanswered);
+      },
       connected: () => connection.set('online'),
       closed: (event) => {
+        clearTimeout(unanswered);
         if (disposed) return;
         const code = (event as { code?: number } | undefined)?.code;
         // 4401/4403: the session ended or was refused; the error exchange sends the user to sign-in.

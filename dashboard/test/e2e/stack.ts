@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TcpProxy } from '../../../api/test/tcp-proxy';
 
 /**
  * The real programs for the browser tests: a fresh Postgres database, a Redis key prefix of its own,
@@ -14,7 +15,10 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 export interface Stack {
+  /** The API as tests reach it (straight). */
   apiUrl: string;
+  /** With `browsersThroughProxy`: what stands between the browsers and the API, to silence. */
+  browserLink?: TcpProxy;
   dashboardUrl: string;
   databaseUrl: string;
   stopApi(): Promise<void>;
@@ -121,7 +125,8 @@ export function assertBuilt(): void {
   }
 }
 
-export async function startStack(): Promise<Stack> {
+/** `browsersThroughProxy`: the dashboard's pages reach the API through a TcpProxy (stack.browserLink). */
+export async function startStack({ browsersThroughProxy = false } = {}): Promise<Stack> {
   assertBuilt();
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   base.pathname = `/rashigo_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -139,6 +144,7 @@ export async function startStack(): Promise<Stack> {
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
+  const browserLink = browsersThroughProxy ? await TcpProxy.start('127.0.0.1', apiPort) : undefined;
   const api = new Program('api', ['api/dist/main.js'], {
     ...common,
     PORT: String(apiPort),
@@ -152,7 +158,7 @@ export async function startStack(): Promise<Stack> {
     {
       NEXT_TELEMETRY_DISABLED: '1',
       // Read at request time: the same build serves whichever API this run started.
-      PUBLIC_API_URL: apiUrl,
+      PUBLIC_API_URL: browserLink ? `http://127.0.0.1:${browserLink.port}/graphql` : apiUrl,
     },
     join(ROOT, 'dashboard'),
   );
@@ -170,17 +176,20 @@ export async function startStack(): Promise<Stack> {
     await waitForHttp(dashboardUrl, dashboard);
   } catch (error) {
     for (const program of programs) program.kill();
+    await browserLink?.close();
     throw error;
   }
 
   return {
     apiUrl,
+    browserLink,
     dashboardUrl,
     databaseUrl,
     stopApi: () => api.stop(),
     startApi,
     async close() {
       await Promise.all(programs.map((p) => p.stop()));
+      await browserLink?.close();
       await runToEnd(
         [
           '--input-type=module',
