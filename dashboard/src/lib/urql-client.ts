@@ -37,9 +37,9 @@ export function createApiClient(apiUrl: string, token: string | null, handlers: 
   // behind a NAT that forgot it), the page would hear nothing, for good. Past ANSWER_TIMEOUT_MS the
   // socket is dropped and the app reconnects as after any drop.
   let unanswered: ReturnType<typeof setTimeout> | undefined;
-  const giveUpIn = (ms: number) => {
+  const awaitAnswer = () => {
     clearTimeout(unanswered);
-    unanswered = setTimeout(() => ws.terminate(), ms);
+    unanswered = setTimeout(() => ws.terminate(), ANSWER_TIMEOUT_MS);
   };
   const ws = createWsClient({
     url: wsUrlOf(apiUrl),
@@ -49,10 +49,10 @@ export function createApiClient(apiUrl: string, token: string | null, handlers: 
     keepAlive: ANSWER_TIMEOUT_MS,
     connectionAckWaitTimeout: ANSWER_TIMEOUT_MS,
     on: {
-      connecting: () => giveUpIn(ANSWER_TIMEOUT_MS),
+      connecting: awaitAnswer,
       opened: () => clearTimeout(unanswered),
       ping: (received) => {
-        if (!received) giveUpIn(ANSWER_TIMEOUT_MS);
+        if (!received) awaitAnswer();
       },
       pong: (received) => {
         if (received) clearTimeout(unanswered);
