@@ -30,8 +30,7 @@ describe('when Redis goes silent', () => {
   let channelId: string;
   let serverId: string;
   beforeAll(async () => {
-    const target = new URL(redisUrl);
-    proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
+    proxy = await TcpProxy.inFrontOf(redisUrl);
     const prefix = uniquePrefix();
     // One Redis behind the proxy, also when the suite runs on a cluster (REDIS_CLUSTER_NODES).
     quiet = await startTestApi(

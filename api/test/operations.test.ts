@@ -125,8 +125,7 @@ describe('when Redis is down', () => {
   let api: RunningApi;
   let user: TestUser;
   beforeAll(async () => {
-    const target = new URL(REDIS_URL);
-    proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
+    proxy = await TcpProxy.inFrontOf(REDIS_URL);
     // One Redis behind the proxy, also when the suite runs on a cluster.
     api = await startTestApi({ REDIS_URL: proxy.url(REDIS_URL), REDIS_CLUSTER_NODES: '' });
     user = await signUp(api, 'outage');

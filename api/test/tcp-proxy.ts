@@ -54,6 +54,13 @@ export class TcpProxy {
     return proxy;
   }
 
+  /** A proxy in front of the Postgres or Redis that `serviceUrl` names (its default port when the URL has none). */
+  static inFrontOf(serviceUrl: string): Promise<TcpProxy> {
+    const url = new URL(serviceUrl);
+    const defaultPort = url.protocol.startsWith('redis') ? 6379 : 5432;
+    return TcpProxy.start(url.hostname, Number(url.port || defaultPort));
+  }
+
   /** Drops every connection through the proxy and refuses new ones, as a dead service would. */
   cut(): void {
     this.open = false;

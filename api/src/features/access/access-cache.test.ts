@@ -19,8 +19,7 @@ describe('access caches after the Redis subscriber was away', () => {
   let server: Awaited<ReturnType<typeof createServer>>;
 
   beforeAll(async () => {
-    const target = new URL(REDIS_URL);
-    proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
+    proxy = await TcpProxy.inFrontOf(REDIS_URL);
     const prefix = uniquePrefix();
     // Both on one Redis (the second through the proxy), also when the suite runs on a cluster.
     direct = await startTestApi({ ...LONG_TTL, REDIS_CLUSTER_NODES: '' }, prefix);

@@ -16,8 +16,7 @@ describe('the live audit log when the LISTEN connection drops', () => {
   let owner: TestUser;
   beforeAll(async () => {
     const databaseUrl = inject('databaseUrl');
-    const target = new URL(databaseUrl);
-    proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+    proxy = await TcpProxy.inFrontOf(databaseUrl);
     served = await startTestApi({ DATABASE_URL: proxy.url(databaseUrl) });
     direct = await startTestApi();
     owner = await signUp(direct, 'auditgap');

@@ -15,8 +15,7 @@ describe('PgNotifications when Postgres goes silent', () => {
   let direct: pg.Client;
   beforeAll(async () => {
     const databaseUrl = inject('databaseUrl');
-    const target = new URL(databaseUrl);
-    proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+    proxy = await TcpProxy.inFrontOf(databaseUrl);
     notifications = new PgNotifications(proxy.url(databaseUrl), ANSWER_MS);
     direct = new pg.Client({ connectionString: databaseUrl });
     await direct.connect();
