@@ -48,6 +48,25 @@ export class Outbox {
     return result;
   }
 
+  /**
+   * For a hot path that performs an effect straight after its commit, with no row written first:
+   * if performing fails (Redis unreachable or silent), the effect is written for the sweep instead.
+   * Never throws, since the action stands; an effect neither performed nor written is logged as lost.
+   */
+  async performOrOwe(effect: OutboxEffect): Promise<void> {
+    try {
+      await this.run(effect);
+      return;
+    } catch (err) {
+      try {
+        await this.write(this.orm.em.fork(), [effect]);
+        this.log.warn({ err, kind: effect.kind }, 'side effect left to the sweep');
+      } catch (writeErr) {
+        this.log.error({ err, writeErr, effect }, 'side effect lost: neither performed nor written');
+      }
+    }
+  }
+
   private async write(em: EntityManager, effects: OutboxEffect[]): Promise<string> {
     const [row] = await em.execute<{ id: string }[]>('insert into outbox (effects) values (?::jsonb) returning id', [
       JSON.stringify(effects),

@@ -32,7 +32,8 @@ export class ChannelRoom {
   private receive(event: ChannelEventPayload | AccessMarker): void {
     // A cluster's copy of an access change: the streams it concerns hold what follows until re-checked.
     if (event.type === 'ACCESS') return this.access.received(event.invalidation);
-    if (event.type === 'MessageCreated') this.recent.record(event.message.id);
+    // Announced twice (a PUBLISH that timed out yet reached Redis, then the outbox's copy): once is enough.
+    if (event.type === 'MessageCreated' && !this.recent.record(event.message.id)) return;
     for (const stream of this.streams) stream.receive(event);
   }
 }

@@ -15,14 +15,17 @@ export class RecentMessageIds {
   /** At least `keep` are kept: more than a channel receives within REPLAY_MARGIN_MS. */
   constructor(private readonly keep: number) {}
 
-  record(id: string): void {
-    if (this.ids.has(id)) return;
+  /** False if it was recorded already (a repeated announcement). */
+  record(id: string): boolean {
+    if (this.ids.has(id)) return false;
     this.ids.add(id);
     this.order.push(id);
     // Amortised: the oldest half goes once twice `keep` are held.
-    if (this.order.length < 2 * this.keep) return;
-    for (const old of this.order.slice(0, this.keep)) this.ids.delete(old);
-    this.order = this.order.slice(this.keep);
+    if (this.order.length >= 2 * this.keep) {
+      for (const old of this.order.slice(0, this.keep)) this.ids.delete(old);
+      this.order = this.order.slice(this.keep);
+    }
+    return true;
   }
 
   has(id: string): boolean {

@@ -90,8 +90,12 @@ export class MessagesService {
           this.users.cachedView(access.userId),
           this.insertMessage([message.id, message.channelId, message.serverId, message.authorId, content, message.replyToId, createdAt]),
         ]),
+      // Committed is sent: a failed PUBLISH is owed to the sweep, not reported as a failed send (a
+      // retry would send it twice). A room that heard it after all drops the copy (ChannelRoom).
       ([author]) =>
-        this.events.channel(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } }),
+        this.outbox.performOrOwe(
+          owed.channelEvent(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } }),
+        ),
     );
     return message;
   }

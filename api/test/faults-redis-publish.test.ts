@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { RunningApi } from '../src/app.js';
+import type { MessageView } from '../src/features/messages/message.view.js';
+import { eventually, joinServer, sleep, sql, until, waitForLockWait } from './fixtures.js';
+import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
+import { subscribe, wsClient, type Subscription } from './ws-client.js';
+
+const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
+const EVENTS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
+
+// Redis refuses the PUBLISH of a message whose INSERT has committed (here an ACL revoked between
+// the two; in life a connection lost or a reply that never came). The message was sent: the sender
+// must hear so (a retry would send it twice), and its announcement must still reach the stream once.
+describe('a PUBLISH that fails after the message committed', () => {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // A Redis user of this test's own, so revoking its PUBLISH touches no other test.
+  const redisUser = `rashigo-test-${randomBytes(4).toString('hex')}`;
+  const admin = new Redis(redisUrl, { lazyConnect: true });
+  let api: RunningApi;
+  let owner: TestUser;
+  let member: TestUser;
+  let channelId: string;
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.call('ACL', 'SETUSER', redisUser, 'on', 'nopass', '~*', '&*', '+@all');
+    const asUser = new URL(redisUrl);
+    asUser.username = redisUser;
+    asUser.password = 'unused';
+    // One Redis, also when the suite runs on a cluster (REDIS_CLUSTER_NODES).
+    api = await startTestApi({ REDIS_URL: asUser.toString(), REDIS_CLUSTER_NODES: '' }, uniquePrefix());
+    owner = await signUp(api, 'pfowner');
+    member = await signUp(api, 'pfmember');
+    const server = await createServer(owner);
+    channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await joinServer(member, server.id);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await admin.call('ACL', 'DELUSER', redisUser);
+    admin.disconnect();
+  });
+
+  it('answers the message, owes its announcement to the sweep, and the stream gets it once; a repeated announcement is dropped', async () => {
+    const ws = wsClient(api.url, member.token);
+    const stream: Subscription<{ channelEvents: { message?: { id: string } } }> = subscribe(ws, EVENTS, { c: channelId });
+    const received = () => stream.events.flatMap((e) => (e.channelEvents.message ? [e.channelEvents.message.id] : []));
+    await eventually(async () => {
+      await owner.client.ok(SEND, { c: channelId, t: 'before' });
+      expect(received().length).toBeGreaterThan(0);
+    }, 10_000);
+
+    // The channel's row locked: the INSERT waits on its foreign key, past the rate limit's Lua call.
+    const blocker = new pg.Client({ connectionString: inject('databaseUrl') });
+    await blocker.connect();
+    let answer;
+    try {
+      await blocker.query('begin');
+      await blocker.query('select 1 from channels where id = $1 for update', [channelId]);
+      const sending = owner.client.request(SEND, { c: channelId, t: 'committed, not published' });
+      await waitForLockWait(api, 'insert into messages');
+      await admin.call('ACL', 'SETUSER', redisUser, '-publish');
+      await blocker.query('commit');
+      answer = await sending;
+    } finally {
+      await blocker.end();
+    }
+    expect(answer.errors).toBeUndefined();
+    const id = answer.data!.sendMessage.id as string;
+    expect(await sql(api, 'select content from messages where id = ?', [id])).toEqual([{ content: 'committed, not published' }]);
+    const owedRows = () => sql<{ id: string }>(api, "select id from outbox where effects -> 0 -> 'event' -> 'message' ->> 'id' = ?", [id]);
+    const [row] = await owedRows();
+    expect(row).toBeDefined();
+    await sleep(200);
+    expect(received()).not.toContain(id);
+
+    // Redis takes PUBLISH again; the workers' sweep performs the row (here for this row alone: the
+    // database's outbox is shared with other tests' processes).
+    await admin.call('ACL', 'SETUSER', redisUser, '+publish');
+    expect(await api.services.outbox.perform(String(row!.id))).toBe(true);
+    await until(() => received().includes(id), 'the owed announcement');
+    expect(await owedRows()).toEqual([]);
+
+    // The same announcement again (as when a PUBLISH that timed out reached Redis after all): the
+    // stream does not show it twice. A message sent after it arrives after it (one connection, in order).
+    const [message] = (await api.services.messages.byIds([id])) as MessageView[];
+    await api.services.events.channel(channelId, { type: 'MessageCreated', message: message! });
+    const last = (await owner.client.ok(SEND, { c: channelId, t: 'after' })).sendMessage.id as string;
+    await until(() => received().includes(last), 'the message sent after');
+    expect(received().filter((received) => received === id)).toHaveLength(1);
+    await ws.dispose();
+  });
+});
