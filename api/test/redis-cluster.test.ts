@@ -78,6 +78,36 @@ describe('on a three-node Redis Cluster: messaging and rate limits', () => {
     }
   });
 
+  it('replays what a stream missed while its shard’s subscriber connection was cut, once and in order', async () => {
+    const { a, b } = kit.apis();
+    const w = await world(1);
+    const member = w.members[0]!;
+    const stream = await listen(b, member, w.channelId);
+    const received = () => stream.events.flatMap((e: { channelEvents: { message?: { id: string } } }) => e.channelEvents.message?.id ?? []);
+    const sent: string[] = [];
+    let sending = true;
+    const sender = (async () => {
+      while (sending) sent.push((await send(on(a, w.owner), w.channelId, `n${sent.length}`)).id);
+    })();
+    await until(() => sent.length >= 5, 'sends before the cut');
+    let gaps = 0;
+    const stopCounting = b.services.bus.onLost(() => (gaps += 1));
+    // Every node's pub/sub clients: each process's sharded subscriber on every shard, while sends go on.
+    for (let cut = 0; cut < 3; cut += 1) {
+      const before = sent.length;
+      await Promise.all(cluster.nodes.map((node) => run('redis-cli', ['-u', `redis://${node}`, 'client', 'kill', 'type', 'pubsub'])));
+      await until(() => sent.length >= before + 10, 'sends after the cut');
+    }
+    sending = false;
+    await sender;
+    stopCounting();
+    // Each cut is a gap the process noticed (ioredis reconnects a shard's subscriber on its own, and
+    // what was published meanwhile reached no listener), and the stream replayed it.
+    expect(gaps).toBe(3);
+    await until(() => sent.every((id) => received().includes(id)), 'every sent message on the stream', { timeoutMs: 15_000 });
+    expect(received()).toEqual(sent);
+  });
+
   it('runs many members’ rate-limit scripts in one tick, their keys on every node', async () => {
     const { a } = kit.apis();
     // Forty users' windows: their hash tags spread over all three masters. Issued together, as

@@ -43,8 +43,14 @@ export class EventBus {
     private readonly channelName: (topic: string) => string,
   ) {
     this.sharded = isCluster(subscriber);
-    subscriber.on('ready', () => void this.resubscribed());
     subscriber.on('close', () => this.lost());
+    if (this.sharded) {
+      // A cluster's sharded subscribers (ioredis-internal, one connection per shard) come and go on
+      // their own, unseen by 'close'/'ready': a shard's connection replaced is a gap, and ioredis
+      // announces the new set once it has re-sent their subscriptions.
+      subscriber.on('-subscriber', () => this.lost());
+      subscriber.on('subscribersReady', () => void this.resubscribed());
+    } else subscriber.on('ready', () => void this.resubscribed());
     subscriber.on(this.sharded ? 'smessage' : 'message', (channel: string, message: string) => {
       if (this.received.push(channel, message) === 2) process.nextTick(this.handOn);
     });
@@ -116,10 +122,18 @@ export class EventBus {
     // ioredis re-sends the SUBSCRIBEs on reconnect; replies come in order, so once this one is
     // confirmed every channel is live again and nothing published from now on is missed.
     const channels = [...this.listeners.keys()];
-    if (channels.length > 0)
-      await (this.sharded ? this.subscriber.ssubscribe(...channels) : this.subscriber.subscribe(...channels)).catch(() => undefined);
-    // Lost again meanwhile: the next 'ready' announces.
-    if (losses !== this.losses) return;
+    if (this.sharded) {
+      // One SSUBSCRIBE per channel (channels of several slots in one are refused). Not confirmed: a
+      // shard is still away, and its return announces again.
+      const confirmed = await Promise.all(channels.map((channel) => this.subscriber.ssubscribe(channel))).then(
+        () => true,
+        () => false,
+      );
+      if (!confirmed) return;
+    } else if (channels.length > 0) await this.subscriber.subscribe(...channels).catch(() => undefined);
+    // Lost again meanwhile: the next 'ready' announces. Announced meanwhile (a cluster can say
+    // 'subscribersReady' twice for one loss): once is enough.
+    if (losses !== this.losses || this.connected) return;
     this.connected = true;
     for (const listener of [...this.resubscribedListeners]) listener();
   }
