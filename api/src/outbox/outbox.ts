@@ -62,7 +62,8 @@ export class Outbox {
         await this.write(this.orm.em.fork(), [effect]);
         this.log.warn({ err, kind: effect.kind }, 'side effect left to the sweep');
       } catch (writeErr) {
-        this.log.error({ err, writeErr, effect }, 'side effect lost: neither performed nor written');
+        // The kind only: a message's content is not for the logs.
+        this.log.error({ err, writeErr, kind: effect.kind }, 'side effect lost: neither performed nor written');
       }
     }
   }
