@@ -98,7 +98,7 @@ describe('dashboard in the browser', () => {
     await page.close();
   });
 
-  it('messages appear live on both sides, grouped, and markup shows as text', async () => {
+  it('messages appear live on both sides, grouped, HTML as text and markdown as elements', async () => {
     await send(alice.page, 'Hello Bob!');
     await expectPage(messageList(bob.page).getByText('Hello Bob!')).toBeVisible();
     await send(bob.page, 'Hi Alice, <script>alert(1)</script>');
@@ -110,6 +110,15 @@ describe('dashboard in the browser', () => {
     expect(await alice.page.title()).not.toBe('pwned');
     const link = messageList(alice.page).getByRole('link', { name: 'https://example.com/read' });
     await expectPage(link).toHaveAttribute('rel', /noopener/);
+    // Markdown shows as elements, and a message that mentions Alice stands out for her only.
+    await send(bob.page, `**Heads up** @${names.alice}: run \`npm start\`\n\`\`\`sh\nnpm test\n\`\`\``);
+    const headsUp = messageList(alice.page).locator('article', { hasText: 'Heads up' });
+    await expectPage(headsUp.locator('strong')).toHaveText('Heads up');
+    await expectPage(headsUp.locator('.message-body > code')).toHaveText('npm start');
+    await expectPage(headsUp.locator('pre.code-block')).toHaveText('npm test');
+    await expectPage(headsUp.locator('.mention.me')).toHaveText(`@${names.alice}`);
+    await expectPage(headsUp).toHaveAttribute('class', /mentions-me/);
+    await expectPage(messageList(bob.page).locator('article', { hasText: 'Heads up' })).not.toHaveAttribute('class', /mentions-me/);
     // Bob's two messages share one header.
     expect(await messageList(alice.page).locator('.message-author', { hasText: 'Bob' }).count()).toBe(1);
 
@@ -144,6 +153,8 @@ describe('dashboard in the browser', () => {
     await send(bob.page, 'Replying to you');
     const reply = messageList(alice.page).locator('article', { hasText: 'Replying to you' });
     await expectPage(reply.getByRole('button', { name: 'Jump to the message replied to' })).toContainText('Hello Bob!');
+    // A reply to Alice mentions her.
+    await expectPage(reply).toHaveAttribute('class', /mentions-me/);
 
     // Up in an empty composer edits the last own message; Enter saves.
     await composer(alice.page).click();

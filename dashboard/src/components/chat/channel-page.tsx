@@ -14,6 +14,7 @@ export const ChannelPageQuery = graphql(`
   query ChannelPage($channelId: ID!) {
     me {
       id
+      username
     }
     channel(id: $channelId) {
       id
@@ -88,6 +89,7 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
             serverId={serverId}
             channel={channel}
             myUserId={data.me.id}
+            myUsername={data.me.username}
             timedOutUntil={channel.server.myMember?.timedOutUntil}
             lastReadAtOpen={lastReadAtOpen.current}
           />

@@ -22,6 +22,7 @@ interface ChatViewProps {
   serverId: string;
   channel: { id: string; name: string; slowmodeSeconds: number; myPermissions: readonly Permission[] };
   myUserId: string;
+  myUsername: string;
   timedOutUntil: string | null | undefined;
   /** The read marker when the channel was opened: a "new messages" line goes after it. */
   lastReadAtOpen: string | null | undefined;
@@ -30,7 +31,7 @@ interface ChatViewProps {
 /** How many older pages a jump to a replied-to message may load before giving up. */
 const JUMP_PAGES = 5;
 
-export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadAtOpen }: ChatViewProps) {
+export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUntil, lastReadAtOpen }: ChatViewProps) {
   const router = useRouter();
   const { setNotice, reportLoss } = useSession();
   const list = useRef<MessageListHandle>(null);
@@ -141,6 +142,7 @@ export function ChatView({ serverId, channel, myUserId, timedOutUntil, lastReadA
         ref={list}
         log={log}
         myUserId={myUserId}
+        myUsername={myUsername}
         unreadAfterId={lastReadAtOpen ?? undefined}
         canManageMessages={can('MANAGE_MESSAGES')}
         canSend={canSend}

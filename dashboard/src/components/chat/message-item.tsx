@@ -1,11 +1,12 @@
 'use client';
 
 import { AlertDialog } from 'radix-ui';
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import { graphql } from '@/gql';
 import type { ChatMessageFragment as ChatMessageData } from '@/gql/graphql';
 import { formatDateTime, formatMessageTime } from './chat-time';
 import { MessageContent } from './message-content';
+import { mentions, parseMarkup, plainText } from './message-markup';
 
 export const ChatMessageFragment = graphql(`
   fragment ChatMessage on Message {
@@ -54,15 +55,27 @@ interface MessageItemProps extends MessageHandlers {
   canEdit: boolean;
   canDelete: boolean;
   canReply: boolean;
+  /** The reader: a message that mentions them or replies to them stands out. */
+  myUserId: string;
+  myUsername: string;
 }
 
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const { message } = props;
-  const classes = ['message', props.continued && !message.replyTo ? 'continued' : '', props.highlighted ? 'highlighted' : ''];
+  const nodes = useMemo(() => parseMarkup(message.content), [message.content]);
+  const quoted = message.replyTo?.content;
+  const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted))), [quoted]);
+  const mentionsMe = mentions(nodes, props.myUsername) || message.replyTo?.author.id === props.myUserId;
+  const classes = [
+    'message',
+    props.continued && !message.replyTo ? 'continued' : '',
+    props.highlighted ? 'highlighted' : '',
+    mentionsMe ? 'mentions-me' : '',
+  ];
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
-      aria-label={`${message.author.displayName}: ${message.content}`}
+      aria-label={`${message.author.displayName}: ${plainText(nodes)}`}
       data-message-id={message.id}
     >
       {message.replyTo && (
@@ -72,8 +85,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           onClick={() => props.onJumpTo(message.replyTo!.id)}
           aria-label={`Jump to the message replied to`}
         >
-          <span className="reply-author">@{message.replyTo.author.displayName}</span>{' '}
-          <span className="reply-text">{message.replyTo.content}</span>
+          <span className="reply-author">@{message.replyTo.author.displayName}</span> <span className="reply-text">{quote}</span>
         </button>
       )}
       {(!props.continued || message.replyTo) && (
@@ -87,15 +99,15 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
       {props.editing ? (
         <EditForm message={message} onSave={props.onSaveEdit} onCancel={props.onCancelEdit} />
       ) : (
-        <p className="message-body">
-          <MessageContent text={message.content} />
+        <div className="message-body">
+          <MessageContent nodes={nodes} myUsername={props.myUsername} />
           {message.editedAt && (
             <span className="edited" title={`Edited ${formatDateTime(message.editedAt)}`}>
               {' '}
               (edited)
             </span>
           )}
-        </p>
+        </div>
       )}
       {!props.editing && (props.canReply || props.canEdit || props.canDelete) && (
         <div className="message-actions" role="group" aria-label="Message actions">

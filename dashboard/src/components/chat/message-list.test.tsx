@@ -38,6 +38,7 @@ function renderLog(log: MessageLog<ChatMessageData>) {
       <MessageList
         log={log}
         myUserId={ALICE.id}
+        myUsername={ALICE.username}
         canManageMessages={false}
         canSend
         editingId={undefined}
@@ -102,6 +103,37 @@ describe('message list', () => {
     expect(shown()).toEqual(['m1', 'm2 <img src=x onerror="alert(1)"> (edited)']);
     expect(screen.getByText('(edited)')).toBeTruthy();
     expect(document.querySelector('.message-body img')).toBeNull();
+  });
+
+  it('shows markdown as elements, never as HTML, and marks the messages that mention or answer the reader', () => {
+    const replyToMine = { ...message(3, BOB, 'sure'), replyTo: { __typename: 'Message' as const, id: '1', content: 'm1', author: ALICE } };
+    renderLog(
+      apply([
+        {
+          type: 'latest',
+          messages: [
+            message(1, ALICE, 'm1'),
+            message(2, BOB, '**bold** `<b>code</b>` hi @alice and @bob\n```js\nlet a = "<i>";\n```'),
+            replyToMine,
+            message(4, BOB, 'for @bobby only'),
+          ],
+          hasMoreBefore: false,
+        },
+      ]),
+    );
+    const [, marked, reply, other] = screen.getAllByRole('article');
+    expect(marked!.querySelector('strong')?.textContent).toBe('bold');
+    expect(marked!.querySelector('.message-body > code')?.textContent).toBe('<b>code</b>');
+    expect(marked!.querySelector('pre.code-block')?.textContent).toBe('let a = "<i>";');
+    expect(marked!.querySelector('pre.code-block')?.getAttribute('data-language')).toBe('js');
+    expect(marked!.querySelectorAll('b, i')).toHaveLength(0);
+    expect([...marked!.querySelectorAll('.mention')].map((m) => [m.textContent, m.classList.contains('me')])).toEqual([
+      ['@alice', true],
+      ['@bob', false],
+    ]);
+    expect(marked!.classList.contains('mentions-me')).toBe(true);
+    expect(reply!.classList.contains('mentions-me')).toBe(true);
+    expect(other!.classList.contains('mentions-me')).toBe(false);
   });
 
   it('offers edit and delete on own messages only, without MANAGE_MESSAGES', () => {

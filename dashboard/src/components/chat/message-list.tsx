@@ -15,6 +15,7 @@ export interface MessageListHandle {
 interface MessageListProps extends MessageHandlers {
   log: MessageLog<ChatMessageData>;
   myUserId: string;
+  myUsername: string;
   /** Messages of others after this id are new to the reader: a divider marks where they start. */
   unreadAfterId?: string;
   canManageMessages: boolean;
@@ -130,6 +131,8 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                 canEdit={own}
                 canDelete={own || props.canManageMessages}
                 canReply={props.canSend}
+                myUserId={props.myUserId}
+                myUsername={props.myUsername}
                 onReply={props.onReply}
                 onStartEdit={props.onStartEdit}
                 onSaveEdit={props.onSaveEdit}

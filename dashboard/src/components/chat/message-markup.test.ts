@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { mentions, parseMarkup, plainText, type MarkupNode } from './message-markup';
+
+const text = (t: string): MarkupNode => ({ kind: 'text', text: t });
+
+describe('parseMarkup', () => {
+  it('leaves plain text whole', () => {
+    expect(parseMarkup('just words, 3 * 4 = 12 and a_b_c')).toEqual([text('just words, 3 * 4 = 12 and a_b_c')]);
+  });
+
+  it('reads bold, italic, underline, strikethrough and bold italic, nested', () => {
+    expect(parseMarkup('**b** *i* _i_ __u__ ~~s~~ ***bi***')).toEqual([
+      { kind: 'bold', children: [text('b')] },
+      text(' '),
+      { kind: 'italic', children: [text('i')] },
+      text(' '),
+      { kind: 'italic', children: [text('i')] },
+      text(' '),
+      { kind: 'underline', children: [text('u')] },
+      text(' '),
+      { kind: 'strike', children: [text('s')] },
+      text(' '),
+      { kind: 'bold', children: [{ kind: 'italic', children: [text('bi')] }] },
+    ]);
+    expect(parseMarkup('**bold with *italic* inside**')).toEqual([
+      { kind: 'bold', children: [text('bold with '), { kind: 'italic', children: [text('italic')] }, text(' inside')] },
+    ]);
+  });
+
+  it('keeps code as typed: nothing inside inline code or a code block is markup', () => {
+    expect(parseMarkup('run `**not bold** @alice` now')).toEqual([
+      text('run '),
+      { kind: 'code', text: '**not bold** @alice' },
+      text(' now'),
+    ]);
+    expect(parseMarkup('```ts\nconst a = **b**;\n```')).toEqual([{ kind: 'codeblock', language: 'ts', text: 'const a = **b**;' }]);
+    expect(parseMarkup('```\nplain\n```')).toEqual([{ kind: 'codeblock', language: null, text: 'plain' }]);
+    expect(parseMarkup('```one line```')).toEqual([{ kind: 'codeblock', language: null, text: 'one line' }]);
+  });
+
+  it('leaves unclosed or spaced markers, and escaped ones, as typed', () => {
+    expect(parseMarkup('**open and `open')).toEqual([text('**open and `open')]);
+    expect(parseMarkup('a * b * c')).toEqual([text('a * b * c')]);
+    expect(parseMarkup('snake_case_name and __init__')).toEqual([
+      text('snake_case_name and '),
+      { kind: 'underline', children: [text('init')] },
+    ]);
+    expect(parseMarkup(String.raw`\*not italic\* and \@alice`)).toEqual([text('*not italic* and @alice')]);
+  });
+
+  it('finds http(s) links without trailing punctuation, and nothing else as a link', () => {
+    expect(parseMarkup('see https://example.com/a_b?x=1. or javascript:alert(1)')).toEqual([
+      text('see '),
+      { kind: 'link', href: 'https://example.com/a_b?x=1', text: 'https://example.com/a_b?x=1' },
+      text('. or javascript:alert(1)'),
+    ]);
+  });
+
+  it('finds mentions by username, not inside words or addresses, without a trailing dot', () => {
+    expect(parseMarkup('hi @Alice.B, mail bob@example.com or @al')).toEqual([
+      text('hi '),
+      { kind: 'mention', username: 'alice.b' },
+      text(', mail bob@example.com or @al'),
+    ]);
+    expect(parseMarkup('thanks @carol.')).toEqual([text('thanks '), { kind: 'mention', username: 'carol' }, text('.')]);
+  });
+
+  it('nests only so deep, and stays fast on hostile input', () => {
+    // Four styles deep, the fifth stays as typed.
+    expect(parseMarkup('**a ~~b *c __d _e_ d__ c* b~~ a**')).toEqual([
+      {
+        kind: 'bold',
+        children: [
+          text('a '),
+          {
+            kind: 'strike',
+            children: [
+              text('b '),
+              { kind: 'italic', children: [text('c '), { kind: 'underline', children: [text('d _e_ d')] }, text(' c')] },
+              text(' b'),
+            ],
+          },
+          text(' a'),
+        ],
+      },
+    ]);
+    // 4,000 characters of openers whose closers never come: each tried to the end, all as typed.
+    const hostile = '*a _b '.repeat(666);
+    expect(parseMarkup(hostile)).toEqual([text(hostile)]);
+  });
+});
+
+describe('mentions', () => {
+  it('is true for the reader’s username anywhere but code, in any case', () => {
+    expect(mentions(parseMarkup('**hey @ALICE**'), 'alice')).toBe(true);
+    expect(mentions(parseMarkup('`@alice`'), 'alice')).toBe(false);
+    expect(mentions(parseMarkup('@alicex'), 'alice')).toBe(false);
+  });
+});
+
+describe('plainText', () => {
+  it('drops the markers and keeps what they mark', () => {
+    expect(plainText(parseMarkup('**Heads up** @Alice: run `npm start`, ~~not~~ *this*'))).toBe('Heads up @alice: run npm start, not this');
+  });
+});
