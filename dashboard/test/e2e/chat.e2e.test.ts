@@ -162,8 +162,15 @@ describe('dashboard in the browser', () => {
     const editor = alice.page.getByRole('textbox', { name: 'Edit message' });
     await editor.fill('Hello Bob! (fixed)');
     await editor.press('Enter');
-    await expectPage(messageList(bob.page).getByText('Hello Bob! (fixed)')).toBeVisible();
-    await expectPage(messageList(bob.page).locator('article', { hasText: 'Hello Bob! (fixed)' }).getByText('(edited)')).toBeVisible();
+    // Bob's reply quotes it too: the edited message is the article that is not the reply.
+    const fixed = messageList(bob.page).locator('article', { hasText: 'Hello Bob! (fixed)', hasNotText: 'Replying to you' });
+    await expectPage(fixed).toBeVisible();
+    await expectPage(fixed.getByText('(edited)')).toBeVisible();
+    // The reply quotes it as it is now.
+    const quote = messageList(bob.page)
+      .locator('article', { hasText: 'Replying to you' })
+      .getByRole('button', { name: 'Jump to the message replied to' });
+    await expectPage(quote).toContainText('Hello Bob! (fixed)');
 
     // Escape cancels an edit.
     await composer(alice.page).press('ArrowUp');
@@ -180,10 +187,9 @@ describe('dashboard in the browser', () => {
     await expectPage(messageList(bob.page).getByText('This one goes away')).toHaveCount(0);
     await expectPage(messageList(alice.page).getByText('This one goes away')).toHaveCount(0);
     // Bob may not edit or delete Alice's messages: the controls are not offered.
-    const alices = messageList(bob.page).locator('article', { hasText: 'Hello Bob! (fixed)' });
-    await alices.hover();
-    await expectPage(alices.getByRole('button', { name: 'Edit' })).toHaveCount(0);
-    await expectPage(alices.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+    await fixed.hover();
+    await expectPage(fixed.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    await expectPage(fixed.getByRole('button', { name: 'Delete' })).toHaveCount(0);
     await screenshots(bob.page, '05-reply-edit');
   });
 

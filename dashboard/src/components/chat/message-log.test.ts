@@ -4,6 +4,7 @@ import { compareIds, emptyLog, messageLogReducer, newestId, type MessageLog, typ
 interface Msg {
   id: string;
   content: string;
+  replyTo?: { id: string; content: string } | null;
 }
 
 const msg = (id: number | string, content = `m${id}`): Msg => ({ id: String(id), content });
@@ -69,5 +70,24 @@ describe('message log', () => {
       { type: 'created', message: msg(2) },
     ]);
     expect(ids(log)).toEqual(['1', '2', '3']);
+  });
+
+  it('keeps the quotes of replies current: an edit shows in them, a deletion empties them', () => {
+    const reply = (id: number, to: Msg): Msg => ({ ...msg(id), replyTo: { id: to.id, content: to.content } });
+    const log = run([
+      { type: 'latest', messages: [msg(1), reply(2, msg(1)), reply(3, msg(1)), msg(4)], hasMoreBefore: false },
+      { type: 'updated', message: msg(1, 'm1 fixed') },
+    ]);
+    expect(log.messages.map((m) => m.replyTo?.content ?? null)).toEqual([null, 'm1 fixed', 'm1 fixed', null]);
+    const deleted = messageLogReducer(log, { type: 'deleted', messageId: '1' });
+    expect(ids(deleted)).toEqual(['2', '3', '4']);
+    expect(deleted.messages.map((m) => m.replyTo)).toEqual([null, null, undefined]);
+    // An edit of a message outside the log still reaches the replies that quote it.
+    const older = run([
+      { type: 'latest', messages: [reply(9, msg(5))], hasMoreBefore: true },
+      { type: 'updated', message: msg(5, 'edited') },
+    ]);
+    expect(older.messages[0]!.replyTo?.content).toBe('edited');
+    expect(messageLogReducer(older, { type: 'updated', message: msg(6) })).toBe(older);
   });
 });

@@ -6,6 +6,9 @@
 
 export interface LogEntry {
   id: string;
+  content: string;
+  /** The message it replies to, as quoted: kept current as that message is edited or deleted. */
+  replyTo?: { id: string; content: string } | null;
 }
 
 export interface MessageLog<T extends LogEntry> {
@@ -69,15 +72,23 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
     case 'created':
       return { ...log, messages: merge(log.messages, [action.message]) };
     case 'updated': {
-      const index = log.messages.findIndex((m) => m.id === action.message.id);
-      if (index < 0) return log;
-      const messages = log.messages.slice();
-      messages[index] = action.message;
+      const { message } = action;
+      const quoting = (m: T) => m.replyTo?.id === message.id;
+      if (!log.messages.some((m) => m.id === message.id || quoting(m))) return log;
+      // Replies quote it as it is now; the API answers the same on a reload.
+      const messages = log.messages.map((m) =>
+        m.id === message.id ? message : quoting(m) ? { ...m, replyTo: { ...m.replyTo!, content: message.content } } : m,
+      );
       return { ...log, messages };
     }
     case 'deleted': {
-      const messages = log.messages.filter((m) => m.id !== action.messageId);
-      return messages.length === log.messages.length ? log : { ...log, messages };
+      const { messageId } = action;
+      if (!log.messages.some((m) => m.id === messageId || m.replyTo?.id === messageId)) return log;
+      // A reply to a deleted message quotes nothing, as the API answers on a reload.
+      const messages = log.messages.flatMap((m) =>
+        m.id === messageId ? [] : m.replyTo?.id === messageId ? [{ ...m, replyTo: null }] : [m],
+      );
+      return { ...log, messages };
     }
   }
 }
