@@ -73,6 +73,7 @@ type Documents = {
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": typeof types.DeleteMessageDocument,
     "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": typeof types.StartTypingDocument,
     "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n": typeof types.MarkChannelReadDocument,
+    "\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.MentionCandidatesDocument,
     "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChatMessageFragmentDoc,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": typeof types.InvitePreviewDocument,
@@ -161,6 +162,7 @@ const documents: Documents = {
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": types.DeleteMessageDocument,
     "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": types.StartTypingDocument,
     "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n": types.MarkChannelReadDocument,
+    "\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": types.MentionCandidatesDocument,
     "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChatMessageFragmentDoc,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": types.InvitePreviewDocument,
@@ -440,6 +442,10 @@ export function graphql(source: "\n  mutation StartTyping($channelId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n"): (typeof documents)["\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -193,6 +193,30 @@ describe('dashboard in the browser', () => {
     await screenshots(bob.page, '05-reply-edit');
   });
 
+  it('suggests members while an @name is typed and puts the chosen one in', async () => {
+    const options = alice.page.getByRole('listbox', { name: 'Members to mention' }).getByRole('option');
+    await composer(alice.page).pressSequentially('Thanks @bo');
+    await expectPage(options).toHaveCount(1);
+    await expectPage(options.first()).toContainText(`@${names.bob}`);
+    await screenshots(alice.page, '05a-mention-suggestions');
+    await composer(alice.page).press('Enter');
+    await expectPage(composer(alice.page)).toHaveValue(`Thanks @${names.bob} `);
+    await expectPage(options).toHaveCount(0);
+    await composer(alice.page).pressSequentially('see you');
+    await composer(alice.page).press('Enter');
+    const thanks = messageList(bob.page).locator('article', { hasText: 'see you' });
+    await expectPage(thanks.locator('.mention.me')).toHaveText(`@${names.bob}`);
+    await expectPage(thanks).toHaveAttribute('class', /mentions-me/);
+
+    // Escape closes them until the next "@"; the draft stays as typed.
+    await composer(alice.page).pressSequentially('@ali');
+    await expectPage(options).toHaveCount(1);
+    await composer(alice.page).press('Escape');
+    await expectPage(options).toHaveCount(0);
+    await expectPage(composer(alice.page)).toHaveValue('@ali');
+    await composer(alice.page).fill('');
+  });
+
   it('a new channel appears live; unread dots and the read marker follow the member across devices', async () => {
     const token = await tokenOf(alice.page);
     const { createChannel } = await gql(

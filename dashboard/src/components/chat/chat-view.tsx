@@ -161,6 +161,7 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
         {typingText(messages.typingNames)}
       </p>
       <Composer
+        serverId={serverId}
         channelId={channel.id}
         channelName={channel.name}
         canSend={canSend}

@@ -78,3 +78,20 @@ export const MarkChannelReadMutation = graphql(`
     }
   }
 `);
+
+/** Who an "@name" being typed may mean: members whose username, display name or nickname contains it. */
+export const MentionCandidatesQuery = graphql(`
+  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {
+    server(id: $serverId) {
+      id
+      members(first: $first, query: $query) {
+        nickname
+        user {
+          id
+          username
+          displayName
+        }
+      }
+    }
+  }
+`);

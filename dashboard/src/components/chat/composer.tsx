@@ -1,13 +1,15 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useMutation } from 'urql';
 import type { ApiError } from '@/lib/api-errors';
 import { StartTypingMutation } from './chat.operations';
 import { formatDateTime } from './chat-time';
 import type { ChatMessageData } from './message-item';
+import { completeMention, mentionAt } from './mention-token';
 import { formatInterval, formatRemaining, useCountdown } from './use-countdown';
 import { useDraft } from './use-draft';
+import { useMentionCandidates, type MentionCandidate } from './use-mention-candidates';
 
 /** The API's limit (api/src/features/messages/messages.inputs.ts), counted in code points as it does. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -15,6 +17,7 @@ export const MAX_MESSAGE_LENGTH = 4000;
 const TYPING_EVERY_MS = 4_000;
 
 interface ComposerProps {
+  serverId: string;
   channelId: string;
   channelName: string;
   canSend: boolean;
@@ -46,6 +49,7 @@ export function Composer(props: ComposerProps) {
   const waiting = refusal?.deadline !== undefined && remaining > 0;
   const length = [...draft.trim()].length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
+  const mentions = useMentionSuggestions(props.serverId, draft, input, onChange);
 
   // A refusal with a countdown clears itself when the countdown ends.
   useEffect(() => {
@@ -84,6 +88,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentions.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void send();
@@ -124,6 +129,22 @@ export function Composer(props: ComposerProps) {
           </button>
         </div>
       )}
+      {mentions.open && (
+        <ul className="mention-list" role="listbox" id={mentions.listId} aria-label="Members to mention">
+          {mentions.candidates.map((candidate, i) => (
+            <li
+              key={candidate.userId}
+              id={`${mentions.listId}-${i}`}
+              role="option"
+              aria-selected={i === mentions.active}
+              // Before the textarea loses focus: the pick keeps the caret where it was.
+              onMouseDown={(e) => (e.preventDefault(), mentions.pick(candidate))}
+            >
+              <span className="mention-option-name">{candidate.name}</span> <span className="muted">@{candidate.username}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="composer-row">
         <textarea
           ref={input}
@@ -132,8 +153,12 @@ export function Composer(props: ComposerProps) {
           placeholder={`Message #${props.channelName}`}
           value={draft}
           rows={Math.min(6, Math.max(1, draft.split('\n').length))}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => (onChange(e.target.value), mentions.setCaret(e.target.selectionStart))}
+          onSelect={(e) => mentions.setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
+          aria-autocomplete="list"
+          aria-controls={mentions.open ? mentions.listId : undefined}
+          aria-activedescendant={mentions.open ? `${mentions.listId}-${mentions.active}` : undefined}
           aria-invalid={tooLong || undefined}
           aria-describedby={`composer-status-${props.channelId}`}
         />
@@ -162,6 +187,57 @@ export function Composer(props: ComposerProps) {
       </div>
     </form>
   );
+}
+
+/**
+ * Suggestions while an "@name" is typed: members of the server, the first one active. Up and Down
+ * move, Enter or Tab (or a click) put "@username" in its place, Escape closes them until the next "@".
+ */
+function useMentionSuggestions(
+  serverId: string,
+  draft: string,
+  input: RefObject<HTMLTextAreaElement | null>,
+  setDraft: (value: string) => void,
+) {
+  const listId = useId();
+  const [caret, setCaret] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number>();
+  const [chosen, setChosen] = useState(0);
+  const token = mentionAt(draft, caret);
+  const candidates = useMentionCandidates(serverId, token && token.start !== dismissedAt ? token.query : null);
+  const open = token !== null && candidates.length > 0;
+  const active = Math.min(chosen, candidates.length - 1);
+  const caretAfterPick = useRef<number>(undefined);
+
+  // Another name typed: its first candidate is active.
+  useEffect(() => setChosen(0), [token?.start, token?.query]);
+  useEffect(() => {
+    if (caretAfterPick.current === undefined) return;
+    input.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = undefined;
+  }, [draft, input]);
+
+  function pick(candidate: MentionCandidate) {
+    if (!token) return;
+    const done = completeMention(draft, token, caret, candidate.username);
+    caretAfterPick.current = done.caret;
+    setCaret(done.caret);
+    setDraft(done.text);
+  }
+
+  /** True when the key was the suggestions'. */
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
+    if (!open || event.nativeEvent.isComposing) return false;
+    const count = candidates.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') setChosen((active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count);
+    else if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') pick(candidates[active]!);
+    else if (event.key === 'Escape') setDismissedAt(token.start);
+    else return false;
+    event.preventDefault();
+    return true;
+  }
+
+  return { listId, open, candidates, active, pick, onKeyDown, setCaret };
 }
 
 /** API messages may lack a full stop; the composer adds a sentence after them. */
