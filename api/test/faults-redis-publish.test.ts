@@ -4,12 +4,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import type { MessageView } from '../src/features/messages/message.view.js';
-import { eventually, joinServer, sleep, sql, until, waitForLockWait } from './fixtures.js';
+import { joinServer, sleep, sql, until, waitForLockWait } from './fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
-import { subscribe, wsClient, type Subscription } from './ws-client.js';
+import { followMessages } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
-const EVENTS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
 
 // Redis refuses the PUBLISH of a message whose INSERT has committed (here an ACL revoked between
 // the two; in life a connection lost or a reply that never came). The message was sent: the sender
@@ -45,13 +44,9 @@ describe('a PUBLISH that fails after the message committed', () => {
   });
 
   it('answers the message, owes its announcement to the sweep, and the stream gets it once; a repeated announcement is dropped', async () => {
-    const ws = wsClient(api.url, member.token);
-    const stream: Subscription<{ channelEvents: { message?: { id: string } } }> = subscribe(ws, EVENTS, { c: channelId });
-    const received = () => stream.events.flatMap((e) => (e.channelEvents.message ? [e.channelEvents.message.id] : []));
-    await eventually(async () => {
-      await owner.client.ok(SEND, { c: channelId, t: 'before' });
-      expect(received().length).toBeGreaterThan(0);
-    }, 10_000);
+    const { ws, ids: received } = await followMessages(api.url, member.token, channelId, () =>
+      owner.client.ok(SEND, { c: channelId, t: 'before' }),
+    );
 
     // The channel's row locked: the INSERT waits on its foreign key, past the rate limit's Lua call.
     const blocker = new pg.Client({ connectionString: inject('databaseUrl') });

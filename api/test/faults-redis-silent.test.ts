@@ -5,10 +5,9 @@ import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestU
 import { ROOMY_LIMITS } from './instances.js';
 import { startWorkers, stopAllWorkers } from './processes.js';
 import { TcpProxy } from './tcp-proxy.js';
-import { subscribe, wsClient, type Subscription } from './ws-client.js';
+import { followMessages } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
-const EVENTS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
 const TIMEOUT = 'mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 1) { timedOutUntil } }';
 const MEMBER = 'query($s: ID!) { server(id: $s) { members(first: 100) { user { id } timedOutUntil } } }';
 
@@ -58,13 +57,9 @@ describe('when Redis goes silent', () => {
   });
 
   it('commands fail within the deadline, /healthz 503, the deaf subscriber reconnects by itself and the stream misses nothing', async () => {
-    const ws = wsClient(quiet.url, member.token);
-    const stream: Subscription<{ channelEvents: { message?: { id: string } } }> = subscribe(ws, EVENTS, { c: channelId });
-    const received = () => stream.events.flatMap((e) => (e.channelEvents.message ? [e.channelEvents.message.id] : []));
-    await eventually(async () => {
-      await owner.client.ok(SEND, { c: channelId, t: 'before' });
-      expect(received().length).toBeGreaterThan(0);
-    }, 10_000);
+    const { ws, ids: received } = await followMessages(quiet.url, member.token, channelId, () =>
+      owner.client.ok(SEND, { c: channelId, t: 'before' }),
+    );
     const lost = new Promise<void>((resolve) => {
       const off = quiet.services.bus.onLost(() => {
         off();

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { until } from './fixtures.js';
+import { eventually, until } from './fixtures.js';
 
 /** A real graphql-ws client, as a browser or bot would use. */
 export function wsClient(httpUrl: string, token?: string, scheme: 'Bearer' | 'Bot' = 'Bearer'): Client {
@@ -105,4 +105,26 @@ export async function openSocket(url: string, token: string, scheme: 'Bearer' | 
   });
   await new Promise<void>((resolve) => client.on('connected', () => resolve()));
   return { client, closed: () => until(() => closeCode, 'the socket to be closed'), closeCode: () => closeCode };
+}
+
+const MESSAGE_IDS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
+
+/**
+ * A socket of `token` following a channel's new messages, returned once it is live (`sendOne` is
+ * repeated until a message it sent has arrived). `ids` lists what arrived, in order.
+ */
+export async function followMessages(
+  httpUrl: string,
+  token: string,
+  channelId: string,
+  sendOne: () => Promise<unknown>,
+): Promise<{ ws: Client; ids: () => string[] }> {
+  const ws = wsClient(httpUrl, token);
+  const stream: Subscription<{ channelEvents: { message?: { id: string } } }> = subscribe(ws, MESSAGE_IDS, { c: channelId });
+  const ids = () => stream.events.flatMap((e) => (e.channelEvents.message ? [e.channelEvents.message.id] : []));
+  await eventually(async () => {
+    await sendOne();
+    if (ids().length === 0) throw new Error('the stream is not live yet');
+  }, 10_000);
+  return { ws, ids };
 }
