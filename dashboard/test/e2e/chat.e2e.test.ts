@@ -214,6 +214,10 @@ describe('dashboard in the browser', () => {
     await composer(alice.page).press('Escape');
     await expectPage(options).toHaveCount(0);
     await expectPage(composer(alice.page)).toHaveValue('@ali');
+    // Once that name is gone, an "@" in the same place suggests again.
+    await composer(alice.page).fill('');
+    await composer(alice.page).pressSequentially('@ali');
+    await expectPage(options).toHaveCount(1);
     await composer(alice.page).fill('');
   });
 

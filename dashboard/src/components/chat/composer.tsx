@@ -209,8 +209,13 @@ function useMentionSuggestions(
   const active = Math.min(chosen, candidates.length - 1);
   const caretAfterPick = useRef<number>(undefined);
 
-  // Another name typed: its first candidate is active.
+  // Another name typed: its first candidate is active. None typed: the next "@" suggests again, even
+  // where a dismissed one was.
+  const typing = token !== null;
   useEffect(() => setChosen(0), [token?.start, token?.query]);
+  useEffect(() => {
+    if (!typing) setDismissedAt(undefined);
+  }, [typing]);
   useEffect(() => {
     if (caretAfterPick.current === undefined) return;
     input.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
