@@ -1,6 +1,7 @@
 import { execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { FanoutItem } from '../realtime/fanout-item.js';
 import type { GraphqlContext } from './context.js';
+import { personalScope } from './personal-fields.js';
 
 const isFanoutItem = (value: unknown): value is FanoutItem<object> =>
   typeof value === 'object' && value !== null && 'event' in value && 'view' in value && typeof (value as FanoutItem).event === 'object';
@@ -26,7 +27,8 @@ export class SubscriptionFanout {
    * keep its Redis listener alive; here return() reaches the source at once.
    */
   results(source: AsyncIterable<unknown>, args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
-    const operationKey = `${JSON.stringify(args.operationName ?? '')}\0${JSON.stringify(args.variableValues ?? {})}`;
+    const viewer = (args.contextValue as GraphqlContext).viewer;
+    const operationKey = `${JSON.stringify(args.operationName ?? '')}\0${JSON.stringify(args.variableValues ?? {})}${personalScope(args.schema, args.document, viewer?.userId)}`;
     const iterator = source[Symbol.asyncIterator]();
     const done = async (): Promise<IteratorResult<ExecutionResult>> => {
       await iterator.return?.();

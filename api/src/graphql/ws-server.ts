@@ -12,6 +12,7 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { GraphqlContext } from './context.js';
 import type { DocumentCache } from './documents.js';
 import type { SubscriptionFanout } from './fanout.js';
+import { personalScope } from './personal-fields.js';
 import { isPushFeed, type PushFanout, type PushFeed, type PushOutput, type PushSubscriber, type Stoppable } from './push-feed.js';
 import { tcpSocketOf, textFrame } from './ws-frame.js';
 
@@ -380,7 +381,7 @@ export class WsServer<A> {
       const push = new PushOperation(this, connection, id, (output) =>
         options.push.subscriber(
           {
-            key: `${prepared.id}\0${operationName ?? ''}\0${JSON.stringify(variableValues ?? {})}`,
+            key: `${prepared.id}\0${operationName ?? ''}\0${JSON.stringify(variableValues ?? {})}${personalScope(options.schema, document, context.viewer?.userId)}`,
             schema: options.schema,
             document,
             operationName,

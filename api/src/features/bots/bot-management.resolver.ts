@@ -7,12 +7,14 @@ import type { ServerView } from '../servers/server.view.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
 import { nestedListCost } from '../../graphql/limits.js';
+import { Personal } from '../../graphql/personal-fields.js';
 
 @Resolver(() => UserObject)
 export class BotManagementResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized()
+  @Personal()
   @FieldResolver(() => [ServerObject], {
     description: 'For a bot of the caller: the servers it is in (empty for anyone else).',
     complexity: nestedListCost,

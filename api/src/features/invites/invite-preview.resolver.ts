@@ -4,6 +4,7 @@ import type { GraphqlContext } from '../../graphql/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { Services } from '../../services.js';
 import type { InviteView } from './invites.service.js';
+import { Personal } from '../../graphql/personal-fields.js';
 
 /** What an invite link shows to anyone, signed in or not, before they join. */
 @ObjectType('InvitePreview')
@@ -49,6 +50,7 @@ export class InvitePreviewResolver {
   }
 
   /** True when the caller is signed in and already a member (the page then opens the server). */
+  @Personal()
   @FieldResolver(() => Boolean)
   async alreadyMember(@Root() invite: InviteView, @Ctx() ctx: GraphqlContext): Promise<boolean> {
     if (!ctx.viewer) return false;

@@ -6,6 +6,7 @@ import { ServerObject } from '../servers/server.object.js';
 import type { ServerView } from '../servers/server.view.js';
 import { MemberObject } from './member.object.js';
 import type { MemberView } from './member.view.js';
+import { Personal } from '../../graphql/personal-fields.js';
 
 /** A server's single memberships: the caller's own, and anyone's by user id. */
 @Resolver(() => ServerObject)
@@ -13,6 +14,7 @@ export class ServerMemberResolver {
   constructor(private readonly services: Services) {}
 
   /** The caller's own membership (nickname, roles, timeout end), so a client can explain a read-only composer. */
+  @Personal()
   @Authorized()
   @FieldResolver(() => MemberObject, { nullable: true })
   async myMember(@Root() server: ServerView, @CurrentViewer() viewer: Viewer, @Ctx() ctx: GraphqlContext): Promise<MemberView | null> {

@@ -6,6 +6,7 @@ import type { Services } from '../../services.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { ChannelObject } from '../channels/channel.object.js';
 import type { ChannelView } from '../channels/channel.view.js';
+import { Personal } from '../../graphql/personal-fields.js';
 
 interface ReadLoaders {
   lastRead: DataLoader<string, string | null>;
@@ -44,6 +45,7 @@ export class ReadStatesResolver {
   }
 
   @Authorized()
+  @Personal()
   @FieldResolver(() => ID, { nullable: true, description: 'The newest message the caller has read here (null: none yet).' })
   lastReadMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<string | null> {
     return loadersOf(ctx, viewer.userId).lastRead.load(channel.id);
