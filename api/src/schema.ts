@@ -14,6 +14,7 @@ import { MembersResolver } from './features/members/members.resolver.js';
 import { ServerMemberResolver } from './features/members/server-member.resolver.js';
 import { MessagesResolver } from './features/messages/messages.resolver.js';
 import { PresenceResolver } from './features/presence/presence.resolver.js';
+import { ReactionsResolver } from './features/reactions/reactions.resolver.js';
 import { ReadStatesResolver } from './features/read-states/read-states.resolver.js';
 import { ModerationResolver } from './features/moderation/moderation.resolver.js';
 import { RolesResolver } from './features/roles/roles.resolver.js';
@@ -47,6 +48,7 @@ export const resolvers = [
   ModerationResolver,
   AuditResolver,
   MessagesResolver,
+  ReactionsResolver,
   PresenceResolver,
   EventsResolver,
   VoiceResolver,

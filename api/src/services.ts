@@ -23,6 +23,7 @@ import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
 import { MessageRateLimit } from './features/messages/message-rate-limit.js';
 import { DemoLoginService } from './features/auth/demo-login.js';
+import { ReactionsService } from './features/reactions/reactions.service.js';
 import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { ExplainService } from './features/explain/explain.service.js';
@@ -66,6 +67,7 @@ export interface Services {
   bots: BotsService;
   presence: PresenceService;
   messages: MessagesService;
+  reactions: ReactionsService;
   readStates: ReadStatesService;
   demoLogin: DemoLoginService;
   explain: ExplainService;
@@ -117,6 +119,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     graceMs: config.PRESENCE_GRACE_SECONDS * 1000,
   });
   const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events, outbox);
+  const reactions = new ReactionsService(orm, events, outbox);
   const voice = new VoiceService(redis, keys, orm, bus, access, audit, events, {
     stunUrls: config.STUN_URLS,
     turnUrls: config.TURN_URLS,
@@ -132,6 +135,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     'server-event': ({ serverId, event }) => events.server(serverId, event),
     'channel-event': ({ channelId, event }) => events.channel(channelId, event),
     'message-updated': ({ messageId }) => messages.announceUpdated(messageId),
+    'reaction-changed': ({ messageId, emoji, userId }) => reactions.announce(messageId, emoji, userId),
     'presence-chosen': ({ userId }) => presence.applyChosen(userId),
     'sessions-revoked': ({ tokenHashes }) => auth.announceRevoked(tokenHashes),
   });
@@ -164,6 +168,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     bots: new BotsService(orm, auth, audit, outbox),
     presence,
     messages,
+    reactions,
     readStates: new ReadStatesService(orm),
     demoLogin: new DemoLoginService(orm),
     explain: new ExplainService(access),

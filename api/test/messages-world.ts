@@ -120,12 +120,12 @@ export function messagesWorld() {
   const storedCount = async (channelId: string) =>
     (await sql<{ n: number }>(a, 'select count(*)::int as n from messages where channel_id = ?', [channelId]))[0]!.n;
 
-  /** Subscribes to channelEvents and resolves once the server listens on the channel's topic (confirmed by Redis). */
-  async function listen(api: RunningApi, user: TestUser, channelId: string, since?: string): Promise<Subscription<any>> {
+  /** Subscribes to channelEvents (our selection, or `query` with variables $c and $s) and resolves once the server listens on the channel's topic (confirmed by Redis). */
+  async function listen(api: RunningApi, user: TestUser, channelId: string, since?: string, query = EVENTS): Promise<Subscription<any>> {
     const client = wsClient(api.url, user.token);
     sockets.push(client);
     const base = liveSubscriptions(api.services);
-    const sub = subscribe(client, EVENTS, { c: channelId, s: since ?? null });
+    const sub = subscribe(client, query, { c: channelId, s: since ?? null });
     const registered = await until(async () => liveSubscriptions(api.services) > base || sub.completed, 'the subscription to register');
     expect(sub.errors).toEqual([]);
     expect(registered && !sub.completed).toBe(true);

@@ -8,6 +8,7 @@ import { Message } from './messages/message.entity.js';
 import { Ban } from './moderation/ban.entity.js';
 import { TimeoutOutbox } from './moderation/timeout-outbox.entity.js';
 import { Role } from './roles/role.entity.js';
+import { MessageReaction } from './reactions/reaction.entity.js';
 import { ReadState } from './read-states/read-state.entity.js';
 import { Server } from './servers/server.entity.js';
 import { User } from './users/user.entity.js';
@@ -28,5 +29,6 @@ export const entities = [
   Message,
   TimeoutOutbox,
   OutboxRow,
+  MessageReaction,
   ReadState,
 ];

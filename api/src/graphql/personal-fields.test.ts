@@ -9,6 +9,8 @@ describe('personal fields', () => {
     const personal = (query: string) => isPersonal(schema, parse(query));
     expect(personal('{ myServers { id name channels { id name myPermissions } } }')).toBe(false);
     expect(personal('{ myServers { myMember { nickname } } }')).toBe(true);
+    expect(personal('query($c: ID!) { messages(channelId: $c) { messages { reactions { emoji count } } } }')).toBe(false);
+    expect(personal('query($c: ID!) { messages(channelId: $c) { messages { reactions { emoji me } } } }')).toBe(true);
     expect(personal('{ myServers { channels { ...C } } } fragment C on Channel { id lastReadMessageId }')).toBe(true);
     expect(personal(`subscription($s: ID!) { serverEvents(serverId: $s) { ... on ChannelUpdated { channel { id name } } } }`)).toBe(false);
     expect(

@@ -12,6 +12,8 @@ export type OutboxEffect =
   | { kind: 'channel-event'; channelId: string; event: ChannelEventPayload }
   /** MessagesService.announceUpdated: the edited message as it is when performed, unless deleted by then. */
   | { kind: 'message-updated'; messageId: string }
+  /** ReactionsService.announce: the member's reaction on the message and the emoji's count, as they are when performed. */
+  | { kind: 'reaction-changed'; messageId: string; emoji: string; userId: string }
   /** PresenceService.applyChosen: users.chosen_status applied in Redis, PresenceUpdated if what others see changed. */
   | { kind: 'presence-chosen'; userId: string }
   /** AuthService.announceRevoked: every process evicts the sessions and closes their sockets. */
@@ -34,6 +36,12 @@ export const owed = {
     event: { type: 'MessageDeleted', messageId, channelId },
   }),
   messageUpdated: (messageId: string): OutboxEffect => ({ kind: 'message-updated', messageId }),
+  reactionChanged: (messageId: string, emoji: string, userId: string): OutboxEffect => ({
+    kind: 'reaction-changed',
+    messageId,
+    emoji,
+    userId,
+  }),
   presenceChosen: (userId: string): OutboxEffect => ({ kind: 'presence-chosen', userId }),
   sessionsRevoked: (tokenHashes: string[]): OutboxEffect => ({ kind: 'sessions-revoked', tokenHashes }),
 };

@@ -27,6 +27,12 @@ describe('permission bits', () => {
     expect(bitsToPermissions(NO_PERMISSIONS)).toEqual([]);
   });
 
+  it('keeps the bits stored rows and migrations rely on', () => {
+    // 0011_message_reactions.sql grants bit 17 to every @everyone role.
+    expect(PermissionBit.ADD_REACTIONS).toBe(1n << 17n);
+    expect(PermissionBit.MOVE_MEMBERS).toBe(1n << 16n);
+  });
+
   it('defaults for @everyone and timeouts', () => {
     expect(bitsToPermissions(DEFAULT_EVERYONE_PERMISSIONS)).toEqual([
       'VIEW_CHANNEL',
@@ -35,6 +41,7 @@ describe('permission bits', () => {
       'CREATE_INVITE',
       'JOIN_VOICE',
       'SPEAK',
+      'ADD_REACTIONS',
     ]);
     expect(bitsToPermissions(TIMED_OUT_PERMISSIONS)).toEqual(['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY']);
   });

@@ -18,6 +18,7 @@ export const PERMISSION_NAMES = [
   'MUTE_MEMBERS',
   'DEAFEN_MEMBERS',
   'MOVE_MEMBERS',
+  'ADD_REACTIONS',
 ] as const;
 
 export type PermissionName = (typeof PERMISSION_NAMES)[number];
@@ -49,6 +50,7 @@ export const DEFAULT_EVERYONE_PERMISSIONS = permissionsToBits([
   'VIEW_CHANNEL',
   'SEND_MESSAGES',
   'READ_MESSAGE_HISTORY',
+  'ADD_REACTIONS',
   'CREATE_INVITE',
   'JOIN_VOICE',
   'SPEAK',

@@ -2,6 +2,7 @@ import { createUnionType, Field, ID } from 'type-graphql';
 import { ObjectType } from '../graphql/object-type.js';
 import { MessageObject } from '../features/messages/message.object.js';
 import type { MessageView } from '../features/messages/message.view.js';
+import { MessageReactionChangedObject } from '../features/reactions/reaction.object.js';
 import { UserObject } from '../features/users/user.object.js';
 import type { UserView } from '../features/users/user.view.js';
 import type { ChannelEventPayload } from './topics.js';
@@ -42,6 +43,7 @@ export const channelEventTypes = {
   MessageUpdated: MessageUpdatedObject,
   MessageDeleted: MessageDeletedObject,
   TypingStarted: TypingStartedObject,
+  MessageReactionChanged: MessageReactionChangedObject,
 } as const satisfies Record<Exclude<ChannelEventPayload['type'], 'END'>, unknown>;
 
 export const ChannelEventUnion = createUnionType({

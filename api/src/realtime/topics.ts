@@ -4,6 +4,7 @@ import type { RoleView } from '../features/roles/role.view.js';
 import type { ServerView } from '../features/servers/server.view.js';
 import type { UserView } from '../features/users/user.view.js';
 import type { MessageView } from '../features/messages/message.view.js';
+import type { ReactionChange } from '../features/reactions/reaction.view.js';
 import type { VoiceSignalPayload, VoiceStateView } from '../features/voice/voice-state.js';
 import type { EventBus, Topic as BusTopic } from '../kernel/pubsub/event-bus.js';
 
@@ -11,7 +12,7 @@ import type { EventBus, Topic as BusTopic } from '../kernel/pubsub/event-bus.js'
 export interface TopicPayloads {
   /** Per server: membership, presence, channels, roles, voice states. */
   server: ServerEventPayload | AccessMarker;
-  /** Per channel: messages and typing. */
+  /** Per channel: messages, reactions and typing. */
   channel: ChannelEventPayload | AccessMarker;
   /** Per voice session: signals relayed to it. */
   'voice-signals': VoiceSignalPayload;
@@ -81,6 +82,7 @@ export type ChannelEventPayload =
   | { type: 'MessageUpdated'; message: MessageView }
   | { type: 'MessageDeleted'; messageId: string; channelId: string }
   | { type: 'TypingStarted'; channelId: string; user: UserView }
+  | ({ type: 'MessageReactionChanged' } & ReactionChange)
   /** Internal: the channel was deleted; every subscription to it ends. Never sent to clients. */
   | { type: 'END' };
 

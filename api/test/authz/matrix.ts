@@ -321,6 +321,21 @@ export const MUTATIONS: Record<string, Row> = {
     prepare: async ({ target, stage }) => ({ variables: { m: await sendMessage(target, stage.textId) } }),
     expect: needs('MANAGE_MESSAGES'),
   },
+  addReaction: {
+    document: 'mutation($m: ID!) { addReaction(messageId: $m, emoji: "👍") { id } }',
+    prepare: ({ shared }) => ({ variables: { m: shared.targetMessageId } }),
+    expect: needs('ADD_REACTIONS'),
+  },
+  removeReaction: {
+    // The owner's reaction on a message of its own: removing another's reaction is moderation (no hierarchy, as deletes).
+    document: 'mutation($m: ID!, $u: ID!) { removeReaction(messageId: $m, emoji: "👀", userId: $u) { id } }',
+    prepare: async ({ owner, stage }) => {
+      const messageId = await sendMessage(owner, stage.textId);
+      await owner.client.ok('mutation($m: ID!) { addReaction(messageId: $m, emoji: "👀") { id } }', { m: messageId });
+      return { variables: { m: messageId, u: owner.id } };
+    },
+    expect: needs('MANAGE_MESSAGES'),
+  },
   startTyping: {
     document: 'mutation($c: ID!) { startTyping(channelId: $c) }',
     prepare: ({ stage }) => ({ variables: { c: stage.textId } }),

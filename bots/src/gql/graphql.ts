@@ -9,6 +9,7 @@ export type ChannelType =
   | 'VOICE';
 
 export type Permission =
+  | 'ADD_REACTIONS'
   | 'ADMINISTRATOR'
   | 'BAN_MEMBERS'
   | 'CREATE_INVITE'
@@ -43,6 +44,7 @@ export type ChannelEventsSubscriptionVariables = Exact<{
 export type ChannelEventsSubscription = { channelEvents:
     | { __typename: 'MessageCreated', message: { id: string, content: string, createdAt: string, editedAt: string | null, channel: { id: string }, author: { id: string, username: string, displayName: string, isBot: boolean } } }
     | { __typename: 'MessageDeleted', channelId: string, messageId: string }
+    | { __typename: 'MessageReactionChanged' }
     | { __typename: 'MessageUpdated', message: { id: string, content: string, createdAt: string, editedAt: string | null, channel: { id: string }, author: { id: string, username: string, displayName: string, isBot: boolean } } }
     | { __typename: 'TypingStarted' }
    };

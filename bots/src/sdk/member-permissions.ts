@@ -5,6 +5,7 @@ type ServerRoles = Pick<NonNullable<ServerSetupQuery['server']>, 'id' | 'owner' 
 
 const CACHE_MS = 30_000;
 const ALL: readonly Permission[] = [
+  'ADD_REACTIONS',
   'ADMINISTRATOR',
   'BAN_MEMBERS',
   'CREATE_INVITE',

@@ -57,6 +57,7 @@ export type OverwriteTarget =
   | 'ROLE';
 
 export type Permission =
+  | 'ADD_REACTIONS'
   | 'ADMINISTRATOR'
   | 'BAN_MEMBERS'
   | 'CREATE_INVITE'
@@ -540,6 +541,7 @@ export type ChannelActivitySubscriptionVariables = Exact<{
 export type ChannelActivitySubscription = { channelEvents:
     | { __typename: 'MessageCreated', message: { id: string, channel: { id: string } } }
     | { __typename: 'MessageDeleted' }
+    | { __typename: 'MessageReactionChanged' }
     | { __typename: 'MessageUpdated' }
     | { __typename: 'TypingStarted' }
    };
@@ -572,6 +574,7 @@ export type ChannelEventsSubscriptionVariables = Exact<{
 export type ChannelEventsSubscription = { channelEvents:
     | { __typename: 'MessageCreated', message: { ' $fragmentRefs'?: { 'ChatMessageFragment': ChatMessageFragment } } }
     | { __typename: 'MessageDeleted', messageId: string }
+    | { __typename: 'MessageReactionChanged' }
     | { __typename: 'MessageUpdated', message: { ' $fragmentRefs'?: { 'ChatMessageFragment': ChatMessageFragment } } }
     | { __typename: 'TypingStarted', user: { id: string, displayName: string } }
    };

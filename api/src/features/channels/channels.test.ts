@@ -30,7 +30,7 @@ const REMOVE_OVERWRITE = `mutation($c: ID!, $t: OverwriteTarget!, $id: ID!) { re
 
 const REORDER = 'mutation($s: ID!, $ids: [ID!]!) { reorderChannels(serverId: $s, channelIds: $ids) { id position } }';
 
-const DEFAULTS = ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK'];
+const DEFAULTS = ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK', 'ADD_REACTIONS'];
 
 describe('channels', () => {
   let api: RunningApi;
@@ -493,6 +493,7 @@ describe('channels', () => {
         'MANAGE_MESSAGES',
         'CREATE_INVITE',
         'JOIN_VOICE',
+        'ADD_REACTIONS',
       ]);
 
       await owner.client.ok(SET_OVERWRITE, {
@@ -505,6 +506,7 @@ describe('channels', () => {
         'CREATE_INVITE',
         'JOIN_VOICE',
         'SPEAK',
+        'ADD_REACTIONS',
       ]);
       expect(await channelPermissions(other.client, channel.id)).toContain('SEND_MESSAGES');
 

@@ -1,4 +1,5 @@
 import type { UserView } from '../users/user.view.js';
+import type { ReactionView } from '../reactions/reaction.view.js';
 import type { Message } from './message.entity.js';
 
 export interface MessageView {
@@ -12,6 +13,8 @@ export interface MessageView {
   editedAt: Date | string | null;
   /** Embedded in live events so subscribers need no user lookup per event. */
   author?: UserView;
+  /** Known without a query for a new message (none yet); loaded per page otherwise. */
+  reactions?: ReactionView[];
 }
 
 export const toMessageView = (m: Message): MessageView => ({

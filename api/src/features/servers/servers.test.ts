@@ -66,7 +66,7 @@ describe('servers', () => {
           id: expect.any(String),
           name: '@everyone',
           color: expect.stringMatching(/^#[0-9A-F]{6}$/),
-          permissions: ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK'],
+          permissions: ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK', 'ADD_REACTIONS'],
           position: 0,
           isDefault: true,
         },
@@ -303,6 +303,7 @@ describe('servers', () => {
         'CREATE_INVITE',
         'JOIN_VOICE',
         'SPEAK',
+        'ADD_REACTIONS',
       ]);
     });
 

@@ -19,6 +19,7 @@ export const PERMISSION_LINES: ReadonlyArray<{ permission: Permission; label: st
   { permission: 'MUTE_MEMBERS', label: 'Mute members', line: 'Can server-mute others in voice.' },
   { permission: 'DEAFEN_MEMBERS', label: 'Deafen members', line: 'Can server-deafen others in voice.' },
   { permission: 'MOVE_MEMBERS', label: 'Move members', line: 'Can move others between voice channels or disconnect them.' },
+  { permission: 'ADD_REACTIONS', label: 'Add reactions', line: 'Can react to messages with emoji.' },
 ];
 
 /** Permissions that hand over control of the server: the UI warns before granting them. */

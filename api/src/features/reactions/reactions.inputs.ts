@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
+
+/** Discord's limit: a message shows at most this many different emoji. */
+export const MAX_EMOJIS_PER_MESSAGE = 20;
+
+// One emoji as Unicode recommends it for general interchange (RGI): skin tones, flags, keycaps and
+// ZWJ sequences included; text, two emoji, or a bare symbol without its emoji presentation are not.
+const oneEmoji = new RegExp('^\\p{RGI_Emoji}$', 'v');
+
+export const emojiSchema = z.string().max(64, 'must be one emoji').regex(oneEmoji, 'must be one emoji');
+
+export const addReactionSchema = z.object({ messageId: id, emoji: emojiSchema });
+
+export const removeReactionSchema = z.object({ messageId: id, emoji: emojiSchema, userId: id.nullish() });
