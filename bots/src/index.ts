@@ -7,6 +7,7 @@ export {
   type BotUser,
   type Message,
   type ChannelInfo,
+  type ReactionChange,
   type BotCommandContext as CommandContext,
   type BotCommandHandler as CommandHandler,
 } from './sdk/client.js';

@@ -46,6 +46,46 @@ describe('SDK client against the real API', () => {
     }
   });
 
+  it('reacts, takes reactions back and hears every reaction change', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    try {
+      const changes: unknown[] = [];
+      bot.on('reactionChange', (change) => void changes.push(change));
+      const messageId = (await owner.client.ok(SEND, { c: world.channelId, t: 'react here' })).sendMessage.id as string;
+      await owner.client.ok('mutation($m: ID!) { addReaction(messageId: $m, emoji: "👋") { id } }', { m: messageId });
+      await bot.react(messageId, '👋');
+      await bot.react(messageId, '🤖');
+      await bot.removeReaction(messageId, '👋');
+      const change = (userId: string, emoji: string, reacted: boolean, count: number) => ({
+        channelId: world.channelId,
+        messageId,
+        emoji,
+        userId,
+        reacted,
+        count,
+      });
+      await eventually(async () =>
+        expect(changes).toEqual([
+          change(owner.id, '👋', true, 1),
+          change(world.botId, '👋', true, 2),
+          change(world.botId, '🤖', true, 1),
+          change(world.botId, '👋', false, 1),
+        ]),
+      );
+      const page = await owner.client.ok('query($c: ID!) { messages(channelId: $c) { messages { id reactions { emoji count me } } } }', {
+        c: world.channelId,
+      });
+      expect(page.messages.messages.find((m: { id: string }) => m.id === messageId).reactions).toEqual([
+        { emoji: '👋', count: 1, me: true },
+        { emoji: '🤖', count: 1, me: false },
+      ]);
+      await expect(bot.react(messageId, 'not an emoji')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    } finally {
+      await bot.destroy();
+    }
+  });
+
   it('follows a channel created after login, and forgets a deleted one', async () => {
     const world = await botWorld(api, owner);
     const bot = await startBot(api.url, world.token);

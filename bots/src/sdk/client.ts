@@ -2,11 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { pino, type Logger } from 'pino';
 import {
+  AddReactionDocument,
   ChannelEventsDocument,
   DeleteMessageDocument,
   LatestMessageDocument,
   MeDocument,
   MyServersDocument,
+  RemoveReactionDocument,
   ServerSetupDocument,
   SendMessageDocument,
   ServerChangesDocument,
@@ -57,11 +59,22 @@ export interface ChannelInfo {
   permissions: readonly Permission[];
 }
 
+export interface ReactionChange {
+  channelId: string;
+  messageId: string;
+  emoji: string;
+  userId: string;
+  reacted: boolean;
+  count: number;
+}
+
 export interface ClientEvents {
   ready: [me: BotUser];
   messageCreate: [message: Message];
   messageUpdate: [message: Message];
   messageDelete: [event: { channelId: string; messageId: string }];
+  /** A member's reaction as it now is (`reacted`), and how many have reacted with the emoji. */
+  reactionChange: [event: ReactionChange];
   /** The connection's status; `reason` says why it was lost. */
   status: [status: ConnectionStatus, reason?: Error];
   /** A listener or command handler threw, or a channel stream failed. The client keeps running. */
@@ -226,6 +239,16 @@ export class BotClient {
     });
   }
 
+  /** The bot's reaction (one fully-qualified emoji, e.g. '👍' or '❤️'); needs ADD_REACTIONS. */
+  async react(messageId: string, emoji: string): Promise<void> {
+    await this.connection.request(AddReactionDocument, { messageId, emoji });
+  }
+
+  /** Takes back the bot's reaction, or with `userId` (and MANAGE_MESSAGES) someone else's. */
+  async removeReaction(messageId: string, emoji: string, userId?: string): Promise<void> {
+    await this.connection.request(RemoveReactionDocument, { messageId, emoji, userId: userId ?? null });
+  }
+
   async deleteMessage(messageId: string): Promise<void> {
     await this.connection.request(DeleteMessageDocument, { messageId });
   }
@@ -310,6 +333,10 @@ export class BotClient {
         } else if (event.__typename === 'MessageUpdated') this.emit('messageUpdate', this.withServer(event.message));
         else if (event.__typename === 'MessageDeleted')
           this.emit('messageDelete', { channelId: event.channelId, messageId: event.messageId });
+        else if (event.__typename === 'MessageReactionChanged') {
+          const { __typename, ...change } = event;
+          this.emit('reactionChange', change);
+        }
       },
       error: (error) => {
         this.streams.delete(channelId);
