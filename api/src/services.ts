@@ -178,6 +178,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     ownership: new OwnershipService(audit, outbox),
     jobs,
     async close() {
+      outbox.stop();
       await jobs.close();
       await notifications.close();
       subscriber.disconnect();

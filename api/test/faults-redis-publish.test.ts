@@ -9,6 +9,7 @@ import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from 
 import { followMessages } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
+const EDIT = 'mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { id } }';
 
 // Redis refuses the PUBLISH of a message whose INSERT has committed (here an ACL revoked between
 // the two; in life a connection lost or a reply that never came). The message was sent: the sender
@@ -43,7 +44,7 @@ describe('a PUBLISH that fails after the message committed', () => {
     admin.disconnect();
   });
 
-  it('answers the message, owes its announcement to the sweep, and the stream gets it once; a repeated announcement is dropped', async () => {
+  it('answers the message, owes its announcement and performs it once Redis takes it; the stream gets it once, a repeat is dropped', async () => {
     const { ws, ids: received } = await followMessages(api.url, member.token, channelId, () =>
       owner.client.ok(SEND, { c: channelId, t: 'before' }),
     );
@@ -72,12 +73,21 @@ describe('a PUBLISH that fails after the message committed', () => {
     await sleep(200);
     expect(received()).not.toContain(id);
 
-    // Redis takes PUBLISH again; the workers' sweep performs the row (here for this row alone: the
-    // database's outbox is shared with other tests' processes).
+    // An edit meanwhile: committed, its announcement owed too (by the transactional path).
+    await owner.client.ok(EDIT, { m: id, t: 'edited, not announced' });
+    const editRows = () => sql(api, "select id from outbox where effects -> 0 ->> 'messageId' = ?", [id]);
+    expect(await editRows()).toHaveLength(1);
+    expect(api.services.outbox.retryingCount).toBe(2);
+
+    // Redis takes PUBLISH again: the process performs what it owes by itself, within seconds (no
+    // workers run here, so no sweep), and forgets the rows.
     await admin.call('ACL', 'SETUSER', redisUser, '+publish');
-    expect(await api.services.outbox.perform(String(row!.id))).toBe(true);
-    await until(() => received().includes(id), 'the owed announcement');
-    expect(await owedRows()).toEqual([]);
+    await until(() => received().includes(id), 'the owed announcement', { timeoutMs: 8000 });
+    await until(async () => (await owedRows()).length + (await editRows()).length, 'the owed rows to be performed', {
+      done: (left) => left === 0,
+      timeoutMs: 8000,
+    });
+    expect(api.services.outbox.retryingCount).toBe(0);
 
     // The same announcement again (as when a PUBLISH that timed out reached Redis after all): the
     // stream does not show it twice. A message sent after it arrives after it (one connection, in order).

@@ -6,6 +6,15 @@ import type { OutboxEffect, OutboxHandlers } from './outbox-effect.js';
 /** How long a performer has a row to itself: far longer than performing takes, short enough to retry soon. */
 const CLAIM_SECONDS = 30;
 
+/**
+ * Rows this process failed to perform are retried by it, first after RETRY_FIRST_MS, then at twice
+ * the wait each time up to RETRY_MAX_MS: Redis is usually back within seconds, and the sweep only
+ * comes once a period (SWEEP_EVERY_SECONDS). At most RETRY_MAX_ROWS are tracked; the rest wait for it.
+ */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 8000;
+const RETRY_MAX_ROWS = 10_000;
+
 /** Adds effects the running transaction owes once committed. */
 export type Owe = (...effects: OutboxEffect[]) => void;
 
@@ -16,10 +25,14 @@ export type Owe = (...effects: OutboxEffect[]) => void;
  * A performer claims a row for CLAIM_SECONDS (one performer at a time), performs its effects in the
  * order owed with no connection held — they may need the database themselves, and holding one while
  * waiting for another exhausts the pool under load — then deletes it. A performer that dies or fails
- * leaves the row to be performed again once the claim lapses (at least once; every effect is safe twice).
+ * leaves the row to be performed again once the claim lapses, one that fails gives its claim back
+ * and retries the row itself (at least once; every effect is safe twice).
  */
 export class Outbox {
   private handlers: OutboxHandlers | null = null;
+  private readonly retrying = new Set<string>();
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = RETRY_FIRST_MS;
 
   constructor(
     private readonly orm: Orm,
@@ -44,7 +57,10 @@ export class Outbox {
     });
     if (id === null) return result;
     failpoint(Failpoint.outboxCommitted);
-    await this.perform(id).catch((err: unknown) => this.log.warn({ err, outboxId: id }, 'side effects left to the sweep'));
+    await this.perform(id).catch((err: unknown) => {
+      this.log.warn({ err, outboxId: id }, 'side effects not performed; retrying');
+      this.retry(id);
+    });
     return result;
   }
 
@@ -59,8 +75,8 @@ export class Outbox {
       return;
     } catch (err) {
       try {
-        await this.write(this.orm.em.fork(), [effect]);
-        this.log.warn({ err, kind: effect.kind }, 'side effect left to the sweep');
+        this.retry(await this.write(this.orm.em.fork(), [effect]));
+        this.log.warn({ err, kind: effect.kind }, 'side effect not performed; owed and retrying');
       } catch (writeErr) {
         // The kind only: a message's content is not for the logs.
         this.log.error({ err, writeErr, kind: effect.kind }, 'side effect lost: neither performed nor written');
@@ -84,10 +100,47 @@ export class Outbox {
       [CLAIM_SECONDS, id],
     );
     if (!row) return false;
-    for (const effect of row.effects) await this.run(effect);
+    try {
+      for (const effect of row.effects) await this.run(effect);
+    } catch (error) {
+      // Given back, so the next attempt need not wait for the claim to lapse.
+      await em.execute('update outbox set claimed_until = null where id = ?', [id]).catch(() => undefined);
+      throw error;
+    }
     await em.execute('delete from outbox where id = ?', [id]);
     return true;
   }
+
+  /** Rows this process is retrying (for tests and metrics). */
+  get retryingCount(): number {
+    return this.retrying.size;
+  }
+
+  /** Stops retrying (the process is closing; what is left is the sweep's). */
+  stop(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retrying.clear();
+  }
+
+  private retry(id: string): void {
+    if (this.retrying.size >= RETRY_MAX_ROWS) return;
+    this.retrying.add(id);
+    this.retryTimer ??= setTimeout(this.retryNow, this.retryDelayMs).unref();
+  }
+
+  private readonly retryNow = async (): Promise<void> => {
+    for (const id of [...this.retrying]) {
+      try {
+        await this.perform(id); // false: gone, or claimed by the sweep; either way not ours now
+        this.retrying.delete(id);
+      } catch {
+        break; // Still failing: the rest would fail the same way.
+      }
+    }
+    this.retryDelayMs = this.retrying.size > 0 ? Math.min(this.retryDelayMs * 2, RETRY_MAX_MS) : RETRY_FIRST_MS;
+    this.retryTimer = this.retrying.size > 0 ? setTimeout(this.retryNow, this.retryDelayMs).unref() : null;
+  };
 
   private run(effect: OutboxEffect): Promise<void> {
     if (!this.handlers) throw new Error('Outbox handlers are not wired');
