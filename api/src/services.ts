@@ -119,7 +119,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     graceMs: config.PRESENCE_GRACE_SECONDS * 1000,
   });
   const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events, outbox);
-  const reactions = new ReactionsService(orm, events, outbox);
+  const reactions = new ReactionsService(orm, events, outbox, limiter, keys);
   const voice = new VoiceService(redis, keys, orm, bus, access, audit, events, {
     stunUrls: config.STUN_URLS,
     turnUrls: config.TURN_URLS,

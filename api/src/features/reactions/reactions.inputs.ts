@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
 
+/**
+ * Reaction changes (adds and removals) a member may make in one channel per window: a person
+ * clicking through a poll stays well under it; a script flipping reactions to flood every reader's
+ * screen with events does not.
+ */
+export const REACTION_CHANGES = { limit: 20, windowMs: 10_000 };
+
 /** Discord's limit: a message shows at most this many different emoji. */
 export const MAX_EMOJIS_PER_MESSAGE = 20;
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../kernel/db/orm.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import type { RedisKeys } from '../../kernel/redis/keys.js';
+import type { SlidingWindowLimiter } from '../../kernel/redis/sliding-window.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { owed } from '../../outbox/outbox-effect.js';
 import type { Outbox } from '../../outbox/outbox.js';
@@ -9,8 +11,8 @@ import type { EventPublisher } from '../../realtime/topics.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
 import type { ReactionView } from './reaction.view.js';
-import { tooManyEmojis } from './reactions.errors.js';
-import { addReactionSchema, MAX_EMOJIS_PER_MESSAGE, removeReactionSchema } from './reactions.inputs.js';
+import { reactingTooFast, tooManyEmojis } from './reactions.errors.js';
+import { addReactionSchema, MAX_EMOJIS_PER_MESSAGE, REACTION_CHANGES, removeReactionSchema } from './reactions.inputs.js';
 
 type ResolveAccess = (channelId: string) => Promise<ChannelAccess>;
 
@@ -31,6 +33,8 @@ export class ReactionsService {
     private readonly orm: Orm,
     private readonly events: EventPublisher,
     private readonly outbox: Outbox,
+    private readonly limiter: SlidingWindowLimiter,
+    private readonly keys: RedisKeys,
   ) {}
 
   /** The caller's reaction (a repeat changes nothing): READ_MESSAGE_HISTORY and ADD_REACTIONS, and not timed out. */
@@ -40,6 +44,7 @@ export class ReactionsService {
     assertNotTimedOut(access);
     for (const permission of ['READ_MESSAGE_HISTORY', 'ADD_REACTIONS'] as const)
       if (!hasPermission(access.channelPermissions, permission)) throw forbidden(permission);
+    await this.throttle(access);
     await this.outbox.transaction(async (tx, owe) => {
       await lockMessage(tx, messageId);
       const [held] = await tx.execute<{ emojis: number; present: boolean }[]>(
@@ -61,6 +66,7 @@ export class ReactionsService {
     const access = await resolveAccess(await this.channelOf(messageId));
     const target = userId ?? actorId;
     if (target !== actorId && !hasPermission(access.channelPermissions, 'MANAGE_MESSAGES')) throw forbidden('MANAGE_MESSAGES');
+    await this.throttle(access);
     await this.outbox.transaction(async (tx, owe) => {
       await lockMessage(tx, messageId);
       const deleted = await tx.execute('delete from message_reactions where message_id = ? and emoji = ? and user_id = ? returning 1', [
@@ -120,6 +126,12 @@ export class ReactionsService {
       list.push({ emoji: row.emoji, count: row.count, me: row.me });
     }
     return messageIds.map((id) => byMessage.get(id) ?? []);
+  }
+
+  /** REACTION_CHANGES per member and channel, across processes (even a change that turns out a no-op counts). */
+  private async throttle(access: ChannelAccess): Promise<void> {
+    const verdict = await this.limiter.consume([{ key: this.keys.reactionChanges(access.channel.id, access.userId), ...REACTION_CHANGES }]);
+    if (!verdict.allowed) throw reactingTooFast(verdict.retryAfterMs);
   }
 
   private async channelOf(messageId: string): Promise<string> {

@@ -123,6 +123,21 @@ describe('reactions', () => {
     expect(await reactionsIn(w.owner.client, w.channelId, message.id)).toEqual([]);
   });
 
+  it('limits how fast a member changes reactions in a channel, across processes', async () => {
+    const w = await world(1);
+    const [member] = w.members;
+    const message = await send(w.owner.client, w.channelId, 'flip me');
+    // 20 changes in the window, alternating processes: all allowed.
+    for (let i = 0; i < 20; i += 1) await on(i % 2 ? b : a, member!).ok(i % 2 ? REMOVE : ADD, { m: message.id, e: '🔁', u: null });
+    const refused = await member!.client.errorOf(ADD, { m: message.id, e: '🔁' });
+    expect(refused).toMatchObject({ code: 'RATE_LIMITED', extensions: { scope: 'channel' } });
+    expect(refused.extensions.retryAfterMs).toBeGreaterThan(0);
+    expect(refused.extensions.retryAfterMs).toBeLessThanOrEqual(10_000);
+    expect(await reactionsIn(member!.client, w.channelId, message.id)).toEqual([]);
+    // Others are not held back by it.
+    await w.owner.client.ok(ADD, { m: message.id, e: '🔁' });
+  });
+
   it('lets a moderator remove anyone’s reaction', async () => {
     const w = await world(1);
     const [member] = w.members;
