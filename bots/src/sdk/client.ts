@@ -13,6 +13,7 @@ import {
   SendMessageDocument,
   ServerChangesDocument,
   TimeoutMemberDocument,
+  type ChannelEventsSubscription,
   type ChannelEventsSubscriptionVariables,
   type MeQuery,
   type MessageFieldsFragment,
@@ -59,14 +60,11 @@ export interface ChannelInfo {
   permissions: readonly Permission[];
 }
 
-export interface ReactionChange {
-  channelId: string;
-  messageId: string;
-  emoji: string;
-  userId: string;
-  reacted: boolean;
-  count: number;
-}
+/** What the API's MessageReactionChanged carries, as the channel stream selects it. */
+export type ReactionChange = Omit<
+  Extract<ChannelEventsSubscription['channelEvents'], { __typename: 'MessageReactionChanged' }>,
+  '__typename'
+>;
 
 export interface ClientEvents {
   ready: [me: BotUser];
