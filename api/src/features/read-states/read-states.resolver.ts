@@ -1,16 +1,18 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { channelArg, CurrentViewer, GrantedChannel, RequireAccess } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import type { Services } from '../../services.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { ChannelObject } from '../channels/channel.object.js';
 import type { ChannelView } from '../channels/channel.view.js';
+import { MENTION_SCAN_LIMIT } from './read-states.service.js';
 import { Personal } from '../../graphql/personal-fields.js';
 
 interface ReadLoaders {
   lastRead: DataLoader<string, string | null>;
   lastMessage: DataLoader<string, string | null>;
+  mentions: DataLoader<string, number>;
 }
 
 /** Per-request loaders, so a server's channel list costs two queries, not two per channel. */
@@ -21,6 +23,7 @@ function loadersOf(ctx: GraphqlContext, userId: string): ReadLoaders {
     loaders = {
       lastRead: new DataLoader((ids) => ctx.services.readStates.lastRead(userId, ids)),
       lastMessage: new DataLoader((ids) => ctx.services.readStates.lastMessage(ids)),
+      mentions: new DataLoader((ids) => ctx.services.readStates.mentionCounts(userId, ids)),
     };
     loadersByContext.set(ctx, loaders);
   }
@@ -55,5 +58,14 @@ export class ReadStatesResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The newest message in the channel (null: none).' })
   lastMessageId(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<string | null> {
     return loadersOf(ctx, viewer.userId).lastMessage.load(channel.id);
+  }
+
+  @Authorized()
+  @Personal()
+  @FieldResolver(() => Int, {
+    description: `Unread messages by others that mention the caller (@username) or reply to them, among the newest ${MENTION_SCAN_LIMIT} unread.`,
+  })
+  mentionCount(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<number> {
+    return loadersOf(ctx, viewer.userId).mentions.load(channel.id);
   }
 }

@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
 import { joinServer } from '../../../test/fixtures.js';
+import { ROOMY_LIMITS } from '../../../test/instances.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
 const MARK = 'mutation($c: ID!, $m: ID!) { markChannelRead(channelId: $c, messageId: $m) { id lastReadMessageId lastMessageId } }';
+const REPLY = 'mutation($c: ID!, $t: String!, $r: ID) { sendMessage(channelId: $c, content: $t, replyToId: $r) { id } }';
+const LIMITS = 'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit } }';
+const MENTIONS = 'query($s: ID!) { server(id: $s) { channels { id mentionCount } } }';
 const STATES = 'query($s: ID!) { server(id: $s) { channels { id type lastReadMessageId lastMessageId } } }';
 
 describe('read states', () => {
@@ -66,5 +70,42 @@ describe('read states', () => {
     const stranger = await signUp(api, 'rsstranger');
     expect((await stranger.client.errorOf(MARK, { c: channelId, m: foreign })).code).toBe('NOT_FOUND');
     expect((await textChannel(owner, server.id)).lastReadMessageId).toBeNull();
+  });
+
+  it('counts the unread messages that mention the reader or reply to them, as the dashboard reads mentions', async () => {
+    const server = await createServer(owner, { isPrivate: false });
+    const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
+    const reader = await signUp(api, 'rsmention');
+    await joinServer(reader, server.id);
+    const say = async (user: TestUser, t: string, r: string | null = null) =>
+      (await user.client.ok(REPLY, { c: channelId, t, r })).sendMessage.id as string;
+    const mentions = async (user: TestUser) =>
+      (await user.client.ok(MENTIONS, { s: server.id })).server.channels.find((c: any) => c.id === channelId).mentionCount;
+
+    const mine = await say(reader, `I am @${reader.username}`); // one's own message mentions nobody to count
+    const counted = [
+      await say(owner, `hi @${reader.username}`),
+      await say(owner, `**hey @${reader.username.toUpperCase()}.**`),
+      await say(owner, 'a reply without a mention', mine),
+    ];
+    for (const t of [
+      `\`@${reader.username}\` in code`,
+      `\`\`\`\nblock @${reader.username}\n\`\`\``,
+      `@${reader.username}x is someone else`,
+      `mail@${reader.username} is not a mention`,
+      `@${reader.username.slice(0, -1)} is a prefix`,
+    ])
+      await say(owner, t);
+    expect(counted).toHaveLength(3);
+    expect(await mentions(reader)).toBe(3);
+    expect(await mentions(owner)).toBe(0);
+
+    await reader.client.ok(MARK, { c: channelId, m: counted[1] });
+    expect(await mentions(reader)).toBe(1); // the reply, sent after what was read
+    const last = await say(owner, `and again @${reader.username}`);
+    expect(await mentions(reader)).toBe(2);
+    await reader.client.ok(MARK, { c: channelId, m: last });
+    expect(await mentions(reader)).toBe(0);
   });
 });
