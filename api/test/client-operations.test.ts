@@ -17,6 +17,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/kernel/config/config.js';
 import { assertCostWithinLimit, assertShapeWithinLimits, assertTokensWithinLimits } from '../src/graphql/limits.js';
+import { isPersonal } from '../src/graphql/personal-fields.js';
 import { buildAppSchema } from '../src/schema.js';
 
 // The operations our own clients send (generated into each workspace's src/gql) must fit the limits
@@ -90,5 +91,15 @@ describe("our clients' operations", () => {
         ).toThrow(/complexity/);
       }
     }
+  });
+
+  // A live event is executed once for every subscriber with the same permission view, unless the
+  // operation selects a personal field (Reaction.me, a read marker…): then once per subscriber. Our
+  // clients' channel streams are what a busy room fans out, so they must share.
+  it.each(GENERATED)('in %s: channel streams select no personal field, so every reader shares one execution', async (file) => {
+    const schema = await buildAppSchema(null);
+    const streams = (await operationsOf(file)).filter(({ document }) => print(document).includes('channelEvents('));
+    expect(streams.length).toBeGreaterThan(0);
+    for (const { name, document } of streams) expect(isPersonal(schema, document), name).toBe(false);
   });
 });

@@ -25,6 +25,9 @@ export const cacheKeys: CacheExchangeOpts['keys'] = {
   MessageCreated: () => null,
   MessageUpdated: () => null,
   MessageDeleted: () => null,
+  MessageReactionChanged: () => null,
+  // One emoji of a message, embedded in it: its count and whether the caller reacted.
+  Reaction: () => null,
   TypingStarted: () => null,
   ChannelUpdated: () => null,
   ChannelDeleted: () => null,

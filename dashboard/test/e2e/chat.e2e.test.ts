@@ -221,6 +221,84 @@ describe('dashboard in the browser', () => {
     await composer(alice.page).fill('');
   });
 
+  it('reactions: picked in one browser, shown live in the other, toggled with a click', async () => {
+    await send(alice.page, 'Who is in for Friday?');
+    const friday = (page: Page) => messageList(page).locator('article', { hasText: 'Who is in for Friday?' });
+    const chip = (page: Page, name: string) => friday(page).getByRole('button', { name, exact: true });
+    await expectPage(friday(bob.page)).toBeVisible();
+
+    // Alice opens the picker from the message's actions and picks 🎉: it closes, her chip is pressed.
+    await friday(alice.page).hover();
+    await friday(alice.page).getByRole('button', { name: 'Add reaction' }).click();
+    const picker = alice.page.getByRole('dialog', { name: 'Pick a reaction' });
+    await expectPage(picker).toBeVisible();
+    await screenshots(alice.page, '05f-reaction-picker');
+    await picker.getByRole('button', { name: '🎉', exact: true }).click();
+    await expectPage(picker).toHaveCount(0);
+    await expectPage(chip(alice.page, '🎉 1 reaction, including yours')).toHaveAttribute('aria-pressed', 'true');
+
+    // Bob sees it live, not pressed for him; his click adds his: 2, pressed for him, and Alice sees 2.
+    await expectPage(chip(bob.page, '🎉 1 reaction, react with 🎉')).toHaveAttribute('aria-pressed', 'false');
+    await chip(bob.page, '🎉 1 reaction, react with 🎉').click();
+    await expectPage(chip(bob.page, '🎉 2 reactions, including yours')).toHaveAttribute('aria-pressed', 'true');
+    await expectPage(chip(alice.page, '🎉 2 reactions, including yours')).toHaveAttribute('aria-pressed', 'true');
+
+    // By keyboard: the action takes focus, Enter opens the picker on its first emoji, the arrows move,
+    // Enter picks; Escape closes it without a pick, focus back on the button.
+    const addButton = friday(bob.page).getByRole('button', { name: 'Add reaction' });
+    await addButton.focus();
+    await bob.page.keyboard.press('Enter');
+    const bobPicker = bob.page.getByRole('dialog', { name: 'Pick a reaction' });
+    await expectPage(bobPicker.getByRole('button', { name: '👍', exact: true })).toBeVisible();
+    await bob.page.keyboard.press('ArrowRight');
+    await bob.page.keyboard.press('ArrowRight');
+    await bob.page.keyboard.press('Enter');
+    await expectPage(bobPicker).toHaveCount(0);
+    await expectPage(chip(alice.page, '❤️ 1 reaction, react with ❤️')).toBeVisible();
+    await addButton.focus();
+    await bob.page.keyboard.press('Enter');
+    await expectPage(bobPicker).toBeVisible();
+    await bob.page.keyboard.press('Escape');
+    await expectPage(bobPicker).toHaveCount(0);
+    expect(await addButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshots(bob.page, '05g-reactions');
+
+    // Alice takes hers back: 1 on both sides, still pressed for Bob only.
+    await chip(alice.page, '🎉 2 reactions, including yours').click();
+    await expectPage(chip(alice.page, '🎉 1 reaction, react with 🎉')).toHaveAttribute('aria-pressed', 'false');
+    await expectPage(chip(bob.page, '🎉 1 reaction, including yours')).toHaveAttribute('aria-pressed', 'true');
+    // Bob takes his ❤️ back: its chip goes on both sides.
+    await chip(bob.page, '❤️ 1 reaction, including yours').click();
+    await expectPage(friday(alice.page).getByRole('button', { name: /^❤️/ })).toHaveCount(0);
+    await expectPage(friday(bob.page).getByRole('button', { name: /^❤️/ })).toHaveCount(0);
+
+    // A message already holding 20 different emoji: a 21st is refused, and the chat says the limit.
+    // (Half each: a member may change at most 20 reactions in a channel every 10 s.)
+    const token = await tokenOf(alice.page);
+    const bobToken = await tokenOf(bob.page);
+    const { sendMessage: full } = await gql(
+      stack.apiUrl,
+      token,
+      'mutation($c: ID!) { sendMessage(channelId: $c, content: "So many feelings") { id } }',
+      { c: channelId },
+    );
+    const twenty = ['😀', '😃', '😄', '😁', '😆', '😅', '😊', '😇', '🙂', '🙃', '😉', '😌', '😋', '😛', '😜', '🤪', '😝', '🤑', '🤗', '🤭'];
+    for (const [i, emoji] of twenty.entries())
+      await gql(stack.apiUrl, i % 2 ? bobToken : token, 'mutation($m: ID!, $e: String!) { addReaction(messageId: $m, emoji: $e) { id } }', {
+        m: full.id,
+        e: emoji,
+      });
+    const feelings = messageList(bob.page).locator('article', { hasText: 'So many feelings' });
+    await expectPage(feelings.getByRole('group', { name: 'Reactions' }).getByRole('button')).toHaveCount(20);
+    await feelings.hover();
+    await feelings.getByRole('button', { name: 'Add reaction' }).click();
+    await bobPicker.getByRole('button', { name: '👍', exact: true }).click();
+    await expectPage(bob.page.getByRole('alert').filter({ hasText: 'A message can have at most 20 different reactions' })).toBeVisible();
+    await expectPage(feelings.getByRole('group', { name: 'Reactions' }).getByRole('button')).toHaveCount(20);
+    await screenshots(bob.page, '05h-reaction-limit');
+    await bob.page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
   it('a new channel appears live; unread dots and the read marker follow the member across devices', async () => {
     const token = await tokenOf(alice.page);
     const { createChannel } = await gql(

@@ -9,10 +9,17 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { getFragmentData } from '@/gql';
 import type { Permission } from '@/gql/graphql';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
-import { DeleteMessageMutation, EditMessageMutation, SendMessageMutation } from './chat.operations';
+import {
+  AddReactionMutation,
+  DeleteMessageMutation,
+  EditMessageMutation,
+  RemoveReactionMutation,
+  SendMessageMutation,
+} from './chat.operations';
 import { Composer } from './composer';
 import { ChatMessageFragment, type ChatMessageData } from './message-item';
 import { MessageList, type MessageListHandle } from './message-list';
+import { MessageReactionsFragment, reactionRefusal } from './message-reactions';
 import { typingText } from './use-typing-users';
 import { newestId } from './message-log';
 import { useChannelMessages } from './use-channel-messages';
@@ -41,6 +48,8 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
   const [, sendMutation] = useMutation(SendMessageMutation);
   const [, editMutation] = useMutation(EditMessageMutation);
   const [, deleteMutation] = useMutation(DeleteMessageMutation);
+  const [, addReactionMutation] = useMutation(AddReactionMutation);
+  const [, removeReactionMutation] = useMutation(RemoveReactionMutation);
 
   const client = useClient();
   const open = useRef(true);
@@ -67,6 +76,9 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
 
   const can = (permission: Permission) => channel.myPermissions.includes(permission) || channel.myPermissions.includes('ADMINISTRATOR');
   const canSend = can('SEND_MESSAGES');
+  // The API's rule for adding one (taking one's own back needs nothing): ADD_REACTIONS, history, no running timeout.
+  const timedOut = !!timedOutUntil && new Date(timedOutUntil).getTime() > Date.now();
+  const canReact = can('ADD_REACTIONS') && can('READ_MESSAGE_HISTORY') && !timedOut;
 
   const sendMessage = useCallback(
     async (channelId: string, content: string, replyToId: string | undefined) => {
@@ -75,7 +87,7 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
       // graphcache can hand back a null root field for a message that quotes another (its read-back of
       // the nested entity); no error means the API took it, and channelEvents brings it either way.
       const sent = result.data?.sendMessage;
-      return { message: sent ? getFragmentData(ChatMessageFragment, sent) : undefined };
+      return { message: sent ? { ...getFragmentData(ChatMessageFragment, sent), reactions: [] } : undefined };
     },
     [sendMutation],
   );
@@ -108,6 +120,25 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
       else reportLoss(apiErrorOf(result.error));
     },
     [apply, deleteMutation, reportLoss],
+  );
+
+  const onReact = useCallback(
+    async (messageId: string, emoji: string, add: boolean) => {
+      const result = add ? await addReactionMutation({ messageId, emoji }) : await removeReactionMutation({ messageId, emoji });
+      if (result.error) return setNotice(reactionRefusal(apiErrorOf(result.error)));
+      // The answer is the message's reactions as they are now; only this emoji goes in, as the reader's
+      // own change (its event says the same). The others keep what live events said, which may be newer.
+      const data = result.data;
+      const answered = data && ('addReaction' in data ? data.addReaction : data.removeReaction);
+      if (!answered) return;
+      const reaction = getFragmentData(MessageReactionsFragment, answered).reactions.find((r) => r.emoji === emoji);
+      apply({
+        type: 'reaction',
+        change: { messageId, emoji, userId: myUserId, reacted: reaction?.me ?? false, count: reaction?.count ?? 0 },
+        readerId: myUserId,
+      });
+    },
+    [addReactionMutation, removeReactionMutation, apply, myUserId, setNotice],
   );
 
   const loadOlder = messages.loadOlder;
@@ -146,6 +177,7 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
         unreadAfterId={lastReadAtOpen ?? undefined}
         canManageMessages={can('MANAGE_MESSAGES')}
         canSend={canSend}
+        canReact={canReact}
         editingId={editingId}
         highlightedId={highlightedId}
         loadingOlder={messages.loadingOlder}
@@ -156,6 +188,7 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
         onCancelEdit={() => setEditingId(undefined)}
         onDelete={(id) => void onDelete(id)}
         onJumpTo={(id) => void onJumpTo(id)}
+        onReact={(id, emoji, add) => void onReact(id, emoji, add)}
       />
       <p className="typing" aria-live="polite">
         {typingText(messages.typingNames)}

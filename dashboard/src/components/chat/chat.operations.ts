@@ -9,11 +9,16 @@ export const ChannelHistoryQuery = graphql(`
       hasMoreBefore
       messages {
         ...ChatMessage
+        ...MessageReactions
       }
     }
   }
 `);
 
+/**
+ * Messages come without their reactions (a new one has none; an edit leaves them as they were) and
+ * MessageReactionChanged changes them: no personal field, so one execution serves every reader.
+ */
 export const ChannelEventsSubscription = graphql(`
   subscription ChannelEvents($channelId: ID!, $since: ID) {
     channelEvents(channelId: $channelId, since: $since) {
@@ -30,6 +35,14 @@ export const ChannelEventsSubscription = graphql(`
       }
       ... on MessageDeleted {
         messageId
+      }
+      ... on MessageReactionChanged {
+        channelId
+        messageId
+        emoji
+        userId
+        reacted
+        count
       }
       ... on TypingStarted {
         user {
@@ -60,6 +73,25 @@ export const EditMessageMutation = graphql(`
 export const DeleteMessageMutation = graphql(`
   mutation DeleteMessage($messageId: ID!) {
     deleteMessage(messageId: $messageId)
+  }
+`);
+
+/** Both answer the message's reactions as they are after the change. */
+export const AddReactionMutation = graphql(`
+  mutation AddReaction($messageId: ID!, $emoji: String!) {
+    addReaction(messageId: $messageId, emoji: $emoji) {
+      id
+      ...MessageReactions
+    }
+  }
+`);
+
+export const RemoveReactionMutation = graphql(`
+  mutation RemoveReaction($messageId: ID!, $emoji: String!) {
+    removeReaction(messageId: $messageId, emoji: $emoji) {
+      id
+      ...MessageReactions
+    }
   }
 `);
 

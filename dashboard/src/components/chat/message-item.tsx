@@ -3,10 +3,13 @@
 import { AlertDialog } from 'radix-ui';
 import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import { graphql } from '@/gql';
-import type { ChatMessageFragment as ChatMessageData } from '@/gql/graphql';
+import type { ChatMessageFragment as ChatMessageFields } from '@/gql/graphql';
 import { formatDateTime, formatMessageTime } from './chat-time';
 import { MessageContent } from './message-content';
 import { mentions, parseMarkup, plainText } from './message-markup';
+import type { ReactionState } from './message-log';
+import { ReactionChips } from './message-reactions';
+import { ReactionPicker } from './reaction-picker';
 
 export const ChatMessageFragment = graphql(`
   fragment ChatMessage on Message {
@@ -33,7 +36,11 @@ export const ChatMessageFragment = graphql(`
   }
 `);
 
-export type { ChatMessageData };
+/**
+ * A message as the chat holds it: the fragment's fields, and its reactions (MessageReactions, kept
+ * current by the message log; live events leave them out, see message-reactions.tsx).
+ */
+export type ChatMessageData = ChatMessageFields & { reactions: readonly ReactionState[] };
 
 /** What a member can do to a message; the chat view implements them once for every message. */
 export interface MessageHandlers {
@@ -44,6 +51,8 @@ export interface MessageHandlers {
   onCancelEdit: () => void;
   onDelete: (messageId: string) => void;
   onJumpTo: (messageId: string) => void;
+  /** Adds the reader's reaction with `emoji` (`add`) or takes it back. */
+  onReact: (messageId: string, emoji: string, add: boolean) => void;
 }
 
 interface MessageItemProps extends MessageHandlers {
@@ -55,6 +64,8 @@ interface MessageItemProps extends MessageHandlers {
   canEdit: boolean;
   canDelete: boolean;
   canReply: boolean;
+  /** ADD_REACTIONS and not timed out: the picker, and chips that add. */
+  canReact: boolean;
   /** The reader: a message that mentions them or replies to them stands out. */
   myUserId: string;
   myUsername: string;
@@ -109,8 +120,10 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           )}
         </div>
       )}
-      {!props.editing && (props.canReply || props.canEdit || props.canDelete) && (
+      <ReactionChips messageId={message.id} reactions={message.reactions} canReact={props.canReact} onToggle={props.onReact} />
+      {!props.editing && (props.canReact || props.canReply || props.canEdit || props.canDelete) && (
         <div className="message-actions" role="group" aria-label="Message actions">
+          {props.canReact && <ReactionPicker onPick={(emoji) => props.onReact(message.id, emoji, true)} />}
           {props.canReply && (
             <button type="button" className="action" onClick={() => props.onReply(message)}>
               Reply

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { VirtuosoMockContext } from 'react-virtuoso';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessageData } from './message-item';
 import { MessageList } from './message-list';
 import { emptyLog, messageLogReducer, type MessageLog, type MessageLogAction } from './message-log';
@@ -20,6 +20,7 @@ function message(id: number, author: typeof ALICE, content: string, minutes = id
     editedAt: null,
     author,
     replyTo: null,
+    reactions: [],
   } as ChatMessageData;
 }
 
@@ -32,7 +33,10 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
-function renderLog(log: MessageLog<ChatMessageData>) {
+function renderLog(
+  log: MessageLog<ChatMessageData>,
+  { canReact = true, onReact = noop }: { canReact?: boolean; onReact?: () => void } = {},
+) {
   return render(
     <VirtuosoMockContext.Provider value={{ viewportHeight: 2000, itemHeight: 40 }}>
       <MessageList
@@ -41,6 +45,7 @@ function renderLog(log: MessageLog<ChatMessageData>) {
         myUsername={ALICE.username}
         canManageMessages={false}
         canSend
+        canReact={canReact}
         editingId={undefined}
         highlightedId={undefined}
         loadingOlder={false}
@@ -51,6 +56,7 @@ function renderLog(log: MessageLog<ChatMessageData>) {
         onCancelEdit={noop}
         onDelete={noop}
         onJumpTo={noop}
+        onReact={onReact}
       />
     </VirtuosoMockContext.Provider>,
   );
@@ -143,5 +149,29 @@ describe('message list', () => {
     expect(within(theirs!).queryByRole('button', { name: 'Edit' })).toBeNull();
     expect(within(theirs!).queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(within(theirs!).queryByRole('button', { name: 'Reply' })).not.toBeNull();
+  });
+
+  it("shows a message's reactions under it, live, and offers Add reaction only with ADD_REACTIONS", () => {
+    const onReact = vi.fn();
+    const log = apply([
+      { type: 'latest', messages: [message(1, ALICE, 'm1'), message(2, BOB, 'm2')], hasMoreBefore: false },
+      { type: 'reaction', change: { messageId: '2', emoji: '👍', userId: BOB.id, reacted: true, count: 1 }, readerId: ALICE.id },
+      { type: 'reaction', change: { messageId: '2', emoji: '👍', userId: ALICE.id, reacted: true, count: 2 }, readerId: ALICE.id },
+    ]);
+    renderLog(log, { onReact });
+    const [plain, reacted] = screen.getAllByRole('article');
+    expect(within(plain!).queryByRole('group', { name: 'Reactions' })).toBeNull();
+    const chip = within(reacted!).getByRole('button', { name: '👍 2 reactions, including yours' });
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    chip.click();
+    expect(onReact).toHaveBeenCalledWith('2', '👍', false);
+    expect(within(reacted!).getByRole('button', { name: 'Add reaction' })).toBeTruthy();
+
+    cleanup();
+    renderLog(log, { canReact: false });
+    const [, readOnly] = screen.getAllByRole('article');
+    expect(within(readOnly!).queryByRole('button', { name: 'Add reaction' })).toBeNull();
+    // Their own can still be taken back.
+    expect((within(readOnly!).getByRole('button', { name: '👍 2 reactions, including yours' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });

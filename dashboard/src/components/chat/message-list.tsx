@@ -20,11 +20,16 @@ interface MessageListProps extends MessageHandlers {
   unreadAfterId?: string;
   canManageMessages: boolean;
   canSend: boolean;
+  /** ADD_REACTIONS and not timed out. */
+  canReact: boolean;
   editingId: string | undefined;
   highlightedId: string | undefined;
   loadingOlder: boolean;
   onLoadOlder: () => void;
 }
+
+/** Within this many pixels of the bottom the reader is at the bottom (the jump button hides, growth is followed). */
+const AT_BOTTOM_PX = 80;
 
 /**
  * Virtualised (react-virtuoso): ten thousand messages cost what fifty do. Older pages are prepended
@@ -58,6 +63,11 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     if (hasMessages) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
   }, [hasMessages]);
 
+  // Whether the reader was at the bottom before a message grew below them (its first reaction, a longer
+  // edit, a narrower window): by their last scroll (growth does not scroll), or as Virtuoso last said.
+  const distanceFromBottom = useRef(0);
+  const atBottom = useRef(true);
+
   if (log.messages.length === 0) {
     return (
       <div className="message-list empty-channel">
@@ -79,11 +89,21 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         computeItemKey={(_, message) => message.id}
         startReached={() => props.onLoadOlder()}
         followOutput={() => (following.current ? 'auto' : false)}
-        atBottomStateChange={(atBottom) => {
-          if (atBottom) following.current = true;
-          setAwayFromBottom(!atBottom);
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          distanceFromBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight;
         }}
-        atBottomThreshold={80}
+        // Virtuoso keeps to the bottom as messages are added, not as one grows: a reader who was there stays.
+        totalListHeightChanged={() => {
+          if (following.current && (atBottom.current || distanceFromBottom.current <= AT_BOTTOM_PX))
+            virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+        }}
+        atBottomStateChange={(bottom) => {
+          atBottom.current = bottom;
+          if (bottom) following.current = true;
+          setAwayFromBottom(!bottom);
+        }}
+        atBottomThreshold={AT_BOTTOM_PX}
         onWheel={(event) => {
           if (event.deltaY < 0) following.current = false;
         }}
@@ -131,6 +151,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                 canEdit={own}
                 canDelete={own || props.canManageMessages}
                 canReply={props.canSend}
+                canReact={props.canReact}
                 myUserId={props.myUserId}
                 myUsername={props.myUsername}
                 onReply={props.onReply}
@@ -139,6 +160,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                 onCancelEdit={props.onCancelEdit}
                 onDelete={props.onDelete}
                 onJumpTo={props.onJumpTo}
+                onReact={props.onReact}
               />
             </>
           );

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, emptyLog, messageLogReducer, newestId, type MessageLog, type MessageLogAction } from './message-log';
+import {
+  compareIds,
+  emptyLog,
+  messageLogReducer,
+  newestId,
+  type MessageLog,
+  type MessageLogAction,
+  type ReactionChange,
+  type ReactionState,
+} from './message-log';
 
 interface Msg {
   id: string;
   content: string;
   replyTo?: { id: string; content: string } | null;
+  reactions: readonly ReactionState[];
 }
 
-const msg = (id: number | string, content = `m${id}`): Msg => ({ id: String(id), content });
+const msg = (id: number | string, content = `m${id}`, reactions: ReactionState[] = []): Msg => ({ id: String(id), content, reactions });
 const run = (actions: MessageLogAction<Msg>[], start: MessageLog<Msg> = emptyLog<Msg>()) => actions.reduce(messageLogReducer, start);
 const ids = (log: MessageLog<Msg>) => log.messages.map((m) => m.id);
 
@@ -89,5 +99,94 @@ describe('message log', () => {
     ]);
     expect(older.messages[0]!.replyTo?.content).toBe('edited');
     expect(messageLogReducer(older, { type: 'updated', message: msg(6) })).toBe(older);
+  });
+
+  describe('reactions', () => {
+    const ME = '100';
+    const OTHER = '200';
+    const change = (emoji: string, count: number, userId: string, reacted: boolean, messageId = '1'): MessageLogAction<Msg> => ({
+      type: 'reaction',
+      change: { messageId, emoji, userId, reacted, count } satisfies ReactionChange,
+      readerId: ME,
+    });
+    const reactionsOf = (log: MessageLog<Msg>, id = '1') => log.messages.find((m) => m.id === id)?.reactions;
+    const loaded = (reactions: ReactionState[] = []) =>
+      run([{ type: 'latest', messages: [msg(1, 'm1', reactions), msg(2)], hasMoreBefore: false }]);
+
+    it('appends a new emoji after those already there, in order of first use', () => {
+      const log = run([change('🎉', 1, OTHER, true), change('👍', 1, OTHER, true)], loaded([{ emoji: '❤️', count: 2, me: true }]));
+      expect(reactionsOf(log)).toEqual([
+        { emoji: '❤️', count: 2, me: true },
+        { emoji: '🎉', count: 1, me: false },
+        { emoji: '👍', count: 1, me: false },
+      ]);
+      expect(reactionsOf(log, '2')).toEqual([]);
+    });
+
+    it("sets the count an event carries and keeps the emoji's place", () => {
+      const start = loaded([
+        { emoji: '👍', count: 1, me: false },
+        { emoji: '🎉', count: 3, me: true },
+      ]);
+      const log = run([change('👍', 4, OTHER, true), change('🎉', 2, OTHER, false)], start);
+      expect(reactionsOf(log)).toEqual([
+        { emoji: '👍', count: 4, me: false },
+        { emoji: '🎉', count: 2, me: true },
+      ]);
+    });
+
+    it('removes the chip when the count reaches 0', () => {
+      const log = run(
+        [change('👍', 0, OTHER, false)],
+        loaded([
+          { emoji: '👍', count: 1, me: false },
+          { emoji: '🎉', count: 1, me: false },
+        ]),
+      );
+      expect(reactionsOf(log)).toEqual([{ emoji: '🎉', count: 1, me: false }]);
+      // A removal of an emoji the log does not show changes nothing.
+      expect(messageLogReducer(log, change('🔥', 0, OTHER, false))).toBe(log);
+    });
+
+    it("sets `me` from the reader's own changes only", () => {
+      const mine = run([change('👍', 1, ME, true)], loaded());
+      expect(reactionsOf(mine)).toEqual([{ emoji: '👍', count: 1, me: true }]);
+      // Someone else adding or removing theirs leaves the reader's own as it was.
+      const others = run([change('👍', 2, OTHER, true), change('👍', 1, OTHER, false)], mine);
+      expect(reactionsOf(others)).toEqual([{ emoji: '👍', count: 1, me: true }]);
+      // Another member's "reacted" never marks the reader's chip.
+      expect(reactionsOf(run([change('🎉', 1, OTHER, true)], loaded()))).toEqual([{ emoji: '🎉', count: 1, me: false }]);
+      const removed = run([change('👍', 1, ME, false)], others);
+      expect(reactionsOf(removed)).toEqual([{ emoji: '👍', count: 1, me: false }]);
+    });
+
+    it('is idempotent: the same state again (the mutation answered, then the event came) changes nothing', () => {
+      const once = run([change('👍', 2, ME, true)], loaded([{ emoji: '👍', count: 1, me: false }]));
+      expect(messageLogReducer(once, change('👍', 2, ME, true))).toBe(once);
+    });
+
+    it('ignores an event for a message the log does not hold', () => {
+      const log = loaded();
+      expect(messageLogReducer(log, change('👍', 1, ME, true, '404'))).toBe(log);
+    });
+
+    it('an edit leaves the reactions as the log has them; a creation held already keeps them', () => {
+      const start = run([change('👍', 2, OTHER, true)], loaded([{ emoji: '👍', count: 1, me: true }]));
+      // Live edits and editMessage's answer come without reactions; one that had them changes nothing either.
+      const edited = run(
+        [
+          { type: 'updated', message: { id: '1', content: 'fixed' } },
+          { type: 'updated', message: msg(1, 'fixed again', [{ emoji: '🎉', count: 9, me: false }]) },
+        ],
+        start,
+      );
+      expect(edited.messages[0]).toEqual(msg(1, 'fixed again', [{ emoji: '👍', count: 2, me: true }]));
+      // The live MessageCreated came first and was reacted to; the send's answer (or a replay) comes after.
+      const created = run(
+        [{ type: 'created', message: msg(3) }, change('🔥', 1, OTHER, true, '3'), { type: 'created', message: msg(3) }],
+        start,
+      );
+      expect(reactionsOf(created, '3')).toEqual([{ emoji: '🔥', count: 1, me: false }]);
+    });
   });
 });

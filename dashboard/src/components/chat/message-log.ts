@@ -4,11 +4,32 @@
  * `since`. Every merge is by id, so the same message arriving twice shows once.
  */
 
+/** One emoji on a message: how many reacted with it, and whether the reader did. */
+export interface ReactionState {
+  emoji: string;
+  count: number;
+  me: boolean;
+}
+
 export interface LogEntry {
   id: string;
   content: string;
   /** The message it replies to, as quoted: kept current as that message is edited or deleted. */
   replyTo?: { id: string; content: string } | null;
+  /** In order of first use. */
+  reactions: readonly ReactionState[];
+}
+
+/**
+ * One member's reaction as it is now and the emoji's count after the change (MessageReactionChanged).
+ * It carries state, not a delta: applying it again changes nothing.
+ */
+export interface ReactionChange {
+  messageId: string;
+  emoji: string;
+  userId: string;
+  reacted: boolean;
+  count: number;
 }
 
 export interface MessageLog<T extends LogEntry> {
@@ -27,10 +48,13 @@ export type MessageLogAction<T extends LogEntry> =
   /** The newest page: the initial load, and again after a reconnect to pick up edits and deletes. */
   | { type: 'latest'; messages: T[]; hasMoreBefore: boolean }
   | { type: 'older'; messages: T[]; hasMoreBefore: boolean }
-  /** A created message, live or replayed. */
+  /** A created message, live or replayed, or as sendMessage answered: without reactions yet. */
   | { type: 'created'; message: T }
-  | { type: 'updated'; message: T }
-  | { type: 'deleted'; messageId: string };
+  /** An edit, live or as editMessage answered: the message without its reactions, which stay as the log has them. */
+  | { type: 'updated'; message: Omit<T, 'reactions'> }
+  | { type: 'deleted'; messageId: string }
+  /** `readerId`: whose `me` this log shows; another member's change moves the count only. */
+  | { type: 'reaction'; change: ReactionChange; readerId: string };
 
 const START_INDEX = 10_000_000;
 
@@ -69,15 +93,24 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
       const added = messages.length - log.messages.length;
       return { ...log, messages, hasMoreBefore: action.hasMoreBefore, firstIndex: log.firstIndex - added };
     }
-    case 'created':
-      return { ...log, messages: merge(log.messages, [action.message]) };
+    case 'created': {
+      // Held already (the live event, then the send's answer or a replay): reaction events may have
+      // come since, and a creation carries none.
+      const held = log.messages.find((m) => m.id === action.message.id);
+      const message = held ? { ...action.message, reactions: held.reactions } : action.message;
+      return { ...log, messages: merge(log.messages, [message]) };
+    }
     case 'updated': {
       const { message } = action;
       const quoting = (m: T) => m.replyTo?.id === message.id;
       if (!log.messages.some((m) => m.id === message.id || quoting(m))) return log;
       // Replies quote it as it is now; the API answers the same on a reload.
       const messages = log.messages.map((m) =>
-        m.id === message.id ? message : quoting(m) ? { ...m, replyTo: { ...m.replyTo!, content: message.content } } : m,
+        m.id === message.id
+          ? { ...m, ...message, reactions: m.reactions }
+          : quoting(m)
+            ? { ...m, replyTo: { ...m.replyTo!, content: message.content } }
+            : m,
       );
       return { ...log, messages };
     }
@@ -90,7 +123,42 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
       );
       return { ...log, messages };
     }
+    case 'reaction': {
+      const { change } = action;
+      const index = log.messages.findIndex((m) => m.id === change.messageId);
+      const message = log.messages[index];
+      if (!message) return log;
+      const reactions = withReaction(
+        message.reactions,
+        change.emoji,
+        change.count,
+        change.userId === action.readerId ? change.reacted : undefined,
+      );
+      if (reactions === message.reactions) return log;
+      const messages = log.messages.slice();
+      messages[index] = { ...message, reactions };
+      return { ...log, messages };
+    }
   }
+}
+
+/**
+ * The emoji's count set (its chip gone at 0, a new emoji last, as the API orders them by first use)
+ * and, when the change is the reader's own, whether they reacted. The same list when nothing changes.
+ */
+function withReaction(
+  reactions: readonly ReactionState[],
+  emoji: string,
+  count: number,
+  me: boolean | undefined,
+): readonly ReactionState[] {
+  const index = reactions.findIndex((r) => r.emoji === emoji);
+  const current = reactions[index];
+  if (count <= 0) return current ? reactions.filter((r) => r !== current) : reactions;
+  if (!current) return [...reactions, { emoji, count, me: me ?? false }];
+  const next = { ...current, count, me: me ?? current.me };
+  if (next.count === current.count && next.me === current.me) return reactions;
+  return reactions.map((r) => (r === current ? next : r));
 }
 
 function sorted<T extends LogEntry>(messages: T[]): T[] {

@@ -9,12 +9,13 @@ import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { ChannelEventsSubscription, ChannelHistoryQuery, PAGE_SIZE } from './chat.operations';
 import { ChatMessageFragment, type ChatMessageData } from './message-item';
 import { emptyLog, messageLogReducer, newestId, type MessageLogAction } from './message-log';
+import { MessageReactionsFragment } from './message-reactions';
 import { useTypingUsers } from './use-typing-users';
 
 /**
  * A channel's messages: the latest page, older pages on demand, then channelEvents live. After a
  * drop the subscription resumes with `since` = the newest message held, and the latest page is
- * fetched again for edits and deletes that happened meanwhile (the replay carries creations only).
+ * fetched again for edits, deletes and reactions that changed meanwhile (the replay carries creations only).
  */
 export function useChannelMessages(channelId: string, myUserId: string, onLost: (error: ApiError | undefined) => void) {
   const client = useClient();
@@ -32,7 +33,7 @@ export function useChannelMessages(channelId: string, myUserId: string, onLost: 
     if (!result.data) return setError(apiErrorOf(result.error));
     setError(undefined);
     const page = result.data.messages;
-    dispatch({ type: 'latest', messages: page.messages.map(unmask), hasMoreBefore: page.hasMoreBefore });
+    dispatch({ type: 'latest', messages: page.messages.map(withReactions), hasMoreBefore: page.hasMoreBefore });
   }, [client, channelId]);
 
   useEffect(() => {
@@ -51,7 +52,7 @@ export function useChannelMessages(channelId: string, myUserId: string, onLost: 
     setLoadingOlder(false);
     if (result.data) {
       const page = result.data.messages;
-      dispatch({ type: 'older', messages: page.messages.map(unmask), hasMoreBefore: page.hasMoreBefore });
+      dispatch({ type: 'older', messages: page.messages.map(withReactions), hasMoreBefore: page.hasMoreBefore });
     }
   }, [client, channelId, loadingOlder]);
 
@@ -63,7 +64,8 @@ export function useChannelMessages(channelId: string, myUserId: string, onLost: 
     onData: ({ channelEvents: event }) => {
       switch (event.__typename) {
         case 'MessageCreated': {
-          const message = unmask(event.message);
+          // New, so without reactions (the API answers none for a MessageCreated either).
+          const message = { ...unmask(event.message), reactions: [] };
           typing.stopped(message.author.id);
           return dispatch({ type: 'created', message });
         }
@@ -71,6 +73,8 @@ export function useChannelMessages(channelId: string, myUserId: string, onLost: 
           return dispatch({ type: 'updated', message: unmask(event.message) });
         case 'MessageDeleted':
           return dispatch({ type: 'deleted', messageId: event.messageId });
+        case 'MessageReactionChanged':
+          return dispatch({ type: 'reaction', change: event, readerId: myUserId });
         case 'TypingStarted':
           return typing.started(event.user.id, event.user.displayName);
       }
@@ -84,6 +88,11 @@ export function useChannelMessages(channelId: string, myUserId: string, onLost: 
   return { log, error, retry: loadLatest, loadOlder, loadingOlder, typingNames: typing.names, apply };
 }
 
-function unmask(ref: FragmentType<typeof ChatMessageFragment>): ChatMessageData {
+function unmask(ref: FragmentType<typeof ChatMessageFragment>) {
   return getFragmentData(ChatMessageFragment, ref);
+}
+
+/** A history page's message, with its reactions. */
+function withReactions(ref: FragmentType<typeof ChatMessageFragment> & FragmentType<typeof MessageReactionsFragment>): ChatMessageData {
+  return { ...unmask(ref), reactions: getFragmentData(MessageReactionsFragment, ref).reactions };
 }

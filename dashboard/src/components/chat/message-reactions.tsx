@@ -1,0 +1,104 @@
+'use client';
+
+import { graphql } from '@/gql';
+import type { ApiError } from '@/lib/api-errors';
+import { formatDateTime } from './chat-time';
+import type { ReactionState } from './message-log';
+
+/**
+ * What the chips show. Selected by the history page and the reaction mutations' answers, never by the
+ * channel's live events: `me` is personal, and an event stream selecting it would be executed once per
+ * reader rather than once for all. Live, MessageReactionChanged keeps them current.
+ */
+export const MessageReactionsFragment = graphql(`
+  fragment MessageReactions on Message {
+    reactions {
+      emoji
+      count
+      me
+    }
+  }
+`);
+
+/** The API's limit (api/src/features/reactions/reactions.inputs.ts): different emoji on one message. */
+export const MAX_REACTIONS = 20;
+
+interface ReactionChipsProps {
+  messageId: string;
+  reactions: readonly ReactionState[];
+  /** ADD_REACTIONS (and not timed out): without it the chips show but only the reader's own can be taken back. */
+  canReact: boolean;
+  /** Adds the reader's reaction (`add`) or takes it back. */
+  onToggle: (messageId: string, emoji: string, add: boolean) => void;
+}
+
+/**
+ * A message's reactions, as chips under it: the emoji and how many reacted with it, pressed when the
+ * reader did. A click adds the reader's reaction or takes it back.
+ */
+export function ReactionChips({ messageId, reactions, canReact, onToggle }: ReactionChipsProps) {
+  if (reactions.length === 0) return null;
+  return (
+    <div className="reactions" role="group" aria-label="Reactions">
+      {reactions.map((reaction) => {
+        // Taking one's own back needs no permission; adding does.
+        const clickable = reaction.me || canReact;
+        return (
+          <button
+            key={reaction.emoji}
+            type="button"
+            className="reaction-chip"
+            aria-pressed={reaction.me}
+            aria-label={chipName(reaction, clickable)}
+            title={reaction.me ? 'Remove your reaction' : clickable ? `React with ${reaction.emoji}` : undefined}
+            disabled={!clickable}
+            onClick={() => onToggle(messageId, reaction.emoji, !reaction.me)}
+          >
+            <span className="reaction-emoji" aria-hidden>
+              {reaction.emoji}
+            </span>
+            <span className="reaction-count" aria-hidden>
+              {reaction.count}
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** "👍 2 reactions, including yours", "🎉 1 reaction, react with 🎉", or without the offer when it is not theirs to make. */
+export function chipName({ emoji, count, me }: ReactionState, clickable: boolean): string {
+  const counted = `${emoji} ${count} ${count === 1 ? 'reaction' : 'reactions'}`;
+  if (me) return `${counted}, including yours`;
+  return clickable ? `${counted}, react with ${emoji}` : counted;
+}
+
+/** What the chat says when a reaction was refused (the API's words name the field). */
+export function reactionRefusal(error: ApiError | undefined): ApiError {
+  if (!error) return { code: 'INTERNAL', message: 'The reaction was not saved. Try again.' };
+  switch (error.code) {
+    case 'BAD_USER_INPUT':
+      // Every emoji offered here is one the API takes (the picker's are tested, the chips' came from
+      // the API), so the refusal is the limit: a 21st different emoji.
+      return { ...error, message: `A message can have at most ${MAX_REACTIONS} different reactions: add yours to one already there.` };
+    case 'FORBIDDEN':
+      return { ...error, message: 'You do not have permission to add reactions in this channel.' };
+    case 'TIMED_OUT':
+      return {
+        ...error,
+        message: error.until
+          ? `You are timed out until ${formatDateTime(error.until)} and cannot react.`
+          : 'You are timed out and cannot react.',
+      };
+    case 'NOT_FOUND':
+      return { ...error, message: 'That message was deleted.' };
+    case 'RATE_LIMITED': {
+      // At most 20 changes per member and channel every 10 s.
+      const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1_000) / 1_000));
+      return { ...error, message: `Too many reactions at once: try again in ${seconds} s.` };
+    }
+    default:
+      return error;
+  }
+}

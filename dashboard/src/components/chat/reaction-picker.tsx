@@ -1,0 +1,130 @@
+'use client';
+
+import { Popover } from 'radix-ui';
+import { useRef, useState, type KeyboardEvent } from 'react';
+
+/**
+ * The picker's emoji, fully qualified as the API requires (RGI: "❤️" with U+FE0F, not a bare "❤"),
+ * each with its name for the tooltip.
+ */
+export const PICKER_EMOJI: ReadonlyArray<{ emoji: string; name: string }> = [
+  { emoji: '👍', name: 'thumbs up' },
+  { emoji: '👎', name: 'thumbs down' },
+  { emoji: '❤️', name: 'red heart' },
+  { emoji: '😂', name: 'face with tears of joy' },
+  { emoji: '😮', name: 'face with open mouth' },
+  { emoji: '😢', name: 'crying face' },
+  { emoji: '😡', name: 'enraged face' },
+  { emoji: '🎉', name: 'party popper' },
+  { emoji: '🙏', name: 'folded hands' },
+  { emoji: '👀', name: 'eyes' },
+  { emoji: '🔥', name: 'fire' },
+  { emoji: '✅', name: 'check mark button' },
+  { emoji: '💯', name: 'hundred points' },
+  { emoji: '🤔', name: 'thinking face' },
+  { emoji: '😍', name: 'smiling face with heart-eyes' },
+  { emoji: '😅', name: 'grinning face with sweat' },
+  { emoji: '👏', name: 'clapping hands' },
+  { emoji: '🙌', name: 'raising hands' },
+  { emoji: '🚀', name: 'rocket' },
+  { emoji: '✨', name: 'sparkles' },
+  { emoji: '😎', name: 'smiling face with sunglasses' },
+  { emoji: '🥳', name: 'partying face' },
+  { emoji: '👋', name: 'waving hand' },
+  { emoji: '⭐', name: 'star' },
+];
+
+/** Emoji per row; the arrow keys move by one, or by a row. */
+const COLUMNS = 6;
+
+/**
+ * The "Add reaction" action and its picker (a Radix popover: Escape or a click outside closes it and
+ * focus returns to the button). The grid is one tab stop; the arrow keys, Home and End move in it,
+ * and a pick closes it.
+ */
+export function ReactionPicker({ onPick }: { onPick: (emoji: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const last = PICKER_EMOJI.length - 1;
+    const moves: Record<string, number> = {
+      ArrowRight: active + 1,
+      ArrowLeft: active - 1,
+      ArrowDown: active + COLUMNS,
+      ArrowUp: active - COLUMNS,
+      Home: 0,
+      End: last,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    // React bubbles through the portal: the message list must not read these as scrolling up.
+    event.stopPropagation();
+    const index = Math.max(0, Math.min(last, next));
+    setActive(index);
+    buttons.current[index]?.focus();
+  }
+
+  return (
+    <Popover.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setActive(0);
+      }}
+    >
+      <Popover.Trigger className="action icon-action" aria-label="Add reaction" title="Add reaction">
+        <svg
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          aria-hidden
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+        >
+          <path d="M20.5 11.5a8.5 8.5 0 1 1-8-8.49" />
+          <path d="M8 14.5c1 1.3 2.3 2 4 2s3-.7 4-2" />
+          <circle cx="9" cy="9.8" r="0.6" fill="currentColor" />
+          <circle cx="15" cy="9.8" r="0.6" fill="currentColor" />
+          <path d="M19 2.5v5M16.5 5h5" />
+        </svg>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          className="reaction-picker"
+          aria-label="Pick a reaction"
+          side="bottom"
+          align="end"
+          sideOffset={6}
+          collisionPadding={8}
+        >
+          <div className="reaction-grid" role="group" aria-label="Emoji" onKeyDown={onKeyDown}>
+            {PICKER_EMOJI.map(({ emoji, name }, i) => (
+              <button
+                key={emoji}
+                ref={(el) => {
+                  buttons.current[i] = el;
+                }}
+                type="button"
+                className="reaction-option"
+                title={name}
+                tabIndex={i === active ? 0 : -1}
+                onFocus={() => setActive(i)}
+                onClick={() => {
+                  setOpen(false);
+                  onPick(emoji);
+                }}
+              >
+                {emoji}
+              </button>
+            ))}
+          </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
