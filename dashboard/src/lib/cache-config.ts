@@ -1,4 +1,5 @@
-import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
+import type { Cache, CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { callsReader } from '@/components/chat/message-markup';
 import { gql } from 'urql';
 import { applyVoiceStateEvent } from './voice/voice-cache-updates';
 
@@ -53,14 +54,48 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
     // Every channelEvents stream (the open chat and the sidebar's activity watchers) moves its
     // channel's newest message, which is what the unread dots compare with the read marker.
     channelEvents: (result, _args, cache) => {
-      const event = result.channelEvents as { __typename?: string; message?: { id?: string; channel?: { id?: string } } } | null;
+      const event = result.channelEvents as { __typename?: string; message?: LiveMessage } | null;
       const channelId = event?.message?.channel?.id;
       if (event?.__typename !== 'MessageCreated' || !channelId || !event.message?.id) return;
       cache.writeFragment(LAST_MESSAGE, { __typename: 'Channel', id: channelId, lastMessageId: event.message.id });
+      countMention(cache, channelId, event.message);
     },
     serverEvents: (result, args, cache) => applyVoiceStateEvent(result.serverEvents as never, String(args.serverId), cache),
   },
 };
+
+/** What a channel stream's new message may carry (the sidebar's activity streams select all of it). */
+interface LiveMessage {
+  id?: string;
+  content?: string;
+  author?: { id?: string };
+  replyTo?: { author?: { id?: string } } | null;
+  channel?: { id?: string };
+}
+
+/**
+ * A new message that calls the reader (@username, or a reply to them) adds one to its channel's
+ * mentionCount, as the API would count it; reading the channel (markChannelRead) brings the API's
+ * count back. Nothing when the reader or the channel's count is not in the cache yet.
+ */
+function countMention(cache: Cache, channelId: string, message: LiveMessage): void {
+  const me = cache.resolve('Query', 'me');
+  if (typeof me !== 'string' || typeof message.content !== 'string' || !message.author?.id) return;
+  const [id, username] = [cache.resolve(me, 'id'), cache.resolve(me, 'username')];
+  if (typeof id !== 'string' || typeof username !== 'string') return;
+  const reader = { id, username };
+  if (!callsReader({ content: message.content, authorId: message.author.id, replyToAuthorId: message.replyTo?.author?.id }, reader)) return;
+  const channel = { __typename: 'Channel', id: channelId };
+  const count = cache.resolve(channel, 'mentionCount');
+  if (typeof count === 'number') cache.writeFragment(MENTION_COUNT, { ...channel, mentionCount: count + 1 });
+}
+
+const MENTION_COUNT = gql`
+  fragment _MentionCount on Channel {
+    id
+    mentionCount
+  }
+`;
 
 const LAST_MESSAGE = gql`
   fragment _ on Channel {

@@ -338,6 +338,16 @@ describe('dashboard in the browser', () => {
     await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random');
     await sendInRandom('Did you see this?');
     await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random (unread)');
+    // A message that mentions Bob: a red count on the channel, live on both devices, and the same
+    // after a reload (the API's count).
+    await sendInRandom(`@${names.bob} come and look`);
+    for (const page of [bob.page, device.page]) await expectPage(random(page)).toHaveAttribute('aria-label', 'random (unread, 1 mention)');
+    await expectPage(random(device.page).locator('.mention-badge')).toHaveText('1');
+    // On a phone the sidebar is folded away: the menu button carries the count.
+    await expectPage(device.page.locator('.menu-button')).toHaveAttribute('aria-label', 'Open navigation (1 mention)');
+    await screenshots(device.page, '05b2-mention-badge');
+    await device.page.reload();
+    await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random (unread, 1 mention)');
     await device.context.close();
 
     // Opening it again: a "New messages" line above what arrived since the last visit.
@@ -345,6 +355,13 @@ describe('dashboard in the browser', () => {
     const list = messageList(bob.page);
     await expectPage(list.getByRole('separator', { name: 'New messages' })).toBeVisible();
     await screenshots(bob.page, '05c-new-messages');
+    // Read: the count is gone, and stays gone when Bob looks elsewhere.
+    await bob.page
+      .getByRole('navigation', { name: 'Channels of Book Club' })
+      .getByRole('link', { name: /^general/ })
+      .click();
+    await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
+    await random(bob.page).click();
 
     // Shift+Enter starts a new line; Enter sends both lines as one message.
     const randomComposer = bob.page.getByRole('textbox', { name: 'Message #random' });

@@ -4,7 +4,10 @@ import { useParams, usePathname } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { SignInPage } from '@/components/auth/sign-in-page';
+import { MentionBadge } from '@/components/channels/mention-badge';
 import { ServerSidebarContainer } from '@/components/channels/server-sidebar-container';
+import { mentionsLabel } from '@/components/channels/unread';
+import { useServerMentions } from '@/components/channels/use-server-mentions';
 import { ServerRail } from '@/components/servers/server-rail';
 import { ShellQuery } from '@/components/servers/servers.operations';
 import { useSession } from '@/components/session/api-provider';
@@ -36,6 +39,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ShellQuery });
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { engine: voice } = useVoice();
+  const waitingMentions = useServerMentions(params.serverId, params.channelId);
   useHeartbeat(Boolean(data?.me));
   // Navigating closes the drawer on small screens; so does Escape.
   useEffect(() => setDrawerOpen(false), [pathname]);
@@ -84,7 +88,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
           <button
             type="button"
             className="menu-button"
-            aria-label="Open navigation"
+            aria-label={waitingMentions > 0 ? `Open navigation (${mentionsLabel(waitingMentions)})` : 'Open navigation'}
             aria-expanded={drawerOpen}
             aria-controls="navigation"
             onClick={() => setDrawerOpen(true)}
@@ -92,6 +96,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M4 6h16M4 12h16M4 18h16" />
             </svg>
+            {waitingMentions > 0 && <MentionBadge count={waitingMentions} />}
           </button>
           {children}
         </main>

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { VoiceParticipants, type VoiceModeratorFragment } from '@/components/voice/voice-participants';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
+import { MentionBadge } from './mention-badge';
+import { mentionsLabel } from './unread';
 
 export const ChannelItemFragment = graphql(`
   fragment ChannelItem on Channel {
@@ -28,6 +30,8 @@ interface ChannelSidebarProps {
   selectedChannelId: string | undefined;
   /** Channel ids with messages the member has not read. */
   unread: ReadonlySet<string>;
+  /** Unread channels where someone mentioned or replied to the member: how many times. */
+  mentions: ReadonlyMap<string, number>;
   /**
    * Called when the member picks a voice channel. Voice in the browser plugs in here; without it a
    * voice channel opens its page like a text channel does.
@@ -52,23 +56,27 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
       </header>
       <div className="sidebar-scroll">
         <ChannelGroup title="Text channels">
-          {text.map((channel) => (
-            <li key={channel.id}>
-              <Link
-                href={`/servers/${props.serverId}/${channel.id}`}
-                className={channelClass(channel.id === props.selectedChannelId, props.unread.has(channel.id))}
-                aria-current={channel.id === props.selectedChannelId ? 'page' : undefined}
-                aria-label={`${channel.name}${props.unread.has(channel.id) ? ' (unread)' : ''}`}
-                onClick={props.onNavigate}
-              >
-                <span className="channel-icon" aria-hidden>
-                  {channel.isPrivate ? <LockIcon /> : '#'}
-                </span>
-                <span className="channel-name">{channel.name}</span>
-                {props.unread.has(channel.id) && <span className="unread-dot" aria-hidden />}
-              </Link>
-            </li>
-          ))}
+          {text.map((channel) => {
+            const unread = props.unread.has(channel.id);
+            const mentions = props.mentions.get(channel.id) ?? 0;
+            return (
+              <li key={channel.id}>
+                <Link
+                  href={`/servers/${props.serverId}/${channel.id}`}
+                  className={channelClass(channel.id === props.selectedChannelId, unread)}
+                  aria-current={channel.id === props.selectedChannelId ? 'page' : undefined}
+                  aria-label={`${channel.name}${unreadLabel(unread, mentions)}`}
+                  onClick={props.onNavigate}
+                >
+                  <span className="channel-icon" aria-hidden>
+                    {channel.isPrivate ? <LockIcon /> : '#'}
+                  </span>
+                  <span className="channel-name">{channel.name}</span>
+                  {mentions > 0 ? <MentionBadge count={mentions} /> : unread && <span className="unread-dot" aria-hidden />}
+                </Link>
+              </li>
+            );
+          })}
         </ChannelGroup>
         <ChannelGroup title="Voice channels">
           {voice.map((channel) => {
@@ -126,6 +134,12 @@ function ChannelGroup({ title, children }: { title: string; children: ReactNode[
       {children.length === 0 ? <p className="muted small">None yet.</p> : <ul className="channel-list">{children}</ul>}
     </section>
   );
+}
+
+/** " (unread)", " (unread, 2 mentions)", or nothing. */
+function unreadLabel(unread: boolean, mentions: number): string {
+  if (!unread) return '';
+  return mentions > 0 ? ` (unread, ${mentionsLabel(mentions)})` : ' (unread)';
 }
 
 function channelClass(selected: boolean, unread: boolean): string {

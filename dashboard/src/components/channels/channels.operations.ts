@@ -23,6 +23,7 @@ export const ServerSidebarQuery = graphql(`
         topic
         lastMessageId
         lastReadMessageId
+        mentionCount
         ...ChannelItem
       }
     }
@@ -88,7 +89,10 @@ export const ServerEventsSubscription = graphql(`
   }
 `);
 
-/** Only what an unread dot needs: the newest message of a channel the member is not reading. */
+/**
+ * Only what the unread dot and the mention badge need: the newest message of a channel the member is
+ * not reading, what it says and whom it replies to (lib/cache-config.ts counts it as a mention).
+ */
 export const ChannelActivitySubscription = graphql(`
   subscription ChannelActivity($channelId: ID!) {
     channelEvents(channelId: $channelId) {
@@ -96,6 +100,16 @@ export const ChannelActivitySubscription = graphql(`
       ... on MessageCreated {
         message {
           id
+          content
+          author {
+            id
+          }
+          replyTo {
+            id
+            author {
+              id
+            }
+          }
           channel {
             id
           }

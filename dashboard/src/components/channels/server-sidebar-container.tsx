@@ -10,10 +10,10 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useOnReconnect } from '@/hooks/use-on-reconnect';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
-import { compareIds } from '@/components/chat/message-log';
 import { ChannelActivity } from './channel-activity';
 import { ChannelSidebar } from './channel-sidebar';
 import { ServerEventsSubscription, ServerSidebarQuery } from './channels.operations';
+import { unreadState } from './unread';
 
 interface ServerSidebarContainerProps {
   serverId: string;
@@ -86,7 +86,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
   }
   const server = data.server;
   const textChannels = server.channels.filter((c) => c.type === 'TEXT');
-  const unread = new Set(textChannels.filter((c) => c.id !== channelId && isUnread(c)).map((c) => c.id));
+  const { unread, mentions } = unreadState(server.channels, channelId);
   return (
     <>
       {textChannels
@@ -101,6 +101,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
         channels={[...server.channels].sort((a, b) => a.position - b.position)}
         selectedChannelId={channelId}
         unread={unread}
+        mentions={mentions}
         actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
         onNavigate={onNavigate}
         onJoinVoice={onJoinVoice}
@@ -108,10 +109,4 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
       />
     </>
   );
-}
-
-/** Newer message than the read marker (ids are snowflakes: compare as numbers, not text). */
-function isUnread(channel: { lastMessageId?: string | null; lastReadMessageId?: string | null }): boolean {
-  if (!channel.lastMessageId) return false;
-  return !channel.lastReadMessageId || compareIds(channel.lastMessageId, channel.lastReadMessageId) > 0;
 }

@@ -107,6 +107,7 @@ export const MarkChannelReadMutation = graphql(`
       id
       lastReadMessageId
       lastMessageId
+      mentionCount
     }
   }
 `);

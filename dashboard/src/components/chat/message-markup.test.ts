@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentions, parseMarkup, plainText, type MarkupNode } from './message-markup';
+import { callsReader, mentions, parseMarkup, plainText, type MarkupNode } from './message-markup';
 
 const text = (t: string): MarkupNode => ({ kind: 'text', text: t });
 
@@ -101,5 +101,19 @@ describe('mentions', () => {
 describe('plainText', () => {
   it('drops the markers and keeps what they mark', () => {
     expect(plainText(parseMarkup('**Heads up** @Alice: run `npm start`, ~~not~~ *this*'))).toBe('Heads up @alice: run npm start, not this');
+  });
+
+  it('says whether a message calls the reader: a mention or a reply to them, never their own', () => {
+    const reader = { id: '7', username: 'ann.lee' };
+    const by = (content: string, authorId = '1', replyToAuthorId: string | null = null) =>
+      callsReader({ content, authorId, replyToAuthorId }, reader);
+    expect(by('hi @Ann.Lee.')).toBe(true);
+    expect(by('**look @ann.lee**')).toBe(true);
+    expect(by('a reply', '1', '7')).toBe(true);
+    expect(by('`@ann.lee` in code')).toBe(false);
+    expect(by('@ann.leex is another')).toBe(false);
+    expect(by('me@ann.lee')).toBe(false);
+    expect(by('a reply to someone else', '1', '2')).toBe(false);
+    expect(by('talking to myself @ann.lee', '7', '7')).toBe(false);
   });
 });

@@ -111,6 +111,18 @@ export function mentions(nodes: readonly MarkupNode[], username: string): boolea
   return nodes.some((node) => (node.kind === 'mention' ? node.username === wanted : 'children' in node && mentions(node.children, wanted)));
 }
 
+/**
+ * Whether someone else's message calls the reader: mentions them or replies to one of their messages.
+ * The API's Channel.mentionCount counts the unread ones the same way.
+ */
+export function callsReader(
+  message: { content: string; authorId: string; replyToAuthorId?: string | null },
+  reader: { id: string; username: string },
+): boolean {
+  if (message.authorId === reader.id) return false;
+  return message.replyToAuthorId === reader.id || mentions(parseMarkup(message.content), reader.username);
+}
+
 /** The text without its markers (mentions as "@name"): for one-line previews and labels. */
 export function plainText(nodes: readonly MarkupNode[]): string {
   return nodes
