@@ -21,3 +21,9 @@ export const emojiSchema = z.string().max(64, 'must be one emoji').regex(oneEmoj
 export const addReactionSchema = z.object({ messageId: id, emoji: emojiSchema });
 
 export const removeReactionSchema = z.object({ messageId: id, emoji: emojiSchema, userId: id.nullish() });
+
+export const reactionUsersSchema = z.object({
+  messageId: id,
+  emoji: emojiSchema,
+  limit: z.number().int().min(1, 'must be 1-100').max(100, 'must be 1-100'),
+});

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CurrentViewer } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import { smallListCost } from '../../graphql/limits.js';
@@ -7,6 +7,8 @@ import { notFound } from '../../kernel/errors/app-error.js';
 import type { Services } from '../../services.js';
 import { MessageObject } from '../messages/message.object.js';
 import type { MessageView } from '../messages/message.view.js';
+import { UserObject } from '../users/user.object.js';
+import type { UserView } from '../users/user.view.js';
 import { ReactionObject } from './reaction.object.js';
 import type { ReactionView } from './reaction.view.js';
 
@@ -57,6 +59,22 @@ export class ReactionsResolver {
       this.services.access.channel(channelId, viewer.userId),
     );
     return messageNow(ctx, messageId);
+  }
+
+  @Authorized()
+  @Query(() => [UserObject], { description: 'Who reacted to a message with an emoji, first reactions first (limit 1-100).' })
+  async reactionUsers(
+    @Arg('messageId', () => ID) messageId: string,
+    @Arg('emoji') emoji: string,
+    @Arg('limit', () => Int, { defaultValue: 25 }) limit: number,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<UserView[]> {
+    const ids = await this.services.reactions.users(viewer.userId, { messageId, emoji, limit }, (channelId) =>
+      this.services.access.channel(channelId, viewer.userId),
+    );
+    // A user deleted meanwhile took their reactions with them: nothing to show for them.
+    return (await ctx.loaders.users.loadMany(ids)).filter((user): user is UserView => user !== null && !(user instanceof Error));
   }
 
   /** A new message's event carries its (empty) reactions, so a live MessageCreated queries nothing. */

@@ -12,7 +12,13 @@ import type { ChannelAccess } from '../access/access.service.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
 import type { ReactionView } from './reaction.view.js';
 import { reactingTooFast, tooManyEmojis } from './reactions.errors.js';
-import { addReactionSchema, MAX_EMOJIS_PER_MESSAGE, REACTION_CHANGES, removeReactionSchema } from './reactions.inputs.js';
+import {
+  addReactionSchema,
+  MAX_EMOJIS_PER_MESSAGE,
+  REACTION_CHANGES,
+  reactionUsersSchema,
+  removeReactionSchema,
+} from './reactions.inputs.js';
 
 type ResolveAccess = (channelId: string) => Promise<ChannelAccess>;
 
@@ -105,6 +111,22 @@ export class ReactionsService {
         count: state!.count,
       });
     });
+  }
+
+  /** Who reacted with the emoji, first reactions first: for whoever may read the channel's history. */
+  async users(userId: string, input: unknown, resolveAccess: ResolveAccess): Promise<string[]> {
+    const { messageId, emoji, limit } = parseInput(reactionUsersSchema, input);
+    const access = await resolveAccess(await this.channelOf(messageId));
+    if (!hasPermission(access.channelPermissions, 'READ_MESSAGE_HISTORY')) throw forbidden('READ_MESSAGE_HISTORY');
+    const rows: { user_id: string }[] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute('select user_id from message_reactions where message_id = ? and emoji = ? order by created_at, user_id limit ?', [
+        messageId,
+        emoji,
+        limit,
+      ]);
+    return rows.map((row) => String(row.user_id));
   }
 
   /** Each message's reactions, in the order each emoji was first used, with whether `viewerId` is among them. */

@@ -8,6 +8,7 @@ import type { GqlClient } from '../../../test/harness.js';
 const REACTIONS = 'id reactions { emoji count me }';
 const ADD = `mutation($m: ID!, $e: String!) { addReaction(messageId: $m, emoji: $e) { ${REACTIONS} } }`;
 const REMOVE = `mutation($m: ID!, $e: String!, $u: ID) { removeReaction(messageId: $m, emoji: $e, userId: $u) { ${REACTIONS} } }`;
+const WHO = 'query($m: ID!, $e: String!, $l: Int) { reactionUsers(messageId: $m, emoji: $e, limit: $l) { id } }';
 const PAGE = `query($c: ID!) { messages(channelId: $c) { messages { ${REACTIONS} } } }`;
 const EVENTS = `subscription($c: ID!, $s: ID) { channelEvents(channelId: $c, since: $s) { __typename
   ... on MessageCreated { message { id reactions { emoji count } } }
@@ -71,6 +72,29 @@ describe('reactions', () => {
     // A new message's event carries its (empty) reactions.
     expect(sub.events.find((e) => e.channelEvents.__typename === 'MessageCreated')?.channelEvents.message.reactions).toEqual([]);
     expect(sub.errors).toEqual([]);
+  });
+
+  it('says who reacted, first reactions first, to whoever may read the channel', async () => {
+    const w = await world(2);
+    const [ann, bob] = w.members as [(typeof w.members)[0], (typeof w.members)[0]];
+    const message = await send(w.owner.client, w.channelId, 'who likes this?');
+    for (const user of [bob, w.owner, ann]) await user.client.ok(ADD, { m: message.id, e: '👍' });
+    const who = async (args: { l?: number; e?: string } = {}) =>
+      ((await ann.client.ok(WHO, { m: message.id, e: args.e ?? '👍', l: args.l })).reactionUsers as { id: string }[]).map((u) => u.id);
+    expect(await who()).toEqual([bob.id, w.owner.id, ann.id]);
+    expect(await who({ l: 2 })).toEqual([bob.id, w.owner.id]);
+    expect(await who({ e: '🎉' })).toEqual([]);
+    for (const l of [0, 101])
+      expect((await ann.client.errorOf(WHO, { m: message.id, e: '👍', l })).extensions).toMatchObject({ field: 'limit' });
+    expect((await ann.client.errorOf(WHO, { m: message.id, e: 'nope' })).extensions).toMatchObject({ field: 'emoji' });
+    await w.owner.client.ok(SET_OVERWRITE, {
+      c: w.channelId,
+      i: { targetType: 'ROLE', targetId: w.everyoneRoleId, allow: [], deny: ['READ_MESSAGE_HISTORY'] },
+    });
+    expect((await ann.client.errorOf(WHO, { m: message.id, e: '👍' })).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      permission: 'READ_MESSAGE_HISTORY',
+    });
   });
 
   it('refuses what is not one emoji, and messages that are not there or not visible', async () => {
