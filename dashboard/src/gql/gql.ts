@@ -78,6 +78,7 @@ type Documents = {
     "\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.MentionCandidatesDocument,
     "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChatMessageFragmentDoc,
     "\n  fragment MessageReactions on Message {\n    reactions {\n      emoji\n      count\n      me\n    }\n  }\n": typeof types.MessageReactionsFragmentDoc,
+    "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n": typeof types.ReactionUsersDocument,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": typeof types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": typeof types.MemberRowFragmentDoc,
@@ -171,6 +172,7 @@ const documents: Documents = {
     "\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": types.MentionCandidatesDocument,
     "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChatMessageFragmentDoc,
     "\n  fragment MessageReactions on Message {\n    reactions {\n      emoji\n      count\n      me\n    }\n  }\n": types.MessageReactionsFragmentDoc,
+    "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n": types.ReactionUsersDocument,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": types.MemberRowFragmentDoc,
@@ -470,6 +472,10 @@ export function graphql(source: "\n  fragment ChatMessage on Message {\n    id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment MessageReactions on Message {\n    reactions {\n      emoji\n      count\n      me\n    }\n  }\n"): (typeof documents)["\n  fragment MessageReactions on Message {\n    reactions {\n      emoji\n      count\n      me\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -242,6 +242,11 @@ describe('dashboard in the browser', () => {
     await chip(bob.page, '🎉 1 reaction, react with 🎉').click();
     await expectPage(chip(bob.page, '🎉 2 reactions, including yours')).toHaveAttribute('aria-pressed', 'true');
     await expectPage(chip(alice.page, '🎉 2 reactions, including yours')).toHaveAttribute('aria-pressed', 'true');
+    // Hovering a chip says who reacted, first reaction first.
+    await chip(alice.page, '🎉 2 reactions, including yours').hover();
+    await expectPage(alice.page.getByRole('tooltip')).toHaveText('Alice and Bob reacted with 🎉');
+    await screenshots(alice.page, '05g0-who-reacted');
+    await alice.page.mouse.move(0, 0);
 
     // By keyboard: the action takes focus, Enter opens the picker on its first emoji, the arrows move,
     // Enter picks; Escape closes it without a pick, focus back on the button.

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReactionChips, reactionRefusal } from './message-reactions';
+import { ReactionChips, reactionRefusal, whoReacted } from './message-reactions';
 import { PICKER_EMOJI, ReactionPicker } from './reaction-picker';
 
 const REACTIONS = [
@@ -35,11 +35,24 @@ describe('reaction chips', () => {
   it('without ADD_REACTIONS the chips still show, and only the reader’s own can be clicked (to take it back)', () => {
     const onToggle = vi.fn();
     render(<ReactionChips messageId="7" reactions={REACTIONS} canReact={false} onToggle={onToggle} />);
-    const others = screen.getByRole('button', { name: '🎉 1 reaction' }) as HTMLButtonElement;
-    expect(others.disabled).toBe(true);
+    const others = screen.getByRole('button', { name: '🎉 1 reaction' });
+    expect(others.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(others);
     fireEvent.click(screen.getByRole('button', { name: '👍 2 reactions, including yours' }));
     expect(onToggle.mock.calls).toEqual([['7', '👍', false]]);
+  });
+
+  it('names who reacted: up to three, then how many others', () => {
+    const names = ['Ann', 'Bob', 'Cy', 'Dee'];
+    const who = (count: number, shown = count) => whoReacted(names.slice(0, shown), { emoji: '👍', count });
+    expect(who(1)).toBe('Ann reacted with 👍');
+    expect(who(2)).toBe('Ann and Bob reacted with 👍');
+    expect(who(3)).toBe('Ann, Bob and Cy reacted with 👍');
+    expect(who(4, 3)).toBe('Ann, Bob, Cy and 1 other reacted with 👍');
+    expect(who(12, 3)).toBe('Ann, Bob, Cy and 9 others reacted with 👍');
+    // The count moved on since the names were read: the names still add up with it.
+    expect(who(1, 3)).toBe('Ann, Bob and Cy reacted with 👍');
+    expect(who(0, 0)).toBe('Nobody reacted with 👍 any more');
   });
 
   it('shows nothing for a message without reactions', () => {

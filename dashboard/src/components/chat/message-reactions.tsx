@@ -1,5 +1,7 @@
 'use client';
 
+import { Tooltip } from 'radix-ui';
+import { useQuery } from 'urql';
 import { graphql } from '@/gql';
 import type { ApiError } from '@/lib/api-errors';
 import { formatDateTime } from './chat-time';
@@ -39,32 +41,84 @@ interface ReactionChipsProps {
 export function ReactionChips({ messageId, reactions, canReact, onToggle }: ReactionChipsProps) {
   if (reactions.length === 0) return null;
   return (
-    <div className="reactions" role="group" aria-label="Reactions">
-      {reactions.map((reaction) => {
-        // Taking one's own back needs no permission; adding does.
-        const clickable = reaction.me || canReact;
-        return (
-          <button
-            key={reaction.emoji}
-            type="button"
-            className="reaction-chip"
-            aria-pressed={reaction.me}
-            aria-label={chipName(reaction, clickable)}
-            title={reaction.me ? 'Remove your reaction' : clickable ? `React with ${reaction.emoji}` : undefined}
-            disabled={!clickable}
-            onClick={() => onToggle(messageId, reaction.emoji, !reaction.me)}
-          >
-            <span className="reaction-emoji" aria-hidden>
-              {reaction.emoji}
-            </span>
-            <span className="reaction-count" aria-hidden>
-              {reaction.count}
-            </span>
-          </button>
-        );
-      })}
-    </div>
+    <Tooltip.Provider delayDuration={300}>
+      <div className="reactions" role="group" aria-label="Reactions">
+        {reactions.map((reaction) => {
+          // Taking one's own back needs no permission; adding does. Not `disabled`: a chip that cannot
+          // be clicked still says who reacted, on hover and on focus.
+          const clickable = reaction.me || canReact;
+          return (
+            <Tooltip.Root key={reaction.emoji}>
+              <Tooltip.Trigger asChild>
+                <button
+                  type="button"
+                  className="reaction-chip"
+                  aria-pressed={reaction.me}
+                  aria-label={chipName(reaction, clickable)}
+                  aria-disabled={!clickable || undefined}
+                  onClick={() => clickable && onToggle(messageId, reaction.emoji, !reaction.me)}
+                >
+                  <span className="reaction-emoji" aria-hidden>
+                    {reaction.emoji}
+                  </span>
+                  <span className="reaction-count" aria-hidden>
+                    {reaction.count}
+                  </span>
+                </button>
+              </Tooltip.Trigger>
+              <Tooltip.Portal>
+                <Tooltip.Content className="reaction-who" side="top" sideOffset={6} collisionPadding={8}>
+                  <ReactionWho messageId={messageId} reaction={reaction} />
+                  <Tooltip.Arrow className="reaction-who-arrow" />
+                </Tooltip.Content>
+              </Tooltip.Portal>
+            </Tooltip.Root>
+          );
+        })}
+      </div>
+    </Tooltip.Provider>
   );
+}
+
+/** Asked for only while its tooltip is open: the first few who reacted. */
+function ReactionWho({ messageId, reaction }: { messageId: string; reaction: ReactionState }) {
+  const [{ data, error }] = useQuery({
+    query: ReactionUsersQuery,
+    variables: { messageId, emoji: reaction.emoji, limit: NAMED },
+    requestPolicy: 'cache-and-network',
+  });
+  if (error) return <>{reaction.emoji}</>;
+  if (!data) return <>Who reacted with {reaction.emoji}…</>;
+  return (
+    <>
+      {whoReacted(
+        data.reactionUsers.map((user) => user.displayName),
+        reaction,
+      )}
+    </>
+  );
+}
+
+/** How many names a tooltip shows before "and N others". */
+const NAMED = 3;
+
+export const ReactionUsersQuery = graphql(`
+  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {
+    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {
+      id
+      displayName
+    }
+  }
+`);
+
+/** "Ann reacted with 👍", "Ann and Bob …", "Ann, Bob and Cy …", "Ann, Bob, Cy and 2 others …". */
+export function whoReacted(names: readonly string[], { emoji, count }: Pick<ReactionState, 'emoji' | 'count'>): string {
+  const shown = names.slice(0, NAMED);
+  const others = Math.max(0, count - shown.length);
+  const parts = others > 0 ? [...shown, `${others} ${others === 1 ? 'other' : 'others'}`] : shown;
+  if (parts.length === 0) return `Nobody reacted with ${emoji} any more`;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `${list} reacted with ${emoji}`;
 }
 
 /** "👍 2 reactions, including yours", "🎉 1 reaction, react with 🎉", or without the offer when it is not theirs to make. */
