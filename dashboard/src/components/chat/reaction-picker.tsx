@@ -95,7 +95,7 @@ export function ReactionPicker({ onPick }: { onPick: (emoji: string) => void }) 
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
-          className="reaction-picker"
+          className="menu reaction-picker"
           aria-label="Pick a reaction"
           side="bottom"
           align="end"
