@@ -14,6 +14,7 @@ import { MembersResolver } from './features/members/members.resolver.js';
 import { ServerMemberResolver } from './features/members/server-member.resolver.js';
 import { MessagesResolver } from './features/messages/messages.resolver.js';
 import { PresenceResolver } from './features/presence/presence.resolver.js';
+import { PinsResolver } from './features/pins/pins.resolver.js';
 import { ReactionsResolver } from './features/reactions/reactions.resolver.js';
 import { ReadStatesResolver } from './features/read-states/read-states.resolver.js';
 import { ModerationResolver } from './features/moderation/moderation.resolver.js';
@@ -49,6 +50,7 @@ export const resolvers = [
   AuditResolver,
   MessagesResolver,
   ReactionsResolver,
+  PinsResolver,
   PresenceResolver,
   EventsResolver,
   VoiceResolver,

@@ -23,6 +23,7 @@ import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
 import { MessageRateLimit } from './features/messages/message-rate-limit.js';
 import { DemoLoginService } from './features/auth/demo-login.js';
+import { PinsService } from './features/pins/pins.service.js';
 import { ReactionsService } from './features/reactions/reactions.service.js';
 import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
@@ -68,6 +69,7 @@ export interface Services {
   presence: PresenceService;
   messages: MessagesService;
   reactions: ReactionsService;
+  pins: PinsService;
   readStates: ReadStatesService;
   demoLogin: DemoLoginService;
   explain: ExplainService;
@@ -120,6 +122,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   });
   const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events, outbox);
   const reactions = new ReactionsService(orm, events, outbox, limiter, keys);
+  const pins = new PinsService(orm, outbox, audit);
   const voice = new VoiceService(redis, keys, orm, bus, access, audit, events, {
     stunUrls: config.STUN_URLS,
     turnUrls: config.TURN_URLS,
@@ -169,6 +172,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     presence,
     messages,
     reactions,
+    pins,
     readStates: new ReadStatesService(orm),
     demoLogin: new DemoLoginService(orm),
     explain: new ExplainService(access),

@@ -34,6 +34,7 @@ describe('executing a push feed event', () => {
     content: 'hi',
     replyToId: null,
     editedAt: null,
+    pinnedAt: null,
   };
 
   it('returns a result, not a promise, for a new message that carries its author', async () => {

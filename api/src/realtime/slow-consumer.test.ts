@@ -64,6 +64,7 @@ describe('a slow consumer', () => {
         replyToId: null,
         createdAt: new Date().toISOString(),
         editedAt: null,
+        pinnedAt: null,
       };
       await api.services.bus.publish(Topic.channel(channelId), { type: 'MessageCreated', message });
       published += 1;

@@ -336,6 +336,20 @@ export const MUTATIONS: Record<string, Row> = {
     },
     expect: needs('MANAGE_MESSAGES'),
   },
+  pinMessage: {
+    document: 'mutation($m: ID!) { pinMessage(messageId: $m) { id } }',
+    prepare: async ({ owner, stage }) => ({ variables: { m: await sendMessage(owner, stage.textId) } }),
+    expect: needs('MANAGE_MESSAGES'),
+  },
+  unpinMessage: {
+    document: 'mutation($m: ID!) { unpinMessage(messageId: $m) { id } }',
+    prepare: async ({ owner, stage }) => {
+      const messageId = await sendMessage(owner, stage.textId);
+      await owner.client.ok('mutation($m: ID!) { pinMessage(messageId: $m) { id } }', { m: messageId });
+      return { variables: { m: messageId } };
+    },
+    expect: needs('MANAGE_MESSAGES'),
+  },
   startTyping: {
     document: 'mutation($c: ID!) { startTyping(channelId: $c) }',
     prepare: ({ stage }) => ({ variables: { c: stage.textId } }),

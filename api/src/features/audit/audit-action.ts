@@ -21,6 +21,8 @@ export enum AuditAction {
   InviteCreate = 'INVITE_CREATE',
   InviteRevoke = 'INVITE_REVOKE',
   MessageDelete = 'MESSAGE_DELETE',
+  MessagePin = 'MESSAGE_PIN',
+  MessageUnpin = 'MESSAGE_UNPIN',
   BotAdd = 'BOT_ADD',
   VoiceMute = 'VOICE_MUTE',
   VoiceDeafen = 'VOICE_DEAFEN',

@@ -14,7 +14,7 @@ export enum AuditTargetKind {
 /**
  * The kind of each action's target, the one place that says what `targetId` means. null: the
  * action has no single target (a reorder names every channel or role in its changes). A deleted
- * message's target is its author; an invite, whose key is its code, is named by its changes.
+ * (or pinned) message's target is its author; an invite, whose key is its code, is named by its changes.
  */
 const TARGET_KINDS = {
   [AuditAction.ServerUpdate]: AuditTargetKind.SERVER,
@@ -38,6 +38,8 @@ const TARGET_KINDS = {
   [AuditAction.InviteCreate]: AuditTargetKind.INVITE,
   [AuditAction.InviteRevoke]: AuditTargetKind.INVITE,
   [AuditAction.MessageDelete]: AuditTargetKind.USER,
+  [AuditAction.MessagePin]: AuditTargetKind.USER,
+  [AuditAction.MessageUnpin]: AuditTargetKind.USER,
   [AuditAction.BotAdd]: AuditTargetKind.BOT,
   [AuditAction.VoiceMute]: AuditTargetKind.USER,
   [AuditAction.VoiceDeafen]: AuditTargetKind.USER,

@@ -12,9 +12,10 @@ interface MessageRecord {
   reply_to: string | null;
   created_at: Date;
   edited_at: Date | null;
+  pinned_at: Date | null;
 }
 
-const COLUMNS = 'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at';
+const COLUMNS = 'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at, pinned_at';
 /** Above every snowflake: "older than this" is the newest page. */
 const AFTER_EVERY_ID = '9223372036854775807';
 
@@ -27,6 +28,7 @@ const toView = (r: MessageRecord): MessageView => ({
   replyToId: r.reply_to,
   createdAt: r.created_at,
   editedAt: r.edited_at,
+  pinnedAt: r.pinned_at,
 });
 
 /** Reads of stored messages, each a keyset walk of the (channel_id, id) index. */
@@ -39,6 +41,8 @@ export interface MessageReads {
   exists(channelId: string, id: string, side: 'at-or-after' | 'at-or-before'): Promise<boolean>;
   /** The messages that exist among `ids`, in no order. */
   byIds(ids: readonly string[]): Promise<MessageView[]>;
+  /** Up to `limit` of the channel's pinned messages, the latest pinned first. */
+  pinned(channelId: string, limit: number): Promise<MessageView[]>;
 }
 
 /**
@@ -60,11 +64,17 @@ export function messageReads(orm: Orm): MessageReads {
   const atOrAfter = statement('exists-at-or-after', 'id >= $2', 'asc', 'id');
   const atOrBefore = statement('exists-at-or-before', 'id <= $2', 'desc', 'id');
   const byIds = preparedStatement<MessageRecord>(orm, 'messages-by-ids', `select ${COLUMNS} from messages where id = any($1::bigint[])`);
+  const pinned = preparedStatement<MessageRecord>(
+    orm,
+    'messages-pinned',
+    `select ${COLUMNS} from messages where channel_id = $1 and pinned_at is not null order by pinned_at desc, id desc limit $2`,
+  );
   return {
     older: async (channelId, beforeId, limit) => (await older([channelId, beforeId ?? AFTER_EVERY_ID, limit])).map(toView),
     newer: async (channelId, fromId, inclusive, limit) =>
       (await (inclusive ? newerFrom : newerAfter)([channelId, fromId, limit])).map(toView),
     exists: async (channelId, id, side) => (await (side === 'at-or-after' ? atOrAfter : atOrBefore)([channelId, id, 1])).length > 0,
     byIds: async (ids) => (await byIds([ids])).map(toView),
+    pinned: async (channelId, limit) => (await pinned([channelId, limit])).map(toView),
   };
 }

@@ -7,8 +7,13 @@ import { User } from '../users/user.entity.js';
 @Entity({ tableName: 'messages' })
 @Index({ properties: ['channel', 'id'] })
 @Index({ properties: ['server', 'author', 'id'] })
+// Only pinned rows: a channel's pins are read without touching its other messages.
+@Index({
+  name: 'messages_channel_id_pinned_at_index',
+  expression: 'create index "messages_channel_id_pinned_at_index" on "messages" ("channel_id", "pinned_at") where "pinned_at" is not null',
+})
 export class Message {
-  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt';
+  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt';
 
   /** Snowflake assigned by the sender's API process: time-ordered, the paging cursor. */
   @PrimaryKey({ type: 'bigint', autoincrement: false })
@@ -37,4 +42,8 @@ export class Message {
 
   @Property({ type: 'timestamptz', nullable: true })
   editedAt: Date | null = null;
+
+  /** When a moderator pinned it; null when not pinned. */
+  @Property({ type: 'timestamptz', nullable: true })
+  pinnedAt: Date | null = null;
 }

@@ -17,6 +17,9 @@ export class MessageObject {
 
   @Field(() => DateTimeScalar, { nullable: true })
   editedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was pinned to its channel; null when it is not pinned.' })
+  pinnedAt!: Date | null;
 }
 
 @ObjectType('MessagePage')

@@ -11,6 +11,7 @@ export interface MessageView {
   replyToId: string | null;
   createdAt: Date | string;
   editedAt: Date | string | null;
+  pinnedAt: Date | string | null;
   /** Embedded in live events so subscribers need no user lookup per event. */
   author?: UserView;
   /** Known without a query for a new message (none yet); loaded per page otherwise. */
@@ -26,4 +27,5 @@ export const toMessageView = (m: Message): MessageView => ({
   replyToId: m.replyTo,
   createdAt: m.createdAt,
   editedAt: m.editedAt,
+  pinnedAt: m.pinnedAt,
 });

@@ -81,6 +81,7 @@ export class MessagesService {
       replyToId: replyToId ?? null,
       createdAt,
       editedAt: null,
+      pinnedAt: null,
       reactions: [],
     };
     // Minted and in line in one tick: this process publishes the channel's messages in id order.
