@@ -86,6 +86,30 @@ describe('SDK client against the real API', () => {
     }
   });
 
+  it('pins and unpins messages, lists the pins and hears each change as an update', async () => {
+    const world = await botWorld(api, owner, ['MANAGE_MESSAGES']);
+    const bot = await startBot(api.url, world.token);
+    try {
+      const updates: [string, boolean][] = [];
+      bot.on('messageUpdate', (m) => void updates.push([m.content, m.pinnedAt !== null]));
+      const messageId = (await owner.client.ok(SEND, { c: world.channelId, t: 'the rules' })).sendMessage.id as string;
+      await bot.pin(messageId);
+      const pins = await bot.pinnedMessages(world.channelId);
+      expect(pins.map((m) => [m.id, m.serverId, m.content])).toEqual([[messageId, world.serverId, 'the rules']]);
+      expect(pins[0]!.pinnedAt).not.toBeNull();
+      await bot.unpin(messageId);
+      expect(await bot.pinnedMessages(world.channelId)).toEqual([]);
+      await eventually(async () =>
+        expect(updates).toEqual([
+          ['the rules', true],
+          ['the rules', false],
+        ]),
+      );
+    } finally {
+      await bot.destroy();
+    }
+  });
+
   it('follows a channel created after login, and forgets a deleted one', async () => {
     const world = await botWorld(api, owner);
     const bot = await startBot(api.url, world.token);

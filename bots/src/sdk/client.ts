@@ -8,11 +8,14 @@ import {
   LatestMessageDocument,
   MeDocument,
   MyServersDocument,
+  PinMessageDocument,
+  PinnedMessagesDocument,
   RemoveReactionDocument,
   ServerSetupDocument,
   SendMessageDocument,
   ServerChangesDocument,
   TimeoutMemberDocument,
+  UnpinMessageDocument,
   type ChannelEventsSubscription,
   type ChannelEventsSubscriptionVariables,
   type MeQuery,
@@ -245,6 +248,21 @@ export class BotClient {
   /** Takes back the bot's reaction, or with `userId` (and MANAGE_MESSAGES) someone else's. */
   async removeReaction(messageId: string, emoji: string, userId?: string): Promise<void> {
     await this.connection.request(RemoveReactionDocument, { messageId, emoji, userId: userId ?? null });
+  }
+
+  /** Pins a message to its channel (MANAGE_MESSAGES; at most 50 a channel); heard as a messageUpdate with `pinnedAt`. */
+  async pin(messageId: string): Promise<void> {
+    await this.connection.request(PinMessageDocument, { messageId });
+  }
+
+  async unpin(messageId: string): Promise<void> {
+    await this.connection.request(UnpinMessageDocument, { messageId });
+  }
+
+  /** The channel's pinned messages, latest pinned first (needs READ_MESSAGE_HISTORY). */
+  async pinnedMessages(channelId: string): Promise<Message[]> {
+    const { pinnedMessages } = await this.connection.request(PinnedMessagesDocument, { channelId });
+    return pinnedMessages.map((message) => this.withServer(message));
   }
 
   async deleteMessage(messageId: string): Promise<void> {
