@@ -16,6 +16,7 @@ import { MessagesResolver } from './features/messages/messages.resolver.js';
 import { PresenceResolver } from './features/presence/presence.resolver.js';
 import { PinsResolver } from './features/pins/pins.resolver.js';
 import { ReactionsResolver } from './features/reactions/reactions.resolver.js';
+import { SearchResolver } from './features/search/search.resolver.js';
 import { ReadStatesResolver } from './features/read-states/read-states.resolver.js';
 import { ModerationResolver } from './features/moderation/moderation.resolver.js';
 import { RolesResolver } from './features/roles/roles.resolver.js';
@@ -51,6 +52,7 @@ export const resolvers = [
   MessagesResolver,
   ReactionsResolver,
   PinsResolver,
+  SearchResolver,
   PresenceResolver,
   EventsResolver,
   VoiceResolver,

@@ -25,6 +25,7 @@ import { MessageRateLimit } from './features/messages/message-rate-limit.js';
 import { DemoLoginService } from './features/auth/demo-login.js';
 import { PinsService } from './features/pins/pins.service.js';
 import { ReactionsService } from './features/reactions/reactions.service.js';
+import { SearchService } from './features/search/search.service.js';
 import { MessagesService } from './features/messages/messages.service.js';
 import { ReadStatesService } from './features/read-states/read-states.service.js';
 import { ExplainService } from './features/explain/explain.service.js';
@@ -70,6 +71,7 @@ export interface Services {
   messages: MessagesService;
   reactions: ReactionsService;
   pins: PinsService;
+  search: SearchService;
   readStates: ReadStatesService;
   demoLogin: DemoLoginService;
   explain: ExplainService;
@@ -123,6 +125,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events, outbox);
   const reactions = new ReactionsService(orm, events, outbox, limiter, keys);
   const pins = new PinsService(orm, outbox, audit);
+  const search = new SearchService(orm, access);
   const voice = new VoiceService(redis, keys, orm, bus, access, audit, events, {
     stunUrls: config.STUN_URLS,
     turnUrls: config.TURN_URLS,
@@ -173,6 +176,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     messages,
     reactions,
     pins,
+    search,
     readStates: new ReadStatesService(orm),
     demoLogin: new DemoLoginService(orm),
     explain: new ExplainService(access),

@@ -43,6 +43,18 @@ export interface MessageReads {
   byIds(ids: readonly string[]): Promise<MessageView[]>;
   /** Up to `limit` of the channel's pinned messages, the latest pinned first. */
   pinned(channelId: string, limit: number): Promise<MessageView[]>;
+  /** Up to `limit` messages of the server in `channelIds` that match a web-search query, newest first. */
+  matching(filter: MessageFilter, limit: number): Promise<MessageView[]>;
+}
+
+export interface MessageFilter {
+  serverId: string;
+  channelIds: readonly string[];
+  /** As websearch_to_tsquery reads it, in the 'simple' configuration (whole words, no stemming). */
+  query: string;
+  authorId?: string | null;
+  /** Only messages older than this id. */
+  before?: string | null;
 }
 
 /**
@@ -69,6 +81,17 @@ export function messageReads(orm: Orm): MessageReads {
     'messages-pinned',
     `select ${COLUMNS} from messages where channel_id = $1 and pinned_at is not null order by pinned_at desc, id desc limit $2`,
   );
+  // Not prepared: its conditions vary, and a generic plan cannot weigh a rare word against a common one.
+  const matching = async (f: MessageFilter, limit: number) => {
+    const records: MessageRecord[] = await orm.em.getConnection().execute(
+      `select ${COLUMNS} from messages
+        where server_id = ? and channel_id = any(array[?]::bigint[]) and id < ?${f.authorId ? ' and author_id = ?' : ''}
+          and to_tsvector('simple', content) @@ websearch_to_tsquery('simple', ?)
+        order by id desc limit ?`,
+      [f.serverId, [[...f.channelIds]], f.before ?? AFTER_EVERY_ID, ...(f.authorId ? [f.authorId] : []), f.query, limit],
+    );
+    return records.map(toView);
+  };
   return {
     older: async (channelId, beforeId, limit) => (await older([channelId, beforeId ?? AFTER_EVERY_ID, limit])).map(toView),
     newer: async (channelId, fromId, inclusive, limit) =>
@@ -76,5 +99,6 @@ export function messageReads(orm: Orm): MessageReads {
     exists: async (channelId, id, side) => (await (side === 'at-or-after' ? atOrAfter : atOrBefore)([channelId, id, 1])).length > 0,
     byIds: async (ids) => (await byIds([ids])).map(toView),
     pinned: async (channelId, limit) => (await pinned([channelId, limit])).map(toView),
+    matching,
   };
 }

@@ -12,6 +12,12 @@ import { User } from '../users/user.entity.js';
   name: 'messages_channel_id_pinned_at_index',
   expression: 'create index "messages_channel_id_pinned_at_index" on "messages" ("channel_id", "pinned_at") where "pinned_at" is not null',
 })
+// Search (features/search/): whole words per server; see migration 0013 for why fastupdate is off.
+@Index({
+  name: 'messages_search_index',
+  expression:
+    'create index "messages_search_index" on "messages" using gin ("server_id", to_tsvector(\'simple\', "content")) with (fastupdate = off)',
+})
 export class Message {
   [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt';
 

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
+
+export const MAX_SEARCH_QUERY_LENGTH = 200;
+
+/**
+ * Words as a web search engine reads them (PostgreSQL's websearch_to_tsquery): every word must
+ * appear, "quoted words" in that order, `-word` must not, `or` between words allows either. Matching
+ * is by whole word, case-insensitive, in any language (the 'simple' configuration: no stemming).
+ */
+export const searchSchema = z.object({
+  serverId: id,
+  query: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(MAX_SEARCH_QUERY_LENGTH, `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`)
+        .regex(/[\p{L}\p{N}]/u, 'must contain a word'),
+    ),
+  channelId: id.nullish(),
+  authorId: id.nullish(),
+  before: id.nullish(),
+  limit: z.number().int().min(1, 'must be 1-50').max(50, 'must be 1-50'),
+});
+
+export type SearchQuery = z.output<typeof searchSchema>;
