@@ -86,7 +86,7 @@ describe('SDK client against the real API', () => {
     }
   });
 
-  it('pins and unpins messages, lists the pins and hears each change as an update', async () => {
+  it('pins and unpins messages, lists the pins, hears each change as an update, and finds messages by their words', async () => {
     const world = await botWorld(api, owner, ['MANAGE_MESSAGES']);
     const bot = await startBot(api.url, world.token);
     try {
@@ -99,6 +99,8 @@ describe('SDK client against the real API', () => {
       expect(pins[0]!.pinnedAt).not.toBeNull();
       await bot.unpin(messageId);
       expect(await bot.pinnedMessages(world.channelId)).toEqual([]);
+      const found = await bot.searchMessages(world.serverId, 'RULES', { limit: 1 });
+      expect(found).toMatchObject({ hasMore: false, messages: [{ id: messageId, serverId: world.serverId, content: 'the rules' }] });
       await eventually(async () =>
         expect(updates).toEqual([
           ['the rules', true],

@@ -11,6 +11,7 @@ import {
   PinMessageDocument,
   PinnedMessagesDocument,
   RemoveReactionDocument,
+  SearchMessagesDocument,
   ServerSetupDocument,
   SendMessageDocument,
   ServerChangesDocument,
@@ -263,6 +264,26 @@ export class BotClient {
   async pinnedMessages(channelId: string): Promise<Message[]> {
     const { pinnedMessages } = await this.connection.request(PinnedMessagesDocument, { channelId });
     return pinnedMessages.map((message) => this.withServer(message));
+  }
+
+  /**
+   * A server's messages matching `query`'s words (as a web search reads them), newest first, in the
+   * channels whose history the bot may read; `before` pages on with the last id.
+   */
+  async searchMessages(
+    serverId: string,
+    query: string,
+    options: { channelId?: string; authorId?: string; before?: string; limit?: number } = {},
+  ): Promise<{ messages: Message[]; hasMore: boolean }> {
+    const { searchMessages } = await this.connection.request(SearchMessagesDocument, {
+      serverId,
+      query,
+      channelId: options.channelId ?? null,
+      authorId: options.authorId ?? null,
+      before: options.before ?? null,
+      limit: options.limit ?? null,
+    });
+    return { messages: searchMessages.messages.map((message) => this.withServer(message)), hasMore: searchMessages.hasMore };
   }
 
   async deleteMessage(messageId: string): Promise<void> {
