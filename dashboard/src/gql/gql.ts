@@ -73,12 +73,16 @@ type Documents = {
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": typeof types.DeleteMessageDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": typeof types.AddReactionDocument,
     "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": typeof types.RemoveReactionDocument,
+    "\n  mutation PinMessage($messageId: ID!) {\n    pinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": typeof types.PinMessageDocument,
+    "\n  mutation UnpinMessage($messageId: ID!) {\n    unpinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": typeof types.UnpinMessageDocument,
     "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": typeof types.StartTypingDocument,
     "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n      mentionCount\n    }\n  }\n": typeof types.MarkChannelReadDocument,
     "\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.MentionCandidatesDocument,
-    "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChatMessageFragmentDoc,
+    "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    pinnedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ChatMessageFragmentDoc,
     "\n  fragment MessageReactions on Message {\n    reactions {\n      emoji\n      count\n      me\n    }\n  }\n": typeof types.MessageReactionsFragmentDoc,
     "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n": typeof types.ReactionUsersDocument,
+    "\n  fragment PinnedMessage on Message {\n    id\n    content\n    createdAt\n    pinnedAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.PinnedMessageFragmentDoc,
+    "\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n": typeof types.PinnedMessagesDocument,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": typeof types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": typeof types.MemberRowFragmentDoc,
@@ -167,12 +171,16 @@ const documents: Documents = {
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": types.DeleteMessageDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": types.AddReactionDocument,
     "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": types.RemoveReactionDocument,
+    "\n  mutation PinMessage($messageId: ID!) {\n    pinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": types.PinMessageDocument,
+    "\n  mutation UnpinMessage($messageId: ID!) {\n    unpinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": types.UnpinMessageDocument,
     "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": types.StartTypingDocument,
     "\n  mutation MarkChannelRead($channelId: ID!, $messageId: ID!) {\n    markChannelRead(channelId: $channelId, messageId: $messageId) {\n      id\n      lastReadMessageId\n      lastMessageId\n      mentionCount\n    }\n  }\n": types.MarkChannelReadDocument,
     "\n  query MentionCandidates($serverId: ID!, $query: String, $first: Int!) {\n    server(id: $serverId) {\n      id\n      members(first: $first, query: $query) {\n        nickname\n        user {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": types.MentionCandidatesDocument,
-    "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChatMessageFragmentDoc,
+    "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    pinnedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": types.ChatMessageFragmentDoc,
     "\n  fragment MessageReactions on Message {\n    reactions {\n      emoji\n      count\n      me\n    }\n  }\n": types.MessageReactionsFragmentDoc,
     "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n": types.ReactionUsersDocument,
+    "\n  fragment PinnedMessage on Message {\n    id\n    content\n    createdAt\n    pinnedAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.PinnedMessageFragmentDoc,
+    "\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n": types.PinnedMessagesDocument,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": types.MemberRowFragmentDoc,
@@ -455,6 +463,14 @@ export function graphql(source: "\n  mutation RemoveReaction($messageId: ID!, $e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PinMessage($messageId: ID!) {\n    pinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n"): (typeof documents)["\n  mutation PinMessage($messageId: ID!) {\n    pinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpinMessage($messageId: ID!) {\n    unpinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n"): (typeof documents)["\n  mutation UnpinMessage($messageId: ID!) {\n    unpinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n"): (typeof documents)["\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -467,7 +483,7 @@ export function graphql(source: "\n  query MentionCandidates($serverId: ID!, $qu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    pinnedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ChatMessage on Message {\n    id\n    channel {\n      id\n    }\n    content\n    createdAt\n    editedAt\n    pinnedAt\n    author {\n      id\n      username\n      displayName\n    }\n    replyTo {\n      id\n      content\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -476,6 +492,14 @@ export function graphql(source: "\n  fragment MessageReactions on Message {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PinnedMessage on Message {\n    id\n    content\n    createdAt\n    pinnedAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment PinnedMessage on Message {\n    id\n    content\n    createdAt\n    pinnedAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n"): (typeof documents)["\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

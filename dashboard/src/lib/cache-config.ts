@@ -1,5 +1,6 @@
 import type { Cache, CacheExchangeOpts } from '@urql/exchange-graphcache';
 import { callsReader } from '@/components/chat/message-markup';
+import { applyPinEvent } from '@/components/chat/pins-cache';
 import { gql } from 'urql';
 import { applyVoiceStateEvent } from './voice/voice-cache-updates';
 
@@ -52,9 +53,11 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
   },
   Subscription: {
     // Every channelEvents stream (the open chat and the sidebar's activity watchers) moves its
-    // channel's newest message, which is what the unread dots compare with the read marker.
+    // channel's newest message, which is what the unread dots compare with the read marker. The open
+    // chat's stream also keeps an open pins panel's list current.
     channelEvents: (result, _args, cache) => {
-      const event = result.channelEvents as { __typename?: string; message?: LiveMessage } | null;
+      const event = result.channelEvents as { __typename?: string; message?: LiveMessage; messageId?: string } | null;
+      applyPinEvent(cache, event);
       const channelId = event?.message?.channel?.id;
       if (event?.__typename !== 'MessageCreated' || !channelId || !event.message?.id) return;
       cache.writeFragment(LAST_MESSAGE, { __typename: 'Channel', id: channelId, lastMessageId: event.message.id });

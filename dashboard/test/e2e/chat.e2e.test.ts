@@ -304,6 +304,145 @@ describe('dashboard in the browser', () => {
     await bob.page.getByRole('button', { name: 'Dismiss' }).click();
   });
 
+  it('pins: pinned by the owner, marked live for the member, listed in the header panel, jumped to, unpinned there', async () => {
+    const rules = (page: Page) => messageList(page).locator('article', { hasText: 'Book club rules: one chapter a week' });
+    const marker = (page: Page) => rules(page).locator('.pinned-marker');
+    const pinsButton = (page: Page) => page.getByRole('button', { name: 'Pinned messages' });
+    const panel = (page: Page) => page.getByRole('dialog', { name: 'Pinned messages' });
+    /** The page at 1280 and 360 px with the pointer on `target`, so its action bar shows. */
+    const hoverScreenshots = async (page: Page, target: ReturnType<typeof rules>, name: string) => {
+      await target.hover();
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}-1280.png` });
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.waitForTimeout(400);
+      await target.hover();
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}-360.png` });
+      await page.setViewportSize({ width: 1280, height: 800 });
+    };
+
+    // Nothing pinned yet: the panel says so, and tells the owner how to pin.
+    await pinsButton(alice.page).click();
+    await expectPage(panel(alice.page).getByText('No pinned messages yet.')).toBeVisible();
+    await expectPage(panel(alice.page).getByText(/To pin a message, use the pin button/)).toBeVisible();
+    await alice.page.keyboard.press('Escape');
+    await expectPage(panel(alice.page)).toHaveCount(0);
+
+    // Alice (the owner) pins a message from its actions: marked at once for her, live for Bob.
+    await send(alice.page, 'Book club rules: one chapter a week');
+    await expectPage(rules(bob.page)).toBeVisible();
+    await rules(alice.page).hover();
+    await rules(alice.page).getByRole('button', { name: 'Pin', exact: true }).click();
+    await expectPage(marker(alice.page)).toHaveText('Pinned');
+    await expectPage(marker(bob.page)).toHaveText('Pinned');
+    await expectPage(marker(bob.page)).toHaveAttribute('title', /^Pinned .+/);
+    await expectPage(rules(alice.page).getByRole('button', { name: 'Unpin', exact: true })).toBeVisible();
+    await hoverScreenshots(alice.page, rules(alice.page), '05i-pinned-message');
+    // Bob may not pin: his actions have no Pin or Unpin.
+    await rules(bob.page).hover();
+    await expectPage(rules(bob.page).getByRole('button', { name: 'Reply' })).toBeVisible();
+    await expectPage(rules(bob.page).getByRole('button', { name: /^(Pin|Unpin)$/ })).toHaveCount(0);
+    await hoverScreenshots(bob.page, rules(bob.page), '05i2-pinned-member');
+
+    // The header's panel lists it, for Bob without Unpin.
+    await pinsButton(bob.page).click();
+    await expectPage(pinsButton(bob.page)).toHaveAttribute('aria-expanded', 'true');
+    const bobPin = panel(bob.page).getByRole('listitem').filter({ hasText: 'Book club rules' });
+    await expectPage(bobPin).toContainText('Alice');
+    await expectPage(bobPin.getByRole('button', { name: 'Unpin' })).toHaveCount(0);
+    await screenshots(bob.page, '05j-pins-panel');
+    await bob.page.keyboard.press('Escape');
+
+    // On his phone Bob scrolls up, away from it; the panel fits the screen, and Jump brings him back to it.
+    await bob.page.setViewportSize({ width: 360, height: 740 });
+    await messageList(bob.page).hover();
+    await bob.page.mouse.wheel(0, -4000);
+    await expectPage(bob.page.getByRole('button', { name: 'Jump to latest messages' })).toBeVisible();
+    const list = (await messageList(bob.page).boundingBox())!;
+    const inView = async () => {
+      const found = await rules(bob.page).boundingBox();
+      // (Within a pixel or two: the list's edges fall between pixels.)
+      return !!found && found.y >= list.y - 2 && found.y + found.height <= list.y + list.height + 2;
+    };
+    expect(await inView()).toBe(false);
+    await pinsButton(bob.page).click();
+    await expectPage(bobPin).toBeVisible();
+    const box = (await panel(bob.page).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await bobPin.getByRole('button', { name: 'Jump' }).click();
+    await expectPage(panel(bob.page)).toHaveCount(0);
+    await expectPage(rules(bob.page)).toHaveAttribute('class', /highlighted/);
+    // In view once the smooth scroll ends.
+    await expect.poll(inView, { timeout: 5_000 }).toBe(true);
+    await bob.page.setViewportSize({ width: 1280, height: 800 });
+
+    // By keyboard: Enter opens the panel with focus in it. Alice unpins there while Bob's panel is
+    // open too: the pin leaves both panels and both chats.
+    await pinsButton(alice.page).focus();
+    await alice.page.keyboard.press('Enter');
+    await expectPage(panel(alice.page).getByRole('listitem')).toHaveCount(1);
+    expect(await panel(alice.page).evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await pinsButton(bob.page).click();
+    await expectPage(panel(bob.page).getByRole('listitem')).toHaveCount(1);
+    await panel(alice.page).getByRole('listitem').getByRole('button', { name: 'Unpin' }).click();
+    await expectPage(panel(alice.page).getByText('No pinned messages yet.')).toBeVisible();
+    await expectPage(panel(bob.page).getByText('No pinned messages yet.')).toBeVisible();
+    await expectPage(panel(bob.page).getByText(/To pin a message/)).toHaveCount(0);
+    await expectPage(marker(alice.page)).toHaveCount(0);
+    await expectPage(marker(bob.page)).toHaveCount(0);
+    await screenshots(alice.page, '05k-pins-empty-owner');
+    await screenshots(bob.page, '05k2-pins-empty-member');
+    // Escape closes it, focus back on the button.
+    await alice.page.keyboard.press('Escape');
+    await expectPage(panel(alice.page)).toHaveCount(0);
+    await expectPage(pinsButton(alice.page)).toHaveAttribute('aria-expanded', 'false');
+    expect(await pinsButton(alice.page).evaluate((el) => el === document.activeElement)).toBe(true);
+    await bob.page.keyboard.press('Escape');
+
+    // A channel holding 50 pins refuses a 51st, and the chat says why.
+    const token = await tokenOf(alice.page);
+    const call = (query: string, variables: Record<string, unknown>) => gql(stack.apiUrl, token, query, variables);
+    const limits = (channel: number, server: number) =>
+      call(
+        'mutation($s: ID!, $c: Int!, $v: Int!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: $c, serverMessageLimit: $v }) { channelMessageLimit } }',
+        { s: serverId, c: channel, v: server },
+      );
+    const { createChannel: board } = await call(
+      'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "noticeboard" }) { id } }',
+      { s: serverId },
+    );
+    await limits(0, 0);
+    const ids: string[] = [];
+    for (let i = 1; i <= 51; i++) {
+      const { sendMessage } = await call('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+        c: board.id,
+        t: `notice ${i}`,
+      });
+      ids.push(sendMessage.id);
+    }
+    await limits(5, 20);
+    for (const id of ids.slice(0, 50)) await call('mutation($m: ID!) { pinMessage(messageId: $m) { id } }', { m: id });
+    await alice.page.goto(`/servers/${serverId}/${board.id}`);
+    const last = messageList(alice.page).locator('article', { hasText: 'notice 51' });
+    await expectPage(last).toBeVisible();
+    await hoverScreenshots(alice.page, last, '05l0-pin-action');
+    await last.hover();
+    await last.getByRole('button', { name: 'Pin', exact: true }).click();
+    await expectPage(
+      alice.page.getByRole('alert').filter({ hasText: 'A channel holds at most 50 pinned messages: unpin one first.' }),
+    ).toBeVisible();
+    await expectPage(last.locator('.pinned-marker')).toHaveCount(0);
+    await pinsButton(alice.page).click();
+    await expectPage(panel(alice.page).getByRole('listitem')).toHaveCount(50);
+    await expectPage(panel(alice.page).getByRole('listitem').first()).toContainText('notice 50');
+    await screenshots(alice.page, '05l-pin-limit');
+    await alice.page.keyboard.press('Escape');
+    await alice.page.getByRole('button', { name: 'Dismiss' }).click();
+    await alice.page.goto(`/servers/${serverId}/${channelId}`);
+    await expectPage(composer(alice.page)).toBeVisible();
+    await call('mutation($c: ID!) { deleteChannel(id: $c) }', { c: board.id });
+  });
+
   it('a new channel appears live; unread dots and the read marker follow the member across devices', async () => {
     const token = await tokenOf(alice.page);
     const { createChannel } = await gql(

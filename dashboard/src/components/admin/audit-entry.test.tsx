@@ -5,6 +5,7 @@ import { makeFragmentData } from '@/gql';
 import type { AuditEntryFieldsFragment } from '@/gql/graphql';
 import { AuditEntryFragment } from './admin.operations';
 import { AuditEntry } from './audit-entry';
+import { AUDIT_ACTIONS } from './audit-text';
 
 afterEach(cleanup);
 
@@ -121,6 +122,26 @@ describe('AuditEntry', () => {
         changes: JSON.stringify({ timedOutUntil: [null, '2026-01-02T03:09:05.000Z'] }),
       }).sentence,
     ).toBe('System AUTO timed out @bob');
+  });
+
+  it('says whose message was pinned or unpinned, and where, without the ids', () => {
+    const pinned = show({
+      action: 'MESSAGE_PIN',
+      target: { kind: 'USER', id: '2', name: 'bob' },
+      mentions: [{ kind: 'CHANNEL', id: '5', name: 'general' }],
+      changes: JSON.stringify({ message: [null, '55'], channel: [null, '5'] }),
+    });
+    expect(pinned).toEqual({ sentence: 'alice pinned a message by @bob in #general', changes: [] });
+    cleanup();
+    const unpinned = show({
+      action: 'MESSAGE_UNPIN',
+      target: { kind: 'USER', id: '2', name: null },
+      mentions: [{ kind: 'CHANNEL', id: '5', name: null }],
+      changes: JSON.stringify({ message: ['55', null], channel: ['5', null] }),
+    });
+    expect(unpinned).toEqual({ sentence: 'alice unpinned a message by a deleted user in a deleted channel', changes: [] });
+    expect(AUDIT_ACTIONS.MESSAGE_PIN?.label).toBe('Message pinned');
+    expect(AUDIT_ACTIONS.MESSAGE_UNPIN?.label).toBe('Message unpinned');
   });
 
   it('names an invite by its code and a user who is gone as such', () => {

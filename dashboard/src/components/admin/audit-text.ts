@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS: Record<string, { label: string; verb: string; after?
   INVITE_CREATE: { label: 'Invite created', verb: 'created' },
   INVITE_REVOKE: { label: 'Invite revoked', verb: 'revoked' },
   MESSAGE_DELETE: { label: 'Message deleted', verb: 'deleted a message by' },
+  MESSAGE_PIN: { label: 'Message pinned', verb: 'pinned a message by' },
+  MESSAGE_UNPIN: { label: 'Message unpinned', verb: 'unpinned a message by' },
   BOT_ADD: { label: 'Bot added', verb: 'added' },
   VOICE_MUTE: { label: 'Voice: server mute', verb: 'server-muted' },
   VOICE_DEAFEN: { label: 'Voice: server deafen', verb: 'server-deafened' },
@@ -54,15 +56,18 @@ export interface AuditEntryText {
   mentions: readonly AuditTargetText[];
 }
 
+/** Actions on one message: the target is its author, the channel is among the mentions. */
+const MESSAGE_ACTIONS = new Set(['MESSAGE_DELETE', 'MESSAGE_PIN', 'MESSAGE_UNPIN']);
+
 /**
  * What follows the actor's name: "deleted a message by @alice in #general", "lifted the timeout of
  * @bob", "created role Moderators (deleted)".
  */
 export function sentenceOf(entry: AuditEntryText, changes: Changes): { verb: string; target: string | null; after?: string } {
   const target = entry.target ? targetText(entry.target, changes.name?.[0]) : null;
-  if (entry.action === 'MESSAGE_DELETE') {
+  if (MESSAGE_ACTIONS.has(entry.action)) {
     const channel = entry.mentions.find((m) => m.kind === 'CHANNEL');
-    return { verb: 'deleted a message by', target, ...(channel ? { after: `in ${targetText(channel)}` } : {}) };
+    return { verb: AUDIT_ACTIONS[entry.action]!.verb, target, ...(channel ? { after: `in ${targetText(channel)}` } : {}) };
   }
   const role = entry.mentions.find((m) => m.kind === 'ROLE');
   if (entry.action === 'MEMBER_ROLE_ADD' && role) return { verb: `gave ${targetText(role)} to`, target };
@@ -121,9 +126,11 @@ const LABELS: Record<string, string> = {
   deny: 'denied',
 };
 
-/** Fields the sentence already says, or that say nothing a person needs (a deleted message's id: it is gone). */
+/** Fields the sentence already says, or that say nothing a person needs (a message's id: the sentence names its author and channel). */
 const HIDDEN: Record<string, readonly string[]> = {
   MESSAGE_DELETE: ['message', 'channel'],
+  MESSAGE_PIN: ['message', 'channel'],
+  MESSAGE_UNPIN: ['message', 'channel'],
   MEMBER_ROLE_ADD: ['role'],
   MEMBER_ROLE_REMOVE: ['role'],
   INVITE_CREATE: ['code'],

@@ -6,7 +6,8 @@ import { MemberList } from '@/components/members/member-list';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { graphql } from '@/gql';
 import { apiErrorOf } from '@/lib/api-errors';
-import { ChatView } from './chat-view';
+import { chatAbilities, ChatView, type ChatViewHandle } from './chat-view';
+import { PinnedMessagesButton } from './pinned-messages';
 import { useMemberPanel } from './use-member-panel';
 import { VoiceChannelView } from './voice-channel-view';
 
@@ -39,6 +40,7 @@ export const ChannelPageQuery = graphql(`
 export function ChannelPage({ serverId, channelId }: { serverId: string; channelId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ChannelPageQuery, variables: { channelId } });
   const [membersOpen, toggleMembers] = useMemberPanel();
+  const chat = useRef<ChatViewHandle>(null);
   // The marker as it was on arrival; reading moves it at once, the divider should stay put.
   const lastReadAtOpen = useRef<string | null | undefined>(undefined);
   if (lastReadAtOpen.current === undefined && data?.channel) lastReadAtOpen.current = data.channel.lastReadMessageId ?? null;
@@ -53,6 +55,7 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
     );
   }
   const channel = data.channel;
+  const { can, canPin } = chatAbilities(channel.myPermissions, channel.server.myMember?.timedOutUntil);
   return (
     <section className={membersOpen ? 'channel-view members-open' : 'channel-view'} aria-label={`Channel ${channel.name}`}>
       <header className="channel-header">
@@ -68,6 +71,14 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
           </p>
         )}
         <span className="spacer" />
+        {channel.type === 'TEXT' && can('READ_MESSAGE_HISTORY') && (
+          <PinnedMessagesButton
+            channelId={channel.id}
+            canPin={canPin}
+            onJump={(messageId) => chat.current?.jumpTo(messageId)}
+            onUnpin={(messageId) => chat.current?.setPinned(messageId, false)}
+          />
+        )}
         <button
           type="button"
           className="icon-button"
@@ -86,6 +97,7 @@ export function ChannelPage({ serverId, channelId }: { serverId: string; channel
       <div className="channel-body">
         {channel.type === 'TEXT' ? (
           <ChatView
+            ref={chat}
             serverId={serverId}
             channel={channel}
             myUserId={data.me.id}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { ServerSidebarQuery } from '@/components/channels/channels.operations';
 import { useSession } from '@/components/session/api-provider';
@@ -13,13 +13,16 @@ import {
   AddReactionMutation,
   DeleteMessageMutation,
   EditMessageMutation,
+  PinMessageMutation,
   RemoveReactionMutation,
   SendMessageMutation,
+  UnpinMessageMutation,
 } from './chat.operations';
 import { Composer } from './composer';
 import { ChatMessageFragment, type ChatMessageData } from './message-item';
 import { MessageList, type MessageListHandle } from './message-list';
 import { MessageReactionsFragment, reactionRefusal } from './message-reactions';
+import { pinRefusal } from './pinned-messages';
 import { typingText } from './use-typing-users';
 import { newestId } from './message-log';
 import { useChannelMessages } from './use-channel-messages';
@@ -35,10 +38,34 @@ interface ChatViewProps {
   lastReadAtOpen: string | null | undefined;
 }
 
+/** What the channel's header asks of the chat: its pins panel jumps and unpins here. */
+export interface ChatViewHandle {
+  jumpTo: (messageId: string) => void;
+  setPinned: (messageId: string, pinned: boolean) => void;
+}
+
+/**
+ * What the reader may do in a channel, as the API rules it: ADMINISTRATOR holds every permission;
+ * a running timeout stops adding reactions and pinning.
+ */
+export function chatAbilities(myPermissions: readonly Permission[], timedOutUntil: string | null | undefined) {
+  const can = (permission: Permission) => myPermissions.includes(permission) || myPermissions.includes('ADMINISTRATOR');
+  const timedOut = !!timedOutUntil && new Date(timedOutUntil).getTime() > Date.now();
+  return {
+    can,
+    // The API's rule for adding one (taking one's own back needs nothing): ADD_REACTIONS, history, no running timeout.
+    canReact: can('ADD_REACTIONS') && can('READ_MESSAGE_HISTORY') && !timedOut,
+    canPin: can('MANAGE_MESSAGES') && !timedOut,
+  };
+}
+
 /** How many older pages a jump to a replied-to message may load before giving up. */
 const JUMP_PAGES = 5;
 
-export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUntil, lastReadAtOpen }: ChatViewProps) {
+export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatView(
+  { serverId, channel, myUserId, myUsername, timedOutUntil, lastReadAtOpen },
+  ref,
+) {
   const router = useRouter();
   const { setNotice, reportLoss } = useSession();
   const list = useRef<MessageListHandle>(null);
@@ -50,6 +77,8 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
   const [, deleteMutation] = useMutation(DeleteMessageMutation);
   const [, addReactionMutation] = useMutation(AddReactionMutation);
   const [, removeReactionMutation] = useMutation(RemoveReactionMutation);
+  const [, pinMutation] = useMutation(PinMessageMutation);
+  const [, unpinMutation] = useMutation(UnpinMessageMutation);
 
   const client = useClient();
   const open = useRef(true);
@@ -74,11 +103,8 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
   const { log, apply } = messages;
   useMarkRead(channel.id, newestId(log));
 
-  const can = (permission: Permission) => channel.myPermissions.includes(permission) || channel.myPermissions.includes('ADMINISTRATOR');
+  const { can, canReact, canPin } = chatAbilities(channel.myPermissions, timedOutUntil);
   const canSend = can('SEND_MESSAGES');
-  // The API's rule for adding one (taking one's own back needs nothing): ADD_REACTIONS, history, no running timeout.
-  const timedOut = !!timedOutUntil && new Date(timedOutUntil).getTime() > Date.now();
-  const canReact = can('ADD_REACTIONS') && can('READ_MESSAGE_HISTORY') && !timedOut;
 
   const sendMessage = useCallback(
     async (channelId: string, content: string, replyToId: string | undefined) => {
@@ -141,6 +167,18 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
     [addReactionMutation, removeReactionMutation, apply, myUserId, setNotice],
   );
 
+  const onPin = useCallback(
+    async (messageId: string, pinned: boolean) => {
+      const result = pinned ? await pinMutation({ messageId }) : await unpinMutation({ messageId });
+      if (result.error) return setNotice(pinRefusal(apiErrorOf(result.error), pinned));
+      // The message with its pinnedAt now; its MessageUpdated brings the same to every reader.
+      const data = result.data;
+      const answered = data && ('pinMessage' in data ? data.pinMessage : data.unpinMessage);
+      if (answered) apply({ type: 'updated', message: getFragmentData(ChatMessageFragment, answered) });
+    },
+    [pinMutation, unpinMutation, apply, setNotice],
+  );
+
   const loadOlder = messages.loadOlder;
   const onJumpTo = useCallback(
     async (messageId: string) => {
@@ -157,6 +195,12 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
       setNotice({ code: 'NOT_FOUND', message: 'That message was deleted or is too far back.' });
     },
     [loadOlder, setNotice],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({ jumpTo: (messageId) => void onJumpTo(messageId), setPinned: (messageId, pinned) => void onPin(messageId, pinned) }),
+    [onJumpTo, onPin],
   );
 
   const onEditLast = useCallback(() => {
@@ -178,6 +222,7 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
         canManageMessages={can('MANAGE_MESSAGES')}
         canSend={canSend}
         canReact={canReact}
+        canPin={canPin}
         editingId={editingId}
         highlightedId={highlightedId}
         loadingOlder={messages.loadingOlder}
@@ -189,6 +234,7 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
         onDelete={(id) => void onDelete(id)}
         onJumpTo={(id) => void onJumpTo(id)}
         onReact={(id, emoji, add) => void onReact(id, emoji, add)}
+        onPin={(id, pinned) => void onPin(id, pinned)}
       />
       <p className="typing" aria-live="polite">
         {typingText(messages.typingNames)}
@@ -209,4 +255,4 @@ export function ChatView({ serverId, channel, myUserId, myUsername, timedOutUnti
       />
     </div>
   );
-}
+});

@@ -95,6 +95,23 @@ export const RemoveReactionMutation = graphql(`
   }
 `);
 
+/** Both answer the message as the change left it (its pinnedAt); channelEvents announces it as MessageUpdated. */
+export const PinMessageMutation = graphql(`
+  mutation PinMessage($messageId: ID!) {
+    pinMessage(messageId: $messageId) {
+      ...ChatMessage
+    }
+  }
+`);
+
+export const UnpinMessageMutation = graphql(`
+  mutation UnpinMessage($messageId: ID!) {
+    unpinMessage(messageId: $messageId) {
+      ...ChatMessage
+    }
+  }
+`);
+
 export const StartTypingMutation = graphql(`
   mutation StartTyping($channelId: ID!) {
     startTyping(channelId: $channelId)

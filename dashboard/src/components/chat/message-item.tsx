@@ -9,6 +9,7 @@ import { MessageContent } from './message-content';
 import { mentions, parseMarkup, plainText } from './message-markup';
 import type { ReactionState } from './message-log';
 import { ReactionChips } from './message-reactions';
+import { PinIcon } from './pin-icon';
 import { ReactionPicker } from './reaction-picker';
 
 export const ChatMessageFragment = graphql(`
@@ -20,6 +21,7 @@ export const ChatMessageFragment = graphql(`
     content
     createdAt
     editedAt
+    pinnedAt
     author {
       id
       username
@@ -53,6 +55,8 @@ export interface MessageHandlers {
   onJumpTo: (messageId: string) => void;
   /** Adds the reader's reaction with `emoji` (`add`) or takes it back. */
   onReact: (messageId: string, emoji: string, add: boolean) => void;
+  /** Pins the message to its channel (`pinned`) or unpins it. */
+  onPin: (messageId: string, pinned: boolean) => void;
 }
 
 interface MessageItemProps extends MessageHandlers {
@@ -66,6 +70,8 @@ interface MessageItemProps extends MessageHandlers {
   canReply: boolean;
   /** ADD_REACTIONS and not timed out: the picker, and chips that add. */
   canReact: boolean;
+  /** MANAGE_MESSAGES and not timed out: Pin or Unpin. */
+  canPin: boolean;
   /** The reader: a message that mentions them or replies to them stands out. */
   myUserId: string;
   myUsername: string;
@@ -77,12 +83,8 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const quoted = message.replyTo?.content;
   const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted))), [quoted]);
   const mentionsMe = mentions(nodes, props.myUsername) || message.replyTo?.author.id === props.myUserId;
-  const classes = [
-    'message',
-    props.continued && !message.replyTo ? 'continued' : '',
-    props.highlighted ? 'highlighted' : '',
-    mentionsMe ? 'mentions-me' : '',
-  ];
+  const headed = !props.continued || !!message.replyTo;
+  const classes = ['message', headed ? '' : 'continued', props.highlighted ? 'highlighted' : '', mentionsMe ? 'mentions-me' : ''];
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
@@ -99,12 +101,13 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           <span className="reply-author">@{message.replyTo.author.displayName}</span> <span className="reply-text">{quote}</span>
         </button>
       )}
-      {(!props.continued || message.replyTo) && (
+      {headed && (
         <header className="message-header">
           <span className="message-author">{message.author.displayName}</span>
           <time className="message-time" dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
             {formatMessageTime(message.createdAt)}
           </time>
+          {message.pinnedAt && <PinnedMarker pinnedAt={message.pinnedAt} />}
         </header>
       )}
       {props.editing ? (
@@ -118,12 +121,30 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
               (edited)
             </span>
           )}
+          {/* Without a header, the marker ends the text, as "(edited)" does. */}
+          {!headed && message.pinnedAt && (
+            <>
+              {' '}
+              <PinnedMarker pinnedAt={message.pinnedAt} />
+            </>
+          )}
         </div>
       )}
       <ReactionChips messageId={message.id} reactions={message.reactions} canReact={props.canReact} onToggle={props.onReact} />
-      {!props.editing && (props.canReact || props.canReply || props.canEdit || props.canDelete) && (
+      {!props.editing && (props.canReact || props.canPin || props.canReply || props.canEdit || props.canDelete) && (
         <div className="message-actions" role="group" aria-label="Message actions">
           {props.canReact && <ReactionPicker onPick={(emoji) => props.onReact(message.id, emoji, true)} />}
+          {props.canPin && (
+            <button
+              type="button"
+              className="action icon-action"
+              aria-label={message.pinnedAt ? 'Unpin' : 'Pin'}
+              title={message.pinnedAt ? 'Unpin from the channel' : 'Pin to the channel'}
+              onClick={() => props.onPin(message.id, !message.pinnedAt)}
+            >
+              <PinIcon size={18} off={!!message.pinnedAt} />
+            </button>
+          )}
           {props.canReply && (
             <button type="button" className="action" onClick={() => props.onReply(message)}>
               Reply
@@ -140,6 +161,16 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
     </article>
   );
 });
+
+/** Says the message is pinned; hovering it says since when. */
+function PinnedMarker({ pinnedAt }: { pinnedAt: string }) {
+  return (
+    <span className="pinned-marker" title={`Pinned ${formatDateTime(pinnedAt)}`}>
+      <PinIcon size={12} />
+      Pinned
+    </span>
+  );
+}
 
 function EditForm({
   message,

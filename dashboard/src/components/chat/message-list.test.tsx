@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { VirtuosoMockContext } from 'react-virtuoso';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDateTime } from './chat-time';
 import type { ChatMessageData } from './message-item';
 import { MessageList } from './message-list';
 import { emptyLog, messageLogReducer, type MessageLog, type MessageLogAction } from './message-log';
@@ -18,6 +19,7 @@ function message(id: number, author: typeof ALICE, content: string, minutes = id
     content,
     createdAt: new Date(T0 + minutes * 60_000).toISOString(),
     editedAt: null,
+    pinnedAt: null,
     author,
     replyTo: null,
     reactions: [],
@@ -35,7 +37,12 @@ globalThis.ResizeObserver ??= class {
 
 function renderLog(
   log: MessageLog<ChatMessageData>,
-  { canReact = true, onReact = noop }: { canReact?: boolean; onReact?: () => void } = {},
+  {
+    canReact = true,
+    onReact = noop,
+    canPin = false,
+    onPin = noop,
+  }: { canReact?: boolean; onReact?: () => void; canPin?: boolean; onPin?: () => void } = {},
 ) {
   return render(
     <VirtuosoMockContext.Provider value={{ viewportHeight: 2000, itemHeight: 40 }}>
@@ -46,6 +53,7 @@ function renderLog(
         canManageMessages={false}
         canSend
         canReact={canReact}
+        canPin={canPin}
         editingId={undefined}
         highlightedId={undefined}
         loadingOlder={false}
@@ -57,6 +65,7 @@ function renderLog(
         onDelete={noop}
         onJumpTo={noop}
         onReact={onReact}
+        onPin={onPin}
       />
     </VirtuosoMockContext.Provider>,
   );
@@ -173,5 +182,60 @@ describe('message list', () => {
     expect(within(readOnly!).queryByRole('button', { name: 'Add reaction' })).toBeNull();
     // Their own can still be taken back.
     expect((within(readOnly!).getByRole('button', { name: '👍 2 reactions, including yours' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('marks pinned messages, live, beside the time or after the text of a message without a header', () => {
+    const pinnedAt = new Date(T0 + 90 * 60_000).toISOString();
+    const log = apply([
+      {
+        type: 'latest',
+        messages: [message(1, ALICE, 'm1', 0), message(2, ALICE, 'm2', 1), message(3, BOB, 'm3', 2)],
+        hasMoreBefore: false,
+      },
+      // As MessageUpdated announces a pin by someone else: the message with its pinnedAt.
+      { type: 'updated', message: { ...message(1, ALICE, 'm1', 0), pinnedAt } },
+      { type: 'updated', message: { ...message(2, ALICE, 'm2', 1), pinnedAt } },
+    ]);
+    renderLog(log);
+    const [first, continued, plain] = screen.getAllByRole('article');
+    const marker = first!.querySelector('.message-header .pinned-marker');
+    expect(marker?.textContent).toBe('Pinned');
+    expect(marker?.getAttribute('title')).toBe(`Pinned ${formatDateTime(pinnedAt)}`);
+    // No header: the marker ends the text.
+    expect(continued!.querySelector('.message-header')).toBeNull();
+    expect(continued!.querySelector('.message-body .pinned-marker')?.textContent).toBe('Pinned');
+    expect(within(plain!).queryByText('Pinned')).toBeNull();
+
+    // Unpinned elsewhere: the marker goes.
+    cleanup();
+    renderLog(messageLogReducer(log, { type: 'updated', message: message(1, ALICE, 'm1', 0) }));
+    expect(within(screen.getAllByRole('article')[0]!).queryByText('Pinned')).toBeNull();
+  });
+
+  it('offers Pin on a message and Unpin on a pinned one to moderators only', () => {
+    const onPin = vi.fn();
+    const log = apply([
+      {
+        type: 'latest',
+        messages: [message(1, BOB, 'm1'), { ...message(2, BOB, 'm2'), pinnedAt: new Date(T0).toISOString() }],
+        hasMoreBefore: false,
+      },
+    ]);
+    renderLog(log, { canPin: true, onPin });
+    const [plain, pinned] = screen.getAllByRole('article');
+    within(plain!).getByRole('button', { name: 'Pin' }).click();
+    expect(within(plain!).queryByRole('button', { name: 'Unpin' })).toBeNull();
+    within(pinned!).getByRole('button', { name: 'Unpin' }).click();
+    expect(onPin.mock.calls).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
+
+    cleanup();
+    renderLog(log, { canPin: false });
+    expect(screen.queryByRole('button', { name: 'Pin' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unpin' })).toBeNull();
+    // Members still see which are pinned.
+    expect(within(screen.getAllByRole('article')[1]!).getByText('Pinned')).toBeTruthy();
   });
 });

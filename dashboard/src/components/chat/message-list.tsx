@@ -22,6 +22,8 @@ interface MessageListProps extends MessageHandlers {
   canSend: boolean;
   /** ADD_REACTIONS and not timed out. */
   canReact: boolean;
+  /** MANAGE_MESSAGES and not timed out. */
+  canPin: boolean;
   editingId: string | undefined;
   highlightedId: string | undefined;
   loadingOlder: boolean;
@@ -152,6 +154,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                 canDelete={own || props.canManageMessages}
                 canReply={props.canSend}
                 canReact={props.canReact}
+                canPin={props.canPin}
                 myUserId={props.myUserId}
                 myUsername={props.myUsername}
                 onReply={props.onReply}
@@ -161,6 +164,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                 onDelete={props.onDelete}
                 onJumpTo={props.onJumpTo}
                 onReact={props.onReact}
+                onPin={props.onPin}
               />
             </>
           );
