@@ -102,8 +102,9 @@ describe('on a three-node Redis Cluster: messaging and rate limits', () => {
     await sender;
     stopCounting();
     // Each cut is a gap the process noticed (ioredis reconnects a shard's subscriber on its own, and
-    // what was published meanwhile reached no listener), and the stream replayed it.
-    expect(gaps).toBe(3);
+    // what was published meanwhile reached no listener), and the stream replayed it. At least one per
+    // cut: on a loaded machine one cut was once noticed twice, which costs only a second replay.
+    expect(gaps).toBeGreaterThanOrEqual(3);
     await until(() => sent.every((id) => received().includes(id)), 'every sent message on the stream', { timeoutMs: 15_000 });
     expect(received()).toEqual(sent);
   });
