@@ -125,7 +125,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events, outbox);
   const reactions = new ReactionsService(orm, events, outbox, limiter, keys);
   const pins = new PinsService(orm, outbox, audit);
-  const search = new SearchService(orm, access);
+  const search = new SearchService(orm, access, limiter, keys);
   const voice = new VoiceService(redis, keys, orm, bus, access, audit, events, {
     stunUrls: config.STUN_URLS,
     turnUrls: config.TURN_URLS,

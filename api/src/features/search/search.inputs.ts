@@ -5,6 +5,12 @@ const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
 export const MAX_SEARCH_QUERY_LENGTH = 200;
 
 /**
+ * Searches a member may run in one server per window: a person refining a query stays well under
+ * it; a script asking the database for every word in turn does not.
+ */
+export const SEARCHES = { limit: 20, windowMs: 10_000 };
+
+/**
  * Words as a web search engine reads them (PostgreSQL's websearch_to_tsquery): every word must
  * appear, "quoted words" in that order, `-word` must not, `or` between words allows either. Matching
  * is by whole word, case-insensitive, in any language (the 'simple' configuration: no stemming).

@@ -1,16 +1,20 @@
 import { notFound } from '../../kernel/errors/app-error.js';
 import type { Orm } from '../../kernel/db/orm.js';
+import type { RedisKeys } from '../../kernel/redis/keys.js';
+import type { SlidingWindowLimiter } from '../../kernel/redis/sliding-window.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { hasPermission } from '../../permissions/bits.js';
 import type { AccessService, ServerAccess } from '../access/access.service.js';
 import { messageReads, type MessageReads } from '../messages/message-reads.js';
 import type { MessageSearchResult } from './search.object.js';
-import { searchSchema } from './search.inputs.js';
+import { searchingTooFast } from './search.errors.js';
+import { SEARCHES, searchSchema } from './search.inputs.js';
 
 /**
  * Message search across a server: only channels where the caller may both view the channel and
  * read its history are searched, so a result never shows what the channel itself would not. Words
- * are matched whole through a GIN index on (server_id, the content's words).
+ * are matched whole through a GIN index on (server_id, the content's words); each member may run
+ * SEARCHES per server and window.
  */
 export class SearchService {
   private readonly reads: MessageReads;
@@ -18,6 +22,8 @@ export class SearchService {
   constructor(
     orm: Orm,
     private readonly access: AccessService,
+    private readonly limiter: SlidingWindowLimiter,
+    private readonly keys: RedisKeys,
   ) {
     this.reads = messageReads(orm);
   }
@@ -31,6 +37,9 @@ export class SearchService {
       channelIds = channelIds.filter((id) => id === q.channelId);
     }
     if (channelIds.length === 0) return { messages: [], hasMore: false };
+    // Valid searches that reach the database count, across processes.
+    const verdict = await this.limiter.consume([{ key: this.keys.searches(server.server.id, server.userId), ...SEARCHES }]);
+    if (!verdict.allowed) throw searchingTooFast(verdict.retryAfterMs);
     const rows = await this.reads.matching(
       { serverId: server.server.id, channelIds, query: q.query, authorId: q.authorId, before: q.before },
       q.limit + 1,

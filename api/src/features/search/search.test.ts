@@ -13,7 +13,7 @@ interface Found {
 
 describe('message search', () => {
   const kit = messagesWorld();
-  const { world, send, addChannel, apis } = kit;
+  const { world, send, addChannel, apis, on } = kit;
 
   const search = async (user: TestUser, serverId: string, query: string, args: { c?: string; u?: string; b?: string; l?: number } = {}) =>
     (await user.client.ok(SEARCH, { s: serverId, q: query, c: args.c ?? null, u: args.u ?? null, b: args.b ?? null, l: args.l }))
@@ -101,5 +101,19 @@ describe('message search', () => {
     expect((await w.owner.client.errorOf(SEARCH, { s: w.serverId, q: 'hi', u: 'me' })).extensions).toMatchObject({ field: 'authorId' });
     // Syntax a person might type is read as words, never an error.
     expect(await search(w.owner, w.serverId, 'a & b | !c (d) "unclosed')).toEqual({ messages: [], hasMore: false });
+  });
+
+  it('limits how often a member searches a server, across processes', async () => {
+    const w = await world(1);
+    const [member] = w.members as [TestUser];
+    const { a, b } = apis();
+    // 20 in the window, alternating processes: all answered.
+    for (let i = 0; i < 20; i += 1) await on(i % 2 ? b : a, member).ok(SEARCH, { s: w.serverId, q: `word${i}` });
+    const refused = await member.client.errorOf(SEARCH, { s: w.serverId, q: 'one more' });
+    expect(refused).toMatchObject({ code: 'RATE_LIMITED', extensions: { scope: 'server' } });
+    expect(refused.extensions.retryAfterMs).toBeGreaterThan(0);
+    expect(refused.extensions.retryAfterMs).toBeLessThanOrEqual(10_000);
+    // Others are not held back by it.
+    await w.owner.client.ok(SEARCH, { s: w.serverId, q: 'owner' });
   });
 });

@@ -16,6 +16,7 @@ export function redisKeys(prefix: string) {
     messagesPerChannel: (channelId: string, userId: string) => `${prefix}rl:msg:${tag(userId)}:ch:${channelId}`,
     messagesPerServer: (serverId: string, userId: string) => `${prefix}rl:msg:${tag(userId)}:srv:${serverId}`,
     reactionChanges: (channelId: string, userId: string) => `${prefix}rl:react:${tag(userId)}:ch:${channelId}`,
+    searches: (serverId: string, userId: string) => `${prefix}rl:search:${tag(userId)}:srv:${serverId}`,
     slowmode: (channelId: string, userId: string) => `${prefix}rl:slow:${tag(userId)}:${channelId}`,
     /** Sorted set of refusal job ids by time, for the escalation policy. */
     refusals: (serverId: string, userId: string) => `${prefix}esc:${tag(userId)}:refusals:${serverId}`,
