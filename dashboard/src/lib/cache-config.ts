@@ -11,6 +11,7 @@ import { applyVoiceStateEvent } from './voice/voice-cache-updates';
 export const cacheKeys: CacheExchangeOpts['keys'] = {
   AuthPayload: () => null,
   MessagePage: () => null,
+  MessageSearchResult: () => null,
   ServerRateLimits: () => null,
   IceServer: () => null,
   PermissionOverwrite: () => null,

@@ -24,7 +24,7 @@ import { MessageList, type MessageListHandle } from './message-list';
 import { MessageReactionsFragment, reactionRefusal } from './message-reactions';
 import { pinRefusal } from './pinned-messages';
 import { typingText } from './use-typing-users';
-import { newestId } from './message-log';
+import { isAtPresent, newestId } from './message-log';
 import { useChannelMessages } from './use-channel-messages';
 import { useMarkRead } from './use-mark-read';
 
@@ -36,10 +36,15 @@ interface ChatViewProps {
   timedOutUntil: string | null | undefined;
   /** The read marker when the channel was opened: a "new messages" line goes after it. */
   lastReadAtOpen: string | null | undefined;
+  /** Open at this message, in context (a search result in this channel, a link), rather than at the newest. */
+  openAtId?: string;
+  /** The chat has opened at `openAtId` (or said why it could not). */
+  onOpenedAt?: () => void;
 }
 
-/** What the channel's header asks of the chat: its pins panel jumps and unpins here. */
+/** What the channel's header asks of the chat: its pins and search panels jump, and pins unpin, here. */
 export interface ChatViewHandle {
+  /** Shows the message highlighted in its context, loading the history around it when it is not held. */
   jumpTo: (messageId: string) => void;
   setPinned: (messageId: string, pinned: boolean) => void;
 }
@@ -59,11 +64,11 @@ export function chatAbilities(myPermissions: readonly Permission[], timedOutUnti
   };
 }
 
-/** How many older pages a jump to a replied-to message may load before giving up. */
-const JUMP_PAGES = 5;
+/** How long a message jumped to stays highlighted. */
+const HIGHLIGHT_MS = 3_000;
 
 export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatView(
-  { serverId, channel, myUserId, myUsername, timedOutUntil, lastReadAtOpen },
+  { serverId, channel, myUserId, myUsername, timedOutUntil, lastReadAtOpen, openAtId, onOpenedAt },
   ref,
 ) {
   const router = useRouter();
@@ -99,9 +104,27 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
     },
     [channel.name, client, router, serverId, reportLoss],
   );
-  const messages = useChannelMessages(channel.id, myUserId, onLost);
+  // One timer: a second jump to the same message must not end early by the first one's.
+  const highlightTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(highlightTimer.current), []);
+  const highlight = useCallback((messageId: string) => {
+    setHighlightedId(messageId);
+    clearTimeout(highlightTimer.current);
+    highlightTimer.current = setTimeout(() => setHighlightedId(undefined), HIGHLIGHT_MS);
+  }, []);
+  const onOpened = useCallback(
+    (messageId: string, found: boolean) => {
+      if (found) highlight(messageId);
+      else setNotice({ code: 'NOT_FOUND', message: 'That message was deleted: these are the messages around where it was.' });
+      onOpenedAt?.();
+    },
+    [highlight, onOpenedAt, setNotice],
+  );
+  const messages = useChannelMessages(channel.id, myUserId, onLost, { openAtId, onOpenedAt: onOpened });
   const { log, apply } = messages;
-  useMarkRead(channel.id, newestId(log));
+  const atPresent = isAtPresent(log);
+  // A window back in the history is not read up to its newest message: only the present is.
+  useMarkRead(channel.id, atPresent ? newestId(log) : undefined);
 
   const { can, canReact, canPin } = chatAbilities(channel.myPermissions, timedOutUntil);
   const canSend = can('SEND_MESSAGES');
@@ -118,13 +141,16 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
     [sendMutation],
   );
 
+  const jumpToPresent = messages.jumpToPresent;
   const onSent = useCallback(
     (message: ChatMessageData | undefined) => {
-      if (message) apply({ type: 'created', message });
       setReplyTo(undefined);
+      // Sent from a window back in the history: the present, where it went, replaces the window.
+      if (!atPresent) return void jumpToPresent();
+      if (message) apply({ type: 'created', message });
       list.current?.scrollToBottom();
     },
-    [apply],
+    [apply, atPresent, jumpToPresent],
   );
 
   const onSaveEdit = useCallback(
@@ -179,22 +205,17 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
     [pinMutation, unpinMutation, apply, setNotice],
   );
 
-  const loadOlder = messages.loadOlder;
+  const { loadOlder, loadNewer, loadAround } = messages;
   const onJumpTo = useCallback(
     async (messageId: string) => {
-      for (let page = 0; page <= JUMP_PAGES; page++) {
-        if (list.current?.scrollTo(messageId)) {
-          setHighlightedId(messageId);
-          setTimeout(() => setHighlightedId((current) => (current === messageId ? undefined : current)), 2_000);
-          return;
-        }
-        await loadOlder();
-        // Let the list render the page before looking again.
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      setNotice({ code: 'NOT_FOUND', message: 'That message was deleted or is too far back.' });
+      if (list.current?.scrollTo(messageId)) return highlight(messageId);
+      // Not held: the history around it replaces the log, however far back it is.
+      const outcome = await loadAround(messageId);
+      if ('error' in outcome) return setNotice(outcome.error ?? { code: 'INTERNAL', message: 'That message could not be loaded.' });
+      if (outcome.found) highlight(messageId);
+      else setNotice({ code: 'NOT_FOUND', message: 'That message was deleted.' });
     },
-    [loadOlder, setNotice],
+    [highlight, loadAround, setNotice],
   );
 
   useImperativeHandle(
@@ -214,6 +235,9 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
   return (
     <div className="chat">
       <MessageList
+        // A jump's window or the way back to the present is another run of the channel: a fresh list
+        // opens at the message jumped to, or at the newest.
+        key={log.generation}
         ref={list}
         log={log}
         myUserId={myUserId}
@@ -227,6 +251,9 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
         highlightedId={highlightedId}
         loadingOlder={messages.loadingOlder}
         onLoadOlder={() => void loadOlder()}
+        loadingNewer={messages.loadingNewer}
+        onLoadNewer={() => void loadNewer()}
+        onJumpToPresent={() => void jumpToPresent()}
         onReply={setReplyTo}
         onStartEdit={setEditingId}
         onSaveEdit={onSaveEdit}

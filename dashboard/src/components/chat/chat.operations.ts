@@ -3,10 +3,12 @@ import { graphql } from '@/gql';
 /** Messages per history page; the API's most is 100. */
 export const PAGE_SIZE = 50;
 
+/** The latest page (no cursor), the page before or after a message, or the page around one (a jump). */
 export const ChannelHistoryQuery = graphql(`
-  query ChannelHistory($channelId: ID!, $before: ID, $limit: Int!) {
-    messages(channelId: $channelId, before: $before, limit: $limit) {
+  query ChannelHistory($channelId: ID!, $before: ID, $after: ID, $around: ID, $limit: Int!) {
+    messages(channelId: $channelId, before: $before, after: $after, around: $around, limit: $limit) {
       hasMoreBefore
+      hasMoreAfter
       messages {
         ...ChatMessage
         ...MessageReactions

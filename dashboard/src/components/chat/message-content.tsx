@@ -1,42 +1,50 @@
-import type { ReactNode } from 'react';
-import type { MarkupNode } from './message-markup';
+import { Fragment, type ReactNode } from 'react';
+import { splitMatches, type MarkupNode } from './message-markup';
+
+interface ContentProps {
+  nodes: readonly MarkupNode[];
+  myUsername?: string;
+  /** Words to mark (a search's terms, a global pattern): each match shows in a <mark>, in any part of the text. */
+  highlight?: RegExp;
+}
 
 /**
  * A message's text as parsed by message-markup.ts. Every part is a React element or escaped text, so
  * `<script>` or `<img onerror>` shows as typed; never HTML. Links open in a new tab without access to
  * this page (noopener, noreferrer).
  */
-export function MessageContent({ nodes, myUsername }: { nodes: readonly MarkupNode[]; myUsername?: string }) {
-  return <>{nodes.map((node, i) => render(node, i, myUsername))}</>;
+export function MessageContent({ nodes, myUsername, highlight }: ContentProps) {
+  return <>{nodes.map((node, i) => render(node, i, myUsername, highlight))}</>;
 }
 
-function render(node: MarkupNode, key: number, myUsername: string | undefined): ReactNode {
-  const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, myUsername)) : null);
+function render(node: MarkupNode, key: number, myUsername: string | undefined, highlight: RegExp | undefined): ReactNode {
+  const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, myUsername, highlight)) : null);
+  const text = (value: string) => (highlight ? marked(value, highlight) : value);
   switch (node.kind) {
     case 'text':
-      return node.text;
+      return highlight ? <Fragment key={key}>{marked(node.text, highlight)}</Fragment> : node.text;
     case 'code':
-      return <code key={key}>{node.text}</code>;
+      return <code key={key}>{text(node.text)}</code>;
     case 'codeblock':
       return (
         <pre key={key} className="code-block" data-language={node.language ?? undefined}>
-          <code>{node.text}</code>
+          <code>{text(node.text)}</code>
         </pre>
       );
     case 'link': {
       const href = safeHref(node.href);
       return href ? (
         <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow ugc">
-          {node.text}
+          {text(node.text)}
         </a>
       ) : (
-        node.text
+        <Fragment key={key}>{text(node.text)}</Fragment>
       );
     }
     case 'mention':
       return (
         <span key={key} className={node.username === myUsername ? 'mention me' : 'mention'}>
-          @{node.username}
+          {text(`@${node.username}`)}
         </span>
       );
     case 'bold':
@@ -48,6 +56,12 @@ function render(node: MarkupNode, key: number, myUsername: string | undefined): 
     case 'strike':
       return <s key={key}>{children()}</s>;
   }
+}
+
+function marked(text: string, pattern: RegExp): ReactNode {
+  const parts = splitMatches(text, pattern);
+  if (parts.length === 1 && !parts[0]!.match) return text;
+  return parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text));
 }
 
 function safeHref(candidate: string): string | undefined {

@@ -42,7 +42,16 @@ function renderLog(
     onReact = noop,
     canPin = false,
     onPin = noop,
-  }: { canReact?: boolean; onReact?: () => void; canPin?: boolean; onPin?: () => void } = {},
+    onLoadNewer = noop,
+    onJumpToPresent = noop,
+  }: {
+    canReact?: boolean;
+    onReact?: () => void;
+    canPin?: boolean;
+    onPin?: () => void;
+    onLoadNewer?: () => void;
+    onJumpToPresent?: () => void;
+  } = {},
 ) {
   return render(
     <VirtuosoMockContext.Provider value={{ viewportHeight: 2000, itemHeight: 40 }}>
@@ -58,6 +67,9 @@ function renderLog(
         highlightedId={undefined}
         loadingOlder={false}
         onLoadOlder={noop}
+        loadingNewer={false}
+        onLoadNewer={onLoadNewer}
+        onJumpToPresent={onJumpToPresent}
         onReply={noop}
         onStartEdit={noop}
         onSaveEdit={async () => undefined}
@@ -237,5 +249,29 @@ describe('message list', () => {
     expect(screen.queryByRole('button', { name: 'Unpin' })).toBeNull();
     // Members still see which are pinned.
     expect(within(screen.getAllByRole('article')[1]!).getByText('Pinned')).toBeTruthy();
+  });
+
+  it('a window around an old message offers the way back to the present, which asks for the latest page', () => {
+    const onJumpToPresent = vi.fn();
+    const window = apply([
+      { type: 'latest', messages: [message(90, ALICE, 'm90')], hasMoreBefore: true },
+      {
+        type: 'around',
+        messageId: '11',
+        messages: [message(10, BOB, 'm10'), message(11, BOB, 'm11'), message(12, ALICE, 'm12')],
+        hasMoreBefore: true,
+        hasMoreAfter: true,
+      },
+    ]);
+    renderLog(window, { onJumpToPresent });
+    expect(shown()).toEqual(['m10', 'm11', 'm12']);
+    screen.getByRole('button', { name: 'Jump to latest messages' }).click();
+    expect(onJumpToPresent).toHaveBeenCalledTimes(1);
+
+    // At the present, the button shows only once the reader scrolls away (never in jsdom).
+    cleanup();
+    renderLog(messageLogReducer(window, { type: 'latest', messages: [message(91, BOB, 'm91')], hasMoreBefore: true }), { onJumpToPresent });
+    expect(shown()).toEqual(['m91']);
+    expect(screen.queryByRole('button', { name: 'Jump to latest messages' })).toBeNull();
   });
 });

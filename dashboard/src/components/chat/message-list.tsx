@@ -28,6 +28,11 @@ interface MessageListProps extends MessageHandlers {
   highlightedId: string | undefined;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** A window detached from the present (log.hasMoreAfter) grows downward as the reader nears its end. */
+  loadingNewer: boolean;
+  onLoadNewer: () => void;
+  /** From a detached window: the latest page replaces it. */
+  onJumpToPresent: () => void;
 }
 
 /** Within this many pixels of the bottom the reader is at the bottom (the jump button hides, growth is followed). */
@@ -36,14 +41,17 @@ const AT_BOTTOM_PX = 80;
 /**
  * Virtualised (react-virtuoso): ten thousand messages cost what fifty do. Older pages are prepended
  * with firstItemIndex so nothing jumps; new messages follow the bottom only when the reader is there.
+ * A list opens at the newest message, or, for a jump's window (log.anchorId), at the message jumped
+ * to; the chat gives each run of the log a list of its own (keyed by log.generation).
  */
 export const MessageList = forwardRef<MessageListHandle, MessageListProps>(function MessageList(props, ref) {
   const virtuoso = useRef<VirtuosoHandle>(null);
   // Follow new messages until the reader scrolls up themself; reaching the bottom again re-attaches.
   // (Virtuoso's own at-bottom flag flickers while a burst of messages is still being scrolled in.)
-  const following = useRef(true);
-  const [awayFromBottom, setAwayFromBottom] = useState(false);
   const { log } = props;
+  const detached = log.hasMoreAfter;
+  const following = useRef(!log.anchorId && !detached);
+  const [awayFromBottom, setAwayFromBottom] = useState(false);
   useImperativeHandle(ref, () => ({
     scrollTo(messageId) {
       const index = log.messages.findIndex((m) => m.id === messageId);
@@ -58,11 +66,15 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     },
   }));
 
-  // Open at the newest message. (Virtuoso's initialTopMostItemIndex would do it too, but renders
-  // nothing until the browser has scrolled, which a jsdom component test never does.)
+  // Open at the newest message, or at the one jumped to. (Virtuoso's initialTopMostItemIndex would do
+  // it too, but renders nothing until the browser has scrolled, which a jsdom component test never does.)
   const hasMessages = log.messages.length > 0;
+  const anchorIndex = log.anchorId ? log.messages.findIndex((m) => m.id === log.anchorId) : -1;
+  const openAt = useRef(anchorIndex);
   useEffect(() => {
-    if (hasMessages) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+    if (!hasMessages) return;
+    if (openAt.current >= 0) virtuoso.current?.scrollToIndex({ index: openAt.current, align: 'center' });
+    else virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
   }, [hasMessages]);
 
   // Whether the reader was at the bottom before a message grew below them (its first reaction, a longer
@@ -90,7 +102,10 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         firstItemIndex={log.firstIndex}
         computeItemKey={(_, message) => message.id}
         startReached={() => props.onLoadOlder()}
-        followOutput={() => (following.current ? 'auto' : false)}
+        endReached={() => {
+          if (detached) props.onLoadNewer();
+        }}
+        followOutput={() => (following.current && !detached ? 'auto' : false)}
         onScroll={(event) => {
           const el = event.currentTarget;
           distanceFromBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight;
@@ -102,7 +117,8 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         }}
         atBottomStateChange={(bottom) => {
           atBottom.current = bottom;
-          if (bottom) following.current = true;
+          // The end of a detached window is not the present: newer pages load there, and stay put.
+          if (bottom && !detached) following.current = true;
           setAwayFromBottom(!bottom);
         }}
         atBottomThreshold={AT_BOTTOM_PX}
@@ -124,6 +140,12 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
             ) : (
               <p className="muted small list-edge">This is the beginning of the channel.</p>
             ),
+          Footer: () =>
+            props.loadingNewer ? (
+              <p className="muted small list-edge">Loading newer messages…</p>
+            ) : detached ? (
+              <p className="list-edge" />
+            ) : null,
         }}
         itemContent={(index, message) => {
           const previous = log.messages[index - log.firstIndex - 1];
@@ -170,11 +192,12 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
           );
         }}
       />
-      {awayFromBottom && (
+      {(awayFromBottom || detached) && (
         <button
           type="button"
           className="jump-latest"
           onClick={() => {
+            if (detached) return props.onJumpToPresent();
             following.current = true;
             virtuoso.current?.scrollToIndex({ index: log.messages.length - 1, align: 'end' });
           }}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareIds,
   emptyLog,
+  isAtPresent,
   messageLogReducer,
   newestId,
   type MessageLog,
@@ -99,6 +100,104 @@ describe('message log', () => {
     ]);
     expect(older.messages[0]!.replyTo?.content).toBe('edited');
     expect(messageLogReducer(older, { type: 'updated', message: msg(6) })).toBe(older);
+  });
+
+  describe('a window around an old message (a jump)', () => {
+    const attached = () =>
+      run([
+        { type: 'latest', messages: [msg(500), msg(501)], hasMoreBefore: true },
+        { type: 'older', messages: [msg(498), msg(499)], hasMoreBefore: true },
+      ]);
+    const around = (target: number, from: number, to: number, more = { before: true, after: true }): MessageLogAction<Msg> => ({
+      type: 'around',
+      messageId: String(target),
+      messages: Array.from({ length: to - from + 1 }, (_, i) => msg(from + i)).reverse(),
+      hasMoreBefore: more.before,
+      hasMoreAfter: more.after,
+    });
+
+    it('replaces the log with the window, detached from the present, and starts a new run', () => {
+      const start = attached();
+      const log = messageLogReducer(start, around(12, 10, 14));
+      expect(ids(log)).toEqual(['10', '11', '12', '13', '14']);
+      expect(log).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true, anchorId: '12', firstIndex: emptyLog().firstIndex });
+      expect(log.generation).toBe(start.generation + 1);
+      expect(isAtPresent(log)).toBe(false);
+      expect(isAtPresent(start)).toBe(true);
+      expect(isAtPresent(emptyLog())).toBe(false);
+    });
+
+    it('leaves live creations out while detached, and keeps edits, deletes and reactions of what it holds', () => {
+      const log = run(
+        [
+          around(12, 10, 14),
+          { type: 'created', message: msg(600) },
+          { type: 'updated', message: msg(11, 'edited') },
+          { type: 'deleted', messageId: '13' },
+          { type: 'reaction', change: { messageId: '12', emoji: '👍', userId: '7', reacted: true, count: 1 }, readerId: '1' },
+        ],
+        attached(),
+      );
+      expect(ids(log)).toEqual(['10', '11', '12', '14']);
+      expect(log.messages[1]!.content).toBe('edited');
+      expect(log.messages[2]!.reactions).toEqual([{ emoji: '👍', count: 1, me: false }]);
+    });
+
+    it('grows older upward and newer downward; the last newer page reaches the present, live messages append again', () => {
+      const log = run(
+        [
+          around(12, 10, 14),
+          { type: 'older', messages: [msg(8), msg(9)], hasMoreBefore: false },
+          { type: 'newer', messages: [msg(16), msg(15)], hasMoreAfter: true },
+        ],
+        attached(),
+      );
+      expect(ids(log)).toEqual(['8', '9', '10', '11', '12', '13', '14', '15', '16']);
+      expect(log.firstIndex).toBe(emptyLog().firstIndex - 2);
+      expect(log.hasMoreAfter).toBe(true);
+      const present = run(
+        [
+          // Overlapping the held run does not duplicate it.
+          { type: 'newer', messages: [msg(16), msg(17)], hasMoreAfter: false },
+          { type: 'created', message: msg(18) },
+        ],
+        log,
+      );
+      expect(ids(present).slice(-4)).toEqual(['15', '16', '17', '18']);
+      expect(isAtPresent(present)).toBe(true);
+      expect(present.generation).toBe(log.generation);
+    });
+
+    it('a latest page ("jump to present") replaces a detached window with the present, in a new run', () => {
+      const window = run([around(12, 10, 14)], attached());
+      const log = messageLogReducer(window, { type: 'latest', messages: [msg(601), msg(600)], hasMoreBefore: true });
+      expect(ids(log)).toEqual(['600', '601']);
+      expect(log).toMatchObject({ hasMoreBefore: true, hasMoreAfter: false, firstIndex: emptyLog().firstIndex });
+      expect(log.anchorId).toBeUndefined();
+      expect(log.generation).toBe(window.generation + 1);
+      // Attached, a latest page merges as before (a reconnect), in the same run.
+      const again = messageLogReducer(log, { type: 'latest', messages: [msg(601, 'edited')], hasMoreBefore: true });
+      expect(again.messages.map((m) => m.content)).toEqual(['m600', 'edited']);
+      expect(again.generation).toBe(log.generation);
+    });
+
+    it('drops a page asked for before a jump replaced the log', () => {
+      const start = attached();
+      const window = messageLogReducer(start, around(12, 10, 14));
+      const stale = (generation: number): MessageLogAction<Msg>[] => [
+        { type: 'older', messages: [msg(9)], hasMoreBefore: true, generation },
+        { type: 'latest', messages: [msg(502)], hasMoreBefore: true, generation },
+        { type: 'newer', messages: [msg(503)], hasMoreAfter: false, generation },
+      ];
+      expect(run(stale(start.generation), window)).toBe(window);
+      expect(ids(run([stale(window.generation)[0]!], window))[0]).toBe('9');
+    });
+
+    it('a window that reaches the present is attached: live messages append to it', () => {
+      const log = run([around(499, 497, 501, { before: true, after: false }), { type: 'created', message: msg(502) }], attached());
+      expect(ids(log)).toEqual(['497', '498', '499', '500', '501', '502']);
+      expect(isAtPresent(log)).toBe(true);
+    });
   });
 
   describe('reactions', () => {

@@ -2,6 +2,11 @@
  * The messages a channel view holds, oldest first, merged from three sources that overlap: history
  * pages (loaded upward), live channelEvents, and the replay a resumed subscription sends after
  * `since`. Every merge is by id, so the same message arriving twice shows once.
+ *
+ * The log is one contiguous run of the channel. Usually it reaches the present (the newest message),
+ * but a jump to an old message replaces it with a window around that message, detached from the
+ * present (`hasMoreAfter`): newer pages extend it downward until it reaches the present again, and
+ * live creations are left out meanwhile, as they would not be contiguous with it.
  */
 
 /** One emoji on a message: how many reacted with it, and whether the reader did. */
@@ -37,6 +42,15 @@ export interface MessageLog<T extends LogEntry> {
   /** False until the first (latest) page arrived. */
   loaded: boolean;
   hasMoreBefore: boolean;
+  /** Newer messages exist that the log does not hold: a window detached from the present. */
+  hasMoreAfter: boolean;
+  /**
+   * Which run of the channel this is: a jump's window or a return to the present replaces the log
+   * and moves it on, so a view starts afresh (and a page asked for the previous run is not merged).
+   */
+  generation: number;
+  /** The message a jump's window was loaded around: a fresh view opens there, not at the bottom. */
+  anchorId?: string;
   /**
    * Index of the first message for a list that grows upward (react-virtuoso's firstItemIndex):
    * it decreases by the number of messages an older page added, so the view does not jump.
@@ -44,10 +58,18 @@ export interface MessageLog<T extends LogEntry> {
   firstIndex: number;
 }
 
+/**
+ * What changes the log. A page may name the `generation` it was asked for: one that arrives after a
+ * jump replaced the log belongs to another run of the channel and is dropped.
+ */
 export type MessageLogAction<T extends LogEntry> =
   /** The newest page: the initial load, and again after a reconnect to pick up edits and deletes. */
-  | { type: 'latest'; messages: T[]; hasMoreBefore: boolean }
-  | { type: 'older'; messages: T[]; hasMoreBefore: boolean }
+  | { type: 'latest'; messages: T[]; hasMoreBefore: boolean; generation?: number }
+  | { type: 'older'; messages: T[]; hasMoreBefore: boolean; generation?: number }
+  /** A page around a message (a jump): replaces the log, detached from the present while `hasMoreAfter`. */
+  | { type: 'around'; messageId: string; messages: T[]; hasMoreBefore: boolean; hasMoreAfter: boolean }
+  /** The page after the newest message a detached log holds. */
+  | { type: 'newer'; messages: T[]; hasMoreAfter: boolean; generation?: number }
   /** A created message, live or replayed, or as sendMessage answered: without reactions yet. */
   | { type: 'created'; message: T }
   /** An edit, live or as editMessage answered: the message without its reactions, which stay as the log has them. */
@@ -59,7 +81,7 @@ export type MessageLogAction<T extends LogEntry> =
 const START_INDEX = 10_000_000;
 
 export function emptyLog<T extends LogEntry>(): MessageLog<T> {
-  return { messages: [], loaded: false, hasMoreBefore: false, firstIndex: START_INDEX };
+  return { messages: [], loaded: false, hasMoreBefore: false, hasMoreAfter: false, generation: 0, firstIndex: START_INDEX };
 }
 
 /** Snowflake ids are decimal strings without leading zeros: longer is newer, then lexicographic. */
@@ -71,9 +93,26 @@ export function newestId<T extends LogEntry>(log: MessageLog<T>): string | undef
   return log.messages[log.messages.length - 1]?.id;
 }
 
+/** Whether the log holds the channel's newest messages: what reading it may mark read, and where live messages go. */
+export function isAtPresent<T extends LogEntry>(log: MessageLog<T>): boolean {
+  return log.loaded && !log.hasMoreAfter;
+}
+
 export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action: MessageLogAction<T>): MessageLog<T> {
+  if ('generation' in action && action.generation !== undefined && action.generation !== log.generation) return log;
   switch (action.type) {
     case 'latest': {
+      // Back to the present from a detached window: the two need not touch, so the page starts afresh.
+      if (log.hasMoreAfter) {
+        return {
+          messages: sorted(action.messages),
+          loaded: true,
+          hasMoreBefore: action.hasMoreBefore,
+          hasMoreAfter: false,
+          generation: log.generation + 1,
+          firstIndex: START_INDEX,
+        };
+      }
       const page = sorted(action.messages);
       const oldest = page[0]?.id;
       const newest = page[page.length - 1]?.id;
@@ -88,12 +127,27 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
       const hasMoreBefore = keptOlder ? log.hasMoreBefore : action.hasMoreBefore;
       return { ...log, messages, loaded: true, hasMoreBefore };
     }
+    case 'around':
+      return {
+        messages: sorted(action.messages),
+        loaded: true,
+        hasMoreBefore: action.hasMoreBefore,
+        hasMoreAfter: action.hasMoreAfter,
+        generation: log.generation + 1,
+        anchorId: action.messageId,
+        firstIndex: START_INDEX,
+      };
+    case 'newer':
+      return { ...log, messages: merge(log.messages, action.messages), hasMoreAfter: action.hasMoreAfter };
     case 'older': {
       const messages = merge(log.messages, action.messages);
       const added = messages.length - log.messages.length;
       return { ...log, messages, hasMoreBefore: action.hasMoreBefore, firstIndex: log.firstIndex - added };
     }
     case 'created': {
+      // Newer than a detached window: not contiguous with it. Loading newer pages brings it.
+      const newest = newestId(log);
+      if (log.hasMoreAfter && newest !== undefined && compareIds(action.message.id, newest) > 0) return log;
       // Held already (the live event, then the send's answer or a replay): reaction events may have
       // come since, and a creation carries none.
       const held = log.messages.find((m) => m.id === action.message.id);

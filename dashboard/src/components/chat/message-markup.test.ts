@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsReader, mentions, parseMarkup, plainText, type MarkupNode } from './message-markup';
+import { callsReader, mentions, parseMarkup, plainText, splitMatches, type MarkupNode } from './message-markup';
 
 const text = (t: string): MarkupNode => ({ kind: 'text', text: t });
 
@@ -115,5 +115,20 @@ describe('plainText', () => {
     expect(by('me@ann.lee')).toBe(false);
     expect(by('a reply to someone else', '1', '2')).toBe(false);
     expect(by('talking to myself @ann.lee', '7', '7')).toBe(false);
+  });
+});
+
+describe('splitMatches', () => {
+  it('cuts text where a pattern matches, in order, and keeps text without a match whole', () => {
+    expect(splitMatches('a cat, a Cat', /cat/gi)).toEqual([
+      { text: 'a ', match: false },
+      { text: 'cat', match: true },
+      { text: ', a ', match: false },
+      { text: 'Cat', match: true },
+    ]);
+    expect(splitMatches('dog', /cat/g)).toEqual([{ text: 'dog', match: false }]);
+    expect(splitMatches('', /cat/g)).toEqual([{ text: '', match: false }]);
+    // A pattern that matches nothing at every place neither loops nor marks.
+    expect(splitMatches('ab', /x*/g)).toEqual([{ text: 'ab', match: false }]);
   });
 });

@@ -129,3 +129,26 @@ export function plainText(nodes: readonly MarkupNode[]): string {
     .map((node) => ('children' in node ? plainText(node.children) : node.kind === 'mention' ? `@${node.username}` : node.text))
     .join('');
 }
+
+/** A run of text, and whether a highlight pattern matched it. */
+export interface TextPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * `text` cut where `pattern` (global) matches, in order; one unmatched part when nothing does. Empty
+ * matches are skipped, so a pattern that can match nothing never loops or marks nothing.
+ */
+export function splitMatches(text: string, pattern: RegExp): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const found of text.matchAll(pattern)) {
+    if (found[0] === '') continue;
+    if (found.index > at) parts.push({ text: text.slice(at, found.index), match: false });
+    parts.push({ text: found[0], match: true });
+    at = found.index + found[0].length;
+  }
+  if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at), match: false });
+  return parts;
+}

@@ -8,59 +8,141 @@ import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { ChannelEventsSubscription, ChannelHistoryQuery, PAGE_SIZE } from './chat.operations';
 import { ChatMessageFragment, type ChatMessageData } from './message-item';
-import { emptyLog, messageLogReducer, newestId, type MessageLogAction } from './message-log';
+import { emptyLog, isAtPresent, messageLogReducer, newestId, type MessageLogAction } from './message-log';
 import { MessageReactionsFragment } from './message-reactions';
 import { useTypingUsers } from './use-typing-users';
+
+/** Where a jump landed: on the message, near where it was (deleted meanwhile), or nowhere (refused). */
+export type JumpOutcome = { found: boolean } | { error: ApiError | undefined };
+
+interface ChannelMessagesOptions {
+  /** Open at this message (a search result, a link) rather than at the newest. */
+  openAtId?: string;
+  /** Once the window around `openAtId` is in. */
+  onOpenedAt?: (messageId: string, found: boolean) => void;
+}
 
 /**
  * A channel's messages: the latest page, older pages on demand, then channelEvents live. After a
  * drop the subscription resumes with `since` = the newest message held, and the latest page is
  * fetched again for edits, deletes and reactions that changed meanwhile (the replay carries creations only).
+ *
+ * A jump loads the page around a message instead, detached from the present when newer messages
+ * follow it: newer pages load as the reader scrolls down, and the subscription then runs without
+ * `since` (only what the window holds changes). Reaching the present again (the last newer page, or
+ * the latest page) subscribes afresh with `since`, so nothing sent meanwhile is missed.
  */
-export function useChannelMessages(channelId: string, myUserId: string, onLost: (error: ApiError | undefined) => void) {
+export function useChannelMessages(
+  channelId: string,
+  myUserId: string,
+  onLost: (error: ApiError | undefined) => void,
+  options: ChannelMessagesOptions = {},
+) {
   const client = useClient();
   const [log, dispatch] = useReducer(messageLogReducer<ChatMessageData>, emptyLog<ChatMessageData>());
   const [error, setError] = useState<ApiError>();
   const [loadingOlder, setLoadingOlder] = useState(false);
+  const [loadingNewer, setLoadingNewer] = useState(false);
   const typing = useTypingUsers(myUserId);
   const logRef = useRef(log);
+  const optionsRef = useRef(options);
+  // Read once: later changes of the target are jumps, which the view asks for itself.
+  const openAt = useRef(options.openAtId);
   useEffect(() => {
     logRef.current = log;
+    optionsRef.current = options;
   });
 
+  const fetchPage = useCallback(
+    (cursor: { before?: string; after?: string; around?: string }) =>
+      client
+        .query(
+          ChannelHistoryQuery,
+          { channelId, limit: PAGE_SIZE, before: cursor.before ?? null, after: cursor.after ?? null, around: cursor.around ?? null },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise(),
+    [client, channelId],
+  );
+
+  /** The newest page: the first load, a refresh after a reconnect, or the way back from a detached window. */
   const loadLatest = useCallback(async () => {
-    const result = await client.query(ChannelHistoryQuery, { channelId, limit: PAGE_SIZE }, { requestPolicy: 'network-only' }).toPromise();
+    const { generation } = logRef.current;
+    const result = await fetchPage({});
     if (!result.data) return setError(apiErrorOf(result.error));
     setError(undefined);
     const page = result.data.messages;
-    dispatch({ type: 'latest', messages: page.messages.map(withReactions), hasMoreBefore: page.hasMoreBefore });
-  }, [client, channelId]);
+    dispatch({ type: 'latest', messages: page.messages.map(withReactions), hasMoreBefore: page.hasMoreBefore, generation });
+  }, [fetchPage]);
+
+  /** The page around a message, replacing what the log holds (a jump). */
+  const loadAround = useCallback(
+    async (messageId: string): Promise<JumpOutcome> => {
+      const result = await fetchPage({ around: messageId });
+      if (!result.data) return { error: apiErrorOf(result.error) };
+      const page = result.data.messages;
+      const messages = page.messages.map(withReactions);
+      dispatch({ type: 'around', messageId, messages, hasMoreBefore: page.hasMoreBefore, hasMoreAfter: page.hasMoreAfter });
+      return { found: messages.some((m) => m.id === messageId) };
+    },
+    [fetchPage],
+  );
+
+  const loadFirst = useCallback(async () => {
+    const messageId = openAt.current;
+    if (!messageId) return loadLatest();
+    const outcome = await loadAround(messageId);
+    if ('error' in outcome) return setError(outcome.error);
+    setError(undefined);
+    // A retry or a reconnect after this refreshes as usual.
+    openAt.current = undefined;
+    optionsRef.current.onOpenedAt?.(messageId, outcome.found);
+  }, [loadLatest, loadAround]);
 
   useEffect(() => {
-    void loadLatest();
-  }, [loadLatest]);
-  useOnReconnect(() => void loadLatest());
+    void loadFirst();
+  }, [loadFirst]);
+  // A detached window stays where the reader is: its live edits and deletes still arrive.
+  useOnReconnect(() => {
+    if (!logRef.current.loaded) void loadFirst();
+    else if (isAtPresent(logRef.current)) void loadLatest();
+  });
 
   const loadOlder = useCallback(async () => {
     const current = logRef.current;
     const oldest = current.messages[0]?.id;
     if (!current.hasMoreBefore || !oldest || loadingOlder) return;
     setLoadingOlder(true);
-    const result = await client
-      .query(ChannelHistoryQuery, { channelId, before: oldest, limit: PAGE_SIZE }, { requestPolicy: 'network-only' })
-      .toPromise();
+    const result = await fetchPage({ before: oldest });
     setLoadingOlder(false);
     if (result.data) {
       const page = result.data.messages;
-      dispatch({ type: 'older', messages: page.messages.map(withReactions), hasMoreBefore: page.hasMoreBefore });
+      const messages = page.messages.map(withReactions);
+      dispatch({ type: 'older', messages, hasMoreBefore: page.hasMoreBefore, generation: current.generation });
     }
-  }, [client, channelId, loadingOlder]);
+  }, [fetchPage, loadingOlder]);
 
+  const loadNewer = useCallback(async () => {
+    const current = logRef.current;
+    const newest = newestId(current);
+    if (!current.hasMoreAfter || !newest || loadingNewer) return;
+    setLoadingNewer(true);
+    const result = await fetchPage({ after: newest });
+    setLoadingNewer(false);
+    if (result.data) {
+      const page = result.data.messages;
+      const messages = page.messages.map(withReactions);
+      dispatch({ type: 'newer', messages, hasMoreAfter: page.hasMoreAfter, generation: current.generation });
+    }
+  }, [fetchPage, loadingNewer]);
+
+  const atPresent = isAtPresent(log);
   useResumableSubscription({
     document: ChannelEventsSubscription,
-    variables: () => ({ channelId, since: newestId(logRef.current) ?? null }),
-    // Subscribe once the first page is in, so `since` closes the gap between the two.
-    key: log.loaded ? channelId : undefined,
+    // At the present, `since` closes the gap between the page and the stream; a detached window needs no replay.
+    variables: () => ({ channelId, since: isAtPresent(logRef.current) ? (newestId(logRef.current) ?? null) : null }),
+    // Subscribe once the first page is in; again on reaching the present (a new run, or the last newer page).
+    key: log.loaded ? `${channelId}:${atPresent ? log.generation : 'detached'}` : undefined,
     onData: ({ channelEvents: event }) => {
       switch (event.__typename) {
         case 'MessageCreated': {
@@ -85,7 +167,19 @@ export function useChannelMessages(channelId: string, myUserId: string, onLost: 
   /** What the member's own mutations return goes in at once; the live event then merges by id. */
   const apply = useCallback((action: MessageLogAction<ChatMessageData>) => dispatch(action), []);
 
-  return { log, error, retry: loadLatest, loadOlder, loadingOlder, typingNames: typing.names, apply };
+  return {
+    log,
+    error,
+    retry: loadFirst,
+    loadOlder,
+    loadingOlder,
+    loadNewer,
+    loadingNewer,
+    loadAround,
+    jumpToPresent: loadLatest,
+    typingNames: typing.names,
+    apply,
+  };
 }
 
 function unmask(ref: FragmentType<typeof ChatMessageFragment>) {
