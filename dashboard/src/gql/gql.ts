@@ -72,7 +72,7 @@ type Documents = {
     "\n  mutation EditMessage($messageId: ID!, $content: String!) {\n    editMessage(messageId: $messageId, content: $content) {\n      ...ChatMessage\n    }\n  }\n": typeof types.EditMessageDocument,
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": typeof types.DeleteMessageDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": typeof types.AddReactionDocument,
-    "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": typeof types.RemoveReactionDocument,
+    "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!, $userId: ID) {\n    removeReaction(messageId: $messageId, emoji: $emoji, userId: $userId) {\n      id\n      ...MessageReactions\n    }\n  }\n": typeof types.RemoveReactionDocument,
     "\n  mutation PinMessage($messageId: ID!) {\n    pinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": typeof types.PinMessageDocument,
     "\n  mutation UnpinMessage($messageId: ID!) {\n    unpinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": typeof types.UnpinMessageDocument,
     "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": typeof types.StartTypingDocument,
@@ -83,6 +83,9 @@ type Documents = {
     "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n": typeof types.ReactionUsersDocument,
     "\n  fragment PinnedMessage on Message {\n    id\n    content\n    createdAt\n    pinnedAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.PinnedMessageFragmentDoc,
     "\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n": typeof types.PinnedMessagesDocument,
+    "\n    query Me {\n      me {\n        id\n        username\n      }\n    }\n  ": typeof types.MeDocument,
+    "\n  fragment Reactor on User {\n    id\n    username\n    displayName\n    isBot\n  }\n": typeof types.ReactorFragmentDoc,
+    "\n  query ReactionList($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      ...Reactor\n    }\n  }\n": typeof types.ReactionListDocument,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": typeof types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": typeof types.MemberRowFragmentDoc,
@@ -172,7 +175,7 @@ const documents: Documents = {
     "\n  mutation EditMessage($messageId: ID!, $content: String!) {\n    editMessage(messageId: $messageId, content: $content) {\n      ...ChatMessage\n    }\n  }\n": types.EditMessageDocument,
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId)\n  }\n": types.DeleteMessageDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": types.AddReactionDocument,
-    "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n": types.RemoveReactionDocument,
+    "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!, $userId: ID) {\n    removeReaction(messageId: $messageId, emoji: $emoji, userId: $userId) {\n      id\n      ...MessageReactions\n    }\n  }\n": types.RemoveReactionDocument,
     "\n  mutation PinMessage($messageId: ID!) {\n    pinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": types.PinMessageDocument,
     "\n  mutation UnpinMessage($messageId: ID!) {\n    unpinMessage(messageId: $messageId) {\n      ...ChatMessage\n    }\n  }\n": types.UnpinMessageDocument,
     "\n  mutation StartTyping($channelId: ID!) {\n    startTyping(channelId: $channelId)\n  }\n": types.StartTypingDocument,
@@ -183,6 +186,9 @@ const documents: Documents = {
     "\n  query ReactionUsers($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      displayName\n    }\n  }\n": types.ReactionUsersDocument,
     "\n  fragment PinnedMessage on Message {\n    id\n    content\n    createdAt\n    pinnedAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.PinnedMessageFragmentDoc,
     "\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n": types.PinnedMessagesDocument,
+    "\n    query Me {\n      me {\n        id\n        username\n      }\n    }\n  ": types.MeDocument,
+    "\n  fragment Reactor on User {\n    id\n    username\n    displayName\n    isBot\n  }\n": types.ReactorFragmentDoc,
+    "\n  query ReactionList($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      ...Reactor\n    }\n  }\n": types.ReactionListDocument,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": types.MemberRowFragmentDoc,
@@ -463,7 +469,7 @@ export function graphql(source: "\n  mutation AddReaction($messageId: ID!, $emoj
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...MessageReactions\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!, $userId: ID) {\n    removeReaction(messageId: $messageId, emoji: $emoji, userId: $userId) {\n      id\n      ...MessageReactions\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveReaction($messageId: ID!, $emoji: String!, $userId: ID) {\n    removeReaction(messageId: $messageId, emoji: $emoji, userId: $userId) {\n      id\n      ...MessageReactions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -504,6 +510,18 @@ export function graphql(source: "\n  fragment PinnedMessage on Message {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n"): (typeof documents)["\n  query PinnedMessages($channelId: ID!) {\n    pinnedMessages(channelId: $channelId) {\n      id\n      ...PinnedMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query Me {\n      me {\n        id\n        username\n      }\n    }\n  "): (typeof documents)["\n    query Me {\n      me {\n        id\n        username\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Reactor on User {\n    id\n    username\n    displayName\n    isBot\n  }\n"): (typeof documents)["\n  fragment Reactor on User {\n    id\n    username\n    displayName\n    isBot\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReactionList($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      ...Reactor\n    }\n  }\n"): (typeof documents)["\n  query ReactionList($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      ...Reactor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

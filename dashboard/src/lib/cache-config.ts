@@ -1,6 +1,7 @@
 import type { Cache, CacheExchangeOpts } from '@urql/exchange-graphcache';
 import { callsReader } from '@/components/chat/message-markup';
 import { applyPinEvent } from '@/components/chat/pins-cache';
+import { applyReactionRemoval, applyReactionRemoved } from '@/components/chat/reaction-users-cache';
 import { gql } from 'urql';
 import { applyVoiceStateEvent } from './voice/voice-cache-updates';
 
@@ -51,14 +52,19 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
     createServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     joinServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     leaveServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
+    // Whoever's reaction it was leaves the cached "who reacted" lists at once.
+    removeReaction: (result, args, cache) => {
+      if (result.removeReaction) applyReactionRemoved(cache, args);
+    },
   },
   Subscription: {
     // Every channelEvents stream (the open chat and the sidebar's activity watchers) moves its
     // channel's newest message, which is what the unread dots compare with the read marker. The open
-    // chat's stream also keeps an open pins panel's list current.
+    // chat's stream also keeps an open pins panel's list current, and the "who reacted" lists.
     channelEvents: (result, _args, cache) => {
-      const event = result.channelEvents as { __typename?: string; message?: LiveMessage; messageId?: string } | null;
+      const event = result.channelEvents as ({ __typename?: string; message?: LiveMessage } & ReactionChangedEvent) | null;
       applyPinEvent(cache, event);
+      if (event?.__typename === 'MessageReactionChanged') return applyReactionChanged(cache, event);
       const channelId = event?.message?.channel?.id;
       if (event?.__typename !== 'MessageCreated' || !channelId || !event.message?.id) return;
       cache.writeFragment(LAST_MESSAGE, { __typename: 'Channel', id: channelId, lastMessageId: event.message.id });
@@ -67,6 +73,21 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
     serverEvents: (result, args, cache) => applyVoiceStateEvent(result.serverEvents as never, String(args.serverId), cache),
   },
 };
+
+/** A MessageReactionChanged as the stream carries it (the open chat's stream selects all of it): a reaction gone leaves the lists. */
+function applyReactionChanged(cache: Cache, event: ReactionChangedEvent): void {
+  const { messageId, emoji, userId, reacted } = event;
+  if (reacted !== false || typeof messageId !== 'string' || typeof emoji !== 'string' || typeof userId !== 'string') return;
+  applyReactionRemoval(cache, { messageId, emoji, userId });
+}
+
+/** MessageReactionChanged's fields; MessageDeleted carries a messageId too. */
+interface ReactionChangedEvent {
+  messageId?: string;
+  emoji?: string;
+  userId?: string;
+  reacted?: boolean;
+}
 
 /** What a channel stream's new message may carry (the sidebar's activity streams select all of it). */
 interface LiveMessage {

@@ -277,8 +277,77 @@ describe('dashboard in the browser', () => {
     await expectPage(friday(alice.page).getByRole('button', { name: /^❤️/ })).toHaveCount(0);
     await expectPage(friday(bob.page).getByRole('button', { name: /^❤️/ })).toHaveCount(0);
 
+    // Who reacted, in the message's Reactions view: the owner (MANAGE_MESSAGES) may remove anyone's reaction there.
+    await friday(alice.page).hover();
+    await friday(alice.page).getByRole('button', { name: 'Add reaction' }).click();
+    await picker.getByRole('button', { name: '👍', exact: true }).click();
+    await chip(bob.page, '👍 1 reaction, react with 👍').click();
+    await expectPage(chip(alice.page, '👍 2 reactions, including yours')).toBeVisible();
+    const reactionsView = (page: Page) => page.getByRole('dialog', { name: 'Reactions', exact: true });
+    const people = (page: Page) =>
+      reactionsView(page)
+        .getByRole('list', { name: /^Reacted with/ })
+        .getByRole('listitem');
+    const tab = (page: Page, name: string) => reactionsView(page).getByRole('tab', { name, exact: true });
+    const removeButtons = (page: Page) => reactionsView(page).getByRole('button', { name: /^Remove / });
+    const reactionsButton = (page: Page) => friday(page).getByRole('button', { name: 'Reactions', exact: true });
+    await friday(alice.page).hover();
+    await reactionsButton(alice.page).click();
+    // The first emoji is chosen, with focus on it: its people are listed, first reactions first.
+    await expectPage(tab(alice.page, '🎉 1 reaction')).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => tab(alice.page, '🎉 1 reaction').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectPage(people(alice.page)).toHaveCount(1);
+    await expectPage(people(alice.page).first()).toContainText(`Bob @${names.bob}`);
+    // The arrow keys choose another emoji.
+    await alice.page.keyboard.press('ArrowDown');
+    await expectPage(tab(alice.page, '👍 2 reactions, including yours')).toHaveAttribute('aria-selected', 'true');
+    await expectPage(people(alice.page)).toHaveCount(2);
+    await expectPage(people(alice.page).nth(0)).toContainText(`Alice @${names.alice}`);
+    await expectPage(people(alice.page).nth(1)).toContainText(`Bob @${names.bob}`);
+    await expectPage(removeButtons(alice.page)).toHaveCount(2);
+    await expectPage(reactionsView(alice.page).getByRole('button', { name: 'Remove your reaction' })).toBeVisible();
+    await screenshots(alice.page, '05g1-reactions-owner');
+
+    // Alice removes Bob's 👍: he leaves the list, the count goes down on both sides, his chip no longer pressed.
+    await reactionsView(alice.page).getByRole('button', { name: "Remove Bob's reaction" }).click();
+    await expectPage(people(alice.page)).toHaveCount(1);
+    await expectPage(tab(alice.page, '👍 1 reaction, including yours')).toHaveAttribute('aria-selected', 'true');
+    await expectPage(chip(alice.page, '👍 1 reaction, including yours')).toBeVisible();
+    await expectPage(chip(bob.page, '👍 1 reaction, react with 👍')).toHaveAttribute('aria-pressed', 'false');
+    // And his 🎉, the only one: its tab goes, and its chip goes live in Bob's browser.
+    await tab(alice.page, '🎉 1 reaction').click();
+    await reactionsView(alice.page).getByRole('button', { name: "Remove Bob's reaction" }).click();
+    await expectPage(reactionsView(alice.page).getByRole('tab')).toHaveCount(1);
+    await expectPage(tab(alice.page, '👍 1 reaction, including yours')).toHaveAttribute('aria-selected', 'true');
+    await expectPage(friday(bob.page).getByRole('button', { name: /^🎉/ })).toHaveCount(0);
+    await expectPage(friday(alice.page).getByRole('button', { name: /^🎉/ })).toHaveCount(0);
+    // Bob reacts again while Alice's view is open: he is listed again, live.
+    await chip(bob.page, '👍 1 reaction, react with 👍').click();
+    await expectPage(tab(alice.page, '👍 2 reactions, including yours')).toHaveAttribute('aria-selected', 'true');
+    await expectPage(people(alice.page)).toHaveCount(2);
+    await expectPage(people(alice.page).nth(1)).toContainText(`Bob @${names.bob}`);
+    // Escape closes it, focus back on the button that opened it.
+    await alice.page.keyboard.press('Escape');
+    await expectPage(reactionsView(alice.page)).toHaveCount(0);
+    await expect.poll(() => reactionsButton(alice.page).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Bob (a member) opens the view: his own reaction has a remove button, Alice's none.
+    await expectPage(chip(bob.page, '👍 2 reactions, including yours')).toBeVisible();
+    await friday(bob.page).hover();
+    await reactionsButton(bob.page).click();
+    await expectPage(people(bob.page)).toHaveCount(2);
+    await expectPage(removeButtons(bob.page)).toHaveCount(1);
+    await expectPage(reactionsView(bob.page).getByRole('button', { name: 'Remove your reaction' })).toBeVisible();
+    await expectPage(reactionsView(bob.page).getByRole('button', { name: "Remove Alice's reaction" })).toHaveCount(0);
+    await screenshots(bob.page, '05g2-reactions-member');
+    await reactionsView(bob.page).getByRole('button', { name: 'Remove your reaction' }).click();
+    await expectPage(people(bob.page)).toHaveCount(1);
+    await expectPage(chip(alice.page, '👍 1 reaction, including yours')).toBeVisible();
+    await reactionsView(bob.page).getByRole('button', { name: 'Close' }).click();
+    await expectPage(reactionsView(bob.page)).toHaveCount(0);
+
     // A message already holding 20 different emoji: a 21st is refused, and the chat says the limit.
-    // (Half each: a member may change at most 20 reactions in a channel every 10 s.)
+    // (Half each: a member may change at most 20 reactions in a channel every 10 s, and both changed some just now.)
     const token = await tokenOf(alice.page);
     const bobToken = await tokenOf(bob.page);
     const { sendMessage: full } = await gql(

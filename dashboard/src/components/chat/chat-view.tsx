@@ -6,7 +6,7 @@ import { useClient, useMutation } from 'urql';
 import { ServerSidebarQuery } from '@/components/channels/channels.operations';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
-import { getFragmentData } from '@/gql';
+import { getFragmentData, type FragmentType } from '@/gql';
 import type { Permission } from '@/gql/graphql';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import {
@@ -23,6 +23,7 @@ import { ChatMessageFragment, type ChatMessageData } from './message-item';
 import { MessageList, type MessageListHandle } from './message-list';
 import { MessageReactionsFragment, reactionRefusal } from './message-reactions';
 import { pinRefusal } from './pinned-messages';
+import { ReactionsDialog } from './reactions-dialog';
 import { typingText } from './use-typing-users';
 import { isAtPresent, newestId } from './message-log';
 import { useChannelMessages } from './use-channel-messages';
@@ -61,6 +62,9 @@ export function chatAbilities(myPermissions: readonly Permission[], timedOutUnti
     // The API's rule for adding one (taking one's own back needs nothing): ADD_REACTIONS, history, no running timeout.
     canReact: can('ADD_REACTIONS') && can('READ_MESSAGE_HISTORY') && !timedOut,
     canPin: can('MANAGE_MESSAGES') && !timedOut,
+    // Who reacted needs the history; removing someone else's reaction needs MANAGE_MESSAGES (a timeout does not stop it).
+    canSeeReactions: can('READ_MESSAGE_HISTORY'),
+    canRemoveReactions: can('MANAGE_MESSAGES'),
   };
 }
 
@@ -77,6 +81,8 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
   const [editingId, setEditingId] = useState<string>();
   const [replyTo, setReplyTo] = useState<ChatMessageData>();
   const [highlightedId, setHighlightedId] = useState<string>();
+  /** The message whose Reactions view is open, and the button that opened it. */
+  const [reactionsOf, setReactionsOf] = useState<{ messageId: string; opener: HTMLElement }>();
   const [, sendMutation] = useMutation(SendMessageMutation);
   const [, editMutation] = useMutation(EditMessageMutation);
   const [, deleteMutation] = useMutation(DeleteMessageMutation);
@@ -126,7 +132,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
   // A window back in the history is not read up to its newest message: only the present is.
   useMarkRead(channel.id, atPresent ? newestId(log) : undefined);
 
-  const { can, canReact, canPin } = chatAbilities(channel.myPermissions, timedOutUntil);
+  const { can, canReact, canPin, canSeeReactions, canRemoveReactions } = chatAbilities(channel.myPermissions, timedOutUntil);
   const canSend = can('SEND_MESSAGES');
 
   const sendMessage = useCallback(
@@ -174,24 +180,43 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
     [apply, deleteMutation, reportLoss],
   );
 
+  /**
+   * A reaction mutation's answer: the message's reactions as they are now. Only this emoji goes in, as
+   * `userId`'s change (its event says the same); the others keep what live events said, which may be newer.
+   */
+  const applyAnswer = useCallback(
+    (messageId: string, emoji: string, userId: string, answered: FragmentType<typeof MessageReactionsFragment> | undefined) => {
+      if (!answered) return;
+      const reaction = getFragmentData(MessageReactionsFragment, answered).reactions.find((r) => r.emoji === emoji);
+      // The answer's `me` is the reader's: someone else's reaction was removed (only removals name another).
+      const reacted = userId === myUserId ? (reaction?.me ?? false) : false;
+      apply({ type: 'reaction', change: { messageId, emoji, userId, reacted, count: reaction?.count ?? 0 }, readerId: myUserId });
+    },
+    [apply, myUserId],
+  );
+
   const onReact = useCallback(
     async (messageId: string, emoji: string, add: boolean) => {
       const result = add ? await addReactionMutation({ messageId, emoji }) : await removeReactionMutation({ messageId, emoji });
       if (result.error) return setNotice(reactionRefusal(apiErrorOf(result.error)));
-      // The answer is the message's reactions as they are now; only this emoji goes in, as the reader's
-      // own change (its event says the same). The others keep what live events said, which may be newer.
       const data = result.data;
-      const answered = data && ('addReaction' in data ? data.addReaction : data.removeReaction);
-      if (!answered) return;
-      const reaction = getFragmentData(MessageReactionsFragment, answered).reactions.find((r) => r.emoji === emoji);
-      apply({
-        type: 'reaction',
-        change: { messageId, emoji, userId: myUserId, reacted: reaction?.me ?? false, count: reaction?.count ?? 0 },
-        readerId: myUserId,
-      });
+      applyAnswer(messageId, emoji, myUserId, data && ('addReaction' in data ? data.addReaction : data.removeReaction));
     },
-    [addReactionMutation, removeReactionMutation, apply, myUserId, setNotice],
+    [addReactionMutation, removeReactionMutation, applyAnswer, myUserId, setNotice],
   );
+
+  /** From the Reactions view: `userId`'s reaction (a moderator's removal), or the reader's own. Resolves to the refusal. */
+  const onRemoveReaction = useCallback(
+    async (messageId: string, emoji: string, userId: string | undefined) => {
+      const result = await removeReactionMutation({ messageId, emoji, userId: userId ?? null });
+      if (result.error) return apiErrorOf(result.error) ?? { code: 'INTERNAL' as const, message: 'The reaction was not removed.' };
+      applyAnswer(messageId, emoji, userId ?? myUserId, result.data?.removeReaction);
+      return undefined;
+    },
+    [removeReactionMutation, applyAnswer, myUserId],
+  );
+
+  const onShowReactions = useCallback((messageId: string, opener: HTMLElement) => setReactionsOf({ messageId, opener }), []);
 
   const onPin = useCallback(
     async (messageId: string, pinned: boolean) => {
@@ -247,6 +272,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
         canSend={canSend}
         canReact={canReact}
         canPin={canPin}
+        canSeeReactions={canSeeReactions}
         editingId={editingId}
         highlightedId={highlightedId}
         loadingOlder={messages.loadingOlder}
@@ -262,6 +288,20 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
         onJumpTo={(id) => void onJumpTo(id)}
         onReact={(id, emoji, add) => void onReact(id, emoji, add)}
         onPin={(id, pinned) => void onPin(id, pinned)}
+        onShowReactions={onShowReactions}
+      />
+      <ReactionsDialog
+        // Each message's view starts afresh: on its first emoji, with no refusal from another.
+        key={reactionsOf?.messageId}
+        open={!!reactionsOf}
+        onOpenChange={(open) => {
+          if (!open) setReactionsOf(undefined);
+        }}
+        message={reactionsOf && log.messages.find((m) => m.id === reactionsOf.messageId)}
+        myUserId={myUserId}
+        canRemoveOthers={canRemoveReactions}
+        onRemove={onRemoveReaction}
+        returnFocusTo={reactionsOf?.opener}
       />
       <p className="typing" aria-live="polite">
         {typingText(messages.typingNames)}

@@ -88,9 +88,10 @@ export const AddReactionMutation = graphql(`
   }
 `);
 
+/** The reader's own reaction, or (`userId`, with MANAGE_MESSAGES) someone else's. */
 export const RemoveReactionMutation = graphql(`
-  mutation RemoveReaction($messageId: ID!, $emoji: String!) {
-    removeReaction(messageId: $messageId, emoji: $emoji) {
+  mutation RemoveReaction($messageId: ID!, $emoji: String!, $userId: ID) {
+    removeReaction(messageId: $messageId, emoji: $emoji, userId: $userId) {
       id
       ...MessageReactions
     }

@@ -11,6 +11,7 @@ import type { ReactionState } from './message-log';
 import { ReactionChips } from './message-reactions';
 import { PinIcon } from './pin-icon';
 import { ReactionPicker } from './reaction-picker';
+import { ReactionsIcon } from './reactions-dialog';
 
 export const ChatMessageFragment = graphql(`
   fragment ChatMessage on Message {
@@ -57,6 +58,8 @@ export interface MessageHandlers {
   onReact: (messageId: string, emoji: string, add: boolean) => void;
   /** Pins the message to its channel (`pinned`) or unpins it. */
   onPin: (messageId: string, pinned: boolean) => void;
+  /** Opens the Reactions view (who reacted with each emoji); focus goes back to `opener` when it closes. */
+  onShowReactions: (messageId: string, opener: HTMLElement) => void;
 }
 
 interface MessageItemProps extends MessageHandlers {
@@ -72,6 +75,8 @@ interface MessageItemProps extends MessageHandlers {
   canReact: boolean;
   /** MANAGE_MESSAGES and not timed out: Pin or Unpin. */
   canPin: boolean;
+  /** READ_MESSAGE_HISTORY: who reacted, in the Reactions view, for a message with reactions. */
+  canSeeReactions: boolean;
   /** The reader: a message that mentions them or replies to them stands out. */
   myUserId: string;
   myUsername: string;
@@ -84,6 +89,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted))), [quoted]);
   const mentionsMe = mentions(nodes, props.myUsername) || message.replyTo?.author.id === props.myUserId;
   const headed = !props.continued || !!message.replyTo;
+  const showReactions = props.canSeeReactions && message.reactions.length > 0;
   const classes = ['message', headed ? '' : 'continued', props.highlighted ? 'highlighted' : '', mentionsMe ? 'mentions-me' : ''];
   return (
     <article
@@ -131,9 +137,21 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
         </div>
       )}
       <ReactionChips messageId={message.id} reactions={message.reactions} canReact={props.canReact} onToggle={props.onReact} />
-      {!props.editing && (props.canReact || props.canPin || props.canReply || props.canEdit || props.canDelete) && (
+      {!props.editing && (props.canReact || showReactions || props.canPin || props.canReply || props.canEdit || props.canDelete) && (
         <div className="message-actions" role="group" aria-label="Message actions">
           {props.canReact && <ReactionPicker onPick={(emoji) => props.onReact(message.id, emoji, true)} />}
+          {showReactions && (
+            <button
+              type="button"
+              className="action icon-action"
+              aria-label="Reactions"
+              aria-haspopup="dialog"
+              title="Who reacted"
+              onClick={(event) => props.onShowReactions(message.id, event.currentTarget)}
+            >
+              <ReactionsIcon size={18} />
+            </button>
+          )}
           {props.canPin && (
             <button
               type="button"

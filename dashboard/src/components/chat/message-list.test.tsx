@@ -42,6 +42,8 @@ function renderLog(
     onReact = noop,
     canPin = false,
     onPin = noop,
+    canSeeReactions = true,
+    onShowReactions = noop,
     onLoadNewer = noop,
     onJumpToPresent = noop,
   }: {
@@ -49,6 +51,8 @@ function renderLog(
     onReact?: () => void;
     canPin?: boolean;
     onPin?: () => void;
+    canSeeReactions?: boolean;
+    onShowReactions?: (messageId: string, opener: HTMLElement) => void;
     onLoadNewer?: () => void;
     onJumpToPresent?: () => void;
   } = {},
@@ -63,6 +67,7 @@ function renderLog(
         canSend
         canReact={canReact}
         canPin={canPin}
+        canSeeReactions={canSeeReactions}
         editingId={undefined}
         highlightedId={undefined}
         loadingOlder={false}
@@ -78,6 +83,7 @@ function renderLog(
         onJumpTo={noop}
         onReact={onReact}
         onPin={onPin}
+        onShowReactions={onShowReactions}
       />
     </VirtuosoMockContext.Provider>,
   );
@@ -249,6 +255,28 @@ describe('message list', () => {
     expect(screen.queryByRole('button', { name: 'Unpin' })).toBeNull();
     // Members still see which are pinned.
     expect(within(screen.getAllByRole('article')[1]!).getByText('Pinned')).toBeTruthy();
+  });
+
+  it('offers Reactions on a message with reactions to whoever may read the history', () => {
+    const onShowReactions = vi.fn();
+    const log = apply([
+      {
+        type: 'latest',
+        messages: [message(1, BOB, 'm1'), { ...message(2, BOB, 'm2'), reactions: [{ emoji: '🎉', count: 2, me: false }] }],
+        hasMoreBefore: false,
+      },
+    ]);
+    renderLog(log, { canReact: false, onShowReactions });
+    const [plain, reacted] = screen.getAllByRole('article');
+    expect(within(plain!).queryByRole('button', { name: 'Reactions' })).toBeNull();
+    const button = within(reacted!).getByRole('button', { name: 'Reactions' });
+    expect(button.getAttribute('aria-haspopup')).toBe('dialog');
+    button.click();
+    expect(onShowReactions).toHaveBeenCalledWith('2', button);
+
+    cleanup();
+    renderLog(log, { canReact: false, canSeeReactions: false });
+    expect(screen.queryByRole('button', { name: 'Reactions' })).toBeNull();
   });
 
   it('a window around an old message offers the way back to the present, which asks for the latest page', () => {

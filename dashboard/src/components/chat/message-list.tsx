@@ -24,6 +24,8 @@ interface MessageListProps extends MessageHandlers {
   canReact: boolean;
   /** MANAGE_MESSAGES and not timed out. */
   canPin: boolean;
+  /** READ_MESSAGE_HISTORY: the Reactions view. */
+  canSeeReactions: boolean;
   editingId: string | undefined;
   highlightedId: string | undefined;
   loadingOlder: boolean;
@@ -177,6 +179,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                 canReply={props.canSend}
                 canReact={props.canReact}
                 canPin={props.canPin}
+                canSeeReactions={props.canSeeReactions}
                 myUserId={props.myUserId}
                 myUsername={props.myUsername}
                 onReply={props.onReply}
@@ -187,6 +190,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
                 onJumpTo={props.onJumpTo}
                 onReact={props.onReact}
                 onPin={props.onPin}
+                onShowReactions={props.onShowReactions}
               />
             </>
           );
