@@ -2,6 +2,7 @@
 
 import { Popover } from 'radix-ui';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { LineIcon } from '@/components/ui/line-icon';
 
 /**
  * The picker's emoji, fully qualified as the API requires (RGI: "❤️" with U+FE0F, not a bare "❤"),
@@ -76,22 +77,13 @@ export function ReactionPicker({ onPick }: { onPick: (emoji: string) => void }) 
       }}
     >
       <Popover.Trigger className="action icon-action" aria-label="Add reaction" title="Add reaction">
-        <svg
-          viewBox="0 0 24 24"
-          width="18"
-          height="18"
-          aria-hidden
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-        >
+        <LineIcon size={18} strokeWidth={1.8}>
           <path d="M20.5 11.5a8.5 8.5 0 1 1-8-8.49" />
           <path d="M8 14.5c1 1.3 2.3 2 4 2s3-.7 4-2" />
           <circle cx="9" cy="9.8" r="0.6" fill="currentColor" />
           <circle cx="15" cy="9.8" r="0.6" fill="currentColor" />
           <path d="M19 2.5v5M16.5 5h5" />
-        </svg>
+        </LineIcon>
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content

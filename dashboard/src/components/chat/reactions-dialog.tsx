@@ -3,6 +3,7 @@
 import { Dialog, Tabs } from 'radix-ui';
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useQuery } from 'urql';
+import { CrossIcon, LineIcon } from '@/components/ui/line-icon';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { getFragmentData, graphql } from '@/gql';
 import type { ReactorFragment as ReactorFields } from '@/gql/graphql';
@@ -272,41 +273,15 @@ function removalKey(emoji: string, userId: string): string {
   return `${emoji} ${userId}`;
 }
 
-function CrossIcon({ size }: { size: number }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      aria-hidden
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.2"
-      strokeLinecap="round"
-    >
-      <path d="M6 6l12 12M18 6L6 18" />
-    </svg>
-  );
-}
-
 /** The message action that opens the dialog: a face beside a list. */
 export function ReactionsIcon({ size }: { size: number }) {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      aria-hidden
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-    >
+    <LineIcon size={size} strokeWidth={1.8}>
       <circle cx="8" cy="12" r="6.5" />
       <path d="M5.3 14c.7.8 1.6 1.2 2.7 1.2s2-.4 2.7-1.2" />
       <circle cx="5.9" cy="10.3" r="0.6" fill="currentColor" />
       <circle cx="10.1" cy="10.3" r="0.6" fill="currentColor" />
       <path d="M17.5 8h4.5M17.5 12h4.5M17.5 16h4.5" />
-    </svg>
+    </LineIcon>
   );
 }

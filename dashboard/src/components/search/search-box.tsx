@@ -2,6 +2,7 @@
 
 import { RadioGroup } from 'radix-ui';
 import { forwardRef, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { LineIcon } from '@/components/ui/line-icon';
 import { useMessageSearch, type SearchChannel, type SearchScope } from './search-state';
 
 /** The id of the results list: the box controls it, and ArrowDown moves into it. */
@@ -13,10 +14,10 @@ export const isPhoneScreen = () => typeof window.matchMedia === 'function' && wi
 
 export function SearchIcon({ className }: { className?: string }) {
   return (
-    <svg className={className} viewBox="0 0 24 24" width="18" height="18" aria-hidden fill="none" stroke="currentColor" strokeWidth="2.2">
+    <LineIcon className={className} size={18} strokeWidth={2.2}>
       <circle cx="10.5" cy="10.5" r="6" />
-      <path d="M15 15l5 5" strokeLinecap="round" />
-    </svg>
+      <path d="M15 15l5 5" />
+    </LineIcon>
   );
 }
 

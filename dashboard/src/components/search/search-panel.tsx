@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from 'urql';
 import { ErrorState } from '@/components/ui/states';
+import { CrossIcon } from '@/components/ui/line-icon';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { isPhoneScreen, ScopeChoice, SEARCH_RESULTS_ID, SearchField } from './search-box';
 import { SearchResultItem } from './search-result';
@@ -70,18 +71,7 @@ export function SearchPanel({ serverId, channel, onJump, onClosed }: SearchPanel
         </h2>
         <SearchField className="search-panel-field" channel={channel} autoFocus={!request && isPhoneScreen()} onClose={close} />
         <button type="button" className="icon-button" aria-label="Close search" onClick={close}>
-          <svg
-            viewBox="0 0 24 24"
-            width="20"
-            height="20"
-            aria-hidden
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-          >
-            <path d="M6 6l12 12M18 6L6 18" />
-          </svg>
+          <CrossIcon />
         </button>
       </header>
       <ScopeChoice className="search-scope" channel={channel} />
