@@ -267,8 +267,9 @@ export class BotClient {
   }
 
   /**
-   * A server's messages matching `query`'s words (as a web search reads them), newest first, in the
-   * channels whose history the bot may read; `before` pages on with the last id.
+   * A server's messages matching `query`'s words (as a web search reads them; `from:<username>` and
+   * `in:<channel>` among them narrow it), newest first, in the channels whose history the bot may
+   * read; `before` pages on with the last id.
    */
   async searchMessages(
     serverId: string,

@@ -50,9 +50,10 @@ export interface MessageReads {
 export interface MessageFilter {
   serverId: string;
   channelIds: readonly string[];
-  /** As websearch_to_tsquery reads it, in the 'simple' configuration (whole words, no stemming). */
-  query: string;
-  authorId?: string | null;
+  /** As websearch_to_tsquery reads it, in the 'simple' configuration (whole words, no stemming); empty: any words. */
+  words: string;
+  /** Only messages by one of these authors. */
+  authorIds?: readonly string[] | null;
   /** Only messages older than this id. */
   before?: string | null;
 }
@@ -85,10 +86,17 @@ export function messageReads(orm: Orm): MessageReads {
   const matching = async (f: MessageFilter, limit: number) => {
     const records: MessageRecord[] = await orm.em.getConnection().execute(
       `select ${COLUMNS} from messages
-        where server_id = ? and channel_id = any(array[?]::bigint[]) and id < ?${f.authorId ? ' and author_id = ?' : ''}
-          and to_tsvector('simple', content) @@ websearch_to_tsquery('simple', ?)
+        where server_id = ? and channel_id = any(array[?]::bigint[]) and id < ?${f.authorIds ? ' and author_id = any(array[?]::bigint[])' : ''}
+          ${f.words ? "and to_tsvector('simple', content) @@ websearch_to_tsquery('simple', ?)" : ''}
         order by id desc limit ?`,
-      [f.serverId, [[...f.channelIds]], f.before ?? AFTER_EVERY_ID, ...(f.authorId ? [f.authorId] : []), f.query, limit],
+      [
+        f.serverId,
+        [[...f.channelIds]],
+        f.before ?? AFTER_EVERY_ID,
+        ...(f.authorIds ? [[[...f.authorIds]]] : []),
+        ...(f.words ? [f.words] : []),
+        limit,
+      ],
     );
     return records.map(toView);
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asksForSomething, parseSearchText } from './search-filters.js';
 
 const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
 
@@ -14,6 +15,7 @@ export const SEARCHES = { limit: 20, windowMs: 10_000 };
  * Words as a web search engine reads them (PostgreSQL's websearch_to_tsquery): every word must
  * appear, "quoted words" in that order, `-word` must not, `or` between words allows either. Matching
  * is by whole word, case-insensitive, in any language (the 'simple' configuration: no stemming).
+ * `from:` and `in:` among them narrow the search (search-filters.ts); filters alone are a search.
  */
 export const searchSchema = z.object({
   serverId: id,
@@ -25,7 +27,8 @@ export const searchSchema = z.object({
         .string()
         .min(1, 'must not be empty')
         .max(MAX_SEARCH_QUERY_LENGTH, `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`)
-        .regex(/[\p{L}\p{N}]/u, 'must contain a word'),
+        .transform(parseSearchText)
+        .refine(asksForSomething, 'must contain a word, or from: or in:'),
     ),
   channelId: id.nullish(),
   authorId: id.nullish(),

@@ -11,7 +11,7 @@ export class SearchResolver {
   @RequireAccess(serverArg('serverId'))
   @Query(() => MessageSearchResultObject, {
     description:
-      'Messages of the server matching the words of `query`, newest first, in the channels whose history the caller may read. Words match whole and in any case; "quoted words" match in order, -word excludes, `or` allows either. Optionally in one channel, by one author, older than `before` (limit 1-50).',
+      'Messages of the server matching the words of `query`, newest first, in the channels whose history the caller may read. Words match whole and in any case; "quoted words" match in order, -word excludes, `or` allows either; `from:<username>` and `in:<channel name>` (or in:"two words") narrow it, and alone are a search. Optionally in one channel, by one author, older than `before` (limit 1-50).',
   })
   searchMessages(
     @Arg('serverId', () => ID) serverId: string,

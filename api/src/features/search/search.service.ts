@@ -13,14 +13,16 @@ import { SEARCHES, searchSchema } from './search.inputs.js';
 /**
  * Message search across a server: only channels where the caller may both view the channel and
  * read its history are searched, so a result never shows what the channel itself would not. Words
- * are matched whole through a GIN index on (server_id, the content's words); each member may run
- * SEARCHES per server and window.
+ * are matched whole through a GIN index on (server_id, the content's words); `from:` and `in:` in
+ * the text name authors and channels; each member may run SEARCHES per server and window.
  */
+const nothing = (): MessageSearchResult => ({ messages: [], hasMore: false });
+
 export class SearchService {
   private readonly reads: MessageReads;
 
   constructor(
-    orm: Orm,
+    private readonly orm: Orm,
     private readonly access: AccessService,
     private readonly limiter: SlidingWindowLimiter,
     private readonly keys: RedisKeys,
@@ -30,21 +32,46 @@ export class SearchService {
 
   async messages(server: ServerAccess, input: unknown): Promise<MessageSearchResult> {
     const q = parseInput(searchSchema, input);
+    const serverId = server.server.id;
     let channelIds = this.readableChannelIds(server);
     if (q.channelId) {
       // A channel elsewhere or hidden is not found; one without history is simply not searched.
       if (!this.access.visibleChannelIds(server).has(q.channelId)) throw notFound('Channel');
       channelIds = channelIds.filter((id) => id === q.channelId);
     }
-    if (channelIds.length === 0) return { messages: [], hasMore: false };
+    if (channelIds.length === 0) return nothing();
     // Valid searches that reach the database count, across processes.
-    const verdict = await this.limiter.consume([{ key: this.keys.searches(server.server.id, server.userId), ...SEARCHES }]);
+    const verdict = await this.limiter.consume([{ key: this.keys.searches(serverId, server.userId), ...SEARCHES }]);
     if (!verdict.allowed) throw searchingTooFast(verdict.retryAfterMs);
-    const rows = await this.reads.matching(
-      { serverId: server.server.id, channelIds, query: q.query, authorId: q.authorId, before: q.before },
-      q.limit + 1,
-    );
+    // Names that match nothing the caller may search narrow the search to nothing, like a hidden
+    // channel's name: it answers as a channel that does not exist would.
+    const { words, from, in: channelNames } = q.query;
+    if (channelNames.length > 0) {
+      const named = new Set(await this.channelIdsNamed(serverId, channelNames));
+      channelIds = channelIds.filter((id) => named.has(id));
+    }
+    let authorIds = q.authorId ? [q.authorId] : null;
+    if (from.length > 0) {
+      const named = await this.userIdsNamed(from);
+      authorIds = authorIds ? authorIds.filter((id) => named.includes(id)) : named;
+    }
+    if (channelIds.length === 0 || authorIds?.length === 0) return nothing();
+    const rows = await this.reads.matching({ serverId, channelIds, words, authorIds, before: q.before }, q.limit + 1);
     return { messages: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+  }
+
+  private async userIdsNamed(usernames: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.orm.em
+      .getConnection()
+      .execute('select id from users where username = any(array[?])', [[...usernames]]);
+    return rows.map((row) => String(row.id));
+  }
+
+  private async channelIdsNamed(serverId: string, names: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.orm.em
+      .getConnection()
+      .execute('select id from channels where server_id = ? and lower(name) = any(array[?])', [serverId, [...names]]);
+    return rows.map((row) => String(row.id));
   }
 
   private readableChannelIds(server: ServerAccess): string[] {

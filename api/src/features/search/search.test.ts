@@ -19,6 +19,9 @@ describe('message search', () => {
     (await user.client.ok(SEARCH, { s: serverId, q: query, c: args.c ?? null, u: args.u ?? null, b: args.b ?? null, l: args.l }))
       .searchMessages as Found;
   const contents = (found: Found) => found.messages.map((m) => m.content);
+  type World = Awaited<ReturnType<typeof world>>;
+  const deny = (w: World, c: string, permission: string) =>
+    w.owner.client.ok(SET_OVERWRITE, { c, i: { targetType: 'ROLE', targetId: w.everyoneRoleId, allow: [], deny: [permission] } });
 
   it('finds whole words in any case, newest first, with phrases, exclusions, "or", filters and pages', async () => {
     const w = await world(1);
@@ -70,10 +73,8 @@ describe('message search', () => {
     const elsewhere = await createServer(w.owner);
     await send(w.owner.client, elsewhere.channels.find((c) => c.type === 'TEXT')!.id, 'secret word elsewhere');
 
-    const deny = (c: string, permission: string) =>
-      w.owner.client.ok(SET_OVERWRITE, { c, i: { targetType: 'ROLE', targetId: w.everyoneRoleId, allow: [], deny: [permission] } });
-    await deny(hidden, 'VIEW_CHANNEL');
-    await deny(noHistory, 'READ_MESSAGE_HISTORY');
+    await deny(w, hidden, 'VIEW_CHANNEL');
+    await deny(w, noHistory, 'READ_MESSAGE_HISTORY');
 
     expect(contents(await search(member, w.serverId, 'secret'))).toEqual(['secret word in the open']);
     expect(contents(await search(w.owner, w.serverId, 'secret'))).toEqual([
@@ -89,9 +90,38 @@ describe('message search', () => {
     expect(await search(stranger, elsewhere.id, 'secret')).toEqual({ messages: [], hasMore: false });
   });
 
+  it('narrows by from: and in: written among the words, and by them alone', async () => {
+    const w = await world(2);
+    const [alice, bob] = w.members as [TestUser, TestUser];
+    const notes = await addChannel(w, { name: 'Release Notes' });
+    const staff = await addChannel(w, { name: 'staff' });
+    await deny(w, staff, 'VIEW_CHANNEL');
+    await send(alice.client, w.channelId, 'ship it today');
+    await send(bob.client, w.channelId, 'ship it tomorrow');
+    await send(alice.client, notes, 'ship the notes');
+    await send(w.owner.client, staff, 'ship the staff plans');
+    const from = (user: TestUser) => `from:${user.username.toUpperCase()}`;
+
+    expect(contents(await search(bob, w.serverId, `ship ${from(alice)}`))).toEqual(['ship the notes', 'ship it today']);
+    expect(contents(await search(bob, w.serverId, from(alice)))).toEqual(['ship the notes', 'ship it today']);
+    expect(contents(await search(bob, w.serverId, `${from(alice)} ship ${from(bob)} -notes`))).toEqual([
+      'ship it tomorrow',
+      'ship it today',
+    ]);
+    expect(contents(await search(bob, w.serverId, 'in:"release notes"'))).toEqual(['ship the notes']);
+    expect(contents(await search(w.owner, w.serverId, 'ship in:#STAFF'))).toEqual(['ship the staff plans']);
+    // A channel hidden from the caller, or a name nobody has, narrows to nothing rather than failing.
+    expect(await search(bob, w.serverId, 'ship in:#staff')).toEqual({ messages: [], hasMore: false });
+    expect(await search(bob, w.serverId, 'from:nobody_by_that_name')).toEqual({ messages: [], hasMore: false });
+    // With the arguments, both must hold.
+    expect(contents(await search(bob, w.serverId, from(alice), { u: bob.id }))).toEqual([]);
+    expect(contents(await search(bob, w.serverId, from(alice), { u: alice.id, c: notes }))).toEqual(['ship the notes']);
+    expect(contents(await search(bob, w.serverId, 'ship in:"release notes"', { c: w.channelId }))).toEqual([]);
+  });
+
   it('refuses a query with no word, too long, and limits or ids out of range', async () => {
     const w = await world(0);
-    for (const q of ['', '   ', '!!! ???', 'x'.repeat(201)])
+    for (const q of ['', '   ', '!!! ???', 'in:"" ...', 'x'.repeat(201)])
       expect(await w.owner.client.errorOf(SEARCH, { s: w.serverId, q })).toMatchObject({
         code: 'BAD_USER_INPUT',
         extensions: { field: 'query' },
