@@ -42,6 +42,11 @@ export class BotsService {
         .replace(/[^a-z0-9_.]+/g, '_')
         .slice(0, 22) || 'bot';
     return this.orm.em.fork().transactional(async (em) => {
+      // A bot answers to a person: one bot minting others would leave bots nobody answers for.
+      if (await em.count(User, { id: ownerId, isBot: true }))
+        throw new AppError(ErrorCode.Forbidden, 'A bot cannot create bots: a person creates a bot and answers for it', {
+          permission: 'PERSON',
+        });
       const bot = em.create(User, {
         username: `${base}_${randomBytes(4).toString('hex')}`,
         displayName: name,

@@ -68,9 +68,15 @@ describe('bot accounts', () => {
     expect(JSON.stringify(listed)).not.toContain(token);
   });
 
-  it('createBot refuses a bad name and anonymous callers', async () => {
+  it('createBot refuses a bad name, anonymous callers and bots', async () => {
     expectBadInput(await owner.client.errorOf(CREATE, { n: 'x' }), 'name');
     expect((await new GqlClient(api.url).errorOf(CREATE, { n: 'Anon bot' })).code).toBe('UNAUTHENTICATED');
+    const bot = await createBot();
+    expect(await bot.client.errorOf(CREATE, { n: 'Spawned bot' })).toMatchObject({
+      code: 'FORBIDDEN',
+      extensions: { permission: 'PERSON' },
+    });
+    expect((await bot.client.ok('{ myBots { id } }')).myBots).toEqual([]);
   });
 
   it(`regenerating cuts the old token at once, over HTTP and on open graphql-ws connections (close ${SESSION_ENDED})`, async () => {
