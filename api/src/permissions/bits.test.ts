@@ -31,6 +31,8 @@ describe('permission bits', () => {
     // 0011_message_reactions.sql grants bit 17 to every @everyone role.
     expect(PermissionBit.ADD_REACTIONS).toBe(1n << 17n);
     expect(PermissionBit.MOVE_MEMBERS).toBe(1n << 16n);
+    // 0014_mentions_everyone.sql grants it to nobody: a new bit is held by owners and administrators only.
+    expect(PermissionBit.MENTION_EVERYONE).toBe(1n << 18n);
   });
 
   it('defaults for @everyone and timeouts', () => {

@@ -19,6 +19,7 @@ export const PERMISSION_NAMES = [
   'DEAFEN_MEMBERS',
   'MOVE_MEMBERS',
   'ADD_REACTIONS',
+  'MENTION_EVERYONE',
 ] as const;
 
 export type PermissionName = (typeof PERMISSION_NAMES)[number];
@@ -46,6 +47,7 @@ export function hasPermission(bits: bigint, name: PermissionName): boolean {
   return (bits & PermissionBit[name]) !== 0n;
 }
 
+// Without MENTION_EVERYONE: in a server of thousands, anyone who just joined could notify them all.
 export const DEFAULT_EVERYONE_PERMISSIONS = permissionsToBits([
   'VIEW_CHANNEL',
   'SEND_MESSAGES',

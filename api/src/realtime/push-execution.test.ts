@@ -35,6 +35,7 @@ describe('executing a push feed event', () => {
     replyToId: null,
     editedAt: null,
     pinnedAt: null,
+    mentionsEveryone: false,
   };
 
   it('returns a result, not a promise, for a new message that carries its author', async () => {

@@ -65,6 +65,7 @@ describe('a slow consumer', () => {
         createdAt: new Date().toISOString(),
         editedAt: null,
         pinnedAt: null,
+        mentionsEveryone: false,
       };
       await api.services.bus.publish(Topic.channel(channelId), { type: 'MessageCreated', message });
       published += 1;

@@ -16,6 +16,7 @@ const ALL: readonly Permission[] = [
   'MANAGE_MESSAGES',
   'MANAGE_ROLES',
   'MANAGE_SERVER',
+  'MENTION_EVERYONE',
   'MODERATE_MEMBERS',
   'MOVE_MEMBERS',
   'MUTE_MEMBERS',

@@ -68,6 +68,7 @@ export type Permission =
   | 'MANAGE_MESSAGES'
   | 'MANAGE_ROLES'
   | 'MANAGE_SERVER'
+  | 'MENTION_EVERYONE'
   | 'MODERATE_MEMBERS'
   | 'MOVE_MEMBERS'
   | 'MUTE_MEMBERS'

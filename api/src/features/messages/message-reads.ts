@@ -13,9 +13,10 @@ interface MessageRecord {
   created_at: Date;
   edited_at: Date | null;
   pinned_at: Date | null;
+  mentions_everyone: boolean;
 }
 
-const COLUMNS = 'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at, pinned_at';
+const COLUMNS = 'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at, pinned_at, mentions_everyone';
 /** Above every snowflake: "older than this" is the newest page. */
 const AFTER_EVERY_ID = '9223372036854775807';
 
@@ -29,6 +30,7 @@ const toView = (r: MessageRecord): MessageView => ({
   createdAt: r.created_at,
   editedAt: r.edited_at,
   pinnedAt: r.pinned_at,
+  mentionsEveryone: r.mentions_everyone,
 });
 
 /** Reads of stored messages, each a keyset walk of the (channel_id, id) index. */

@@ -19,7 +19,7 @@ import { User } from '../users/user.entity.js';
     'create index "messages_search_index" on "messages" using gin ("server_id", to_tsvector(\'simple\', "content")) with (fastupdate = off)',
 })
 export class Message {
-  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt';
+  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt' | 'mentionsEveryone';
 
   /** Snowflake assigned by the sender's API process: time-ordered, the paging cursor. */
   @PrimaryKey({ type: 'bigint', autoincrement: false })
@@ -52,4 +52,8 @@ export class Message {
   /** When a moderator pinned it; null when not pinned. */
   @Property({ type: 'timestamptz', nullable: true })
   pinnedAt: Date | null = null;
+
+  /** It said @everyone and its author held MENTION_EVERYONE when sending it: every reader is mentioned. */
+  @Property({ type: 'boolean' })
+  mentionsEveryone: boolean = false;
 }

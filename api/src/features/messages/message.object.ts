@@ -20,6 +20,12 @@ export class MessageObject {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was pinned to its channel; null when it is not pinned.' })
   pinnedAt!: Date | null;
+
+  @Field({
+    description:
+      'It mentions everyone who can read its channel: it said @everyone (outside code) and its author held MENTION_EVERYONE when sending it.',
+  })
+  mentionsEveryone!: boolean;
 }
 
 @ObjectType('MessagePage')

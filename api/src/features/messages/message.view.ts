@@ -12,6 +12,7 @@ export interface MessageView {
   createdAt: Date | string;
   editedAt: Date | string | null;
   pinnedAt: Date | string | null;
+  mentionsEveryone: boolean;
   /** Embedded in live events so subscribers need no user lookup per event. */
   author?: UserView;
   /** Known without a query for a new message (none yet); loaded per page otherwise. */
@@ -28,4 +29,5 @@ export const toMessageView = (m: Message): MessageView => ({
   createdAt: m.createdAt,
   editedAt: m.editedAt,
   pinnedAt: m.pinnedAt,
+  mentionsEveryone: m.mentionsEveryone,
 });

@@ -130,7 +130,7 @@ describe('messages', () => {
       const w = await world(0);
       const insert = messageInsert(a.services.orm);
       const at = new Date('2026-12-01T10:00:00.123Z');
-      const row = (id: bigint, content: string, replyTo: string | null = null, authorId = w.owner.id): MessageRow => [
+      const row = (id: bigint, content: string, replyTo: string | null = null, authorId = w.owner.id, everyone = false): MessageRow => [
         String(id),
         w.channelId,
         w.serverId,
@@ -138,21 +138,22 @@ describe('messages', () => {
         content,
         replyTo,
         at,
+        everyone,
       ];
       const base = BigInt(snowflakeAt(new Date()));
       const contents = ['first, alone', 'a "quoted", {braced} \\ back\\slash', 'NULL', "it's 🎉", 'a reply'];
-      const rows = contents.map((content, i) => row(base + BigInt(i), content, i === 4 ? String(base) : null));
+      const rows = contents.map((content, i) => row(base + BigInt(i), content, i === 4 ? String(base) : null, w.owner.id, i === 3));
       // The first goes at once; the rest arrive while it is in flight and go in together, one of them
       // by an author who does not exist.
       const orphan = row(base + 9n, 'by nobody', null, String(base + 99n));
       const outcomes = await Promise.allSettled([rows[0]!, rows[1]!, orphan, ...rows.slice(2)].map((r) => insert(r)));
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
-      const stored = await sql<{ id: string; content: string; reply_to: string | null; created_at: Date }>(
+      const stored = await sql<{ id: string; content: string; reply_to: string | null; created_at: Date; mentions_everyone: boolean }>(
         a,
-        'select id::text, content, reply_to::text, created_at from messages where channel_id = ? order by id',
+        'select id::text, content, reply_to::text, created_at, mentions_everyone from messages where channel_id = ? order by id',
         [w.channelId],
       );
-      expect(stored.map((m) => [m.id, m.content, m.reply_to])).toEqual(rows.map((r) => [r[0], r[4], r[5]]));
+      expect(stored.map((m) => [m.id, m.content, m.reply_to, m.mentions_everyone])).toEqual(rows.map((r) => [r[0], r[4], r[5], r[7]]));
       expect(stored.map((m) => new Date(m.created_at).toISOString())).toEqual(rows.map(() => at.toISOString()));
     });
   });

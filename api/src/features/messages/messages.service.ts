@@ -19,6 +19,7 @@ import { Message } from './message.entity.js';
 import { ChannelPublishOrder } from './publish-order.js';
 import { messageInsert, type MessageRow } from './message-insert.js';
 import { messageReads, type MessageReads } from './message-reads.js';
+import { saysEveryone } from './mentions.js';
 import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
 import { notAuthor, rateLimited } from './messages.errors.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
@@ -82,6 +83,8 @@ export class MessagesService {
       createdAt,
       editedAt: null,
       pinnedAt: null,
+      // The words alone notify nobody: only an author allowed to mention everyone does.
+      mentionsEveryone: saysEveryone(content) && hasPermission(access.channelPermissions, 'MENTION_EVERYONE'),
       reactions: [],
     };
     // Minted and in line in one tick: this process publishes the channel's messages in id order.
@@ -90,7 +93,16 @@ export class MessagesService {
       () =>
         Promise.all([
           this.users.cachedView(access.userId),
-          this.insertMessage([message.id, message.channelId, message.serverId, message.authorId, content, message.replyToId, createdAt]),
+          this.insertMessage([
+            message.id,
+            message.channelId,
+            message.serverId,
+            message.authorId,
+            content,
+            message.replyToId,
+            createdAt,
+            message.mentionsEveryone,
+          ]),
         ]),
       // Committed is sent: a failed PUBLISH is owed to the sweep, not reported as a failed send (a
       // retry would send it twice). A room that heard it after all drops the copy (ChannelRoom).
@@ -120,11 +132,14 @@ export class MessagesService {
     const access = await resolveAccess(message.channel);
     if (message.author !== userId) throw notAuthor();
     assertMaySend(access);
-    const view: MessageView = { ...toMessageView(message), content, editedAt: new Date() };
+    // An edit can take @everyone back out, never put it in: the readers were notified when it was sent, or not.
+    const mentionsEveryone = message.mentionsEveryone && saysEveryone(content);
+    const view: MessageView = { ...toMessageView(message), content, editedAt: new Date(), mentionsEveryone };
     // Only if the row still exists; announced once committed (never an edit that did not happen),
     // and again by the sweep if this process dies first.
     await this.outbox.transaction(async (tx, owe) => {
-      if (!(await tx.nativeUpdate(Message, { id: messageId }, { content, editedAt: view.editedAt as Date }))) throw notFound('Message');
+      if (!(await tx.nativeUpdate(Message, { id: messageId }, { content, editedAt: view.editedAt as Date, mentionsEveryone })))
+        throw notFound('Message');
       owe(owed.messageUpdated(messageId));
     });
     return view;

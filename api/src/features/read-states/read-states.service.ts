@@ -3,17 +3,13 @@ import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { ChannelAccess } from '../access/access.service.js';
+import { CODE_PATTERN, mentionPattern } from '../messages/mentions.js';
 
 const markReadSchema = z.object({ messageId: z.string().regex(/^\d{1,20}$/, 'must be an id') });
 
 /** Unread messages looked at for mentions, newest first, per channel: a bounded cost for a long-unread channel. */
 export const MENTION_SCAN_LIMIT = 1000;
 
-// The dashboard's reading of a mention (components/chat/message-markup.ts): `@` not preceded by a
-// word character, `.` or `@`, then the username, then nothing that could continue it (trailing dots
-// excepted); text inside code blocks and inline code mentions nobody.
-const CODE = '```.*?```|`[^`]*`';
-const mentionPattern = (username: string) => `(^|[^a-zA-Z0-9_.@])@${username.replaceAll('.', '\\.')}\\.*($|[^a-zA-Z0-9_.])`;
 
 /** Read markers per user and channel: the newest message each has read, and each channel's newest. */
 export class ReadStatesService {
@@ -53,8 +49,8 @@ export class ReadStatesService {
   }
 
   /**
-   * Per channel, the unread messages by others that mention the user by @username or reply to one of
-   * their messages, among the newest MENTION_SCAN_LIMIT unread (a channel never read is all unread).
+   * Per channel, the unread messages by others that mention the user by @username, mention @everyone
+   * (sent by someone allowed to), or reply to one of their messages, among the newest MENTION_SCAN_LIMIT unread (a channel never read is all unread).
    */
   async mentionCounts(userId: string, channelIds: readonly string[]): Promise<number[]> {
     const em = this.orm.em.fork();
@@ -63,15 +59,16 @@ export class ReadStatesService {
     const rows: { channel_id: string; mentions: number }[] = await em.getConnection().execute(
       `select c.id as channel_id, (
          select count(*)::int from (
-           select m.content, m.reply_to from messages m
+           select m.content, m.reply_to, m.mentions_everyone from messages m
             where m.channel_id = c.id and m.author_id <> ?
               and m.id > coalesce((select r.last_read_message_id from read_states r where r.user_id = ? and r.channel_id = c.id), 0)
             order by m.id desc limit ${MENTION_SCAN_LIMIT}) recent
-          where regexp_replace(recent.content, ?, '', 'g') ~* ?
+          where recent.mentions_everyone
+             or regexp_replace(recent.content, ?, '', 'g') ~* ?
              or exists (select 1 from messages q where q.id = recent.reply_to and q.author_id = ?)
        ) as mentions
        from unnest(array[?]::bigint[]) as c(id)`,
-      [userId, userId, CODE, mentionPattern(user.username), userId, [...channelIds]],
+      [userId, userId, CODE_PATTERN, mentionPattern(user.username), userId, [...channelIds]],
     );
     const byChannel = new Map(rows.map((r) => [String(r.channel_id), r.mentions]));
     return channelIds.map((id) => byChannel.get(id) ?? 0);

@@ -9,6 +9,10 @@ const MARK = 'mutation($c: ID!, $m: ID!) { markChannelRead(channelId: $c, messag
 const REPLY = 'mutation($c: ID!, $t: String!, $r: ID) { sendMessage(channelId: $c, content: $t, replyToId: $r) { id } }';
 const LIMITS = 'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit } }';
 const MENTIONS = 'query($s: ID!) { server(id: $s) { channels { id mentionCount } } }';
+const SAY = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id mentionsEveryone } }';
+const EDIT = 'mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { id mentionsEveryone } }';
+const UPDATE_ROLE = 'mutation($r: ID!, $i: RoleInput!) { updateRole(roleId: $r, input: $i) { id } }';
+const DEFAULTS = ['VIEW_CHANNEL', 'SEND_MESSAGES', 'READ_MESSAGE_HISTORY', 'ADD_REACTIONS', 'CREATE_INVITE', 'JOIN_VOICE', 'SPEAK'];
 const STATES = 'query($s: ID!) { server(id: $s) { channels { id type lastReadMessageId lastMessageId } } }';
 
 describe('read states', () => {
@@ -107,5 +111,37 @@ describe('read states', () => {
     expect(await mentions(reader)).toBe(2);
     await reader.client.ok(MARK, { c: channelId, m: last });
     expect(await mentions(reader)).toBe(0);
+  });
+
+  it('counts @everyone for every reader when its author may mention everyone, never from the words alone', async () => {
+    const server = await createServer(owner, { isPrivate: false });
+    const channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
+    const everyoneRole = server.roles.find((r) => r.isDefault)!.id;
+    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
+    const [reader, member] = [await signUp(api, 'rseveryone'), await signUp(api, 'rsmember')];
+    for (const user of [reader, member]) await joinServer(user, server.id);
+    const say = async (user: TestUser, t: string) =>
+      (await user.client.ok(SAY, { c: channelId, t })).sendMessage as { id: string; mentionsEveryone: boolean };
+    const mentions = async (user: TestUser) =>
+      (await user.client.ok(MENTIONS, { s: server.id })).server.channels.find((c: any) => c.id === channelId).mentionCount;
+
+    // A new server's @everyone may not mention everyone: the words stay words.
+    const plain = await say(member, '@everyone look at this');
+    expect(plain.mentionsEveryone).toBe(false);
+    for (const t of ['`@everyone` in code', 'mail@everyone', '@everyoneelse']) expect((await say(owner, t)).mentionsEveryone).toBe(false);
+    expect(await mentions(reader)).toBe(0);
+
+    const notice = await say(owner, 'Heads up @everyone!');
+    expect(notice.mentionsEveryone).toBe(true);
+    expect([await mentions(reader), await mentions(member), await mentions(owner)]).toEqual([1, 1, 0]);
+
+    await owner.client.ok(UPDATE_ROLE, { r: everyoneRole, i: { permissions: [...DEFAULTS, 'MENTION_EVERYONE'] } });
+    expect((await say(member, '@everyone now I may')).mentionsEveryone).toBe(true);
+    expect([await mentions(reader), await mentions(owner)]).toEqual([2, 1]);
+
+    // An edit takes it back out, and never puts it in after the fact.
+    expect((await owner.client.ok(EDIT, { m: notice.id, t: 'Heads up, all' })).editMessage.mentionsEveryone).toBe(false);
+    expect((await member.client.ok(EDIT, { m: plain.id, t: '@everyone look again' })).editMessage.mentionsEveryone).toBe(false);
+    expect(await mentions(reader)).toBe(1);
   });
 });

@@ -20,6 +20,11 @@ export const PERMISSION_LINES: ReadonlyArray<{ permission: Permission; label: st
   { permission: 'DEAFEN_MEMBERS', label: 'Deafen members', line: 'Can server-deafen others in voice.' },
   { permission: 'MOVE_MEMBERS', label: 'Move members', line: 'Can move others between voice channels or disconnect them.' },
   { permission: 'ADD_REACTIONS', label: 'Add reactions', line: 'Can react to messages with emoji.' },
+  {
+    permission: 'MENTION_EVERYONE',
+    label: 'Mention @everyone',
+    line: 'Their @everyone notifies every member who can read the channel; without it, it is just text.',
+  },
 ];
 
 /** Permissions that hand over control of the server: the UI warns before granting them. */
