@@ -86,7 +86,7 @@ describe('SDK client against the real API', () => {
     }
   });
 
-  it('pins and unpins messages, lists the pins, hears each change as an update, and finds messages by their words', async () => {
+  it('pins and unpins messages, lists the pins, hears each change as an update, finds messages by their words, and hears @everyone', async () => {
     const world = await botWorld(api, owner, ['MANAGE_MESSAGES']);
     const bot = await startBot(api.url, world.token);
     try {
@@ -101,6 +101,17 @@ describe('SDK client against the real API', () => {
       expect(await bot.pinnedMessages(world.channelId)).toEqual([]);
       const found = await bot.searchMessages(world.serverId, 'RULES', { limit: 1 });
       expect(found).toMatchObject({ hasMore: false, messages: [{ id: messageId, serverId: world.serverId, content: 'the rules' }] });
+      // The owner may mention everyone; the bot's role may not, so its @everyone stays words.
+      const everyone: [string, boolean][] = [];
+      bot.on('messageCreate', (m) => void (m.content.includes('@everyone') && everyone.push([m.content, m.mentionsEveryone])));
+      await owner.client.ok(SEND, { c: world.channelId, t: '@everyone read the rules' });
+      await bot.send(world.channelId, '@everyone me too');
+      await eventually(async () =>
+        expect(everyone).toEqual([
+          ['@everyone read the rules', true],
+          ['@everyone me too', false],
+        ]),
+      );
       await eventually(async () =>
         expect(updates).toEqual([
           ['the rules', true],
