@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
+import { REPLAY_MARGIN_MS } from '../src/realtime/recent-messages.js';
 import { localRedisArgs } from '../../scripts/services.mjs';
 import { eventually, expectNullOrNotFound, joinServer, sql, until } from './fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
@@ -14,7 +15,8 @@ import { startWorkers, stopAllWorkers } from './processes.js';
 import { openSocket, subscribe, wsClient, type Subscription } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
-const EVENTS = 'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } } }';
+const EVENTS =
+  'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } ... on EventsMissed { since } } }';
 const TIMEOUT = 'mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 1) { timedOutUntil } }';
 const MEMBER = 'query($s: ID!) { server(id: $s) { members(first: 100) { user { id } timedOutUntil } } }';
 
@@ -77,7 +79,13 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
 
   it('fails fast while down, recovers by itself, streams resume without a gap, revoked sessions close, caches are right, and the workers work again', async () => {
     const ws = wsClient(api.url, stays.token);
-    const stream: Subscription<{ channelEvents: { message?: { id: string } } }> = subscribe(ws, EVENTS, { c: channelId });
+    const stream: Subscription<{ channelEvents: { __typename: string; message?: { id: string }; since?: string } }> = subscribe(
+      ws,
+      EVENTS,
+      {
+        c: channelId,
+      },
+    );
     await eventually(async () => {
       await owner.client.ok(SEND, { c: channelId, t: 'before' });
       expect(stream.events.length).toBeGreaterThan(0);
@@ -113,6 +121,7 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
     // Then the subscriber connection alone is cut, a few times, while the sends go on: each cut is a gap.
     const cutter = admin();
     await cutter.connect();
+    const cutAt: number[] = [];
     for (let cut = 0; cut < 3; cut += 1) {
       const back = new Promise<void>((resolve) => {
         const off = api.services.bus.onResubscribed(() => {
@@ -120,6 +129,7 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
           resolve();
         });
       });
+      cutAt.push(Date.now());
       await cutter.client('KILL', 'TYPE', 'pubsub');
       await back;
       const before = ackedCount();
@@ -138,6 +148,12 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
       const sent = new Set(mine);
       expect(received().filter((id) => sent.has(id))).toEqual(mine);
     }
+    // Edits, deletions and reactions are not replayed: after each gap the subscriber hears from when on
+    // it may have missed them (REPLAY_MARGIN_MS before the loss), once the new messages are replayed.
+    const missed = () =>
+      stream.events.flatMap((e) => (e.channelEvents.__typename === 'EventsMissed' ? [Date.parse(e.channelEvents.since!)] : []));
+    await until(() => missed().some((since) => since >= cutAt[2]! - REPLAY_MARGIN_MS - 50), 'EventsMissed after the last cut');
+    expect(missed().every((since) => since <= cutAt[2]! - REPLAY_MARGIN_MS + 2000)).toBe(true);
     // The logout announced while this process's subscriber was away still closes the session's socket.
     expect(await leavingSocket.closed()).toBe(4401);
     await leavingSocket.client.dispose();

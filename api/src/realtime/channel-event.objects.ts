@@ -1,4 +1,5 @@
 import { createUnionType, Field, ID } from 'type-graphql';
+import { DateTimeScalar } from '../graphql/scalars.js';
 import { ObjectType } from '../graphql/object-type.js';
 import { MessageObject } from '../features/messages/message.object.js';
 import type { MessageView } from '../features/messages/message.view.js';
@@ -37,6 +38,18 @@ export class TypingStartedObject {
   user!: UserView;
 }
 
+@ObjectType('EventsMissed', {
+  description:
+    "This process's connection to the event bus was interrupted: new messages since then were replayed, but edits, deletions and reactions from `since` on may not have reached this subscription. Refetch what is shown.",
+})
+export class EventsMissedObject {
+  @Field(() => ID)
+  channelId!: string;
+
+  @Field(() => DateTimeScalar)
+  since!: Date;
+}
+
 /** Each event `type` and its object type, which has the same GraphQL name (schema.ts resolves unions by it). */
 export const channelEventTypes = {
   MessageCreated: MessageCreatedObject,
@@ -44,6 +57,7 @@ export const channelEventTypes = {
   MessageDeleted: MessageDeletedObject,
   TypingStarted: TypingStartedObject,
   MessageReactionChanged: MessageReactionChangedObject,
+  EventsMissed: EventsMissedObject,
 } as const satisfies Record<Exclude<ChannelEventPayload['type'], 'END'>, unknown>;
 
 export const ChannelEventUnion = createUnionType({

@@ -62,6 +62,11 @@ class ChannelEventStream implements RoomStream, AccessWatcher, Stoppable {
   private replayed: Set<string> | null = null;
   private replaying = false;
   private gap = false;
+  /**
+   * When the earliest gap not yet made up for began: replays make up for new messages, but edits,
+   * deletions and reactions published meanwhile are gone, so the subscriber hears EventsMissed.
+   */
+  private missedSince: Date | null = null;
 
   constructor(
     private readonly services: Services,
@@ -125,9 +130,10 @@ class ChannelEventStream implements RoomStream, AccessWatcher, Stoppable {
    * Events published while this process's subscriber was away reach no listener: from the loss on,
    * live events wait, and once it is back the stream replays from its last message, then goes on live.
    */
-  lost(): void {
+  lost(since: Date): void {
     this.gap = true;
     this.early ??= [];
+    this.missedSince ??= since;
   }
 
   resubscribed(): void {
@@ -170,6 +176,10 @@ class ChannelEventStream implements RoomStream, AccessWatcher, Stoppable {
         if (this.gap) continue;
         const waited = this.early ?? [];
         this.early = null;
+        if (this.missedSince && this.room) {
+          sink.push(this.room.missed(this.missedSince));
+          this.missedSince = null;
+        }
         for (const event of waited) {
           if (event.type !== 'MessageCreated') sink.push(event);
           else if (!replayed.has(event.message.id)) {

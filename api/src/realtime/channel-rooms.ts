@@ -1,16 +1,18 @@
 import type { AccessService } from '../features/access/access.service.js';
 import type { EventBus } from '../kernel/pubsub/event-bus.js';
-import { RecentMessageIds } from './recent-messages.js';
+import { REPLAY_MARGIN_MS, RecentMessageIds } from './recent-messages.js';
 import { Topic, type AccessMarker, type ChannelEventPayload } from './topics.js';
 
 /** A live stream of one channel: its room hands it every event, and the subscriber connection's loss and return. */
 export interface RoomStream {
   receive(event: ChannelEventPayload): void;
-  /** The subscriber connection is gone: events published from now on may never arrive. */
-  lost(): void;
+  /** The subscriber connection is gone: events published from `since` on may never arrive. */
+  lost(since: Date): void;
   /** It is back and subscribed again: what was published meanwhile must be replayed. */
   resubscribed(): void;
 }
+
+type MissedEvent = Extract<ChannelEventPayload, { type: 'EventsMissed' }>;
 
 /** One channel's streams on this process, behind one bus listener, and the message ids it received. */
 export class ChannelRoom {
@@ -27,6 +29,14 @@ export class ChannelRoom {
   ) {
     this.recent = new RecentMessageIds(keep);
     this.listening = bus.listen(Topic.channel(channelId), (event) => this.receive(event));
+  }
+
+  private lastMissed: MissedEvent | null = null;
+
+  /** What streams tell subscribers after a gap that began at `since`; the same object for the same gap. */
+  missed(since: Date): MissedEvent {
+    if (this.lastMissed?.since !== since) this.lastMissed = { type: 'EventsMissed', channelId: this.channelId, since };
+    return this.lastMissed;
   }
 
   private receive(event: ChannelEventPayload | AccessMarker): void {
@@ -52,7 +62,11 @@ export class ChannelRooms {
     private readonly access: AccessService,
     private readonly keep = 5000,
   ) {
-    bus.onLost(() => this.each((stream) => stream.lost()));
+    bus.onLost(() => {
+      // One date for every stream, so their EventsMissed is one object (ChannelRoom.missed): one execution per view.
+      const since = new Date(Date.now() - REPLAY_MARGIN_MS);
+      this.each((stream) => stream.lost(since));
+    });
     bus.onResubscribed(() => this.each((stream) => stream.resubscribed()));
   }
 

@@ -83,6 +83,8 @@ export type ChannelEventPayload =
   | { type: 'MessageDeleted'; messageId: string; channelId: string }
   | { type: 'TypingStarted'; channelId: string; user: UserView }
   | ({ type: 'MessageReactionChanged' } & ReactionChange)
+  /** Local, never published: this process's bus subscription had a gap (channel-events.source.ts). */
+  | { type: 'EventsMissed'; channelId: string; since: Date }
   /** Internal: the channel was deleted; every subscription to it ends. Never sent to clients. */
   | { type: 'END' };
 
