@@ -15,6 +15,7 @@ import { startWorkers, stopAllWorkers } from './processes.js';
 import { openSocket, subscribe, wsClient, type Subscription } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
+const SERVER_EVENTS = 'subscription($s: ID!) { serverEvents(serverId: $s) { __typename ... on ServerEventsMissed { since } } }';
 const EVENTS =
   'subscription($c: ID!) { channelEvents(channelId: $c) { __typename ... on MessageCreated { message { id } } ... on EventsMissed { since } } }';
 const TIMEOUT = 'mutation($s: ID!, $u: ID!) { timeoutMember(serverId: $s, userId: $u, seconds: 1) { timedOutUntil } }';
@@ -79,6 +80,9 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
 
   it('fails fast while down, recovers by itself, streams resume without a gap, revoked sessions close, caches are right, and the workers work again', async () => {
     const ws = wsClient(api.url, stays.token);
+    const serverStream: Subscription<{ serverEvents: { __typename: string; since?: string } }> = subscribe(ws, SERVER_EVENTS, {
+      s: serverId,
+    });
     const stream: Subscription<{ channelEvents: { __typename: string; message?: { id: string }; since?: string } }> = subscribe(
       ws,
       EVENTS,
@@ -154,6 +158,11 @@ describe('Redis restart during traffic (private redis-server, with a worker proc
       stream.events.flatMap((e) => (e.channelEvents.__typename === 'EventsMissed' ? [Date.parse(e.channelEvents.since!)] : []));
     await until(() => missed().some((since) => since >= cutAt[2]! - REPLAY_MARGIN_MS - 50), 'EventsMissed after the last cut');
     expect(missed().every((since) => since <= cutAt[2]! - REPLAY_MARGIN_MS + 2000)).toBe(true);
+    // Server events (members, roles, channels, presence) are not replayed at all: the loss itself is when.
+    const serverMissed = () =>
+      serverStream.events.flatMap((e) => (e.serverEvents.__typename === 'ServerEventsMissed' ? [Date.parse(e.serverEvents.since!)] : []));
+    await until(() => serverMissed().some((since) => since >= cutAt[2]!), 'ServerEventsMissed after the last cut');
+    expect(serverMissed().every((since) => since <= cutAt[2]! + 2000)).toBe(true);
     // The logout announced while this process's subscriber was away still closes the session's socket.
     expect(await leavingSocket.closed()).toBe(4401);
     await leavingSocket.client.dispose();

@@ -1,5 +1,6 @@
 import { createUnionType, Field, ID } from 'type-graphql';
 import { ObjectType } from '../graphql/object-type.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
 import { ChannelObject } from '../features/channels/channel.object.js';
 import type { ChannelView } from '../features/channels/channel.view.js';
 import { MemberObject } from '../features/members/member.object.js';
@@ -77,6 +78,18 @@ export class RoleDeletedObject {
 }
 
 /** Each event `type` and its object type, which has the same GraphQL name (schema.ts resolves unions by it). */
+@ObjectType('ServerEventsMissed', {
+  description:
+    "This process's connection to the event bus was interrupted: server events from `since` on (members, roles, channels, presence, voice) may not have reached this subscription. Refetch what is shown.",
+})
+export class ServerEventsMissedObject {
+  @Field(() => ID)
+  serverId!: string;
+
+  @Field(() => DateTimeScalar)
+  since!: Date;
+}
+
 export const serverEventTypes = {
   MemberJoined: MemberJoinedObject,
   MemberLeft: MemberLeftObject,
@@ -89,6 +102,7 @@ export const serverEventTypes = {
   RoleUpdated: RoleUpdatedObject,
   RoleDeleted: RoleDeletedObject,
   VoiceStateUpdated: VoiceStateUpdatedObject,
+  ServerEventsMissed: ServerEventsMissedObject,
 } as const satisfies Record<ServerEventPayload['type'], unknown>;
 
 export const ServerEventUnion = createUnionType({

@@ -32,7 +32,28 @@ export async function serverEventSource(
 
   let stop = () => {};
   const stream = new EventStream<ServerEventPayload | AccessMarker>(() => stop());
-  stop = await services.bus.listen(Topic.server(serverId), (event) => stream.push(event));
+  // Nothing published while this process's subscriber is away can be replayed: once it is back, the
+  // member hears from when on they may have missed events, and refetches.
+  let lostAt: Date | null = null;
+  const stopWatchingLoss = services.bus.onLost(() => (lostAt ??= new Date()));
+  const stopWatchingReturn = services.bus.onResubscribed(() => {
+    if (lostAt) stream.push({ type: 'ServerEventsMissed', serverId, since: lostAt });
+    lostAt = null;
+  });
+  const stopWatching = () => {
+    stopWatchingLoss();
+    stopWatchingReturn();
+  };
+  const stopListening = await services.bus
+    .listen(Topic.server(serverId), (event) => stream.push(event))
+    .catch((error: unknown) => {
+      stopWatching();
+      throw error;
+    });
+  stop = () => {
+    stopListening();
+    stopWatching();
+  };
 
   const visible = (access: ServerAccess, channelId: string): boolean => {
     const channel = access.server.channels.get(channelId);

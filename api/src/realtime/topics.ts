@@ -74,7 +74,9 @@ export type ServerEventPayload =
       state: VoiceStateView | null;
       /** On the end of a session a moderator moved: the session that replaced it in the destination. */
       movedToSessionId?: string | null;
-    };
+    }
+  /** Local, never published: this process's bus subscription had a gap (server-events.source.ts). */
+  | { type: 'ServerEventsMissed'; serverId: string; since: Date };
 
 /** What flows on a channel's topic. */
 export type ChannelEventPayload =
