@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { GROUP_MENTIONS } from '../messages/mentions.js';
 
 export const usernameSchema = z
   .string()
   .min(3, 'must be 3-32 characters')
   .max(32, 'must be 3-32 characters')
   .regex(/^[a-zA-Z0-9_.]+$/, 'may contain only letters, digits, "_" and "."')
-  .transform((s) => s.toLowerCase());
+  .transform((s) => s.toLowerCase())
+  .refine((s) => !GROUP_MENTIONS.includes(s), 'is reserved: @everyone and @here mention groups');
 
 export const displayNameSchema = z.string().trim().min(1, 'must be 1-64 characters').max(64, 'must be 1-64 characters');
 

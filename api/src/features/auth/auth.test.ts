@@ -109,6 +109,8 @@ describe('auth', () => {
       ['a username with a space', { u: 'bad name', p: PASSWORD }, 'username'],
       ['a username with a dash', { u: 'bad-name', p: PASSWORD }, 'username'],
       ['a username with a non-ASCII letter', { u: 'zoë_user', p: PASSWORD }, 'username'],
+      ['the username of a group mention, in any case', { u: 'Everyone', p: PASSWORD }, 'username'],
+      ['the username @here mentions', { u: 'here', p: PASSWORD }, 'username'],
       ['a password of 7 characters', { u: 'fine_name_1', p: '1234567' }, 'password'],
       ['a password of 257 characters', { u: 'fine_name_2', p: 'x'.repeat(257) }, 'password'],
       ['an empty display name', { u: 'fine_name_3', p: PASSWORD, d: '   ' }, 'displayName'],

@@ -8,6 +8,9 @@ export const CODE_PATTERN = '```.*?```|`[^`]*`';
 /** A mention of `name` (a username, or `everyone`), as a PostgreSQL regular expression. */
 export const mentionPattern = (name: string) => `(^|[^a-zA-Z0-9_.@])@${name.replaceAll('.', '\\.')}\\.*($|[^a-zA-Z0-9_.])`;
 
+/** Names that mention a group, never one person: no username may take them. */
+export const GROUP_MENTIONS: readonly string[] = ['everyone', 'here'];
+
 const CODE = /```[\s\S]*?```|`[^`]*`/g;
 const EVERYONE = new RegExp(mentionPattern('everyone'));
 
