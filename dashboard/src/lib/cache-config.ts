@@ -93,13 +93,14 @@ interface ReactionChangedEvent {
 interface LiveMessage {
   id?: string;
   content?: string;
+  mentionsEveryone?: boolean;
   author?: { id?: string };
   replyTo?: { author?: { id?: string } } | null;
   channel?: { id?: string };
 }
 
 /**
- * A new message that calls the reader (@username, or a reply to them) adds one to its channel's
+ * A new message that calls the reader (@everyone from an author allowed it, @username, or a reply to them) adds one to its channel's
  * mentionCount, as the API would count it; reading the channel (markChannelRead) brings the API's
  * count back. Nothing when the reader or the channel's count is not in the cache yet.
  */
@@ -109,7 +110,9 @@ function countMention(cache: Cache, channelId: string, message: LiveMessage): vo
   const [id, username] = [cache.resolve(me, 'id'), cache.resolve(me, 'username')];
   if (typeof id !== 'string' || typeof username !== 'string') return;
   const reader = { id, username };
-  if (!callsReader({ content: message.content, authorId: message.author.id, replyToAuthorId: message.replyTo?.author?.id }, reader)) return;
+  const { content, mentionsEveryone } = message;
+  if (!callsReader({ content, mentionsEveryone, authorId: message.author.id, replyToAuthorId: message.replyTo?.author?.id }, reader))
+    return;
   const channel = { __typename: 'Channel', id: channelId };
   const count = cache.resolve(channel, 'mentionCount');
   if (typeof count === 'number') cache.writeFragment(MENTION_COUNT, { ...channel, mentionCount: count + 1 });

@@ -594,6 +594,69 @@ describe('dashboard in the browser', () => {
     await bob.page.getByRole('button', { name: 'Dismiss' }).click();
   });
 
+  it('@everyone: offered to the owner, marks her message for the member with a red count elsewhere; a member’s stays words', async () => {
+    const token = await tokenOf(alice.page);
+    const { createChannel } = await gql(
+      stack.apiUrl,
+      token,
+      'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "news" }) { id } }',
+      { s: serverId },
+    );
+    const channels = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' });
+    const news = (page: Page) => channels(page).getByRole('link', { name: /^news/ });
+    const newsComposer = (page: Page) => page.getByRole('textbox', { name: 'Message #news' });
+    const options = (page: Page) => page.getByRole('listbox', { name: 'Members to mention' }).getByRole('option');
+    const article = (page: Page, text: string) => messageList(page).locator('article', { hasText: text });
+
+    // Alice owns the server, so she may mention everyone: it is suggested first, with what it does.
+    await news(alice.page).click();
+    await newsComposer(alice.page).pressSequentially('@ev');
+    await expectPage(options(alice.page)).toHaveCount(1);
+    await expectPage(options(alice.page).first()).toHaveText('@everyone Notify everyone who can read this channel');
+    await screenshots(alice.page, '05m-everyone-suggestion');
+    await newsComposer(alice.page).press('Enter');
+    await expectPage(newsComposer(alice.page)).toHaveValue('@everyone ');
+    await newsComposer(alice.page).pressSequentially('the club meets on Friday now');
+    await newsComposer(alice.page).press('Enter');
+
+    // Bob, reading #general, gets the red count live; in #news the message is marked for him, not for her.
+    await expectPage(news(bob.page)).toHaveAttribute('aria-label', 'news (unread, 1 mention)');
+    await news(bob.page).click();
+    const notice = (page: Page) => article(page, 'the club meets on Friday now');
+    await expectPage(notice(bob.page)).toHaveAttribute('class', /mentions-me/);
+    await expectPage(notice(bob.page).locator('.mention')).toHaveText('@everyone');
+    await expectPage(notice(alice.page).locator('.mention')).toHaveText('@everyone');
+    await expectPage(notice(alice.page)).not.toHaveAttribute('class', /mentions-me/);
+    await screenshots(bob.page, '05n-everyone-mention');
+
+    // Bob may not mention everyone: only the members are suggested, and his @everyone, sent while Alice
+    // reads #general, leaves #news unread without a mention and marks nothing there.
+    await newsComposer(bob.page).pressSequentially('@');
+    await expectPage(options(bob.page)).toHaveCount(2);
+    await expectPage(options(bob.page).filter({ hasText: '@everyone' })).toHaveCount(0);
+    await channels(alice.page)
+      .getByRole('link', { name: /^general/ })
+      .click();
+    await expectPage(composer(alice.page)).toBeVisible();
+    await newsComposer(bob.page).fill('@everyone is anyone reading this?');
+    await newsComposer(bob.page).press('Enter');
+    await expectPage(news(alice.page)).toHaveAttribute('aria-label', 'news (unread)');
+    await news(alice.page).click();
+    const words = article(alice.page, 'is anyone reading this?');
+    await expectPage(words.locator('.message-body')).toHaveText('@everyone is anyone reading this?');
+    await expectPage(words.locator('.mention')).toHaveCount(0);
+    await expectPage(words).not.toHaveAttribute('class', /mentions-me/);
+
+    for (const page of [alice.page, bob.page]) {
+      await channels(page)
+        .getByRole('link', { name: /^general/ })
+        .click();
+      await expectPage(composer(page)).toBeVisible();
+    }
+    await gql(stack.apiUrl, token, 'mutation($c: ID!) { deleteChannel(id: $c) }', { c: createChannel.id });
+    await expectPage(news(bob.page)).toHaveCount(0);
+  });
+
   it('discovers a public server, joins it and leaves it', async () => {
     const token = await tokenOf(alice.page);
     await gql(

@@ -91,7 +91,8 @@ export const ServerEventsSubscription = graphql(`
 
 /**
  * Only what the unread dot and the mention badge need: the newest message of a channel the member is
- * not reading, what it says and whom it replies to (lib/cache-config.ts counts it as a mention).
+ * not reading, what it says, whether it mentions everyone and whom it replies to (lib/cache-config.ts
+ * counts it as a mention).
  */
 export const ChannelActivitySubscription = graphql(`
   subscription ChannelActivity($channelId: ID!) {
@@ -101,6 +102,7 @@ export const ChannelActivitySubscription = graphql(`
         message {
           id
           content
+          mentionsEveryone
           author {
             id
           }

@@ -311,6 +311,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
         channelId={channel.id}
         channelName={channel.name}
         canSend={canSend}
+        canMentionEveryone={can('MENTION_EVERYONE')}
         timedOutUntil={timedOutUntil}
         // Moderators (MANAGE_MESSAGES or MANAGE_CHANNELS) are exempt from slowmode, as the API rules.
         slowmodeSeconds={can('MANAGE_MESSAGES') || can('MANAGE_CHANNELS') ? 0 : channel.slowmodeSeconds}

@@ -6,10 +6,10 @@ import type { ApiError } from '@/lib/api-errors';
 import { StartTypingMutation } from './chat.operations';
 import { formatDateTime } from './chat-time';
 import type { ChatMessageData } from './message-item';
-import { completeMention, mentionAt } from './mention-token';
+import { completeMention, mentionAt, offersEveryone } from './mention-token';
 import { formatInterval, formatRemaining, useCountdown } from './use-countdown';
 import { useDraft } from './use-draft';
-import { useMentionCandidates, type MentionCandidate } from './use-mention-candidates';
+import { useMentionCandidates } from './use-mention-candidates';
 
 /** The API's limit (api/src/features/messages/messages.inputs.ts), counted in code points as it does. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -21,6 +21,8 @@ interface ComposerProps {
   channelId: string;
   channelName: string;
   canSend: boolean;
+  /** MENTION_EVERYONE in this channel: "@everyone" is suggested first. */
+  canMentionEveryone: boolean;
   /** The member's timeout end (ISO), when timed out. */
   timedOutUntil: string | null | undefined;
   slowmodeSeconds: number;
@@ -49,7 +51,7 @@ export function Composer(props: ComposerProps) {
   const waiting = refusal?.deadline !== undefined && remaining > 0;
   const length = [...draft.trim()].length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
-  const mentions = useMentionSuggestions(props.serverId, draft, input, onChange);
+  const mentions = useMentionSuggestions(props.serverId, props.canMentionEveryone, draft, input, onChange);
 
   // A refusal with a countdown clears itself when the countdown ends.
   useEffect(() => {
@@ -131,16 +133,17 @@ export function Composer(props: ComposerProps) {
       )}
       {mentions.open && (
         <ul className="mention-list" role="listbox" id={mentions.listId} aria-label="Members to mention">
-          {mentions.candidates.map((candidate, i) => (
+          {mentions.suggestions.map((suggestion, i) => (
             <li
-              key={candidate.userId}
+              key={suggestion.key}
+              className={suggestion.explains && 'explains'}
               id={`${mentions.listId}-${i}`}
               role="option"
               aria-selected={i === mentions.active}
               // Before the textarea loses focus: the pick keeps the caret where it was.
-              onMouseDown={(e) => (e.preventDefault(), mentions.pick(candidate))}
+              onMouseDown={(e) => (e.preventDefault(), mentions.pick(suggestion))}
             >
-              <span className="mention-option-name">{candidate.name}</span> <span className="muted">@{candidate.username}</span>
+              <span className="mention-option-name">{suggestion.label}</span> <span className="muted">{suggestion.detail}</span>
             </li>
           ))}
         </ul>
@@ -189,12 +192,32 @@ export function Composer(props: ComposerProps) {
   );
 }
 
+/** One line of the suggestions: what a pick puts in ("@username"), a name, a detail in grey. */
+interface Suggestion {
+  key: string;
+  username: string;
+  label: string;
+  detail: string;
+  /** The detail is a sentence: shown whole (wrapped on a phone), not cut short as a long name is. */
+  explains?: true;
+}
+
+const EVERYONE: Suggestion = {
+  key: 'everyone',
+  username: 'everyone',
+  label: '@everyone',
+  detail: 'Notify everyone who can read this channel',
+  explains: true,
+};
+
 /**
- * Suggestions while an "@name" is typed: members of the server, the first one active. Up and Down
- * move, Enter or Tab (or a click) put "@username" in its place, Escape closes them until the next "@".
+ * Suggestions while an "@name" is typed: "@everyone" for a member who may use it, then members of the
+ * server; the first one active. Up and Down move, Enter or Tab (or a click) put "@username" in its
+ * place, Escape closes them until the next "@".
  */
 function useMentionSuggestions(
   serverId: string,
+  mayMentionEveryone: boolean,
   draft: string,
   input: RefObject<HTMLTextAreaElement | null>,
   setDraft: (value: string) => void,
@@ -204,9 +227,14 @@ function useMentionSuggestions(
   const [dismissedAt, setDismissedAt] = useState<number>();
   const [chosen, setChosen] = useState(0);
   const token = mentionAt(draft, caret);
-  const candidates = useMentionCandidates(serverId, token && token.start !== dismissedAt ? token.query : null);
-  const open = token !== null && candidates.length > 0;
-  const active = Math.min(chosen, candidates.length - 1);
+  const shown = token && token.start !== dismissedAt ? token.query : null;
+  const candidates = useMentionCandidates(serverId, shown);
+  const suggestions: Suggestion[] = [
+    ...(shown !== null && offersEveryone(shown, mayMentionEveryone) ? [EVERYONE] : []),
+    ...candidates.map((c) => ({ key: c.userId, username: c.username, label: c.name, detail: `@${c.username}` })),
+  ];
+  const open = token !== null && suggestions.length > 0;
+  const active = Math.min(chosen, suggestions.length - 1);
   const caretAfterPick = useRef<number>(undefined);
 
   // Another name typed: its first candidate is active. None typed: the next "@" suggests again, even
@@ -222,9 +250,9 @@ function useMentionSuggestions(
     caretAfterPick.current = undefined;
   }, [draft, input]);
 
-  function pick(candidate: MentionCandidate) {
+  function pick(suggestion: Suggestion) {
     if (!token) return;
-    const done = completeMention(draft, token, caret, candidate.username);
+    const done = completeMention(draft, token, caret, suggestion.username);
     caretAfterPick.current = done.caret;
     setCaret(done.caret);
     setDraft(done.text);
@@ -233,16 +261,16 @@ function useMentionSuggestions(
   /** True when the key was the suggestions'. */
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
     if (!open || event.nativeEvent.isComposing) return false;
-    const count = candidates.length;
+    const count = suggestions.length;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') setChosen((active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count);
-    else if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') pick(candidates[active]!);
+    else if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') pick(suggestions[active]!);
     else if (event.key === 'Escape') setDismissedAt(token.start);
     else return false;
     event.preventDefault();
     return true;
   }
 
-  return { listId, open, candidates, active, pick, onKeyDown, setCaret };
+  return { listId, open, suggestions, active, pick, onKeyDown, setCaret };
 }
 
 /** API messages may lack a full stop; the composer adds a sentence after them. */

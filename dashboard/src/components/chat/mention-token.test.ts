@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeMention, mentionAt } from './mention-token';
+import { completeMention, mentionAt, offersEveryone } from './mention-token';
 
 describe('mentionAt', () => {
   it('finds the @name ending at the caret, at the start or after a space', () => {
@@ -24,5 +24,13 @@ describe('completeMention', () => {
     expect(completeMention('hi @alxx there', { start: 3, query: 'al' }, 6, 'alice')).toEqual({ text: 'hi @alice there', caret: 10 });
     expect(completeMention('hi @al, there', { start: 3, query: 'al' }, 6, 'alice')).toEqual({ text: 'hi @alice, there', caret: 9 });
     expect(completeMention('@ then', { start: 0, query: '' }, 1, 'bob')).toEqual({ text: '@bob then', caret: 5 });
+  });
+});
+
+describe('offersEveryone', () => {
+  it('suggests @everyone to a member who may mention everyone, while what is typed starts it', () => {
+    expect(['', 'e', 'Ev', 'everyone'].map((query) => offersEveryone(query, true))).toEqual([true, true, true, true]);
+    expect(['al', 'everyones', 'one'].map((query) => offersEveryone(query, true))).toEqual([false, false, false]);
+    expect(offersEveryone('ev', false)).toBe(false);
   });
 });

@@ -25,3 +25,11 @@ export function completeMention(text: string, token: MentionToken, caret: number
   if (/^[,.!?;:)]/.test(rest)) return { text: text.slice(0, token.start) + mention + rest, caret: end };
   return { text: `${text.slice(0, token.start)}${mention} ${rest}`, caret: end + 1 };
 }
+
+/**
+ * Whether "@everyone" is suggested for the name being typed (`query`, after the "@"): to a member who
+ * may mention everyone in the channel (MENTION_EVERYONE), while what is typed starts it.
+ */
+export function offersEveryone(query: string, mayMentionEveryone: boolean): boolean {
+  return mayMentionEveryone && 'everyone'.startsWith(query.toLowerCase());
+}

@@ -4,6 +4,8 @@ import { splitMatches, type MarkupNode } from './message-markup';
 interface ContentProps {
   nodes: readonly MarkupNode[];
   myUsername?: string;
+  /** The message mentions everyone (its mentionsEveryone): "@everyone" shows as a mention, else as typed. */
+  mentionsEveryone?: boolean;
   /** Words to mark (a search's terms, a global pattern): each match shows in a <mark>, in any part of the text. */
   highlight?: RegExp;
 }
@@ -13,12 +15,13 @@ interface ContentProps {
  * `<script>` or `<img onerror>` shows as typed; never HTML. Links open in a new tab without access to
  * this page (noopener, noreferrer).
  */
-export function MessageContent({ nodes, myUsername, highlight }: ContentProps) {
-  return <>{nodes.map((node, i) => render(node, i, myUsername, highlight))}</>;
+export function MessageContent({ nodes, ...options }: ContentProps) {
+  return <>{nodes.map((node, i) => render(node, i, options))}</>;
 }
 
-function render(node: MarkupNode, key: number, myUsername: string | undefined, highlight: RegExp | undefined): ReactNode {
-  const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, myUsername, highlight)) : null);
+function render(node: MarkupNode, key: number, options: Omit<ContentProps, 'nodes'>): ReactNode {
+  const { myUsername, mentionsEveryone, highlight } = options;
+  const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, options)) : null);
   const text = (value: string) => (highlight ? marked(value, highlight) : value);
   switch (node.kind) {
     case 'text':
@@ -46,6 +49,15 @@ function render(node: MarkupNode, key: number, myUsername: string | undefined, h
         <span key={key} className={node.username === myUsername ? 'mention me' : 'mention'}>
           {text(`@${node.username}`)}
         </span>
+      );
+    case 'everyone':
+      // As Discord shows it: from an author who may not mention everyone, the words stay words.
+      return mentionsEveryone ? (
+        <span key={key} className="mention">
+          {text('@everyone')}
+        </span>
+      ) : (
+        <Fragment key={key}>{text('@everyone')}</Fragment>
       );
     case 'bold':
       return <strong key={key}>{children()}</strong>;

@@ -23,6 +23,7 @@ export const ChatMessageFragment = graphql(`
     createdAt
     editedAt
     pinnedAt
+    mentionsEveryone
     author {
       id
       username
@@ -77,7 +78,7 @@ interface MessageItemProps extends MessageHandlers {
   canPin: boolean;
   /** READ_MESSAGE_HISTORY: who reacted, in the Reactions view, for a message with reactions. */
   canSeeReactions: boolean;
-  /** The reader: a message that mentions them or replies to them stands out. */
+  /** The reader: a message that mentions them (or everyone, by someone else) or replies to them stands out. */
   myUserId: string;
   myUsername: string;
 }
@@ -87,7 +88,10 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const nodes = useMemo(() => parseMarkup(message.content), [message.content]);
   const quoted = message.replyTo?.content;
   const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted))), [quoted]);
-  const mentionsMe = mentions(nodes, props.myUsername) || message.replyTo?.author.id === props.myUserId;
+  const mentionsMe =
+    (message.mentionsEveryone && message.author.id !== props.myUserId) ||
+    mentions(nodes, props.myUsername) ||
+    message.replyTo?.author.id === props.myUserId;
   const headed = !props.continued || !!message.replyTo;
   const showReactions = props.canSeeReactions && message.reactions.length > 0;
   const classes = ['message', headed ? '' : 'continued', props.highlighted ? 'highlighted' : '', mentionsMe ? 'mentions-me' : ''];
@@ -120,7 +124,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
         <EditForm message={message} onSave={props.onSaveEdit} onCancel={props.onCancelEdit} />
       ) : (
         <div className="message-body">
-          <MessageContent nodes={nodes} myUsername={props.myUsername} />
+          <MessageContent nodes={nodes} myUsername={props.myUsername} mentionsEveryone={message.mentionsEveryone} />
           {message.editedAt && (
             <span className="edited" title={`Edited ${formatDateTime(message.editedAt)}`}>
               {' '}

@@ -20,6 +20,7 @@ function message(id: number, author: typeof ALICE, content: string, minutes = id
     createdAt: new Date(T0 + minutes * 60_000).toISOString(),
     editedAt: null,
     pinnedAt: null,
+    mentionsEveryone: false,
     author,
     replyTo: null,
     reactions: [],
@@ -167,6 +168,35 @@ describe('message list', () => {
     expect(marked!.classList.contains('mentions-me')).toBe(true);
     expect(reply!.classList.contains('mentions-me')).toBe(true);
     expect(other!.classList.contains('mentions-me')).toBe(false);
+  });
+
+  it('marks a message that mentions everyone for every reader but its author; @everyone alone stays words', () => {
+    const everyone = (id: number, author: typeof ALICE, content: string) => ({ ...message(id, author, content), mentionsEveryone: true });
+    renderLog(
+      apply([
+        {
+          type: 'latest',
+          messages: [
+            everyone(1, BOB, 'm1 **@everyone** meeting at 8'),
+            message(2, BOB, 'm2 @everyone look'),
+            everyone(3, ALICE, 'm3 @everyone from me'),
+          ],
+          hasMoreBefore: false,
+        },
+      ]),
+    );
+    const [called, unpermitted, mine] = screen.getAllByRole('article');
+    expect(called!.classList.contains('mentions-me')).toBe(true);
+    expect([...called!.querySelectorAll('.mention')].map((m) => [m.textContent, m.parentElement?.tagName])).toEqual([
+      ['@everyone', 'STRONG'],
+    ]);
+    // From an author who may not mention everyone: plain text, nobody marked.
+    expect(unpermitted!.classList.contains('mentions-me')).toBe(false);
+    expect(unpermitted!.querySelector('.mention')).toBeNull();
+    expect(unpermitted!.querySelector('.message-body')?.textContent).toBe('m2 @everyone look');
+    // The author sees the mention, but it does not call them.
+    expect(mine!.querySelector('.mention')?.textContent).toBe('@everyone');
+    expect(mine!.classList.contains('mentions-me')).toBe(false);
   });
 
   it('offers edit and delete on own messages only, without MANAGE_MESSAGES', () => {

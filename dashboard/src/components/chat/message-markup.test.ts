@@ -65,6 +65,25 @@ describe('parseMarkup', () => {
     expect(parseMarkup('thanks @carol.')).toEqual([text('thanks '), { kind: 'mention', username: 'carol' }, text('.')]);
   });
 
+  it('finds @everyone as the API reads it: lower case, alone, outside code', () => {
+    const everyone: MarkupNode = { kind: 'everyone' };
+    expect(parseMarkup('Heads up @everyone!')).toEqual([text('Heads up '), everyone, text('!')]);
+    expect(parseMarkup('**@everyone** and @everyone..')).toEqual([
+      { kind: 'bold', children: [everyone] },
+      text(' and '),
+      everyone,
+      text('..'),
+    ]);
+    expect(parseMarkup('`@everyone` mail@everyone')).toEqual([{ kind: 'code', text: '@everyone' }, text(' mail@everyone')]);
+    // Continued, it is a username; another case is not the API's @everyone either.
+    expect(parseMarkup('@everyoneelse @everyone.x')).toEqual([
+      { kind: 'mention', username: 'everyoneelse' },
+      text(' '),
+      { kind: 'mention', username: 'everyone.x' },
+    ]);
+    expect(parseMarkup('@Everyone')).toEqual([{ kind: 'mention', username: 'everyone' }]);
+  });
+
   it('nests only so deep, and stays fast on hostile input', () => {
     // Four styles deep, the fifth stays as typed.
     expect(parseMarkup('**a ~~b *c __d _e_ d__ c* b~~ a**')).toEqual([
@@ -96,11 +115,17 @@ describe('mentions', () => {
     expect(mentions(parseMarkup('`@alice`'), 'alice')).toBe(false);
     expect(mentions(parseMarkup('@alicex'), 'alice')).toBe(false);
   });
+
+  it('reads @everyone as no one’s name (the API lets nobody be called everyone)', () => {
+    expect(mentions(parseMarkup('@everyone'), 'alice')).toBe(false);
+    expect(mentions(parseMarkup('**hi @everyone**'), 'alice')).toBe(false);
+  });
 });
 
 describe('plainText', () => {
   it('drops the markers and keeps what they mark', () => {
     expect(plainText(parseMarkup('**Heads up** @Alice: run `npm start`, ~~not~~ *this*'))).toBe('Heads up @alice: run npm start, not this');
+    expect(plainText(parseMarkup('**@everyone** look'))).toBe('@everyone look');
   });
 
   it('says whether a message calls the reader: a mention or a reply to them, never their own', () => {
@@ -115,6 +140,17 @@ describe('plainText', () => {
     expect(by('me@ann.lee')).toBe(false);
     expect(by('a reply to someone else', '1', '2')).toBe(false);
     expect(by('talking to myself @ann.lee', '7', '7')).toBe(false);
+  });
+
+  it('counts a message that mentions everyone as calling every reader but its author, whatever its text', () => {
+    const reader = { id: '7', username: 'ann.lee' };
+    const everyone = (authorId: string, mentionsEveryone: boolean, content = '@everyone look') =>
+      callsReader({ content, authorId, mentionsEveryone }, reader);
+    expect(everyone('1', true)).toBe(true);
+    expect(everyone('1', true, '**@everyone** look')).toBe(true);
+    // The words alone, from someone who may not mention everyone, call nobody.
+    expect(everyone('1', false)).toBe(false);
+    expect(everyone('7', true)).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The subset of Discord's markdown a message shows: ```code blocks```, `inline code`, **bold**,
- * *italic* or _italic_, __underline__, ~~strikethrough~~, http(s) links, @mentions and backslash
- * escapes. Parsed into nodes that React renders as elements, so nothing typed ever becomes HTML.
+ * *italic* or _italic_, __underline__, ~~strikethrough~~, http(s) links, @mentions, @everyone and
+ * backslash escapes. Parsed into nodes that React renders as elements, so nothing typed ever becomes HTML.
  * What does not close (`**open`) stays as typed.
  */
 export type MarkupNode =
@@ -10,6 +10,8 @@ export type MarkupNode =
   | { kind: 'codeblock'; text: string; language: string | null }
   | { kind: 'link'; href: string; text: string }
   | { kind: 'mention'; username: string }
+  /** "@everyone" as typed (lower case, as the API reads it): a mention only in a message marked mentionsEveryone. */
+  | { kind: 'everyone' }
   | { kind: 'bold' | 'italic' | 'underline' | 'strike'; children: MarkupNode[] };
 
 type Styled = Extract<MarkupNode, { children: MarkupNode[] }>['kind'];
@@ -26,6 +28,8 @@ interface Rule {
 const URL_SOURCE = String.raw`\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]`;
 /** Usernames as the API accepts them (3-32 of letters, digits, "_" and "."), not inside a word or an address. */
 const MENTION_SOURCE = String.raw`(?<![\w.@])@([a-z0-9_.]{3,32})(?<!\.)`;
+/** The API's @everyone (api/src/features/messages/mentions.ts): lower case, then nothing that continues a name but dots. */
+const EVERYONE_SOURCE = String.raw`(?<![\w.@])@everyone(?=\.*(?![a-zA-Z0-9_.]))`;
 /** Styles nest this deep at most; deeper markers stay as typed (a bound on work per message). */
 const MAX_DEPTH = 4;
 
@@ -47,6 +51,7 @@ const RULES: Rule[] = [
   { pattern: /`([^`]+)`/y, node: (m) => ({ kind: 'code', text: m[1]! }) },
   { pattern: /\\([\\*_~`@|>])/y, node: (m) => ({ kind: 'text', text: m[1]! }) },
   { pattern: new RegExp(URL_SOURCE, 'iy'), node: (m) => ({ kind: 'link', href: m[0], text: m[0] }) },
+  { pattern: new RegExp(EVERYONE_SOURCE, 'y'), node: () => ({ kind: 'everyone' }) },
   { pattern: new RegExp(MENTION_SOURCE, 'iy'), node: (m) => ({ kind: 'mention', username: m[1]!.toLowerCase() }) },
   style(/\*\*\*(?!\s)([\s\S]+?)\*\*\*/y, 'bold', 'italic'),
   style(/\*\*(?!\s)([\s\S]+?)\*\*/y, 'bold'),
@@ -105,28 +110,32 @@ function matchAt(text: string, at: number, depth: number): [MarkupNode, number] 
   return null;
 }
 
-/** Whether the text mentions `username` (compared as the API stores usernames: lower case). */
+/** Whether the text mentions `username` (compared as the API stores usernames: lower case; none is "everyone"). */
 export function mentions(nodes: readonly MarkupNode[], username: string): boolean {
   const wanted = username.toLowerCase();
   return nodes.some((node) => (node.kind === 'mention' ? node.username === wanted : 'children' in node && mentions(node.children, wanted)));
 }
 
 /**
- * Whether someone else's message calls the reader: mentions them or replies to one of their messages.
- * The API's Channel.mentionCount counts the unread ones the same way.
+ * Whether someone else's message calls the reader: mentions everyone (the API decided the author
+ * could), mentions them or replies to one of their messages. The API's Channel.mentionCount counts
+ * the unread ones the same way.
  */
 export function callsReader(
-  message: { content: string; authorId: string; replyToAuthorId?: string | null },
+  message: { content: string; authorId: string; replyToAuthorId?: string | null; mentionsEveryone?: boolean },
   reader: { id: string; username: string },
 ): boolean {
   if (message.authorId === reader.id) return false;
-  return message.replyToAuthorId === reader.id || mentions(parseMarkup(message.content), reader.username);
+  return !!message.mentionsEveryone || message.replyToAuthorId === reader.id || mentions(parseMarkup(message.content), reader.username);
 }
 
 /** The text without its markers (mentions as "@name"): for one-line previews and labels. */
 export function plainText(nodes: readonly MarkupNode[]): string {
   return nodes
-    .map((node) => ('children' in node ? plainText(node.children) : node.kind === 'mention' ? `@${node.username}` : node.text))
+    .map((node) => {
+      if ('children' in node) return plainText(node.children);
+      return node.kind === 'mention' ? `@${node.username}` : node.kind === 'everyone' ? '@everyone' : node.text;
+    })
     .join('');
 }
 

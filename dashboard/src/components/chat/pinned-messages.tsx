@@ -26,6 +26,7 @@ export const PinnedMessageFragment = graphql(`
     content
     createdAt
     pinnedAt
+    mentionsEveryone
     author {
       id
       displayName
@@ -157,7 +158,7 @@ function PinnedItem({
         )}
       </div>
       <div className="message-body pin-content">
-        <MessageContent nodes={nodes} />
+        <MessageContent nodes={nodes} mentionsEveryone={pin.mentionsEveryone} />
       </div>
     </li>
   );

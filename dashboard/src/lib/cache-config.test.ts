@@ -1,0 +1,86 @@
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, gql, makeResult, type Exchange } from 'urql';
+import { describe, expect, it, vi } from 'vitest';
+import { filter, fromValue, makeSubject, map, mergeMap, pipe } from 'wonka';
+import { ChannelActivitySubscription } from '@/components/channels/channels.operations';
+import { unreadState } from '@/components/channels/unread';
+import { cacheKeys, cacheUpdates } from './cache-config';
+
+const ME = { __typename: 'User', id: '7', username: 'ann' };
+
+// What the sidebar holds of the reader and of a channel they are not reading.
+const SidebarQuery = gql`
+  query MentionCountSidebar {
+    me {
+      id
+      username
+    }
+    server(id: "1") {
+      id
+      channels {
+        id
+        type
+        lastMessageId
+        lastReadMessageId
+        mentionCount
+      }
+    }
+  }
+`;
+
+describe('live mention counts', () => {
+  it('a new message that mentions everyone counts for every reader but its author, as a mention of them does', async () => {
+    // Without a schema (as in the app) graphcache warns while it matches the event union's fragments by their fields.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const events = makeSubject<Record<string, unknown>>();
+    const channel = { __typename: 'Channel', id: '9', type: 'TEXT', lastMessageId: '100', lastReadMessageId: '100', mentionCount: 0 };
+    const api: Exchange = () => (operations) =>
+      pipe(
+        operations,
+        filter((op) => op.kind !== 'teardown'),
+        mergeMap((op) =>
+          op.kind === 'subscription'
+            ? pipe(
+                events.source,
+                map((channelEvents) => makeResult(op, { data: { channelEvents } })),
+              )
+            : fromValue(makeResult(op, { data: { me: ME, server: { __typename: 'Server', id: '1', channels: [channel] } } })),
+        ),
+      );
+    const client = new Client({ url: 'http://api.test', exchanges: [cacheExchange({ keys: cacheKeys, updates: cacheUpdates }), api] });
+    await client.query(SidebarQuery, {}).toPromise();
+    const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
+    const created = (id: string, authorId: string, content: string, mentionsEveryone: boolean) =>
+      events.next({
+        __typename: 'MessageCreated',
+        message: {
+          __typename: 'Message',
+          id,
+          content,
+          mentionsEveryone,
+          author: { __typename: 'User', id: authorId },
+          replyTo: null,
+          channel: { __typename: 'Channel', id: '9' },
+        },
+      });
+    const channels = () => client.readQuery(SidebarQuery, {})?.data?.server.channels as (typeof channel)[];
+    const mentionCount = () => channels()[0]!.mentionCount;
+
+    // The words alone, from someone who may not mention everyone: unread, no mention.
+    created('101', '2', '@everyone look', false);
+    expect(mentionCount()).toBe(0);
+    expect(unreadState(channels(), undefined).unread.has('9')).toBe(true);
+    // Allowed (the API marked it), in any words around it; the author's own does not call them.
+    created('102', '2', 'Heads up **@everyone**', true);
+    created('103', '7', '@everyone from me', true);
+    expect(mentionCount()).toBe(1);
+    created('104', '2', 'and @ann too', false);
+    expect(mentionCount()).toBe(2);
+    // The sidebar's red count, unless it is the channel being read.
+    expect(unreadState(channels(), undefined).mentions.get('9')).toBe(2);
+    expect(unreadState(channels(), '9').mentions.size).toBe(0);
+
+    stream.unsubscribe();
+    warn.mockRestore();
+  });
+});
