@@ -44,6 +44,7 @@ export const cacheKeys: CacheExchangeOpts['keys'] = {
   ServerUpdated: () => null,
   ServerDeleted: () => null,
   VoiceStateUpdated: () => null,
+  ServerEventsMissed: () => null,
 };
 
 /** Mutations that change which servers the member is in refetch the server list. */

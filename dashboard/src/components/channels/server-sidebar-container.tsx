@@ -24,7 +24,10 @@ interface ServerSidebarContainerProps {
   voicePanel?: ReactNode;
 }
 
-/** The selected server's channels, kept current by serverEvents (channels, overwrites, roles change visibility). */
+/**
+ * The selected server's channels, kept current by serverEvents (channels, overwrites, roles change
+ * visibility); read again with the member list after a reconnect or ServerEventsMissed.
+ */
 export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoinVoice, voicePanel }: ServerSidebarContainerProps) {
   const router = useRouter();
   const { setNotice, reportLoss } = useSession();
@@ -32,6 +35,12 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
   const reload = () => refetch({ requestPolicy: 'network-only' });
   // The member list, wherever it is shown, reads its pages again (it reads them afresh when it opens).
   const reloadMembers = () => reloadMemberList(serverId);
+  // Events that never came (our socket dropped, or the API's event bus did) are never replayed: all
+  // of it is read again, channels with their voice states and the member list.
+  const reloadAll = () => {
+    reload();
+    reloadMembers();
+  };
 
   const leave = (message: string) => {
     setNotice({ code: 'NOT_FOUND', message });
@@ -64,6 +73,8 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
         case 'ServerUpdated':
           // Any of these may change which channels the member sees and what they may do there.
           return reload();
+        case 'ServerEventsMissed':
+          return reloadAll();
         default:
           return;
       }
@@ -73,10 +84,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
       router.replace('/');
     },
   });
-  useOnReconnect(() => {
-    reload();
-    reloadMembers();
-  });
+  useOnReconnect(reloadAll);
 
   if (!data && fetching) return <LoadingState label="Loading channels…" />;
   if (!data?.server) {

@@ -102,10 +102,11 @@ export function createVoiceSignalling(api: { urql: Client; ws: WsClient }): Voic
       );
       return { states: (channel?.voiceStates ?? []).map(channelState), bitrate: channel?.bitrate ?? null };
     },
-    stateChanges(serverId, onChange, onBitrate) {
+    stateChanges(serverId, onChange, onBitrate, onMissed) {
       const { unsubscribe } = api.urql.subscription(VoiceStateChangesSubscription, { serverId }).subscribe(({ data }) => {
         const event = data?.serverEvents;
         if (event?.__typename === 'ChannelUpdated') return onBitrate(event.channel.id, event.channel.bitrate);
+        if (event?.__typename === 'ServerEventsMissed') return onMissed();
         if (event?.__typename !== 'VoiceStateUpdated') return;
         const state = event.state ? channelState(event.state).flags : null;
         onChange({

@@ -35,6 +35,9 @@ interface LiveSession {
   ending: { movedTo: string | null; timeout: ReturnType<typeof setTimeout> } | null;
 }
 
+/** A channel as `channelStates` reads it. */
+type ChannelNow = Awaited<ReturnType<VoiceSignalling['channelStates']>>;
+
 const MAX_RESUME_DELAY_MS = 5_000;
 /** How long an ended signal stream waits for the state changes that may turn it into a move. */
 const MOVE_WAIT_MS = 3_000;
@@ -164,6 +167,7 @@ export class VoiceEngine {
         live.serverId,
         (change) => this.onStateChange(live, change),
         (channelId, bitrate) => this.onBitrate(live, channelId, bitrate),
+        () => void this.recheck(live),
       ),
     );
   }
@@ -190,20 +194,46 @@ export class VoiceEngine {
    */
   private async resume(live: LiveSession): Promise<void> {
     live.retry = null;
-    let states: VoiceChannelState[];
-    let bitrate: number | null;
+    let now: ChannelNow;
     try {
-      ({ states, bitrate } = await this.options.signalling.channelStates(live.channelId));
+      now = await this.options.signalling.channelStates(live.channelId);
     } catch {
       live.failedResumes += 1;
       return this.lost(live);
     }
     if (this.live !== live) return;
-    const own = states.find((s) => s.sessionId === live.sessionId);
+    const own = now.states.find((s) => s.sessionId === live.sessionId);
     if (!own) return this.end(live, sessionEnded());
     live.failedResumes = 0;
     this.listen(live);
     this.dispatch({ type: 'SIGNALLING', lost: false });
+    this.catchUp(live, own, now);
+  }
+
+  /**
+   * The API's event bus was away (ServerEventsMissed): state changes of that time never reach us.
+   * Read the channel as after a reconnect, over the same streams, which stayed up.
+   */
+  private async recheck(live: LiveSession): Promise<void> {
+    const { sessionId, channelId } = live;
+    let now: ChannelNow;
+    try {
+      now = await this.options.signalling.channelStates(channelId);
+    } catch {
+      // A broken connection shows as the signal stream's loss, whose resume reads the channel again.
+      return;
+    }
+    // Moved, lost or gone meanwhile: what was read is of another time, and those paths catch up themselves.
+    if (this.live !== live || live.sessionId !== sessionId || live.retry || live.ending) return;
+    const own = now.states.find((s) => s.sessionId === sessionId);
+    // Our session ended in the gap, perhaps in a moderator's move whose state change is on its way:
+    // wait for it, as after the signal stream's end.
+    if (!own) return this.ending(live, null);
+    this.catchUp(live, own, now);
+  }
+
+  /** Our flags, the channel's bitrate and its peers as the API has them now: those gone dropped, newcomers offered to. */
+  private catchUp(live: LiveSession, own: VoiceChannelState, { states, bitrate }: ChannelNow): void {
     this.changeFlags(own.flags);
     // Changed while we were away, or another channel's after a move.
     if (bitrate !== null) this.onBitrate(live, live.channelId, bitrate);

@@ -62,14 +62,19 @@ export interface VoiceSignalling {
   sendSignal(sessionId: string, toSessionId: string, type: VoiceSignalType, payload: string): Promise<void>;
   /** The session's signal stream: `onEnd('ended')` when the API ends or refuses it, `'lost'` when the connection broke. */
   signals(sessionId: string, onSignal: (signal: IncomingVoiceSignal) => void, onEnd: (why: SignalStreamEnd) => void): Unsubscribe;
-  /** Voice state changes of a server, and its channels' bitrate (a moderator may change it while we talk). */
+  /**
+   * Voice state changes of a server, and its channels' bitrate (a moderator may change it while we
+   * talk); `onMissed` when some may never arrive (the API's event bus was away: ServerEventsMissed).
+   */
   stateChanges(
     serverId: string,
     onChange: (change: VoiceStateChange) => void,
     onBitrate: (channelId: string, bitrate: number) => void,
+    onMissed: () => void,
   ): Unsubscribe;
   /**
-   * Who is in a channel now and its bitrate, read from the API (after a reconnect or a move); a
+   * Who is in a channel now and its bitrate, read from the API (after a reconnect, a move or missed
+   * state changes); a
    * channel out of sight has nobody in it and no bitrate.
    */
   channelStates(channelId: string): Promise<{ states: VoiceChannelState[]; bitrate: number | null }>;

@@ -1,0 +1,169 @@
+// @vitest-environment jsdom
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { Client, makeResult, Provider, type Operation, type OperationResult } from 'urql';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { filter, fromValue, makeSubject, map, mergeMap, never, pipe, type Source, type Subject } from 'wonka';
+import { MemberList } from '@/components/members/member-list';
+import { VoiceEngineContext } from '@/components/voice/voice-provider';
+import { cacheKeys, cacheUpdates } from '@/lib/cache-config';
+import { ConnectionMonitor } from '@/lib/connection-status';
+import type { VoiceEngine } from '@/lib/voice/voice-engine';
+import { initialVoiceSnapshot } from '@/lib/voice/voice-state';
+import { ServerSidebarContainer } from './server-sidebar-container';
+
+const { session, router } = vi.hoisted(() => ({
+  session: { setNotice: vi.fn(), reportLoss: vi.fn(), api: { connection: null as unknown } },
+  router: { replace: vi.fn(), push: vi.fn(), prefetch: vi.fn() },
+}));
+vi.mock('next/navigation', () => ({ useRouter: () => router }));
+vi.mock('@/components/session/api-provider', () => ({ useSession: () => session }));
+
+const ME = { __typename: 'User', id: 'u1' };
+const user = (id: string, displayName: string) => ({ __typename: 'User', id, displayName, presence: 'ONLINE', isBot: false });
+const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', voiceStates: ReturnType<typeof voiceState>[] = []) => ({
+  __typename: 'Channel',
+  id,
+  name,
+  type,
+  position: Number(id.slice(1)),
+  isPrivate: false,
+  myPermissions: [],
+  slowmodeSeconds: 0,
+  topic: null,
+  lastMessageId: null,
+  lastReadMessageId: null,
+  mentionCount: 0,
+  bitrate: 64_000,
+  voiceStates,
+});
+const voiceState = (sessionId: string, displayName: string) => ({
+  __typename: 'VoiceState',
+  sessionId,
+  selfMute: false,
+  selfDeaf: false,
+  serverMute: false,
+  serverDeaf: false,
+  user: { ...user(`u-${sessionId}`, displayName) },
+});
+
+/** What the API holds: the test changes it behind the page's back, as events the page never hears would. */
+interface World {
+  channels: ReturnType<typeof channel>[];
+  members: string[];
+}
+
+function serverOf(world: World) {
+  return {
+    __typename: 'Server',
+    id: 's1',
+    name: 'Book Club',
+    description: null,
+    memberCount: world.members.length,
+    myPermissions: [],
+    owner: ME,
+    myMember: { __typename: 'Member', timedOutUntil: null, user: ME, roles: [] },
+    channels: world.channels,
+    members: world.members.map((name, i) => ({ __typename: 'Member', nickname: null, user: user(`m${i}`, name), roles: [] })),
+  };
+}
+
+const named = (op: Operation) => op.query.definitions.map((d) => ('name' in d ? d.name?.value : undefined)).find(Boolean);
+
+/**
+ * The sidebar and the member list over the app's normalised cache, the API answering queries from
+ * `world` and the test pushing serverEvents.
+ */
+function renderSidebar(world: World) {
+  const sent: Operation[] = [];
+  const events: Subject<Record<string, unknown>> = makeSubject();
+  const connection = new ConnectionMonitor();
+  connection.set('online');
+  session.api.connection = connection;
+  const client = new Client({
+    url: 'http://api.test/graphql',
+    exchanges: [
+      cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),
+      () => (ops$) =>
+        pipe(
+          ops$,
+          filter((op) => op.kind !== 'teardown'),
+          mergeMap((op): Source<OperationResult> => {
+            sent.push(op);
+            if (named(op) === 'ServerEvents')
+              return pipe(
+                events.source,
+                map((serverEvents) => makeResult(op, { data: { serverEvents } })),
+              );
+            if (op.kind === 'subscription') return never;
+            return fromValue(makeResult(op, { data: { server: serverOf(world) } }));
+          }),
+        ),
+    ],
+  });
+  const engine = { subscribe: () => () => {}, getSnapshot: () => initialVoiceSnapshot, retryPeer: vi.fn() };
+  render(
+    <Provider value={client}>
+      <VoiceEngineContext.Provider value={engine as unknown as VoiceEngine}>
+        <ServerSidebarContainer serverId="s1" channelId="c1" onNavigate={() => {}} />
+        <MemberList serverId="s1" />
+      </VoiceEngineContext.Provider>
+    </Provider>,
+  );
+  // Requests that went to the API from the moment `mark` was called: [sidebar reads, member page reads].
+  let marked = 0;
+  const mark = () => {
+    marked = sent.length;
+  };
+  const readsSinceMark = () =>
+    ['ServerSidebar', 'ServerMembers'].map((name) => sent.slice(marked).filter((op) => named(op) === name && op.kind === 'query').length);
+  return { push: (event: Record<string, unknown>) => act(() => events.next(event)), connection, mark, readsSinceMark };
+}
+
+const sidebar = () => screen.getByRole('navigation', { name: 'Channels of Book Club' });
+const members = () => screen.getByRole('complementary', { name: 'Members' });
+
+describe('ServerSidebarContainer after missed server events', () => {
+  afterEach(cleanup);
+
+  it('reads channels, voice states and the member list again on ServerEventsMissed', async () => {
+    const world: World = {
+      channels: [channel('c1', 'general', 'TEXT'), channel('c2', 'Lounge', 'VOICE', [voiceState('v1', 'Dora')])],
+      members: ['Alice', 'Bob'],
+    };
+    const { push, mark, readsSinceMark } = renderSidebar(world);
+    expect(await within(sidebar()).findByText('general')).toBeTruthy();
+    expect(within(sidebar()).getByRole('list', { name: 'In Lounge' }).textContent).toContain('Dora');
+    expect(await within(members()).findByText('Bob')).toBeTruthy();
+    mark();
+
+    // While the API's event bus was away: a channel was made, Dora left voice, Bob left and Carol joined.
+    world.channels = [channel('c1', 'general', 'TEXT'), channel('c3', 'announcements', 'TEXT'), channel('c2', 'Lounge', 'VOICE')];
+    world.members = ['Alice', 'Carol'];
+    // Other events do not refetch everything: presence is written to the cache as it comes.
+    await push({ __typename: 'PresenceUpdated', user: { __typename: 'User', id: 'm1', presence: 'IDLE' } });
+    expect(readsSinceMark()).toEqual([0, 0]);
+
+    await push({ __typename: 'ServerEventsMissed' });
+    expect(await within(sidebar()).findByText('announcements')).toBeTruthy();
+    expect(within(sidebar()).queryByRole('list', { name: 'In Lounge' })).toBeNull();
+    expect(await within(members()).findByText('Carol')).toBeTruthy();
+    expect(within(members()).queryByText('Bob')).toBeNull();
+    expect(readsSinceMark()).toEqual([1, 1]);
+  });
+
+  it('does the same after its own reconnect', async () => {
+    const world: World = { channels: [channel('c1', 'general', 'TEXT')], members: ['Alice'] };
+    const { connection, mark, readsSinceMark } = renderSidebar(world);
+    expect(await within(members()).findByText('Alice')).toBeTruthy();
+    expect(await within(sidebar()).findByText('general')).toBeTruthy();
+    mark();
+    world.channels = [...world.channels, channel('c3', 'announcements', 'TEXT')];
+    world.members = ['Alice', 'Carol'];
+    act(() => connection.set('reconnecting'));
+    act(() => connection.set('online'));
+    expect(await within(sidebar()).findByText('announcements')).toBeTruthy();
+    expect(await within(members()).findByText('Carol')).toBeTruthy();
+    expect(readsSinceMark()).toEqual([1, 1]);
+  });
+});
