@@ -512,6 +512,46 @@ describe('dashboard in the browser', () => {
     await call('mutation($c: ID!) { deleteChannel(id: $c) }', { c: board.id });
   });
 
+  it('block quotes show as quotes; a spoiler stays hidden until clicked or pressed, and a reply never quotes it', async () => {
+    await send(bob.page, '> Chapter 12 is **wild**\n> no spoilers please\nThe ending: ||the butler did it|| and that is all');
+    const message = (page: Page) => messageList(page).locator('article', { hasText: 'Chapter 12 is wild' });
+    const spoiler = (page: Page) => message(page).getByRole('button', { name: 'Spoiler, press to reveal' });
+    const secret = (page: Page) => message(page).getByText('the butler did it');
+
+    const quote = message(alice.page).locator('blockquote');
+    await expectPage(quote).toHaveText('Chapter 12 is wild\nno spoilers please');
+    await expectPage(quote.locator('strong')).toHaveText('wild');
+    // What follows the quote is not quoted; the spoiler's text is there but not shown.
+    await expectPage(message(alice.page).locator('.message-body')).toContainText('The ending:');
+    await expectPage(quote).not.toContainText('The ending');
+    await expectPage(spoiler(alice.page)).toBeVisible();
+    await expectPage(secret(alice.page)).not.toBeVisible();
+    await expectPage(message(alice.page).locator('.message-body')).not.toContainText('butler');
+    // The message's label, read out for the whole article, does not give it away either.
+    await expectPage(message(alice.page)).toHaveAttribute('aria-label', /The ending: \[spoiler\] and that is all$/);
+    await screenshots(alice.page, '05a2-quote-spoiler-hidden');
+
+    await spoiler(alice.page).click();
+    await expectPage(secret(alice.page)).toBeVisible();
+    await expectPage(spoiler(alice.page)).toHaveCount(0);
+    await screenshots(alice.page, '05a3-quote-spoiler-revealed');
+    // Revealed for Alice only: Bob's own view still hides it, until he presses Enter on it.
+    await expectPage(secret(bob.page)).not.toBeVisible();
+    await spoiler(bob.page).focus();
+    await bob.page.keyboard.press('Enter');
+    await expectPage(secret(bob.page)).toBeVisible();
+
+    // A reply's one-line quote of it shows the spoiler as such.
+    await message(alice.page).hover();
+    await message(alice.page).getByRole('button', { name: 'Reply' }).click();
+    await send(alice.page, 'No way, really?');
+    const replyQuote = messageList(bob.page)
+      .locator('article', { hasText: 'No way, really?' })
+      .getByRole('button', { name: 'Jump to the message replied to' });
+    await expectPage(replyQuote).toContainText('Chapter 12 is wild no spoilers please The ending: [spoiler] and that is all');
+    await expectPage(replyQuote).not.toContainText('butler');
+  });
+
   it('a new channel appears live; unread dots and the read marker follow the member across devices', async () => {
     const token = await tokenOf(alice.page);
     const { createChannel } = await gql(

@@ -1,4 +1,6 @@
-import { Fragment, type ReactNode } from 'react';
+'use client';
+
+import { Fragment, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { splitMatches, type MarkupNode } from './message-markup';
 
 interface ContentProps {
@@ -13,7 +15,8 @@ interface ContentProps {
 /**
  * A message's text as parsed by message-markup.ts. Every part is a React element or escaped text, so
  * `<script>` or `<img onerror>` shows as typed; never HTML. Links open in a new tab without access to
- * this page (noopener, noreferrer).
+ * this page (noopener, noreferrer). Quotes are <blockquote>s with Discord's bar; a spoiler stays a
+ * dark block until revealed (see Spoiler).
  */
 export function MessageContent({ nodes, ...options }: ContentProps) {
   return <>{nodes.map((node, i) => render(node, i, options))}</>;
@@ -67,7 +70,49 @@ function render(node: MarkupNode, key: number, options: Omit<ContentProps, 'node
       return <u key={key}>{children()}</u>;
     case 'strike':
       return <s key={key}>{children()}</s>;
+    case 'quote':
+      return (
+        <blockquote key={key} className="quote">
+          {children()}
+        </blockquote>
+      );
+    case 'spoiler':
+      return <Spoiler key={key}>{children()}</Spoiler>;
   }
+}
+
+/**
+ * Hidden behind a dark block (its text invisible, unreadable to screen readers, its links out of
+ * reach) until clicked, or activated with Enter or Space as the button it is until then; revealed, it
+ * stays so while the message is shown. The click that reveals does nothing else (a search result
+ * does not jump for it).
+ */
+function Spoiler({ children }: { children: ReactNode }) {
+  const [revealed, setRevealed] = useState(false);
+  const reveal = (event: MouseEvent | KeyboardEvent) => {
+    event.stopPropagation();
+    setRevealed(true);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    reveal(event);
+  };
+  // Revealed, it keeps focus (tabIndex -1) but leaves the tab order and is text again.
+  return (
+    <span
+      className={revealed ? 'spoiler revealed' : 'spoiler'}
+      role={revealed ? undefined : 'button'}
+      tabIndex={revealed ? -1 : 0}
+      aria-label={revealed ? undefined : 'Spoiler, press to reveal'}
+      onClick={revealed ? undefined : reveal}
+      onKeyDown={revealed ? undefined : onKeyDown}
+    >
+      <span className="spoiler-content" aria-hidden={revealed ? undefined : true}>
+        {children}
+      </span>
+    </span>
+  );
 }
 
 function marked(text: string, pattern: RegExp): ReactNode {

@@ -109,6 +109,84 @@ describe('parseMarkup', () => {
   });
 });
 
+describe('parseMarkup: block quotes and spoilers', () => {
+  const mention = (username: string): MarkupNode => ({ kind: 'mention', username });
+
+  it('quotes a run of "> " lines, with inline markup inside; the quote takes its line break along', () => {
+    expect(parseMarkup('> quoted **bold** @Alice\n> second `code`\nafter')).toEqual([
+      {
+        kind: 'quote',
+        children: [
+          text('quoted '),
+          { kind: 'bold', children: [text('bold')] },
+          text(' '),
+          mention('alice'),
+          text('\nsecond '),
+          { kind: 'code', text: 'code' },
+        ],
+      },
+      text('after'),
+    ]);
+    expect(parseMarkup('intro\n> one\n\n> two')).toEqual([
+      text('intro\n'),
+      { kind: 'quote', children: [text('one')] },
+      text('\n'),
+      { kind: 'quote', children: [text('two')] },
+    ]);
+    expect(parseMarkup('> https://example.com/a')).toEqual([
+      { kind: 'quote', children: [{ kind: 'link', href: 'https://example.com/a', text: 'https://example.com/a' }] },
+    ]);
+  });
+
+  it('quotes everything after ">>> ", lines without markers included', () => {
+    expect(parseMarkup('look:\n>>> all of\n*this*\n> and this')).toEqual([
+      text('look:\n'),
+      { kind: 'quote', children: [text('all of\n'), { kind: 'italic', children: [text('this')] }, text('\n> and this')] },
+    ]);
+  });
+
+  it('quotes only at a line start of the message itself, with a space, and never in code, a style, a quote or after \\>', () => {
+    expect(parseMarkup('a > b and >no space\n>tight')).toEqual([text('a > b and >no space\n>tight')]);
+    expect(parseMarkup(String.raw`\> not a quote`)).toEqual([text('> not a quote')]);
+    expect(parseMarkup('**> bold**')).toEqual([{ kind: 'bold', children: [text('> bold')] }]);
+    expect(parseMarkup('> > once')).toEqual([{ kind: 'quote', children: [text('> once')] }]);
+    expect(parseMarkup('```\n> code\n```')).toEqual([{ kind: 'codeblock', language: null, text: '> code' }]);
+  });
+
+  it('hides ||spoilers||, with inline markup inside, spaces allowed', () => {
+    expect(parseMarkup('the end: ||Bruce **is** @Alice|| ok')).toEqual([
+      text('the end: '),
+      { kind: 'spoiler', children: [text('Bruce '), { kind: 'bold', children: [text('is')] }, text(' '), mention('alice')] },
+      text(' ok'),
+    ]);
+    expect(parseMarkup('|| a || and ||`b`||')).toEqual([
+      { kind: 'spoiler', children: [text(' a ')] },
+      text(' and '),
+      { kind: 'spoiler', children: [{ kind: 'code', text: 'b' }] },
+    ]);
+    expect(parseMarkup('> ||quoted secret||')).toEqual([
+      { kind: 'quote', children: [{ kind: 'spoiler', children: [text('quoted secret')] }] },
+    ]);
+  });
+
+  it('leaves unclosed, empty and escaped spoiler markers as typed', () => {
+    expect(parseMarkup('||open and a || b')).toEqual([{ kind: 'spoiler', children: [text('open and a ')] }, text(' b')]);
+    expect(parseMarkup('a | b ||open')).toEqual([text('a | b ||open')]);
+    expect(parseMarkup('||||')).toEqual([text('||||')]);
+    expect(parseMarkup(String.raw`\|\|not\|\| and ||a\|| b||`)).toEqual([
+      text('||not|| and '),
+      { kind: 'spoiler', children: [text('a|| b')] },
+    ]);
+  });
+
+  it('stays fast on hostile quotes and spoilers', () => {
+    const quotes = '> a\n'.repeat(1000) + '>>> ' + '> '.repeat(1000);
+    expect(parseMarkup(quotes)).toHaveLength(2);
+    const pipes = '||' + String.raw`\||`.repeat(1500);
+    expect(plainText(parseMarkup(pipes))).toBe('||' + '||'.repeat(1500));
+  });
+});
+
 describe('mentions', () => {
   it('is true for the reader’s username anywhere but code, in any case', () => {
     expect(mentions(parseMarkup('**hey @ALICE**'), 'alice')).toBe(true);
@@ -126,6 +204,13 @@ describe('plainText', () => {
   it('drops the markers and keeps what they mark', () => {
     expect(plainText(parseMarkup('**Heads up** @Alice: run `npm start`, ~~not~~ *this*'))).toBe('Heads up @alice: run npm start, not this');
     expect(plainText(parseMarkup('**@everyone** look'))).toBe('@everyone look');
+  });
+
+  it('shows a spoiler as [spoiler], never its text, and a quote as its text on its own lines', () => {
+    expect(plainText(parseMarkup('Snape ||kills **Dumbledore** @alice|| lol'))).toBe('Snape [spoiler] lol');
+    expect(plainText(parseMarkup('> you said **this**\n> and that\nright'))).toBe('you said this\nand that\nright');
+    expect(plainText(parseMarkup('>>> ||all|| of it'))).toBe('[spoiler] of it');
+    expect(plainText(parseMarkup(String.raw`\|\|shown\|\|`))).toBe('||shown||');
   });
 
   it('says whether a message calls the reader: a mention or a reply to them, never their own', () => {

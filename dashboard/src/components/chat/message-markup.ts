@@ -1,8 +1,10 @@
 /**
  * The subset of Discord's markdown a message shows: ```code blocks```, `inline code`, **bold**,
- * *italic* or _italic_, __underline__, ~~strikethrough~~, http(s) links, @mentions, @everyone and
- * backslash escapes. Parsed into nodes that React renders as elements, so nothing typed ever becomes HTML.
- * What does not close (`**open`) stays as typed.
+ * *italic* or _italic_, __underline__, ~~strikethrough~~, ||spoilers||, block quotes ("> " starts a
+ * quoted line, ">>> " quotes the rest of the message), http(s) links, @mentions, @everyone and
+ * backslash escapes (\> at a line's start is no quote, \| no spoiler). Parsed into nodes that React
+ * renders as elements, so nothing typed ever becomes HTML. What does not close (`**open`) stays as
+ * typed. Quotes are of the message itself: not inside a style or another quote, as in Discord.
  */
 export type MarkupNode =
   | { kind: 'text'; text: string }
@@ -12,9 +14,11 @@ export type MarkupNode =
   | { kind: 'mention'; username: string }
   /** "@everyone" as typed (lower case, as the API reads it): a mention only in a message marked mentionsEveryone. */
   | { kind: 'everyone' }
-  | { kind: 'bold' | 'italic' | 'underline' | 'strike'; children: MarkupNode[] };
+  | { kind: 'bold' | 'italic' | 'underline' | 'strike' | 'spoiler'; children: MarkupNode[] }
+  /** Quoted lines, without their markers; a block (shown on lines of its own). */
+  | { kind: 'quote'; children: MarkupNode[] };
 
-type Styled = Extract<MarkupNode, { children: MarkupNode[] }>['kind'];
+type Styled = Exclude<Extract<MarkupNode, { children: MarkupNode[] }>['kind'], 'quote'>;
 
 interface Rule {
   /** Sticky (`y`): tried at one position. */
@@ -22,6 +26,8 @@ interface Rule {
   node: (match: RegExpExecArray, depth: number) => MarkupNode;
   /** A style, whose content is parsed again (up to MAX_DEPTH). */
   nests?: true;
+  /** Only where a line of the message itself starts: not in a style, nor in a quote. */
+  lineStart?: true;
 }
 
 // http(s) URLs only: javascript:, data: and the like stay plain text. No trailing punctuation.
@@ -42,8 +48,26 @@ const style = (pattern: RegExp, kind: Styled, inner?: Styled): Rule => ({
   },
 });
 
+/** A quote's content, parsed as the message's own text is (no style level used up), but quoting nothing further. */
+const quote = (content: string): MarkupNode => ({ kind: 'quote', children: parse(content, 0, false) });
+
 // Earlier rules win where two start at the same place: code before styles, ** before *, __ before _.
 const RULES: Rule[] = [
+  // ">>> " quotes everything after it; "> " lines one by one, a run of them one quote, which takes
+  // its line break along (the quote is a block of its own).
+  { pattern: />>> ([\s\S]*)/y, lineStart: true, node: (m) => quote(m[1]!) },
+  {
+    pattern: /> [^\n]*(?:\n> [^\n]*)*\n?/y,
+    lineStart: true,
+    node: (m) =>
+      quote(
+        m[0]
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((line) => line.slice(2))
+          .join('\n'),
+      ),
+  },
   {
     pattern: /```(?:([a-z0-9+#-]{1,20})\n)?\n?([\s\S]*?)\n?```/iy,
     node: (m) => ({ kind: 'codeblock', language: m[1]?.toLowerCase() ?? null, text: m[2]! }),
@@ -57,17 +81,20 @@ const RULES: Rule[] = [
   style(/\*\*(?!\s)([\s\S]+?)\*\*/y, 'bold'),
   style(/__(?!\s)([\s\S]+?)__(?!_)/y, 'underline'),
   style(/~~(?!\s)([\s\S]+?)~~/y, 'strike'),
+  // Spaces inside are fine ("|| the end ||"); an escaped "\|" does not close.
+  style(/\|\|([\s\S]*?[^\\])\|\|/y, 'spoiler'),
   style(/\*(?![\s*])([\s\S]*?[^\s\\])\*(?!\*)/y, 'italic'),
   style(/(?<!\w)_(?![\s_])([\s\S]*?[^\s\\])_(?!\w)/y, 'italic'),
 ];
 /** Where a rule may start: a character any rule begins with. Plain text in between is taken whole. */
-const MAY_START = /[`\\hH@*_~]/g;
+const MAY_START = /[`\\hH@*_~|>]/g;
 
 export function parseMarkup(text: string): MarkupNode[] {
   return parse(text, 0);
 }
 
-function parse(text: string, depth: number): MarkupNode[] {
+/** `quotes`: a quote may start at a line's start (the message's own text, not a style's or a quote's). */
+function parse(text: string, depth: number, quotes = depth === 0): MarkupNode[] {
   const nodes: MarkupNode[] = [];
   let plain = '';
   let at = 0;
@@ -81,7 +108,7 @@ function parse(text: string, depth: number): MarkupNode[] {
     if (!next) break;
     plain += text.slice(at, next.index);
     at = next.index;
-    const found = matchAt(text, at, depth);
+    const found = matchAt(text, at, depth, quotes);
     if (!found) {
       plain += text[at];
       at += 1;
@@ -100,9 +127,11 @@ function parse(text: string, depth: number): MarkupNode[] {
   return nodes;
 }
 
-function matchAt(text: string, at: number, depth: number): [MarkupNode, number] | null {
+function matchAt(text: string, at: number, depth: number, quotes: boolean): [MarkupNode, number] | null {
+  const lineStart = quotes && (at === 0 || text[at - 1] === '\n');
   for (const rule of RULES) {
     if (rule.nests && depth >= MAX_DEPTH) continue;
+    if (rule.lineStart && !lineStart) continue;
     rule.pattern.lastIndex = at;
     const match = rule.pattern.exec(text);
     if (match) return [rule.node(match, depth), match[0].length];
@@ -129,10 +158,19 @@ export function callsReader(
   return !!message.mentionsEveryone || message.replyToAuthorId === reader.id || mentions(parseMarkup(message.content), reader.username);
 }
 
-/** The text without its markers (mentions as "@name"): for one-line previews and labels. */
+/** What plainText shows for a spoiler: never its content. */
+export const SPOILER_PLAIN_TEXT = '[spoiler]';
+
+/**
+ * The text without its markers (mentions as "@name", a quote as its text on lines of its own, a
+ * spoiler as SPOILER_PLAIN_TEXT so a preview never gives it away): for one-line previews and labels.
+ */
 export function plainText(nodes: readonly MarkupNode[]): string {
   return nodes
-    .map((node) => {
+    .map((node, i) => {
+      if (node.kind === 'spoiler') return SPOILER_PLAIN_TEXT;
+      // The quote took its line break along: what follows it starts a line again.
+      if (node.kind === 'quote') return plainText(node.children) + (i < nodes.length - 1 ? '\n' : '');
       if ('children' in node) return plainText(node.children);
       return node.kind === 'mention' ? `@${node.username}` : node.kind === 'everyone' ? '@everyone' : node.text;
     })
