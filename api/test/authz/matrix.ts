@@ -422,7 +422,8 @@ export const MUTATIONS: Record<string, Row> = {
   createBot: {
     document: 'mutation($n: String!) { createBot(name: $n) { token } }',
     prepare: () => ({ variables: { n: 'Made bot' } }),
-    expect: signedIn,
+    // A person makes a bot and answers for it; a bot makes none.
+    expect: { ...signedIn, bot: forbidden('PERSON') },
   },
   regenerateBotToken: {
     document: 'mutation($b: ID!) { regenerateBotToken(botId: $b) { token } }',
@@ -436,9 +437,10 @@ export const MUTATIONS: Record<string, Row> = {
   },
   addBotToServer: {
     // A new bot of the caller's own (the owner's for anonymous): adding it needs MANAGE_SERVER; a bot joining has no rank.
+    // A bot owns no bots: it can only name the owner's, which to it does not exist.
     document: 'mutation($b: ID!, $s: ID!) { addBotToServer(botId: $b, serverId: $s) { user { id } } }',
-    prepare: async (ctx) => ({ variables: { ...server(ctx), b: (await createBot(OWN(ctx))).id } }),
-    expect: needs('MANAGE_SERVER'),
+    prepare: async (ctx) => ({ variables: { ...server(ctx), b: (await createBot(ctx.actor === 'bot' ? ctx.owner.client : OWN(ctx))).id } }),
+    expect: { ...needs('MANAGE_SERVER'), bot: notFound },
   },
 };
 
