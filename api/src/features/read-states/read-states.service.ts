@@ -10,7 +10,6 @@ const markReadSchema = z.object({ messageId: z.string().regex(/^\d{1,20}$/, 'mus
 /** Unread messages looked at for mentions, newest first, per channel: a bounded cost for a long-unread channel. */
 export const MENTION_SCAN_LIMIT = 1000;
 
-
 /** Read markers per user and channel: the newest message each has read, and each channel's newest. */
 export class ReadStatesService {
   constructor(private readonly orm: Orm) {}
