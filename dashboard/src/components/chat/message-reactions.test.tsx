@@ -19,6 +19,10 @@ describe('reaction chips', () => {
       ['👍 2 reactions, including yours', 'true', '👍2'],
       ['🎉 1 reaction, react with 🎉', 'false', '🎉1'],
     ]);
+    // The spans globals.css styles (the count apart, and coloured when pressed), hidden as the chip's name says it all.
+    expect(chips[0]!.innerHTML).toBe(
+      '<span class="reaction-emoji" aria-hidden="true">👍</span><span class="reaction-count" aria-hidden="true">2</span>',
+    );
   });
 
   it('a click adds the reaction the reader has not made and takes back the one they have', () => {

@@ -6,6 +6,7 @@ import { graphql } from '@/gql';
 import type { ApiError } from '@/lib/api-errors';
 import { formatDateTime } from './chat-time';
 import type { ReactionState } from './message-log';
+import { ReactionFace } from './reaction-face';
 
 /**
  * What the chips show. Selected by the history page and the reaction mutations' answers, never by the
@@ -58,12 +59,7 @@ export function ReactionChips({ messageId, reactions, canReact, onToggle }: Reac
                   aria-disabled={!clickable || undefined}
                   onClick={() => clickable && onToggle(messageId, reaction.emoji, !reaction.me)}
                 >
-                  <span className="reaction-emoji" aria-hidden>
-                    {reaction.emoji}
-                  </span>
-                  <span className="reaction-count" aria-hidden>
-                    {reaction.count}
-                  </span>
+                  <ReactionFace emoji={reaction.emoji} count={reaction.count} />
                 </button>
               </Tooltip.Trigger>
               <Tooltip.Portal>

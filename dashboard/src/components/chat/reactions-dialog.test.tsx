@@ -97,6 +97,10 @@ describe('reactions dialog', () => {
       ['🎉 1 reaction', 'true'],
       ['👍 2 reactions, including yours', 'false'],
     ]);
+    // Each tab shows its emoji and count as the chips do, in the spans globals.css styles.
+    expect(screen.getAllByRole('tab')[1]!.innerHTML).toBe(
+      '<span class="reaction-emoji" aria-hidden="true">👍</span><span class="reaction-count" aria-hidden="true">2</span>',
+    );
     // Focus starts on the chosen emoji.
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: '🎉 1 reaction' }));
     expect(executeQuery.mock.calls.map(([request]) => request.variables)).toContainEqual({ messageId: '7', emoji: '🎉', limit: LISTED });

@@ -12,6 +12,7 @@ import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { parseMarkup, plainText } from './message-markup';
 import type { ReactionState } from './message-log';
 import { chipName, reactionRefusal } from './message-reactions';
+import { ReactionFace } from './reaction-face';
 
 /** One person in the list: who they are, as the member list names them. */
 export const ReactorFragment = graphql(`
@@ -141,12 +142,7 @@ export function ReactionsDialog({ message, open, onOpenChange, myUserId, canRemo
               <Tabs.List className="reaction-tab-list" aria-label="Emoji">
                 {reactions.map((reaction) => (
                   <Tabs.Trigger key={reaction.emoji} value={reaction.emoji} className="reaction-tab" aria-label={chipName(reaction, false)}>
-                    <span className="reaction-emoji" aria-hidden>
-                      {reaction.emoji}
-                    </span>
-                    <span className="reaction-count" aria-hidden>
-                      {reaction.count}
-                    </span>
+                    <ReactionFace emoji={reaction.emoji} count={reaction.count} />
                   </Tabs.Trigger>
                 ))}
               </Tabs.List>
