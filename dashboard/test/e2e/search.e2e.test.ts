@@ -171,7 +171,7 @@ describe('searching messages in the browser', () => {
     await expectPage(panel(page).getByText(/Words match whole/)).toBeVisible();
     await screenshots(page, 'search-03-empty');
     await search(page, '!!!');
-    await expectPage(panel(page).getByRole('alert')).toHaveText('The search must contain a word.');
+    await expectPage(panel(page).getByRole('alert')).toHaveText('The search must contain a word, or from: or in:.');
     await expectPage(panel(page).getByRole('button', { name: 'Try again' })).toHaveCount(0);
     await screenshots(page, 'search-04-error');
     // Escape ends the search: the panel closes, the box empties and keeps focus.
@@ -179,6 +179,50 @@ describe('searching messages in the browser', () => {
     await expectPage(panel(page)).toHaveCount(0);
     await expectPage(box(page)).toHaveValue('');
     await expectPage(page.getByRole('complementary', { name: 'Members' })).toBeVisible();
+  });
+
+  it('from: and in: narrow the search to an author and a channel, alone or with words; only the words are marked', async () => {
+    const { page } = max;
+    const send = (as: Person, channelId: string, content: string) =>
+      as.api('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: channelId, t: content });
+    await send(owner, channels.random, 'Snack list for the weekend');
+    await send(max, channels.random, 'Snack run tonight?');
+    await send(max, channels.general, 'Snack time in general');
+    const contents = () => results(page).locator('.search-result-content').allInnerTexts();
+    const authors = () => results(page).locator('.message-author').allInnerTexts();
+    const where = () => results(page).locator('.search-result-channel').allInnerTexts();
+
+    // Filters alone: all of Max's messages (the username in any case), newest first, nothing marked.
+    await search(page, `from:${max.username.toUpperCase()}`);
+    await expectPage(status(page)).toHaveText('3 results');
+    expect(await contents()).toEqual(['Snack time in general', 'Snack run tonight?', 'Release party on Friday']);
+    expect(await authors()).toEqual(['Max', 'Max', 'Max']);
+    await expectPage(panel(page).locator('mark')).toHaveCount(0);
+
+    // A channel and a word: #random's only, the word marked (not the channel's name).
+    await search(page, 'in:#Random snack');
+    await expectPage(status(page)).toHaveText('2 results');
+    expect(await contents()).toEqual(['Snack run tonight?', 'Snack list for the weekend']);
+    expect(await where()).toEqual(['#random', '#random']);
+    expect(await panel(page).locator('mark').allInnerTexts()).toEqual(['Snack', 'Snack']);
+
+    // Both, with the word among them.
+    await search(page, `in:random snack from:${max.username}`);
+    await expectPage(panel(page).getByRole('heading')).toHaveText(`Results for “in:random snack from:${max.username}”`);
+    await expectPage(status(page)).toHaveText('1 result');
+    expect([await contents(), await authors(), await where()]).toEqual([['Snack run tonight?'], ['Max'], ['#random']]);
+    expect(await panel(page).locator('mark').allInnerTexts()).toEqual(['Snack']);
+    await screenshots(page, 'search-08-filtered');
+
+    // A name that is nobody's (a display name is not a username), or a channel Max cannot see: nothing, and why.
+    await search(page, 'from:Max');
+    await expectPage(status(page)).toHaveText('No messages match “from:Max”.');
+    await expectPage(panel(page).getByText(/The name after from: must be a username, exactly/)).toBeVisible();
+    await search(page, 'in:staff budget');
+    await expectPage(status(page)).toHaveText('No messages match “in:staff budget”.');
+    await screenshots(page, 'search-09-filtered-empty');
+    await box(page).press('Escape');
+    await expectPage(panel(page)).toHaveCount(0);
   });
 
   it('by keyboard: the scope, the arrows into the results, Enter jumps in this channel, Escape back to the box', async () => {

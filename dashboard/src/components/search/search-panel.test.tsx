@@ -124,6 +124,55 @@ describe('search panel', () => {
     expect(screen.getByText(/try other or fewer words, or the whole server/)).toBeTruthy();
   });
 
+  it('explains the words and the from: and in: filters before anything is searched', () => {
+    renderSearch();
+    fireEvent.click(screen.getByRole('button', { name: 'Search messages' }));
+    const hint = panel()!.querySelector('.search-hint')!;
+    expect([...hint.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
+      '"two words"',
+      '-word',
+      'or',
+      'from:username',
+      'in:channel',
+    ]);
+    expect(hint.textContent).toContain('from:username finds someone’s messages and in:channel a channel’s, with or without words.');
+  });
+
+  it('runs a search of filters alone, and marks none of their names', async () => {
+    const { asked, answer } = renderSearch();
+    searchFor(' from:alice ');
+    expect(asked[0]!.operation.variables).toMatchObject({ query: 'from:alice', channelId: null });
+    expect(screen.getByRole('heading').textContent).toBe('Results for “from:alice”');
+    await answer(0, [result(30, 'alice was here, from the start'), result(20, 'in general')]);
+    expect(status()).toBe('2 results');
+    expect(panel()!.querySelectorAll('mark')).toHaveLength(0);
+
+    // With words: only the words are marked, not the names after from: and in:.
+    searchFor('from:alice in:#general hello');
+    expect(asked[1]!.operation.variables).toMatchObject({ query: 'from:alice in:#general hello' });
+    await answer(1, [result(40, 'Hello from alice in general, hello!')]);
+    expect([...panel()!.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Hello', 'hello']);
+  });
+
+  it('when filters found nothing, says the names must match exactly', async () => {
+    const { answer } = renderSearch();
+    searchFor('from:Alicia');
+    await answer(0, []);
+    expect(status()).toBe('No messages match “from:Alicia”.');
+    const hint = () => panel()!.querySelector('.search-results-frame .search-hint')!.textContent;
+    expect(hint()).toBe('The name after from: must be a username, exactly (the @name, not the display name). Check the name.');
+
+    // Words and a channel, in this channel only.
+    fireEvent.click(within(panel()!).getByRole('radio', { name: 'This channel' }));
+    searchFor('in:random release');
+    await answer(2, []);
+    expect(status()).toBe('No messages match “in:random release” in #general.');
+    expect(hint()).toBe(
+      'The name after in: must be a channel’s name, exactly. Words match whole (“release” does not find “released”). ' +
+        'Check the name, or try other or fewer words, or search the whole server.',
+    );
+  });
+
   it("shows the API's refusal of the words, without a retry", async () => {
     const { refuse } = renderSearch();
     searchFor('!!!');

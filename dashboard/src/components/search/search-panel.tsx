@@ -8,7 +8,7 @@ import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { isPhoneScreen, ScopeChoice, SEARCH_RESULTS_ID, SearchField } from './search-box';
 import { SearchResultItem } from './search-result';
 import { useMessageSearch, type SearchChannel, type SearchRequest } from './search-state';
-import { highlightPattern, highlightTerms } from './search-terms';
+import { highlightPattern, highlightTerms, readSearchText } from './search-terms';
 import { SEARCH_PAGE_SIZE, SearchMessagesQuery } from './search.operations';
 
 interface SearchPanelProps {
@@ -91,7 +91,8 @@ export function SearchPanel({ serverId, channel, onJump, onClosed }: SearchPanel
       ) : (
         <p className="muted small search-hint">
           Type words and press Enter. Words match whole: “release” does not find “released”. <code>&quot;two words&quot;</code> match as a
-          phrase, <code>-word</code> leaves one out, <code>or</code> allows either.
+          phrase, <code>-word</code> leaves one out, <code>or</code> allows either. <code>from:username</code> finds someone’s messages and{' '}
+          <code>in:channel</code> a channel’s, with or without words.
         </p>
       )}
     </aside>
@@ -161,12 +162,7 @@ export function SearchResults({ serverId, request, pages, activeId, focusActive,
       >
         {status}
       </p>
-      {first && 'count' in first && first.count === 0 && (
-        <p className="muted small search-hint">
-          Words match whole (“release” does not find “released”): try other or fewer words
-          {request.channel ? ', or the whole server' : ''}.
-        </p>
-      )}
+      {first && 'count' in first && first.count === 0 && <NothingFoundHint request={request} />}
       <ol id={SEARCH_RESULTS_ID} className="search-results" aria-label="Results" onKeyDown={moveFocus}>
         {pages.map((before, index) => (
           <SearchResultsPage
@@ -197,6 +193,36 @@ export function SearchResults({ serverId, request, pages, activeId, focusActive,
         </button>
       )}
     </div>
+  );
+}
+
+/** Why a search may have found nothing: the words match whole, and the names after from: and in: exactly. */
+function NothingFoundHint({ request }: { request: SearchRequest }) {
+  const { words, from, in: channels } = readSearchText(request.query);
+  if (from.length === 0 && channels.length === 0)
+    return (
+      <p className="muted small search-hint">
+        Words match whole (“release” does not find “released”): try other or fewer words{request.channel ? ', or the whole server' : ''}.
+      </p>
+    );
+  const names = from.length + channels.length > 1 ? 'names' : 'name';
+  return (
+    <p className="muted small search-hint">
+      {from.length > 0 && (
+        <>
+          The name after <code>from:</code> must be a username, exactly (the @name, not the display name).{' '}
+        </>
+      )}
+      {channels.length > 0 && (
+        <>
+          The name after <code>in:</code> must be a channel’s name, exactly.{' '}
+        </>
+      )}
+      {words && <>Words match whole (“release” does not find “released”). </>}
+      Check the {names}
+      {words ? ', or try other or fewer words' : ''}
+      {request.channel ? ', or search the whole server' : ''}.
+    </p>
   );
 }
 

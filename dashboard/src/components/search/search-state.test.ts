@@ -14,6 +14,14 @@ describe('search state', () => {
     expect(state).toMatchObject({ open: true, request: { query: 'release notes', channel: null }, pages: [null] });
   });
 
+  it('runs a search of filters alone (the API reads from: and in:)', () => {
+    const state = run([
+      { type: 'draft', text: 'from:alice ' },
+      { type: 'submit', channel: GENERAL },
+    ]);
+    expect(state).toMatchObject({ open: true, request: { query: 'from:alice', channel: null }, pages: [null] });
+  });
+
   it('runs nothing for an empty box', () => {
     const start = run([{ type: 'draft', text: '   ' }]);
     expect(searchReducer(start, { type: 'submit', channel: GENERAL })).toBe(start);
