@@ -5,6 +5,7 @@ import {
   isAtPresent,
   messageLogReducer,
   newestId,
+  rereadWindow,
   type MessageLog,
   type MessageLogAction,
   type ReactionChange,
@@ -191,6 +192,144 @@ describe('message log', () => {
       ];
       expect(run(stale(start.generation), window)).toBe(window);
       expect(ids(run([stale(window.generation)[0]!], window))[0]).toBe('9');
+    });
+
+    describe('after a reconnect', () => {
+      /** The channel as the API holds it: answers `messages(after:)` in pages of `size`, and counts the cursors asked. */
+      const channel = (messages: Msg[], size: number) => {
+        const cursors: string[] = [];
+        const readAfter = async (cursor: string) => {
+          cursors.push(cursor);
+          const later = messages.filter((m) => compareIds(m.id, cursor) > 0);
+          return {
+            messages: later.slice(0, size),
+            hasMoreBefore: messages.some((m) => compareIds(m.id, cursor) <= 0),
+            hasMoreAfter: later.length > size,
+          };
+        };
+        return { readAfter, cursors };
+      };
+      const range = (from: number, to: number, content = (id: number) => `m${id}`) =>
+        Array.from({ length: to - from + 1 }, (_, i) => msg(from + i, content(from + i)));
+      /** A window opened at 12 (10..14), then a newer page read (15, 16), as the reader scrolled down. */
+      const scrolled = () =>
+        run(
+          [
+            around(12, 10, 14),
+            { type: 'newer', messages: [msg(15), msg(16)], hasMoreAfter: true },
+            { type: 'older', messages: [msg(9)], hasMoreBefore: true },
+          ],
+          attached(),
+        );
+
+      it('reads the whole window again, page after page, from just before its oldest message until past its newest', async () => {
+        const log = scrolled();
+        // During the outage: 11 edited, 13 and 9 deleted, a reaction on 12, and 17..30 sent.
+        const now = range(1, 30, (id) => (id === 11 ? 'edited' : `m${id}`))
+          .filter((m) => m.id !== '13' && m.id !== '9')
+          .map((m) => (m.id === '12' ? { ...m, reactions: [{ emoji: '👍', count: 1, me: false }] } : m));
+        const { readAfter, cursors } = channel(now, 4);
+        const action = await rereadWindow(log, readAfter);
+        // 8 is just before 9, the oldest held; then after the last one read, until past 16, the newest held.
+        expect(cursors).toEqual(['8', '14']);
+        expect(action).toEqual({
+          type: 'refreshed',
+          after: '8',
+          messages: [
+            msg(10),
+            msg(11, 'edited'),
+            msg(12, 'm12', [{ emoji: '👍', count: 1, me: false }]),
+            msg(14),
+            msg(15),
+            msg(16),
+            msg(17),
+            msg(18),
+          ],
+          hasMoreBefore: true,
+          hasMoreAfter: true,
+          generation: log.generation,
+        });
+
+        // Applied: the edit, the deletions and the reaction show, and the last page's rest (contiguous) stays;
+        // the reader stays too (the run, its anchor and first index).
+        const refreshed = messageLogReducer(log, action!);
+        expect(ids(refreshed)).toEqual(['10', '11', '12', '14', '15', '16', '17', '18']);
+        expect(refreshed.messages[1]!.content).toBe('edited');
+        expect(refreshed.messages[2]!.reactions).toEqual([{ emoji: '👍', count: 1, me: false }]);
+        expect(refreshed).toMatchObject({
+          generation: log.generation,
+          anchorId: '12',
+          firstIndex: log.firstIndex,
+          hasMoreBefore: true,
+          hasMoreAfter: true,
+        });
+        expect(isAtPresent(refreshed)).toBe(false);
+        // Read again with nothing changed, it stays the same.
+        const again = await rereadWindow(refreshed, channel(now, 4).readAfter);
+        expect(messageLogReducer(refreshed, again!).messages).toEqual(refreshed.messages);
+      });
+
+      it('a window whose newer messages were all deleted meanwhile reaches the present: live messages append again', async () => {
+        const log = run([around(12, 10, 14)], attached());
+        const { readAfter, cursors } = channel(range(1, 14), 50);
+        const action = await rereadWindow(log, readAfter);
+        expect(cursors).toEqual(['9']);
+        const refreshed = run([action!, { type: 'created', message: msg(20) }], log);
+        expect(ids(refreshed)).toEqual(['10', '11', '12', '13', '14', '20']);
+        expect(isAtPresent(refreshed)).toBe(true);
+        expect(refreshed.generation).toBe(log.generation);
+      });
+
+      it('keeps pages loaded while it read, and what they say lies beyond them', () => {
+        const log = scrolled();
+        const read: MessageLogAction<Msg> = {
+          type: 'refreshed',
+          after: '8',
+          messages: [msg(9), msg(10, 'edited'), msg(12), msg(14), msg(15), msg(16)],
+          hasMoreBefore: true,
+          hasMoreAfter: true,
+          generation: log.generation,
+        };
+        const meanwhile = run(
+          [
+            { type: 'older', messages: [msg(7), msg(8)], hasMoreBefore: false },
+            { type: 'newer', messages: [msg(17)], hasMoreAfter: false },
+            read,
+          ],
+          log,
+        );
+        // 11 and 13 deleted within what was read; 7, 8 and 17 outside it stay, and so do their flags.
+        expect(ids(meanwhile)).toEqual(['7', '8', '9', '10', '12', '14', '15', '16', '17']);
+        expect(meanwhile.messages[3]!.content).toBe('edited');
+        expect(meanwhile).toMatchObject({ hasMoreBefore: false, hasMoreAfter: false });
+      });
+
+      it('reads nothing for a log at the present; a failed page or a jump meanwhile leaves the window as it is', async () => {
+        const { readAfter, cursors } = channel(range(1, 30), 50);
+        expect(await rereadWindow(attached(), readAfter)).toBeUndefined();
+        expect(cursors).toEqual([]);
+        const log = run([around(12, 10, 14)], attached());
+        expect(await rereadWindow(log, async () => undefined)).toBeUndefined();
+        // Asked for one window, answered after a jump to another: dropped.
+        const action = await rereadWindow(log, readAfter);
+        const jumped = messageLogReducer(log, around(25, 23, 27));
+        expect(messageLogReducer(jumped, action!)).toBe(jumped);
+      });
+
+      it('counts back from snowflake ids exactly, beyond what a number holds', async () => {
+        const log = run([
+          {
+            type: 'around',
+            messageId: '7300000000000000000',
+            messages: [msg('7300000000000000000')],
+            hasMoreBefore: true,
+            hasMoreAfter: true,
+          },
+        ]);
+        const { readAfter, cursors } = channel([msg('7299999999999999999'), msg('7300000000000000000'), msg('7300000000000000001')], 50);
+        expect((await rereadWindow(log, readAfter))?.after).toBe('7299999999999999999');
+        expect(cursors).toEqual(['7299999999999999999']);
+      });
     });
 
     it('a window that reaches the present is attached: live messages append to it', () => {

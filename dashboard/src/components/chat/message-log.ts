@@ -6,7 +6,8 @@
  * The log is one contiguous run of the channel. Usually it reaches the present (the newest message),
  * but a jump to an old message replaces it with a window around that message, detached from the
  * present (`hasMoreAfter`): newer pages extend it downward until it reaches the present again, and
- * live creations are left out meanwhile, as they would not be contiguous with it.
+ * live creations are left out meanwhile, as they would not be contiguous with it. After a reconnect
+ * its range is read again (`refreshed`), as the latest page is read again for a log at the present.
  */
 
 /** One emoji on a message: how many reacted with it, and whether the reader did. */
@@ -70,6 +71,12 @@ export type MessageLogAction<T extends LogEntry> =
   | { type: 'around'; messageId: string; messages: T[]; hasMoreBefore: boolean; hasMoreAfter: boolean }
   /** The page after the newest message a detached log holds. */
   | { type: 'newer'; messages: T[]; hasMoreAfter: boolean; generation?: number }
+  /**
+   * A detached window read again after a reconnect (rereadWindow), for the edits, deletions and
+   * reactions missed meanwhile: every message after `after`, oldest first, through the window's newest
+   * and the rest of the last page, with the first page's `hasMoreBefore` and the last's `hasMoreAfter`.
+   */
+  | { type: 'refreshed'; after: string; messages: T[]; hasMoreBefore: boolean; hasMoreAfter: boolean; generation?: number }
   /** A created message, live or replayed, or as sendMessage answered: without reactions yet. */
   | { type: 'created'; message: T }
   /** An edit, live or as editMessage answered: the message without its reactions, which stay as the log has them. */
@@ -91,6 +98,50 @@ export function compareIds(a: string, b: string): number {
 
 export function newestId<T extends LogEntry>(log: MessageLog<T>): string | undefined {
   return log.messages[log.messages.length - 1]?.id;
+}
+
+/** A page of history after a cursor, oldest first, as the API answers `messages(after:)`. */
+export interface PageAfter<T extends LogEntry> {
+  messages: T[];
+  hasMoreBefore: boolean;
+  hasMoreAfter: boolean;
+}
+
+/**
+ * Reads a detached window again, page after page from just before its oldest message (`after`
+ * excludes its cursor) until past its newest (the reader may have loaded several pages): the
+ * `refreshed` action to apply, or undefined for a log at the present or when a page failed (the
+ * window then stays as it was).
+ */
+export async function rereadWindow<T extends LogEntry>(
+  log: MessageLog<T>,
+  readAfter: (cursor: string) => Promise<PageAfter<T> | undefined>,
+): Promise<Extract<MessageLogAction<T>, { type: 'refreshed' }> | undefined> {
+  const oldest = log.messages[0]?.id;
+  const newest = newestId(log);
+  if (!log.hasMoreAfter || oldest === undefined || newest === undefined) return undefined;
+  const after = (BigInt(oldest) - 1n).toString();
+  const messages: T[] = [];
+  let hasMoreBefore: boolean | undefined;
+  let hasMoreAfter = true;
+  let cursor = after;
+  while (hasMoreAfter && compareIds(cursor, newest) < 0) {
+    const page = await readAfter(cursor);
+    if (!page) return undefined;
+    hasMoreBefore ??= page.hasMoreBefore;
+    hasMoreAfter = page.hasMoreAfter;
+    if (page.messages.length === 0) break;
+    messages.push(...page.messages);
+    cursor = messages[messages.length - 1]!.id;
+  }
+  return {
+    type: 'refreshed',
+    after,
+    messages,
+    hasMoreBefore: hasMoreBefore ?? log.hasMoreBefore,
+    hasMoreAfter,
+    generation: log.generation,
+  };
 }
 
 /** Whether the log holds the channel's newest messages: what reading it may mark read, and where live messages go. */
@@ -139,6 +190,23 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
       };
     case 'newer':
       return { ...log, messages: merge(log.messages, action.messages), hasMoreAfter: action.hasMoreAfter };
+    case 'refreshed': {
+      // The pages are one run from `after` on: within it they are the truth (what is missing was deleted
+      // meanwhile). The log's run, anchor and first index stay: the reader stays where they were.
+      const page = sorted(action.messages);
+      const through = page[page.length - 1]?.id ?? action.after;
+      const inRun = (id: string) => compareIds(id, action.after) > 0 && compareIds(id, through) <= 0;
+      const kept = log.messages.filter((m) => !inRun(m.id));
+      // Pages loaded while it was read, on either side, still say what lies beyond them.
+      const keptOlder = kept.some((m) => compareIds(m.id, action.after) <= 0);
+      const keptNewer = kept.some((m) => compareIds(m.id, through) > 0);
+      return {
+        ...log,
+        messages: merge(kept, page),
+        hasMoreBefore: keptOlder ? log.hasMoreBefore : action.hasMoreBefore,
+        hasMoreAfter: keptNewer ? log.hasMoreAfter : action.hasMoreAfter,
+      };
+    }
     case 'older': {
       const messages = merge(log.messages, action.messages);
       const added = messages.length - log.messages.length;

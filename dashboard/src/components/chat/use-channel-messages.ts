@@ -8,7 +8,7 @@ import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { ChannelEventsSubscription, ChannelHistoryQuery, PAGE_SIZE } from './chat.operations';
 import { ChatMessageFragment, type ChatMessageData } from './message-item';
-import { emptyLog, isAtPresent, messageLogReducer, newestId, type MessageLogAction } from './message-log';
+import { emptyLog, isAtPresent, messageLogReducer, newestId, rereadWindow, type MessageLogAction } from './message-log';
 import { MessageReactionsFragment } from './message-reactions';
 import { useTypingUsers } from './use-typing-users';
 
@@ -29,8 +29,9 @@ interface ChannelMessagesOptions {
  *
  * A jump loads the page around a message instead, detached from the present when newer messages
  * follow it: newer pages load as the reader scrolls down, and the subscription then runs without
- * `since` (only what the window holds changes). Reaching the present again (the last newer page, or
- * the latest page) subscribes afresh with `since`, so nothing sent meanwhile is missed.
+ * `since` (only what the window holds changes); after a drop the window's range is read again, where
+ * the reader is. Reaching the present again (the last newer page, or the latest page) subscribes
+ * afresh with `since`, so nothing sent meanwhile is missed.
  */
 export function useChannelMessages(
   channelId: string,
@@ -99,13 +100,27 @@ export function useChannelMessages(
     optionsRef.current.onOpenedAt?.(messageId, outcome.found);
   }, [loadLatest, loadAround]);
 
+  /** A detached window read again after a drop, for what changed in it meanwhile: the reader stays where they are. */
+  const refreshWindow = useCallback(async () => {
+    const action = await rereadWindow(logRef.current, async (cursor) => {
+      const result = await fetchPage({ after: cursor });
+      const page = result.data?.messages;
+      return page && { ...page, messages: page.messages.map(withReactions) };
+    });
+    if (!action || action.generation !== logRef.current.generation) return;
+    // Everything from the window on was deleted: nowhere is left to stay, so back to the present.
+    if (action.messages.length === 0) return loadLatest();
+    dispatch(action);
+  }, [fetchPage, loadLatest]);
+
   useEffect(() => {
     void loadFirst();
   }, [loadFirst]);
-  // A detached window stays where the reader is: its live edits and deletes still arrive.
+  // At the present the latest page again; a detached window its own range, and the reader stays there.
   useOnReconnect(() => {
     if (!logRef.current.loaded) void loadFirst();
     else if (isAtPresent(logRef.current)) void loadLatest();
+    else void refreshWindow();
   });
 
   const loadOlder = useCallback(async () => {
