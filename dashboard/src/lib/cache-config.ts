@@ -33,6 +33,7 @@ export const cacheKeys: CacheExchangeOpts['keys'] = {
   // One emoji of a message, embedded in it: its count and whether the caller reacted.
   Reaction: () => null,
   TypingStarted: () => null,
+  EventsMissed: () => null,
   ChannelUpdated: () => null,
   ChannelDeleted: () => null,
   MemberJoined: () => null,

@@ -116,12 +116,15 @@ export function useChannelMessages(
   useEffect(() => {
     void loadFirst();
   }, [loadFirst]);
-  // At the present the latest page again; a detached window its own range, and the reader stays there.
-  useOnReconnect(() => {
+  // After a drop, or the API's EventsMissed (its event bus was away: edits, deletions and reactions of
+  // that time never come): at the present the latest page again; a detached window its own range,
+  // and the reader stays there.
+  const readAgain = useCallback(() => {
     if (!logRef.current.loaded) void loadFirst();
     else if (isAtPresent(logRef.current)) void loadLatest();
     else void refreshWindow();
-  });
+  }, [loadFirst, loadLatest, refreshWindow]);
+  useOnReconnect(readAgain);
 
   const loadOlder = useCallback(async () => {
     const current = logRef.current;
@@ -174,6 +177,8 @@ export function useChannelMessages(
           return dispatch({ type: 'reaction', change: event, readerId: myUserId });
         case 'TypingStarted':
           return typing.started(event.user.id, event.user.displayName);
+        case 'EventsMissed':
+          return readAgain();
       }
     },
     onEnded: onLost,

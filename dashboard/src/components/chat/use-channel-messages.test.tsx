@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { Client, makeResult, Provider, type Operation, type OperationResult } from 'urql';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { filter, fromValue, makeSubject, map, mergeMap, never, pipe, type Source, type Subject } from 'wonka';
+import { cacheKeys, cacheUpdates } from '@/lib/cache-config';
+import { ConnectionMonitor } from '@/lib/connection-status';
+import { useChannelMessages } from './use-channel-messages';
+
+const { session } = vi.hoisted(() => ({ session: { api: { connection: null as unknown } } }));
+vi.mock('@/components/session/api-provider', () => ({ useSession: () => session }));
+
+const message = (id: string, content: string) => ({
+  __typename: 'Message',
+  id,
+  channel: { __typename: 'Channel', id: 'c1' },
+  content,
+  createdAt: '2026-12-02T10:00:00.000Z',
+  editedAt: null,
+  pinnedAt: null,
+  mentionsEveryone: false,
+  author: { __typename: 'User', id: 'u2', username: 'bob', displayName: 'Bob' },
+  replyTo: null,
+  reactions: [],
+});
+
+const named = (op: Operation) => op.query.definitions.map((d) => ('name' in d ? d.name?.value : undefined)).find(Boolean);
+
+function Log() {
+  const { log } = useChannelMessages('c1', 'u1', () => {});
+  return (
+    <ul aria-label="log">
+      {log.messages.map((m) => (
+        <li key={m.id}>{m.content}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The chat's log over the app's cache; the API answers history from `world` and the test pushes channelEvents. */
+function renderLog(world: { messages: ReturnType<typeof message>[] }) {
+  const sent: Operation[] = [];
+  const events: Subject<Record<string, unknown>> = makeSubject();
+  const connection = new ConnectionMonitor();
+  connection.set('online');
+  session.api.connection = connection;
+  const client = new Client({
+    url: 'http://api.test/graphql',
+    exchanges: [
+      cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),
+      () => (ops$) =>
+        pipe(
+          ops$,
+          filter((op) => op.kind !== 'teardown'),
+          mergeMap((op): Source<OperationResult> => {
+            sent.push(op);
+            if (named(op) === 'ChannelEvents')
+              return pipe(
+                events.source,
+                map((channelEvents) => makeResult(op, { data: { channelEvents } })),
+              );
+            if (op.kind === 'subscription') return never;
+            const page = { __typename: 'MessagePage', hasMoreBefore: false, hasMoreAfter: false, messages: world.messages };
+            return fromValue(makeResult(op, { data: { messages: page } }));
+          }),
+        ),
+    ],
+  });
+  render(
+    <Provider value={client}>
+      <Log />
+    </Provider>,
+  );
+  const historyReads = () => sent.filter((op) => named(op) === 'ChannelHistory').length;
+  return { push: (event: Record<string, unknown>) => act(() => events.next(event)), historyReads };
+}
+
+const shown = () => screen.getAllByRole('listitem').map((item) => item.textContent);
+
+describe('useChannelMessages after missed channel events', () => {
+  afterEach(cleanup);
+
+  it('reads the latest page again on EventsMissed, so edits and deletions of the gap show', async () => {
+    const world = { messages: [message('100', 'hello'), message('101', 'second'), message('102', 'third')] };
+    const { push, historyReads } = renderLog(world);
+    expect(await screen.findByText('third')).toBeTruthy();
+    const before = historyReads();
+
+    // While the API's event bus was away: the first was edited and the second deleted, unheard.
+    world.messages = [message('100', 'hello (edited)'), message('102', 'third')];
+    // Other events are applied as they come, without a read.
+    await push({ __typename: 'TypingStarted', user: { __typename: 'User', id: 'u2', displayName: 'Bob' } });
+    expect(historyReads()).toBe(before);
+
+    await push({ __typename: 'EventsMissed' });
+    expect(await screen.findByText('hello (edited)')).toBeTruthy();
+    expect(shown()).toEqual(['hello (edited)', 'third']);
+    expect(historyReads()).toBe(before + 1);
+  });
+});
