@@ -1,10 +1,8 @@
-import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, gql, makeResult, type Exchange } from 'urql';
+import { gql } from 'urql';
 import { describe, expect, it, vi } from 'vitest';
-import { filter, fromValue, makeSubject, map, mergeMap, pipe } from 'wonka';
 import { ChannelActivitySubscription } from '@/components/channels/channels.operations';
 import { unreadState } from '@/components/channels/unread';
-import { cacheKeys, cacheUpdates } from './cache-config';
+import { cachedApi } from '@/test/cached-api';
 
 const ME = { __typename: 'User', id: '7', username: 'ann' };
 
@@ -32,26 +30,15 @@ describe('live mention counts', () => {
   it('a new message that mentions everyone counts for every reader but its author, as a mention of them does', async () => {
     // Without a schema (as in the app) graphcache warns while it matches the event union's fragments by their fields.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const events = makeSubject<Record<string, unknown>>();
     const channel = { __typename: 'Channel', id: '9', type: 'TEXT', lastMessageId: '100', lastReadMessageId: '100', mentionCount: 0 };
-    const api: Exchange = () => (operations) =>
-      pipe(
-        operations,
-        filter((op) => op.kind !== 'teardown'),
-        mergeMap((op) =>
-          op.kind === 'subscription'
-            ? pipe(
-                events.source,
-                map((channelEvents) => makeResult(op, { data: { channelEvents } })),
-              )
-            : fromValue(makeResult(op, { data: { me: ME, server: { __typename: 'Server', id: '1', channels: [channel] } } })),
-        ),
-      );
-    const client = new Client({ url: 'http://api.test', exchanges: [cacheExchange({ keys: cacheKeys, updates: cacheUpdates }), api] });
+    const { client, push } = cachedApi(
+      () => ({ me: ME, server: { __typename: 'Server', id: '1', channels: [channel] } }),
+      ['ChannelActivity'],
+    );
     await client.query(SidebarQuery, {}).toPromise();
     const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
     const created = (id: string, authorId: string, content: string, mentionsEveryone: boolean) =>
-      events.next({
+      push({
         __typename: 'MessageCreated',
         message: {
           __typename: 'Message',

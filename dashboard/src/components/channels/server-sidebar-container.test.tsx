@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
-import { cacheExchange } from '@urql/exchange-graphcache';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { Client, makeResult, Provider, type Operation, type OperationResult } from 'urql';
+import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { filter, fromValue, makeSubject, map, mergeMap, never, pipe, type Source, type Subject } from 'wonka';
 import { MemberList } from '@/components/members/member-list';
 import { VoiceEngineContext } from '@/components/voice/voice-provider';
-import { cacheKeys, cacheUpdates } from '@/lib/cache-config';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import type { VoiceEngine } from '@/lib/voice/voice-engine';
 import { initialVoiceSnapshot } from '@/lib/voice/voice-state';
+import { cachedApi, operationName } from '@/test/cached-api';
 import { ServerSidebarContainer } from './server-sidebar-container';
 
 const { session, router } = vi.hoisted(() => ({
@@ -68,39 +66,16 @@ function serverOf(world: World) {
   };
 }
 
-const named = (op: Operation) => op.query.definitions.map((d) => ('name' in d ? d.name?.value : undefined)).find(Boolean);
-
 /**
  * The sidebar and the member list over the app's normalised cache, the API answering queries from
  * `world` and the test pushing serverEvents.
  */
 function renderSidebar(world: World) {
-  const sent: Operation[] = [];
-  const events: Subject<Record<string, unknown>> = makeSubject();
   const connection = new ConnectionMonitor();
   connection.set('online');
   session.api.connection = connection;
-  const client = new Client({
-    url: 'http://api.test/graphql',
-    exchanges: [
-      cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),
-      () => (ops$) =>
-        pipe(
-          ops$,
-          filter((op) => op.kind !== 'teardown'),
-          mergeMap((op): Source<OperationResult> => {
-            sent.push(op);
-            if (named(op) === 'ServerEvents')
-              return pipe(
-                events.source,
-                map((serverEvents) => makeResult(op, { data: { serverEvents } })),
-              );
-            if (op.kind === 'subscription') return never;
-            return fromValue(makeResult(op, { data: { server: serverOf(world) } }));
-          }),
-        ),
-    ],
-  });
+  const api = cachedApi(() => ({ server: serverOf(world) }), ['ServerEvents']);
+  const { client, sent } = api;
   const engine = { subscribe: () => () => {}, getSnapshot: () => initialVoiceSnapshot, retryPeer: vi.fn() };
   render(
     <Provider value={client}>
@@ -116,8 +91,10 @@ function renderSidebar(world: World) {
     marked = sent.length;
   };
   const readsSinceMark = () =>
-    ['ServerSidebar', 'ServerMembers'].map((name) => sent.slice(marked).filter((op) => named(op) === name && op.kind === 'query').length);
-  return { push: (event: Record<string, unknown>) => act(() => events.next(event)), connection, mark, readsSinceMark };
+    ['ServerSidebar', 'ServerMembers'].map(
+      (name) => sent.slice(marked).filter((op) => operationName(op) === name && op.kind === 'query').length,
+    );
+  return { push: (event: Record<string, unknown>) => act(() => api.push(event)), connection, mark, readsSinceMark };
 }
 
 const sidebar = () => screen.getByRole('navigation', { name: 'Channels of Book Club' });

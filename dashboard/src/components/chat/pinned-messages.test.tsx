@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { cacheExchange } from '@urql/exchange-graphcache';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { Client, makeResult, Provider, type Exchange, type OperationResult } from 'urql';
+import { Provider, type Client, type OperationResult } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { filter, fromValue, makeSubject, map, mergeMap, never, pipe } from 'wonka';
+import { makeSubject, never } from 'wonka';
 import { getFragmentData } from '@/gql';
-import { cacheKeys, cacheUpdates } from '@/lib/cache-config';
+import { cachedApi } from '@/test/cached-api';
 import { ChannelEventsSubscription } from './chat.operations';
 import {
   PinnedMessageFragment,
@@ -177,24 +176,11 @@ describe('pins', () => {
     // The app's cache and updaters, in front of an API that answers the pins once and then streams events.
     // Without a schema (as in the app) graphcache warns while it matches the event union's fragments by their fields.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const events = makeSubject<Record<string, unknown>>();
-    const api: Exchange = () => (operations) =>
-      pipe(
-        operations,
-        filter((op) => op.kind !== 'teardown'),
-        mergeMap((op) =>
-          op.kind === 'subscription'
-            ? pipe(
-                events.source,
-                map((channelEvents) => makeResult(op, { data: { channelEvents } })),
-              )
-            : // Channel 9's pins; any other channel's stay unanswered, so a read of them shows what the cache holds.
-              op.variables?.channelId === '9'
-              ? fromValue(makeResult(op, { data: { pinnedMessages: [pin('10', ALICE, 'm10', '2026-12-01T10:00:00.000Z')] } }))
-              : never,
-        ),
-      );
-    const client = new Client({ url: 'http://api.test', exchanges: [cacheExchange({ keys: cacheKeys, updates: cacheUpdates }), api] });
+    // Channel 9's pins; any other channel's stay unanswered, so a read of them shows what the cache holds.
+    const { client, push } = cachedApi(
+      (op) => (op.variables?.channelId === '9' ? { pinnedMessages: [pin('10', ALICE, 'm10', '2026-12-01T10:00:00.000Z')] } : null),
+      ['ChannelEvents'],
+    );
     const pinsOf = (channelId: string) => client.readQuery(PinnedMessagesQuery, { channelId })?.data?.pinnedMessages;
     const listed = (channelId: string) => pinsOf(channelId)?.map((m) => m.id);
     await client.query(PinnedMessagesQuery, { channelId: '9' }).toPromise();
@@ -207,7 +193,7 @@ describe('pins', () => {
       channel: { __typename: 'Channel', id: channelId },
     });
     const updated = (id: string, channelId: string, pinnedAt: string | null) =>
-      events.next({ __typename: 'MessageUpdated', message: chatMessage(id, channelId, pinnedAt) });
+      push({ __typename: 'MessageUpdated', message: chatMessage(id, channelId, pinnedAt) });
     expect(listed('9')).toEqual(['10']);
 
     updated('11', '9', '2026-12-01T11:00:00.000Z');
@@ -220,7 +206,7 @@ describe('pins', () => {
     expect(getFragmentData(PinnedMessageFragment, pinsOf('9')![1]!).pinnedAt).toBeNull();
     expect(listed('8')).toBeUndefined();
 
-    events.next({ __typename: 'MessageDeleted', messageId: '11' });
+    push({ __typename: 'MessageDeleted', messageId: '11' });
     expect(listed('9')).toEqual(['10']);
     stream.unsubscribe();
     warn.mockRestore();

@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import { cacheExchange } from '@urql/exchange-graphcache';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { Client, makeResult, Provider, type Operation, type OperationResult } from 'urql';
+import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { filter, fromValue, makeSubject, map, mergeMap, never, pipe, type Source, type Subject } from 'wonka';
-import { cacheKeys, cacheUpdates } from '@/lib/cache-config';
 import { ConnectionMonitor } from '@/lib/connection-status';
+import { cachedApi, operationName } from '@/test/cached-api';
 import { useChannelMessages } from './use-channel-messages';
 
 const { session } = vi.hoisted(() => ({ session: { api: { connection: null as unknown } } }));
@@ -25,8 +23,6 @@ const message = (id: string, content: string) => ({
   reactions: [],
 });
 
-const named = (op: Operation) => op.query.definitions.map((d) => ('name' in d ? d.name?.value : undefined)).find(Boolean);
-
 function Log() {
   const { log } = useChannelMessages('c1', 'u1', () => {});
   return (
@@ -40,40 +36,20 @@ function Log() {
 
 /** The chat's log over the app's cache; the API answers history from `world` and the test pushes channelEvents. */
 function renderLog(world: { messages: ReturnType<typeof message>[] }) {
-  const sent: Operation[] = [];
-  const events: Subject<Record<string, unknown>> = makeSubject();
   const connection = new ConnectionMonitor();
   connection.set('online');
   session.api.connection = connection;
-  const client = new Client({
-    url: 'http://api.test/graphql',
-    exchanges: [
-      cacheExchange({ keys: cacheKeys, updates: cacheUpdates }),
-      () => (ops$) =>
-        pipe(
-          ops$,
-          filter((op) => op.kind !== 'teardown'),
-          mergeMap((op): Source<OperationResult> => {
-            sent.push(op);
-            if (named(op) === 'ChannelEvents')
-              return pipe(
-                events.source,
-                map((channelEvents) => makeResult(op, { data: { channelEvents } })),
-              );
-            if (op.kind === 'subscription') return never;
-            const page = { __typename: 'MessagePage', hasMoreBefore: false, hasMoreAfter: false, messages: world.messages };
-            return fromValue(makeResult(op, { data: { messages: page } }));
-          }),
-        ),
-    ],
-  });
+  const api = cachedApi(
+    () => ({ messages: { __typename: 'MessagePage', hasMoreBefore: false, hasMoreAfter: false, messages: world.messages } }),
+    ['ChannelEvents'],
+  );
   render(
-    <Provider value={client}>
+    <Provider value={api.client}>
       <Log />
     </Provider>,
   );
-  const historyReads = () => sent.filter((op) => named(op) === 'ChannelHistory').length;
-  return { push: (event: Record<string, unknown>) => act(() => events.next(event)), historyReads };
+  const historyReads = () => api.sent.filter((op) => operationName(op) === 'ChannelHistory').length;
+  return { push: (event: Record<string, unknown>) => act(() => api.push(event)), historyReads };
 }
 
 const shown = () => screen.getAllByRole('listitem').map((item) => item.textContent);
