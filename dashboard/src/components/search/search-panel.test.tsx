@@ -17,13 +17,14 @@ globalThis.ResizeObserver ??= class {
 const GENERAL = { id: '10', name: 'general' };
 const RANDOM = { id: '11', name: 'random' };
 
-function result(id: number, content: string, channel = GENERAL) {
+function result(id: number, content: string, channel = GENERAL, mentionsEveryone = false) {
   return {
     __typename: 'Message' as const,
     id: String(id),
     content,
     createdAt: '2026-11-30T12:00:00.000Z',
     editedAt: null,
+    mentionsEveryone,
     author: { __typename: 'User' as const, id: '1', displayName: 'Alice' },
     channel: { __typename: 'Channel' as const, ...channel },
   };
@@ -111,6 +112,14 @@ describe('search panel', () => {
     // A click anywhere on a result jumps too.
     fireEvent.click(items[0]!.querySelector('.search-result-content')!);
     expect(onJump).toHaveBeenLastCalledWith('30', GENERAL.id);
+  });
+
+  it('shows @everyone as a mention only where the API says it was one', async () => {
+    const { answer } = renderSearch();
+    searchFor('meeting');
+    await answer(0, [result(30, '@everyone meeting at 5', GENERAL, true), result(20, '@everyone meeting?', GENERAL, false)]);
+    const items = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('.mention')?.textContent ?? null)).toEqual(['@everyone', null]);
   });
 
   it('says when nothing matches, and in which channel', async () => {

@@ -13,6 +13,7 @@ export const SearchResultFragment = graphql(`
     content
     createdAt
     editedAt
+    mentionsEveryone
     author {
       id
       displayName
@@ -78,7 +79,7 @@ export function SearchResultItem({ result: ref, highlight, active, focusOnMount,
         </button>
       </div>
       <div className="message-body search-result-content" id={`${id}-content`}>
-        <MessageContent nodes={nodes} highlight={highlight} />
+        <MessageContent nodes={nodes} highlight={highlight} mentionsEveryone={result.mentionsEveryone} />
         {result.editedAt && (
           <span className="edited" title={`Edited ${formatDateTime(result.editedAt)}`}>
             {' '}
