@@ -43,6 +43,7 @@ export type ChannelEventsSubscriptionVariables = Exact<{
 
 
 export type ChannelEventsSubscription = { channelEvents:
+    | { __typename: 'EventsMissed' }
     | { __typename: 'MessageCreated', message: { id: string, content: string, createdAt: string, editedAt: string | null, pinnedAt: string | null, mentionsEveryone: boolean, channel: { id: string }, author: { id: string, username: string, displayName: string, isBot: boolean } } }
     | { __typename: 'MessageDeleted', channelId: string, messageId: string }
     | { __typename: 'MessageReactionChanged', channelId: string, messageId: string, emoji: string, userId: string, reacted: boolean, count: number }
@@ -173,6 +174,7 @@ export type ServerChangesSubscription = { serverEvents:
     | { __typename: 'RoleDeleted' }
     | { __typename: 'RoleUpdated' }
     | { __typename: 'ServerDeleted' }
+    | { __typename: 'ServerEventsMissed' }
     | { __typename: 'ServerUpdated' }
     | { __typename: 'VoiceStateUpdated' }
    };
@@ -225,6 +227,7 @@ export type VoiceServerEventsSubscription = { serverEvents:
     | { __typename: 'RoleDeleted' }
     | { __typename: 'RoleUpdated' }
     | { __typename: 'ServerDeleted' }
+    | { __typename: 'ServerEventsMissed' }
     | { __typename: 'ServerUpdated' }
     | { __typename: 'VoiceStateUpdated', sessionId: string, userId: string, channelId: string | null, state: { sessionId: string, serverMute: boolean, serverDeaf: boolean } | null }
    };
