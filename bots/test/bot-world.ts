@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import type { RunningApi } from '../../api/src/app.js';
-import { createServer, type TestUser } from '../../api/test/harness.js';
+import { createServer, startTestApi, uniquePrefix, type TestUser } from '../../api/test/harness.js';
+import { TcpProxy } from '../../api/test/tcp-proxy.js';
 import { createClient, type BotClient } from '../src/index.js';
 
 export const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
@@ -58,4 +59,35 @@ export async function startBot(url: string, token: string): Promise<BotClient> {
 export async function channelContents(reader: TestUser, channelId: string): Promise<string[]> {
   const data = await reader.client.ok('query($c: ID!) { messages(channelId: $c, limit: 100) { messages { content } } }', { c: channelId });
   return (data.messages.messages as { content: string }[]).map((m) => m.content);
+}
+
+/**
+ * Two APIs on one database and one event bus; `quiet` reaches Redis through a proxy the test can cut.
+ * While it is cut, what is done through `direct` is published unheard by `quiet`'s subscribers, which
+ * hear EventsMissed and ServerEventsMissed once their bus is back.
+ */
+export async function apisSharingABus() {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const proxy = await TcpProxy.inFrontOf(redisUrl);
+  const prefix = uniquePrefix();
+  // One Redis for both, also when the suite runs on a cluster (REDIS_CLUSTER_NODES).
+  const quiet = await startTestApi({ REDIS_URL: proxy.url(redisUrl), REDIS_CLUSTER_NODES: '' }, prefix);
+  const direct = await startTestApi({ REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: '' }, prefix);
+  return {
+    quiet,
+    direct,
+    /** Cuts `quiet`'s Redis, runs `meanwhile` (through `direct`), then brings Redis back. */
+    async busAway(meanwhile: () => Promise<void>): Promise<void> {
+      proxy.cut();
+      try {
+        await meanwhile();
+      } finally {
+        proxy.restore();
+      }
+    },
+    async close(): Promise<void> {
+      await Promise.all([quiet.close(), direct.close()]);
+      await proxy.close();
+    },
+  };
 }

@@ -10,6 +10,7 @@ import {
   MyServersDocument,
   PinMessageDocument,
   PinnedMessagesDocument,
+  RecentMessagesDocument,
   RemoveReactionDocument,
   SearchMessagesDocument,
   ServerSetupDocument,
@@ -29,6 +30,7 @@ import { toError } from './errors.js';
 import { eventStream } from './event-stream.js';
 import { GraphqlConnection, type ConnectionStatus } from './graphql-connection.js';
 import { MemberPermissions } from './member-permissions.js';
+import { RecentIds } from './recent-ids.js';
 import { SendQueue } from './send-queue.js';
 import { GraphqlVoiceSignalling } from '../voice/signalling.js';
 import { VoiceConnection, type JoinOptions } from '../voice/voice-connection.js';
@@ -77,6 +79,14 @@ export interface ClientEvents {
   messageDelete: [event: { channelId: string; messageId: string }];
   /** A member's reaction as it now is (`reacted`), and how many have reacted with the emoji. */
   reactionChange: [event: ReactionChange];
+  /**
+   * The API's event bus was away from this channel's stream: messages sent meanwhile were replayed as
+   * messageCreate, but edits, deletions and reactions from `since` (an ISO time) on may never arrive.
+   * Read again what the bot keeps of the channel (`recentMessages`).
+   */
+  eventsMissed: [event: { channelId: string; serverId: string; since: string }];
+  /** Likewise for a server's events (channels, roles, members): the client has re-read its servers itself. */
+  serverEventsMissed: [event: { serverId: string; since: string }];
   /** The connection's status; `reason` says why it was lost. */
   status: [status: ConnectionStatus, reason?: Error];
   /** A listener or command handler threw, or a channel stream failed. The client keeps running. */
@@ -175,18 +185,28 @@ export class BotClient {
   private async readServers(): Promise<void> {
     if (this.destroyed) return;
     const { myServers } = await this.connection.request(MyServersDocument, {});
+    const present = new Set<string>();
     for (const { id } of myServers) {
       const { server } = await this.connection.request(ServerSetupDocument, { serverId: id });
       if (!server) continue; // left or removed meanwhile
       this.memberPermissions.rememberServer(server);
       if (!this.serverStreams.has(server.id)) this.watchServer(server.id);
       for (const channel of server.channels) {
+        present.add(channel.id);
         this.channels.set(channel.id, { ...channel, serverId: server.id, permissions: channel.myPermissions });
         if (channel.type === 'TEXT' && channel.myPermissions.includes('VIEW_CHANNEL') && !this.streams.has(channel.id)) {
           await this.follow(channel.id, channel.myPermissions.includes('READ_MESSAGE_HISTORY'));
         }
       }
     }
+    // Gone since the last read, their events perhaps missed (a deletion, a removal from the server).
+    for (const channelId of this.channels.keys()) if (!present.has(channelId)) this.forget(channelId);
+  }
+
+  private forget(channelId: string): void {
+    this.streams.get(channelId)?.stop();
+    this.streams.delete(channelId);
+    this.channels.delete(channelId);
   }
 
   private watchServer(serverId: string): void {
@@ -195,10 +215,12 @@ export class BotClient {
       { serverId },
       {
         next: ({ serverEvents: event }) => {
-          if (event.__typename === 'ChannelDeleted') {
-            this.streams.get(event.channelId)?.stop();
-            this.streams.delete(event.channelId);
-            this.channels.delete(event.channelId);
+          if (event.__typename === 'ChannelDeleted') this.forget(event.channelId);
+          else if (event.__typename === 'ServerEventsMissed') {
+            // Channels, roles or members may have changed unheard: read them all again.
+            this.followChannels()
+              .then(() => this.emit('serverEventsMissed', { serverId, since: event.since }))
+              .catch((error: unknown) => this.report(error, 'refresh'));
           } else if (event.__typename !== 'PresenceUpdated' && event.__typename !== 'VoiceStateUpdated') this.scheduleRefresh();
         },
         error: () => this.serverStreams.delete(serverId),
@@ -287,6 +309,19 @@ export class BotClient {
     return { messages: searchMessages.messages.map((message) => this.withServer(message)), hasMore: searchMessages.hasMore };
   }
 
+  /** Up to `limit` (at most 100) of a channel's newest messages, or those before `before`; oldest first. */
+  async recentMessages(
+    channelId: string,
+    options: { before?: string; limit?: number } = {},
+  ): Promise<{ messages: Message[]; hasMoreBefore: boolean }> {
+    const { messages } = await this.connection.request(RecentMessagesDocument, {
+      channelId,
+      before: options.before ?? null,
+      limit: options.limit ?? 50,
+    });
+    return { messages: messages.messages.map((message) => this.withServer(message)), hasMoreBefore: messages.hasMoreBefore };
+  }
+
   async deleteMessage(messageId: string): Promise<void> {
     await this.connection.request(DeleteMessageDocument, { messageId });
   }
@@ -360,6 +395,8 @@ export class BotClient {
       since = messages.messages.at(-1)?.id ?? '0';
     }
     const variables: ChannelEventsSubscriptionVariables = { channelId, since };
+    // Concurrent senders' messages can arrive slightly out of id order, so "id <= since" would drop a
+    // late one: a replayed message is recognised by its id instead.
     const seen = new RecentIds();
     const stop = this.connection.subscribe(ChannelEventsDocument, variables, {
       next: ({ channelEvents: event }) => {
@@ -374,6 +411,9 @@ export class BotClient {
         else if (event.__typename === 'MessageReactionChanged') {
           const { __typename, ...change } = event;
           this.emit('reactionChange', change);
+        } else if (event.__typename === 'EventsMissed') {
+          const serverId = this.channels.get(channelId)?.serverId ?? '';
+          this.emit('eventsMissed', { channelId, serverId, since: event.since });
         }
       },
       error: (error) => {
@@ -383,22 +423,6 @@ export class BotClient {
       complete: () => this.streams.delete(channelId),
     });
     this.streams.set(channelId, { variables, stop });
-  }
-}
-
-/**
- * Ids handled lately. Concurrent senders' messages can arrive slightly out of id order, so "id <=
- * since" would drop a late one: duplicates are recognised by id instead.
- */
-class RecentIds {
-  private readonly ids = new Set<string>();
-
-  /** False when `id` was seen already. */
-  add(id: string): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > 1000) this.ids.delete(this.ids.values().next().value!);
-    return true;
   }
 }
 
