@@ -1,5 +1,6 @@
 import { BotSetupError } from '../sdk/bot-setup-error.js';
-import type { BotClient, Message } from '../sdk/client.js';
+import type { BotClient, ClientEvents, Message } from '../sdk/client.js';
+import { RecentIds } from '../sdk/recent-ids.js';
 import type { ModeratedServer, ModeratorConfig } from './moderator-config.js';
 import { RuleSet, StrikeCounter, type Violation } from './rules.js';
 
@@ -16,6 +17,8 @@ interface ServerModeration {
  */
 export class ModeratorBot {
   private readonly servers = new Map<string, ServerModeration>();
+  /** Edits checked (id and edit time): a re-read after missed events does not strike twice. */
+  private readonly editsChecked = new RecentIds();
 
   constructor(
     private readonly client: BotClient,
@@ -49,11 +52,14 @@ export class ModeratorBot {
     this.client.on('messageCreate', (message) => this.handle(message));
     // Editing a blocked word into a message is caught too.
     this.client.on('messageUpdate', (message) => this.handle(message, { edited: true }));
+    // Edits made while the API's event bus was away never arrive as messageUpdate: they are read.
+    this.client.on('eventsMissed', (event) => this.recheckEdits(event));
   }
 
   async handle(message: Message, { edited = false } = {}): Promise<void> {
     const server = this.servers.get(message.serverId);
     if (!server || message.author.isBot || message.channel.id === server.config.modLogChannelId) return;
+    if (edited && !this.editsChecked.add(`${message.id}@${message.editedAt}`)) return;
     const violation = server.rules.check(
       { authorId: message.author.id, content: message.content, at: Date.parse(message.createdAt) || Date.now() },
       { edited },
@@ -71,6 +77,17 @@ export class ModeratorBot {
       return;
     }
     await this.act(server, message, violation);
+  }
+
+  /** The channel's newest 100 messages edited from `since` on, checked as edits (older ones are not read). */
+  private async recheckEdits({ channelId, serverId, since }: ClientEvents['eventsMissed'][0]): Promise<void> {
+    const channel = this.client.channels.get(channelId);
+    if (!this.servers.has(serverId) || !channel?.permissions.includes('READ_MESSAGE_HISTORY')) return;
+    const { messages } = await this.client.recentMessages(channelId, { limit: 100 });
+    const from = Date.parse(since);
+    for (const message of messages) {
+      if (message.editedAt && Date.parse(message.editedAt) >= from) await this.handle(message, { edited: true });
+    }
   }
 
   private async act(server: ServerModeration, message: Message, violation: Violation): Promise<void> {
