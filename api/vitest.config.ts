@@ -15,6 +15,7 @@ const UNIT = [
   'test/schema.test.ts',
   'test/client-operations.test.ts',
   'src/features/*/*-order.test.ts',
+  'src/features/messages/mentions.test.ts',
   'src/realtime/push-execution.test.ts',
 ];
 

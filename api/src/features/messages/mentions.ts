@@ -1,9 +1,19 @@
 // How message text mentions someone, as the dashboard reads it (components/chat/message-markup.ts):
 // `@` not preceded by a word character, `.` or `@`, then the name, then nothing that could continue
-// it (trailing dots excepted); text inside code blocks and inline code mentions nobody.
+// it (trailing dots excepted); code blocks, inline code, a backslash escape (`\@name`) and http(s)
+// links mention nobody.
 
-/** Code blocks and inline code, as a POSIX regular expression PostgreSQL reads (`.` spans lines there). */
-export const CODE_PATTERN = '```.*?```|`[^`]*`';
+/**
+ * What mentions nobody, as a regular expression JavaScript and PostgreSQL read alike; replaced by a
+ * space before looking for mentions. A code block spells out "no ``` inside": in PostgreSQL an
+ * alternation is greedy as a whole, so `.*?` would run from the first block to the last.
+ */
+export const NO_MENTION_PATTERN = [
+  '```(?:[^`]|`[^`]|``[^`])*```',
+  '`[^`]*`',
+  '\\\\[\\\\*_~`@|>]',
+  `(?<![a-zA-Z0-9_])https?://[^\\s<>"']+`,
+].join('|');
 
 /** A mention of `name` (a username, or `everyone`), as a PostgreSQL regular expression. */
 export const mentionPattern = (name: string) => `(^|[^a-zA-Z0-9_.@])@${name.replaceAll('.', '\\.')}\\.*($|[^a-zA-Z0-9_.])`;
@@ -11,8 +21,8 @@ export const mentionPattern = (name: string) => `(^|[^a-zA-Z0-9_.@])@${name.repl
 /** Names that mention a group, never one person: no username may take them. */
 export const GROUP_MENTIONS: readonly string[] = ['everyone', 'here'];
 
-const CODE = /```[\s\S]*?```|`[^`]*`/g;
+const NO_MENTION = new RegExp(NO_MENTION_PATTERN, 'gi');
 const EVERYONE = new RegExp(mentionPattern('everyone'));
 
-/** Whether the text says @everyone outside code (whether that notifies anyone is the author's permission). */
-export const saysEveryone = (content: string): boolean => content.includes('@everyone') && EVERYONE.test(content.replace(CODE, ''));
+/** Whether the text says @everyone where it mentions (whether that notifies anyone is the author's permission). */
+export const saysEveryone = (content: string): boolean => content.includes('@everyone') && EVERYONE.test(content.replace(NO_MENTION, ' '));

@@ -3,7 +3,7 @@ import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { ChannelAccess } from '../access/access.service.js';
-import { CODE_PATTERN, mentionPattern } from '../messages/mentions.js';
+import { mentionPattern, NO_MENTION_PATTERN } from '../messages/mentions.js';
 
 const markReadSchema = z.object({ messageId: z.string().regex(/^\d{1,20}$/, 'must be an id') });
 
@@ -63,11 +63,11 @@ export class ReadStatesService {
               and m.id > coalesce((select r.last_read_message_id from read_states r where r.user_id = ? and r.channel_id = c.id), 0)
             order by m.id desc limit ${MENTION_SCAN_LIMIT}) recent
           where recent.mentions_everyone
-             or regexp_replace(recent.content, ?, '', 'g') ~* ?
+             or regexp_replace(recent.content, ?, ' ', 'gi') ~* ?
              or exists (select 1 from messages q where q.id = recent.reply_to and q.author_id = ?)
        ) as mentions
        from unnest(array[?]::bigint[]) as c(id)`,
-      [userId, userId, CODE_PATTERN, mentionPattern(user.username), userId, [...channelIds]],
+      [userId, userId, NO_MENTION_PATTERN, mentionPattern(user.username), userId, [...channelIds]],
     );
     const byChannel = new Map(rows.map((r) => [String(r.channel_id), r.mentions]));
     return channelIds.map((id) => byChannel.get(id) ?? 0);

@@ -92,6 +92,7 @@ describe('read states', () => {
       await say(owner, `hi @${reader.username}`),
       await say(owner, `**hey @${reader.username.toUpperCase()}.**`),
       await say(owner, 'a reply without a mention', mine),
+      await say(owner, `\`\`\`a\`\`\` between blocks @${reader.username} \`\`\`b\`\`\``),
     ];
     for (const t of [
       `\`@${reader.username}\` in code`,
@@ -99,16 +100,18 @@ describe('read states', () => {
       `@${reader.username}x is someone else`,
       `mail@${reader.username} is not a mention`,
       `@${reader.username.slice(0, -1)} is a prefix`,
+      `\\@${reader.username} escaped`,
+      `in a link https://example.com/@${reader.username}`,
     ])
       await say(owner, t);
-    expect(counted).toHaveLength(3);
-    expect(await mentions(reader)).toBe(3);
+    expect(counted).toHaveLength(4);
+    expect(await mentions(reader)).toBe(4);
     expect(await mentions(owner)).toBe(0);
 
     await reader.client.ok(MARK, { c: channelId, m: counted[1] });
-    expect(await mentions(reader)).toBe(1); // the reply, sent after what was read
+    expect(await mentions(reader)).toBe(2); // the reply and the one between blocks, sent after what was read
     const last = await say(owner, `and again @${reader.username}`);
-    expect(await mentions(reader)).toBe(2);
+    expect(await mentions(reader)).toBe(3);
     await reader.client.ok(MARK, { c: channelId, m: last });
     expect(await mentions(reader)).toBe(0);
   });
