@@ -36,6 +36,7 @@ describe('executing a push feed event', () => {
     editedAt: null,
     pinnedAt: null,
     mentionsEveryone: false,
+    mentionRoleIds: [],
   };
 
   it('returns a result, not a promise, for a new message that carries its author', async () => {

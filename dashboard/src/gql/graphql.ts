@@ -99,6 +99,7 @@ export type PresenceStatus =
 
 export type RoleInput = {
   color?: string | null | undefined;
+  mentionable?: boolean | null | undefined;
   name?: string | null | undefined;
   permissions?: Array<Permission> | null | undefined;
   position?: number | null | undefined;

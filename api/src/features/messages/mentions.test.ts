@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saysEveryone } from './mentions.js';
+import { MAX_ROLE_MENTIONS, roleMentionIds, saysEveryone } from './mentions.js';
 
 // The same texts mention (or not) in read-states.test.ts, where PostgreSQL reads the same pattern.
 describe('saysEveryone', () => {
@@ -27,5 +27,14 @@ describe('saysEveryone', () => {
       '@Everyone',
     ])
       expect(saysEveryone(text), text).toBe(false);
+  });
+});
+
+describe('roleMentionIds', () => {
+  it('reads <@&id> outside code, escapes and links, each once, in order, at most MAX_ROLE_MENTIONS', () => {
+    expect(roleMentionIds('<@&12> and <@&34>, again <@&12>')).toEqual(['12', '34']);
+    expect(roleMentionIds('`<@&12>` ```\n<@&34>\n``` <@& 56> <@&x> <@&78')).toEqual([]);
+    const many = Array.from({ length: MAX_ROLE_MENTIONS + 5 }, (_, i) => `<@&${i + 1}>`).join(' ');
+    expect(roleMentionIds(many)).toHaveLength(MAX_ROLE_MENTIONS);
   });
 });

@@ -23,6 +23,21 @@ export const GROUP_MENTIONS: readonly string[] = ['everyone', 'here'];
 
 const NO_MENTION = new RegExp(NO_MENTION_PATTERN, 'gi');
 const EVERYONE = new RegExp(mentionPattern('everyone'));
+/** A role's mention, as the dashboard's composer writes it (Discord's form): names change, ids do not. */
+const ROLE_MENTION = /<@&(\d{1,20})>/g;
+/** More would be a way to notify a whole server role by role; the rest stay text. */
+export const MAX_ROLE_MENTIONS = 20;
 
 /** Whether the text says @everyone where it mentions (whether that notifies anyone is the author's permission). */
 export const saysEveryone = (content: string): boolean => content.includes('@everyone') && EVERYONE.test(content.replace(NO_MENTION, ' '));
+
+/** The role ids the text mentions outside code, links and escapes, each once, in order, at most MAX_ROLE_MENTIONS. */
+export function roleMentionIds(content: string): string[] {
+  if (!content.includes('<@&')) return [];
+  const ids = new Set<string>();
+  for (const [, id] of content.replace(NO_MENTION, ' ').matchAll(ROLE_MENTION)) {
+    if (ids.size === MAX_ROLE_MENTIONS) break;
+    ids.add(id!);
+  }
+  return [...ids];
+}

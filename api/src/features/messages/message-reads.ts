@@ -14,9 +14,11 @@ interface MessageRecord {
   edited_at: Date | null;
   pinned_at: Date | null;
   mentions_everyone: boolean;
+  mention_role_ids: string[] | null;
 }
 
-const COLUMNS = 'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at, pinned_at, mentions_everyone';
+const COLUMNS =
+  'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at, pinned_at, mentions_everyone, mention_role_ids';
 /** Above every snowflake: "older than this" is the newest page. */
 const AFTER_EVERY_ID = '9223372036854775807';
 
@@ -31,6 +33,7 @@ const toView = (r: MessageRecord): MessageView => ({
   editedAt: r.edited_at,
   pinnedAt: r.pinned_at,
   mentionsEveryone: r.mentions_everyone,
+  mentionRoleIds: r.mention_role_ids ?? [],
 });
 
 /** Reads of stored messages, each a keyset walk of the (channel_id, id) index. */

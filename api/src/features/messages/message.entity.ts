@@ -1,4 +1,4 @@
-import { BigIntType, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { ArrayType, BigIntType, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Channel } from '../channels/channel.entity.js';
 import { Server } from '../servers/server.entity.js';
 import { User } from '../users/user.entity.js';
@@ -19,7 +19,7 @@ import { User } from '../users/user.entity.js';
     'create index "messages_search_index" on "messages" using gin ("server_id", to_tsvector(\'simple\', "content")) with (fastupdate = off)',
 })
 export class Message {
-  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt' | 'mentionsEveryone';
+  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt' | 'mentionsEveryone' | 'mentionRoleIds';
 
   /** Snowflake assigned by the sender's API process: time-ordered, the paging cursor. */
   @PrimaryKey({ type: 'bigint', autoincrement: false })
@@ -56,4 +56,8 @@ export class Message {
   /** It said @everyone and its author held MENTION_EVERYONE when sending it: every reader is mentioned. */
   @Property({ type: 'boolean' })
   mentionsEveryone: boolean = false;
+
+  /** The roles it mentions that its author was allowed to mention when sending it; null for none. */
+  @Property({ type: ArrayType, nullable: true })
+  mentionRoleIds: string[] | null = null;
 }

@@ -26,6 +26,12 @@ export class MessageObject {
       'It mentions everyone who can read its channel: it said @everyone (outside code) and its author held MENTION_EVERYONE when sending it.',
   })
   mentionsEveryone!: boolean;
+
+  @Field(() => [ID], {
+    description:
+      'The roles it mentions (`<@&roleId>` outside code): mentionable ones, or any when its author held MENTION_EVERYONE when sending it.',
+  })
+  mentionRoleIds!: string[];
 }
 
 @ObjectType('MessagePage')

@@ -13,6 +13,7 @@ export interface MessageView {
   editedAt: Date | string | null;
   pinnedAt: Date | string | null;
   mentionsEveryone: boolean;
+  mentionRoleIds: string[];
   /** Embedded in live events so subscribers need no user lookup per event. */
   author?: UserView;
   /** Known without a query for a new message (none yet); loaded per page otherwise. */
@@ -30,4 +31,5 @@ export const toMessageView = (m: Message): MessageView => ({
   editedAt: m.editedAt,
   pinnedAt: m.pinnedAt,
   mentionsEveryone: m.mentionsEveryone,
+  mentionRoleIds: m.mentionRoleIds ?? [],
 });

@@ -130,7 +130,14 @@ describe('messages', () => {
       const w = await world(0);
       const insert = messageInsert(a.services.orm);
       const at = new Date('2026-12-01T10:00:00.123Z');
-      const row = (id: bigint, content: string, replyTo: string | null = null, authorId = w.owner.id, everyone = false): MessageRow => [
+      const row = (
+        id: bigint,
+        content: string,
+        replyTo: string | null = null,
+        authorId = w.owner.id,
+        everyone = false,
+        roles: string[] = [],
+      ): MessageRow => [
         String(id),
         w.channelId,
         w.serverId,
@@ -139,21 +146,33 @@ describe('messages', () => {
         replyTo,
         at,
         everyone,
+        roles.length ? `{${roles.join(',')}}` : null,
       ];
       const base = BigInt(snowflakeAt(new Date()));
       const contents = ['first, alone', 'a "quoted", {braced} \\ back\\slash', 'NULL', "it's 🎉", 'a reply'];
-      const rows = contents.map((content, i) => row(base + BigInt(i), content, i === 4 ? String(base) : null, w.owner.id, i === 3));
+      const roles = (i: number) => (i === 2 ? [String(base + 7n), String(base + 8n)] : i === 3 ? [String(base + 7n)] : []);
+      const rows = contents.map((content, i) =>
+        row(base + BigInt(i), content, i === 4 ? String(base) : null, w.owner.id, i === 3, roles(i)),
+      );
       // The first goes at once; the rest arrive while it is in flight and go in together, one of them
       // by an author who does not exist.
       const orphan = row(base + 9n, 'by nobody', null, String(base + 99n));
       const outcomes = await Promise.allSettled([rows[0]!, rows[1]!, orphan, ...rows.slice(2)].map((r) => insert(r)));
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
-      const stored = await sql<{ id: string; content: string; reply_to: string | null; created_at: Date; mentions_everyone: boolean }>(
+      const stored = await sql<{
+        id: string;
+        content: string;
+        reply_to: string | null;
+        created_at: Date;
+        mentions_everyone: boolean;
+        mention_role_ids: string[] | null;
+      }>(
         a,
-        'select id::text, content, reply_to::text, created_at, mentions_everyone from messages where channel_id = ? order by id',
+        'select id::text, content, reply_to::text, created_at, mentions_everyone, mention_role_ids from messages where channel_id = ? order by id',
         [w.channelId],
       );
       expect(stored.map((m) => [m.id, m.content, m.reply_to, m.mentions_everyone])).toEqual(rows.map((r) => [r[0], r[4], r[5], r[7]]));
+      expect(stored.map((m) => m.mention_role_ids)).toEqual(contents.map((_, i) => (roles(i).length ? roles(i) : null)));
       expect(stored.map((m) => new Date(m.created_at).toISOString())).toEqual(rows.map(() => at.toISOString()));
     });
   });

@@ -19,7 +19,7 @@ import { Message } from './message.entity.js';
 import { ChannelPublishOrder } from './publish-order.js';
 import { messageInsert, type MessageRow } from './message-insert.js';
 import { messageReads, type MessageReads } from './message-reads.js';
-import { saysEveryone } from './mentions.js';
+import { roleMentionIds, saysEveryone } from './mentions.js';
 import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
 import { notAuthor, rateLimited } from './messages.errors.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
@@ -72,6 +72,9 @@ export class MessagesService {
       });
       throw rateLimited(verdict.scope, verdict.retryAfterMs);
     }
+    const mayMentionAll = hasPermission(access.channelPermissions, 'MENTION_EVERYONE');
+    const named = roleMentionIds(content);
+    const mentionRoleIds = named.length > 0 ? await this.mentionableRoles(access.server.id, named, mayMentionAll) : [];
     const createdAt = new Date();
     const message: MessageView = {
       id: newId(),
@@ -84,7 +87,8 @@ export class MessagesService {
       editedAt: null,
       pinnedAt: null,
       // The words alone notify nobody: only an author allowed to mention everyone does.
-      mentionsEveryone: saysEveryone(content) && hasPermission(access.channelPermissions, 'MENTION_EVERYONE'),
+      mentionsEveryone: saysEveryone(content) && mayMentionAll,
+      mentionRoleIds,
       reactions: [],
     };
     // Minted and in line in one tick: this process publishes the channel's messages in id order.
@@ -102,6 +106,7 @@ export class MessagesService {
             message.replyToId,
             createdAt,
             message.mentionsEveryone,
+            mentionRoleIds.length > 0 ? `{${mentionRoleIds.join(',')}}` : null,
           ]),
         ]),
       // Committed is sent: a failed PUBLISH is owed to the sweep, not reported as a failed send (a
@@ -112,6 +117,19 @@ export class MessagesService {
         ),
     );
     return message;
+  }
+
+  /** Of the roles named, those of the server (never @everyone) the author may mention: any with MENTION_EVERYONE, else mentionable ones. */
+  private async mentionableRoles(serverId: string, named: string[], mayMentionAll: boolean): Promise<string[]> {
+    const rows: { id: string }[] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        'select id::text from roles where server_id = ? and id = any(array[?]::bigint[]) and not is_default and (mentionable or ?)',
+        [serverId, named, mayMentionAll],
+      );
+    const allowed = new Set(rows.map((r) => r.id));
+    return named.filter((id) => allowed.has(id));
   }
 
   private async assertInChannel(messageId: string, channelId: string): Promise<void> {
@@ -134,11 +152,16 @@ export class MessagesService {
     assertMaySend(access);
     // An edit can take @everyone back out, never put it in: the readers were notified when it was sent, or not.
     const mentionsEveryone = message.mentionsEveryone && saysEveryone(content);
-    const view: MessageView = { ...toMessageView(message), content, editedAt: new Date(), mentionsEveryone };
+    const stillNamed = new Set(roleMentionIds(content));
+    const kept = (message.mentionRoleIds ?? []).filter((id) => stillNamed.has(id));
+    const mentionRoleIds = kept.length > 0 ? kept : null;
+    const view: MessageView = { ...toMessageView(message), content, editedAt: new Date(), mentionsEveryone, mentionRoleIds: kept };
     // Only if the row still exists; announced once committed (never an edit that did not happen),
     // and again by the sweep if this process dies first.
     await this.outbox.transaction(async (tx, owe) => {
-      if (!(await tx.nativeUpdate(Message, { id: messageId }, { content, editedAt: view.editedAt as Date, mentionsEveryone })))
+      if (
+        !(await tx.nativeUpdate(Message, { id: messageId }, { content, editedAt: view.editedAt as Date, mentionsEveryone, mentionRoleIds }))
+      )
         throw notFound('Message');
       owe(owed.messageUpdated(messageId));
     });

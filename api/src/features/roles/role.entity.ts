@@ -4,7 +4,7 @@ import { Server } from '../servers/server.entity.js';
 
 @Entity({ tableName: 'roles' })
 export class Role {
-  [OptionalProps]?: 'id' | 'color' | 'permissions' | 'position' | 'isDefault' | 'createdAt';
+  [OptionalProps]?: 'id' | 'color' | 'permissions' | 'position' | 'isDefault' | 'mentionable' | 'createdAt';
 
   @PrimaryKey({ type: 'bigint', autoincrement: false })
   id: string = newId();
@@ -30,6 +30,10 @@ export class Role {
   /** The server's @everyone role: one per server, never deleted or assigned. */
   @Property({ default: false })
   isDefault: boolean = false;
+
+  /** Any member who can send may mention it (`<@&id>`); MENTION_EVERYONE mentions any role. */
+  @Property({ default: false })
+  mentionable: boolean = false;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -22,6 +22,9 @@ export class RoleObject {
 
   @Field()
   isDefault!: boolean;
+
+  @Field({ description: 'Any member who can send may mention it (`<@&roleId>`); members holding MENTION_EVERYONE mention any role.' })
+  mentionable!: boolean;
 }
 
 @InputType('RoleInput')
@@ -37,4 +40,7 @@ export class RoleInput {
 
   @Field(() => Int, { nullable: true })
   position?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  mentionable?: boolean | null;
 }

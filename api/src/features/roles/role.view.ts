@@ -9,6 +9,7 @@ export interface RoleView {
   permissions: PermissionName[];
   position: number;
   isDefault: boolean;
+  mentionable: boolean;
 }
 
 export const toRoleView = (r: Role): RoleView => ({
@@ -19,4 +20,5 @@ export const toRoleView = (r: Role): RoleView => ({
   permissions: bitsToPermissions(r.permissions),
   position: r.position,
   isDefault: r.isDefault,
+  mentionable: r.mentionable,
 });

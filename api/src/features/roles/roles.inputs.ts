@@ -15,6 +15,7 @@ export const roleInputSchema = z.object({
     .nullish(),
   // 0 is @everyone's; other roles sit above it.
   position: z.number().int().min(1, 'must be 1-1000').max(1000, 'must be 1-1000').nullish(),
+  mentionable: z.boolean().nullish(),
 });
 
 export type RoleInputData = z.output<typeof roleInputSchema>;

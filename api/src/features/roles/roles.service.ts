@@ -51,6 +51,7 @@ export class RolesService {
         color: data.color ?? '#99AAB5',
         permissions,
         position,
+        mentionable: data.mentionable ?? false,
       });
       await em.flush();
       this.audit.record(em, {
@@ -71,11 +72,18 @@ export class RolesService {
       if (!r) throw notFound('Role');
       if (!r.isDefault) assertCanPlace(access, r.position);
       else if (data.name != null || data.position != null) throw defaultRoleImmutable('keeps its name and position');
+      else if (data.mentionable) throw defaultRoleImmutable('is mentioned as @everyone (MENTION_EVERYONE), never as a role');
       if (data.position != null) assertCanPlace(access, data.position);
       const permissions = data.permissions ? permissionsToBits(data.permissions) : undefined;
       // Only the bits being added must be held by the actor; keeping or removing is always allowed.
       if (permissions !== undefined) assertHolds(access, permissions & ~r.permissions);
-      const next = { name: data.name ?? undefined, color: data.color ?? undefined, position: data.position ?? undefined, permissions };
+      const next = {
+        name: data.name ?? undefined,
+        color: data.color ?? undefined,
+        position: data.position ?? undefined,
+        permissions,
+        mentionable: data.mentionable ?? undefined,
+      };
       const changed = diff(r, next);
       // Permissions are audited by name, as ROLE_CREATE records them, not as raw bits.
       if (changed?.permissions && permissions !== undefined)
