@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useReadAgain } from '@/hooks/use-read-again';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AuditLogAddedSubscription, AuditLogQuery } from './admin.operations';
@@ -26,12 +27,15 @@ export function AuditPanel({ serverId }: { serverId: string }) {
     },
     requestPolicy: 'cache-and-network',
   });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   useResumableSubscription({
     document: AuditLogAddedSubscription,
     variables: () => ({ serverId }),
     key: before.length === 0 ? serverId : undefined,
-    onData: () => refetch({ requestPolicy: 'network-only' }),
+    onData: reload,
   });
+  // The page shown (and its filters) is read again, not the first one.
+  useReadAgain(serverId, reload);
   const entries = data?.auditLog ?? [];
 
   return (
@@ -55,7 +59,7 @@ export function AuditPanel({ serverId }: { serverId: string }) {
         </MemberPicker>
       </div>
       {!data && fetching && <LoadingState label="Loading the audit log…" />}
-      {error && <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {error && <ErrorState error={apiErrorOf(error)} onRetry={reload} />}
       <ol className="audit-list" aria-label="Audit entries">
         {entries.map((e) => (
           <AuditEntry key={e.id} entry={e} />

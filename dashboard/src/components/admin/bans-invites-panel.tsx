@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useReadAgain } from '@/hooks/use-read-again';
 import { apiErrorOf } from '@/lib/api-errors';
 import { BansQuery, CreateInviteMutation, InvitesQuery, RevokeInviteMutation, UnbanMutation } from './admin.operations';
 import { can, type Me } from '@/components/permissions/hierarchy';
@@ -31,6 +32,7 @@ function BansSection({ serverId }: { serverId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: BansQuery, variables: { serverId } });
   const [unbanState, unban] = useMutation(UnbanMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  useReadAgain(serverId, reload);
   return (
     <section className="admin-section" aria-labelledby="bans-title">
       <h2 id="bans-title">Bans</h2>
@@ -68,6 +70,7 @@ function InvitesSection({ serverId }: { serverId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  useReadAgain(serverId, reload);
   const link = (code: string) => `${window.location.origin}/invite/${code}`;
   // "Copied" stays a moment, then the button reads as before.
   useEffect(() => {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useReadAgain } from '@/hooks/use-read-again';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ExplainQuery } from './admin.operations';
 import type { AdminServer, AdminMember } from './admin-types';
@@ -26,7 +27,7 @@ export function ExplainerPanel({ server, initialMember }: ExplainerPanelProps) {
   const [member, setMember] = useState(initialMember);
   const [channelId, setChannelId] = useState('');
   const [kind, id] = subject.split(':') as ['user' | 'role', string];
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: ExplainQuery,
     variables: {
       serverId: server.id,
@@ -37,6 +38,7 @@ export function ExplainerPanel({ server, initialMember }: ExplainerPanelProps) {
     pause: !id,
     requestPolicy: 'network-only',
   });
+  useReadAgain(server.id, () => id && refetch({ requestPolicy: 'network-only' }));
   const role = server.roles.find((r) => r.id === id);
   const name =
     kind === 'user' ? (member?.nickname ?? member?.user.displayName ?? 'This member') : `A member with only ${role?.name ?? 'this role'}`;

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { getFragmentData } from '@/gql';
+import { useReadAgain } from '@/hooks/use-read-again';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import {
@@ -30,6 +31,7 @@ export function ModerationQueuePanel({ serverId }: { serverId: string }) {
   const reload = () => refetch({ requestPolicy: 'network-only' });
   // A new action may also change what older ones can undo (a lifted timeout): reload the list.
   useResumableSubscription({ document: ModerationQueueAddedSubscription, variables: () => ({ serverId }), key: serverId, onData: reload });
+  useReadAgain(serverId, reload);
   const [undoTimeoutState, undoTimeout] = useMutation(TimeoutMemberMutation);
   const [unbanState, unban] = useMutation(UnbanMutation);
 

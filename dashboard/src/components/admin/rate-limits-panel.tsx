@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useReadAgain } from '@/hooks/use-read-again';
 import { apiErrorOf } from '@/lib/api-errors';
 import { RateLimitsQuery, UpdateRateLimitsMutation } from './admin.operations';
 import { rateLimitSentence, type RateLimits } from './rate-limit-sentence';
@@ -20,9 +21,11 @@ const NUMBERS: ReadonlyArray<[Exclude<keyof RateLimits, 'escalationEnabled'>, st
 
 export function RateLimitsPanel({ serverId }: { serverId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: RateLimitsQuery, variables: { serverId } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  useReadAgain(serverId, reload);
   if (!data && fetching) return <LoadingState label="Loading rate limits…" />;
   const current = data?.server?.rateLimits;
-  if (!current) return <ErrorState error={apiErrorOf(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!current) return <ErrorState error={apiErrorOf(error)} onRetry={reload} />;
   // Only the input's fields (the cache adds __typename to what it returns).
   const limits: RateLimits = {
     channelMessageLimit: current.channelMessageLimit,

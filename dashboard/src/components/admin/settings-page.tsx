@@ -5,10 +5,12 @@ import { Tabs } from 'radix-ui';
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { BotsPanel } from '@/components/bots/bots-panel';
+import { MyBotsQuery } from '@/components/bots/bots.operations';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useReadAgain, useReadQueryAgain } from '@/hooks/use-read-again';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AdminServerQuery } from './admin.operations';
-import type { AdminMember } from './admin-types';
+import type { AdminMember, AdminServer } from './admin-types';
 import { AuditPanel } from './audit-panel';
 import { BansInvitesPanel } from './bans-invites-panel';
 import { ModerationQueuePanel } from './moderation-queue-panel';
@@ -24,6 +26,9 @@ import './admin.css';
 /** The admins' and moderators' pages of one server; each tab shows only what my permissions allow. */
 export function SettingsPage({ serverId }: { serverId: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: AdminServerQuery, variables: { serverId } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  // Each panel reads its own queries again too; the tab, and what is typed in it, stay.
+  useReadAgain(serverId, reload);
   const [tab, setTab] = useState('overview');
   const [explained, setExplained] = useState<AdminMember | undefined>();
   const tabList = useRef<HTMLDivElement>(null);
@@ -37,7 +42,6 @@ export function SettingsPage({ serverId }: { serverId: string }) {
     );
   const server = data.server;
   const me = meIn(server, data.me.id, server.myPermissions);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   const explain = (member: AdminMember) => {
     setExplained(member);
     setTab('permissions');
@@ -107,14 +111,24 @@ export function SettingsPage({ serverId }: { serverId: string }) {
           <AuditPanel serverId={server.id} />
         </Tabs.Content>
         <Tabs.Content value="bots">
-          {/* The same panel as My bots, offering this server only: adding one here needs no detour. */}
-          <BotsPanel targets={[server]} />
-          <p className="muted">
-            Bots are yours, not the server’s: <Link href="/bots">My bots</Link> lists them all and adds them to any server you manage.
-          </p>
+          <ServerBots server={server} />
         </Tabs.Content>
       </Tabs.Root>
     </div>
+  );
+}
+
+/** The same panel as My bots, offering this server only: adding one here needs no detour. */
+function ServerBots({ server }: { server: AdminServer }) {
+  // Which servers a bot is in may have changed unheard here (a bot kicked): its list is read again.
+  useReadQueryAgain(server.id, MyBotsQuery, {});
+  return (
+    <>
+      <BotsPanel targets={[server]} />
+      <p className="muted">
+        Bots are yours, not the server’s: <Link href="/bots">My bots</Link> lists them all and adds them to any server you manage.
+      </p>
+    </>
   );
 }
 

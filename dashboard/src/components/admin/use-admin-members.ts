@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient, type CombinedError } from 'urql';
+import { useReadAgain } from '@/hooks/use-read-again';
 import { AdminMembersQuery } from './admin.operations';
 import type { AdminMember } from './admin-types';
 
@@ -49,6 +50,9 @@ export function useAdminMembers(serverId: string, { query = '', roleId = '' }: M
   useEffect(() => {
     void load(null);
   }, [load]);
+  const reload = () => void load(null);
+  // From the first page again (with the same filter): the pages after it are let go.
+  useReadAgain(serverId, reload);
 
   return {
     members,
@@ -57,6 +61,6 @@ export function useAdminMembers(serverId: string, { query = '', roleId = '' }: M
     loadingMore,
     error,
     more: () => void load(members.at(-1)?.user.id ?? null),
-    reload: () => void load(null),
+    reload,
   };
 }

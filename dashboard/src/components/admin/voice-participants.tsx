@@ -3,7 +3,8 @@
 import { useMutation } from 'urql';
 import type { Me } from '@/components/permissions/hierarchy';
 import { Alert } from '@/components/ui/alert';
-import { useVoiceModeration, VOICE_MODERATION } from '@/components/voice/voice-moderation-rules';
+import { useVoiceModeration, VOICE_MODERATION, VoiceTargetRankQuery } from '@/components/voice/voice-moderation-rules';
+import { useReadQueryAgain } from '@/hooks/use-read-again';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ModerateVoiceMutation } from '@/lib/voice/voice.operations';
 import type { AdminChannel, AdminServer } from './admin-types';
@@ -66,6 +67,8 @@ function Participant({
   act: (userId: string, change: VoiceAction) => void;
 }) {
   const { reasons, destinations } = useVoiceModeration({ serverId, ownerId, me, target: v.user, destinations: others });
+  // Their roles decide the rank rule and may have changed unheard.
+  useReadQueryAgain(serverId, VoiceTargetRankQuery, { serverId, userId: v.user.id });
   const name = v.user.displayName;
   return (
     <li className="audit-entry voice-participant">

@@ -8,6 +8,7 @@ import { ServerActions } from '@/components/servers/server-actions';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useOnReconnect } from '@/hooks/use-on-reconnect';
+import { readServerAgain, useReadAgain } from '@/hooks/use-read-again';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ChannelActivity } from './channel-activity';
@@ -26,7 +27,8 @@ interface ServerSidebarContainerProps {
 
 /**
  * The selected server's channels, kept current by serverEvents (channels, overwrites, roles change
- * visibility); read again with the member list after a reconnect or ServerEventsMissed.
+ * visibility); read again with the member list after a reconnect or ServerEventsMissed, which it
+ * also passes on to the server's other readers (readServerAgain).
  */
 export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoinVoice, voicePanel }: ServerSidebarContainerProps) {
   const router = useRouter();
@@ -36,7 +38,8 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
   // The member list, wherever it is shown, reads its pages again (it reads them afresh when it opens).
   const reloadMembers = () => reloadMemberList(serverId);
   // Events that never came (our socket dropped, or the API's event bus did) are never replayed: all
-  // of it is read again, channels with their voice states and the member list.
+  // of it is read again, channels with their voice states and the member list, and so is whatever
+  // else of the server is open (the settings), through readServerAgain.
   const reloadAll = () => {
     reload();
     reloadMembers();
@@ -74,7 +77,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
           // Any of these may change which channels the member sees and what they may do there.
           return reload();
         case 'ServerEventsMissed':
-          return reloadAll();
+          return readServerAgain(serverId);
         default:
           return;
       }
@@ -84,7 +87,8 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
       router.replace('/');
     },
   });
-  useOnReconnect(reloadAll);
+  useOnReconnect(() => readServerAgain(serverId));
+  useReadAgain(serverId, reloadAll);
 
   if (!data && fetching) return <LoadingState label="Loading channels…" />;
   if (!data?.server) {
