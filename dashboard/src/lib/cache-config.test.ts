@@ -70,4 +70,66 @@ describe('live mention counts', () => {
     stream.unsubscribe();
     warn.mockRestore();
   });
+
+  it('a new message that mentions a role counts for its holders but its author, by the roles the sidebar read', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const channel = { __typename: 'Channel', id: '9', type: 'TEXT', lastMessageId: '100', lastReadMessageId: '100', mentionCount: 0 };
+    const RolesSidebarQuery = gql`
+      query RoleMentionSidebar {
+        me {
+          id
+          username
+        }
+        server(id: "1") {
+          id
+          myMember {
+            roles {
+              id
+            }
+          }
+          channels {
+            id
+            type
+            lastMessageId
+            lastReadMessageId
+            mentionCount
+          }
+        }
+      }
+    `;
+    const myMember = { __typename: 'Member', roles: [{ __typename: 'Role', id: '12' }] };
+    const { client, push } = cachedApi(
+      () => ({ me: ME, server: { __typename: 'Server', id: '1', myMember, channels: [channel] } }),
+      ['ChannelActivity'],
+    );
+    await client.query(RolesSidebarQuery, {}).toPromise();
+    const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
+    const created = (id: string, authorId: string, content: string, mentionRoleIds: string[]) =>
+      push({
+        __typename: 'MessageCreated',
+        message: {
+          __typename: 'Message',
+          id,
+          content,
+          mentionsEveryone: false,
+          mentionRoleIds,
+          author: { __typename: 'User', id: authorId },
+          replyTo: null,
+          channel: { __typename: 'Channel', id: '9', server: { __typename: 'Server', id: '1' } },
+        },
+      });
+    const mentionCount = () => (client.readQuery(RolesSidebarQuery, {})?.data?.server.channels as (typeof channel)[])[0]!.mentionCount;
+
+    // The text alone (not mentionable for its author), or a role Ann does not hold: unread, no mention.
+    created('101', '2', '<@&12> look', []);
+    created('102', '2', '<@&13> look', ['13']);
+    expect(mentionCount()).toBe(0);
+    // Her role, as the API decided; her own message does not call her.
+    created('103', '2', 'Raid: **<@&13> <@&12>**', ['13', '12']);
+    created('104', '7', '<@&12> from me', ['12']);
+    expect(mentionCount()).toBe(1);
+
+    stream.unsubscribe();
+    warn.mockRestore();
+  });
 });

@@ -96,28 +96,39 @@ interface LiveMessage {
   id?: string;
   content?: string;
   mentionsEveryone?: boolean;
+  mentionRoleIds?: string[];
   author?: { id?: string };
   replyTo?: { author?: { id?: string } } | null;
-  channel?: { id?: string };
+  channel?: { id?: string; server?: { id?: string } };
 }
 
 /**
- * A new message that calls the reader (@everyone from an author allowed it, @username, or a reply to them) adds one to its channel's
- * mentionCount, as the API would count it; reading the channel (markChannelRead) brings the API's
- * count back. Nothing when the reader or the channel's count is not in the cache yet.
+ * A new message that calls the reader (@everyone from an author allowed it, a role they hold, @username,
+ * or a reply to them) adds one to its channel's mentionCount, as the API would count it; reading the
+ * channel (markChannelRead) brings the API's count back. Nothing when the reader or the channel's count
+ * is not in the cache yet.
  */
 function countMention(cache: Cache, channelId: string, message: LiveMessage): void {
   const me = cache.resolve('Query', 'me');
   if (typeof me !== 'string' || typeof message.content !== 'string' || !message.author?.id) return;
   const [id, username] = [cache.resolve(me, 'id'), cache.resolve(me, 'username')];
   if (typeof id !== 'string' || typeof username !== 'string') return;
-  const reader = { id, username };
-  const { content, mentionsEveryone } = message;
-  if (!callsReader({ content, mentionsEveryone, authorId: message.author.id, replyToAuthorId: message.replyTo?.author?.id }, reader))
-    return;
+  const { content, mentionsEveryone, mentionRoleIds } = message;
+  const serverId = message.channel?.server?.id;
+  const reader = { id, username, roleIds: mentionRoleIds?.length && serverId ? myRoleIds(cache, serverId) : [] };
+  const replyToAuthorId = message.replyTo?.author?.id;
+  if (!callsReader({ content, mentionsEveryone, mentionRoleIds, authorId: message.author.id, replyToAuthorId }, reader)) return;
   const channel = { __typename: 'Channel', id: channelId };
   const count = cache.resolve(channel, 'mentionCount');
   if (typeof count === 'number') cache.writeFragment(MENTION_COUNT, { ...channel, mentionCount: count + 1 });
+}
+
+/** The roles the reader holds in the server, as the sidebar's query left them in the cache (Server.myMember.roles). */
+function myRoleIds(cache: Cache, serverId: string): string[] {
+  const member = cache.resolve({ __typename: 'Server', id: serverId }, 'myMember');
+  const roles = typeof member === 'string' ? cache.resolve(member, 'roles') : null;
+  if (!Array.isArray(roles)) return [];
+  return roles.map((role) => (typeof role === 'string' ? cache.resolve(role, 'id') : null)).filter((id) => typeof id === 'string');
 }
 
 const MENTION_COUNT = gql`

@@ -697,6 +697,147 @@ describe('dashboard in the browser', () => {
     await expectPage(news(bob.page)).toHaveCount(0);
   });
 
+  it('role mentions: a member picks a mentionable role from the suggestions; its holder is called, with a red count elsewhere; others see the chip', async () => {
+    const token = await tokenOf(alice.page);
+    const channels = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' });
+    const raids = (page: Page) => channels(page).getByRole('link', { name: /^raids/ });
+    const raidsComposer = (page: Page) => page.getByRole('textbox', { name: 'Message #raids' });
+    const options = (page: Page) => page.getByRole('listbox', { name: 'Members to mention' }).getByRole('option');
+    const article = (page: Page, text: string) => messageList(page).locator('article', { hasText: text });
+
+    // Carol, a third member: signed up and joined through the API, in a browser of her own.
+    const carolName = `carol${Date.now().toString(36)}`;
+    const registered = await fetch(stack.apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($u: String!) { register(username: $u, password: "correct horse battery", displayName: "Carol") { token } }',
+        variables: { u: carolName },
+      }),
+    }).then((r) => r.json() as Promise<{ data: { register: { token: string } } }>);
+    const carolToken = registered.data.register.token;
+    await gql(stack.apiUrl, carolToken, 'mutation($c: String!) { joinServer(inviteCode: $c) { id } }', {
+      c: new URL(inviteLink).pathname.split('/').at(-1),
+    });
+    const carol = await openUserPage(browser, stack.dashboardUrl);
+    await carol.page.goto('/');
+    await carol.page.evaluate((t) => window.localStorage.setItem('rashigo.token', t), carolToken);
+    const { createChannel } = await gql(
+      stack.apiUrl,
+      token,
+      'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "raids" }) { id } }',
+      { s: serverId },
+    );
+    await carol.page.goto(`/servers/${serverId}/${createChannel.id}`);
+    await expectPage(raidsComposer(carol.page)).toBeVisible();
+
+    // Alice makes the role in the server settings, in a colour, and lets anyone mention it.
+    await alice.page.getByRole('button', { name: 'Server menu' }).click();
+    await alice.page.getByRole('menuitem', { name: 'Server settings' }).click();
+    await alice.page.getByRole('tab', { name: 'Roles' }).click();
+    await alice.page.getByRole('textbox', { name: 'New role name' }).fill('Raid Team');
+    await alice.page.getByRole('button', { name: 'Create role' }).click();
+    const editor = alice.page.getByRole('form', { name: 'Edit role Raid Team' });
+    await editor.getByLabel('Colour (#RRGGBB)').fill('#E67E22');
+    const mentionable = editor.getByRole('switch', { name: 'Allow anyone to @mention this role' });
+    expect(await mentionable.isChecked()).toBe(false);
+    await mentionable.check();
+    await expectPage(editor.getByText('Anyone who can send messages can notify its members with @Raid Team.')).toBeVisible();
+    await editor.getByRole('button', { name: 'Save role' }).click();
+    await expectPage(editor.getByRole('status')).toHaveText('Saved.');
+    await mentionable.scrollIntoViewIfNeeded();
+    await screenshots(alice.page, '05o-role-mentionable-switch');
+    // @everyone's role has no such switch.
+    await alice.page.locator('button.role-item', { hasText: '@everyone' }).click();
+    await expectPage(alice.page.getByRole('form', { name: 'Edit role @everyone' }).getByRole('switch')).toHaveCount(0);
+
+    // It goes to Bob (through the API; the members view is the admin tests' own).
+    const { server } = await gql(stack.apiUrl, token, 'query($s: ID!) { server(id: $s) { roles { id name mentionable } } }', {
+      s: serverId,
+    });
+    const raidTeam = (server.roles as { id: string; name: string; mentionable: boolean }[]).find((r) => r.name === 'Raid Team')!;
+    expect(raidTeam.mentionable).toBe(true);
+    const { me: bobMe } = await gql(stack.apiUrl, await tokenOf(bob.page), '{ me { id } }');
+    await gql(
+      stack.apiUrl,
+      token,
+      'mutation($r: ID!, $s: ID!, $u: ID!) { assignRole(roleId: $r, serverId: $s, userId: $u) { user { id } } }',
+      {
+        r: raidTeam.id,
+        s: serverId,
+        u: bobMe.id,
+      },
+    );
+    await alice.page.goto(`/servers/${serverId}/${channelId}`);
+    await expectPage(composer(alice.page)).toBeVisible();
+    await expectPage(composer(bob.page)).toBeVisible();
+
+    // Carol may not mention everyone: after the members, the role is suggested, in its colour.
+    await raidsComposer(carol.page).pressSequentially('@');
+    await expectPage(options(carol.page)).toHaveCount(4);
+    await expectPage(options(carol.page).last()).toHaveText('@Raid Team role');
+    await screenshots(carol.page, '05p-role-suggestion');
+    await raidsComposer(carol.page).pressSequentially('raid');
+    await expectPage(options(carol.page)).toHaveCount(1);
+    await expectPage(options(carol.page).first()).toHaveText('@Raid Team role');
+    await expectPage(options(carol.page).first()).toHaveAttribute('aria-selected', 'true');
+    await raidsComposer(carol.page).press('Enter');
+    await expectPage(raidsComposer(carol.page)).toHaveValue('@Raid Team ');
+    await raidsComposer(carol.page).pressSequentially('who is in tonight?');
+    await raidsComposer(carol.page).press('Enter');
+    const call = (page: Page) => article(page, 'who is in tonight?');
+    await expectPage(call(carol.page).locator('.role-mention')).toHaveText('@Raid Team');
+    await expectPage(call(carol.page)).not.toHaveAttribute('class', /mentions-me/);
+
+    // Bob, reading #general, holds the role: a red count live, then the message marked for him.
+    await expectPage(raids(bob.page)).toHaveAttribute('aria-label', 'raids (unread, 1 mention)');
+    await raids(bob.page).click();
+    await expectPage(call(bob.page)).toHaveAttribute('class', /mentions-me/);
+    await expectPage(call(bob.page).locator('.role-mention')).toHaveText('@Raid Team');
+    await expectPage(call(bob.page)).toHaveAttribute('aria-label', 'Carol: @Raid Team who is in tonight?');
+    await screenshots(bob.page, '05q-role-mention');
+    // Alice does not hold it: the chip, no mark, no count.
+    await expectPage(raids(alice.page)).toHaveAttribute('aria-label', 'raids (unread)');
+    await raids(alice.page).click();
+    await expectPage(call(alice.page).locator('.role-mention')).toHaveText('@Raid Team');
+    await expectPage(call(alice.page)).not.toHaveAttribute('class', /mentions-me/);
+
+    // Carol edits it: the box shows the role's name, and the mention stays.
+    await raidsComposer(carol.page).press('ArrowUp');
+    const edit = carol.page.getByRole('textbox', { name: 'Edit message' });
+    await expectPage(edit).toHaveValue('@Raid Team who is in tonight?');
+    await edit.fill('@Raid Team who is in tomorrow?');
+    await edit.press('Enter');
+    const edited = article(bob.page, 'who is in tomorrow?');
+    await expectPage(edited.locator('.message-body')).toContainText('@Raid Team who is in tomorrow?');
+    await expectPage(edited).toHaveAttribute('class', /mentions-me/);
+    const { messages } = await gql(
+      stack.apiUrl,
+      token,
+      'query($c: ID!) { messages(channelId: $c, limit: 5) { messages { content mentionRoleIds } } }',
+      {
+        c: createChannel.id,
+      },
+    );
+    expect(messages.messages.at(-1)).toEqual({ content: `<@&${raidTeam.id}> who is in tomorrow?`, mentionRoleIds: [raidTeam.id] });
+
+    // The role deleted: the mention says so.
+    await gql(stack.apiUrl, token, 'mutation($r: ID!) { deleteRole(roleId: $r) }', { r: raidTeam.id });
+    await expectPage(article(alice.page, 'who is in tomorrow?').locator('.role-mention')).toHaveText('@deleted-role');
+
+    await gql(stack.apiUrl, carolToken, 'mutation($s: ID!) { leaveServer(serverId: $s) }', { s: serverId });
+    await carol.context.close();
+    for (const page of [alice.page, bob.page]) {
+      await channels(page)
+        .getByRole('link', { name: /^general/ })
+        .click();
+      await expectPage(composer(page)).toBeVisible();
+    }
+    await gql(stack.apiUrl, token, 'mutation($c: ID!) { deleteChannel(id: $c) }', { c: createChannel.id });
+    await expectPage(raids(bob.page)).toHaveCount(0);
+    // A third browser, the settings and three pairs of pictures: longer than most.
+  }, 120_000);
+
   it('discovers a public server, joins it and leaves it', async () => {
     const token = await tokenOf(alice.page);
     await gql(

@@ -91,6 +91,45 @@ describe('role form', () => {
     expect(within(editor).getByRole('alert').textContent).toBe('A role needs a name.');
     expect(api.mutations()).toEqual([]);
   });
+
+  it('saves "Allow anyone to @mention this role" with the role, said in one line; @everyone has no such switch', async () => {
+    const api = renderWithApi(<RolesPanel server={server} me={owner} onChanged={() => undefined} />, (op) =>
+      op.kind === 'mutation'
+        ? {
+            updateRole: {
+              __typename: 'Role',
+              id: 'r1',
+              name: 'Helpers',
+              color: '#99AAB5',
+              position: 1,
+              permissions: [],
+              mentionable: true,
+            },
+          }
+        : {},
+    );
+    fireEvent.click(screen.getByRole('button', { name: (name) => name.includes('Helpers') && !name.startsWith('Move') }));
+    const editor = screen.getByRole('form', { name: 'Edit role Helpers' });
+    const toggle = within(editor).getByRole('switch', { name: 'Allow anyone to @mention this role' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(toggle.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(toggle.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Anyone who can send messages can notify its members with @Helpers.',
+    );
+    fireEvent.click(toggle);
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save role' }));
+    await waitFor(() => expect(api.mutations()).toHaveLength(1));
+    expect(api.mutations()[0]!.variables).toEqual({
+      roleId: 'r1',
+      input: { name: 'Helpers', color: '#99AAB5', permissions: [], mentionable: true },
+    });
+    expect(await within(editor).findByRole('status')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: (name) => name.includes('@everyone') && !name.startsWith('Move') }));
+    const everyone = screen.getByRole('form', { name: 'Edit role @everyone' });
+    expect(within(everyone).queryByRole('switch')).toBeNull();
+  });
 });
 
 describe('invite form', () => {

@@ -11,6 +11,7 @@ export const role = (id: string, name: string, position: number, isDefault = fal
   position,
   isDefault,
   permissions: [],
+  mentionable: false,
 });
 export const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', extra: Partial<AdminServer['channels'][number]> = {}) => ({
   id,

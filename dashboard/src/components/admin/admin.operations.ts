@@ -29,6 +29,7 @@ export const AdminServerQuery = graphql(`
         position
         isDefault
         permissions
+        mentionable
       }
       channels {
         id
@@ -121,6 +122,7 @@ export const UpdateRoleMutation = graphql(`
       color
       position
       permissions
+      mentionable
     }
   }
 `);

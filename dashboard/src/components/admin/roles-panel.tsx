@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Alert } from '@/components/ui/alert';
 import type { Permission } from '@/gql/graphql';
@@ -116,6 +116,8 @@ function RoleEditor({
   const [name, setName] = useState(role.name);
   const [color, setColor] = useState(role.color);
   const [permissions, setPermissions] = useState<Permission[]>([...role.permissions]);
+  const [mentionable, setMentionable] = useState(role.mentionable);
+  const mentionableId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [updateState, updateRole] = useMutation(UpdateRoleMutation);
@@ -128,7 +130,7 @@ function RoleEditor({
     setProblem(reason);
     setSaved(false);
     if (reason) return;
-    const input = role.isDefault ? { permissions } : { name: name.trim(), color, permissions };
+    const input = role.isDefault ? { permissions } : { name: name.trim(), color, permissions, mentionable };
     const result = await updateRole({ roleId: role.id, input });
     if (result.error) return;
     setSaved(true);
@@ -169,6 +171,26 @@ function RoleEditor({
                 />
               </span>
             </label>
+          </div>
+        )}
+        {/* @everyone's role is mentioned as @everyone (MENTION_EVERYONE), never as a role. */}
+        {!role.isDefault && (
+          <div className="switch-field">
+            <input
+              id={mentionableId}
+              type="checkbox"
+              role="switch"
+              className="switch"
+              checked={mentionable}
+              onChange={(e) => setMentionable(e.target.checked)}
+              aria-describedby={`${mentionableId}-line`}
+            />
+            <label htmlFor={mentionableId} className="overwrite-label">
+              Allow anyone to @mention this role
+            </label>
+            <span id={`${mentionableId}-line`} className="muted small switch-line">
+              Anyone who can send messages can notify its members with @{name.trim() || role.name}.
+            </span>
           </div>
         )}
         <ul className="permission-toggles" aria-label="Permissions">

@@ -31,6 +31,7 @@ const role = (id: string, name: string, position: number) => ({
   position,
   isDefault: position === 0,
   permissions: [],
+  mentionable: false,
 });
 
 /** What the API holds: the test changes it behind the page's back, as events the page never hears would. */

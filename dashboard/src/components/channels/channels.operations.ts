@@ -13,6 +13,8 @@ export const ServerSidebarQuery = graphql(`
       myMember {
         timedOutUntil
       }
+      # The roles a <@&id> names, and which the member holds (components/chat/server-roles.tsx).
+      ...MentionRoles
       ...VoiceModerator
       channels {
         id
@@ -45,6 +47,7 @@ export const ServerEventsSubscription = graphql(`
           name
           color
           position
+          mentionable
         }
       }
       ... on PresenceUpdated {
@@ -91,8 +94,8 @@ export const ServerEventsSubscription = graphql(`
 
 /**
  * Only what the unread dot and the mention badge need: the newest message of a channel the member is
- * not reading, what it says, whether it mentions everyone and whom it replies to (lib/cache-config.ts
- * counts it as a mention).
+ * not reading, what it says, whether it mentions everyone or which roles, whom it replies to, and its
+ * channel's server (whose roles the member holds): lib/cache-config.ts counts it as a mention.
  */
 export const ChannelActivitySubscription = graphql(`
   subscription ChannelActivity($channelId: ID!) {
@@ -103,6 +106,7 @@ export const ChannelActivitySubscription = graphql(`
           id
           content
           mentionsEveryone
+          mentionRoleIds
           author {
             id
           }
@@ -114,6 +118,9 @@ export const ChannelActivitySubscription = graphql(`
           }
           channel {
             id
+            server {
+              id
+            }
           }
         }
       }

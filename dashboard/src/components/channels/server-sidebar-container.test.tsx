@@ -61,6 +61,7 @@ function serverOf(world: World) {
     myPermissions: [],
     owner: ME,
     myMember: { __typename: 'Member', timedOutUntil: null, user: ME, roles: [] },
+    roles: [],
     channels: world.channels,
     members: world.members.map((name, i) => ({ __typename: 'Member', nickname: null, user: user(`m${i}`, name), roles: [] })),
   };

@@ -1,12 +1,24 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { useMutation } from 'urql';
 import type { ApiError } from '@/lib/api-errors';
 import { StartTypingMutation } from './chat.operations';
 import { formatDateTime } from './chat-time';
 import type { ChatMessageData } from './message-item';
-import { completeMention, mentionAt, offersEveryone } from './mention-token';
+import { completeMention, mentionAt, offersEveryone, writeRoleMentions, type PickedRole } from './mention-token';
+import { mentionableRoles, roleColourStyle, useServerRoles } from './server-roles';
 import { formatInterval, formatRemaining, useCountdown } from './use-countdown';
 import { useDraft } from './use-draft';
 import { useMentionCandidates } from './use-mention-candidates';
@@ -21,7 +33,7 @@ interface ComposerProps {
   channelId: string;
   channelName: string;
   canSend: boolean;
-  /** MENTION_EVERYONE in this channel: "@everyone" is suggested first. */
+  /** MENTION_EVERYONE in this channel: "@everyone" is suggested first, and every role after the members (else the mentionable ones). */
   canMentionEveryone: boolean;
   /** The member's timeout end (ISO), when timed out. */
   timedOutUntil: string | null | undefined;
@@ -51,7 +63,8 @@ export function Composer(props: ComposerProps) {
   const waiting = refusal?.deadline !== undefined && remaining > 0;
   const length = [...draft.trim()].length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
-  const mentions = useMentionSuggestions(props.serverId, props.canMentionEveryone, draft, input, onChange);
+  const [pickedRoles, pickRole] = usePickedRoles(props.channelId);
+  const mentions = useMentionSuggestions(props.serverId, props.canMentionEveryone, draft, input, onChange, pickRole);
 
   // A refusal with a countdown clears itself when the countdown ends.
   useEffect(() => {
@@ -78,7 +91,8 @@ export function Composer(props: ComposerProps) {
     // The composer clears at once so the next message can be typed; a refusal puts the text back.
     setDraft('');
     lastTyping.current = 0;
-    const result = await props.sendMessage(props.channelId, content, props.replyTo?.id);
+    // Picked roles go as `<@&id>`; a refusal puts back the text as typed.
+    const result = await props.sendMessage(props.channelId, writeRoleMentions(content, pickedRoles), props.replyTo?.id);
     if (!result.error) {
       setRefusal(undefined);
       props.onSent(result.message);
@@ -143,7 +157,11 @@ export function Composer(props: ComposerProps) {
               // Before the textarea loses focus: the pick keeps the caret where it was.
               onMouseDown={(e) => (e.preventDefault(), mentions.pick(suggestion))}
             >
-              <span className="mention-option-name">{suggestion.label}</span> <span className="muted">{suggestion.detail}</span>
+              <span className="mention-option-name" style={suggestion.style}>
+                {suggestion.role && <span className="role-dot" aria-hidden />}
+                {suggestion.label}
+              </span>{' '}
+              <span className="muted">{suggestion.detail}</span>
             </li>
           ))}
         </ul>
@@ -192,28 +210,36 @@ export function Composer(props: ComposerProps) {
   );
 }
 
-/** One line of the suggestions: what a pick puts in ("@username"), a name, a detail in grey. */
+/** One line of the suggestions: what a pick puts in ("@username", "@Role Name"), a name, a detail in grey. */
 interface Suggestion {
   key: string;
-  username: string;
+  /** What goes after the "@". */
+  insert: string;
   label: string;
   detail: string;
   /** The detail is a sentence: shown whole (wrapped on a phone), not cut short as a long name is. */
   explains?: true;
+  /** A role: its name stands for `<@&id>` once picked, and shows in the role's colour. */
+  role?: PickedRole;
+  style?: CSSProperties;
 }
 
 const EVERYONE: Suggestion = {
   key: 'everyone',
-  username: 'everyone',
+  insert: 'everyone',
   label: '@everyone',
   detail: 'Notify everyone who can read this channel',
   explains: true,
 };
 
+/** Roles suggested at most, after the members. */
+const ROLES_SHOWN = 5;
+
 /**
  * Suggestions while an "@name" is typed: "@everyone" for a member who may use it, then members of the
- * server; the first one active. Up and Down move, Enter or Tab (or a click) put "@username" in its
- * place, Escape closes them until the next "@".
+ * server, then the roles they may mention whose name holds what is typed (once the members are in, so
+ * nothing moves under the reader); the first one active. Up and Down move, Enter or Tab (or a click)
+ * put "@username" or "@Role Name" in its place, Escape closes them until the next "@".
  */
 function useMentionSuggestions(
   serverId: string,
@@ -221,6 +247,7 @@ function useMentionSuggestions(
   draft: string,
   input: RefObject<HTMLTextAreaElement | null>,
   setDraft: (value: string) => void,
+  onPickRole: (role: PickedRole) => void,
 ) {
   const listId = useId();
   const [caret, setCaret] = useState(0);
@@ -229,9 +256,24 @@ function useMentionSuggestions(
   const token = mentionAt(draft, caret);
   const shown = token && token.start !== dismissedAt ? token.query : null;
   const candidates = useMentionCandidates(serverId, shown);
+  const serverRoles = useServerRoles();
+  const roles = useMemo(() => mentionableRoles(serverRoles, mayMentionEveryone), [serverRoles, mayMentionEveryone]);
   const suggestions: Suggestion[] = [
     ...(shown !== null && offersEveryone(shown, mayMentionEveryone) ? [EVERYONE] : []),
-    ...candidates.map((c) => ({ key: c.userId, username: c.username, label: c.name, detail: `@${c.username}` })),
+    ...(candidates ?? []).map((c) => ({ key: c.userId, insert: c.username, label: c.name, detail: `@${c.username}` })),
+    ...(shown !== null && candidates
+      ? roles
+          .filter((role) => role.name.toLowerCase().includes(shown.toLowerCase()))
+          .slice(0, ROLES_SHOWN)
+          .map((role) => ({
+            key: `role-${role.id}`,
+            insert: role.name,
+            label: `@${role.name}`,
+            detail: 'role',
+            role: { id: role.id, name: role.name },
+            style: roleColourStyle(role),
+          }))
+      : []),
   ];
   const open = token !== null && suggestions.length > 0;
   const active = Math.min(chosen, suggestions.length - 1);
@@ -249,10 +291,15 @@ function useMentionSuggestions(
     input.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
     caretAfterPick.current = undefined;
   }, [draft, input]);
+  // A long list scrolls: the active one stays in sight as Up and Down move.
+  useEffect(() => {
+    if (open) document.getElementById(`${listId}-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [open, active, listId]);
 
   function pick(suggestion: Suggestion) {
     if (!token) return;
-    const done = completeMention(draft, token, caret, suggestion.username);
+    const done = completeMention(draft, token, caret, suggestion.insert);
+    if (suggestion.role) onPickRole(suggestion.role);
     caretAfterPick.current = done.caret;
     setCaret(done.caret);
     setDraft(done.text);
@@ -271,6 +318,41 @@ function useMentionSuggestions(
   }
 
   return { listId, open, suggestions, active, pick, onKeyDown, setCaret };
+}
+
+const pickedKey = (channelId: string) => `rashigo.draft.${channelId}.roles`;
+
+/**
+ * The roles picked for the channel's draft (kept with the draft in sessionStorage, so a draft read back
+ * still sends them as mentions): the send writes their "@Name" as `<@&id>`. A name picked again takes
+ * the newer role.
+ */
+function usePickedRoles(channelId: string): [readonly PickedRole[], (role: PickedRole) => void] {
+  const [picked, setPicked] = useState<readonly PickedRole[]>(() => readPicked(channelId));
+  const pickRole = useCallback(
+    (role: PickedRole) =>
+      setPicked((current) => {
+        const next = [...current.filter((r) => r.name !== role.name), role];
+        window.sessionStorage.setItem(pickedKey(channelId), JSON.stringify(next));
+        return next;
+      }),
+    [channelId],
+  );
+  return [picked, pickRole];
+}
+
+function readPicked(channelId: string): PickedRole[] {
+  if (typeof window === 'undefined') return [];
+  try {
+    const stored: unknown = JSON.parse(window.sessionStorage.getItem(pickedKey(channelId)) ?? '[]');
+    return Array.isArray(stored)
+      ? stored
+          .filter((r): r is PickedRole => typeof r?.id === 'string' && typeof r?.name === 'string')
+          .map(({ id, name }) => ({ id, name }))
+      : [];
+  } catch {
+    return [];
+  }
 }
 
 /** API messages may lack a full stop; the composer adds a sentence after them. */

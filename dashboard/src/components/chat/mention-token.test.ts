@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeMention, mentionAt, offersEveryone } from './mention-token';
+import { completeMention, mentionAt, offersEveryone, readRoleMentions, writeRoleMentions } from './mention-token';
 
 describe('mentionAt', () => {
   it('finds the @name ending at the caret, at the start or after a space', () => {
@@ -32,5 +32,47 @@ describe('offersEveryone', () => {
     expect(['', 'e', 'Ev', 'everyone'].map((query) => offersEveryone(query, true))).toEqual([true, true, true, true]);
     expect(['al', 'everyones', 'one'].map((query) => offersEveryone(query, true))).toEqual([false, false, false]);
     expect(offersEveryone('ev', false)).toBe(false);
+  });
+});
+
+describe('writeRoleMentions', () => {
+  const picked = [
+    { id: '12', name: 'Raid' },
+    { id: '13', name: 'Raid Team' },
+    { id: '14', name: 'C++ (help)' },
+  ];
+
+  it('writes each picked role’s "@Name" as <@&id>, the longest name first, spaces and symbols included', () => {
+    expect(writeRoleMentions('@Raid Team meet at 8, @Raid too.', picked)).toBe('<@&13> meet at 8, <@&12> too.');
+    expect(writeRoleMentions('ask **@C++ (help)**', picked)).toBe('ask **<@&14>**');
+    expect(writeRoleMentions('no roles here', picked)).toBe('no roles here');
+    expect(writeRoleMentions('@Raid', [])).toBe('@Raid');
+  });
+
+  it('leaves what would not mention as typed: another case, inside a word, code, a link, an escape', () => {
+    expect(writeRoleMentions('@raid mail@Raid @Raiders', picked)).toBe('@raid mail@Raid @Raiders');
+    expect(writeRoleMentions('`@Raid` ```\n@Raid\n``` https://x.test/@Raid \\@Raid', picked)).toBe(
+      '`@Raid` ```\n@Raid\n``` https://x.test/@Raid \\@Raid',
+    );
+  });
+});
+
+describe('readRoleMentions', () => {
+  const names: Record<string, string> = { '12': 'Raid', '13': 'Raid Team', '20': 'Twin', '21': 'Twin' };
+  const nameOf = (id: string) => names[id];
+
+  it('shows each <@&id> of a known role as "@Name", and the roles to write back', () => {
+    const read = readRoleMentions('<@&13> meet at 8, **<@&12>** too <@&13>', nameOf);
+    expect(read.text).toBe('@Raid Team meet at 8, **@Raid** too @Raid Team');
+    expect(read.picked).toEqual([
+      { id: '13', name: 'Raid Team' },
+      { id: '12', name: 'Raid' },
+    ]);
+    expect(writeRoleMentions(read.text, read.picked)).toBe('<@&13> meet at 8, **<@&12>** too <@&13>');
+  });
+
+  it('keeps <@&id> as typed in code, for a role not known, and for roles that share a name', () => {
+    const read = readRoleMentions('`<@&12>` <@&99> <@&20> <@&21>', nameOf);
+    expect(read).toEqual({ text: '`<@&12>` <@&99> <@&20> <@&21>', picked: [] });
   });
 });

@@ -33,3 +33,54 @@ export function completeMention(text: string, token: MentionToken, caret: number
 export function offersEveryone(query: string, mayMentionEveryone: boolean): boolean {
   return mayMentionEveryone && 'everyone'.startsWith(query.toLowerCase());
 }
+
+/** A role picked from the suggestions: its "@name" in the text box stands for `<@&id>`. */
+export interface PickedRole {
+  id: string;
+  name: string;
+}
+
+/**
+ * What mentions nobody, as message-markup.ts and the API read it (api/src/features/messages/mentions.ts):
+ * code blocks, inline code, a backslash escape, an http(s) link. Left as typed by the conversions below.
+ */
+const NO_MENTION = ['```[\\s\\S]*?```', '`[^`]*`', '\\\\[\\\\*_~`@|>]', '(?<![a-zA-Z0-9_])https?://[^\\s<>"\']+'].join('|');
+const ROLE_TOKEN = '<@&(\\d{1,20})>';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text as sent: each picked role's "@Name" where it would mention (not in code, a link or after
+ * "\", not inside a word) becomes `<@&id>`, the form the API reads, so names with spaces work. The
+ * longest name first: "@Raid Team" is not "@Raid" and " Team".
+ */
+export function writeRoleMentions(text: string, picked: readonly PickedRole[]): string {
+  if (picked.length === 0 || !text.includes('@')) return text;
+  const idOf = new Map(picked.map((role) => [role.name, role.id]));
+  const names = [...idOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(${NO_MENTION})|(?<![\\w.@])@(${names.join('|')})(?!\\w)`, 'g');
+  return text.replace(pattern, (whole, skipped: string | undefined, name: string) =>
+    skipped !== undefined ? whole : `<@&${idOf.get(name)!}>`,
+  );
+}
+
+/**
+ * A message's text as its edit box shows it: each `<@&id>` where it mentions, of a role known by
+ * `nameOf`, as "@Name"; `picked` are those roles, for writeRoleMentions to write back on save. A role
+ * not known, or whose name another one mentioned shares, keeps its `<@&id>` (it would not come back).
+ */
+export function readRoleMentions(content: string, nameOf: (roleId: string) => string | undefined): { text: string; picked: PickedRole[] } {
+  if (!content.includes('<@&')) return { text: content, picked: [] };
+  const pattern = new RegExp(`(${NO_MENTION})|${ROLE_TOKEN}`, 'g');
+  const named = new Map<string, string>();
+  for (const [, skipped, id] of content.matchAll(pattern)) {
+    const name = skipped === undefined ? nameOf(id!) : undefined;
+    if (name !== undefined) named.set(id!, name);
+  }
+  const shared = new Set([...named.values()].filter((name, i, all) => all.indexOf(name) !== i));
+  const picked = [...named].filter(([, name]) => !shared.has(name)).map(([id, name]) => ({ id, name }));
+  const nameById = new Map(picked.map((role) => [role.id, role.name]));
+  const text = content.replace(pattern, (whole, skipped: string | undefined, id: string) =>
+    skipped === undefined && nameById.has(id) ? `@${nameById.get(id)!}` : whole,
+  );
+  return { text, picked };
+}

@@ -1,7 +1,8 @@
 'use client';
 
 import { Fragment, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { splitMatches, type MarkupNode } from './message-markup';
+import { DELETED_ROLE, splitMatches, type MarkupNode } from './message-markup';
+import { roleColourStyle, roleLabel, useServerRoles, type ServerRoles } from './server-roles';
 
 interface ContentProps {
   nodes: readonly MarkupNode[];
@@ -12,17 +13,23 @@ interface ContentProps {
   highlight?: RegExp;
 }
 
+interface RenderOptions extends Omit<ContentProps, 'nodes'> {
+  roles: ServerRoles;
+}
+
 /**
  * A message's text as parsed by message-markup.ts. Every part is a React element or escaped text, so
  * `<script>` or `<img onerror>` shows as typed; never HTML. Links open in a new tab without access to
  * this page (noopener, noreferrer). Quotes are <blockquote>s with Discord's bar; a spoiler stays a
- * dark block until revealed (see Spoiler).
+ * dark block until revealed (see Spoiler). A role's mention shows as "@Name" in the role's colour, by
+ * the server's roles (ServerRolesContext); a role not among them as "@deleted-role", greyed.
  */
 export function MessageContent({ nodes, ...options }: ContentProps) {
-  return <>{nodes.map((node, i) => render(node, i, options))}</>;
+  const roles = useServerRoles();
+  return <>{nodes.map((node, i) => render(node, i, { ...options, roles }))}</>;
 }
 
-function render(node: MarkupNode, key: number, options: Omit<ContentProps, 'nodes'>): ReactNode {
+function render(node: MarkupNode, key: number, options: RenderOptions): ReactNode {
   const { myUsername, mentionsEveryone, highlight } = options;
   const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, options)) : null);
   const text = (value: string) => (highlight ? marked(value, highlight) : value);
@@ -62,6 +69,21 @@ function render(node: MarkupNode, key: number, options: Omit<ContentProps, 'node
       ) : (
         <Fragment key={key}>{text('@everyone')}</Fragment>
       );
+    case 'role': {
+      const role = options.roles.byId.get(node.roleId);
+      if (!role)
+        return (
+          <span key={key} className="mention role-mention deleted">
+            {text(`@${DELETED_ROLE}`)}
+          </span>
+        );
+      const style = roleColourStyle(role);
+      return (
+        <span key={key} className={style ? 'mention role-mention coloured' : 'mention role-mention'} style={style}>
+          {text(`@${roleLabel(role)}`)}
+        </span>
+      );
+    }
     case 'bold':
       return <strong key={key}>{children()}</strong>;
     case 'italic':

@@ -6,12 +6,14 @@ import { graphql } from '@/gql';
 import type { ChatMessageFragment as ChatMessageFields } from '@/gql/graphql';
 import { formatDateTime, formatMessageTime } from './chat-time';
 import { MessageContent } from './message-content';
-import { mentions, parseMarkup, plainText } from './message-markup';
+import { readRoleMentions, writeRoleMentions } from './mention-token';
+import { mentions, mentionsRoleOf, parseMarkup, plainText } from './message-markup';
 import type { ReactionState } from './message-log';
 import { ReactionChips } from './message-reactions';
 import { PinIcon } from './pin-icon';
 import { ReactionPicker } from './reaction-picker';
 import { ReactionsIcon } from './reactions-dialog';
+import { roleNameOf, useServerRoles } from './server-roles';
 
 export const ChatMessageFragment = graphql(`
   fragment ChatMessage on Message {
@@ -24,6 +26,7 @@ export const ChatMessageFragment = graphql(`
     editedAt
     pinnedAt
     mentionsEveryone
+    mentionRoleIds
     author {
       id
       username
@@ -78,18 +81,24 @@ interface MessageItemProps extends MessageHandlers {
   canPin: boolean;
   /** READ_MESSAGE_HISTORY: who reacted, in the Reactions view, for a message with reactions. */
   canSeeReactions: boolean;
-  /** The reader: a message that mentions them (or everyone, by someone else) or replies to them stands out. */
+  /**
+   * The reader: a message that mentions them (or everyone, or a role they hold, by someone else) or
+   * replies to them stands out. Their roles come from ServerRolesContext.
+   */
   myUserId: string;
   myUsername: string;
 }
 
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const { message } = props;
+  const roles = useServerRoles();
+  const roleName = useMemo(() => roleNameOf(roles), [roles]);
   const nodes = useMemo(() => parseMarkup(message.content), [message.content]);
   const quoted = message.replyTo?.content;
-  const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted))), [quoted]);
+  const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted), roleName)), [quoted, roleName]);
+  const someoneElses = message.author.id !== props.myUserId;
   const mentionsMe =
-    (message.mentionsEveryone && message.author.id !== props.myUserId) ||
+    (someoneElses && (message.mentionsEveryone || mentionsRoleOf(message.mentionRoleIds, roles.mine))) ||
     mentions(nodes, props.myUsername) ||
     message.replyTo?.author.id === props.myUserId;
   const headed = !props.continued || !!message.replyTo;
@@ -98,7 +107,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
-      aria-label={`${message.author.displayName}: ${plainText(nodes)}`}
+      aria-label={`${message.author.displayName}: ${plainText(nodes, roleName)}`}
       data-message-id={message.id}
     >
       {message.replyTo && (
@@ -203,13 +212,22 @@ function EditForm({
   onSave: (id: string, content: string) => Promise<string | undefined>;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState(message.content);
+  const roles = useServerRoles();
+  // Its role mentions as "@Name", as they were picked, and written back as `<@&id>` on save.
+  const [shown] = useState(() =>
+    readRoleMentions(message.content, (roleId) => {
+      const role = roles.byId.get(roleId);
+      // Not @everyone's role: its "@everyone" would take a real @everyone along on the way back.
+      return role && !role.isDefault ? role.name : undefined;
+    }),
+  );
+  const [draft, setDraft] = useState(shown.text);
   const [error, setError] = useState<string>();
 
   async function save() {
     if (!draft.trim()) return setError('A message cannot be empty; delete it instead.');
-    if (draft === message.content) return onCancel();
-    setError(await onSave(message.id, draft));
+    if (draft === shown.text) return onCancel();
+    setError(await onSave(message.id, writeRoleMentions(draft, shown.picked)));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {

@@ -21,6 +21,7 @@ function message(id: number, author: typeof ALICE, content: string, minutes = id
     editedAt: null,
     pinnedAt: null,
     mentionsEveryone: false,
+    mentionRoleIds: [],
     author,
     replyTo: null,
     reactions: [],

@@ -84,6 +84,26 @@ describe('parseMarkup', () => {
     expect(parseMarkup('@Everyone')).toEqual([{ kind: 'mention', username: 'everyone' }]);
   });
 
+  it('finds role mentions (<@&id>) as the API reads them: in styles and quotes, not in code, links or after an escape', () => {
+    const role = (roleId: string): MarkupNode => ({ kind: 'role', roleId });
+    expect(parseMarkup('Ping <@&12>, please')).toEqual([text('Ping '), role('12'), text(', please')]);
+    expect(parseMarkup('**<@&12>** and<@&34>')).toEqual([{ kind: 'bold', children: [role('12')] }, text(' and'), role('34')]);
+    expect(parseMarkup('> <@&12> look')).toEqual([{ kind: 'quote', children: [role('12'), text(' look')] }]);
+    expect(parseMarkup('`<@&12>` and ```\n<@&12>\n```')).toEqual([
+      { kind: 'code', text: '<@&12>' },
+      text(' and '),
+      { kind: 'codeblock', language: null, text: '<@&12>' },
+    ]);
+    // A link stops at "<", as the API's does: what follows is a mention.
+    expect(parseMarkup('https://example.com/<@&12>')).toEqual([
+      { kind: 'link', href: 'https://example.com/', text: 'https://example.com/' },
+      role('12'),
+    ]);
+    expect(parseMarkup(String.raw`<\@&12> <@&x> <@12> <@&123456789012345678901>`)).toEqual([
+      text('<@&12> <@&x> <@12> <@&123456789012345678901>'),
+    ]);
+  });
+
   it('nests only so deep, and stays fast on hostile input', () => {
     // Four styles deep, the fifth stays as typed.
     expect(parseMarkup('**a ~~b *c __d _e_ d__ c* b~~ a**')).toEqual([
@@ -206,6 +226,14 @@ describe('plainText', () => {
     expect(plainText(parseMarkup('**@everyone** look'))).toBe('@everyone look');
   });
 
+  it('names a role mention by the role, or @deleted-role for one not known', () => {
+    const names = (roleId: string) => ({ '12': 'Raid Team' })[roleId];
+    expect(plainText(parseMarkup('**<@&12>** meet at 8, <@&99> too'), names)).toBe('@Raid Team meet at 8, @deleted-role too');
+    expect(plainText(parseMarkup('> quoted <@&12>\n||<@&12>||'), names)).toBe('quoted @Raid Team\n[spoiler]');
+    // Without the server's roles, every role is unknown.
+    expect(plainText(parseMarkup('<@&12>'))).toBe('@deleted-role');
+  });
+
   it('shows a spoiler as [spoiler], never its text, and a quote as its text on its own lines', () => {
     expect(plainText(parseMarkup('Snape ||kills **Dumbledore** @alice|| lol'))).toBe('Snape [spoiler] lol');
     expect(plainText(parseMarkup('> you said **this**\n> and that\nright'))).toBe('you said this\nand that\nright');
@@ -236,6 +264,22 @@ describe('plainText', () => {
     // The words alone, from someone who may not mention everyone, call nobody.
     expect(everyone('1', false)).toBe(false);
     expect(everyone('7', true)).toBe(false);
+  });
+});
+
+describe('callsReader with roles', () => {
+  it('calls the holders of a role the API decided the message mentions, never its author, whatever its text', () => {
+    const reader = { id: '7', username: 'ann', roleIds: ['12', '13'] };
+    const by = (authorId: string, mentionRoleIds: string[], content = 'hi <@&12>') =>
+      callsReader({ content, authorId, mentionRoleIds }, reader);
+    expect(by('1', ['12'])).toBe(true);
+    expect(by('1', ['99', '13'], 'hi <@&99> <@&13>')).toBe(true);
+    // The text alone calls nobody: the role was not mentionable for the author (or it is not the reader's).
+    expect(by('1', [])).toBe(false);
+    expect(by('1', ['99'], 'hi <@&99>')).toBe(false);
+    expect(by('7', ['12'])).toBe(false);
+    // A reader whose roles are not known yet is called by nothing but the rest.
+    expect(callsReader({ content: 'hi <@&12>', authorId: '1', mentionRoleIds: ['12'] }, { id: '7', username: 'ann' })).toBe(false);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The subset of Discord's markdown a message shows: ```code blocks```, `inline code`, **bold**,
  * *italic* or _italic_, __underline__, ~~strikethrough~~, ||spoilers||, block quotes ("> " starts a
- * quoted line, ">>> " quotes the rest of the message), http(s) links, @mentions, @everyone and
- * backslash escapes (\> at a line's start is no quote, \| no spoiler). Parsed into nodes that React
+ * quoted line, ">>> " quotes the rest of the message), http(s) links, @mentions, @everyone, role
+ * mentions (`<@&roleId>`, Discord's form, which the composer writes for a picked role) and backslash escapes (\> at a line's start is no quote, \| no spoiler). Parsed into nodes that React
  * renders as elements, so nothing typed ever becomes HTML. What does not close (`**open`) stays as
  * typed. Quotes are of the message itself: not inside a style or another quote, as in Discord.
  */
@@ -14,6 +14,8 @@ export type MarkupNode =
   | { kind: 'mention'; username: string }
   /** "@everyone" as typed (lower case, as the API reads it): a mention only in a message marked mentionsEveryone. */
   | { kind: 'everyone' }
+  /** `<@&roleId>`: a role of the server, shown by its name (whether it notified is the message's mentionRoleIds). */
+  | { kind: 'role'; roleId: string }
   | { kind: 'bold' | 'italic' | 'underline' | 'strike' | 'spoiler'; children: MarkupNode[] }
   /** Quoted lines, without their markers; a block (shown on lines of its own). */
   | { kind: 'quote'; children: MarkupNode[] };
@@ -36,6 +38,8 @@ const URL_SOURCE = String.raw`\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]`;
 const MENTION_SOURCE = String.raw`(?<![\w.@])@([a-z0-9_.]{3,32})(?<!\.)`;
 /** The API's @everyone (api/src/features/messages/mentions.ts): lower case, then nothing that continues a name but dots. */
 const EVERYONE_SOURCE = String.raw`(?<![\w.@])@everyone(?=\.*(?![a-zA-Z0-9_.]))`;
+/** The API's role mention (api/src/features/messages/mentions.ts): anywhere outside code, links and escapes. */
+const ROLE_SOURCE = String.raw`<@&(\d{1,20})>`;
 /** Styles nest this deep at most; deeper markers stay as typed (a bound on work per message). */
 const MAX_DEPTH = 4;
 
@@ -76,6 +80,7 @@ const RULES: Rule[] = [
   { pattern: /\\([\\*_~`@|>])/y, node: (m) => ({ kind: 'text', text: m[1]! }) },
   { pattern: new RegExp(URL_SOURCE, 'iy'), node: (m) => ({ kind: 'link', href: m[0], text: m[0] }) },
   { pattern: new RegExp(EVERYONE_SOURCE, 'y'), node: () => ({ kind: 'everyone' }) },
+  { pattern: new RegExp(ROLE_SOURCE, 'y'), node: (m) => ({ kind: 'role', roleId: m[1]! }) },
   { pattern: new RegExp(MENTION_SOURCE, 'iy'), node: (m) => ({ kind: 'mention', username: m[1]!.toLowerCase() }) },
   style(/\*\*\*(?!\s)([\s\S]+?)\*\*\*/y, 'bold', 'italic'),
   style(/\*\*(?!\s)([\s\S]+?)\*\*/y, 'bold'),
@@ -87,7 +92,7 @@ const RULES: Rule[] = [
   style(/(?<!\w)_(?![\s_])([\s\S]*?[^\s\\])_(?!\w)/y, 'italic'),
 ];
 /** Where a rule may start: a character any rule begins with. Plain text in between is taken whole. */
-const MAY_START = /[`\\hH@*_~|>]/g;
+const MAY_START = /[`\\hH@<*_~|>]/g;
 
 export function parseMarkup(text: string): MarkupNode[] {
   return parse(text, 0);
@@ -147,32 +152,61 @@ export function mentions(nodes: readonly MarkupNode[], username: string): boolea
 
 /**
  * Whether someone else's message calls the reader: mentions everyone (the API decided the author
- * could), mentions them or replies to one of their messages. The API's Channel.mentionCount counts
- * the unread ones the same way.
+ * could), mentions a role they hold (the API's mentionRoleIds: the roles it decided the message
+ * mentions), mentions them or replies to one of their messages. The API's Channel.mentionCount
+ * counts the unread ones the same way.
  */
 export function callsReader(
-  message: { content: string; authorId: string; replyToAuthorId?: string | null; mentionsEveryone?: boolean },
-  reader: { id: string; username: string },
+  message: {
+    content: string;
+    authorId: string;
+    replyToAuthorId?: string | null;
+    mentionsEveryone?: boolean;
+    mentionRoleIds?: readonly string[] | null;
+  },
+  reader: { id: string; username: string; roleIds?: readonly string[] },
 ): boolean {
   if (message.authorId === reader.id) return false;
-  return !!message.mentionsEveryone || message.replyToAuthorId === reader.id || mentions(parseMarkup(message.content), reader.username);
+  return (
+    !!message.mentionsEveryone ||
+    message.replyToAuthorId === reader.id ||
+    mentionsRoleOf(message.mentionRoleIds, reader.roleIds) ||
+    mentions(parseMarkup(message.content), reader.username)
+  );
 }
+
+/** Whether a message's mentionRoleIds name one of `roleIds` (the reader's roles). */
+export function mentionsRoleOf(mentionRoleIds: readonly string[] | null | undefined, roleIds: Iterable<string> | undefined): boolean {
+  if (!mentionRoleIds?.length || !roleIds) return false;
+  const held = new Set(roleIds);
+  return mentionRoleIds.some((id) => held.has(id));
+}
+
+/** What a role's mention shows when the role is not one of the server's (deleted since, or unknown), as Discord shows it. */
+export const DELETED_ROLE = 'deleted-role';
+
+/** A role's name by id, as a mention shows it (without its "@"); undefined for a role not known. */
+export type RoleNameOf = (roleId: string) => string | undefined;
 
 /** What plainText shows for a spoiler: never its content. */
 export const SPOILER_PLAIN_TEXT = '[spoiler]';
 
 /**
- * The text without its markers (mentions as "@name", a quote as its text on lines of its own, a
- * spoiler as SPOILER_PLAIN_TEXT so a preview never gives it away): for one-line previews and labels.
+ * The text without its markers (mentions as "@name", a role's as "@RoleName" by `roleName`, else
+ * "@deleted-role"; a quote as its text on lines of its own, a spoiler as SPOILER_PLAIN_TEXT so a
+ * preview never gives it away): for one-line previews and labels.
  */
-export function plainText(nodes: readonly MarkupNode[]): string {
+export function plainText(nodes: readonly MarkupNode[], roleName: RoleNameOf = () => undefined): string {
   return nodes
     .map((node, i) => {
       if (node.kind === 'spoiler') return SPOILER_PLAIN_TEXT;
       // The quote took its line break along: what follows it starts a line again.
-      if (node.kind === 'quote') return plainText(node.children) + (i < nodes.length - 1 ? '\n' : '');
-      if ('children' in node) return plainText(node.children);
-      return node.kind === 'mention' ? `@${node.username}` : node.kind === 'everyone' ? '@everyone' : node.text;
+      if (node.kind === 'quote') return plainText(node.children, roleName) + (i < nodes.length - 1 ? '\n' : '');
+      if ('children' in node) return plainText(node.children, roleName);
+      if (node.kind === 'mention') return `@${node.username}`;
+      if (node.kind === 'everyone') return '@everyone';
+      if (node.kind === 'role') return `@${roleName(node.roleId) ?? DELETED_ROLE}`;
+      return node.text;
     })
     .join('');
 }

@@ -10,6 +10,7 @@ import type { ReactorFragment as ReactorFields } from '@/gql/graphql';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { parseMarkup, plainText } from './message-markup';
+import { useRoleNames } from './server-roles';
 import type { ReactionState } from './message-log';
 import { chipName, reactionRefusal } from './message-reactions';
 import { ReactionFace } from './reaction-face';
@@ -77,7 +78,8 @@ export function ReactionsDialog({ message, open, onOpenChange, myUserId, canRemo
   const reactions = message?.reactions ?? [];
   const selected = selectedEmoji(reactions, chosen);
   const messageText = message?.content;
-  const quoted = useMemo(() => (messageText === undefined ? '' : plainText(parseMarkup(messageText))), [messageText]);
+  const roleName = useRoleNames();
+  const quoted = useMemo(() => (messageText === undefined ? '' : plainText(parseMarkup(messageText), roleName)), [messageText, roleName]);
 
   async function remove(event: MouseEvent<HTMLButtonElement>, emoji: string, user: ReactorFields) {
     if (!message) return;

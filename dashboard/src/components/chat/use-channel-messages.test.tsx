@@ -18,6 +18,7 @@ const message = (id: string, content: string) => ({
   editedAt: null,
   pinnedAt: null,
   mentionsEveryone: false,
+  mentionRoleIds: [],
   author: { __typename: 'User', id: 'u2', username: 'bob', displayName: 'Bob' },
   replyTo: null,
   reactions: [],

@@ -16,9 +16,9 @@ const SHOWN = 8;
 
 /**
  * The members an "@name" being typed may mean (`query`; null: none is being typed), asked once the
- * typing pauses. Empty while nothing is typed or the answer is not in yet.
+ * typing pauses. Null while nothing is typed or the answer is not in yet.
  */
-export function useMentionCandidates(serverId: string, query: string | null): MentionCandidate[] {
+export function useMentionCandidates(serverId: string, query: string | null): MentionCandidate[] | null {
   const settled = useDebounced(query, 120);
   const current = query !== null && settled === query;
   const [{ data }] = useQuery({
@@ -26,6 +26,7 @@ export function useMentionCandidates(serverId: string, query: string | null): Me
     variables: { serverId, query: settled || null, first: SHOWN },
     pause: !current,
   });
-  if (!current || !data?.server) return [];
+  if (!current || !data) return null;
+  if (!data.server) return [];
   return data.server.members.map((m) => ({ userId: m.user.id, username: m.user.username, name: m.nickname ?? m.user.displayName }));
 }

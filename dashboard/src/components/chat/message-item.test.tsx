@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MessageItem, type ChatMessageData } from './message-item';
+import { ServerRolesContext, serverRoles, type MentionRole } from './server-roles';
+
+const ALICE = { __typename: 'User' as const, id: '1', username: 'alice', displayName: 'Alice' };
+const BOB = { __typename: 'User' as const, id: '2', username: 'bob', displayName: 'Bob' };
+const role = (id: string, name: string, position: number, color = '#99AAB5'): MentionRole => ({
+  id,
+  name,
+  color,
+  position,
+  isDefault: position === 0,
+  mentionable: true,
+});
+const ROLES = [role('10', '@everyone', 0), role('11', 'Raid Team', 2, '#E67E22'), role('12', 'Plain', 1, '#000000')];
+
+function message(author: typeof ALICE, content: string, mentionRoleIds: string[], extra: Partial<ChatMessageData> = {}): ChatMessageData {
+  return {
+    __typename: 'Message',
+    id: '100',
+    channel: { __typename: 'Channel', id: '9' },
+    content,
+    createdAt: '2026-12-02T10:00:00.000Z',
+    editedAt: null,
+    pinnedAt: null,
+    mentionsEveryone: false,
+    mentionRoleIds,
+    author,
+    replyTo: null,
+    reactions: [],
+    ...extra,
+  } as ChatMessageData;
+}
+
+const noop = () => undefined;
+
+/** The message as Alice reads it, holding `myRoleIds`. */
+function renderItem(
+  item: ChatMessageData,
+  { myRoleIds = [] as string[], editing = false, onSaveEdit = vi.fn(async () => undefined), onCancelEdit = vi.fn() } = {},
+) {
+  render(
+    <ServerRolesContext.Provider value={serverRoles(ROLES, myRoleIds)}>
+      <MessageItem
+        message={item}
+        continued={false}
+        highlighted={false}
+        editing={editing}
+        canEdit
+        canDelete={false}
+        canReply={false}
+        canReact={false}
+        canPin={false}
+        canSeeReactions={false}
+        myUserId={ALICE.id}
+        myUsername={ALICE.username}
+        onReply={noop}
+        onStartEdit={noop}
+        onSaveEdit={onSaveEdit}
+        onCancelEdit={onCancelEdit}
+        onDelete={noop}
+        onJumpTo={noop}
+        onReact={noop}
+        onPin={noop}
+        onShowReactions={noop}
+      />
+    </ServerRolesContext.Provider>,
+  );
+  return { article: screen.getByRole('article'), onSaveEdit, onCancelEdit };
+}
+
+describe('role mentions in a message', () => {
+  afterEach(cleanup);
+
+  it('shows each <@&id> as "@Name" in the role’s colour, and a role not known as @deleted-role', () => {
+    const { article } = renderItem(message(BOB, '**<@&11>** meet at 8; <@&12>, <@&99> and `<@&11>`', ['11']));
+    const chips = [...article.querySelectorAll<HTMLElement>('.role-mention')];
+    expect(chips.map((chip) => [chip.textContent, chip.className, chip.style.getPropertyValue('--role-colour')])).toEqual([
+      ['@Raid Team', 'mention role-mention coloured', '#E67E22'],
+      // Black is no colour: the plain mention style.
+      ['@Plain', 'mention role-mention', ''],
+      ['@deleted-role', 'mention role-mention deleted', ''],
+    ]);
+    expect(chips[0]!.parentElement?.tagName).toBe('STRONG');
+    expect(article.querySelector('code')?.textContent).toBe('<@&11>');
+    expect(article.getAttribute('aria-label')).toBe('Bob: @Raid Team meet at 8; @Plain, @deleted-role and <@&11>');
+  });
+
+  it('marks it for a holder of a role it mentions, as a mention of them', () => {
+    const { article } = renderItem(message(BOB, '<@&11> meet at 8', ['11']), { myRoleIds: ['11'] });
+    expect(article.classList.contains('mentions-me')).toBe(true);
+  });
+
+  it('does not mark it for a reader without the role, for its author, or where the API decided it mentions no role', () => {
+    const { article: other } = renderItem(message(BOB, '<@&11> meet at 8', ['11']), { myRoleIds: ['12'] });
+    expect(other.classList.contains('mentions-me')).toBe(false);
+    expect(other.querySelector('.role-mention')?.textContent).toBe('@Raid Team');
+    cleanup();
+    const { article: mine } = renderItem(message(ALICE, '<@&11> meet at 8', ['11']), { myRoleIds: ['11'] });
+    expect(mine.classList.contains('mentions-me')).toBe(false);
+    cleanup();
+    // Not mentionable for its author: the chip, but nobody called.
+    const { article: words } = renderItem(message(BOB, '<@&11> meet at 8', []), { myRoleIds: ['11'] });
+    expect(words.classList.contains('mentions-me')).toBe(false);
+    expect(words.querySelector('.role-mention')?.textContent).toBe('@Raid Team');
+  });
+
+  it('names the role in the preview of the message replied to', () => {
+    const replyTo = {
+      __typename: 'Message' as const,
+      id: '99',
+      content: '**<@&11>** who is in?',
+      author: BOB,
+    };
+    const { article } = renderItem(message(BOB, 'me', [], { replyTo }));
+    expect(article.querySelector('.reply-text')?.textContent).toBe('@Raid Team who is in?');
+  });
+
+  it('edits its role mentions as "@Name" and saves them as <@&id>; unchanged, Enter saves nothing', async () => {
+    const content = '<@&11> meet at 8, <@&99> too, `<@&11>`';
+    const { onSaveEdit, onCancelEdit } = renderItem(message(ALICE, content, ['11']), { editing: true });
+    const box = screen.getByRole('textbox', { name: 'Edit message' }) as HTMLTextAreaElement;
+    expect(box.value).toBe('@Raid Team meet at 8, <@&99> too, `<@&11>`');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onCancelEdit).toHaveBeenCalled();
+    expect(onSaveEdit).not.toHaveBeenCalled();
+    fireEvent.change(box, { target: { value: '@Raid Team meet at 9, <@&99> too, `<@&11>`' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onSaveEdit).toHaveBeenCalledWith('100', '<@&11> meet at 9, <@&99> too, `<@&11>`');
+  });
+});
