@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, type Person } from './people';
@@ -18,6 +18,8 @@ describe('the dashboard when the way to the API goes silent', () => {
   let stack: Stack;
   let browser: Browser;
   let reader: Person;
+  /** Everyone with a page, for a failure's screenshots. */
+  const people: Person[] = [];
   let channelId: string;
   let serverId: string;
 
@@ -25,13 +27,14 @@ describe('the dashboard when the way to the API goes silent', () => {
     stack = await startStack({ browsersThroughProxy: true });
     browser = await launchBrowser();
     reader = await signUpInBrowser(stack, browser, `quiet${Date.now().toString(36)}`, 'Quinn');
+    people.push(reader);
     const created = await reader.api('mutation { createServer(input: { name: "Quiet Bay" }) { id channels { id type } } }');
     serverId = created.createServer.id;
     channelId = created.createServer.channels.find((c: { type: string }) => c.type === 'TEXT').id;
   }, 180_000);
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await recordFailure([reader], task.name);
+    if (task.result?.state === 'fail') await recordFailure(people, task.name);
   });
 
   afterAll(async () => {
@@ -76,4 +79,61 @@ describe('the dashboard when the way to the API goes silent', () => {
     await send('after the silence');
     await expectPage(log.getByText('after the silence')).toBeVisible();
   });
+
+  it('reads a window opened at an old message again once the API answers: what changed meanwhile shows, the reader stays there', async () => {
+    // A page of her own, on the real clock: the list measures its messages in animation frames, which
+    // a fake clock holds back. Its silence is noticed as a user's would be, within two pings.
+    const rita = await signUpInBrowser(stack, browser, `rita${Date.now().toString(36)}`, 'Rita');
+    people.push(rita);
+    const { page } = rita;
+    const link = stack.browserLink!;
+    const log = page.getByRole('log', { name: 'Messages' });
+    /** "old 30: …": several lines each, so that the view renders a few around the one opened at, not the window's ends (which load more). */
+    const message = (n: number) => log.getByText(new RegExp(`^old ${n}: `));
+    const created = await rita.api('mutation { createServer(input: { name: "Long History" }) { id channels { id type } } }');
+    const server = created.createServer.id as string;
+    const channel = created.createServer.channels.find((c: { type: string }) => c.type === 'TEXT').id as string;
+    const limits = (perChannel: number, perServer: number) =>
+      rita.api(
+        'mutation($s: ID!, $c: Int!, $v: Int!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: $c, serverMessageLimit: $v }) { channelMessageLimit } }',
+        { s: server, c: perChannel, v: perServer },
+      );
+    const ids: string[] = [];
+    await limits(0, 0);
+    // Far more than a page after the message opened at: the window stays detached.
+    for (let i = 1; i <= 200; i++) {
+      const sent = await rita.api('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+        c: channel,
+        t: `old ${i}: ${'a message long enough to wrap over a few lines of the chat '.repeat(6)}`,
+      });
+      ids.push(sent.sendMessage.id);
+    }
+    await limits(5, 20);
+    // Opened at "old 30" (as from a search result): a window of the history, detached from the present.
+    await page.goto(`/servers/${server}/${channel}?message=${ids[29]}`);
+    await expectPage(message(30)).toBeVisible();
+    await expectPage(page.getByRole('button', { name: 'Jump to latest messages' })).toBeVisible();
+
+    link.silence();
+    await rita.api('mutation($m: ID!) { editMessage(messageId: $m, content: "old 31, edited in the silence") { id } }', { m: ids[30] });
+    await rita.api('mutation($m: ID!) { deleteMessage(messageId: $m) }', { m: ids[31] });
+    await rita.api('mutation($m: ID!) { addReaction(messageId: $m, emoji: "🎉") { id } }', { m: ids[29] });
+    await expectPage(page.getByText('Connection lost, reconnecting…')).toBeVisible({ timeout: 2 * ANSWER_TIMEOUT_MS + 5_000 });
+    // The events went into the silence: without a second read the window would not show them.
+    await expectPage(message(31)).toBeVisible();
+    const scrolled = () => log.evaluate((el) => el.scrollTop);
+    const before = await scrolled();
+
+    link.restore();
+    // Not a whole match: the text goes on with "(edited)".
+    await expectPage(log.getByText('old 31, edited in the silence')).toBeVisible({ timeout: 20_000 });
+    await expectPage(message(32)).toHaveCount(0);
+    await expectPage(log.getByRole('button', { name: '🎉 1 reaction, including yours' })).toBeVisible();
+    // Still the same window, where the reader was.
+    expect(Math.abs((await scrolled()) - before)).toBeLessThanOrEqual(2);
+    await expectPage(message(30)).toBeVisible();
+    await expectPage(message(200)).toHaveCount(0);
+    await expectPage(page.getByRole('button', { name: 'Jump to latest messages' })).toBeVisible();
+    await screenshots(page, 'connection-02-window-read-again');
+  }, 120_000);
 });

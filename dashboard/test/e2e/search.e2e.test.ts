@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, screenshots } from './browser';
+import { launchBrowser, openUserPage, SCREENSHOTS, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, type Person } from './people';
 import { startStack, type Stack } from './stack';
@@ -9,7 +9,8 @@ import { startStack, type Stack } from './stack';
  * Message search in the browser: the header's box (a button on a phone), results across the
  * server's channels with the words marked (never from a channel the member cannot see), Load more,
  * empty and refused searches, and a jump to a result far back in another channel's history, which
- * opens there in context; then back to the present, live again. The pins panel's Jump goes as far.
+ * opens there in context; then back to the present, live again. A link to an old message opens there
+ * on a fresh page load and stays there. The pins panel's Jump goes as far.
  */
 describe('searching messages in the browser', () => {
   let stack: Stack;
@@ -17,14 +18,18 @@ describe('searching messages in the browser', () => {
   let owner: Person;
   let max: Person;
   let serverId: string;
-  const channels = { general: '', random: '', staff: '' };
+  const channels = { general: '', random: '', staff: '', archive: '' };
   let anchorId: string;
+  /** #archive's ids, "old 1" first. */
+  const archiveIds: string[] = [];
   const suffix = Date.now().toString(36);
   const SERVER = 'Search Club';
   /** Messages in #random after the old one: more than five history pages (of 50) deep. */
   const FILLERS = 320;
   /** In #general: enough matches of "release" for a second page of results (25 each). */
   const CHECKLIST = 26;
+  /** In #archive: messages of a few lines each, more than a page after "old 30". */
+  const ARCHIVE = 80;
 
   const box = (page: Page) => page.getByRole('searchbox', { name: 'Search messages' });
   const panel = (page: Page) => page.getByRole('complementary', { name: 'Search results' });
@@ -38,10 +43,11 @@ describe('searching messages in the browser', () => {
     await box(page).fill(query);
     await box(page).press('Enter');
   };
-  /** Whether the message with `text` lies within the message list's visible part. */
+  /** Whether the message with `text` lies within the message list's visible part (not even loaded: false, at once). */
   const inView = async (page: Page, text: string) => {
     const list = await messageList(page).boundingBox();
-    const found = await article(page, text).boundingBox();
+    const message = article(page, text);
+    const found = (await message.count()) > 0 ? await message.boundingBox() : null;
     return !!list && !!found && found.y >= list.y - 2 && found.y + found.height <= list.y + list.height + 2;
   };
 
@@ -58,6 +64,7 @@ describe('searching messages in the browser', () => {
         .createChannel.id as string;
     channels.random = await channel('random');
     channels.staff = await channel('staff');
+    channels.archive = await channel('archive');
     const invite = await owner.api('mutation($s: ID!) { createInvite(serverId: $s) { code } }', { s: serverId });
     await max.api('mutation($c: String!) { joinServer(inviteCode: $c) { id } }', { c: invite.createInvite.code });
     // #staff is hidden from Max.
@@ -83,6 +90,8 @@ describe('searching messages in the browser', () => {
     await send(channels.general, 'We released it yesterday');
     await send(channels.general, '**Release** party on Friday', max);
     await send(channels.general, 'Release notes for v2 are ready: https://example.com/release');
+    for (let i = 1; i <= ARCHIVE; i++)
+      archiveIds.push(await send(channels.archive, `old ${i}: ${'a message long enough to wrap over a few lines of the chat '.repeat(6)}`));
     await limits(5, 20);
   }, 300_000);
 
@@ -331,6 +340,32 @@ describe('searching messages in the browser', () => {
     await expectPage(article(page, 'Live again after the jump')).toBeVisible();
     await page.setViewportSize({ width: 1280, height: 800 });
   });
+
+  it('a link to an old message opens the chat there on a fresh page load, and it stays there as the address drops the message', async () => {
+    // Each load races the list's first layout (messages of a few lines take a while to measure) against
+    // the older page it asks for and the address being replaced: several loads, each in a fresh browser
+    // context (nothing cached, as a link opened from elsewhere); the last on a phone.
+    for (let load = 1; load <= 4; load++) {
+      const { context, page } = await openUserPage(browser, stack.dashboardUrl);
+      if (load === 4) await page.setViewportSize({ width: 360, height: 740 });
+      await context.addInitScript((token) => window.localStorage.setItem('rashigo.token', token), owner.token);
+      const jumpToLatest = page.getByRole('button', { name: 'Jump to latest messages' });
+      await page.goto(`/servers/${serverId}/${channels.archive}?message=${archiveIds[29]}`);
+      await expect.poll(() => inView(page, 'old 30: '), { timeout: 10_000, message: `load ${load}: old 30 in view` }).toBe(true);
+      // A window of the history, and it stays one: not carried to its end, nor on to the present.
+      const until = Date.now() + 2_000;
+      while (Date.now() < until) {
+        expect(await inView(page, 'old 30: '), `load ${load}: old 30 still in view`).toBe(true);
+        expect(await jumpToLatest.isVisible(), `load ${load}: the way back offered`).toBe(true);
+        expect(await article(page, `old ${ARCHIVE}: `).count(), `load ${load}: the newest message not loaded`).toBe(0);
+        await page.waitForTimeout(100);
+      }
+      expect(new URL(page.url()).search).toBe('');
+      if (load === 3) await screenshots(page, 'search-10-link-to-old-message');
+      if (load === 4) await page.screenshot({ path: `${SCREENSHOTS}/search-11-phone-link-to-old-message-360.png` });
+      await context.close();
+    }
+  }, 120_000);
 
   it("the pins panel's Jump goes as far back; no errors in either console", async () => {
     await owner.api('mutation($m: ID!) { pinMessage(messageId: $m) { id } }', { m: anchorId });

@@ -53,17 +53,28 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   const { log } = props;
   const detached = log.hasMoreAfter;
   const following = useRef(!log.anchorId && !detached);
+  // For Virtuoso's followOutput: while it is anything but false (even a function answering false) Virtuoso
+  // itself scrolls to the bottom as the list grows, which would carry a list opened at a message away from it.
+  const [follows, setFollows] = useState(following.current);
+  const follow = (on: boolean) => {
+    following.current = on;
+    setFollows(on);
+  };
+  // A list opened at a message looks scrolled to the bottom until its messages are measured: only once the
+  // reader moves does reaching the bottom follow new messages.
+  const heldAtAnchor = useRef(!!log.anchorId);
+  const release = () => (heldAtAnchor.current = false);
   const [awayFromBottom, setAwayFromBottom] = useState(false);
   useImperativeHandle(ref, () => ({
     scrollTo(messageId) {
       const index = log.messages.findIndex((m) => m.id === messageId);
       if (index < 0) return false;
-      following.current = false;
+      follow(false);
       virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'smooth' });
       return true;
     },
     scrollToBottom() {
-      following.current = true;
+      follow(true);
       virtuoso.current?.scrollToIndex({ index: log.messages.length - 1, align: 'end' });
     },
   }));
@@ -78,6 +89,13 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     if (openAt.current >= 0) virtuoso.current?.scrollToIndex({ index: openAt.current, align: 'center' });
     else virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
   }, [hasMessages]);
+  // Opening at the top of its window, the list may ask for an older page before it reaches the message:
+  // that moves the message's index, and Virtuoso, still settling, would go on to the old one.
+  useEffect(() => {
+    if (anchorIndex < 0 || anchorIndex === openAt.current || !heldAtAnchor.current) return;
+    openAt.current = anchorIndex;
+    virtuoso.current?.scrollToIndex({ index: anchorIndex, align: 'center' });
+  }, [anchorIndex]);
 
   // Whether the reader was at the bottom before a message grew below them (its first reaction, a longer
   // edit, a narrower window): by their last scroll (growth does not scroll), or as Virtuoso last said.
@@ -107,7 +125,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         endReached={() => {
           if (detached) props.onLoadNewer();
         }}
-        followOutput={() => (following.current && !detached ? 'auto' : false)}
+        followOutput={follows ? () => (following.current ? 'auto' : false) : false}
         onScroll={(event) => {
           const el = event.currentTarget;
           distanceFromBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight;
@@ -120,17 +138,24 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         atBottomStateChange={(bottom) => {
           atBottom.current = bottom;
           // The end of a detached window is not the present: newer pages load there, and stay put.
-          if (bottom && !detached) following.current = true;
+          if (bottom && !detached && !heldAtAnchor.current) follow(true);
           setAwayFromBottom(!bottom);
         }}
         atBottomThreshold={AT_BOTTOM_PX}
         onWheel={(event) => {
-          if (event.deltaY < 0) following.current = false;
+          release();
+          if (event.deltaY < 0) follow(false);
         }}
-        onTouchMove={() => (following.current = false)}
+        onTouchMove={() => {
+          release();
+          follow(false);
+        }}
         onKeyDown={(event) => {
-          if (event.key === 'PageUp' || event.key === 'ArrowUp' || event.key === 'Home') following.current = false;
+          release();
+          if (event.key === 'PageUp' || event.key === 'ArrowUp' || event.key === 'Home') follow(false);
         }}
+        // Dragging the scrollbar.
+        onPointerDown={release}
         alignToBottom
         increaseViewportBy={{ top: 400, bottom: 200 }}
         components={{
@@ -202,7 +227,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
           className="jump-latest"
           onClick={() => {
             if (detached) return props.onJumpToPresent();
-            following.current = true;
+            follow(true);
             virtuoso.current?.scrollToIndex({ index: log.messages.length - 1, align: 'end' });
           }}
         >
