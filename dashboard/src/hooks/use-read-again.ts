@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { useClient, type AnyVariables, type TypedDocumentNode } from 'urql';
+import { serverSignal } from './server-signal';
 
-const signals = new EventTarget();
+const readAgain = serverSignal();
 
 /**
  * What was read of a server may be out of date with no event to say what changed: our socket dropped
@@ -11,22 +11,10 @@ const signals = new EventTarget();
  * server's one serverEvents subscription and stays mounted on all its pages, so it says so here, and
  * every reader of the server (useReadAgain) reads again.
  */
-export function readServerAgain(serverId: string): void {
-  signals.dispatchEvent(new Event(serverId));
-}
+export const readServerAgain = (serverId: string): void => readAgain.raise(serverId);
 
 /** Runs `callback` on each readServerAgain(serverId). */
-export function useReadAgain(serverId: string, callback: () => void): void {
-  const latest = useRef(callback);
-  useEffect(() => {
-    latest.current = callback;
-  });
-  useEffect(() => {
-    const listener = () => latest.current();
-    signals.addEventListener(serverId, listener);
-    return () => signals.removeEventListener(serverId, listener);
-  }, [serverId]);
-}
+export const useReadAgain = (serverId: string, callback: () => void): void => readAgain.useOn(serverId, callback);
 
 /**
  * For a query shown by a component that cannot refetch it from here: reads the same query and

@@ -54,6 +54,17 @@ describe('dashboard in the browser', () => {
     await composer(page).press('Enter');
   };
 
+  const channels = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' });
+  /** Back to #general, whose composer shows once it is open. */
+  const openGeneral = async (...pages: Page[]) => {
+    for (const page of pages) {
+      await channels(page)
+        .getByRole('link', { name: /^general/ })
+        .click();
+      await expectPage(composer(page)).toBeVisible();
+    }
+  };
+
   it('registers, creates a server and an invite', async () => {
     const { page } = alice;
     await page.goto('/');
@@ -575,11 +586,7 @@ describe('dashboard in the browser', () => {
     await screenshots(bob.page, '05b-unread-dot');
     await random(bob.page).click();
     await expectPage(messageList(bob.page).getByText('Over here!')).toBeVisible();
-    await bob.page
-      .getByRole('navigation', { name: 'Channels of Book Club' })
-      .getByRole('link', { name: /^general/ })
-      .click();
-    await expectPage(composer(bob.page)).toBeVisible();
+    await openGeneral(bob.page);
     await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
 
     // Bob's second device: the same read marker, then a new message is unread there too.
@@ -609,10 +616,7 @@ describe('dashboard in the browser', () => {
     await expectPage(list.getByRole('separator', { name: 'New messages' })).toBeVisible();
     await screenshots(bob.page, '05c-new-messages');
     // Read: the count is gone, and stays gone when Bob looks elsewhere.
-    await bob.page
-      .getByRole('navigation', { name: 'Channels of Book Club' })
-      .getByRole('link', { name: /^general/ })
-      .click();
+    await openGeneral(bob.page);
     await expectPage(random(bob.page)).toHaveAttribute('aria-label', 'random');
     await random(bob.page).click();
 
@@ -642,7 +646,6 @@ describe('dashboard in the browser', () => {
       'mutation($s: ID!) { createChannel(input: { serverId: $s, type: TEXT, name: "news" }) { id } }',
       { s: serverId },
     );
-    const channels = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' });
     const news = (page: Page) => channels(page).getByRole('link', { name: /^news/ });
     const newsComposer = (page: Page) => page.getByRole('textbox', { name: 'Message #news' });
     const options = (page: Page) => page.getByRole('listbox', { name: 'Members to mention' }).getByRole('option');
@@ -674,10 +677,7 @@ describe('dashboard in the browser', () => {
     await newsComposer(bob.page).pressSequentially('@');
     await expectPage(options(bob.page)).toHaveCount(2);
     await expectPage(options(bob.page).filter({ hasText: '@everyone' })).toHaveCount(0);
-    await channels(alice.page)
-      .getByRole('link', { name: /^general/ })
-      .click();
-    await expectPage(composer(alice.page)).toBeVisible();
+    await openGeneral(alice.page);
     await newsComposer(bob.page).fill('@everyone is anyone reading this?');
     await newsComposer(bob.page).press('Enter');
     await expectPage(news(alice.page)).toHaveAttribute('aria-label', 'news (unread)');
@@ -687,19 +687,13 @@ describe('dashboard in the browser', () => {
     await expectPage(words.locator('.mention')).toHaveCount(0);
     await expectPage(words).not.toHaveAttribute('class', /mentions-me/);
 
-    for (const page of [alice.page, bob.page]) {
-      await channels(page)
-        .getByRole('link', { name: /^general/ })
-        .click();
-      await expectPage(composer(page)).toBeVisible();
-    }
+    await openGeneral(alice.page, bob.page);
     await gql(stack.apiUrl, token, 'mutation($c: ID!) { deleteChannel(id: $c) }', { c: createChannel.id });
     await expectPage(news(bob.page)).toHaveCount(0);
   });
 
   it('role mentions: a member picks a mentionable role from the suggestions; its holder is called, with a red count elsewhere; others see the chip', async () => {
     const token = await tokenOf(alice.page);
-    const channels = (page: Page) => page.getByRole('navigation', { name: 'Channels of Book Club' });
     const raids = (page: Page) => channels(page).getByRole('link', { name: /^raids/ });
     const raidsComposer = (page: Page) => page.getByRole('textbox', { name: 'Message #raids' });
     const options = (page: Page) => page.getByRole('listbox', { name: 'Members to mention' }).getByRole('option');
@@ -827,12 +821,7 @@ describe('dashboard in the browser', () => {
 
     await gql(stack.apiUrl, carolToken, 'mutation($s: ID!) { leaveServer(serverId: $s) }', { s: serverId });
     await carol.context.close();
-    for (const page of [alice.page, bob.page]) {
-      await channels(page)
-        .getByRole('link', { name: /^general/ })
-        .click();
-      await expectPage(composer(page)).toBeVisible();
-    }
+    await openGeneral(alice.page, bob.page);
     await gql(stack.apiUrl, token, 'mutation($c: ID!) { deleteChannel(id: $c) }', { c: createChannel.id });
     await expectPage(raids(bob.page)).toHaveCount(0);
     // A third browser, the settings and three pairs of pictures: longer than most.

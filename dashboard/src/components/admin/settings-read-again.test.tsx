@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerSidebarContainer } from '@/components/channels/server-sidebar-container';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import { cachedApi, operationName } from '@/test/cached-api';
+import { channel, role as kitRole } from './admin-test-kit';
 import { SettingsPage } from './settings-page';
 
 const { session, router } = vi.hoisted(() => ({
@@ -23,16 +24,7 @@ const user = (name: string) => ({
   presence: 'ONLINE',
 });
 const ME = user('Ada');
-const role = (id: string, name: string, position: number) => ({
-  __typename: 'Role',
-  id,
-  name,
-  color: '#99AAB5',
-  position,
-  isDefault: position === 0,
-  permissions: [],
-  mentionable: false,
-});
+const role = (id: string, name: string, position: number) => ({ __typename: 'Role', ...kitRole(id, name, position, position === 0) });
 
 /** What the API holds: the test changes it behind the page's back, as events the page never hears would. */
 interface World {
@@ -58,27 +50,7 @@ const serverOf = (world: World) => ({
   owner: ME,
   myMember: { __typename: 'Member', timedOutUntil: null, user: ME, roles: [] },
   roles: world.roles.map((name, i) => role(`r${i}`, name, i)),
-  channels: [
-    {
-      __typename: 'Channel',
-      id: 'c1',
-      name: 'general',
-      type: 'TEXT',
-      position: 0,
-      description: '',
-      topic: null,
-      bitrate: 64_000,
-      isPrivate: false,
-      slowmodeSeconds: 0,
-      userLimit: 0,
-      myPermissions: [],
-      voiceStates: [],
-      overwrites: [],
-      lastMessageId: null,
-      lastReadMessageId: null,
-      mentionCount: 0,
-    },
-  ],
+  channels: [{ __typename: 'Channel', ...channel('c1', 'general', 'TEXT'), lastMessageId: null, lastReadMessageId: null, mentionCount: 0 }],
 });
 
 function answer(world: World, name: string | undefined): Record<string, unknown> | null {

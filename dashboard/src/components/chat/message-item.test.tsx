@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ALICE, BOB, chatMessage, noHandlers, type TestAuthor } from './chat-test-kit';
 import { MessageItem, type ChatMessageData } from './message-item';
 import { ServerRolesContext, serverRoles, type MentionRole } from './server-roles';
 
-const ALICE = { __typename: 'User' as const, id: '1', username: 'alice', displayName: 'Alice' };
-const BOB = { __typename: 'User' as const, id: '2', username: 'bob', displayName: 'Bob' };
 const role = (id: string, name: string, position: number, color = '#99AAB5'): MentionRole => ({
   id,
   name,
@@ -16,25 +15,8 @@ const role = (id: string, name: string, position: number, color = '#99AAB5'): Me
 });
 const ROLES = [role('10', '@everyone', 0), role('11', 'Raid Team', 2, '#E67E22'), role('12', 'Plain', 1, '#000000')];
 
-function message(author: typeof ALICE, content: string, mentionRoleIds: string[], extra: Partial<ChatMessageData> = {}): ChatMessageData {
-  return {
-    __typename: 'Message',
-    id: '100',
-    channel: { __typename: 'Channel', id: '9' },
-    content,
-    createdAt: '2026-12-02T10:00:00.000Z',
-    editedAt: null,
-    pinnedAt: null,
-    mentionsEveryone: false,
-    mentionRoleIds,
-    author,
-    replyTo: null,
-    reactions: [],
-    ...extra,
-  } as ChatMessageData;
-}
-
-const noop = () => undefined;
+const message = (author: TestAuthor, content: string, mentionRoleIds: string[], extra: Partial<ChatMessageData> = {}) =>
+  chatMessage(100, author, content, '2026-12-02T10:00:00.000Z', { mentionRoleIds, ...extra });
 
 /** The message as Alice reads it, holding `myRoleIds`. */
 function renderItem(
@@ -56,15 +38,9 @@ function renderItem(
         canSeeReactions={false}
         myUserId={ALICE.id}
         myUsername={ALICE.username}
-        onReply={noop}
-        onStartEdit={noop}
+        {...noHandlers}
         onSaveEdit={onSaveEdit}
         onCancelEdit={onCancelEdit}
-        onDelete={noop}
-        onJumpTo={noop}
-        onReact={noop}
-        onPin={noop}
-        onShowReactions={noop}
       />
     </ServerRolesContext.Provider>,
   );

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ComponentType, RefAttributes } from 'react';
-import { VirtuosoMockContext, type FlatIndexLocationWithAlign, type VirtuosoHandle, type VirtuosoProps } from 'react-virtuoso';
+import { type FlatIndexLocationWithAlign, type VirtuosoHandle, type VirtuosoProps } from 'react-virtuoso';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BOB, chatMessage, messageList, noop } from './chat-test-kit';
 import type { ChatMessageData } from './message-item';
-import { MessageList } from './message-list';
 import { emptyLog, messageLogReducer, type MessageLog, type MessageLogAction } from './message-log';
 
 /**
@@ -37,63 +37,12 @@ vi.mock('react-virtuoso', async (importOriginal) => {
   return { ...actual, Virtuoso };
 });
 
-const noop = () => undefined;
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 // Virtuoso keeps the view in place with it as an older page goes in above.
 Element.prototype.scrollBy ??= noop;
 
-const BOB = { __typename: 'User' as const, id: '2', username: 'bob', displayName: 'Bob' };
-const message = (id: number): ChatMessageData =>
-  ({
-    __typename: 'Message',
-    id: String(id),
-    channel: { __typename: 'Channel', id: '9' },
-    content: `m${id}`,
-    createdAt: new Date(Date.UTC(2026, 11, 2, 12, id)).toISOString(),
-    editedAt: null,
-    pinnedAt: null,
-    mentionsEveryone: false,
-    mentionRoleIds: [],
-    author: BOB,
-    replyTo: null,
-    reactions: [],
-  }) as ChatMessageData;
-const messages = (...ids: number[]) => ids.map(message);
-
-const list = (log: MessageLog<ChatMessageData>) => (
-  <VirtuosoMockContext.Provider value={{ viewportHeight: 2000, itemHeight: 40 }}>
-    <MessageList
-      log={log}
-      myUserId="1"
-      myUsername="alice"
-      canManageMessages={false}
-      canSend
-      canReact
-      canPin={false}
-      canSeeReactions
-      editingId={undefined}
-      highlightedId={undefined}
-      loadingOlder={false}
-      onLoadOlder={noop}
-      loadingNewer={false}
-      onLoadNewer={noop}
-      onJumpToPresent={noop}
-      onReply={noop}
-      onStartEdit={noop}
-      onSaveEdit={async () => undefined}
-      onCancelEdit={noop}
-      onDelete={noop}
-      onJumpTo={noop}
-      onReact={noop}
-      onPin={noop}
-      onShowReactions={noop}
-    />
-  </VirtuosoMockContext.Provider>
-);
+const messages = (...ids: number[]) =>
+  ids.map((id) => chatMessage(id, BOB, `m${id}`, new Date(Date.UTC(2026, 11, 2, 12, id)).toISOString()));
+const list = (log: MessageLog<ChatMessageData>) => messageList(log);
 
 const apply = (log: MessageLog<ChatMessageData>, ...actions: MessageLogAction<ChatMessageData>[]) =>
   actions.reduce(messageLogReducer<ChatMessageData>, log);

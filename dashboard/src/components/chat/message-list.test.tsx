@@ -1,95 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { VirtuosoMockContext } from 'react-virtuoso';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from './chat-time';
+import { ALICE, BOB, chatMessage, messageList, type TestAuthor } from './chat-test-kit';
 import type { ChatMessageData } from './message-item';
-import { MessageList } from './message-list';
+import type { MessageListProps } from './message-list';
 import { emptyLog, messageLogReducer, type MessageLog, type MessageLogAction } from './message-log';
 
-const ALICE = { __typename: 'User' as const, id: '1', username: 'alice', displayName: 'Alice' };
-const BOB = { __typename: 'User' as const, id: '2', username: 'bob', displayName: 'Bob' };
 const T0 = Date.parse('2026-11-30T12:00:00Z');
-
-function message(id: number, author: typeof ALICE, content: string, minutes = id): ChatMessageData {
-  return {
-    __typename: 'Message',
-    id: String(id),
-    channel: { __typename: 'Channel', id: '9' },
-    content,
-    createdAt: new Date(T0 + minutes * 60_000).toISOString(),
-    editedAt: null,
-    pinnedAt: null,
-    mentionsEveryone: false,
-    mentionRoleIds: [],
-    author,
-    replyTo: null,
-    reactions: [],
-  } as ChatMessageData;
-}
-
-const noop = () => undefined;
-
-// jsdom has no layout; react-virtuoso's test context supplies sizes, and it still needs the observer.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-
-function renderLog(
-  log: MessageLog<ChatMessageData>,
-  {
-    canReact = true,
-    onReact = noop,
-    canPin = false,
-    onPin = noop,
-    canSeeReactions = true,
-    onShowReactions = noop,
-    onLoadNewer = noop,
-    onJumpToPresent = noop,
-  }: {
-    canReact?: boolean;
-    onReact?: () => void;
-    canPin?: boolean;
-    onPin?: () => void;
-    canSeeReactions?: boolean;
-    onShowReactions?: (messageId: string, opener: HTMLElement) => void;
-    onLoadNewer?: () => void;
-    onJumpToPresent?: () => void;
-  } = {},
-) {
-  return render(
-    <VirtuosoMockContext.Provider value={{ viewportHeight: 2000, itemHeight: 40 }}>
-      <MessageList
-        log={log}
-        myUserId={ALICE.id}
-        myUsername={ALICE.username}
-        canManageMessages={false}
-        canSend
-        canReact={canReact}
-        canPin={canPin}
-        canSeeReactions={canSeeReactions}
-        editingId={undefined}
-        highlightedId={undefined}
-        loadingOlder={false}
-        onLoadOlder={noop}
-        loadingNewer={false}
-        onLoadNewer={onLoadNewer}
-        onJumpToPresent={onJumpToPresent}
-        onReply={noop}
-        onStartEdit={noop}
-        onSaveEdit={async () => undefined}
-        onCancelEdit={noop}
-        onDelete={noop}
-        onJumpTo={noop}
-        onReact={onReact}
-        onPin={onPin}
-        onShowReactions={onShowReactions}
-      />
-    </VirtuosoMockContext.Provider>,
-  );
-}
+const message = (id: number, author: TestAuthor, content: string, minutes = id) =>
+  chatMessage(id, author, content, new Date(T0 + minutes * 60_000).toISOString());
+const renderLog = (log: MessageLog<ChatMessageData>, props: Partial<MessageListProps> = {}) => render(messageList(log, props));
 
 const apply = (actions: MessageLogAction<ChatMessageData>[]) =>
   actions.reduce(messageLogReducer<ChatMessageData>, emptyLog<ChatMessageData>());

@@ -12,7 +12,7 @@ export interface MessageListHandle {
   scrollToBottom: () => void;
 }
 
-interface MessageListProps extends MessageHandlers {
+export interface MessageListProps extends MessageHandlers {
   log: MessageLog<ChatMessageData>;
   myUserId: string;
   myUsername: string;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { serverSignal } from '@/hooks/server-signal';
 
 const pagesShown = new Map<string, number>();
 
@@ -13,22 +13,10 @@ export function showMoreMembers(serverId: string): number {
   return next;
 }
 
-const reloads = new EventTarget();
+const reloads = serverSignal();
 
 /** Someone joined, left or changed (the sidebar hears it): every page the list shows asks again. */
-export function reloadMemberList(serverId: string): void {
-  reloads.dispatchEvent(new Event(serverId));
-}
+export const reloadMemberList = (serverId: string): void => reloads.raise(serverId);
 
 /** Runs `reload` on each reloadMemberList(serverId). */
-export function useMemberListReload(serverId: string, reload: () => void): void {
-  const latest = useRef(reload);
-  useEffect(() => {
-    latest.current = reload;
-  });
-  useEffect(() => {
-    const listener = () => latest.current();
-    reloads.addEventListener(serverId, listener);
-    return () => reloads.removeEventListener(serverId, listener);
-  }, [serverId]);
-}
+export const useMemberListReload = (serverId: string, reload: () => void): void => reloads.useOn(serverId, reload);
