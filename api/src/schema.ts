@@ -17,7 +17,7 @@ import { PresenceResolver } from './features/presence/presence.resolver.js';
 import { PinsResolver } from './features/pins/pins.resolver.js';
 import { ReactionsResolver } from './features/reactions/reactions.resolver.js';
 import { SearchResolver } from './features/search/search.resolver.js';
-import { ReadStatesResolver } from './features/read-states/read-states.resolver.js';
+import { ReadStatesResolver, ServerReadStatesResolver } from './features/read-states/read-states.resolver.js';
 import { ModerationResolver } from './features/moderation/moderation.resolver.js';
 import { RolesResolver } from './features/roles/roles.resolver.js';
 import { ServersResolver } from './features/servers/servers.resolver.js';
@@ -65,6 +65,7 @@ export const resolvers = [
   InvitePreviewResolver,
   ServerMemberResolver,
   ReadStatesResolver,
+  ServerReadStatesResolver,
   DemoLoginResolver,
   // Added for the admins' dashboard (issue 11).
   ExplainResolver,

@@ -1,6 +1,6 @@
 import { hasPermission } from '../permissions/bits.js';
 import { badInput, forbidden } from '../kernel/errors/app-error.js';
-import { isSnowflake, snowflakeAt, snowflakeTime } from '../kernel/ids/snowflake.js';
+import { compareSnowflakes, isSnowflake, snowflakeAt, snowflakeTime } from '../kernel/ids/snowflake.js';
 import type { AccessWatcher } from '../features/access/access.service.js';
 import type { Viewer } from '../features/auth/viewer.js';
 import { pushFeed, type FeedSink, type PushFeed, type Stoppable } from '../graphql/push-feed.js';
@@ -200,6 +200,6 @@ class ChannelEventStream implements RoomStream, AccessWatcher, Stoppable {
 }
 
 /** The later of two snowflake ids (decimal strings): no allocation, as it runs per live event. */
-const later = (a: string, b: string): string => (b.length > a.length || (b.length === a.length && b > a) ? b : a);
+const later = (a: string, b: string): string => (compareSnowflakes(b, a) > 0 ? b : a);
 
 const marginBefore = (id: string): string => snowflakeAt(new Date(snowflakeTime(id).getTime() - REPLAY_MARGIN_MS));

@@ -6,6 +6,9 @@ import type { Services } from '../../services.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { ChannelObject } from '../channels/channel.object.js';
 import type { ChannelView } from '../channels/channel.view.js';
+import { ServerObject } from '../servers/server.object.js';
+import type { ServerView } from '../servers/server.view.js';
+import { compareSnowflakes } from '../../kernel/ids/snowflake.js';
 import { MENTION_SCAN_LIMIT } from './read-states.service.js';
 import { Personal } from '../../graphql/personal-fields.js';
 
@@ -67,5 +70,48 @@ export class ReadStatesResolver {
   })
   mentionCount(@Root() channel: ChannelView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<number> {
     return loadersOf(ctx, viewer.userId).mentions.load(channel.id);
+  }
+}
+
+/** What a server's icon on the rail shows: whether anything is unread there, and how often the caller was called. */
+@Resolver(() => ServerObject)
+export class ServerReadStatesResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized()
+  @Personal()
+  @FieldResolver(() => Boolean, {
+    description: 'A text channel the caller can see has a message newer than their read marker (false when not a member).',
+  })
+  async hasUnread(@Root() server: ServerView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    const channelIds = await this.readableTextChannelIds(server, ctx, viewer);
+    const loaders = loadersOf(ctx, viewer.userId);
+    const [last, read] = await Promise.all([loaders.lastMessage.loadMany(channelIds), loaders.lastRead.loadMany(channelIds)]);
+    return channelIds.some((_, i) => {
+      const [newest, marker] = [last[i], read[i]];
+      if (newest instanceof Error) throw newest;
+      if (marker instanceof Error) throw marker;
+      return typeof newest === 'string' && (!marker || compareSnowflakes(newest, marker) > 0);
+    });
+  }
+
+  @Authorized()
+  @Personal()
+  @FieldResolver(() => Int, { description: "The sum of mentionCount over the server's text channels the caller can see." })
+  async mentionCount(@Root() server: ServerView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<number> {
+    const channelIds = await this.readableTextChannelIds(server, ctx, viewer);
+    const counts = await loadersOf(ctx, viewer.userId).mentions.loadMany(channelIds);
+    return counts.reduce<number>((sum, count) => {
+      if (count instanceof Error) throw count;
+      return sum + count;
+    }, 0);
+  }
+
+  /** The server's text channels the caller can see as a member; none when they are not one. */
+  private async readableTextChannelIds(server: ServerView, ctx: GraphqlContext, viewer: Viewer): Promise<string[]> {
+    const access = await this.services.access.server(server.id, viewer.userId);
+    if (!access.member) return [];
+    const visible = this.services.access.visibleChannelIds(access);
+    return (await ctx.loaders.channelsByServer.load(server.id)).filter((c) => c.type === 'TEXT' && visible.has(c.id)).map((c) => c.id);
   }
 }

@@ -147,4 +147,53 @@ describe('read states', () => {
     expect((await member.client.ok(EDIT, { m: plain.id, t: '@everyone look again' })).editMessage.mentionsEveryone).toBe(false);
     expect(await mentions(reader)).toBe(1);
   });
+
+  it("sums a server's readable text channels for its rail icon: unread anywhere, mentions in all, none from channels the member cannot see", async () => {
+    const server = await createServer(owner, { isPrivate: false });
+    const general = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
+    const create = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
+    const [news, staff] = await Promise.all(
+      [{ name: 'news' }, { name: 'staff', isPrivate: true }].map(
+        async (input) => (await owner.client.ok(create, { i: { serverId: server.id, type: 'TEXT', ...input } })).createChannel.id as string,
+      ),
+    );
+    const reader = await signUp(api, 'rsrail');
+    await joinServer(reader, server.id);
+    const other = await createServer(owner, { isPrivate: false });
+    await joinServer(reader, other.id);
+    const rail = async (user: TestUser) =>
+      Object.fromEntries(
+        (await user.client.ok('{ myServers { id hasUnread mentionCount } }')).myServers.map((s: any) => [
+          s.id,
+          [s.hasUnread, s.mentionCount],
+        ]),
+      );
+    expect(await rail(reader)).toEqual({ [server.id]: [false, 0], [other.id]: [false, 0] });
+
+    // Behind the private channel's wall nothing counts, not even a mention by name.
+    await owner.client.ok(SEND, { c: staff, t: `staff only, @${reader.username}` });
+    expect((await rail(reader))[server.id]).toEqual([false, 0]);
+    expect((await rail(owner))[server.id]).toEqual([true, 0]);
+
+    await owner.client.ok(SEND, { c: general, t: `hello @${reader.username}` });
+    const last = (await owner.client.ok(SEND, { c: news, t: `news for @${reader.username}` })).sendMessage.id;
+    await owner.client.ok(SEND, { c: news, t: 'plain news' });
+    expect(await rail(reader)).toEqual({ [server.id]: [true, 2], [other.id]: [false, 0] });
+
+    // Reading one channel leaves the other unread, with its mention.
+    const newest = (await textChannel(reader, server.id)).lastMessageId;
+    await reader.client.ok(MARK, { c: general, m: newest });
+    expect((await rail(reader))[server.id]).toEqual([true, 1]);
+    await reader.client.ok(MARK, { c: news, m: last });
+    expect((await rail(reader))[server.id]).toEqual([true, 0]);
+    const { lastMessageId } = (await reader.client.ok(STATES, { s: server.id })).server.channels.find((c: any) => c.id === news);
+    await reader.client.ok(MARK, { c: news, m: lastMessageId });
+    expect((await rail(reader))[server.id]).toEqual([false, 0]);
+
+    // A public server looked at from outside: nothing is the visitor's to read.
+    const visitor = await signUp(api, 'rsvisitor');
+    const seen = (await visitor.client.ok('query($s: ID!) { server(id: $s) { hasUnread mentionCount } }', { s: server.id })).server;
+    expect(seen).toEqual({ hasUnread: false, mentionCount: 0 });
+  });
 });

@@ -1,4 +1,5 @@
 import { badInput } from '../../kernel/errors/app-error.js';
+import { compareSnowflakes } from '../../kernel/ids/snowflake.js';
 import { roleAboveActor } from './roles.errors.js';
 
 export interface RankedRole {
@@ -21,7 +22,7 @@ export function reorderedRolePositions(
   const byId = new Map(roles.map((r) => [r.id, r]));
   if (order.length !== roles.length || new Set(order).size !== order.length || order.some((id) => !byId.has(id)))
     throw badInput('roleIds', 'must name every role of the server except @everyone, each once');
-  const current = [...roles].sort((a, b) => b.position - a.position || compareIds(a.id, b.id));
+  const current = [...roles].sort((a, b) => b.position - a.position || compareSnowflakes(a.id, b.id));
   const locked = current.filter((r) => !canManage(r.position));
   if (locked.some((role, i) => order[i] !== role.id)) throw roleAboveActor();
 
@@ -36,4 +37,3 @@ export function reorderedRolePositions(
 }
 
 /** Snowflakes as numbers: a longer id is a later one. */
-const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

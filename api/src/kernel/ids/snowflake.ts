@@ -48,6 +48,9 @@ export function snowflakeTime(id: Snowflake): Date {
   return new Date(Number(BigInt(id) >> (WORKER_BITS + SEQUENCE_BITS)) + SNOWFLAKE_EPOCH_MS);
 }
 
+/** Orders ids as the numbers they are without parsing them: longer is larger, and at equal length text order is number order. */
+export const compareSnowflakes = (a: Snowflake, b: Snowflake): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
 export function isSnowflake(value: string): boolean {
   return /^[0-9]{1,20}$/.test(value) && BigInt(value) < 1n << 63n;
 }
