@@ -4,6 +4,7 @@ import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import { cacheKeys, cacheUpdates } from './cache-config';
 import { ConnectionMonitor } from './connection-status';
 import { errorExchange, type ErrorHandlers } from './error-exchange';
+import { fetchWithTimeout } from './timed-fetch';
 
 export interface ApiClient {
   urql: Client;
@@ -14,6 +15,9 @@ export interface ApiClient {
 
 /** How long the API may stay silent: a ping goes out this often and must be answered as soon; a socket must open as soon. */
 const ANSWER_TIMEOUT_MS = 15_000;
+
+/** How long a query or mutation over HTTP may wait for its answer; then it fails as a network error, and can be tried again. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The API's WebSocket URL: same host, port and path as its HTTP URL. */
 export function wsUrlOf(httpUrl: string): string {
@@ -70,6 +74,7 @@ export function createApiClient(apiUrl: string, token: string | null, handlers: 
   });
   const urql = new Client({
     url: apiUrl,
+    fetch: fetchWithTimeout(REQUEST_TIMEOUT_MS),
     fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
     requestPolicy: 'cache-and-network',
     // POST always: the API refuses GET requests without a preflight header (CSRF protection).

@@ -1,6 +1,6 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
 import type { OperationDefinitionNode } from 'graphql';
-import { Client, makeResult, type Operation, type OperationResult } from 'urql';
+import { Client, makeErrorResult, makeResult, type Operation, type OperationResult } from 'urql';
 import { filter, fromValue, makeSubject, map, mergeMap, never, pipe, type Source } from 'wonka';
 import { cacheKeys, cacheUpdates } from '@/lib/cache-config';
 
@@ -25,10 +25,11 @@ const rootField = (op: Operation): string => {
 
 /**
  * The app's cache in front of a stand-in API for component and cache tests (no network): `answer`
- * gives each query's data (null: never answered, so a read shows what the cache holds); the
+ * gives each query's data (null: never answered, so a read shows what the cache holds; an Error: the
+ * request failed, as when the network is gone); the
  * subscriptions named in `streams` get what the test pushes, any other stays silent.
  */
-export function cachedApi(answer: (op: Operation) => Record<string, unknown> | null, streams: readonly string[]): CachedApi {
+export function cachedApi(answer: (op: Operation) => Record<string, unknown> | Error | null, streams: readonly string[]): CachedApi {
   const sent: Operation[] = [];
   const events = makeSubject<Record<string, unknown>>();
   const client = new Client({
@@ -50,6 +51,7 @@ export function cachedApi(answer: (op: Operation) => Record<string, unknown> | n
               );
             }
             const data = answer(op);
+            if (data instanceof Error) return fromValue(makeErrorResult(op, data));
             return data ? fromValue(makeResult(op, { data })) : never;
           }),
         ),

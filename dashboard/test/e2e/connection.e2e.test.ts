@@ -136,4 +136,42 @@ describe('the dashboard when the way to the API goes silent', () => {
     await expectPage(page.getByRole('button', { name: 'Jump to latest messages' })).toBeVisible();
     await screenshots(page, 'connection-02-window-read-again');
   }, 120_000);
+
+  it('gives up on an older page the silent network never answers, says so, and loads it once asked again', async () => {
+    const sam = await signUpInBrowser(stack, browser, `sam${Date.now().toString(36)}`, 'Sam');
+    people.push(sam);
+    const { page } = sam;
+    const link = stack.browserLink!;
+    const log = page.getByRole('log', { name: 'Messages' });
+    const created = await sam.api('mutation { createServer(input: { name: "Deep Archive" }) { id channels { id type } } }');
+    const server = created.createServer.id as string;
+    const channel = created.createServer.channels.find((c: { type: string }) => c.type === 'TEXT').id as string;
+    await sam.api(
+      'mutation($s: ID!) { updateServerRateLimits(serverId: $s, input: { channelMessageLimit: 0, serverMessageLimit: 0 }) { channelMessageLimit } }',
+      {
+        s: server,
+      },
+    );
+    // More than one page (50): the oldest are behind an older page.
+    for (let i = 1; i <= 60; i++)
+      await sam.api('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', { c: channel, t: `entry ${i}` });
+    await page.goto(`/servers/${server}/${channel}`);
+    await expectPage(log.getByText('entry 60', { exact: true })).toBeVisible();
+
+    link.silence();
+    await log.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expectPage(log.getByText('Loading older messages…')).toBeVisible();
+    // The request's own timeout (30 s, src/lib/urql-client.ts), on the page's real clock.
+    const failed = log.getByRole('alert');
+    await expectPage(failed).toHaveText('Could not load older messages. Try again', { timeout: 45_000 });
+    await screenshots(page, 'connection-03-older-page-failed');
+
+    link.restore();
+    await expectPage(page.getByText('Connection lost, reconnecting…')).toHaveCount(0, { timeout: 20_000 });
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expectPage(failed).toHaveCount(0);
+    await log.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expectPage(log.getByText('entry 1', { exact: true })).toBeVisible();
+    await expectPage(log.getByText('This is the beginning of the channel.')).toBeVisible();
+  }, 150_000);
 });

@@ -69,8 +69,10 @@ export const messageList = (log: MessageLog<ChatMessageData>, props: Partial<Mes
       editingId={undefined}
       highlightedId={undefined}
       loadingOlder={false}
+      olderFailed={false}
       onLoadOlder={noop}
       loadingNewer={false}
+      newerFailed={false}
       onLoadNewer={noop}
       onJumpToPresent={noop}
       {...noHandlers}

@@ -276,8 +276,10 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
         editingId={editingId}
         highlightedId={highlightedId}
         loadingOlder={messages.loadingOlder}
+        olderFailed={messages.olderFailed}
         onLoadOlder={() => void loadOlder()}
         loadingNewer={messages.loadingNewer}
+        newerFailed={messages.newerFailed}
         onLoadNewer={() => void loadNewer()}
         onJumpToPresent={() => void jumpToPresent()}
         onReply={setReplyTo}

@@ -254,4 +254,28 @@ describe('message list', () => {
     expect(shown()).toEqual(['m91']);
     expect(screen.queryByRole('button', { name: 'Jump to latest messages' })).toBeNull();
   });
+
+  it('where a page could not be loaded, says so at that end and asks for it again on request', () => {
+    const [onLoadOlder, onLoadNewer] = [vi.fn(), vi.fn()];
+    const window = apply([
+      { type: 'around', messageId: '11', messages: [message(11, BOB, 'm11')], hasMoreBefore: true, hasMoreAfter: true },
+    ]);
+    renderLog(window, { olderFailed: true, onLoadOlder, newerFailed: true, onLoadNewer });
+    const [top, bottom] = screen.getAllByRole('alert');
+    expect(top!.textContent).toBe('Could not load older messages. Try again');
+    expect(bottom!.textContent).toBe('Could not load newer messages. Try again');
+    // (Virtuoso asks for both ends itself as a short list fits in view: count the clicks' calls.)
+    const calls = () => [onLoadOlder.mock.calls.length, onLoadNewer.mock.calls.length];
+    const [older, newer] = calls();
+    within(top!).getByRole('button', { name: 'Try again' }).click();
+    expect(calls()).toEqual([older! + 1, newer]);
+    within(bottom!).getByRole('button', { name: 'Try again' }).click();
+    expect(calls()).toEqual([older! + 1, newer! + 1]);
+
+    // Loading again: the notice gives way to the loading line.
+    cleanup();
+    renderLog(window, { loadingOlder: true, olderFailed: true });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('Loading older messages…')).toBeTruthy();
+  });
 });

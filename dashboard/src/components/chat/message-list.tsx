@@ -29,9 +29,12 @@ export interface MessageListProps extends MessageHandlers {
   editingId: string | undefined;
   highlightedId: string | undefined;
   loadingOlder: boolean;
+  /** The last older page could not be loaded: the top offers to try again. */
+  olderFailed: boolean;
   onLoadOlder: () => void;
   /** A window detached from the present (log.hasMoreAfter) grows downward as the reader nears its end. */
   loadingNewer: boolean;
+  newerFailed: boolean;
   onLoadNewer: () => void;
   /** From a detached window: the latest page replaces it. */
   onJumpToPresent: () => void;
@@ -162,6 +165,8 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
           Header: () =>
             props.loadingOlder ? (
               <p className="muted small list-edge">Loading older messages…</p>
+            ) : props.olderFailed ? (
+              <PageFailed which="older" onRetry={props.onLoadOlder} />
             ) : log.hasMoreBefore ? (
               <p className="list-edge" />
             ) : (
@@ -170,6 +175,8 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
           Footer: () =>
             props.loadingNewer ? (
               <p className="muted small list-edge">Loading newer messages…</p>
+            ) : props.newerFailed ? (
+              <PageFailed which="newer" onRetry={props.onLoadNewer} />
             ) : detached ? (
               <p className="list-edge" />
             ) : null,
@@ -237,3 +244,15 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     </div>
   );
 });
+
+/** Where a page of messages should be and could not be loaded. */
+function PageFailed({ which, onRetry }: { which: 'older' | 'newer'; onRetry: () => void }) {
+  return (
+    <p className="small list-edge list-edge-failed" role="alert">
+      Could not load {which} messages.{' '}
+      <button type="button" className="link-button" onClick={onRetry}>
+        Try again
+      </button>
+    </p>
+  );
+}

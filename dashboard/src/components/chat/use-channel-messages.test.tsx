@@ -25,23 +25,42 @@ const message = (id: string, content: string) => ({
 });
 
 function Log() {
-  const { log } = useChannelMessages('c1', 'u1', () => {});
+  const { log, loadOlder, olderFailed } = useChannelMessages('c1', 'u1', () => {});
   return (
-    <ul aria-label="log">
-      {log.messages.map((m) => (
-        <li key={m.id}>{m.content}</li>
-      ))}
-    </ul>
+    <>
+      <ul aria-label="log">
+        {log.messages.map((m) => (
+          <li key={m.id}>{m.content}</li>
+        ))}
+      </ul>
+      <button onClick={() => void loadOlder()}>Older</button>
+      {olderFailed && <p role="alert">older page failed</p>}
+    </>
   );
 }
 
+/** What the API holds: the newest messages, and older ones behind them that cannot be reached while `offline`. */
+interface World {
+  messages: ReturnType<typeof message>[];
+  older?: ReturnType<typeof message>[];
+  offline?: boolean;
+}
+
 /** The chat's log over the app's cache; the API answers history from `world` and the test pushes channelEvents. */
-function renderLog(world: { messages: ReturnType<typeof message>[] }) {
+function renderLog(world: World) {
   const connection = new ConnectionMonitor();
   connection.set('online');
   session.api.connection = connection;
+  const page = (messages: World['messages'], hasMoreBefore: boolean) => ({
+    messages: { __typename: 'MessagePage', hasMoreBefore, hasMoreAfter: false, messages },
+  });
   const api = cachedApi(
-    () => ({ messages: { __typename: 'MessagePage', hasMoreBefore: false, hasMoreAfter: false, messages: world.messages } }),
+    (op) => {
+      if (!op.variables?.before) return page(world.messages, !!world.older);
+      // A request that got no answer: the timed fetch gave up on it (lib/timed-fetch.ts).
+      if (world.offline) return new DOMException('signal timed out', 'TimeoutError');
+      return page(world.older ?? [], false);
+    },
     ['ChannelEvents'],
   );
   render(
@@ -55,7 +74,7 @@ function renderLog(world: { messages: ReturnType<typeof message>[] }) {
 
 const shown = () => screen.getAllByRole('listitem').map((item) => item.textContent);
 
-describe('useChannelMessages after missed channel events', () => {
+describe('useChannelMessages', () => {
   afterEach(cleanup);
 
   it('reads the latest page again on EventsMissed, so edits and deletions of the gap show', async () => {
@@ -74,5 +93,21 @@ describe('useChannelMessages after missed channel events', () => {
     expect(await screen.findByText('hello (edited)')).toBeTruthy();
     expect(shown()).toEqual(['hello (edited)', 'third']);
     expect(historyReads()).toBe(before + 1);
+  });
+
+  it('says when an older page could not be loaded, and loads it when asked again', async () => {
+    const world: World = { messages: [message('100', 'hello')], older: [message('90', 'from before')], offline: true };
+    renderLog(world);
+    expect(await screen.findByText('hello')).toBeTruthy();
+
+    await act(async () => screen.getByRole('button', { name: 'Older' }).click());
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(shown()).toEqual(['hello']);
+
+    world.offline = false;
+    await act(async () => screen.getByRole('button', { name: 'Older' }).click());
+    expect(await screen.findByText('from before')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(shown()).toEqual(['from before', 'hello']);
   });
 });

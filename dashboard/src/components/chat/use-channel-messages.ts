@@ -44,6 +44,10 @@ export function useChannelMessages(
   const [error, setError] = useState<ApiError>();
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [loadingNewer, setLoadingNewer] = useState(false);
+  // A page at either end that could not be loaded (a refusal, no network, a request that timed out):
+  // the list says so where the page would be, with a way to try again.
+  const [olderFailed, setOlderFailed] = useState(false);
+  const [newerFailed, setNewerFailed] = useState(false);
   const typing = useTypingUsers(myUserId);
   const logRef = useRef(log);
   const optionsRef = useRef(options);
@@ -133,6 +137,7 @@ export function useChannelMessages(
     setLoadingOlder(true);
     const result = await fetchPage({ before: oldest });
     setLoadingOlder(false);
+    setOlderFailed(!result.data);
     if (result.data) {
       const page = result.data.messages;
       const messages = page.messages.map(withReactions);
@@ -147,6 +152,7 @@ export function useChannelMessages(
     setLoadingNewer(true);
     const result = await fetchPage({ after: newest });
     setLoadingNewer(false);
+    setNewerFailed(!result.data);
     if (result.data) {
       const page = result.data.messages;
       const messages = page.messages.map(withReactions);
@@ -193,8 +199,10 @@ export function useChannelMessages(
     retry: loadFirst,
     loadOlder,
     loadingOlder,
+    olderFailed,
     loadNewer,
     loadingNewer,
+    newerFailed,
     loadAround,
     jumpToPresent: loadLatest,
     typingNames: typing.names,
