@@ -77,4 +77,29 @@ describe('MessageContent: quotes and spoilers', () => {
     );
     expect(spoilers()).toEqual([two]);
   });
+
+  it('keeps a spoiler revealed when its message is shown again after unloading, until the message is edited', () => {
+    const showMessage = (revealKey: string) =>
+      render(
+        <div className="message-body">
+          <MessageContent nodes={parseMarkup('||plot|| and **||twist||**')} myUsername="alice" revealKey={revealKey} />
+        </div>,
+      );
+    const hidden = () => screen.queryAllByRole('button', { name: 'Spoiler, press to reveal' }).map((s) => s.textContent);
+    showMessage('m1@');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Spoiler, press to reveal' })[1]!);
+    expect(hidden()).toEqual(['plot']);
+
+    // Scrolled far away, the list unloads the message; scrolled back, it is made anew.
+    cleanup();
+    showMessage('m1@');
+    expect(hidden()).toEqual(['plot']);
+    // Another message, or this one edited since, starts hidden.
+    cleanup();
+    showMessage('m2@');
+    expect(hidden()).toEqual(['plot', 'twist']);
+    cleanup();
+    showMessage('m1@2026-12-02T12:00:00.000Z');
+    expect(hidden()).toEqual(['plot', 'twist']);
+  });
 });

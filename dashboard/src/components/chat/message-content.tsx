@@ -11,6 +11,11 @@ interface ContentProps {
   mentionsEveryone?: boolean;
   /** Words to mark (a search's terms, a global pattern): each match shows in a <mark>, in any part of the text. */
   highlight?: RegExp;
+  /**
+   * Names this text (its message and edit): spoilers revealed in it stay revealed when it is shown
+   * again, as when the chat's virtualised list unloads a message scrolled far away and loads it back.
+   */
+  revealKey?: string;
 }
 
 interface RenderOptions extends Omit<ContentProps, 'nodes'> {
@@ -26,12 +31,13 @@ interface RenderOptions extends Omit<ContentProps, 'nodes'> {
  */
 export function MessageContent({ nodes, ...options }: ContentProps) {
   const roles = useServerRoles();
-  return <>{nodes.map((node, i) => render(node, i, { ...options, roles }))}</>;
+  return <>{nodes.map((node, i) => render(node, i, { ...options, roles }, String(i)))}</>;
 }
 
-function render(node: MarkupNode, key: number, options: RenderOptions): ReactNode {
+/** `path`: where the node sits in the text (its index at each depth), naming a spoiler within it. */
+function render(node: MarkupNode, key: number, options: RenderOptions, path: string): ReactNode {
   const { myUsername, mentionsEveryone, highlight } = options;
-  const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, options)) : null);
+  const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, options, `${path}.${i}`)) : null);
   const text = (value: string) => (highlight ? marked(value, highlight) : value);
   switch (node.kind) {
     case 'text':
@@ -99,20 +105,28 @@ function render(node: MarkupNode, key: number, options: RenderOptions): ReactNod
         </blockquote>
       );
     case 'spoiler':
-      return <Spoiler key={key}>{children()}</Spoiler>;
+      return (
+        <Spoiler key={key} id={options.revealKey && `${options.revealKey}#${path}`}>
+          {children()}
+        </Spoiler>
+      );
   }
 }
+
+/** Spoilers revealed while the app runs, by id (revealKey and place): a reader reveals each once, as in Discord. */
+const revealedSpoilers = new Set<string>();
 
 /**
  * Hidden behind a dark block (its text invisible, unreadable to screen readers, its links out of
  * reach) until clicked, or activated with Enter or Space as the button it is until then; revealed, it
- * stays so while the message is shown. The click that reveals does nothing else (a search result
- * does not jump for it).
+ * stays so while the message is shown, and with an `id` whenever it is shown again. The click that
+ * reveals does nothing else (a search result does not jump for it).
  */
-function Spoiler({ children }: { children: ReactNode }) {
-  const [revealed, setRevealed] = useState(false);
+function Spoiler({ id, children }: { id: string | undefined; children: ReactNode }) {
+  const [revealed, setRevealed] = useState(() => id !== undefined && revealedSpoilers.has(id));
   const reveal = (event: MouseEvent | KeyboardEvent) => {
     event.stopPropagation();
+    if (id !== undefined) revealedSpoilers.add(id);
     setRevealed(true);
   };
   const onKeyDown = (event: KeyboardEvent) => {

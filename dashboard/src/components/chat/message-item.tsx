@@ -133,7 +133,12 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
         <EditForm message={message} onSave={props.onSaveEdit} onCancel={props.onCancelEdit} />
       ) : (
         <div className="message-body">
-          <MessageContent nodes={nodes} myUsername={props.myUsername} mentionsEveryone={message.mentionsEveryone} />
+          <MessageContent
+            nodes={nodes}
+            myUsername={props.myUsername}
+            mentionsEveryone={message.mentionsEveryone}
+            revealKey={`${message.id}@${message.editedAt ?? ''}`}
+          />
           {message.editedAt && (
             <span className="edited" title={`Edited ${formatDateTime(message.editedAt)}`}>
               {' '}
