@@ -76,6 +76,26 @@ describe('message log', () => {
     expect(log.hasMoreBefore).toBe(false);
   });
 
+  it('a latest page drops the newest messages held when it was asked for that it no longer has, and keeps what came live since', () => {
+    const held = run([
+      { type: 'latest', messages: [msg(5), msg(6)], hasMoreBefore: true },
+      { type: 'created', message: msg(7) },
+      { type: 'created', message: msg(8) },
+    ]);
+    // During an outage 7 and 8 were deleted; the page is asked for holding up to 8, and 9 comes live meanwhile.
+    const log = messageLogReducer(messageLogReducer(held, { type: 'created', message: msg(9) }), {
+      type: 'latest',
+      messages: [msg(5), msg(6)],
+      hasMoreBefore: true,
+      heldNewest: '8',
+    });
+    expect(ids(log)).toEqual(['5', '6', '9']);
+
+    // Every message deleted: an empty page leaves only what came live.
+    const emptied = messageLogReducer(held, { type: 'latest', messages: [], hasMoreBefore: false, heldNewest: '8' });
+    expect(ids(emptied)).toEqual([]);
+  });
+
   it('an out-of-order live message lands in its place', () => {
     const log = run([
       { type: 'latest', messages: [msg(1), msg(3)], hasMoreBefore: false },

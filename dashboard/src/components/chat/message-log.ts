@@ -64,8 +64,11 @@ export interface MessageLog<T extends LogEntry> {
  * jump replaced the log belongs to another run of the channel and is dropped.
  */
 export type MessageLogAction<T extends LogEntry> =
-  /** The newest page: the initial load, and again after a reconnect to pick up edits and deletes. */
-  | { type: 'latest'; messages: T[]; hasMoreBefore: boolean; generation?: number }
+  /**
+   * The newest page: the initial load, and again after a reconnect to pick up edits and deletes.
+   * `heldNewest`: the newest message the log held when the page was asked for.
+   */
+  | { type: 'latest'; messages: T[]; hasMoreBefore: boolean; generation?: number; heldNewest?: string }
   | { type: 'older'; messages: T[]; hasMoreBefore: boolean; generation?: number }
   /** A page around a message (a jump): replaces the log, detached from the present while `hasMoreAfter`. */
   | { type: 'around'; messageId: string; messages: T[]; hasMoreBefore: boolean; hasMoreAfter: boolean }
@@ -167,12 +170,14 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
       const page = sorted(action.messages);
       const oldest = page[0]?.id;
       const newest = page[page.length - 1]?.id;
+      const { heldNewest } = action;
       // Within the page's range the page is the truth: anything missing there was deleted meanwhile.
-      // Outside it, older pages and live messages newer than the page stay.
-      const kept =
-        oldest === undefined || newest === undefined
-          ? log.messages
-          : log.messages.filter((m) => compareIds(m.id, oldest) < 0 || compareIds(m.id, newest) > 0);
+      // Older pages stay. Newer than the page, only what came live while it was asked for stays: a
+      // message held before the page, newer than its newest and not in it, was deleted meanwhile.
+      const older = (m: T) => oldest !== undefined && compareIds(m.id, oldest) < 0;
+      const cameLive = (m: T) =>
+        (newest === undefined || compareIds(m.id, newest) > 0) && (heldNewest === undefined || compareIds(m.id, heldNewest) > 0);
+      const kept = oldest === undefined && heldNewest === undefined ? log.messages : log.messages.filter((m) => older(m) || cameLive(m));
       const messages = merge(kept, page);
       const keptOlder = oldest !== undefined && kept.some((m) => compareIds(m.id, oldest) < 0);
       const hasMoreBefore = keptOlder ? log.hasMoreBefore : action.hasMoreBefore;

@@ -95,6 +95,16 @@ describe('useChannelMessages', () => {
     expect(historyReads()).toBe(before + 1);
   });
 
+  it('drops the newest message when it was deleted in the gap, as the others', async () => {
+    const world: World = { messages: [message('100', 'hello'), message('101', 'newest')] };
+    const { push } = renderLog(world);
+    expect(await screen.findByText('newest')).toBeTruthy();
+    world.messages = [message('100', 'hello')];
+    await push({ __typename: 'EventsMissed' });
+    await act(async () => undefined);
+    expect(shown()).toEqual(['hello']);
+  });
+
   it('says when an older page could not be loaded, and loads it when asked again', async () => {
     const world: World = { messages: [message('100', 'hello')], older: [message('90', 'from before')], offline: true };
     renderLog(world);

@@ -73,11 +73,13 @@ export function useChannelMessages(
   /** The newest page: the first load, a refresh after a reconnect, or the way back from a detached window. */
   const loadLatest = useCallback(async () => {
     const { generation } = logRef.current;
+    const heldNewest = newestId(logRef.current);
     const result = await fetchPage({});
     if (!result.data) return setError(apiErrorOf(result.error));
     setError(undefined);
     const page = result.data.messages;
-    dispatch({ type: 'latest', messages: page.messages.map(withReactions), hasMoreBefore: page.hasMoreBefore, generation });
+    const messages = page.messages.map(withReactions);
+    dispatch({ type: 'latest', messages, hasMoreBefore: page.hasMoreBefore, generation, heldNewest });
   }, [fetchPage]);
 
   /** The page around a message, replacing what the log holds (a jump). */
