@@ -95,7 +95,7 @@ type Documents = {
     "\n  query SearchMessages($serverId: ID!, $query: String!, $channelId: ID, $before: ID, $limit: Int!) {\n    searchMessages(serverId: $serverId, query: $query, channelId: $channelId, before: $before, limit: $limit) {\n      hasMore\n      messages {\n        id\n        ...SearchResult\n      }\n    }\n  }\n": typeof types.SearchMessagesDocument,
     "\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n": typeof types.DiscoverServersDocument,
     "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.CreateInviteDocument,
-    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": typeof types.ServerRailItemFragmentDoc,
+    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n    hasUnread\n    mentionCount\n  }\n": typeof types.ServerRailItemFragmentDoc,
     "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n": typeof types.ShellDocument,
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": typeof types.CreateServerDocument,
     "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": typeof types.LeaveServerDocument,
@@ -201,7 +201,7 @@ const documents: Documents = {
     "\n  query SearchMessages($serverId: ID!, $query: String!, $channelId: ID, $before: ID, $limit: Int!) {\n    searchMessages(serverId: $serverId, query: $query, channelId: $channelId, before: $before, limit: $limit) {\n      hasMore\n      messages {\n        id\n        ...SearchResult\n      }\n    }\n  }\n": types.SearchMessagesDocument,
     "\n  query DiscoverServers($query: String) {\n    discoverServers(query: $query, first: 50) {\n      id\n      name\n      description\n      memberCount\n    }\n  }\n": types.DiscoverServersDocument,
     "\n  mutation CreateInvite($serverId: ID!) {\n    createInvite(serverId: $serverId, maxUses: 0, expiresInSeconds: 604800) {\n      code\n      expiresAt\n    }\n  }\n": types.CreateInviteDocument,
-    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n": types.ServerRailItemFragmentDoc,
+    "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n    hasUnread\n    mentionCount\n  }\n": types.ServerRailItemFragmentDoc,
     "\n  query Shell {\n    me {\n      id\n      ...UserPanel\n    }\n    myServers {\n      id\n      ...ServerRailItem\n    }\n  }\n": types.ShellDocument,
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": types.CreateServerDocument,
     "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": types.LeaveServerDocument,
@@ -567,7 +567,7 @@ export function graphql(source: "\n  mutation CreateInvite($serverId: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n"): (typeof documents)["\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n  }\n"];
+export function graphql(source: "\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n    hasUnread\n    mentionCount\n  }\n"): (typeof documents)["\n  fragment ServerRailItem on Server {\n    id\n    name\n    icon\n    hasUnread\n    mentionCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,14 +4,16 @@ import { launchBrowser, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, type Person } from './people';
 import { startStack, type Stack } from './stack';
+import { until } from './voice-probe';
 
 /**
  * Bots belong to people, not servers: a member who manages no server still makes a bot on My bots,
  * its token shown once; it can be added only where they hold MANAGE_SERVER, and the page says where
  * each bot is. Then the member pickers of the settings: searched through the API, and the explainer
- * never blank while members load. Two people in two browser contexts against the real stack.
+ * never blank while members load. Last, the server rail marks a mention in the other server. Two
+ * people in two browser contexts, both in two servers, against the real stack.
  */
-describe('my bots and the member pickers in the browser', () => {
+describe('my bots, the member pickers and the server rail in the browser', () => {
   let stack: Stack;
   let browser: Browser;
   const people = {} as Record<'owner' | 'bea', Person>;
@@ -190,5 +192,44 @@ describe('my bots and the member pickers in the browser', () => {
       .selectOption({ label: `Bea (@bea${suffix})` });
     await expectPage(page('owner').getByRole('button', { name: 'Transfer ownership' })).not.toBeDisabled();
     await screenshots(page('owner'), 'admin-bots-06-transfer-picker');
+  });
+
+  it('the rail marks the other server where Bea was mentioned, with a pill and a red 1, until she opens it', async () => {
+    const bea = page('bea');
+    const quietRoom = bea.getByRole('navigation', { name: 'Servers' }).getByRole('link', { name: /^Quiet Room/ });
+    const { server } = await people.owner.api('query($s: ID!) { server(id: $s) { channels { id type } } }', { s: quietId });
+    const quietGeneral = server.channels.find((c: { type: string }) => c.type === 'TEXT').id as string;
+    await bea.goto(`/servers/${gardenId}`);
+    await bea.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
+    await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room');
+
+    await people.owner.api('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+      c: quietGeneral,
+      t: `@bea${suffix} the seedlings are up`,
+    });
+    // Nothing streams from a server that is not open: the rail reads the list again as Bea comes back to the window.
+    await bea.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room (unread, 1 mention)');
+    await expectPage(quietRoom.locator('.mention-badge')).toHaveText('1');
+    await expectPage(quietRoom.locator('.rail-pill')).toBeVisible();
+    await screenshots(bea, 'admin-bots-07-rail-mention', { drawer: true });
+
+    await quietRoom.click();
+    await expectPage(bea.getByRole('log', { name: 'Messages' }).getByText('the seedlings are up')).toBeVisible();
+    await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room');
+    await expectPage(quietRoom.locator('.mention-badge')).toHaveCount(0);
+    // Back in Garden Club once the API has her read marker: the list, read again on leaving, agrees.
+    await until(
+      () => people.bea.api('query($s: ID!) { server(id: $s) { hasUnread } }', { s: quietId }),
+      (data) => data.server.hasUnread === false,
+      'Quiet Room read',
+    );
+    await bea
+      .getByRole('navigation', { name: 'Servers' })
+      .getByRole('link', { name: /^Garden Club/ })
+      .click();
+    await bea.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
+    await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room');
+    await expectPage(quietRoom.locator('.rail-pill')).toHaveCount(0);
   });
 });

@@ -46,14 +46,22 @@ export async function openUserPage(browser: Browser, baseUrl: string): Promise<U
   return { context, page, errors };
 }
 
-/** Saves the page as a person sees it at 1280 px and at 360 px wide. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * Saves the page as a person sees it at 1280 px and at 360 px wide; with `drawer`, at 360 px with the
+ * navigation drawer open (what is pictured lives there: the server rail, the channels).
+ */
+export async function screenshots(page: Page, name: string, options: { drawer?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`) });
   await page.setViewportSize(NARROW);
   // Let the layout settle at the new width (the navigation drawer slides away) before the picture.
   await page.waitForTimeout(400);
+  if (options.drawer) {
+    await page.getByRole('button', { name: /^Open navigation/ }).click();
+    await page.waitForTimeout(400);
+  }
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`) });
+  if (options.drawer) await page.keyboard.press('Escape');
   await page.setViewportSize(WIDE);
 }
 

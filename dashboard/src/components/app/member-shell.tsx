@@ -7,7 +7,7 @@ import { SignInPage } from '@/components/auth/sign-in-page';
 import { MentionBadge } from '@/components/channels/mention-badge';
 import { ServerSidebarContainer } from '@/components/channels/server-sidebar-container';
 import { mentionsLabel } from '@/components/channels/unread';
-import { useServerMentions } from '@/components/channels/use-server-mentions';
+import { useServerUnread } from '@/components/channels/use-server-unread';
 import { ServerRail } from '@/components/servers/server-rail';
 import { ShellQuery } from '@/components/servers/servers.operations';
 import { useSession } from '@/components/session/api-provider';
@@ -39,7 +39,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ShellQuery });
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { engine: voice } = useVoice();
-  const waitingMentions = useServerMentions(params.serverId, params.channelId);
+  const waitingMentions = useServerUnread(params.serverId, params.channelId)?.mentionCount ?? 0;
   useHeartbeat(Boolean(data?.me));
   // Navigating closes the drawer on small screens; so does Escape.
   useEffect(() => setDrawerOpen(false), [pathname]);
@@ -61,7 +61,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
       <PageNotice />
       <div className={drawerOpen ? 'app-body drawer-open' : 'app-body'}>
         <div className="drawer" id="navigation">
-          <ServerRail servers={data.myServers} selectedId={params.serverId} onNavigate={closeDrawer} />
+          <ServerRail servers={data.myServers} selectedId={params.serverId} readingChannelId={params.channelId} onNavigate={closeDrawer} />
           <div className="drawer-column">
             {serverId ? (
               <ServerSidebarContainer

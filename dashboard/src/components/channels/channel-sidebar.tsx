@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { VoiceParticipants, type VoiceModeratorFragment } from '@/components/voice/voice-participants';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import { MentionBadge } from './mention-badge';
-import { mentionsLabel } from './unread';
+import { unreadSuffix } from './unread';
 
 export const ChannelItemFragment = graphql(`
   fragment ChannelItem on Channel {
@@ -65,7 +65,7 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
                   href={`/servers/${props.serverId}/${channel.id}`}
                   className={channelClass(channel.id === props.selectedChannelId, unread)}
                   aria-current={channel.id === props.selectedChannelId ? 'page' : undefined}
-                  aria-label={`${channel.name}${unreadLabel(unread, mentions)}`}
+                  aria-label={`${channel.name}${unreadSuffix(unread, mentions)}`}
                   onClick={props.onNavigate}
                 >
                   <span className="channel-icon" aria-hidden>
@@ -134,12 +134,6 @@ function ChannelGroup({ title, children }: { title: string; children: ReactNode[
       {children.length === 0 ? <p className="muted small">None yet.</p> : <ul className="channel-list">{children}</ul>}
     </section>
   );
-}
-
-/** " (unread)", " (unread, 2 mentions)", or nothing. */
-function unreadLabel(unread: boolean, mentions: number): string {
-  if (!unread) return '';
-  return mentions > 0 ? ` (unread, ${mentionsLabel(mentions)})` : ' (unread)';
 }
 
 function channelClass(selected: boolean, unread: boolean): string {

@@ -24,5 +24,25 @@ export function unreadState(channels: readonly ChannelReadState[], readingId: st
   return { unread, mentions };
 }
 
+/** What a server's icon in the rail marks: an unread channel, and the mentions waiting over all of them. */
+export interface ServerUnread {
+  hasUnread: boolean;
+  mentionCount: number;
+}
+
+/** The server's marks from its channels, as the sidebar marks them (the channel being read left out). */
+export function serverUnread(channels: readonly ChannelReadState[], readingId: string | undefined): ServerUnread {
+  const { unread, mentions } = unreadState(channels, readingId);
+  let mentionCount = 0;
+  for (const count of mentions.values()) mentionCount += count;
+  return { hasUnread: unread.size > 0, mentionCount };
+}
+
+/** After a channel's or a server's name in its link's label: " (unread)", " (unread, 2 mentions)", or nothing. */
+export function unreadSuffix(unread: boolean, mentions: number): string {
+  if (!unread) return '';
+  return mentions > 0 ? ` (unread, ${mentionsLabel(mentions)})` : ' (unread)';
+}
+
 /** "1 mention", "3 mentions". */
 export const mentionsLabel = (count: number): string => `${count} ${count === 1 ? 'mention' : 'mentions'}`;

@@ -60,7 +60,7 @@ export const useServerRoles = (): ServerRoles => useContext(ServerRolesContext);
 
 /**
  * The server's roles for everything under it (chat, pins, search results), from the sidebar's query
- * in the cache: never a request of its own (see useServerMentions).
+ * in the cache: never a request of its own (see useServerUnread).
  */
 export function ServerRolesProvider({ serverId, children }: { serverId: string; children: ReactNode }) {
   const [{ data }] = useQuery({ query: ServerSidebarQuery, variables: { serverId }, requestPolicy: 'cache-only' });

@@ -1,42 +1,63 @@
 'use client';
 
 import Link from 'next/link';
+import { MentionBadge } from '@/components/channels/mention-badge';
+import { unreadSuffix } from '@/components/channels/unread';
+import { useServerUnread } from '@/components/channels/use-server-unread';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import { CreateServerDialog } from './create-server-dialog';
+import { useRailRefresh } from './use-rail-refresh';
 
 export const ServerRailItemFragment = graphql(`
   fragment ServerRailItem on Server {
     id
     name
     icon
+    hasUnread
+    mentionCount
   }
 `);
 
 interface ServerRailProps {
   servers: FragmentType<typeof ServerRailItemFragment>[];
   selectedId: string | undefined;
+  /** The channel open in the selected server: read as it is, so it marks nothing (as in the sidebar). */
+  readingChannelId?: string;
   onNavigate?: () => void;
 }
 
-/** The column of server icons: one per server the member is in, then create and discover. */
-export function ServerRail({ servers, selectedId, onNavigate }: ServerRailProps) {
+/**
+ * The column of server icons: one per server the member is in, then create and discover. Each icon
+ * marks unread messages with a pill at the rail's edge and mentions with a red count.
+ */
+export function ServerRail({ servers, selectedId, readingChannelId, onNavigate }: ServerRailProps) {
+  const leftId = useRailRefresh(selectedId);
+  // The selected server's channels are followed live by its sidebar; the server just left shows them as
+  // last followed until the list, read again on leaving, answers. The list's marks for every other
+  // server are a snapshot, read again from time to time (useRailRefresh).
+  const selectedUnread = useServerUnread(selectedId, readingChannelId);
+  const leftUnread = useServerUnread(leftId, undefined);
   return (
     <nav className="rail" aria-label="Servers">
       <ul className="rail-list">
         {servers.map((ref) => {
           const server = getFragmentData(ServerRailItemFragment, ref);
           const selected = server.id === selectedId;
+          const { hasUnread, mentionCount } = (selected && selectedUnread) || (server.id === leftId && leftUnread) || server;
           return (
             <li key={server.id}>
               <Link
                 href={`/servers/${server.id}`}
                 className={selected ? 'rail-item selected' : 'rail-item'}
                 aria-current={selected ? 'page' : undefined}
-                aria-label={server.name}
+                aria-label={`${server.name}${unreadSuffix(hasUnread, mentionCount)}`}
                 title={server.name}
                 onClick={onNavigate}
               >
+                {/* Unread, or tall: the server open. */}
+                {(selected || hasUnread) && <span className="rail-pill" aria-hidden />}
                 {initials(server.name)}
+                {mentionCount > 0 && <MentionBadge count={mentionCount} />}
               </Link>
             </li>
           );
