@@ -2,7 +2,7 @@ import { gql } from 'urql';
 import { describe, expect, it, vi } from 'vitest';
 import { ChannelActivitySubscription } from '@/components/channels/channels.operations';
 import { unreadState } from '@/components/channels/unread';
-import { cachedApi } from '@/test/cached-api';
+import { cachedApi, operationName } from '@/test/cached-api';
 
 const ME = { __typename: 'User', id: '7', username: 'ann' };
 
@@ -66,6 +66,51 @@ describe('live mention counts', () => {
     // The sidebar's red count, unless it is the channel being read.
     expect(unreadState(channels(), undefined).mentions.get('9')).toBe(2);
     expect(unreadState(channels(), '9').mentions.size).toBe(0);
+
+    stream.unsubscribe();
+    warn.mockRestore();
+  });
+
+  it('a message deleted in a channel with mentions has its count asked of the API again; without mentions, nothing is asked', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const world = { mentionCount: 1 };
+    const { client, push, sent } = cachedApi(
+      (op) =>
+        operationName(op) === 'MentionCountSidebar'
+          ? {
+              me: ME,
+              server: {
+                __typename: 'Server',
+                id: '1',
+                channels: [
+                  {
+                    __typename: 'Channel',
+                    id: '9',
+                    type: 'TEXT',
+                    lastMessageId: '104',
+                    lastReadMessageId: '100',
+                    mentionCount: world.mentionCount,
+                  },
+                ],
+              },
+            }
+          : null,
+      ['ChannelActivity'],
+    );
+    const sidebar = async () => (await client.query(SidebarQuery, {}).toPromise()).data?.server.channels[0].mentionCount;
+    const asked = () => sent.filter((op) => operationName(op) === 'MentionCountSidebar').length;
+    expect(await sidebar()).toBe(1);
+    const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
+
+    // The message that called Ann is deleted: the API counts none now.
+    world.mentionCount = 0;
+    push({ __typename: 'MessageDeleted', messageId: '104' });
+    expect(await sidebar()).toBe(0);
+    expect(asked()).toBe(2);
+    // Another deletion, with nothing counted: the cache's answer stands.
+    push({ __typename: 'MessageDeleted', messageId: '103' });
+    expect(await sidebar()).toBe(0);
+    expect(asked()).toBe(2);
 
     stream.unsubscribe();
     warn.mockRestore();

@@ -1,5 +1,6 @@
 import type { Cache, CacheExchangeOpts } from '@urql/exchange-graphcache';
 import { callsReader } from '@/components/chat/message-markup';
+import { forgetDeletedMessage } from '@/components/chat/deleted-message-cache';
 import { applyPinEvent } from '@/components/chat/pins-cache';
 import { applyReactionRemoval, applyReactionRemoved } from '@/components/chat/reaction-users-cache';
 import { gql } from 'urql';
@@ -54,6 +55,9 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
     createServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     joinServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     leaveServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
+    deleteMessage: (result, args, cache) => {
+      if (result.deleteMessage) forgetDeletedMessage(cache, String(args.messageId));
+    },
     // Whoever's reaction it was leaves the cached "who reacted" lists at once.
     removeReaction: (result, args, cache) => {
       if (result.removeReaction) applyReactionRemoved(cache, args);
@@ -61,10 +65,15 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
   },
   Subscription: {
     // Every channelEvents stream (the open chat and the sidebar's activity watchers) moves its
-    // channel's newest message, which is what the unread dots compare with the read marker. The open
-    // chat's stream also keeps an open pins panel's list current, and the "who reacted" lists.
-    channelEvents: (result, _args, cache) => {
+    // channel's newest message, which is what the unread dots compare with the read marker, and takes
+    // a deleted message out of the pins and search lists. The open chat's stream also keeps an open
+    // pins panel's list current, and the "who reacted" lists.
+    channelEvents: (result, args, cache) => {
       const event = result.channelEvents as ({ __typename?: string; message?: LiveMessage } & ReactionChangedEvent) | null;
+      if (event?.__typename === 'MessageDeleted' && event.messageId) {
+        forgetDeletedMessage(cache, event.messageId);
+        return recountMentions(cache, String(args.channelId));
+      }
       applyPinEvent(cache, event);
       if (event?.__typename === 'MessageReactionChanged') return applyReactionChanged(cache, event);
       const channelId = event?.message?.channel?.id;
@@ -121,6 +130,16 @@ function countMention(cache: Cache, channelId: string, message: LiveMessage): vo
   const channel = { __typename: 'Channel', id: channelId };
   const count = cache.resolve(channel, 'mentionCount');
   if (typeof count === 'number') cache.writeFragment(MENTION_COUNT, { ...channel, mentionCount: count + 1 });
+}
+
+/**
+ * A message deleted where the reader was called: it may have been one of the calls, which the event
+ * cannot tell (it names only the message), so the channel's count is asked of the API again.
+ */
+function recountMentions(cache: Cache, channelId: string): void {
+  const channel = { __typename: 'Channel', id: channelId };
+  const count = cache.resolve(channel, 'mentionCount');
+  if (typeof count === 'number' && count > 0) cache.invalidate(channel, 'mentionCount');
 }
 
 /** The roles the reader holds in the server, as the sidebar's query left them in the cache (Server.myMember.roles). */

@@ -1,4 +1,5 @@
 import type { Cache } from '@urql/exchange-graphcache';
+import { removeFromList } from '@/lib/cache-lists';
 
 /** A member's reaction with one emoji that is gone: MessageReactionChanged (`reacted: false`), or a removal the API confirmed. */
 export interface ReactionRemoval {
@@ -18,16 +19,7 @@ export function applyReactionRemoval(cache: Cache, { messageId, emoji, userId }:
   if (!key) return;
   for (const field of cache.inspectFields('Query')) {
     if (field.fieldName !== 'reactionUsers') continue;
-    const args = field.arguments ?? {};
-    if (args.messageId !== messageId || args.emoji !== emoji) continue;
-    const users = keysOf(cache.resolve('Query', field.fieldKey));
-    if (users?.includes(key))
-      cache.link(
-        'Query',
-        'reactionUsers',
-        args,
-        users.filter((user) => user !== key),
-      );
+    if (field.arguments?.messageId === messageId && field.arguments.emoji === emoji) removeFromList(cache, 'Query', field, key);
   }
 }
 
@@ -47,9 +39,4 @@ function readerId(cache: Cache): string | undefined {
   const me = cache.resolve('Query', 'me');
   const id = typeof me === 'string' ? cache.resolve(me, 'id') : undefined;
   return typeof id === 'string' ? id : undefined;
-}
-
-/** A cached list of entities, as their keys. */
-function keysOf(value: unknown): (string | null)[] | undefined {
-  return Array.isArray(value) ? (value as (string | null)[]) : undefined;
 }
