@@ -170,8 +170,17 @@ describe('the dashboard when the way to the API goes silent', () => {
     await expectPage(page.getByText('Connection lost, reconnecting…')).toHaveCount(0, { timeout: 20_000 });
     await failed.getByRole('button', { name: 'Try again' }).click();
     await expectPage(failed).toHaveCount(0);
-    await log.evaluate((el) => el.scrollTo({ top: 0 }));
-    await expectPage(log.getByText('entry 1', { exact: true })).toBeVisible();
+    // The page goes in above what is in view, which stays: up again to its first message.
+    await until(
+      async () => {
+        await log.evaluate((el) => el.scrollTo({ top: 0 }));
+        return log.getByText('entry 1', { exact: true }).isVisible();
+      },
+      (shown) => shown,
+      'the first message to show at the top',
+      20_000,
+    );
     await expectPage(log.getByText('This is the beginning of the channel.')).toBeVisible();
+    await expectPage(failed).toHaveCount(0);
   }, 150_000);
 });
