@@ -177,7 +177,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     reactions,
     pins,
     search,
-    readStates: new ReadStatesService(orm),
+    readStates: new ReadStatesService(orm, access),
     demoLogin: new DemoLoginService(orm),
     explain: new ExplainService(access),
     auditFeed: new AuditFeed(notifications, audit),

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { channelArg, CurrentViewer, GrantedChannel, RequireAccess } from '../../graphql/authorize.js';
+import { channelArg, CurrentViewer, GrantedChannel, GrantedServer, RequireAccess, serverArg } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import type { Services } from '../../services.js';
-import type { ChannelAccess } from '../access/access.service.js';
+import type { ChannelAccess, ServerAccess } from '../access/access.service.js';
 import { ChannelObject } from '../channels/channel.object.js';
 import type { ChannelView } from '../channels/channel.view.js';
 import { ServerObject } from '../servers/server.object.js';
@@ -78,13 +78,27 @@ export class ReadStatesResolver {
 export class ServerReadStatesResolver {
   constructor(private readonly services: Services) {}
 
+  @RequireAccess(serverArg('serverId'))
+  @Mutation(() => ServerObject, {
+    description:
+      'Marks every text channel of the server the caller can see read up to its newest message, on every device. Returns the server.',
+  })
+  async markServerRead(
+    @Arg('serverId', () => ID) _serverId: string,
+    @GrantedServer() access: ServerAccess,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ServerView> {
+    await this.services.readStates.markServerRead(access);
+    return (await ctx.loaders.servers.load(access.server.id))!;
+  }
+
   @Authorized()
   @Personal()
   @FieldResolver(() => Boolean, {
     description: 'A text channel the caller can see has a message newer than their read marker (false when not a member).',
   })
   async hasUnread(@Root() server: ServerView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<boolean> {
-    const channelIds = await this.readableTextChannelIds(server, ctx, viewer);
+    const channelIds = await this.readableTextChannelIds(server, viewer);
     const loaders = loadersOf(ctx, viewer.userId);
     const [last, read] = await Promise.all([loaders.lastMessage.loadMany(channelIds), loaders.lastRead.loadMany(channelIds)]);
     return channelIds.some((_, i) => {
@@ -99,7 +113,7 @@ export class ServerReadStatesResolver {
   @Personal()
   @FieldResolver(() => Int, { description: "The sum of mentionCount over the server's text channels the caller can see." })
   async mentionCount(@Root() server: ServerView, @Ctx() ctx: GraphqlContext, @CurrentViewer() viewer: Viewer): Promise<number> {
-    const channelIds = await this.readableTextChannelIds(server, ctx, viewer);
+    const channelIds = await this.readableTextChannelIds(server, viewer);
     const counts = await loadersOf(ctx, viewer.userId).mentions.loadMany(channelIds);
     return counts.reduce<number>((sum, count) => {
       if (count instanceof Error) throw count;
@@ -107,11 +121,8 @@ export class ServerReadStatesResolver {
     }, 0);
   }
 
-  /** The server's text channels the caller can see as a member; none when they are not one. */
-  private async readableTextChannelIds(server: ServerView, ctx: GraphqlContext, viewer: Viewer): Promise<string[]> {
-    const access = await this.services.access.server(server.id, viewer.userId);
-    if (!access.member) return [];
-    const visible = this.services.access.visibleChannelIds(access);
-    return (await ctx.loaders.channelsByServer.load(server.id)).filter((c) => c.type === 'TEXT' && visible.has(c.id)).map((c) => c.id);
+  /** The server's text channels the caller can read as a member; none when they are not one. */
+  private async readableTextChannelIds(server: ServerView, viewer: Viewer): Promise<string[]> {
+    return this.services.readStates.readableTextChannelIds(await this.services.access.server(server.id, viewer.userId));
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
-import type { ChannelAccess } from '../access/access.service.js';
+import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
 import { mentionPattern, NO_MENTION_PATTERN } from '../messages/mentions.js';
 
 const markReadSchema = z.object({ messageId: z.string().regex(/^\d{1,20}$/, 'must be an id') });
@@ -12,7 +12,36 @@ export const MENTION_SCAN_LIMIT = 1000;
 
 /** Read markers per user and channel: the newest message each has read, and each channel's newest. */
 export class ReadStatesService {
-  constructor(private readonly orm: Orm) {}
+  constructor(
+    private readonly orm: Orm,
+    private readonly access: AccessService,
+  ) {}
+
+  /** The server's text channels the caller can read as a member (none for a visitor of a public server). */
+  readableTextChannelIds(access: ServerAccess): string[] {
+    if (!access.member) return [];
+    const visible = this.access.visibleChannelIds(access);
+    return [...access.server.channels.values()].filter((c) => c.type === 'TEXT' && visible.has(c.id)).map((c) => c.id);
+  }
+
+  /** Marks every text channel of the server the member can read as read up to its newest message (Discord's "Mark as read"). */
+  async markServerRead(access: ServerAccess): Promise<void> {
+    if (!access.member) throw notFound('Membership');
+    const channelIds = this.readableTextChannelIds(access);
+    if (channelIds.length === 0) return;
+    await this.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into read_states (user_id, channel_id, last_read_message_id, updated_at)
+         select ?, c.id, newest.id, now()
+           from unnest(array[?]::bigint[]) as c(id)
+           cross join lateral (select m.id from messages m where m.channel_id = c.id order by m.id desc limit 1) newest
+       on conflict (user_id, channel_id) do update
+         set last_read_message_id = greatest(read_states.last_read_message_id, excluded.last_read_message_id), updated_at = now()`,
+        [access.userId, channelIds],
+      );
+  }
 
   /**
    * Marks everything up to `messageId` read. The marker only moves forward, so a device that reports

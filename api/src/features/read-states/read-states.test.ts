@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
-import { joinServer } from '../../../test/fixtures.js';
+import { expectMalformedIdRefused, joinServer, sql } from '../../../test/fixtures.js';
 import { ROOMY_LIMITS } from '../../../test/instances.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
@@ -195,5 +195,47 @@ describe('read states', () => {
     const visitor = await signUp(api, 'rsvisitor');
     const seen = (await visitor.client.ok('query($s: ID!) { server(id: $s) { hasUnread mentionCount } }', { s: server.id })).server;
     expect(seen).toEqual({ hasUnread: false, mentionCount: 0 });
+  });
+
+  it('marks a whole server read for the caller: every text channel they can see, up to its newest message, and no other', async () => {
+    const server = await createServer(owner, { isPrivate: false });
+    const general = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
+    const create = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
+    const [news, staff] = await Promise.all(
+      [{ name: 'news' }, { name: 'staff', isPrivate: true }].map(
+        async (input) => (await owner.client.ok(create, { i: { serverId: server.id, type: 'TEXT', ...input } })).createChannel.id as string,
+      ),
+    );
+    const [reader, other] = [await signUp(api, 'rsall'), await signUp(api, 'rsother')];
+    for (const user of [reader, other]) await joinServer(user, server.id);
+    for (const [c, t] of [
+      [general, 'hello @rsall'],
+      [news, 'news'],
+      [staff, 'staff only'],
+    ])
+      await owner.client.ok(SEND, { c, t: t!.replace('@rsall', `@${reader.username}`) });
+    const newest = (await owner.client.ok(SEND, { c: news, t: 'more news' })).sendMessage.id;
+    const MARK_SERVER =
+      'mutation($s: ID!) { markServerRead(serverId: $s) { id hasUnread mentionCount channels { id lastReadMessageId } } }';
+
+    const marked = (await reader.client.ok(MARK_SERVER, { s: server.id })).markServerRead;
+    expect(marked).toMatchObject({ id: server.id, hasUnread: false, mentionCount: 0 });
+    expect(marked.channels.find((c: any) => c.id === news).lastReadMessageId).toBe(newest);
+    expect(marked.channels.map((c: any) => c.id)).not.toContain(staff);
+    // Only the caller's markers, and none for the channel they cannot see.
+    const markers = await sql(api, 'select user_id, channel_id from read_states where channel_id in (?, ?, ?)', [general, news, staff]);
+    expect(markers.map((m) => String(m.channel_id)).sort()).toEqual([general, news].sort());
+    expect(markers.every((m) => String(m.user_id) === reader.id)).toBe(true);
+    expect((await other.client.ok('query($s: ID!) { server(id: $s) { hasUnread mentionCount } }', { s: server.id })).server).toEqual({
+      hasUnread: true,
+      mentionCount: 0,
+    });
+
+    // A visitor is no member; a malformed id changes nothing either.
+    const visitor = await signUp(api, 'rsallvisitor');
+    expect((await visitor.client.errorOf(MARK_SERVER, { s: server.id })).code).toBe('NOT_FOUND');
+    expectMalformedIdRefused(await reader.client.errorOf(MARK_SERVER, { s: 'nope' }), 'serverId');
+    expect((await reader.client.as(undefined).errorOf(MARK_SERVER, { s: server.id })).code).toBe('UNAUTHENTICATED');
   });
 });
