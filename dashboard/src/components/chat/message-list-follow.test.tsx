@@ -91,6 +91,18 @@ describe('message list following the newest message', () => {
     expect(follows()).toBe('auto');
   });
 
+  it('opened at the newest message of the present opens at the bottom and follows, as at the present', () => {
+    render(
+      list(
+        apply(emptyLog(), { type: 'around', messageId: '12', messages: messages(10, 11, 12), hasMoreBefore: true, hasMoreAfter: false }),
+      ),
+    );
+    expect(virtuoso.scrolls[0]).toEqual({ index: 'LAST', align: 'end' });
+    // Never to the message's middle, as a list held at a message would.
+    expect(virtuoso.scrolls.every((scroll) => scroll.index === 'LAST')).toBe(true);
+    expect(follows()).toBe('auto');
+  });
+
   it('a window detached from the present follows nothing, even at its end', () => {
     render(list(openedAt11(true)));
     expect(follows()).toBe(false);

@@ -4,7 +4,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { GROUP_GAP_MS } from './chat-time';
 import { MessageItem, type ChatMessageData, type MessageHandlers } from './message-item';
-import { compareIds, type MessageLog } from './message-log';
+import { compareIds, newestId, type MessageLog } from './message-log';
 
 export interface MessageListHandle {
   /** Scrolls to a loaded message; false when it is not loaded. */
@@ -55,7 +55,11 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   // (Virtuoso's own at-bottom flag flickers while a burst of messages is still being scrolled in.)
   const { log } = props;
   const detached = log.hasMoreAfter;
-  const following = useRef(!log.anchorId && !detached);
+  // Opened at the channel's newest message (a link to it, or a search result): the bottom is where
+  // the message is, so the list opens and follows as one opened at the present.
+  const openedAtNewest = !!log.anchorId && !detached && newestId(log) === log.anchorId;
+  const anchored = !!log.anchorId && !openedAtNewest;
+  const following = useRef(!anchored && !detached);
   // For Virtuoso's followOutput: while it is anything but false (even a function answering false) Virtuoso
   // itself scrolls to the bottom as the list grows, which would carry a list opened at a message away from it.
   const [follows, setFollows] = useState(following.current);
@@ -65,7 +69,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   };
   // A list opened at a message looks scrolled to the bottom until its messages are measured: only once the
   // reader moves does reaching the bottom follow new messages.
-  const heldAtAnchor = useRef(!!log.anchorId);
+  const heldAtAnchor = useRef(anchored);
   const release = () => (heldAtAnchor.current = false);
   const [awayFromBottom, setAwayFromBottom] = useState(false);
   useImperativeHandle(ref, () => ({
@@ -85,7 +89,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   // Open at the newest message, or at the one jumped to. (Virtuoso's initialTopMostItemIndex would do
   // it too, but renders nothing until the browser has scrolled, which a jsdom component test never does.)
   const hasMessages = log.messages.length > 0;
-  const anchorIndex = log.anchorId ? log.messages.findIndex((m) => m.id === log.anchorId) : -1;
+  const anchorIndex = anchored ? log.messages.findIndex((m) => m.id === log.anchorId) : -1;
   const openAt = useRef(anchorIndex);
   useEffect(() => {
     if (!hasMessages) return;
