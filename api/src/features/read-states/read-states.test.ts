@@ -26,6 +26,20 @@ describe('read states', () => {
     await api?.close();
   });
 
+  /** A public server of the owner's with three text channels: general, news, and staff (private: members do not see it). */
+  const threeTextChannels = async () => {
+    const server = await createServer(owner, { isPrivate: false });
+    const general = server.channels.find((c) => c.type === 'TEXT')!.id;
+    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
+    const create = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
+    const [news, staff] = await Promise.all(
+      [{ name: 'news' }, { name: 'staff', isPrivate: true }].map(
+        async (input) => (await owner.client.ok(create, { i: { serverId: server.id, type: 'TEXT', ...input } })).createChannel.id as string,
+      ),
+    );
+    return { server, general, news: news!, staff: staff! };
+  };
+
   const textChannel = async (user: TestUser, serverId: string) =>
     (await user.client.ok(STATES, { s: serverId })).server.channels.find((c: any) => c.type === 'TEXT');
 
@@ -149,15 +163,7 @@ describe('read states', () => {
   });
 
   it("sums a server's readable text channels for its rail icon: unread anywhere, mentions in all, none from channels the member cannot see", async () => {
-    const server = await createServer(owner, { isPrivate: false });
-    const general = server.channels.find((c) => c.type === 'TEXT')!.id;
-    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
-    const create = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
-    const [news, staff] = await Promise.all(
-      [{ name: 'news' }, { name: 'staff', isPrivate: true }].map(
-        async (input) => (await owner.client.ok(create, { i: { serverId: server.id, type: 'TEXT', ...input } })).createChannel.id as string,
-      ),
-    );
+    const { server, general, news, staff } = await threeTextChannels();
     const reader = await signUp(api, 'rsrail');
     await joinServer(reader, server.id);
     const other = await createServer(owner, { isPrivate: false });
@@ -198,15 +204,7 @@ describe('read states', () => {
   });
 
   it('marks a whole server read for the caller: every text channel they can see, up to its newest message, and no other', async () => {
-    const server = await createServer(owner, { isPrivate: false });
-    const general = server.channels.find((c) => c.type === 'TEXT')!.id;
-    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
-    const create = 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }';
-    const [news, staff] = await Promise.all(
-      [{ name: 'news' }, { name: 'staff', isPrivate: true }].map(
-        async (input) => (await owner.client.ok(create, { i: { serverId: server.id, type: 'TEXT', ...input } })).createChannel.id as string,
-      ),
-    );
+    const { server, general, news, staff } = await threeTextChannels();
     const [reader, other] = [await signUp(api, 'rsall'), await signUp(api, 'rsother')];
     for (const user of [reader, other]) await joinServer(user, server.id);
     for (const [c, t] of [
