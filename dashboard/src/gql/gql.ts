@@ -102,6 +102,7 @@ type Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": typeof types.CreateServerDocument,
     "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": typeof types.LeaveServerDocument,
     "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": typeof types.JoinServerDocument,
+    "\n  mutation MarkServerRead($serverId: ID!) {\n    markServerRead(serverId: $serverId) {\n      id\n      hasUnread\n      mentionCount\n      channels {\n        id\n        lastReadMessageId\n        mentionCount\n      }\n    }\n  }\n": typeof types.MarkServerReadDocument,
     "\n  query VoiceTargetRank($serverId: ID!, $userId: ID!) {\n    server(id: $serverId) {\n      id\n      member(userId: $userId) {\n        roles {\n          id\n          position\n        }\n      }\n    }\n  }\n": typeof types.VoiceTargetRankDocument,
     "\n  query VoicePanel($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      myPermissions\n      server {\n        id\n        name\n      }\n    }\n  }\n": typeof types.VoicePanelDocument,
     "\n  fragment VoiceParticipant on VoiceState {\n    sessionId\n    selfMute\n    selfDeaf\n    serverMute\n    serverDeaf\n    user {\n      id\n      displayName\n      isBot\n    }\n  }\n": typeof types.VoiceParticipantFragmentDoc,
@@ -210,6 +211,7 @@ const documents: Documents = {
     "\n  mutation CreateServer($input: CreateServerInput!) {\n    createServer(input: $input) {\n      id\n      ...ServerRailItem\n      channels {\n        id\n        type\n      }\n    }\n  }\n": types.CreateServerDocument,
     "\n  mutation LeaveServer($serverId: ID!) {\n    leaveServer(serverId: $serverId)\n  }\n": types.LeaveServerDocument,
     "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n": types.JoinServerDocument,
+    "\n  mutation MarkServerRead($serverId: ID!) {\n    markServerRead(serverId: $serverId) {\n      id\n      hasUnread\n      mentionCount\n      channels {\n        id\n        lastReadMessageId\n        mentionCount\n      }\n    }\n  }\n": types.MarkServerReadDocument,
     "\n  query VoiceTargetRank($serverId: ID!, $userId: ID!) {\n    server(id: $serverId) {\n      id\n      member(userId: $userId) {\n        roles {\n          id\n          position\n        }\n      }\n    }\n  }\n": types.VoiceTargetRankDocument,
     "\n  query VoicePanel($channelId: ID!) {\n    channel(id: $channelId) {\n      id\n      name\n      myPermissions\n      server {\n        id\n        name\n      }\n    }\n  }\n": types.VoicePanelDocument,
     "\n  fragment VoiceParticipant on VoiceState {\n    sessionId\n    selfMute\n    selfDeaf\n    serverMute\n    serverDeaf\n    user {\n      id\n      displayName\n      isBot\n    }\n  }\n": types.VoiceParticipantFragmentDoc,
@@ -596,6 +598,10 @@ export function graphql(source: "\n  mutation LeaveServer($serverId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"): (typeof documents)["\n  mutation JoinServer($serverId: ID, $inviteCode: String) {\n    joinServer(serverId: $serverId, inviteCode: $inviteCode) {\n      id\n      ...ServerRailItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkServerRead($serverId: ID!) {\n    markServerRead(serverId: $serverId) {\n      id\n      hasUnread\n      mentionCount\n      channels {\n        id\n        lastReadMessageId\n        mentionCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MarkServerRead($serverId: ID!) {\n    markServerRead(serverId: $serverId) {\n      id\n      hasUnread\n      mentionCount\n      channels {\n        id\n        lastReadMessageId\n        mentionCount\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,8 +10,9 @@ import { until } from './voice-probe';
  * Bots belong to people, not servers: a member who manages no server still makes a bot on My bots,
  * its token shown once; it can be added only where they hold MANAGE_SERVER, and the page says where
  * each bot is. Then the member pickers of the settings: searched through the API, and the explainer
- * never blank while members load. Last, the server rail marks a mention in the other server. Two
- * people in two browser contexts, both in two servers, against the real stack.
+ * never blank while members load. Last, the server rail marks a mention in the other server, and its
+ * right-click menu marks that server read. Two people in two browser contexts, both in two servers,
+ * against the real stack.
  */
 describe('my bots, the member pickers and the server rail in the browser', () => {
   let stack: Stack;
@@ -33,6 +34,19 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
       body: JSON.stringify({ query: '{ me { displayName isBot } }' }),
     }).then((r) => r.json() as Promise<{ data?: { me: { displayName: string; isBot: boolean } | null } }>);
     return body.data?.me?.isBot ? body.data.me.displayName : null;
+  };
+  const quietRoomIcon = () =>
+    page('bea')
+      .getByRole('navigation', { name: 'Servers' })
+      .getByRole('link', { name: /^Quiet Room/ });
+  /** Olive writes in Quiet Room's text channel, calling Bea by name. */
+  const mentionBeaInQuietRoom = async (text: string) => {
+    const { server } = await people.owner.api('query($s: ID!) { server(id: $s) { channels { id type } } }', { s: quietId });
+    const quietGeneral = server.channels.find((c: { type: string }) => c.type === 'TEXT').id as string;
+    await people.owner.api('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
+      c: quietGeneral,
+      t: `@bea${suffix} ${text}`,
+    });
   };
 
   beforeAll(async () => {
@@ -196,17 +210,12 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
 
   it('the rail marks the other server where Bea was mentioned, with a pill and a red 1, until she opens it', async () => {
     const bea = page('bea');
-    const quietRoom = bea.getByRole('navigation', { name: 'Servers' }).getByRole('link', { name: /^Quiet Room/ });
-    const { server } = await people.owner.api('query($s: ID!) { server(id: $s) { channels { id type } } }', { s: quietId });
-    const quietGeneral = server.channels.find((c: { type: string }) => c.type === 'TEXT').id as string;
+    const quietRoom = quietRoomIcon();
     await bea.goto(`/servers/${gardenId}`);
     await bea.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
     await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room');
 
-    await people.owner.api('mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }', {
-      c: quietGeneral,
-      t: `@bea${suffix} the seedlings are up`,
-    });
+    await mentionBeaInQuietRoom('the seedlings are up');
     // Nothing streams from a server that is not open: the rail reads the list again as Bea comes back to the window.
     await bea.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room (unread, 1 mention)');
@@ -231,5 +240,37 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     await bea.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
     await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room');
     await expectPage(quietRoom.locator('.rail-pill')).toHaveCount(0);
+  });
+
+  it('Bea marks the other server read from its icon’s right-click menu; the open one has nothing to mark', async () => {
+    const bea = page('bea');
+    const quietRoom = quietRoomIcon();
+    const markAsRead = bea.getByRole('menu').getByRole('menuitem', { name: 'Mark as read' });
+    const openQuietRoomMenu = () => quietRoom.click({ button: 'right' });
+    // A fresh page: its rail reads the list again on the first return to the window, however soon.
+    await bea.goto(`/servers/${gardenId}`);
+    await bea.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
+    await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room');
+
+    await mentionBeaInQuietRoom('the tomatoes need staking');
+    await bea.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room (unread, 1 mention)');
+    await openQuietRoomMenu();
+    await expectPage(markAsRead).toBeVisible();
+    await expectPage(markAsRead).not.toHaveAttribute('aria-disabled', 'true');
+    await screenshots(bea, 'admin-bots-08-rail-mark-read-menu', { drawer: true, reopen: openQuietRoomMenu });
+
+    await openQuietRoomMenu();
+    await markAsRead.click();
+    await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room');
+    await expectPage(quietRoom.locator('.mention-badge')).toHaveCount(0);
+    await expectPage(quietRoom.locator('.rail-pill')).toHaveCount(0);
+    // Read for the API too, so on her other devices: not just cleared on this page.
+    const { server } = await people.bea.api('query($s: ID!) { server(id: $s) { hasUnread mentionCount } }', { s: quietId });
+    expect(server).toEqual({ hasUnread: false, mentionCount: 0 });
+
+    await bea.getByRole('button', { name: 'Server menu' }).click();
+    await expectPage(markAsRead).toHaveAttribute('aria-disabled', 'true');
+    await bea.keyboard.press('Escape');
   });
 });

@@ -46,13 +46,21 @@ export async function openUserPage(browser: Browser, baseUrl: string): Promise<U
   return { context, page, errors };
 }
 
-/**
- * Saves the page as a person sees it at 1280 px and at 360 px wide; with `drawer`, at 360 px with the
- * navigation drawer open (what is pictured lives there: the server rail, the channels).
- */
-export async function screenshots(page: Page, name: string, options: { drawer?: boolean } = {}): Promise<void> {
+interface ScreenshotOptions {
+  /** At 360 px, the navigation drawer open (what is pictured lives there: the server rail, the channels). */
+  drawer?: boolean;
+  /**
+   * What is pictured is a menu, open at 1280 px: it would stay where it opened as the page narrows
+   * (and hold the drawer shut), so it is closed first and this opens it again at 360 px.
+   */
+  reopen?: () => Promise<unknown>;
+}
+
+/** Saves the page as a person sees it at 1280 px and at 360 px wide. */
+export async function screenshots(page: Page, name: string, options: ScreenshotOptions = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`) });
+  if (options.reopen) await page.keyboard.press('Escape');
   await page.setViewportSize(NARROW);
   // Let the layout settle at the new width (the navigation drawer slides away) before the picture.
   await page.waitForTimeout(400);
@@ -60,7 +68,9 @@ export async function screenshots(page: Page, name: string, options: { drawer?: 
     await page.getByRole('button', { name: /^Open navigation/ }).click();
     await page.waitForTimeout(400);
   }
+  if (options.reopen) await options.reopen();
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`) });
+  if (options.reopen) await page.keyboard.press('Escape');
   if (options.drawer) await page.keyboard.press('Escape');
   await page.setViewportSize(WIDE);
 }

@@ -114,7 +114,9 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
         selectedChannelId={channelId}
         unread={unread}
         mentions={mentions}
-        actions={<ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} />}
+        actions={
+          <ServerActions serverId={server.id} serverName={server.name} permissions={server.myPermissions} readingChannelId={channelId} />
+        }
         onNavigate={onNavigate}
         onJoinVoice={onJoinVoice}
         voicePanel={voicePanel}

@@ -4,9 +4,11 @@ import { DropdownMenu } from 'radix-ui';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { useServerUnread } from '@/components/channels/use-server-unread';
 import type { Permission } from '@/gql/graphql';
 import { InviteDialog } from './invite-dialog';
 import { LeaveServerMutation } from './servers.operations';
+import { useMarkServerRead } from './use-mark-server-read';
 
 /** Any of these opens the settings pages (each page then shows only what they allow). */
 const ADMIN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
@@ -29,13 +31,18 @@ interface ServerActionsProps {
   serverId: string;
   serverName: string;
   permissions: readonly Permission[];
+  /** The channel open: read as it is, so it leaves nothing to mark (as in the sidebar and the rail). */
+  readingChannelId?: string;
 }
 
-/** The server's menu: invite people (with CREATE_INVITE), settings (admins and moderators) and leave. */
-export function ServerActions({ serverId, serverName, permissions }: ServerActionsProps) {
+/** The server's menu: mark it all read, invite people (with CREATE_INVITE), settings (admins and moderators) and leave. */
+export function ServerActions({ serverId, serverName, permissions, readingChannelId }: ServerActionsProps) {
   const router = useRouter();
   const [inviting, setInviting] = useState(false);
   const [, leaveServer] = useMutation(LeaveServerMutation);
+  const markServerRead = useMarkServerRead();
+  // What the rail marks for the open server; offered while that is not known yet.
+  const hasUnread = useServerUnread(serverId, readingChannelId)?.hasUnread ?? true;
   const canInvite = permissions.includes('CREATE_INVITE') || permissions.includes('ADMINISTRATOR');
   const canAdminister = opensSettings(permissions);
 
@@ -57,6 +64,9 @@ export function ServerActions({ serverId, serverName, permissions }: ServerActio
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="menu" sideOffset={6} align="end">
+            <DropdownMenu.Item className="menu-item" disabled={!hasUnread} onSelect={() => void markServerRead(serverId)}>
+              Mark as read
+            </DropdownMenu.Item>
             {canInvite && (
               <DropdownMenu.Item className="menu-item" onSelect={() => setInviting(true)}>
                 Invite people

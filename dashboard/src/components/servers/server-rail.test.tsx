@@ -7,46 +7,15 @@ import { MarkChannelReadMutation } from '@/components/chat/chat.operations';
 import { makeFragmentData } from '@/gql';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import { cachedApi, operationName } from '@/test/cached-api';
+import { bookClub, railServer } from '@/test/server-fixtures';
 import { ServerRail, ServerRailItemFragment } from './server-rail';
 
 const { session } = vi.hoisted(() => ({ session: { api: { connection: null as unknown } } }));
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: vi.fn() }) }));
 vi.mock('@/components/session/api-provider', () => ({ useSession: () => session }));
 
-/** A server as the Shell query lists it: its marks are the API's at that moment. */
-const listed = (id: string, name: string, hasUnread: boolean, mentionCount: number) =>
-  makeFragmentData({ __typename: 'Server', id, name, icon: null, hasUnread, mentionCount }, ServerRailItemFragment);
-
-const ME = { __typename: 'User', id: 'u1' };
-const textChannel = (id: string, lastMessageId: string, lastReadMessageId: string, mentionCount: number) => ({
-  __typename: 'Channel',
-  id,
-  name: id,
-  type: 'TEXT',
-  position: 0,
-  isPrivate: false,
-  myPermissions: [],
-  slowmodeSeconds: 0,
-  topic: null,
-  lastMessageId,
-  lastReadMessageId,
-  mentionCount,
-  voiceStates: [],
-});
-
-/** The sidebar's query of Book Club: #general (being read, 4 mentions) and #random (2 mentions). */
-const bookClub = {
-  __typename: 'Server',
-  id: 's1',
-  name: 'Book Club',
-  description: '',
-  memberCount: 2,
-  myPermissions: [],
-  owner: ME,
-  myMember: { __typename: 'Member', timedOutUntil: null, user: ME, roles: [] },
-  roles: [],
-  channels: [textChannel('general', '90', '80', 4), textChannel('random', '12', '10', 2)],
-};
+/** A server as the Shell query lists it, as the shell passes it to the rail. */
+const listed = (...server: Parameters<typeof railServer>) => makeFragmentData(railServer(...server), ServerRailItemFragment);
 
 const link = (name: string) => screen.getByRole('link', { name });
 const badgeOf = (name: string) => link(name).querySelector('.mention-badge')?.textContent;

@@ -6,6 +6,7 @@ import { unreadSuffix } from '@/components/channels/unread';
 import { useServerUnread } from '@/components/channels/use-server-unread';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import { CreateServerDialog } from './create-server-dialog';
+import { ServerContextMenu } from './server-context-menu';
 import { useRailRefresh } from './use-rail-refresh';
 
 export const ServerRailItemFragment = graphql(`
@@ -28,7 +29,8 @@ interface ServerRailProps {
 
 /**
  * The column of server icons: one per server the member is in, then create and discover. Each icon
- * marks unread messages with a pill at the rail's edge and mentions with a red count.
+ * marks unread messages with a pill at the rail's edge and mentions with a red count; its right-click
+ * menu marks the server read.
  */
 export function ServerRail({ servers, selectedId, readingChannelId, onNavigate }: ServerRailProps) {
   const leftId = useRailRefresh(selectedId);
@@ -46,19 +48,21 @@ export function ServerRail({ servers, selectedId, readingChannelId, onNavigate }
           const { hasUnread, mentionCount } = (selected && selectedUnread) || (server.id === leftId && leftUnread) || server;
           return (
             <li key={server.id}>
-              <Link
-                href={`/servers/${server.id}`}
-                className={selected ? 'rail-item selected' : 'rail-item'}
-                aria-current={selected ? 'page' : undefined}
-                aria-label={`${server.name}${unreadSuffix(hasUnread, mentionCount)}`}
-                title={server.name}
-                onClick={onNavigate}
-              >
-                {/* Unread, or tall: the server open. */}
-                {(selected || hasUnread) && <span className="rail-pill" aria-hidden />}
-                {initials(server.name)}
-                {mentionCount > 0 && <MentionBadge count={mentionCount} />}
-              </Link>
+              <ServerContextMenu serverId={server.id} hasUnread={hasUnread}>
+                <Link
+                  href={`/servers/${server.id}`}
+                  className={selected ? 'rail-item selected' : 'rail-item'}
+                  aria-current={selected ? 'page' : undefined}
+                  aria-label={`${server.name}${unreadSuffix(hasUnread, mentionCount)}`}
+                  title={server.name}
+                  onClick={onNavigate}
+                >
+                  {/* Unread, or tall: the server open. */}
+                  {(selected || hasUnread) && <span className="rail-pill" aria-hidden />}
+                  {initials(server.name)}
+                  {mentionCount > 0 && <MentionBadge count={mentionCount} />}
+                </Link>
+              </ServerContextMenu>
             </li>
           );
         })}

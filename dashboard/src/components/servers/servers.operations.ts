@@ -40,3 +40,22 @@ export const JoinServerMutation = graphql(`
     }
   }
 `);
+
+/**
+ * The server's marks for the rail and its channels' read markers and counts for the sidebar: the cache
+ * clears the icon and the channels' dots and red counts with this one answer.
+ */
+export const MarkServerReadMutation = graphql(`
+  mutation MarkServerRead($serverId: ID!) {
+    markServerRead(serverId: $serverId) {
+      id
+      hasUnread
+      mentionCount
+      channels {
+        id
+        lastReadMessageId
+        mentionCount
+      }
+    }
+  }
+`);
