@@ -360,6 +360,11 @@ export const MUTATIONS: Record<string, Row> = {
     prepare: ({ shared }) => ({ variables: { c: shared.textId, m: shared.targetMessageId } }),
     expect: inServer({ member: ok, lowerRank: ok, owner: ok, bot: ok }),
   },
+  markServerRead: {
+    document: 'mutation($s: ID!) { markServerRead(serverId: $s) { id } }',
+    prepare: (ctx) => ({ variables: server(ctx) }),
+    expect: inServer({ member: ok, lowerRank: ok, owner: ok, bot: ok }),
+  },
 
   kickMember: {
     document: 'mutation($s: ID!, $u: ID!) { kickMember(serverId: $s, userId: $u) }',
