@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Provider, type Client, type OperationResult } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -134,7 +134,8 @@ describe('pins panel', () => {
     await open();
     await act(async () => fireEvent.keyDown(document.activeElement!, { key: 'Escape' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(document.activeElement).toBe(button);
+    // Radix hands focus back from a timer after the popover unmounts, so wait for that timer rather than a tick.
+    await waitFor(() => expect(document.activeElement).toBe(button));
   });
 });
 
