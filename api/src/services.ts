@@ -116,7 +116,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const invites = new InvitesService(orm, access, audit);
   const servers = new ServersService(orm, audit, outbox);
   const members = new MembersService(orm, access, audit, outbox, invites);
-  const users = new UsersService(orm);
+  const users = new UsersService(orm, outbox);
   const jobs = new JobQueues(config, keys.bullPrefix(isCluster(redis)));
   const presence = new PresenceService(redis, keys, orm, jobs, users, events, outbox, {
     timeoutMs: config.PRESENCE_TIMEOUT_SECONDS * 1000,

@@ -1,5 +1,5 @@
 import { assignRole, createInvite, createRole } from '../fixtures.js';
-import { TEST_PASSWORD, uniqueName, type TestUser } from '../harness.js';
+import { signUp, TEST_PASSWORD, uniqueName, type TestUser } from '../harness.js';
 import { conflict, forbidden, notFound, ok, unauthenticated, type Outcome } from './outcomes.js';
 import {
   createBot,
@@ -124,6 +124,15 @@ async function freshCaller(ctx: CaseContext): Promise<Caller | undefined> {
   return { client: person.client.as(`Bearer ${token}`), token, scheme: 'Bearer', userId: person.id };
 }
 
+/** A signed-in caller of the actor's kind who is no one else in the world (a fresh bot, or a new person). */
+async function strangerCaller(ctx: CaseContext): Promise<Caller | undefined> {
+  if (ctx.actor !== 'bot' && ctx.actor !== 'anonymous') {
+    const person = await signUp(ctx.owner.client, 'stranger');
+    return { client: person.client, token: person.token, scheme: 'Bearer', userId: person.id };
+  }
+  return freshCaller(ctx);
+}
+
 export const MUTATIONS: Record<string, Row> = {
   register: {
     document: 'mutation($u: String!, $p: String!) { register(username: $u, password: $p) { token } }',
@@ -138,6 +147,17 @@ export const MUTATIONS: Record<string, Row> = {
   logout: {
     document: 'mutation { logout }',
     prepare: async (ctx) => ({ variables: {}, caller: await freshCaller(ctx) }),
+    expect: signedIn,
+  },
+  // As a new user of the actor's kind: other sessions end, and the world's callers must live on.
+  changePassword: {
+    document: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+    prepare: async (ctx) => ({ variables: { c: TEST_PASSWORD, n: TEST_PASSWORD }, caller: await strangerCaller(ctx) }),
+    expect: { ...signedIn, bot: forbidden('PERSON') },
+  },
+  updateProfile: {
+    document: 'mutation($d: String!) { updateProfile(displayName: $d) { id } }',
+    prepare: () => ({ variables: { d: uniqueName('Renamed') } }),
     expect: signedIn,
   },
   heartbeat: { document: 'mutation { heartbeat }', prepare: () => ({ variables: {} }), expect: signedIn },

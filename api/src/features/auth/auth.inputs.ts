@@ -11,9 +11,11 @@ export const usernameSchema = z
 
 export const displayNameSchema = z.string().trim().min(1, 'must be 1-64 characters').max(64, 'must be 1-64 characters');
 
+const newPasswordSchema = z.string().min(8, 'must be 8-256 characters').max(256, 'must be 8-256 characters');
+
 export const registerSchema = z.object({
   username: usernameSchema,
-  password: z.string().min(8, 'must be 8-256 characters').max(256, 'must be 8-256 characters'),
+  password: newPasswordSchema,
   displayName: displayNameSchema.nullish(),
 });
 
@@ -24,4 +26,9 @@ export const loginSchema = z.object({
     .max(64, 'is too long')
     .transform((s) => s.toLowerCase()),
   password: z.string().max(256, 'is too long'),
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().max(256, 'is too long'),
+  newPassword: newPasswordSchema,
 });

@@ -34,6 +34,19 @@ export class AuthResolver {
     return this.services.auth.login(ctx.ip, { username, password });
   }
 
+  /** Needs the current password; ends the caller's other sessions (not this one). People only: a bot has no password. */
+  @Authorized()
+  @Mutation(() => Boolean)
+  async changePassword(
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
+    await this.services.auth.changePassword(viewer, ctx.ip, { currentPassword, newPassword });
+    return true;
+  }
+
   @Authorized()
   @Mutation(() => Boolean)
   async logout(@CurrentViewer() viewer: Viewer): Promise<boolean> {

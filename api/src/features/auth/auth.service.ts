@@ -10,8 +10,8 @@ import type { SlidingWindowLimiter } from '../../kernel/redis/sliding-window.js'
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { User } from '../users/user.entity.js';
 import { toUserView, type UserView } from '../users/user.view.js';
-import { invalidCredentials, tooManyAttempts, usernameTaken } from './auth.errors.js';
-import { loginSchema, registerSchema } from './auth.inputs.js';
+import { botHasNoPassword, invalidCredentials, tooManyAttempts, usernameTaken, wrongCurrentPassword } from './auth.errors.js';
+import { changePasswordSchema, loginSchema, registerSchema } from './auth.inputs.js';
 import type { SessionCache } from './session-cache.js';
 import { Session, SessionKind } from './session.entity.js';
 import { hashToken, newToken, parseAuthorization } from './tokens.js';
@@ -103,6 +103,25 @@ export class AuthService {
     await this.outbox.transaction(async (em, owe) => {
       await em.nativeDelete(Session, { id: viewer.sessionId });
       owe(owed.sessionsRevoked([viewer.tokenHash]));
+    });
+  }
+
+  /**
+   * A person's new password, given the current one (throttled as sign-ins are: it is a guess at a
+   * password too). Every other session of theirs ends, everywhere; the one that asked stays.
+   */
+  async changePassword(viewer: Viewer, ip: string, input: unknown): Promise<void> {
+    if (viewer.isBot) throw botHasNoPassword();
+    const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
+    const user = await this.orm.em.fork().findOneOrFail(User, { id: viewer.userId });
+    await this.throttle(ip, user.username);
+    if (!user.passwordHash || !(await verify(user.passwordHash, currentPassword))) throw wrongCurrentPassword();
+    const passwordHash = await hash(newPassword, ARGON2_OPTIONS);
+    await this.outbox.transaction(async (em, owe) => {
+      await em.nativeUpdate(User, { id: user.id }, { passwordHash });
+      const others = await em.find(Session, { user: user.id, id: { $ne: viewer.sessionId } }, { fields: ['tokenHash'] });
+      await em.nativeDelete(Session, { user: user.id, id: { $ne: viewer.sessionId } });
+      if (others.length > 0) owe(owed.sessionsRevoked(others.map((s) => s.tokenHash)));
     });
   }
 

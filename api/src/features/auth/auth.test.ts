@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
 import { GqlClient, signUp, startTestApi, uniqueName, type GqlResult } from '../../../test/harness.js';
-import { eventually, expectBadInput, sql } from '../../../test/fixtures.js';
+import { eventually, expectBadInput, expectForbidden, sql } from '../../../test/fixtures.js';
+import { openSocket } from '../../../test/ws-client.js';
 
 const REGISTER =
   'mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { token user { id username displayName isBot } } }';
@@ -11,20 +12,29 @@ const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password
 const ME = '{ me { id username displayName } }';
 const PASSWORD = 'correct horse battery';
 
+const CHANGE_PASSWORD = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+
 /** POSTs a GraphQL request from a chosen loopback address, so rate limits per IP can be told apart. */
-function postFrom(url: string, localAddress: string, query: string, variables: Record<string, unknown>): Promise<GqlResult> {
+function postFrom(
+  url: string,
+  localAddress: string,
+  query: string,
+  variables: Record<string, unknown>,
+  authorization?: string,
+): Promise<GqlResult> {
   const body = JSON.stringify({ query, variables });
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...(authorization ? { authorization } : {}),
+  };
   return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      url,
-      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ ...(JSON.parse(text) as GqlResult), status: res.statusCode ?? 0 }));
-      },
-    );
+    const req = httpRequest(url, { method: 'POST', localAddress, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ ...(JSON.parse(text) as GqlResult), status: res.statusCode ?? 0 }));
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -184,6 +194,40 @@ describe('auth', () => {
     });
   });
 
+  describe('changePassword', () => {
+    it('takes the new password, keeps the asking session and ends every other one, its sockets included', async () => {
+      const user = await signUp(api, 'newpass');
+      const stranger = await signUp(api, 'bystander');
+      const other = (await anon.ok(LOGIN, { u: user.username, p: PASSWORD })).login.token as string;
+      const otherSocket = await openSocket(api.url, other);
+      expect((await anon.as(`Bearer ${other}`).ok(ME)).me.id).toBe(user.id);
+      expect(await user.client.ok(CHANGE_PASSWORD, { c: PASSWORD, n: 'a brand new secret' })).toEqual({ changePassword: true });
+      expect(await otherSocket.closed()).toBe(4401);
+      await otherSocket.client.dispose();
+      expect((await anon.as(`Bearer ${other}`).ok(ME)).me).toBeNull();
+      expect((await user.client.ok(ME)).me.id).toBe(user.id);
+      expect((await stranger.client.ok(ME)).me.id).toBe(stranger.id);
+      expect((await anon.errorOf(LOGIN, { u: user.username, p: PASSWORD })).code).toBe('UNAUTHENTICATED');
+      expect((await anon.ok(LOGIN, { u: user.username, p: 'a brand new secret' })).login.user.id).toBe(user.id);
+    });
+
+    it('refuses a wrong current password, a short new one, a bot and an anonymous caller, and changes nothing', async () => {
+      const user = await signUp(api, 'keeppass');
+      const other = (await anon.ok(LOGIN, { u: user.username, p: PASSWORD })).login.token as string;
+      const [hashBefore] = await sql<{ password_hash: string }>(api, 'select password_hash from users where id = ?', [user.id]);
+      // BAD_USER_INPUT rather than UNAUTHENTICATED: the session is fine, and clients sign out on UNAUTHENTICATED.
+      expectBadInput(await user.client.errorOf(CHANGE_PASSWORD, { c: 'not my password', n: 'a brand new secret' }), 'currentPassword');
+      expectBadInput(await user.client.errorOf(CHANGE_PASSWORD, { c: PASSWORD, n: 'short' }), 'newPassword');
+      expect((await anon.errorOf(CHANGE_PASSWORD, { c: PASSWORD, n: 'a brand new secret' })).code).toBe('UNAUTHENTICATED');
+      const bot = await user.client.ok('mutation($n: String!) { createBot(name: $n) { token } }', { n: uniqueName('pwbot') });
+      expectForbidden(await anon.as(`Bot ${bot.createBot.token}`).errorOf(CHANGE_PASSWORD, { c: '', n: 'a brand new secret' }), 'PERSON');
+      const [hashAfter] = await sql<{ password_hash: string }>(api, 'select password_hash from users where id = ?', [user.id]);
+      expect(hashAfter!.password_hash).toBe(hashBefore!.password_hash);
+      expect((await anon.as(`Bearer ${other}`).ok(ME)).me.id).toBe(user.id);
+      expect((await anon.ok(LOGIN, { u: user.username, p: PASSWORD })).login.user.id).toBe(user.id);
+    });
+  });
+
   describe('rate limiting (AUTH_RATE_LIMIT_PER_MINUTE=3)', () => {
     let limited: RunningApi;
     beforeAll(async () => {
@@ -224,6 +268,23 @@ describe('auth', () => {
       // The same username from a fresh IP still gets in: only the IP's window was full.
       const elsewhere = await postFrom(limited.url, '127.0.0.22', LOGIN, { u: users[3]!.username, p: PASSWORD });
       expect(elsewhere.data?.login).toMatchObject({ user: { id: users[3]!.id } });
+    });
+
+    it('limits guesses at the current password as it limits sign-ins', async () => {
+      const user = await signUp(api, 'rlpass');
+      for (const ip of ['127.0.0.41', '127.0.0.42', '127.0.0.43']) {
+        const wrong = await postFrom(limited.url, ip, CHANGE_PASSWORD, { c: 'guess', n: 'a brand new secret' }, `Bearer ${user.token}`);
+        expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+      }
+      const blocked = await postFrom(
+        limited.url,
+        '127.0.0.44',
+        CHANGE_PASSWORD,
+        { c: PASSWORD, n: 'a brand new secret' },
+        `Bearer ${user.token}`,
+      );
+      expect(blocked.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect((await anon.ok(LOGIN, { u: user.username, p: PASSWORD })).login.user.id).toBe(user.id);
     });
 
     it('limits registration attempts per IP too', async () => {

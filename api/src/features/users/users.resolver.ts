@@ -1,14 +1,25 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { GraphqlContext } from '../../graphql/context.js';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CurrentViewer } from '../../graphql/authorize.js';
+import type { GraphqlContext, Viewer } from '../../graphql/context.js';
+import type { Services } from '../../services.js';
 import { ChosenStatus } from './user.entity.js';
 import { UserObject } from './user.object.js';
 import type { UserView } from './user.view.js';
 
 @Resolver(() => UserObject)
 export class UsersResolver {
+  constructor(private readonly services: Services) {}
+
   @Query(() => UserObject, { nullable: true })
   me(@Ctx() ctx: GraphqlContext): Promise<UserView | null> | null {
     return ctx.viewer ? ctx.loaders.users.load(ctx.viewer.userId) : null;
+  }
+
+  /** The caller's own profile: the name others see where they set no nickname (1-64 characters, trimmed). */
+  @Authorized()
+  @Mutation(() => UserObject)
+  updateProfile(@Arg('displayName') displayName: string, @CurrentViewer() viewer: Viewer): Promise<UserView> {
+    return this.services.users.updateProfile(viewer.userId, { displayName });
   }
 
   @FieldResolver(() => ChosenStatus)
