@@ -10,6 +10,7 @@ import { openSocket } from './ws-client.js';
 const TURN_SECRET = `turn-secret-${Date.now().toString(36)}`;
 const METRICS_TOKEN = `metrics-token-${Date.now().toString(36)}`;
 const PASSWORD = 'a very secret password 1';
+const NEW_PASSWORD = 'another secret password 2';
 
 describe('security', () => {
   let api: RunningApi;
@@ -80,6 +81,10 @@ describe('security', () => {
     await socket.client.dispose();
     await new GqlClient(api.url, `Bot ${botToken}`).request('{ me { id } }');
     await new GqlClient(api.url, `Bot ${renewed.regenerateBotToken.token}`).ok('{ me { id } }');
+    // A password change, refused then done: neither the guess nor either password may be logged.
+    const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    await client.request(CHANGE, { c: `${PASSWORD}y`, n: NEW_PASSWORD });
+    await client.ok(CHANGE, { c: PASSWORD, n: NEW_PASSWORD });
     await fetch(api.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     const workersMetrics = `http://127.0.0.1:${workers.port}/metrics`;
     expect((await fetch(workersMetrics, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200);
@@ -90,7 +95,7 @@ describe('security', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(workers.logs.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['workers ready', 'workers shutting down']));
     const all = lines.join('') + workers.output.join('');
-    const secrets = [PASSWORD, registered.register.token, login.login.token, TURN_SECRET, METRICS_TOKEN];
+    const secrets = [PASSWORD, `${PASSWORD}y`, NEW_PASSWORD, registered.register.token, login.login.token, TURN_SECRET, METRICS_TOKEN];
     for (const secret of [...secrets, botToken, renewed.regenerateBotToken.token, turn.credential]) expect(all).not.toContain(secret);
   });
 });

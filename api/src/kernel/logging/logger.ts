@@ -8,7 +8,15 @@ export function createLogger(name: string, level: string, destination?: Destinat
   const options = {
     name,
     level,
-    redact: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', ...SECRET_CONFIG_KEYS],
+    redact: [
+      '*.password',
+      '*.currentPassword',
+      '*.newPassword',
+      '*.token',
+      '*.authorization',
+      'req.headers.authorization',
+      ...SECRET_CONFIG_KEYS,
+    ],
   };
   return destination ? pino(options, destination) : pino(options);
 }
