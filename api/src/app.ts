@@ -13,6 +13,7 @@ import { MAX_REQUEST_BYTES } from './graphql/limits.js';
 import { buildAppSchema } from './schema.js';
 import { attachWebSocket } from './websocket.js';
 import { healthHandler } from './http/health.js';
+import { AVATARS_ROUTE, avatarHandler } from './features/users/avatar.http.js';
 import { requestErrorHandler } from './http/request-errors.js';
 import { apiMetrics } from './http/metrics.js';
 import { listenForMetricsOnLoopback, publicMetricsRefusal, writeMetrics } from './http/metrics-access.js';
@@ -49,6 +50,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   app.disable('x-powered-by');
   app.use(metrics.countRequests);
   app.get('/healthz', healthHandler(services));
+  app.get(`${AVATARS_ROUTE}/:userId/:hash`, avatarHandler(services.users));
   app.get('/metrics', (req, res) => {
     const refusal = publicMetricsRefusal(config.METRICS_TOKEN, req.headers.authorization);
     if (!refusal) return writeMetrics(metrics.registry, res);

@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import { createServer, signUp, type GqlClient, type GqlResult, type TestUser } from './harness.js';
 
 /** Shared GraphQL documents and steps of the feature tests; each names what it does, no hidden asserts. */
+
+/** Bytes that begin as a PNG and a JPEG do (what uploads are checked for), then random. */
+export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(32)]);
+export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(32)]);
 
 export const SERVER_FIELDS = 'id name slug description icon isPrivate owner { id } memberCount myPermissions createdAt';
 export const CHANNEL_FIELDS =

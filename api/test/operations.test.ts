@@ -79,9 +79,13 @@ describe('operations', () => {
 
   it('labels requests by route, so requested paths cannot mint new series', async () => {
     const path = `/made-up-${randomBytes(4).toString('hex')}`;
+    const avatar = `/avatars/1/${randomBytes(16).toString('hex')}`;
     for (let i = 0; i < 3; i += 1) await fetch(`${base()}${path}?x=${i}`);
+    expect((await fetch(`${base()}${avatar}`)).status).toBe(404);
     const text = await (await fetch(`${base()}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(text).not.toContain(path.slice(1));
+    expect(text).not.toContain(avatar);
+    expect(text).toMatch(/rashigo_http_requests_total\{route="\/avatars",status="404"\} [1-9]/);
     expect(text).toMatch(/rashigo_http_requests_total\{route="unmatched",status="404"\} [1-9]/);
     expect(text).toMatch(/rashigo_http_requests_total\{route="\/graphql",status="200"\} [1-9]/);
   });

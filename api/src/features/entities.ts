@@ -12,6 +12,7 @@ import { MessageReaction } from './reactions/reaction.entity.js';
 import { ReadState } from './read-states/read-state.entity.js';
 import { Server } from './servers/server.entity.js';
 import { User } from './users/user.entity.js';
+import { UserAvatar } from './users/user-avatar.entity.js';
 import { OutboxRow } from '../outbox/outbox-row.entity.js';
 
 /** Every entity, for the ORM. Workers import this list rather than redefining any entity. */
@@ -31,4 +32,5 @@ export const entities = [
   OutboxRow,
   MessageReaction,
   ReadState,
+  UserAvatar,
 ];

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { AVATARS_ROUTE } from '../features/users/avatar.http.js';
 import { collectProcessMetrics } from '../kernel/metrics/process-metrics.js';
 
 export interface LiveCounts {
@@ -9,7 +10,7 @@ export interface LiveCounts {
 }
 
 /** Label values of rashigo_http_requests_total: the routes the API serves, and one value for anything else. */
-export const METRIC_ROUTES = ['/graphql', '/healthz', '/metrics'] as const;
+export const METRIC_ROUTES = ['/graphql', '/healthz', '/metrics', AVATARS_ROUTE] as const;
 const UNMATCHED_ROUTE = 'unmatched';
 
 /** The API's /metrics: request counts by outcome, open sockets, live subscriptions, fan-out executions. */
@@ -65,7 +66,7 @@ export function apiMetrics(live: LiveCounts) {
     countRequests(req: Request, res: Response, next: NextFunction): void {
       // Labelled by route, never by the requested path: any client could otherwise mint new series.
       const path = req.baseUrl || req.path;
-      const route = (METRIC_ROUTES as readonly string[]).includes(path) ? path : UNMATCHED_ROUTE;
+      const route = METRIC_ROUTES.find((r) => path === r) ?? (path.startsWith(`${AVATARS_ROUTE}/`) ? AVATARS_ROUTE : UNMATCHED_ROUTE);
       res.on('finish', () => count(route, res.statusCode));
       next();
     },

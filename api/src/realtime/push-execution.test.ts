@@ -19,7 +19,7 @@ describe('executing a push feed event', () => {
     }
   }`);
   const createdAt = new Date('2026-11-30T12:00:00.000Z');
-  const author = { id: '7', username: 'sender', displayName: 'Sender', isBot: false, createdAt };
+  const author = { id: '7', username: 'sender', displayName: 'Sender', isBot: false, avatarHash: null, createdAt };
   const context = { viewer: { userId: '1' } } as unknown as GraphqlContext;
   // As PushFanout runs it (compiled); boxed: an async function returning the execution's promise
   // would hand back what it resolves to.

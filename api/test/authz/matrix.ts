@@ -160,6 +160,11 @@ export const MUTATIONS: Record<string, Row> = {
     prepare: () => ({ variables: { d: uniqueName('Renamed') } }),
     expect: signedIn,
   },
+  setAvatar: {
+    document: 'mutation { setAvatar(image: null) { id } }',
+    prepare: () => ({ variables: {} }),
+    expect: signedIn,
+  },
   heartbeat: { document: 'mutation { heartbeat }', prepare: () => ({ variables: {} }), expect: signedIn },
   setPresence: {
     document: 'mutation { setPresence(status: ONLINE) { id } }',

@@ -15,8 +15,10 @@ import {
   expectBadInput,
   expectForbidden,
   expectNullOrNotFound,
+  JPEG,
   joinByInvite,
   joinServer,
+  PNG,
   serverPermissions,
   sql,
 } from '../../../test/fixtures.js';
@@ -28,8 +30,6 @@ const GET = `query($id: ID!) { server(id: $id) { ${SERVER_FIELDS} channels { id 
 const JOIN = 'mutation($id: ID, $code: String) { joinServer(serverId: $id, inviteCode: $code) { id memberCount } }';
 const LEAVE = 'mutation($id: ID!) { leaveServer(serverId: $id) }';
 /** The smallest valid images' first bytes are all the API reads (magic numbers), so a signature and a little body will do. */
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(32)]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(32)]);
 const DISCOVER = 'query($q: String, $first: Int) { discoverServers(query: $q, first: $first) { id name isPrivate } }';
 const MY_SERVERS = '{ myServers { id } }';
 

@@ -11,7 +11,7 @@ export enum ChosenStatus {
 
 @Entity({ tableName: 'users' })
 export class User {
-  [OptionalProps]?: 'id' | 'passwordHash' | 'isBot' | 'botOwner' | 'chosenStatus' | 'createdAt';
+  [OptionalProps]?: 'id' | 'passwordHash' | 'avatarHash' | 'isBot' | 'botOwner' | 'chosenStatus' | 'createdAt';
 
   @PrimaryKey({ type: 'bigint', autoincrement: false })
   id: string = newId();
@@ -25,6 +25,10 @@ export class User {
 
   @Property({ type: 'text', nullable: true, hidden: true })
   passwordHash: string | null = null;
+
+  /** The uploaded avatar's content hash (user_avatars holds its bytes); null: none. */
+  @Property({ length: 64, nullable: true })
+  avatarHash: string | null = null;
 
   @Property({ default: false })
   isBot: boolean = false;

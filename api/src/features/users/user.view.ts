@@ -6,6 +6,8 @@ export interface UserView {
   username: string;
   displayName: string;
   isBot: boolean;
+  /** The current avatar's content hash; null: none. */
+  avatarHash: string | null;
   createdAt: Date | string;
 }
 
@@ -14,5 +16,6 @@ export const toUserView = (u: User): UserView => ({
   username: u.username,
   displayName: u.displayName,
   isBot: u.isBot,
+  avatarHash: u.avatarHash,
   createdAt: u.createdAt,
 });

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import { CurrentViewer } from '../../graphql/authorize.js';
 import type { GraphqlContext, Viewer } from '../../graphql/context.js';
 import type { Services } from '../../services.js';
+import { avatarPath } from './avatar.http.js';
 import { ChosenStatus } from './user.entity.js';
 import { UserObject } from './user.object.js';
 import type { UserView } from './user.view.js';
@@ -20,6 +21,22 @@ export class UsersResolver {
   @Mutation(() => UserObject)
   updateProfile(@Arg('displayName') displayName: string, @CurrentViewer() viewer: Viewer): Promise<UserView> {
     return this.services.users.updateProfile(viewer.userId, { displayName });
+  }
+
+  /** The caller's own avatar: an uploaded PNG, JPEG, GIF or WebP as a data URL of at most 192 KiB; null removes it. */
+  @Authorized()
+  @Mutation(() => UserObject)
+  setAvatar(@Arg('image', () => String, { nullable: true }) image: string | null, @CurrentViewer() viewer: Viewer): Promise<UserView> {
+    return this.services.users.setAvatar(viewer.userId, { image });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The avatar's address: a path on the API's origin (resolve it against the GraphQL URL), or null when the user has none. A new avatar is a new address, so it may be cached for good.",
+  })
+  avatarUrl(@Root() user: UserView): string | null {
+    return user.avatarHash ? avatarPath(user.id, user.avatarHash) : null;
   }
 
   @FieldResolver(() => ChosenStatus)

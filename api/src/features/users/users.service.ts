@@ -1,12 +1,15 @@
-import type { Orm } from '../../kernel/db/orm.js';
+import { createHash } from 'node:crypto';
+import type { EntityManager, Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
+import { decodeImageUpload } from '../../kernel/validation/image-upload.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { owed } from '../../outbox/outbox-effect.js';
 import type { Outbox } from '../../outbox/outbox.js';
 import { Member } from '../members/member.entity.js';
 import { toMemberView } from '../members/member.view.js';
 import { User } from './user.entity.js';
-import { updateProfileSchema } from './users.inputs.js';
+import { UserAvatar } from './user-avatar.entity.js';
+import { avatarSchema, updateProfileSchema } from './users.inputs.js';
 import { toUserView, type UserView } from './user.view.js';
 
 const VIEW_CACHE_MS = 60_000;
@@ -20,24 +23,51 @@ export class UsersService {
     private readonly outbox: Outbox,
   ) {}
 
-  /**
-   * The caller's own display name. Every server they are in hears MemberUpdated, so open member
-   * lists and message authors show the new name at once (clients read the user afresh). Another
-   * process's sender cache may show the old name on live messages for up to VIEW_CACHE_MS.
-   */
+  /** The caller's own display name. */
   async updateProfile(userId: string, input: unknown): Promise<UserView> {
     const { displayName } = parseInput(updateProfileSchema, input);
+    return this.changeOwn(userId, async (user) => {
+      user.displayName = displayName;
+    });
+  }
+
+  /** The caller's own avatar: an uploaded image, or null to have none. */
+  async setAvatar(userId: string, input: unknown): Promise<UserView> {
+    const { image } = parseInput(avatarSchema, input);
+    const upload = image === null ? null : decodeImageUpload(image);
+    return this.changeOwn(userId, async (user, em) => {
+      user.avatarHash = upload && createHash('sha256').update(upload.bytes).digest('hex').slice(0, 32);
+      if (upload) await em.upsert(UserAvatar, { user: user.id, contentType: upload.type, bytes: upload.bytes });
+      else await em.nativeDelete(UserAvatar, { user: user.id });
+    });
+  }
+
+  /**
+   * Changes what others see of a user. Every server they are in hears MemberUpdated (when something
+   * changed), so open member lists and message authors show it at once: clients read the user afresh.
+   * Another process's sender cache may show the old name or avatar on live messages for up to VIEW_CACHE_MS.
+   */
+  private async changeOwn(userId: string, change: (user: User, em: EntityManager) => Promise<void>): Promise<UserView> {
     const view = await this.outbox.transaction(async (em, owe) => {
       const user = await em.findOne(User, { id: userId });
       if (!user) throw notFound('User');
-      if (user.displayName === displayName) return toUserView(user);
-      user.displayName = displayName;
+      const before = JSON.stringify(toUserView(user));
+      await change(user, em);
+      const after = toUserView(user);
+      if (JSON.stringify(after) === before) return after;
       const memberships = await em.find(Member, { user: userId });
       owe(...memberships.map((m) => owed.serverEvent(m.server, { type: 'MemberUpdated', member: toMemberView(m) })));
-      return toUserView(user);
+      return after;
     });
     this.viewCache.delete(userId);
     return view;
+  }
+
+  /** An avatar's bytes when `hash` names the user's current one (so an old URL stops answering). */
+  async avatar(userId: string, hash: string): Promise<{ contentType: string; bytes: Buffer } | null> {
+    const em = this.orm.em.fork();
+    if (!(await em.count(User, { id: userId, avatarHash: hash }))) return null;
+    return em.findOne(UserAvatar, { user: userId }, { fields: ['contentType', 'bytes'] });
   }
 
   async cachedView(id: string): Promise<UserView | null> {
