@@ -1,6 +1,6 @@
 import { gql } from 'urql';
 import { describe, expect, it, vi } from 'vitest';
-import { ChannelActivitySubscription } from '@/components/channels/channels.operations';
+import { ChannelActivitySubscription, ServerEventsSubscription } from '@/components/channels/channels.operations';
 import { unreadState } from '@/components/channels/unread';
 import { cachedApi, operationName } from '@/test/cached-api';
 
@@ -174,6 +174,42 @@ describe('live mention counts', () => {
     created('104', '7', '<@&12> from me', ['12']);
     expect(mentionCount()).toBe(1);
 
+    stream.unsubscribe();
+    warn.mockRestore();
+  });
+});
+
+describe('live display names', () => {
+  it('a MemberUpdated event renames the user in every cached view of them, without asking the API', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // A view the event does not make anyone read again: the pins panel's authors.
+    const PinsQuery = gql`
+      query PinnedAuthors {
+        pinnedMessages(channelId: "9") {
+          id
+          author {
+            id
+            displayName
+          }
+        }
+      }
+    `;
+    const pin = (id: string, authorId: string, displayName: string) => ({
+      __typename: 'Message',
+      id,
+      author: { __typename: 'User', id: authorId, displayName },
+    });
+    const { client, push, sent } = cachedApi(() => ({ pinnedMessages: [pin('1', '2', 'Bob'), pin('2', '3', 'Cy')] }), ['ServerEvents']);
+    await client.query(PinsQuery, {}).toPromise();
+    const stream = client.subscription(ServerEventsSubscription, { serverId: '1' }).subscribe(() => undefined);
+    const asked = sent.length;
+    push({ __typename: 'MemberUpdated', member: { __typename: 'Member', user: { __typename: 'User', id: '2', displayName: 'Bobby' } } });
+
+    const authors = client
+      .readQuery(PinsQuery, {})
+      ?.data?.pinnedMessages.map((m: { author: { displayName: string } }) => m.author.displayName);
+    expect(authors).toEqual(['Bobby', 'Cy']);
+    expect(sent.length).toBe(asked);
     stream.unsubscribe();
     warn.mockRestore();
   });

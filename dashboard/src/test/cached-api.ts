@@ -1,5 +1,5 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
-import type { OperationDefinitionNode } from 'graphql';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { Client, makeErrorResult, makeResult, type Operation, type OperationResult } from 'urql';
 import { filter, fromValue, makeSubject, map, mergeMap, never, pipe, type Source } from 'wonka';
 import { cacheKeys, cacheUpdates } from '@/lib/cache-config';
@@ -25,9 +25,9 @@ const rootField = (op: Operation): string => {
 
 /**
  * The app's cache in front of a stand-in API for component and cache tests (no network): `answer`
- * gives each query's data (null: never answered, so a read shows what the cache holds; an Error: the
- * request failed, as when the network is gone); the
- * subscriptions named in `streams` get what the test pushes, any other stays silent.
+ * gives each query's data (null: never answered, so a read shows what the cache holds; a GraphQLError:
+ * the API refused it, its code in the extensions; another Error: the request failed, as when the
+ * network is gone); the subscriptions named in `streams` get what the test pushes, any other stays silent.
  */
 export function cachedApi(answer: (op: Operation) => Record<string, unknown> | Error | null, streams: readonly string[]): CachedApi {
   const sent: Operation[] = [];
@@ -51,6 +51,7 @@ export function cachedApi(answer: (op: Operation) => Record<string, unknown> | E
               );
             }
             const data = answer(op);
+            if (data instanceof GraphQLError) return fromValue(makeResult(op, { data: null, errors: [data] }));
             if (data instanceof Error) return fromValue(makeErrorResult(op, data));
             return data ? fromValue(makeResult(op, { data })) : never;
           }),

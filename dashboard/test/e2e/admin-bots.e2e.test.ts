@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshots } from './browser';
+import { launchBrowser, openUserPage, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, type Person } from './people';
 import { startStack, type Stack } from './stack';
@@ -10,9 +10,10 @@ import { until } from './voice-probe';
  * Bots belong to people, not servers: a member who manages no server still makes a bot on My bots,
  * its token shown once; it can be added only where they hold MANAGE_SERVER, and the page says where
  * each bot is. Then the member pickers of the settings: searched through the API, and the explainer
- * never blank while members load. Last, the server rail marks a mention in the other server, and its
- * right-click menu marks that server read. Two people in two browser contexts, both in two servers,
- * against the real stack.
+ * never blank while members load. Then the server rail marks a mention in the other server, and its
+ * right-click menu marks that server read. Last, My account, from the same user menu: a new display
+ * name, live for the others, and a new password. Two people in two browser contexts, both in two
+ * servers, against the real stack.
  */
 describe('my bots, the member pickers and the server rail in the browser', () => {
   let stack: Stack;
@@ -35,6 +36,23 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     }).then((r) => r.json() as Promise<{ data?: { me: { displayName: string; isBot: boolean } | null } }>);
     return body.data?.me?.isBot ? body.data.me.displayName : null;
   };
+  const userButton = (p: Page) => p.getByRole('button', { name: /^Status: Online/ });
+  /** Garden Club's first channel, #general. */
+  const openGarden = async (p: Page) => {
+    await p.goto(`/servers/${gardenId}`);
+    await p.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
+  };
+  /** Opens My account from the user menu. */
+  const openMyAccount = async (p: Page) => {
+    await userButton(p).click();
+    await p.getByRole('menuitem', { name: 'My account' }).click();
+    const dialog = p.getByRole('dialog', { name: 'My account' });
+    await expectPage(dialog).toBeVisible();
+    return dialog;
+  };
+  /** The text of what describes a field (its error or hint), as a screen reader reads it with the field. */
+  const descriptionOf = (field: Locator) =>
+    field.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
   const quietRoomIcon = () =>
     page('bea')
       .getByRole('navigation', { name: 'Servers' })
@@ -82,8 +100,8 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
       .focus();
     await page('bea').keyboard.press('Enter');
     await expectPage(page('bea').getByRole('menuitem', { name: 'My bots' })).toBeVisible();
-    // Down from the status choices to My bots, then Enter.
-    for (let i = 0; i < 4; i++) await page('bea').keyboard.press('ArrowDown');
+    // Down from the status choices past My account to My bots, then Enter.
+    for (let i = 0; i < 5; i++) await page('bea').keyboard.press('ArrowDown');
     const myBots = page('bea').getByRole('menuitem', { name: 'My bots' });
     await expectPage(myBots).toHaveAttribute('data-highlighted', '');
     await myBots.press('Enter');
@@ -272,5 +290,94 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     await bea.getByRole('button', { name: 'Server menu' }).click();
     await expectPage(markAsRead).toHaveAttribute('aria-disabled', 'true');
     await bea.keyboard.press('Escape');
+  });
+
+  it('Bea renames herself in My account: her panel shows it at once, and Olive sees it live in the members and on her message', async () => {
+    const [olive, bea] = [page('owner'), page('bea')];
+    const { server } = await people.owner.api('query($s: ID!) { server(id: $s) { channels { id type } } }', { s: gardenId });
+    const general = server.channels.find((c: { type: string }) => c.type === 'TEXT').id as string;
+    await people.bea.api('mutation($c: ID!) { sendMessage(channelId: $c, content: "the roses are out") { id } }', { c: general });
+    for (const p of [olive, bea]) {
+      await openGarden(p);
+      await expectPage(p.getByRole('article', { name: 'Bea: the roses are out' })).toBeVisible();
+    }
+    const oliveMembers = olive.getByRole('complementary', { name: 'Members' });
+    await expectPage(oliveMembers.getByText('Bea', { exact: true })).toBeVisible();
+
+    const dialog = await openMyAccount(bea);
+    // It opens on the display name.
+    await bea.waitForFunction(() => document.activeElement?.getAttribute('name') === 'displayName');
+    await expectPage(dialog.getByText(`@${people.bea.username}`)).toBeVisible();
+    const name = dialog.getByLabel('Display name', { exact: true }).and(dialog.getByRole('textbox'));
+    const save = dialog.getByRole('button', { name: 'Save' });
+    await expectPage(name).toHaveValue('Bea');
+    await expectPage(save).toBeDisabled();
+    await screenshots(bea, 'admin-bots-09-my-account');
+
+    await name.fill('Bea Green');
+    await save.click();
+    await expectPage(dialog.getByRole('status').filter({ hasText: 'saved' })).toHaveText('Display name saved.');
+    await expectPage(save).toBeDisabled();
+    await bea.keyboard.press('Escape');
+    await expectPage(dialog).toHaveCount(0);
+    await expectPage(userButton(bea)).toContainText('Bea Green');
+    expect(await userButton(bea).evaluate((el) => el === document.activeElement)).toBe(true);
+    // Her own chat, and Olive's open page, without a reload.
+    await expectPage(bea.getByRole('article', { name: 'Bea Green: the roses are out' })).toBeVisible();
+    await expectPage(oliveMembers.getByText('Bea Green', { exact: true })).toBeVisible();
+    await expectPage(olive.getByRole('article', { name: 'Bea Green: the roses are out' })).toBeVisible();
+    expect((await people.bea.api('{ me { displayName } }')).me.displayName).toBe('Bea Green');
+  });
+
+  it('Bea changes her password in My account: a wrong current one shows on its field; then her other session ends, and only the new one signs in', async () => {
+    const bea = page('bea');
+    // Her other device, signed in with the password she has now.
+    const device = await openUserPage(browser, stack.dashboardUrl);
+    const signIn = async (password: string) => {
+      await device.page.getByLabel('Username').fill(people.bea.username);
+      await device.page.getByLabel('Password').fill(password);
+      await device.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    };
+    await device.page.goto('/');
+    await signIn('correct horse battery');
+    await expectPage(userButton(device.page)).toBeVisible();
+
+    await openGarden(bea);
+    const dialog = await openMyAccount(bea);
+    const [current, next, confirm] = ['Current password', 'New password', 'Confirm new password'].map((label) =>
+      dialog.getByLabel(label, { exact: true }),
+    );
+    const change = dialog.getByRole('button', { name: 'Change password' });
+    await next!.fill('short');
+    await change.click();
+    await expectPage(next!).toHaveAttribute('aria-invalid', 'true');
+    expect(await descriptionOf(next!)).toBe('Your new password must be 8 to 256 characters.');
+
+    await current!.fill('not my password');
+    await next!.fill('a brand new password');
+    await confirm!.fill('a brand new password');
+    await change.click();
+    await expectPage(current!).toHaveAttribute('aria-invalid', 'true');
+    expect(await descriptionOf(current!)).toBe('That is not your current password.');
+    expect(await current!.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshots(bea, 'admin-bots-10-my-account-wrong-password');
+
+    await current!.fill('correct horse battery');
+    await change.click();
+    await expectPage(dialog.getByRole('status').filter({ hasText: 'Password changed' })).toHaveText(
+      'Password changed. Your other sessions were signed out.',
+    );
+    for (const field of [current!, next!, confirm!]) await expectPage(field).toHaveValue('');
+    // The other device is back at sign-in at once (its socket closed); this session goes on.
+    await expectPage(device.page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    await bea.reload();
+    await expectPage(userButton(bea)).toBeVisible();
+
+    await signIn('correct horse battery');
+    await expectPage(device.page.getByRole('alert').filter({ hasText: 'Invalid username or password' })).toBeVisible();
+    await expectPage(userButton(device.page)).toHaveCount(0);
+    await signIn('a brand new password');
+    await expectPage(userButton(device.page)).toBeVisible();
+    await device.context.close();
   });
 });

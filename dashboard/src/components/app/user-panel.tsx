@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { DropdownMenu } from 'radix-ui';
+import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
+import { AccountDialog } from '@/components/account/account-dialog';
 import { LogoutMutation } from '@/components/auth/auth.operations';
 import { useSession } from '@/components/session/api-provider';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
@@ -15,6 +17,7 @@ export const UserPanelFragment = graphql(`
     username
     displayName
     presence
+    ...AccountDialog
   }
 `);
 
@@ -41,6 +44,8 @@ export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFr
   const { setToken } = useSession();
   const [, setPresence] = useMutation(SetPresenceMutation);
   const [, logout] = useMutation(LogoutMutation);
+  const [accountOpen, setAccountOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   const current = STATUSES.find((s) => s.status === user.presence) ?? STATUSES[0]!;
 
   async function signOut() {
@@ -52,7 +57,11 @@ export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFr
   return (
     <div className="user-panel">
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="user-button" aria-label={`Status: ${current.label}. Change status or open My bots`}>
+        <DropdownMenu.Trigger
+          ref={trigger}
+          className="user-button"
+          aria-label={`Status: ${current.label}. Change status, or open My account or My bots`}
+        >
           <PresenceDot status={user.presence} />
           <span className="user-names">
             <span className="user-display">{user.displayName}</span>
@@ -73,6 +82,9 @@ export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFr
               ))}
             </DropdownMenu.RadioGroup>
             <DropdownMenu.Separator className="menu-separator" />
+            <DropdownMenu.Item className="menu-item" onSelect={() => setAccountOpen(true)}>
+              My account
+            </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" onSelect={() => router.push('/bots')}>
               My bots
             </DropdownMenu.Item>
@@ -82,6 +94,7 @@ export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFr
       <button type="button" className="button ghost small-button" onClick={() => void signOut()}>
         Sign out
       </button>
+      {accountOpen && <AccountDialog user={user} onClose={() => setAccountOpen(false)} returnFocusTo={trigger} />}
     </div>
   );
 }

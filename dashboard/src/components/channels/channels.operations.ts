@@ -56,10 +56,14 @@ export const ServerEventsSubscription = graphql(`
           presence
         }
       }
+      # Written to the cache as it arrives: every cached view of the user (pins, search results, who
+      # reacted, their own panel in another tab) shows a new display name at once. The member list
+      # reads its pages again, and open chats rename the messages they hold (members/user-names.ts).
       ... on MemberUpdated {
         member {
           user {
             id
+            displayName
           }
         }
       }

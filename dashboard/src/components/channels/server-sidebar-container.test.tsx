@@ -3,6 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemberList } from '@/components/members/member-list';
+import { useUserNames, type UserName } from '@/components/members/user-names';
 import { VoiceEngineContext } from '@/components/voice/voice-provider';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import type { VoiceEngine } from '@/lib/voice/voice-engine';
@@ -83,6 +84,7 @@ function renderSidebar(world: World) {
       <VoiceEngineContext.Provider value={engine as unknown as VoiceEngine}>
         <ServerSidebarContainer serverId="s1" channelId="c1" onNavigate={() => {}} />
         <MemberList serverId="s1" />
+        <NamesHeard />
       </VoiceEngineContext.Provider>
     </Provider>,
   );
@@ -96,6 +98,13 @@ function renderSidebar(world: World) {
       (name) => sent.slice(marked).filter((op) => operationName(op) === name && op.kind === 'query').length,
     );
   return { push: (event: Record<string, unknown>) => act(() => api.push(event)), connection, mark, readsSinceMark };
+}
+
+/** The names announced to open chats, as one of them would hear them. */
+const heard: UserName[] = [];
+function NamesHeard() {
+  useUserNames((user) => heard.push(user));
+  return null;
 }
 
 const sidebar = () => screen.getByRole('navigation', { name: 'Channels of Book Club' });
@@ -143,5 +152,20 @@ describe('ServerSidebarContainer after missed server events', () => {
     expect(await within(sidebar()).findByText('announcements')).toBeTruthy();
     expect(await within(members()).findByText('Carol')).toBeTruthy();
     expect(readsSinceMark()).toEqual([1, 1]);
+  });
+
+  it('on MemberUpdated the member list shows the new display name, and open chats are told it', async () => {
+    const world: World = { channels: [channel('c1', 'general', 'TEXT')], members: ['Alice', 'Bob'] };
+    const { push } = renderSidebar(world);
+    expect(await within(members()).findByText('Bob')).toBeTruthy();
+    heard.length = 0;
+    world.members = ['Alice', 'Bobby'];
+    await push({
+      __typename: 'MemberUpdated',
+      member: { __typename: 'Member', user: { __typename: 'User', id: 'm1', displayName: 'Bobby' } },
+    });
+    expect(await within(members()).findByText('Bobby')).toBeTruthy();
+    // Their messages in an open chat hold a copy of their name, which the chat renames.
+    expect(heard).toEqual([expect.objectContaining({ id: 'm1', displayName: 'Bobby' })]);
   });
 });

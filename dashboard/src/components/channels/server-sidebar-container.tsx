@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { reloadMemberList } from '@/components/members/member-list-pages';
+import { announceUserName } from '@/components/members/user-names';
 import { ServerActions } from '@/components/servers/server-actions';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -67,9 +68,12 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
         case 'MemberJoined':
         case 'MemberLeft':
           return reloadMembers();
+        case 'MemberUpdated':
+          announceUserName(event.member.user);
+          reloadMembers();
+          return reload();
         case 'RoleUpdated':
         case 'RoleDeleted':
-        case 'MemberUpdated':
           reloadMembers();
           return reload();
         case 'ChannelUpdated':

@@ -15,7 +15,8 @@ import {
 interface Msg {
   id: string;
   content: string;
-  replyTo?: { id: string; content: string } | null;
+  author?: { id: string; displayName: string };
+  replyTo?: { id: string; content: string; author?: { id: string; displayName: string } } | null;
   reactions: readonly ReactionState[];
 }
 
@@ -121,6 +122,28 @@ describe('message log', () => {
     ]);
     expect(older.messages[0]!.replyTo?.content).toBe('edited');
     expect(messageLogReducer(older, { type: 'updated', message: msg(6) })).toBe(older);
+  });
+
+  it('shows a renamed author’s new name on their messages and in the replies quoting them; nobody renamed, the same log', () => {
+    const [bob, cy] = [
+      { id: 'u2', displayName: 'Bob' },
+      { id: 'u3', displayName: 'Cy' },
+    ];
+    const by = (id: number, author: typeof bob, to?: Msg): Msg => ({
+      ...msg(id),
+      author,
+      replyTo: to ? { id: to.id, content: to.content, author: to.author } : null,
+    });
+    const log = run([{ type: 'latest', messages: [by(1, bob), by(2, cy, by(1, bob)), by(3, cy)], hasMoreBefore: false }]);
+    const renamed = messageLogReducer(log, { type: 'renamed', user: { id: 'u2', displayName: 'Bobby' } });
+    expect(renamed.messages.map((m) => [m.author?.displayName, m.replyTo?.author?.displayName ?? null])).toEqual([
+      ['Bobby', null],
+      ['Cy', 'Bobby'],
+      ['Cy', null],
+    ]);
+    expect(renamed.messages[2]).toBe(log.messages[2]);
+    expect(messageLogReducer(renamed, { type: 'renamed', user: { id: 'u2', displayName: 'Bobby' } })).toBe(renamed);
+    expect(messageLogReducer(renamed, { type: 'renamed', user: { id: 'u9', displayName: 'Dee' } })).toBe(renamed);
   });
 
   describe('a window around an old message (a jump)', () => {

@@ -17,11 +17,18 @@ export interface ReactionState {
   me: boolean;
 }
 
+/** Someone a message names (its author, the author it quotes): kept current as they rename (`renamed`). */
+export interface NamedUser {
+  id: string;
+  displayName: string;
+}
+
 export interface LogEntry {
   id: string;
   content: string;
+  author?: NamedUser;
   /** The message it replies to, as quoted: kept current as that message is edited or deleted. */
-  replyTo?: { id: string; content: string } | null;
+  replyTo?: { id: string; content: string; author?: NamedUser } | null;
   /** In order of first use. */
   reactions: readonly ReactionState[];
 }
@@ -85,6 +92,8 @@ export type MessageLogAction<T extends LogEntry> =
   /** An edit, live or as editMessage answered: the message without its reactions, which stay as the log has them. */
   | { type: 'updated'; message: Omit<T, 'reactions'> }
   | { type: 'deleted'; messageId: string }
+  /** A user's display name as it is now: their messages, and the replies quoting them, show it. */
+  | { type: 'renamed'; user: NamedUser }
   /** `readerId`: whose `me` this log shows; another member's change moves the count only. */
   | { type: 'reaction'; change: ReactionChange; readerId: string };
 
@@ -249,6 +258,20 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
         m.id === messageId ? [] : m.replyTo?.id === messageId ? [{ ...m, replyTo: null }] : [m],
       );
       return { ...log, messages };
+    }
+    case 'renamed': {
+      const { id, displayName } = action.user;
+      const rename = (user: NamedUser | undefined) =>
+        user?.id === id && user.displayName !== displayName ? { ...user, displayName } : user;
+      let renamed = false;
+      // As the API answers on a reload; the same log when nobody here changes.
+      const messages = log.messages.map((m) => {
+        const [author, quoted] = [rename(m.author), rename(m.replyTo?.author)];
+        if (author === m.author && quoted === m.replyTo?.author) return m;
+        renamed = true;
+        return { ...m, author, replyTo: m.replyTo && { ...m.replyTo, author: quoted } };
+      });
+      return renamed ? { ...log, messages } : log;
     }
     case 'reaction': {
       const { change } = action;

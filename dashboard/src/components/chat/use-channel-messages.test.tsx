@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { announceUserName } from '@/components/members/user-names';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import { cachedApi, operationName } from '@/test/cached-api';
 import { useChannelMessages } from './use-channel-messages';
@@ -30,7 +31,9 @@ function Log() {
     <>
       <ul aria-label="log">
         {log.messages.map((m) => (
-          <li key={m.id}>{m.content}</li>
+          <li key={m.id} title={m.author.displayName}>
+            {m.content}
+          </li>
         ))}
       </ul>
       <button onClick={() => void loadOlder()}>Older</button>
@@ -93,6 +96,15 @@ describe('useChannelMessages', () => {
     expect(await screen.findByText('hello (edited)')).toBeTruthy();
     expect(shown()).toEqual(['hello (edited)', 'third']);
     expect(historyReads()).toBe(before + 1);
+  });
+
+  it('shows a new display name on the author’s messages as it is announced, without reading them again', async () => {
+    const { historyReads } = renderLog({ messages: [message('100', 'hello'), message('101', 'second')] });
+    expect(await screen.findByText('second')).toBeTruthy();
+    const before = historyReads();
+    act(() => announceUserName({ id: 'u2', displayName: 'Bobby' }));
+    expect(screen.getAllByRole('listitem').map((item) => item.title)).toEqual(['Bobby', 'Bobby']);
+    expect(historyReads()).toBe(before);
   });
 
   it('drops the newest message when it was deleted in the gap, as the others', async () => {

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
+import { useUserNames } from '@/components/members/user-names';
 import { getFragmentData, type FragmentType } from '@/gql';
 import { useOnReconnect } from '@/hooks/use-on-reconnect';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
@@ -191,6 +192,8 @@ export function useChannelMessages(
     },
     onEnded: onLost,
   });
+
+  useUserNames((user) => dispatch({ type: 'renamed', user }));
 
   /** What the member's own mutations return goes in at once; the live event then merges by id. */
   const apply = useCallback((action: MessageLogAction<ChatMessageData>) => dispatch(action), []);
