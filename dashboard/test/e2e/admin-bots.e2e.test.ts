@@ -12,7 +12,7 @@ import { until } from './voice-probe';
  * each bot is. Then the member pickers of the settings: searched through the API, and the explainer
  * never blank while members load. Then the server rail marks a mention in the other server, and its
  * right-click menu marks that server read. Last, My account, from the same user menu: a new display
- * name, live for the others, and a new password. Two people in two browser contexts, both in two
+ * name and an avatar, live for the others, and a new password. Two people in two browser contexts, both in two
  * servers, against the real stack.
  */
 describe('my bots, the member pickers and the server rail in the browser', () => {
@@ -327,6 +327,62 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     await expectPage(oliveMembers.getByText('Bea Green', { exact: true })).toBeVisible();
     await expectPage(olive.getByRole('article', { name: 'Bea Green: the roses are out' })).toBeVisible();
     expect((await people.bea.api('{ me { displayName } }')).me.displayName).toBe('Bea Green');
+  });
+
+  it('Bea uploads an avatar in My account: her panel shows it at once, Olive sees it live in the members and beside her message; Remove brings back her initials', async () => {
+    const [olive, bea] = [page('owner'), page('bea')];
+    for (const p of [olive, bea]) {
+      await openGarden(p);
+      await expectPage(p.getByRole('article', { name: 'Bea Green: the roses are out' })).toBeVisible();
+    }
+    const beaRow = olive.getByRole('complementary', { name: 'Members' }).locator('li', { hasText: 'Bea Green' });
+    const beaMessage = olive.getByRole('article', { name: 'Bea Green: the roses are out' });
+    const faces = [bea.locator('.user-panel .avatar'), beaRow.locator('.avatar'), beaMessage.locator('.message-avatar .avatar')];
+    for (const face of faces) await expectPage(face).toHaveText('BG');
+
+    // A real PNG, wider than tall, drawn by the browser: the dialog crops and scales it to 256×256.
+    const png = await bea.evaluate(() => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 600, height: 400 });
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#c2185b';
+      context.fillRect(0, 0, 600, 400);
+      context.fillStyle = '#ffeb3b';
+      context.beginPath();
+      context.arc(300, 200, 120, 0, 2 * Math.PI);
+      context.fill();
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    /** The width of a picture once loaded: 0 if it could not be. */
+    const loadedWidth = (img: Locator) =>
+      img.evaluate(async (el: HTMLImageElement) => {
+        if (!el.complete) await new Promise((done) => el.addEventListener('load', done, { once: true }));
+        return el.naturalWidth;
+      });
+    const dialog = await openMyAccount(bea);
+    await expectPage(dialog.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+    await dialog.getByLabel('Upload image').setInputFiles({ name: 'rose.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await expectPage(dialog.getByRole('status').filter({ hasText: 'Avatar' })).toHaveText('Avatar updated.');
+    expect(await loadedWidth(dialog.locator('.avatar-picker img.avatar'))).toBe(256);
+    await screenshots(bea, 'admin-bots-11-my-account-avatar');
+    await bea.keyboard.press('Escape');
+
+    const { avatarUrl } = (await people.bea.api('{ me { avatarUrl } }')).me as { avatarUrl: string };
+    const served = await fetch(new URL(avatarUrl, stack.apiUrl));
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    // Her panel at once, and Olive's open page live, each a picture that loaded: 256 pixels wide.
+    const src = new URL(avatarUrl, stack.apiUrl).href;
+    for (const face of faces) {
+      await expectPage(face).toHaveAttribute('src', src);
+      expect(await loadedWidth(face)).toBe(256);
+    }
+    await screenshots(olive, 'admin-bots-12-chat-avatars');
+
+    await openMyAccount(bea).then((d) => d.getByRole('button', { name: 'Remove' }).click());
+    await expectPage(bea.getByRole('dialog').getByRole('status').filter({ hasText: 'Avatar' })).toHaveText('Avatar removed.');
+    await bea.keyboard.press('Escape');
+    for (const face of faces) await expectPage(face).toHaveText('BG');
+    await expectPage(olive.locator(`img[src="${src}"]`)).toHaveCount(0);
+    expect((await people.bea.api('{ me { avatarUrl } }')).me.avatarUrl).toBeNull();
   });
 
   it('Bea changes her password in My account: a wrong current one shows on its field; then her other session ends, and only the new one signs in', async () => {

@@ -8,18 +8,21 @@ import { ShellQuery } from '@/components/servers/servers.operations';
 import { cachedApi, operationName } from '@/test/cached-api';
 import { description } from '@/test/locked';
 import { passwordRefusal } from './password-form';
+import { scaleAvatar } from './scale-avatar';
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: vi.fn(), replace: vi.fn() }) }));
 vi.mock('@/components/session/api-provider', () => ({ useSession: () => ({ setToken: vi.fn() }) }));
+// jsdom has no canvas: each test says what scaling the picked image gives.
+vi.mock('./scale-avatar', () => ({ scaleAvatar: vi.fn() }));
 
-const ME = { __typename: 'User', id: 'u1', username: 'bea', displayName: 'Bea', presence: 'ONLINE' };
+const ME = { __typename: 'User', id: 'u1', username: 'bea', displayName: 'Bea', avatarUrl: null as string | null, presence: 'ONLINE' };
 
 /** The API's refusal of a mutation, as formatError shapes it. */
 const refusal = (code: string, message: string, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions } });
 
 type Mutations = Partial<
-  Record<'UpdateProfile' | 'ChangePassword', (variables: Record<string, unknown>) => Record<string, unknown> | Error>
+  Record<'UpdateProfile' | 'ChangePassword' | 'SetAvatar', (variables: Record<string, unknown>) => Record<string, unknown> | Error>
 >;
 
 function Shell() {
@@ -28,10 +31,10 @@ function Shell() {
 }
 
 /** The user panel over the app's cache, as the shell shows it; `mutations` answer for the API. */
-async function renderPanel(mutations: Mutations = {}) {
+async function renderPanel(mutations: Mutations = {}, me = ME) {
   const api = cachedApi((op: Operation) => {
     const name = operationName(op) as keyof Mutations | 'Shell';
-    if (name === 'Shell') return { me: ME, myServers: [] };
+    if (name === 'Shell') return { me, myServers: [] };
     return mutations[name]?.(op.variables as Record<string, unknown>) ?? null;
   }, []);
   render(
@@ -185,5 +188,77 @@ describe('My account', () => {
     expect(passwordRefusal({ code: 'NETWORK_ERROR', message: 'Cannot reach the server.' }).message).toBe(
       'Your password was not changed. Try again.',
     );
+  });
+
+  describe('avatar', () => {
+    const PICTURED = { ...ME, avatarUrl: '/avatars/u1/0123abcd' };
+    const SCALED = 'data:image/webp;base64,UklGRg==';
+    const setAvatar = ({ image }: Record<string, unknown>) => ({
+      setAvatar: { __typename: 'User', id: 'u1', avatarUrl: image ? '/avatars/u1/4567cdef' : null },
+    });
+    const upload = () => screen.getByLabelText('Upload image') as HTMLInputElement;
+    const pick = (file = new File(['picture'], 'me.png', { type: 'image/png' })) =>
+      act(async () => fireEvent.change(upload(), { target: { files: [file] } }));
+    const panelAvatar = () => userButton().querySelector('.avatar');
+
+    it('sends the picked image as scaled, and the panel shows the new avatar at once', async () => {
+      vi.mocked(scaleAvatar).mockResolvedValue(SCALED);
+      const { sent } = await renderPanel({ SetAvatar: setAvatar });
+      expect(panelAvatar()?.textContent).toBe('B');
+      const dialog = await openAccount();
+      expect(upload().type).toBe('file');
+      expect(upload().accept).toBe('image/png,image/jpeg,image/gif,image/webp');
+      expect(within(dialog).queryByRole('button', { name: 'Remove' })).toBeNull();
+      const file = new File(['picture'], 'me.png', { type: 'image/png' });
+      await pick(file);
+      expect(scaleAvatar).toHaveBeenCalledWith(file);
+      expect(sent('SetAvatar')).toEqual([{ image: SCALED }]);
+      expect(within(dialog).getByText('Avatar updated.').getAttribute('role')).toBe('status');
+      expect(panelAvatar()?.getAttribute('src')).toBe('http://localhost:4000/avatars/u1/4567cdef');
+      expect(within(dialog).getByRole('button', { name: 'Remove' })).toBeTruthy();
+    });
+
+    it('Remove sends null: the initials come back and the dialog says so', async () => {
+      const { sent } = await renderPanel({ SetAvatar: setAvatar }, PICTURED);
+      expect(panelAvatar()?.getAttribute('src')).toBe('http://localhost:4000/avatars/u1/0123abcd');
+      const dialog = await openAccount();
+      await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' })));
+      expect(sent('SetAvatar')).toEqual([{ image: null }]);
+      expect(within(dialog).getByText('Avatar removed.').getAttribute('role')).toBe('status');
+      expect(panelAvatar()?.textContent).toBe('B');
+      expect(within(dialog).queryByRole('button', { name: 'Remove' })).toBeNull();
+    });
+
+    it('shows the API’s refusal of the image beside the upload button; the avatar stays', async () => {
+      vi.mocked(scaleAvatar).mockResolvedValue(SCALED);
+      await renderPanel(
+        { SetAvatar: () => refusal('BAD_USER_INPUT', 'image: must be a PNG, JPEG, GIF or WebP image', { field: 'image' }) },
+        PICTURED,
+      );
+      await openAccount();
+      await pick();
+      expect(upload().getAttribute('aria-invalid')).toBe('true');
+      expect(description(upload())).toBe('Your image must be a PNG, JPEG, GIF or WebP image.');
+      expect(screen.getByRole('alert').textContent).toBe('Your image must be a PNG, JPEG, GIF or WebP image.');
+      expect(panelAvatar()?.getAttribute('src')).toBe('http://localhost:4000/avatars/u1/0123abcd');
+    });
+
+    it('refuses without a request an image still over 192 KiB once scaled, or one the browser cannot read', async () => {
+      // 192 KiB and one byte, decoded.
+      vi.mocked(scaleAvatar).mockResolvedValue(`data:image/png;base64,${'A'.repeat(262_148)}`);
+      const { sent } = await renderPanel({ SetAvatar: setAvatar });
+      await openAccount();
+      await pick();
+      expect(description(upload())).toBe('This image is still over 192 KiB at 256×256. Pick a simpler one.');
+      vi.mocked(scaleAvatar).mockResolvedValue(undefined);
+      await pick(new File(['not a picture'], 'notes.png', { type: 'image/png' }));
+      expect(description(upload())).toBe('That file is not an image this browser can read. Pick a PNG, JPEG, GIF or WebP image.');
+      expect(sent('SetAvatar')).toEqual([]);
+      // Exactly 192 KiB goes.
+      vi.mocked(scaleAvatar).mockResolvedValue(`data:image/png;base64,${'A'.repeat(262_144)}`);
+      await pick();
+      expect(sent('SetAvatar')).toHaveLength(1);
+      expect(upload().getAttribute('aria-invalid')).toBeNull();
+    });
   });
 });

@@ -4,14 +4,17 @@ import { Dialog } from 'radix-ui';
 import type { RefObject } from 'react';
 import { CrossIcon } from '@/components/ui/line-icon';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
+import { AvatarForm } from './avatar-form';
 import { DisplayNameForm } from './display-name-form';
 import { PasswordForm } from './password-form';
 import './account.css';
 
 export const AccountDialogFragment = graphql(`
   fragment AccountDialog on User {
+    id
     username
     displayName
+    avatarUrl
   }
 `);
 
@@ -23,8 +26,8 @@ interface AccountDialogProps {
 }
 
 /**
- * My account, as Discord's: the username (fixed), the display name and the password, each form on its
- * own. A Radix dialog: focus stays inside it, Escape and the close button close it.
+ * My account, as Discord's: the username (fixed), the display name, the avatar and the password, each
+ * form on its own. A Radix dialog: focus stays inside it, Escape and the close button close it.
  */
 export function AccountDialog({ user: ref, onClose, returnFocusTo }: AccountDialogProps) {
   const user = getFragmentData(AccountDialogFragment, ref);
@@ -46,6 +49,7 @@ export function AccountDialog({ user: ref, onClose, returnFocusTo }: AccountDial
             <span>@{user.username}</span>
           </p>
           <DisplayNameForm current={user.displayName} />
+          <AvatarForm user={user} />
           <PasswordForm username={user.username} />
           {/* Last, so the dialog opens on the display name (Radix focuses the first control); shown top right. */}
           <Dialog.Close className="icon-button account-close" aria-label="Close" title="Close">

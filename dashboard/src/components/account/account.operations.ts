@@ -16,3 +16,13 @@ export const ChangePasswordMutation = graphql(`
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
   }
 `);
+
+/** `image`: a data URL, or null to remove it. Answers the user by id: the cache shows the new avatar wherever they are shown. */
+export const SetAvatarMutation = graphql(`
+  mutation SetAvatar($image: String) {
+    setAvatar(image: $image) {
+      id
+      avatarUrl
+    }
+  }
+`);

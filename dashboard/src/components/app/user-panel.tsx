@@ -9,6 +9,7 @@ import { LogoutMutation } from '@/components/auth/auth.operations';
 import { useSession } from '@/components/session/api-provider';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import type { PresenceStatus } from '@/gql/graphql';
+import { Avatar } from '@/components/members/avatar';
 import { PresenceDot } from '@/components/members/presence-dot';
 
 export const UserPanelFragment = graphql(`
@@ -16,6 +17,7 @@ export const UserPanelFragment = graphql(`
     id
     username
     displayName
+    avatarUrl
     presence
     ...AccountDialog
   }
@@ -62,7 +64,7 @@ export function UserPanel({ user: ref }: { user: FragmentType<typeof UserPanelFr
           className="user-button"
           aria-label={`Status: ${current.label}. Change status, or open My account or My bots`}
         >
-          <PresenceDot status={user.presence} />
+          <Avatar user={user} size={32} status={user.presence} />
           <span className="user-names">
             <span className="user-display">{user.displayName}</span>
             <span className="muted small">{current.label}</span>

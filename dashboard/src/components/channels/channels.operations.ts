@@ -64,6 +64,7 @@ export const ServerEventsSubscription = graphql(`
           user {
             id
             displayName
+            avatarUrl
           }
         }
       }

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemberList } from '@/components/members/member-list';
-import { useUserNames, type UserName } from '@/components/members/user-names';
+import { useUserChanges, type ShownUser } from '@/components/members/user-changes';
 import { VoiceEngineContext } from '@/components/voice/voice-provider';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import type { VoiceEngine } from '@/lib/voice/voice-engine';
@@ -19,7 +19,14 @@ vi.mock('next/navigation', () => ({ useRouter: () => router }));
 vi.mock('@/components/session/api-provider', () => ({ useSession: () => session }));
 
 const ME = { __typename: 'User', id: 'u1' };
-const user = (id: string, displayName: string) => ({ __typename: 'User', id, displayName, presence: 'ONLINE', isBot: false });
+const user = (id: string, displayName: string) => ({
+  __typename: 'User',
+  id,
+  displayName,
+  avatarUrl: null,
+  presence: 'ONLINE',
+  isBot: false,
+});
 const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', voiceStates: ReturnType<typeof voiceState>[] = []) => ({
   __typename: 'Channel',
   id,
@@ -84,7 +91,7 @@ function renderSidebar(world: World) {
       <VoiceEngineContext.Provider value={engine as unknown as VoiceEngine}>
         <ServerSidebarContainer serverId="s1" channelId="c1" onNavigate={() => {}} />
         <MemberList serverId="s1" />
-        <NamesHeard />
+        <UsersHeard />
       </VoiceEngineContext.Provider>
     </Provider>,
   );
@@ -100,10 +107,10 @@ function renderSidebar(world: World) {
   return { push: (event: Record<string, unknown>) => act(() => api.push(event)), connection, mark, readsSinceMark };
 }
 
-/** The names announced to open chats, as one of them would hear them. */
-const heard: UserName[] = [];
-function NamesHeard() {
-  useUserNames((user) => heard.push(user));
+/** The users announced to open chats, as one of them would hear them. */
+const heard: ShownUser[] = [];
+function UsersHeard() {
+  useUserChanges((user) => heard.push(user));
   return null;
 }
 
@@ -154,7 +161,7 @@ describe('ServerSidebarContainer after missed server events', () => {
     expect(readsSinceMark()).toEqual([1, 1]);
   });
 
-  it('on MemberUpdated the member list shows the new display name, and open chats are told it', async () => {
+  it('on MemberUpdated the member list shows the new display name, and open chats are told it with the avatar', async () => {
     const world: World = { channels: [channel('c1', 'general', 'TEXT')], members: ['Alice', 'Bob'] };
     const { push } = renderSidebar(world);
     expect(await within(members()).findByText('Bob')).toBeTruthy();
@@ -162,10 +169,10 @@ describe('ServerSidebarContainer after missed server events', () => {
     world.members = ['Alice', 'Bobby'];
     await push({
       __typename: 'MemberUpdated',
-      member: { __typename: 'Member', user: { __typename: 'User', id: 'm1', displayName: 'Bobby' } },
+      member: { __typename: 'Member', user: { __typename: 'User', id: 'm1', displayName: 'Bobby', avatarUrl: '/avatars/m1/ab' } },
     });
     expect(await within(members()).findByText('Bobby')).toBeTruthy();
-    // Their messages in an open chat hold a copy of their name, which the chat renames.
-    expect(heard).toEqual([expect.objectContaining({ id: 'm1', displayName: 'Bobby' })]);
+    // Their messages in an open chat hold a copy of their name and avatar, which the chat updates.
+    expect(heard).toEqual([expect.objectContaining({ id: 'm1', displayName: 'Bobby', avatarUrl: '/avatars/m1/ab' })]);
   });
 });

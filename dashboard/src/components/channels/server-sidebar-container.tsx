@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { reloadMemberList } from '@/components/members/member-list-pages';
-import { announceUserName } from '@/components/members/user-names';
+import { announceUser } from '@/components/members/user-changes';
 import { ServerActions } from '@/components/servers/server-actions';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -69,7 +69,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
         case 'MemberLeft':
           return reloadMembers();
         case 'MemberUpdated':
-          announceUserName(event.member.user);
+          announceUser(event.member.user);
           reloadMembers();
           return reload();
         case 'RoleUpdated':

@@ -4,8 +4,8 @@ import { MessageList, type MessageListProps } from './message-list';
 import type { MessageLog } from './message-log';
 
 /** Fixtures for the chat's component tests: authors, a message, and the list with do-nothing handlers. */
-export const ALICE = { __typename: 'User' as const, id: '1', username: 'alice', displayName: 'Alice' };
-export const BOB = { __typename: 'User' as const, id: '2', username: 'bob', displayName: 'Bob' };
+export const ALICE = { __typename: 'User' as const, id: '1', username: 'alice', displayName: 'Alice', avatarUrl: null as string | null };
+export const BOB = { __typename: 'User' as const, id: '2', username: 'bob', displayName: 'Bob', avatarUrl: null as string | null };
 export type TestAuthor = typeof ALICE;
 
 export const noop = () => undefined;

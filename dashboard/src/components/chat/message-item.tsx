@@ -2,6 +2,7 @@
 
 import { AlertDialog } from 'radix-ui';
 import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { Avatar } from '@/components/members/avatar';
 import { graphql } from '@/gql';
 import type { ChatMessageFragment as ChatMessageFields } from '@/gql/graphql';
 import { formatDateTime, formatMessageTime } from './chat-time';
@@ -31,6 +32,7 @@ export const ChatMessageFragment = graphql(`
       id
       username
       displayName
+      avatarUrl
     }
     replyTo {
       id
@@ -38,6 +40,7 @@ export const ChatMessageFragment = graphql(`
       author {
         id
         displayName
+        avatarUrl
       }
     }
   }
@@ -117,11 +120,16 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           onClick={() => props.onJumpTo(message.replyTo!.id)}
           aria-label={`Jump to the message replied to`}
         >
-          <span className="reply-author">@{message.replyTo.author.displayName}</span> <span className="reply-text">{quote}</span>
+          <Avatar user={message.replyTo.author} size={16} /> <span className="reply-author">@{message.replyTo.author.displayName}</span>{' '}
+          <span className="reply-text">{quote}</span>
         </button>
       )}
       {headed && (
         <header className="message-header">
+          {/* In the gutter beside the header, as on Discord: continued messages align under the text. */}
+          <span className="message-avatar">
+            <Avatar user={message.author} size={40} />
+          </span>
           <span className="message-author">{message.author.displayName}</span>
           <time className="message-time" dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
             {formatMessageTime(message.createdAt)}

@@ -33,18 +33,25 @@ describe('message list', () => {
     expect(screen.getByText('This is the beginning of the channel.')).toBeTruthy();
   });
 
-  it('groups consecutive messages of one author under one header, and starts a new group after a gap', () => {
+  it('groups consecutive messages of one author under one header with their avatar, and starts a new group after a gap', () => {
+    const pictured = { ...BOB, avatarUrl: '/avatars/2/ab' };
     renderLog(
       apply([
         {
           type: 'latest',
-          messages: [message(1, ALICE, 'm1', 0), message(2, ALICE, 'm2', 1), message(3, BOB, 'm3', 2), message(4, BOB, 'm4', 30)],
+          messages: [message(1, ALICE, 'm1', 0), message(2, ALICE, 'm2', 1), message(3, pictured, 'm3', 2), message(4, pictured, 'm4', 30)],
           hasMoreBefore: false,
         },
       ]),
     );
     const headers = screen.getAllByRole('article').map((a) => a.querySelector('.message-author')?.textContent ?? null);
     expect(headers).toEqual(['Alice', null, 'Bob', 'Bob']);
+    // Alice has no picture: her initials; Bob's picture, from the API's origin.
+    const avatars = screen.getAllByRole('article').map((a) => {
+      const avatar = a.querySelector('.message-avatar .avatar');
+      return avatar && (avatar.getAttribute('src') ?? avatar.textContent);
+    });
+    expect(avatars).toEqual(['A', null, 'http://localhost:4000/avatars/2/ab', 'http://localhost:4000/avatars/2/ab']);
   });
 
   it('shows edits with "(edited)", drops deleted messages, and never renders content as HTML', () => {

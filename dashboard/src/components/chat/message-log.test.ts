@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ShownUser } from '@/components/members/user-changes';
 import {
   compareIds,
   emptyLog,
@@ -15,8 +16,8 @@ import {
 interface Msg {
   id: string;
   content: string;
-  author?: { id: string; displayName: string };
-  replyTo?: { id: string; content: string; author?: { id: string; displayName: string } } | null;
+  author?: ShownUser;
+  replyTo?: { id: string; content: string; author?: ShownUser } | null;
   reactions: readonly ReactionState[];
 }
 
@@ -124,10 +125,10 @@ describe('message log', () => {
     expect(messageLogReducer(older, { type: 'updated', message: msg(6) })).toBe(older);
   });
 
-  it('shows a renamed author’s new name on their messages and in the replies quoting them; nobody renamed, the same log', () => {
+  it('shows an author’s new name and avatar on their messages and in the replies quoting them; nobody changed, the same log', () => {
     const [bob, cy] = [
-      { id: 'u2', displayName: 'Bob' },
-      { id: 'u3', displayName: 'Cy' },
+      { id: 'u2', displayName: 'Bob', avatarUrl: null },
+      { id: 'u3', displayName: 'Cy', avatarUrl: null },
     ];
     const by = (id: number, author: typeof bob, to?: Msg): Msg => ({
       ...msg(id),
@@ -135,15 +136,31 @@ describe('message log', () => {
       replyTo: to ? { id: to.id, content: to.content, author: to.author } : null,
     });
     const log = run([{ type: 'latest', messages: [by(1, bob), by(2, cy, by(1, bob)), by(3, cy)], hasMoreBefore: false }]);
-    const renamed = messageLogReducer(log, { type: 'renamed', user: { id: 'u2', displayName: 'Bobby' } });
-    expect(renamed.messages.map((m) => [m.author?.displayName, m.replyTo?.author?.displayName ?? null])).toEqual([
+    const shown = (l: typeof log) => l.messages.map((m) => [m.author?.displayName, m.replyTo?.author?.displayName ?? null]);
+    const renamed = messageLogReducer(log, { type: 'userChanged', user: { id: 'u2', displayName: 'Bobby', avatarUrl: null } });
+    expect(shown(renamed)).toEqual([
       ['Bobby', null],
       ['Cy', 'Bobby'],
       ['Cy', null],
     ]);
     expect(renamed.messages[2]).toBe(log.messages[2]);
-    expect(messageLogReducer(renamed, { type: 'renamed', user: { id: 'u2', displayName: 'Bobby' } })).toBe(renamed);
-    expect(messageLogReducer(renamed, { type: 'renamed', user: { id: 'u9', displayName: 'Dee' } })).toBe(renamed);
+    expect(messageLogReducer(renamed, { type: 'userChanged', user: { id: 'u2', displayName: 'Bobby', avatarUrl: null } })).toBe(renamed);
+    expect(messageLogReducer(renamed, { type: 'userChanged', user: { id: 'u9', displayName: 'Dee' } })).toBe(renamed);
+
+    // A new avatar alone, then none again: their messages and the quotes of them follow.
+    const pictured = messageLogReducer(renamed, {
+      type: 'userChanged',
+      user: { id: 'u2', displayName: 'Bobby', avatarUrl: '/avatars/u2/ab' },
+    });
+    expect(pictured.messages.map((m) => [m.author?.avatarUrl, m.replyTo?.author?.avatarUrl ?? null])).toEqual([
+      ['/avatars/u2/ab', null],
+      [null, '/avatars/u2/ab'],
+      [null, null],
+    ]);
+    expect(shown(pictured)).toEqual(shown(renamed));
+    const removed = messageLogReducer(pictured, { type: 'userChanged', user: { id: 'u2', displayName: 'Bobby', avatarUrl: null } });
+    expect(removed.messages[0]!.author?.avatarUrl).toBeNull();
+    expect(removed.messages[1]!.replyTo?.author?.avatarUrl).toBeNull();
   });
 
   describe('a window around an old message (a jump)', () => {

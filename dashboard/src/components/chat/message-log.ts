@@ -10,6 +10,8 @@
  * its range is read again (`refreshed`), as the latest page is read again for a log at the present.
  */
 
+import type { ShownUser } from '@/components/members/user-changes';
+
 /** One emoji on a message: how many reacted with it, and whether the reader did. */
 export interface ReactionState {
   emoji: string;
@@ -17,18 +19,13 @@ export interface ReactionState {
   me: boolean;
 }
 
-/** Someone a message names (its author, the author it quotes): kept current as they rename (`renamed`). */
-export interface NamedUser {
-  id: string;
-  displayName: string;
-}
-
 export interface LogEntry {
   id: string;
   content: string;
-  author?: NamedUser;
+  /** Kept current as they change their name or avatar (`userChanged`), as is the author a reply quotes. */
+  author?: ShownUser;
   /** The message it replies to, as quoted: kept current as that message is edited or deleted. */
-  replyTo?: { id: string; content: string; author?: NamedUser } | null;
+  replyTo?: { id: string; content: string; author?: ShownUser } | null;
   /** In order of first use. */
   reactions: readonly ReactionState[];
 }
@@ -92,8 +89,8 @@ export type MessageLogAction<T extends LogEntry> =
   /** An edit, live or as editMessage answered: the message without its reactions, which stay as the log has them. */
   | { type: 'updated'; message: Omit<T, 'reactions'> }
   | { type: 'deleted'; messageId: string }
-  /** A user's display name as it is now: their messages, and the replies quoting them, show it. */
-  | { type: 'renamed'; user: NamedUser }
+  /** A user's display name and avatar as they are now: their messages, and the replies quoting them, show them. */
+  | { type: 'userChanged'; user: ShownUser }
   /** `readerId`: whose `me` this log shows; another member's change moves the count only. */
   | { type: 'reaction'; change: ReactionChange; readerId: string };
 
@@ -259,19 +256,21 @@ export function messageLogReducer<T extends LogEntry>(log: MessageLog<T>, action
       );
       return { ...log, messages };
     }
-    case 'renamed': {
-      const { id, displayName } = action.user;
-      const rename = (user: NamedUser | undefined) =>
-        user?.id === id && user.displayName !== displayName ? { ...user, displayName } : user;
-      let renamed = false;
+    case 'userChanged': {
+      const { id, displayName, avatarUrl = null } = action.user;
+      const update = (user: ShownUser | undefined) =>
+        user?.id === id && (user.displayName !== displayName || (user.avatarUrl ?? null) !== avatarUrl)
+          ? { ...user, displayName, avatarUrl }
+          : user;
+      let changed = false;
       // As the API answers on a reload; the same log when nobody here changes.
       const messages = log.messages.map((m) => {
-        const [author, quoted] = [rename(m.author), rename(m.replyTo?.author)];
+        const [author, quoted] = [update(m.author), update(m.replyTo?.author)];
         if (author === m.author && quoted === m.replyTo?.author) return m;
-        renamed = true;
+        changed = true;
         return { ...m, author, replyTo: m.replyTo && { ...m.replyTo, author: quoted } };
       });
-      return renamed ? { ...log, messages } : log;
+      return changed ? { ...log, messages } : log;
     }
     case 'reaction': {
       const { change } = action;

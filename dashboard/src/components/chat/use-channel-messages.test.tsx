@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announceUserName } from '@/components/members/user-names';
+import { announceUser } from '@/components/members/user-changes';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import { cachedApi, operationName } from '@/test/cached-api';
 import { useChannelMessages } from './use-channel-messages';
@@ -20,7 +20,7 @@ const message = (id: string, content: string) => ({
   pinnedAt: null,
   mentionsEveryone: false,
   mentionRoleIds: [],
-  author: { __typename: 'User', id: 'u2', username: 'bob', displayName: 'Bob' },
+  author: { __typename: 'User', id: 'u2', username: 'bob', displayName: 'Bob', avatarUrl: null },
   replyTo: null,
   reactions: [],
 });
@@ -31,7 +31,7 @@ function Log() {
     <>
       <ul aria-label="log">
         {log.messages.map((m) => (
-          <li key={m.id} title={m.author.displayName}>
+          <li key={m.id} title={m.author.displayName} data-avatar={m.author.avatarUrl ?? ''}>
             {m.content}
           </li>
         ))}
@@ -98,12 +98,16 @@ describe('useChannelMessages', () => {
     expect(historyReads()).toBe(before + 1);
   });
 
-  it('shows a new display name on the author’s messages as it is announced, without reading them again', async () => {
+  it('shows a new display name and avatar on the author’s messages as they are announced, without reading them again', async () => {
     const { historyReads } = renderLog({ messages: [message('100', 'hello'), message('101', 'second')] });
     expect(await screen.findByText('second')).toBeTruthy();
     const before = historyReads();
-    act(() => announceUserName({ id: 'u2', displayName: 'Bobby' }));
-    expect(screen.getAllByRole('listitem').map((item) => item.title)).toEqual(['Bobby', 'Bobby']);
+    act(() => announceUser({ id: 'u2', displayName: 'Bobby', avatarUrl: '/avatars/u2/ab' }));
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((item) => [item.title, item.dataset.avatar])).toEqual([
+      ['Bobby', '/avatars/u2/ab'],
+      ['Bobby', '/avatars/u2/ab'],
+    ]);
     expect(historyReads()).toBe(before);
   });
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
-import { useUserNames } from '@/components/members/user-names';
+import { useUserChanges } from '@/components/members/user-changes';
 import { getFragmentData, type FragmentType } from '@/gql';
 import { useOnReconnect } from '@/hooks/use-on-reconnect';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
@@ -193,7 +193,7 @@ export function useChannelMessages(
     onEnded: onLost,
   });
 
-  useUserNames((user) => dispatch({ type: 'renamed', user }));
+  useUserChanges((user) => dispatch({ type: 'userChanged', user }));
 
   /** What the member's own mutations return goes in at once; the live event then merges by id. */
   const apply = useCallback((action: MessageLogAction<ChatMessageData>) => dispatch(action), []);

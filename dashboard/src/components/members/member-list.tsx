@@ -6,9 +6,9 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { graphql, getFragmentData } from '@/gql';
 import type { MemberRowFragment } from '@/gql/graphql';
 import { apiErrorOf } from '@/lib/api-errors';
+import { Avatar } from './avatar';
 import { memberPagesShown, reloadMemberList, showMoreMembers, useMemberListReload } from './member-list-pages';
 import { MEMBER_PAGE, ServerMembersQuery } from './members.operations';
-import { PresenceDot } from './presence-dot';
 
 export const MemberRowFragmentDoc = graphql(`
   fragment MemberRow on Member {
@@ -16,6 +16,7 @@ export const MemberRowFragmentDoc = graphql(`
     user {
       id
       displayName
+      avatarUrl
       presence
       isBot
     }
@@ -123,7 +124,7 @@ function MemberGroup({ title, members }: { title: string; members: MemberRowFrag
       <ul className="member-rows">
         {sorted.map((member) => (
           <li key={member.user.id} className={member.user.presence === 'OFFLINE' ? 'member-row offline' : 'member-row'}>
-            <PresenceDot status={member.user.presence} />
+            <Avatar user={member.user} size={32} status={member.user.presence} />
             <span className="member-name" style={{ color: colourOf(member) }}>
               {nameOf(member)}
             </span>

@@ -6,6 +6,7 @@ import type { ApiError } from '@/lib/api-errors';
 import { resolveApiUrl } from '@/lib/api-url';
 import { createApiClient, type ApiClient } from '@/lib/urql-client';
 import { useSessionToken } from '@/lib/session-token';
+import { ApiUrlContext } from './api-url';
 
 interface Session {
   /** undefined while not known yet (server render), null when signed out. */
@@ -48,7 +49,9 @@ export function ApiProvider({ apiUrl, children }: { apiUrl: string | null; child
   );
   return (
     <SessionContext.Provider value={session}>
-      <Provider value={api.urql}>{children}</Provider>
+      <ApiUrlContext.Provider value={apiUrl}>
+        <Provider value={api.urql}>{children}</Provider>
+      </ApiUrlContext.Provider>
     </SessionContext.Provider>
   );
 }

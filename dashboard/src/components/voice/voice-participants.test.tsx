@@ -13,7 +13,13 @@ import { VoiceEngineContext } from './voice-provider';
 const quiet = { selfMute: false, selfDeaf: false, serverMute: false, serverDeaf: false };
 const state = (sessionId: string, displayName: string, flags: Partial<typeof quiet> = {}, isBot = false) =>
   makeFragmentData(
-    { __typename: 'VoiceState', sessionId, ...quiet, ...flags, user: { __typename: 'User', id: `u-${sessionId}`, displayName, isBot } },
+    {
+      __typename: 'VoiceState',
+      sessionId,
+      ...quiet,
+      ...flags,
+      user: { __typename: 'User', id: `u-${sessionId}`, displayName, avatarUrl: null, isBot },
+    },
     VoiceParticipantFragment,
   );
 

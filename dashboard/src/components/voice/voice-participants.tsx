@@ -3,6 +3,7 @@
 import { meIn } from '@/components/permissions/hierarchy';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import type { Permission } from '@/gql/graphql';
+import { Avatar } from '@/components/members/avatar';
 import { useVoice } from '@/hooks/use-voice';
 import type { PeerView } from '@/lib/voice/voice-state';
 import { HeadphonesIcon, MicIcon } from './voice-icons';
@@ -20,6 +21,7 @@ export const VoiceParticipantFragment = graphql(`
     user {
       id
       displayName
+      avatarUrl
       isBot
     }
   }
@@ -92,7 +94,7 @@ export function VoiceParticipants({
         return (
           <li key={p.sessionId} className={styles.participant} aria-label={label} data-speaking={speaking || undefined}>
             <span className={speaking ? `${styles.avatar} ${styles.speaking}` : styles.avatar} aria-hidden>
-              {p.user.displayName.slice(0, 1).toUpperCase()}
+              <Avatar user={p.user} size={24} />
             </span>
             <span className={styles.name}>
               {p.user.displayName}
