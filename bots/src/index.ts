@@ -5,6 +5,7 @@ export {
   type ClientOptions,
   type ClientEvents,
   type BotUser,
+  type AvatarImage,
   type Message,
   type ChannelInfo,
   type ReactionChange,

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../../api/src/app.js';
-import { eventually, until } from '../../../api/test/fixtures.js';
+import { eventually, PNG, until } from '../../../api/test/fixtures.js';
 import { GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
 import { TcpProxy } from '../../../api/test/tcp-proxy.js';
 import { botWorld, channelContents, LIMITS, SEND, startBot } from '../../test/bot-world.js';
@@ -41,6 +41,30 @@ describe('SDK client against the real API', () => {
         channel: { id: world.channelId },
         author: { id: owner.id, isBot: false },
       });
+    } finally {
+      await bot.destroy();
+    }
+  });
+
+  it('names itself and sets, serves and removes its own avatar', async () => {
+    const world = await botWorld(api, owner);
+    const bot = await startBot(api.url, world.token);
+    const seenByOwner = (query: string) =>
+      owner.client.ok(`query($s: ID!, $u: ID!) { server(id: $s) { member(userId: $u) { user { ${query} } } } }`, {
+        s: world.serverId,
+        u: bot.user.id,
+      });
+    try {
+      expect((await bot.setDisplayName('  Helper Bot ')).displayName).toBe('Helper Bot');
+      expect((await seenByOwner('displayName')).server.member.user.displayName).toBe('Helper Bot');
+      const { avatarUrl } = await bot.setAvatar({ bytes: PNG, type: 'image/png' });
+      expect(bot.user.avatarUrl).toBe(avatarUrl);
+      expect((await seenByOwner('avatarUrl')).server.member.user.avatarUrl).toBe(avatarUrl);
+      const served = await fetch(new URL(avatarUrl!, api.url));
+      expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
+      expect((await bot.setAvatar(null)).avatarUrl).toBeNull();
+      await expect(bot.setDisplayName('')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(bot.user.displayName).toBe('Helper Bot');
     } finally {
       await bot.destroy();
     }

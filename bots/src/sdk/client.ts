@@ -16,11 +16,13 @@ import {
   ServerSetupDocument,
   SendMessageDocument,
   ServerChangesDocument,
+  SetAvatarDocument,
   TimeoutMemberDocument,
   UnpinMessageDocument,
+  UpdateProfileDocument,
+  type BotSelfFragment,
   type ChannelEventsSubscription,
   type ChannelEventsSubscriptionVariables,
-  type MeQuery,
   type MessageFieldsFragment,
   type Permission,
 } from '../gql/graphql.js';
@@ -50,7 +52,13 @@ export interface ClientOptions {
   answerTimeoutMs?: number;
 }
 
-export type BotUser = NonNullable<MeQuery['me']>;
+export type BotUser = BotSelfFragment;
+
+/** An avatar the API takes: its bytes (at most 192 KiB) and which of these images they are. */
+export interface AvatarImage {
+  bytes: Uint8Array;
+  type: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+}
 
 export type { Message };
 /** What a command handler receives: the message, its parsed arguments, this client and `reply`. */
@@ -165,6 +173,19 @@ export class BotClient {
     this.logger.info({ botId: me.id, username: me.username, channels: this.streams.size }, `logged in as ${me.username}`);
     this.emit('ready', me);
     return me;
+  }
+
+  /** The bot's name wherever it appears (1-64 characters); members see it at once. */
+  async setDisplayName(displayName: string): Promise<BotUser> {
+    const { updateProfile } = await this.connection.request(UpdateProfileDocument, { displayName });
+    return (this.self = updateProfile);
+  }
+
+  /** The bot's avatar (`user.avatarUrl` is then its path on the API's origin), or null to have none. */
+  async setAvatar(image: AvatarImage | null): Promise<BotUser> {
+    const dataUrl = image && `data:${image.type};base64,${Buffer.from(image.bytes).toString('base64')}`;
+    const { setAvatar } = await this.connection.request(SetAvatarDocument, { image: dataUrl });
+    return (this.self = setAvatar);
   }
 
   /** Re-reads the bot's servers and permissions, and follows channels it was given since login. */
