@@ -122,7 +122,18 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     timeoutMs: config.PRESENCE_TIMEOUT_SECONDS * 1000,
     graceMs: config.PRESENCE_GRACE_SECONDS * 1000,
   });
-  const messages = new MessagesService(orm, redis, keys, new MessageRateLimit(limiter, keys), jobs, users, audit, events, outbox);
+  const messages = new MessagesService(
+    orm,
+    redis,
+    keys,
+    new MessageRateLimit(limiter, keys),
+    jobs,
+    users,
+    audit,
+    events,
+    outbox,
+    config.MESSAGE_COMMIT,
+  );
   const reactions = new ReactionsService(orm, events, outbox, limiter, keys);
   const pins = new PinsService(orm, outbox, audit);
   const search = new SearchService(orm, access, limiter, keys);

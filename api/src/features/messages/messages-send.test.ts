@@ -126,54 +126,93 @@ describe('messages', () => {
       expect(sub.events.map((e) => e.channelEvents.message.id)).toEqual(ids);
     });
 
-    it('stores messages sent together in one statement exactly as sent; a row that cannot be stored fails alone', async () => {
+    it.each(['async', 'flush'] as const)(
+      'stores messages sent together in one statement exactly as sent; a row that cannot be stored fails alone (%s commit)',
+      async (commit) => {
+        const w = await world(0);
+        const insert = messageInsert(a.services.orm, commit);
+        const at = new Date('2026-12-01T10:00:00.123Z');
+        const row = (
+          id: bigint,
+          content: string,
+          replyTo: string | null = null,
+          authorId = w.owner.id,
+          everyone = false,
+          roles: string[] = [],
+        ): MessageRow => [
+          String(id),
+          w.channelId,
+          w.serverId,
+          authorId,
+          content,
+          replyTo,
+          at,
+          everyone,
+          roles.length ? `{${roles.join(',')}}` : null,
+        ];
+        const base = BigInt(snowflakeAt(new Date()));
+        const contents = ['first, alone', 'a "quoted", {braced} \\ back\\slash', 'NULL', "it's 🎉", 'a reply'];
+        const roles = (i: number) => (i === 2 ? [String(base + 7n), String(base + 8n)] : i === 3 ? [String(base + 7n)] : []);
+        const rows = contents.map((content, i) =>
+          row(base + BigInt(i), content, i === 4 ? String(base) : null, w.owner.id, i === 3, roles(i)),
+        );
+        // The first goes at once; the rest arrive while it is in flight and go in together, one of them
+        // by an author who does not exist.
+        const orphan = row(base + 9n, 'by nobody', null, String(base + 99n));
+        const outcomes = await Promise.allSettled([rows[0]!, rows[1]!, orphan, ...rows.slice(2)].map((r) => insert(r)));
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+        const stored = await sql<{
+          id: string;
+          content: string;
+          reply_to: string | null;
+          created_at: Date;
+          mentions_everyone: boolean;
+          mention_role_ids: string[] | null;
+        }>(
+          a,
+          'select id::text, content, reply_to::text, created_at, mentions_everyone, mention_role_ids from messages where channel_id = ? order by id',
+          [w.channelId],
+        );
+        expect(stored.map((m) => [m.id, m.content, m.reply_to, m.mentions_everyone])).toEqual(rows.map((r) => [r[0], r[4], r[5], r[7]]));
+        expect(stored.map((m) => m.mention_role_ids)).toEqual(contents.map((_, i) => (roles(i).length ? roles(i) : null)));
+        expect(stored.map((m) => new Date(m.created_at).toISOString())).toEqual(rows.map(() => at.toISOString()));
+      },
+    );
+
+    it('commits a message without waiting for the WAL flush unless MESSAGE_COMMIT=flush, alone or grouped', async () => {
       const w = await world(0);
-      const insert = messageInsert(a.services.orm);
-      const at = new Date('2026-12-01T10:00:00.123Z');
-      const row = (
-        id: bigint,
-        content: string,
-        replyTo: string | null = null,
-        authorId = w.owner.id,
-        everyone = false,
-        roles: string[] = [],
-      ): MessageRow => [
-        String(id),
-        w.channelId,
-        w.serverId,
-        authorId,
-        content,
-        replyTo,
-        at,
-        everyone,
-        roles.length ? `{${roles.join(',')}}` : null,
-      ];
-      const base = BigInt(snowflakeAt(new Date()));
-      const contents = ['first, alone', 'a "quoted", {braced} \\ back\\slash', 'NULL', "it's 🎉", 'a reply'];
-      const roles = (i: number) => (i === 2 ? [String(base + 7n), String(base + 8n)] : i === 3 ? [String(base + 7n)] : []);
-      const rows = contents.map((content, i) =>
-        row(base + BigInt(i), content, i === 4 ? String(base) : null, w.owner.id, i === 3, roles(i)),
-      );
-      // The first goes at once; the rest arrive while it is in flight and go in together, one of them
-      // by an author who does not exist.
-      const orphan = row(base + 9n, 'by nobody', null, String(base + 99n));
-      const outcomes = await Promise.allSettled([rows[0]!, rows[1]!, orphan, ...rows.slice(2)].map((r) => insert(r)));
-      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
-      const stored = await sql<{
-        id: string;
-        content: string;
-        reply_to: string | null;
-        created_at: Date;
-        mentions_everyone: boolean;
-        mention_role_ids: string[] | null;
-      }>(
+      // A trigger on this channel's rows only (other test files share the table) records the setting
+      // each INSERT's transaction will commit with.
+      const log = `commit_setting_${w.channelId}`;
+      await sql(a, `create table ${log} (setting text not null)`);
+      await sql(
         a,
-        'select id::text, content, reply_to::text, created_at, mentions_everyone, mention_role_ids from messages where channel_id = ? order by id',
-        [w.channelId],
+        `create function ${log}() returns trigger language plpgsql as $$ begin insert into ${log} values (current_setting('synchronous_commit')); return null; end $$`,
       );
-      expect(stored.map((m) => [m.id, m.content, m.reply_to, m.mentions_everyone])).toEqual(rows.map((r) => [r[0], r[4], r[5], r[7]]));
-      expect(stored.map((m) => m.mention_role_ids)).toEqual(contents.map((_, i) => (roles(i).length ? roles(i) : null)));
-      expect(stored.map((m) => new Date(m.created_at).toISOString())).toEqual(rows.map(() => at.toISOString()));
+      await sql(
+        a,
+        `create trigger ${log} after insert on messages for each row when (new.channel_id = ${w.channelId}) execute function ${log}()`,
+      );
+      try {
+        const settings = async (commit: 'async' | 'flush', count: number) => {
+          await sql(a, `truncate ${log}`);
+          const insert = messageInsert(a.services.orm, commit);
+          const base = BigInt(snowflakeAt(new Date()));
+          // The first goes alone; the rest arrive while it is in flight and go in as one statement.
+          await Promise.all(
+            Array.from({ length: count }, (_, i) =>
+              insert([String(base + BigInt(i)), w.channelId, w.serverId, w.owner.id, `m${i}`, null, new Date(), false, null]),
+            ),
+          );
+          return (await sql<{ setting: string }>(a, `select setting from ${log}`)).map((r) => r.setting);
+        };
+        expect(await settings('async', 3)).toEqual(['off', 'off', 'off']);
+        expect(await settings('flush', 3)).toEqual(['on', 'on', 'on']);
+      } finally {
+        await sql(a, `drop trigger ${log} on messages`);
+        await sql(a, `drop function ${log}()`);
+        await sql(a, `drop table ${log}`);
+      }
     });
   });
 });

@@ -17,7 +17,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { Message } from './message.entity.js';
 import { ChannelPublishOrder } from './publish-order.js';
-import { messageInsert, type MessageRow } from './message-insert.js';
+import { messageInsert, type MessageCommit, type MessageRow } from './message-insert.js';
 import { messageReads, type MessageReads } from './message-reads.js';
 import { roleMentionIds, saysEveryone } from './mentions.js';
 import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
@@ -51,8 +51,9 @@ export class MessagesService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly outbox: Outbox,
+    messageCommit: MessageCommit,
   ) {
-    this.insertMessage = messageInsert(orm);
+    this.insertMessage = messageInsert(orm, messageCommit);
     this.reads = messageReads(orm);
   }
 

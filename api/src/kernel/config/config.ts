@@ -25,6 +25,14 @@ export const apiConfigSchema = z.object({
    * is cut; a long statement on a live Postgres goes on), a free connection (three times this).
    */
   DATABASE_ANSWER_TIMEOUT_MS: positiveInt(5000),
+  /**
+   * Whether a new message's INSERT waits for its WAL flush. `async` (the default) answers once
+   * Postgres has committed it in memory: a disk that stalls for a few hundred milliseconds no longer
+   * holds every channel's sends, and a Postgres or host crash loses at most the last 3 ×
+   * `wal_writer_delay` (600 ms by default) of messages, never corrupting anything. `flush` waits for
+   * the disk, as every other write here does.
+   */
+  MESSAGE_COMMIT: z.enum(['async', 'flush']).default('async'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /**
    * Seed nodes of a Redis Cluster (`host:port,host:port`); when set, the API and workers use the
