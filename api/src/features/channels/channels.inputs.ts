@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { idSchema } from '../../kernel/validation/id.js';
 import { PERMISSION_NAMES } from '../../permissions/bits.js';
-import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { ChannelType, DEFAULT_BITRATE } from './channel.entity.js';
 import { OverwriteTarget } from './overwrite.entity.js';
 
@@ -17,8 +17,7 @@ const bitrate = z
   .int()
   .min(MIN_BITRATE, `must be ${MIN_BITRATE}-${MAX_BITRATE} bits/s`)
   .max(MAX_BITRATE, `must be ${MIN_BITRATE}-${MAX_BITRATE} bits/s`);
-// isSnowflake, not /^\d{1,20}$/: a 20-digit number overflows Postgres's bigint (an internal error).
-const id = z.string().refine(isSnowflake, 'must be an id');
+const id = idSchema;
 
 export const createChannelSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { idSchema } from '../../kernel/validation/id.js';
 
-const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
+const id = idSchema;
 
 /**
  * Reaction changes (adds and removals) a member may make in one channel per window: a person

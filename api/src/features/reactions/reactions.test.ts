@@ -106,6 +106,9 @@ describe('reactions', () => {
       expect(error).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'emoji' } });
     }
     expect((await member!.client.errorOf(ADD, { m: snowflakeAt(new Date()), e: '👍' })).code).toBe('NOT_FOUND');
+    // 20 digits: past Postgres's bigint, refused as input rather than failing in the database.
+    const tooBig = await member!.client.errorOf(ADD, { m: '9'.repeat(20), e: '👍' });
+    expect(tooBig).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'messageId' } });
     expect((await member!.client.errorOf(REMOVE, { m: snowflakeAt(new Date()), e: '👍', u: null })).code).toBe('NOT_FOUND');
 
     // A channel the member cannot see: as if the message were not there.

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { idSchema } from '../../kernel/validation/id.js';
 import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
 import { mentionPattern, NO_MENTION_PATTERN } from '../messages/mentions.js';
 
-const markReadSchema = z.object({ messageId: z.string().regex(/^\d{1,20}$/, 'must be an id') });
+const markReadSchema = z.object({ messageId: idSchema });
 
 /** Unread messages looked at for mentions, newest first, per channel: a bounded cost for a long-unread channel. */
 export const MENTION_SCAN_LIMIT = 1000;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idSchema } from '../../kernel/validation/id.js';
 import { asksForSomething, parseSearchText } from './search-filters.js';
 
-const id = z.string().regex(/^\d{1,20}$/, 'must be an id');
+const id = idSchema;
 
 export const MAX_SEARCH_QUERY_LENGTH = 200;
 
