@@ -18,6 +18,7 @@ import { requestErrorHandler } from './http/request-errors.js';
 import { apiMetrics } from './http/metrics.js';
 import { listenForMetricsOnLoopback, publicMetricsRefusal, writeMetrics } from './http/metrics-access.js';
 import { clientIpResolver } from './http/client-ip.js';
+import { userAgentOf } from './http/user-agent.js';
 import { createServices, type Services } from './services.js';
 import { liveSubscriptions } from './realtime/channel-rooms.js';
 
@@ -66,7 +67,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
     context: async (req) => {
       const viewer = await services.auth.authenticate(req.headers.authorization);
       const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-      return createContext(services, viewer, clientIp(req), requestId);
+      return createContext(services, viewer, clientIp(req), userAgentOf(req), requestId);
     },
     formatErrors: formatErrorsWith((err) => logger.error({ err }, 'unhandled error')),
     maxBodyBytes: MAX_REQUEST_BYTES,

@@ -69,6 +69,6 @@ class RequestLoaders implements Loaders {
 export const createLoaders = (services: Services): Loaders => new RequestLoaders(services);
 
 /** A request's (or an operation's) GraphqlContext; the type lives in graphql/context.ts, which cannot import this wiring. */
-export function createContext(services: Services, viewer: Viewer | null, ip: string, requestId: string) {
-  return { viewer, ip, requestId, services, loaders: createLoaders(services) };
+export function createContext(services: Services, viewer: Viewer | null, ip: string, userAgent: string | null, requestId: string) {
+  return { viewer, ip, userAgent, requestId, services, loaders: createLoaders(services) };
 }

@@ -5,6 +5,7 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 import type { FanoutItem } from './realtime/fanout-item.js';
 import { AuditResolver } from './features/audit/audit.resolver.js';
 import { AuthResolver } from './features/auth/auth.resolver.js';
+import { AccountSessionsResolver } from './features/auth/account-sessions.resolver.js';
 import { DemoLoginResolver } from './features/auth/demo-login.resolver.js';
 import { BotsResolver } from './features/bots/bots.resolver.js';
 import { ChannelsResolver } from './features/channels/channels.resolver.js';
@@ -41,6 +42,7 @@ import { DateTimeScalar } from './graphql/scalars.js';
 
 export const resolvers = [
   AuthResolver,
+  AccountSessionsResolver,
   UsersResolver,
   ServersResolver,
   MembersResolver,

@@ -19,7 +19,7 @@ try {
     if (server && (await seedDemoBots(services, existing.id, server.id)))
       console.log(`seed: created the demo bots; tokens in ${DEMO_BOTS_ENV}`);
   } else {
-    const { user } = await services.auth.register('seed', { ...DEMO });
+    const { user } = await services.auth.register('seed', null, { ...DEMO });
     const server = await services.servers.create(user.id, {
       name: 'Rashigo Demo',
       description: 'A server to try things in',

@@ -18,6 +18,8 @@ import { AuditService } from './features/audit/audit.service.js';
 import { AuthService } from './features/auth/auth.service.js';
 import { BotsService } from './features/bots/bots.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
+import { SessionActivity } from './features/auth/session-activity.js';
+import { AccountSessionsService } from './features/auth/account-sessions.js';
 import { ChannelsService } from './features/channels/channels.service.js';
 import { InvitesService } from './features/invites/invites.service.js';
 import { MembersService } from './features/members/members.service.js';
@@ -57,6 +59,7 @@ export interface Services {
   access: AccessService;
   audit: AuditService;
   auth: AuthService;
+  accountSessions: AccountSessionsService;
   users: UsersService;
   servers: ServersService;
   roles: RolesService;
@@ -112,6 +115,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     new SessionCache(config.SESSION_CACHE_SECONDS * 1000),
     config.AUTH_RATE_LIMIT_PER_MINUTE,
     outbox,
+    new SessionActivity(orm),
   );
   const invites = new InvitesService(orm, access, audit);
   const servers = new ServersService(orm, audit, outbox);
@@ -173,6 +177,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     access,
     audit,
     auth,
+    accountSessions: new AccountSessionsService(orm, outbox),
     users,
     servers,
     roles: new RolesService(orm, access, audit, outbox),

@@ -81,7 +81,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
       // Re-resolve per operation: a logged-out token stops working on its next use.
       const authorization = connection.auth?.authorization;
       const viewer = authorization ? await services.auth.authenticate(authorization) : null;
-      return { viewer, ip: connection.ip, requestId: `ws-${(operations += 1)}`, services };
+      return { viewer, ip: connection.ip, userAgent: connection.userAgent, requestId: `ws-${(operations += 1)}`, services };
     },
     createLoaders,
     formatErrors,

@@ -7,6 +7,8 @@ export type Viewer = NonNullable<Awaited<ReturnType<Services['auth']['authentica
 export interface GraphqlContext {
   viewer: Viewer | null;
   ip: string;
+  /** The User-Agent header, cut to 256 characters (a new session records it); null when none was sent. */
+  userAgent: string | null;
   requestId: string;
   services: Services;
   loaders: Loaders;

@@ -232,6 +232,7 @@ export class PushFanout {
     const contextValue: GraphqlContext = {
       viewer: context.viewer,
       ip: context.ip,
+      userAgent: context.userAgent,
       requestId: context.requestId,
       services: context.services,
       // Fresh loaders per event: a long-lived subscription must not serve stale cached rows.

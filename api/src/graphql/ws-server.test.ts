@@ -80,7 +80,7 @@ describe('WsServer', () => {
       checkLimits: () => undefined,
       clientIp: (request) => request.socket.remoteAddress ?? 'unknown',
       connect: async () => ({}),
-      context: async () => ({ viewer: null, ip: 'test', requestId: 'test', services: {} as GraphqlContext['services'] }),
+      context: async () => ({ viewer: null, ip: 'test', userAgent: null, requestId: 'test', services: {} as GraphqlContext['services'] }),
       createLoaders: noLoaders,
       formatErrors,
       fanout: new SubscriptionFanout(noLoaders),

@@ -15,6 +15,7 @@ import type { SubscriptionFanout } from './fanout.js';
 import { personalScope } from './personal-fields.js';
 import { isPushFeed, type PushFanout, type PushFeed, type PushOutput, type PushSubscriber, type Stoppable } from './push-feed.js';
 import { tcpSocketOf, textFrame } from './ws-frame.js';
+import { userAgentOf } from '../http/user-agent.js';
 
 const PROTOCOL = 'graphql-transport-ws';
 
@@ -34,6 +35,8 @@ export interface WsConnection<A> {
   readonly socket: WebSocket;
   /** The client's address, read once on connecting (the upgrade request is not kept). */
   readonly ip: string;
+  /** Its User-Agent, read with the address. */
+  readonly userAgent: string | null;
   /** What `connect` returned on connection_init. */
   auth: A | null;
   acked: boolean;
@@ -148,6 +151,7 @@ export class WsServer<A> {
       const connection: WsConnection<A> = {
         socket,
         ip: options.clientIp(request),
+        userAgent: userAgentOf(request),
         auth: null,
         acked: false,
         initialised: false,

@@ -155,6 +155,22 @@ export const MUTATIONS: Record<string, Row> = {
     prepare: async (ctx) => ({ variables: { c: TEST_PASSWORD, n: TEST_PASSWORD }, caller: await strangerCaller(ctx) }),
     expect: { ...signedIn, bot: forbidden('PERSON') },
   },
+  // Ends the fresh caller's own session (signing it out): the world's callers must live on.
+  endSession: {
+    document: 'mutation($id: ID!) { endSession(id: $id) }',
+    prepare: async (ctx) => {
+      const caller = await freshCaller(ctx);
+      if (!caller || caller.scheme === 'Bot') return { variables: { id: ctx.owner.id }, caller };
+      const { mySessions } = await caller.client.ok<{ mySessions: { id: string; current: boolean }[] }>('{ mySessions { id current } }');
+      return { variables: { id: mySessions.find((s) => s.current)!.id }, caller };
+    },
+    expect: { ...signedIn, bot: forbidden('PERSON') },
+  },
+  endOtherSessions: {
+    document: 'mutation { endOtherSessions }',
+    prepare: async (ctx) => ({ variables: {}, caller: await strangerCaller(ctx) }),
+    expect: { ...signedIn, bot: forbidden('PERSON') },
+  },
   updateProfile: {
     document: 'mutation($d: String!) { updateProfile(displayName: $d) { id } }',
     prepare: () => ({ variables: { d: uniqueName('Renamed') } }),

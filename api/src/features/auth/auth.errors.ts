@@ -10,3 +10,6 @@ export const wrongCurrentPassword = () => badInput('currentPassword', 'is not yo
 /** PERSON: what only a person's account may do, as OWNER names what only the owner may. */
 export const botHasNoPassword = () =>
   new AppError(ErrorCode.Forbidden, 'A bot has no password: its owner regenerates its token instead', { permission: 'PERSON' });
+/** A bot's one session is its token: listing or ending sessions is for people. */
+export const botHasNoSessionList = () =>
+  new AppError(ErrorCode.Forbidden, 'A bot signs in with its token: its owner regenerates it to end it', { permission: 'PERSON' });

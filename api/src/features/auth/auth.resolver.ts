@@ -26,12 +26,12 @@ export class AuthResolver {
     @Arg('displayName', () => String, { nullable: true }) displayName: string | null,
     @Ctx() ctx: GraphqlContext,
   ) {
-    return this.services.auth.register(ctx.ip, { username, password, displayName });
+    return this.services.auth.register(ctx.ip, ctx.userAgent, { username, password, displayName });
   }
 
   @Mutation(() => AuthPayloadObject)
   login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: GraphqlContext) {
-    return this.services.auth.login(ctx.ip, { username, password });
+    return this.services.auth.login(ctx.ip, ctx.userAgent, { username, password });
   }
 
   /** Needs the current password; ends the caller's other sessions (not this one). People only: a bot has no password. */

@@ -12,6 +12,8 @@ import { User } from '../users/user.entity.js';
 import { toUserView, type UserView } from '../users/user.view.js';
 import { botHasNoPassword, invalidCredentials, tooManyAttempts, usernameTaken, wrongCurrentPassword } from './auth.errors.js';
 import { changePasswordSchema, loginSchema, registerSchema } from './auth.inputs.js';
+import { endOtherSessions } from './account-sessions.js';
+import type { SessionActivity } from './session-activity.js';
 import type { SessionCache } from './session-cache.js';
 import { Session, SessionKind } from './session.entity.js';
 import { hashToken, newToken, parseAuthorization } from './tokens.js';
@@ -36,6 +38,7 @@ export class AuthService {
     private readonly cache: SessionCache,
     private readonly attemptsPerMinute: number,
     private readonly outbox: Outbox,
+    private readonly activity: SessionActivity,
   ) {}
 
   private readonly revokedListeners: ((tokenHash: string) => void)[] = [];
@@ -69,7 +72,8 @@ export class AuthService {
     this.revokedListeners.push(listener);
   }
 
-  async register(ip: string, input: unknown): Promise<AuthResult> {
+  /** `userAgent`: what the new session records as its client (the account's session list). */
+  async register(ip: string, userAgent: string | null, input: unknown): Promise<AuthResult> {
     const { username, password, displayName } = parseInput(registerSchema, input);
     await this.throttle(ip, username);
     const user = new User();
@@ -81,7 +85,7 @@ export class AuthService {
       return await em.transactional(async (tx) => {
         tx.persist(user);
         await tx.flush();
-        return { token: await this.createSession(tx, user.id, SessionKind.User), user: toUserView(user) };
+        return { token: await this.createSession(tx, user.id, SessionKind.User, userAgent), user: toUserView(user) };
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw usernameTaken();
@@ -89,14 +93,14 @@ export class AuthService {
     }
   }
 
-  async login(ip: string, input: unknown): Promise<AuthResult> {
+  async login(ip: string, userAgent: string | null, input: unknown): Promise<AuthResult> {
     const { username, password } = parseInput(loginSchema, input);
     await this.throttle(ip, username);
     const em = this.orm.em.fork();
     const user = await em.findOne(User, { username, isBot: false });
     const valid = await verify(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
     if (!user || !valid) throw invalidCredentials();
-    return { token: await this.createSession(em, user.id, SessionKind.User), user: toUserView(user) };
+    return { token: await this.createSession(em, user.id, SessionKind.User, userAgent), user: toUserView(user) };
   }
 
   async logout(viewer: Viewer): Promise<void> {
@@ -119,9 +123,7 @@ export class AuthService {
     const passwordHash = await hash(newPassword, ARGON2_OPTIONS);
     await this.outbox.transaction(async (em, owe) => {
       await em.nativeUpdate(User, { id: user.id }, { passwordHash });
-      const others = await em.find(Session, { user: user.id, id: { $ne: viewer.sessionId } }, { fields: ['tokenHash'] });
-      await em.nativeDelete(Session, { user: user.id, id: { $ne: viewer.sessionId } });
-      if (others.length > 0) owe(owed.sessionsRevoked(others.map((s) => s.tokenHash)));
+      await endOtherSessions(em, owe, viewer);
     });
   }
 
@@ -131,21 +133,24 @@ export class AuthService {
     if (!credential) return null;
     const tokenHash = hashToken(credential.token);
     const cached = this.cache.get(tokenHash);
+    if (cached) void this.activity.touch(cached.sessionId);
     if (cached !== undefined) return cached && (credential.scheme === 'Bot') === cached.isBot ? cached : null;
     const session = await this.orm.em.fork().findOne(Session, { tokenHash });
     const viewer: Viewer | null = session
       ? { userId: session.user, sessionId: session.id, tokenHash, isBot: session.kind === SessionKind.Bot }
       : null;
     this.cache.set(tokenHash, viewer);
+    if (viewer) void this.activity.touch(viewer.sessionId);
     return viewer && (credential.scheme === 'Bot') === viewer.isBot ? viewer : null;
   }
 
   /** Issues a new token for a user or bot within the caller's transaction. */
-  async createSession(em: EntityManager, userId: string, kind: SessionKind): Promise<string> {
+  async createSession(em: EntityManager, userId: string, kind: SessionKind, client: string | null = null): Promise<string> {
     const token = newToken();
     const session = new Session();
     session.user = userId;
     session.kind = kind;
+    session.client = client;
     session.tokenHash = hashToken(token);
     em.persist(session);
     await em.flush();

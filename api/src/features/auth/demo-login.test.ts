@@ -19,7 +19,7 @@ describe('demo login offer', () => {
     expect(await service.available(t0)).toBe(false);
 
     // What seed.ts does on a first run.
-    await api.services.auth.register('seed', { ...DEMO_LOGIN });
+    await api.services.auth.register('seed', null, { ...DEMO_LOGIN });
     expect(await service.available(t0 + 1)).toBe(false); // the answer is cached for a minute
     expect(await service.available(t0 + 61_000)).toBe(true);
     const anon = new GqlClient(api.url);
