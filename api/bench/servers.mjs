@@ -18,6 +18,9 @@ import { WebSocketServer } from 'ws';
 const [mode, portArg, db, serverId, authorId] = process.argv.slice(2);
 const port = Number(portArg);
 
+// The floors' INSERTs commit as the API's messages do (MESSAGE_COMMIT, async by default: no wait for
+// the WAL flush), so B5 and the durable floor compare like with like.
+const floorCommit = (process.env.MESSAGE_COMMIT ?? 'async') === 'async' ? { options: '-c synchronous_commit=off' } : {};
 if (mode === 'bare') {
   const wss = new WebSocketServer({ port, host: '127.0.0.1' });
   wss.on('connection', (ws) =>
@@ -58,7 +61,7 @@ if (mode === 'bare') {
   };
   useServer({ schema, roots: { mutation: root, subscription: root } }, new WebSocketServer({ port, host: '127.0.0.1' }));
 } else if (mode === 'raw') {
-  const pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${db}`, max: 10 });
+  const pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${db}`, max: 10, ...floorCommit });
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   let seq = 900000000000000000n + BigInt(Date.now()) * 1000n;
   http
@@ -83,7 +86,7 @@ if (mode === 'bare') {
     })
     .listen(port, '127.0.0.1');
 } else if (mode === 'floor') {
-  const pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${db}`, max: 10 });
+  const pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${db}`, max: 10, ...floorCommit });
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const subscriber = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const topic = `bench-floor:${port}`;
