@@ -120,7 +120,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   const invites = new InvitesService(orm, access, audit);
   const servers = new ServersService(orm, audit, outbox);
   const members = new MembersService(orm, access, audit, outbox, invites);
-  const users = new UsersService(orm, outbox);
+  const users = new UsersService(orm, outbox, bus);
   const jobs = new JobQueues(config, keys.bullPrefix(isCluster(redis)));
   const presence = new PresenceService(redis, keys, orm, jobs, users, events, outbox, {
     timeoutMs: config.PRESENCE_TIMEOUT_SECONDS * 1000,
@@ -159,8 +159,9 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     'reaction-changed': ({ messageId, emoji, userId }) => reactions.announce(messageId, emoji, userId),
     'presence-chosen': ({ userId }) => presence.applyChosen(userId),
     'sessions-revoked': ({ tokenHashes }) => auth.announceRevoked(tokenHashes),
+    'user-changed': ({ userId }) => users.announceChanged(userId),
   });
-  await Promise.all([access.start(), auth.start()]);
+  await Promise.all([access.start(), auth.start(), users.start()]);
 
   return {
     config,

@@ -17,7 +17,9 @@ export type OutboxEffect =
   /** PresenceService.applyChosen: users.chosen_status applied in Redis, PresenceUpdated if what others see changed. */
   | { kind: 'presence-chosen'; userId: string }
   /** AuthService.announceRevoked: every process evicts the sessions and closes their sockets. */
-  | { kind: 'sessions-revoked'; tokenHashes: string[] };
+  | { kind: 'sessions-revoked'; tokenHashes: string[] }
+  /** UsersService.announceChanged: every process drops its cached view of the user (live messages' author). */
+  | { kind: 'user-changed'; userId: string };
 
 /** Who performs each kind (wired in services.ts); the mapped type makes a new kind without a handler a type error. */
 export type OutboxHandlers = { [K in OutboxEffect['kind']]: (effect: Extract<OutboxEffect, { kind: K }>) => Promise<void> };
@@ -44,4 +46,5 @@ export const owed = {
   }),
   presenceChosen: (userId: string): OutboxEffect => ({ kind: 'presence-chosen', userId }),
   sessionsRevoked: (tokenHashes: string[]): OutboxEffect => ({ kind: 'sessions-revoked', tokenHashes }),
+  userChanged: (userId: string): OutboxEffect => ({ kind: 'user-changed', userId }),
 };

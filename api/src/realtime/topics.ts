@@ -20,6 +20,8 @@ export interface TopicPayloads {
   'access-invalidate': AccessInvalidation;
   /** Token hashes whose sessions ended: every process evicts them and closes their sockets (features/auth). */
   'session-revoked': string[];
+  /** A user's name or avatar changed: every process drops its cached view of them (features/users). */
+  'user-changed': string;
 }
 
 export interface AccessInvalidation {
@@ -52,6 +54,7 @@ export const Topic = {
   voiceSignals: scoped('voice-signals'),
   accessInvalidation: unscoped('access-invalidate'),
   sessionRevocation: unscoped('session-revoked'),
+  userChange: unscoped('user-changed'),
 } as const;
 
 /** What flows on a server's topic; `type` names the GraphQL union member. */

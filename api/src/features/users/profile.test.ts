@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../app.js';
-import { createServer, signUp, startTestApi, type TestUser } from '../../../test/harness.js';
-import { expectBadInput, joinServer, until } from '../../../test/fixtures.js';
+import { createServer, GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../test/harness.js';
+import { eventually, expectBadInput, joinServer, until } from '../../../test/fixtures.js';
 import { settle, subscribe, wsClient } from '../../../test/ws-client.js';
 
 const UPDATE_PROFILE = 'mutation($d: String!) { updateProfile(displayName: $d) { id displayName username } }';
@@ -16,17 +16,20 @@ const AUTHORS = `subscription($c: ID!) { channelEvents(channelId: $c) {
 
 describe('profile', () => {
   let api: RunningApi;
+  /** A second API process's worth (its own caches), on the same Redis. */
+  let other: RunningApi;
   let user: TestUser;
   let watcher: TestUser;
   let server: Awaited<ReturnType<typeof createServer>>;
   beforeAll(async () => {
-    api = await startTestApi();
+    const prefix = uniquePrefix();
+    [api, other] = await Promise.all([startTestApi({}, prefix), startTestApi({}, prefix)]);
     [user, watcher] = await Promise.all([signUp(api, 'renamed'), signUp(api, 'watcher')]);
     server = await createServer(watcher);
     await joinServer(user, server.id);
   });
   afterAll(async () => {
-    await api?.close();
+    await Promise.all([api?.close(), other?.close()]);
   });
 
   it('renames the caller: me, the server members hear MemberUpdated, and the next live message carries the new name', async () => {
@@ -51,6 +54,28 @@ describe('profile', () => {
         ['before', user.username],
         ['after', 'Ada L.'],
       ]);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("reaches another process's live messages at once: the sender's cached name is dropped everywhere", async () => {
+    const text = server.channels.find((c) => c.type === 'TEXT')!.id;
+    const viaOther = new GqlClient(other.url, `Bearer ${user.token}`);
+    const ws = wsClient(other.url, watcher.token);
+    try {
+      const messages = subscribe(ws, AUTHORS, { c: text });
+      await settle(300);
+      // The other process caches the sender's current name with this message.
+      await viaOther.ok(SEND, { c: text, t: 'cached there' });
+      await messages.waitFor(1);
+      await user.client.ok(UPDATE_PROFILE, { d: 'Grace H.' });
+      await until(async () => (await viaOther.ok(ME)).me.displayName === 'Grace H.', 'the rename committed');
+      await eventually(async () => {
+        await viaOther.ok(SEND, { c: text, t: 'after the rename' });
+        const last = messages.events.at(-1)!.channelEvents.message;
+        expect([last.content, last.author.displayName]).toEqual(['after the rename', 'Grace H.']);
+      });
     } finally {
       await ws.dispose();
     }

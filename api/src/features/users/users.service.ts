@@ -5,6 +5,8 @@ import { decodeImageUpload } from '../../kernel/validation/image-upload.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import { owed } from '../../outbox/outbox-effect.js';
 import type { Outbox } from '../../outbox/outbox.js';
+import type { EventBus } from '../../kernel/pubsub/event-bus.js';
+import { Topic } from '../../realtime/topics.js';
 import { Member } from '../members/member.entity.js';
 import { toMemberView } from '../members/member.view.js';
 import { User } from './user.entity.js';
@@ -15,13 +17,29 @@ import { toUserView, type UserView } from './user.view.js';
 const VIEW_CACHE_MS = 60_000;
 
 export class UsersService {
-  /** Sender views for live events; usernames and display names change rarely, a minute's staleness is fine. */
+  /**
+   * Sender views for live events. A change is announced to every process (announceChanged), so the
+   * minute's expiry only bounds a view kept through a missed announcement.
+   */
   private readonly viewCache = new Map<string, { view: UserView; expiresAt: number }>();
 
   constructor(
     private readonly orm: Orm,
     private readonly outbox: Outbox,
+    private readonly bus: EventBus,
   ) {}
+
+  async start(): Promise<void> {
+    await this.bus.listen(Topic.userChange, (userId) => this.viewCache.delete(userId));
+    // A change announced while this process was not subscribed is lost: read every sender afresh.
+    this.bus.onResubscribed(() => this.viewCache.clear());
+  }
+
+  /** Every process (this one at once) drops its cached view of the user. */
+  async announceChanged(userId: string): Promise<void> {
+    this.viewCache.delete(userId);
+    await this.bus.publish(Topic.userChange, userId);
+  }
 
   /** The caller's own display name. */
   async updateProfile(userId: string, input: unknown): Promise<UserView> {
@@ -44,8 +62,8 @@ export class UsersService {
 
   /**
    * Changes what others see of a user. Every server they are in hears MemberUpdated (when something
-   * changed), so open member lists and message authors show it at once: clients read the user afresh.
-   * Another process's sender cache may show the old name or avatar on live messages for up to VIEW_CACHE_MS.
+   * changed), so open member lists and message authors show it at once: clients read the user afresh;
+   * and every process's sender cache drops them first, so their next live message carries the change.
    */
   private async changeOwn(userId: string, change: (user: User, em: EntityManager) => Promise<void>): Promise<UserView> {
     const view = await this.outbox.transaction(async (em, owe) => {
@@ -56,10 +74,12 @@ export class UsersService {
       const after = toUserView(user);
       if (JSON.stringify(after) === before) return after;
       const memberships = await em.find(Member, { user: userId });
-      owe(...memberships.map((m) => owed.serverEvent(m.server, { type: 'MemberUpdated', member: toMemberView(m) })));
+      owe(
+        owed.userChanged(userId),
+        ...memberships.map((m) => owed.serverEvent(m.server, { type: 'MemberUpdated', member: toMemberView(m) })),
+      );
       return after;
     });
-    this.viewCache.delete(userId);
     return view;
   }
 
