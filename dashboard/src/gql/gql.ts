@@ -18,6 +18,10 @@ type Documents = {
     "\n  mutation UpdateProfile($displayName: String!) {\n    updateProfile(displayName: $displayName) {\n      id\n      displayName\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SetAvatar($image: String) {\n    setAvatar(image: $image) {\n      id\n      avatarUrl\n    }\n  }\n": typeof types.SetAvatarDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      current\n      ...SessionRow\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.EndSessionDocument,
+    "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.EndOtherSessionsDocument,
+    "\n  fragment SessionRow on AccountSession {\n    id\n    client\n    createdAt\n    lastActiveAt\n    current\n  }\n": typeof types.SessionRowFragmentDoc,
     "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n        mentionable\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        topic\n        bitrate\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        # Voice moderation is decided in the channel the member is in (and, to move, the destination).\n        myPermissions\n        voiceStates {\n          sessionId\n          serverMute\n          serverDeaf\n          user {\n            id\n            username\n            displayName\n          }\n        }\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n": typeof types.AdminServerDocument,
     "\n  query AdminMembers($serverId: ID!, $after: ID, $query: String, $roleId: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after, query: $query, roleId: $roleId) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n": typeof types.AdminMembersDocument,
     "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n": typeof types.ExplainPermissionsDocument,
@@ -132,6 +136,10 @@ const documents: Documents = {
     "\n  mutation UpdateProfile($displayName: String!) {\n    updateProfile(displayName: $displayName) {\n      id\n      displayName\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SetAvatar($image: String) {\n    setAvatar(image: $image) {\n      id\n      avatarUrl\n    }\n  }\n": types.SetAvatarDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      current\n      ...SessionRow\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.EndSessionDocument,
+    "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": types.EndOtherSessionsDocument,
+    "\n  fragment SessionRow on AccountSession {\n    id\n    client\n    createdAt\n    lastActiveAt\n    current\n  }\n": types.SessionRowFragmentDoc,
     "\n  query AdminServer($serverId: ID!) {\n    me {\n      id\n    }\n    server(id: $serverId) {\n      id\n      name\n      description\n      icon\n      isPrivate\n      myPermissions\n      owner {\n        id\n      }\n      myMember {\n        roles {\n          id\n          position\n        }\n      }\n      roles {\n        id\n        name\n        color\n        position\n        isDefault\n        permissions\n        mentionable\n      }\n      channels {\n        id\n        name\n        type\n        position\n        description\n        topic\n        bitrate\n        isPrivate\n        slowmodeSeconds\n        userLimit\n        # Voice moderation is decided in the channel the member is in (and, to move, the destination).\n        myPermissions\n        voiceStates {\n          sessionId\n          serverMute\n          serverDeaf\n          user {\n            id\n            username\n            displayName\n          }\n        }\n        overwrites {\n          targetType\n          targetId\n          allow\n          deny\n        }\n      }\n    }\n  }\n": types.AdminServerDocument,
     "\n  query AdminMembers($serverId: ID!, $after: ID, $query: String, $roleId: ID) {\n    server(id: $serverId) {\n      id\n      members(first: 50, after: $after, query: $query, roleId: $roleId) {\n        nickname\n        timedOutUntil\n        user {\n          id\n          username\n          displayName\n          isBot\n        }\n        roles {\n          id\n          name\n          position\n        }\n      }\n    }\n  }\n": types.AdminMembersDocument,
     "\n  query ExplainPermissions($serverId: ID!, $userId: ID, $roleId: ID, $channelId: ID) {\n    explainPermissions(serverId: $serverId, userId: $userId, roleId: $roleId, channelId: $channelId) {\n      userId\n      roleId\n      channelId\n      timedOutUntil\n      visibleChannelIds\n      decisions {\n        permission\n        allowed\n        reason\n        roleIds\n      }\n    }\n  }\n": types.ExplainPermissionsDocument,
@@ -272,6 +280,22 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetAvatar($image: String) {\n    setAvatar(image: $image) {\n      id\n      avatarUrl\n    }\n  }\n"): (typeof documents)["\n  mutation SetAvatar($image: String) {\n    setAvatar(image: $image) {\n      id\n      avatarUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      current\n      ...SessionRow\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      id\n      current\n      ...SessionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n"): (typeof documents)["\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionRow on AccountSession {\n    id\n    client\n    createdAt\n    lastActiveAt\n    current\n  }\n"): (typeof documents)["\n  fragment SessionRow on AccountSession {\n    id\n    client\n    createdAt\n    lastActiveAt\n    current\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,5 @@
 import type { Cache, CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { forgetSession, keepCurrentSession } from '@/components/account/sessions-cache';
 import { callsReader } from '@/components/chat/message-markup';
 import { forgetDeletedMessage } from '@/components/chat/deleted-message-cache';
 import { applyPinEvent } from '@/components/chat/pins-cache';
@@ -49,12 +50,25 @@ export const cacheKeys: CacheExchangeOpts['keys'] = {
   ServerEventsMissed: () => null,
 };
 
-/** Mutations that change which servers the member is in refetch the server list. */
+/**
+ * Mutations that change which servers the member is in refetch the server list; those that end
+ * sessions take them out of My account's list.
+ */
 export const cacheUpdates: CacheExchangeOpts['updates'] = {
   Mutation: {
     createServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     joinServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
     leaveServer: (_result, _args, cache) => cache.invalidate('Query', 'myServers'),
+    endSession: (result, args, cache) => {
+      if (result.endSession) forgetSession(cache, String(args.id));
+    },
+    endOtherSessions: (result, _args, cache) => {
+      if (typeof result.endOtherSessions === 'number') keepCurrentSession(cache);
+    },
+    // A new password ends every other session too.
+    changePassword: (result, _args, cache) => {
+      if (result.changePassword) keepCurrentSession(cache);
+    },
     deleteMessage: (result, args, cache) => {
       if (result.deleteMessage) forgetDeletedMessage(cache, String(args.messageId));
     },

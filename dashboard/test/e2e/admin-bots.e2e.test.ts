@@ -12,8 +12,8 @@ import { until } from './voice-probe';
  * each bot is. Then the member pickers of the settings: searched through the API, and the explainer
  * never blank while members load. Then the server rail marks a mention in the other server, and its
  * right-click menu marks that server read. Last, My account, from the same user menu: a new display
- * name and an avatar, live for the others, and a new password. Two people in two browser contexts, both in two
- * servers, against the real stack.
+ * name and an avatar, live for the others, where she is signed in (signing out another browser), and a new
+ * password. Two people in two browser contexts, both in two servers, against the real stack.
  */
 describe('my bots, the member pickers and the server rail in the browser', () => {
   let stack: Stack;
@@ -385,6 +385,43 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     expect((await people.bea.api('{ me { avatarUrl } }')).me.avatarUrl).toBeNull();
   });
 
+  it('Bea sees where she is signed in, this browser marked, and signs out her other one: it is back at sign-in at once', async () => {
+    const bea = page('bea');
+    const device = await openUserPage(browser, stack.dashboardUrl);
+    await device.page.goto('/');
+    await device.page.getByLabel('Username').fill(people.bea.username);
+    await device.page.getByLabel('Password').fill('correct horse battery');
+    await device.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectPage(userButton(device.page)).toBeVisible();
+
+    await openGarden(bea);
+    const dialog = await openMyAccount(bea);
+    const sessions = dialog.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
+    await expectPage(sessions).toHaveCount(2);
+    // This browser first, marked, with no Sign out of its own (the user menu has one); its session
+    // began with the test's register call, from Node. Then the other browser, signed in just now.
+    const [mine, other] = [sessions.first(), sessions.nth(1)];
+    await expectPage(mine).toContainText('This device');
+    await expectPage(mine.getByText('node', { exact: true })).toHaveAttribute('title', 'node');
+    await expectPage(mine.getByRole('button')).toHaveCount(0);
+    await expectPage(other).toContainText(/^Chrome on Linux\s+Active now · Signed in /);
+    expect(await other.locator('.session-client').getAttribute('title')).toMatch(/HeadlessChrome\//);
+    await screenshots(bea, 'admin-bots-13-my-account-sessions', {
+      show: dialog.getByRole('button', { name: 'Sign out all other sessions' }),
+    });
+
+    await other.getByRole('button', { name: 'Sign out Chrome on Linux' }).click();
+    await expectPage(sessions).toHaveCount(1);
+    await expectPage(dialog.getByRole('status').filter({ hasText: 'Signed out' })).toHaveText('Signed out Chrome on Linux.');
+    await expectPage(dialog.getByRole('button', { name: 'Sign out all other sessions' })).toHaveCount(0);
+    // Its socket closed with 4401: the other browser is back at sign-in; this one goes on.
+    await expectPage(device.page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    await bea.keyboard.press('Escape');
+    await expectPage(dialog).toHaveCount(0);
+    expect((await people.bea.api('{ mySessions { current } }')).mySessions).toEqual([{ current: true }]);
+    await device.context.close();
+  });
+
   it('Bea changes her password in My account: a wrong current one shows on its field; then her other session ends, and only the new one signs in', async () => {
     const bea = page('bea');
     // Her other device, signed in with the password she has now.
@@ -400,6 +437,8 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
 
     await openGarden(bea);
     const dialog = await openMyAccount(bea);
+    const sessions = dialog.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
+    await expectPage(sessions).toHaveCount(2);
     const [current, next, confirm] = ['Current password', 'New password', 'Confirm new password'].map((label) =>
       dialog.getByLabel(label, { exact: true }),
     );
@@ -424,6 +463,9 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
       'Password changed. Your other sessions were signed out.',
     );
     for (const field of [current!, next!, confirm!]) await expectPage(field).toHaveValue('');
+    // Where she is signed in: only here now.
+    await expectPage(sessions).toHaveCount(1);
+    await expectPage(sessions).toContainText('This device');
     // The other device is back at sign-in at once (its socket closed); this session goes on.
     await expectPage(device.page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
     await bea.reload();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags DESIGN.md lists (and `extraArgs`, e.g. fake media). */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
@@ -54,11 +54,14 @@ interface ScreenshotOptions {
    * (and hold the drawer shut), so it is closed first and this opens it again at 360 px.
    */
   reopen?: () => Promise<unknown>;
+  /** Scrolled into view at each width, where what is pictured is low in a scrolling dialog. */
+  show?: Locator;
 }
 
 /** Saves the page as a person sees it at 1280 px and at 360 px wide. */
 export async function screenshots(page: Page, name: string, options: ScreenshotOptions = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await options.show?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`) });
   if (options.reopen) await page.keyboard.press('Escape');
   await page.setViewportSize(NARROW);
@@ -69,6 +72,7 @@ export async function screenshots(page: Page, name: string, options: ScreenshotO
     await page.waitForTimeout(400);
   }
   if (options.reopen) await options.reopen();
+  await options.show?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`) });
   if (options.reopen) await page.keyboard.press('Escape');
   if (options.drawer) await page.keyboard.press('Escape');

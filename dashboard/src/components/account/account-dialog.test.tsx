@@ -22,7 +22,10 @@ const refusal = (code: string, message: string, extensions: Record<string, unkno
   new GraphQLError(message, { extensions: { code, ...extensions } });
 
 type Mutations = Partial<
-  Record<'UpdateProfile' | 'ChangePassword' | 'SetAvatar', (variables: Record<string, unknown>) => Record<string, unknown> | Error>
+  Record<
+    'UpdateProfile' | 'ChangePassword' | 'SetAvatar' | 'MySessions' | 'EndSession' | 'EndOtherSessions',
+    (variables: Record<string, unknown>) => Record<string, unknown> | Error
+  >
 >;
 
 function Shell() {
@@ -30,7 +33,7 @@ function Shell() {
   return data?.me ? <UserPanel user={data.me} /> : null;
 }
 
-/** The user panel over the app's cache, as the shell shows it; `mutations` answer for the API. */
+/** The user panel over the app's cache, as the shell shows it; `mutations` (and MySessions) answer for the API. */
 async function renderPanel(mutations: Mutations = {}, me = ME) {
   const api = cachedApi((op: Operation) => {
     const name = operationName(op) as keyof Mutations | 'Shell';
@@ -188,6 +191,142 @@ describe('My account', () => {
     expect(passwordRefusal({ code: 'NETWORK_ERROR', message: 'Cannot reach the server.' }).message).toBe(
       'Your password was not changed. Try again.',
     );
+  });
+
+  describe('where you’re signed in', () => {
+    const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+    const SAFARI_IPHONE =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+    const CHROME_WINDOWS =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const session = (id: string, client: string | null, current: boolean, activeMinutesAgo: number) => ({
+      __typename: 'AccountSession',
+      id,
+      client,
+      current,
+      createdAt: ago(40 * 24 * 60),
+      lastActiveAt: ago(activeMinutesAgo),
+    });
+    // As the API orders them, most recently active first: the phone was used after this browser.
+    const SESSIONS = [
+      session('s2', SAFARI_IPHONE, false, 0),
+      session('s1', FIREFOX_LINUX, true, 1),
+      session('s3', CHROME_WINDOWS, false, 5),
+      session('s4', null, false, 3 * 60),
+    ];
+    const mySessions =
+      (sessions: unknown[] = SESSIONS) =>
+      () => ({ mySessions: sessions });
+    const section = () => screen.getByRole('region', { name: 'Where you’re signed in' });
+    const rows = () => within(section()).queryAllByRole('listitem');
+    const labels = () => rows().map((row) => row.querySelector('.session-client')?.textContent);
+    const sessionsStatus = () => within(section()).getByRole('status').textContent;
+    const click = (button: HTMLElement) => act(async () => fireEvent.click(button));
+
+    it('lists this device first and marked, then the others with when they were last used and a Sign out each', async () => {
+      await renderPanel({ MySessions: mySessions() });
+      await openAccount();
+      await waitFor(() => expect(labels()).toEqual(['Firefox on Linux', 'Safari on iPhone', 'Chrome on Windows', 'Unknown client']));
+      const [mine, phone, windows, unknown] = rows();
+      expect(within(mine!).getByText('This device').className).toContain('badge');
+      expect(within(mine!).queryByRole('button')).toBeNull();
+      expect(mine!.querySelector('.session-client')?.getAttribute('title')).toBe(FIREFOX_LINUX);
+      expect(phone!.textContent).toContain('Active now · Signed in ');
+      expect(windows!.textContent).toContain('Active 5 minutes ago');
+      expect(unknown!.textContent).toContain('Active 3 hours ago');
+      expect(unknown!.querySelector('.session-client')?.hasAttribute('title')).toBe(false);
+      const times = [...windows!.querySelectorAll('time')].map((time) => time.dateTime);
+      expect(times).toEqual([SESSIONS[2]!.lastActiveAt, SESSIONS[2]!.createdAt]);
+      const signOut = within(windows!).getByRole('button', { name: 'Sign out Chrome on Windows' });
+      expect(description(signOut)).toMatch(/^Active 5 minutes ago · Signed in /);
+      expect(within(section()).getByRole('button', { name: 'Sign out all other sessions' })).toBeTruthy();
+    });
+
+    it('Sign out on a row ends that session: endSession gets its id, the row goes and the dialog says so', async () => {
+      const { sent } = await renderPanel({ MySessions: mySessions(), EndSession: () => ({ endSession: true }) });
+      await openAccount();
+      const signOut = await within(section()).findByRole('button', { name: 'Sign out Chrome on Windows' });
+      const asked = sent('MySessions').length;
+      await click(signOut);
+      expect(sent('EndSession')).toEqual([{ id: 's3' }]);
+      expect(labels()).toEqual(['Firefox on Linux', 'Safari on iPhone', 'Unknown client']);
+      expect(sessionsStatus()).toBe('Signed out Chrome on Windows.');
+      // The cache takes it out of the list: no need to ask for the list again.
+      expect(sent('MySessions')).toHaveLength(asked);
+    });
+
+    it('a session that had already ended: the dialog says so and asks for the list again', async () => {
+      let listed = SESSIONS;
+      const { sent } = await renderPanel({
+        MySessions: () => ({ mySessions: listed }),
+        EndSession: () => refusal('NOT_FOUND', 'Session not found'),
+      });
+      await openAccount();
+      const signOut = await within(section()).findByRole('button', { name: 'Sign out Unknown client' });
+      const asked = sent('MySessions').length;
+      listed = SESSIONS.slice(0, 3);
+      await click(signOut);
+      expect(within(section()).getByRole('alert').textContent).toBe('That session had already ended.');
+      expect(sent('MySessions')).toHaveLength(asked + 1);
+      await waitFor(() => expect(labels()).toEqual(['Firefox on Linux', 'Safari on iPhone', 'Chrome on Windows']));
+      expect(sessionsStatus()).toBe('');
+    });
+
+    it('Sign out all other sessions asks first; confirmed, endOtherSessions leaves this device alone in the list', async () => {
+      const { sent } = await renderPanel({ MySessions: mySessions(), EndOtherSessions: () => ({ endOtherSessions: 3 }) });
+      await openAccount();
+      const signOutAll = await within(section()).findByRole('button', { name: 'Sign out all other sessions' });
+      await click(signOutAll);
+      const confirm = await screen.findByRole('alertdialog', { name: 'Sign out 3 other sessions?' });
+      await click(within(confirm).getByRole('button', { name: 'Cancel' }));
+      await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+      expect(sent('EndOtherSessions')).toEqual([]);
+
+      await click(signOutAll);
+      await click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+      expect(sent('EndOtherSessions')).toHaveLength(1);
+      await waitFor(() => expect(labels()).toEqual(['Firefox on Linux']));
+      expect(sessionsStatus()).toBe('Signed out 3 other sessions.');
+      expect(within(section()).queryByRole('button', { name: 'Sign out all other sessions' })).toBeNull();
+    });
+
+    it('says when signing the others out failed, and keeps the list', async () => {
+      await renderPanel({ MySessions: mySessions(), EndOtherSessions: () => new Error('offline') });
+      await openAccount();
+      await click(await within(section()).findByRole('button', { name: 'Sign out all other sessions' }));
+      await click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+      expect(within(section()).getByRole('alert').textContent).toBe('Cannot reach the server. Check your connection and try again.');
+      expect(labels()).toHaveLength(4);
+    });
+
+    it('a new password takes the other sessions out of the list, as the API ended them', async () => {
+      await renderPanel({ MySessions: mySessions(), ChangePassword: () => ({ changePassword: true }) });
+      await openAccount();
+      await waitFor(() => expect(labels()).toHaveLength(4));
+      await fillPasswords('correct horse battery', 'a new password');
+      expect(labels()).toEqual(['Firefox on Linux']);
+    });
+
+    it('says when the list could not be loaded, and Try again asks for it again', async () => {
+      let answer: Record<string, unknown> | Error = new Error('offline');
+      const { sent } = await renderPanel({ MySessions: () => answer });
+      await openAccount();
+      expect(await within(section()).findByRole('alert')).toHaveProperty('textContent', 'Your sessions could not be loaded.');
+      const asked = sent('MySessions').length;
+      answer = { mySessions: SESSIONS.slice(0, 2) };
+      await click(within(section()).getByRole('button', { name: 'Try again' }));
+      await waitFor(() => expect(labels()).toEqual(['Firefox on Linux', 'Safari on iPhone']));
+      expect(sent('MySessions').length).toBeGreaterThan(asked);
+      expect(within(section()).queryByRole('alert')).toBeNull();
+    });
+
+    it('shows Loading… while the list is on its way', async () => {
+      await renderPanel();
+      await openAccount();
+      expect(within(section()).getByText('Loading…')).toBeTruthy();
+      expect(rows()).toEqual([]);
+    });
   });
 
   describe('avatar', () => {

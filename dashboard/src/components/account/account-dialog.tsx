@@ -7,6 +7,7 @@ import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import { AvatarForm } from './avatar-form';
 import { DisplayNameForm } from './display-name-form';
 import { PasswordForm } from './password-form';
+import { SessionsSection } from './sessions-section';
 import './account.css';
 
 export const AccountDialogFragment = graphql(`
@@ -27,7 +28,8 @@ interface AccountDialogProps {
 
 /**
  * My account, as Discord's: the username (fixed), the display name, the avatar and the password, each
- * form on its own. A Radix dialog: focus stays inside it, Escape and the close button close it.
+ * form on its own, then where the member is signed in. A Radix dialog: focus stays inside it, Escape
+ * and the close button close it.
  */
 export function AccountDialog({ user: ref, onClose, returnFocusTo }: AccountDialogProps) {
   const user = getFragmentData(AccountDialogFragment, ref);
@@ -51,6 +53,7 @@ export function AccountDialog({ user: ref, onClose, returnFocusTo }: AccountDial
           <DisplayNameForm current={user.displayName} />
           <AvatarForm user={user} />
           <PasswordForm username={user.username} />
+          <SessionsSection />
           {/* Last, so the dialog opens on the display name (Radix focuses the first control); shown top right. */}
           <Dialog.Close className="icon-button account-close" aria-label="Close" title="Close">
             <CrossIcon size={18} />

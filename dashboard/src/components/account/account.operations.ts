@@ -26,3 +26,28 @@ export const SetAvatarMutation = graphql(`
     }
   }
 `);
+
+/** The caller's sign-ins, most recently active first; each row's fields are its fragment's (sessions-section.tsx). */
+export const MySessionsQuery = graphql(`
+  query MySessions {
+    mySessions {
+      id
+      current
+      ...SessionRow
+    }
+  }
+`);
+
+/** Ends one of the caller's other sessions: its tabs and devices go back to sign-in (their sockets close with 4401). */
+export const EndSessionMutation = graphql(`
+  mutation EndSession($id: ID!) {
+    endSession(id: $id)
+  }
+`);
+
+/** Ends every session of the caller but this one; answers how many ended. */
+export const EndOtherSessionsMutation = graphql(`
+  mutation EndOtherSessions {
+    endOtherSessions
+  }
+`);
