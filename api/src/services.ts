@@ -39,6 +39,7 @@ import { PgNotifications } from './kernel/db/notifications.js';
 import { EscalationService } from './features/moderation/escalation.service.js';
 import { ModerationService } from './features/moderation/moderation.service.js';
 import { PresenceService } from './features/presence/presence.service.js';
+import { HereMentions } from './features/messages/here-mentions.js';
 import { RolesService } from './features/roles/roles.service.js';
 import { ServersService } from './features/servers/servers.service.js';
 import { UsersService } from './features/users/users.service.js';
@@ -136,6 +137,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     audit,
     events,
     outbox,
+    new HereMentions(orm, access, presence),
     config.MESSAGE_COMMIT,
   );
   const reactions = new ReactionsService(orm, events, outbox, limiter, keys);

@@ -36,6 +36,7 @@ describe('executing a push feed event', () => {
     editedAt: null,
     pinnedAt: null,
     mentionsEveryone: false,
+    mentionsHere: false,
     mentionRoleIds: [],
   };
 

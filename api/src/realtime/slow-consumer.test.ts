@@ -66,6 +66,7 @@ describe('a slow consumer', () => {
         editedAt: null,
         pinnedAt: null,
         mentionsEveryone: false,
+        mentionsHere: false,
         mentionRoleIds: [],
       };
       await api.services.bus.publish(Topic.channel(channelId), { type: 'MessageCreated', message });

@@ -125,15 +125,20 @@ describe('SDK client against the real API', () => {
       expect(await bot.pinnedMessages(world.channelId)).toEqual([]);
       const found = await bot.searchMessages(world.serverId, 'RULES', { limit: 1 });
       expect(found).toMatchObject({ hasMore: false, messages: [{ id: messageId, serverId: world.serverId, content: 'the rules' }] });
-      // The owner may mention everyone; the bot's role may not, so its @everyone stays words.
-      const everyone: [string, boolean][] = [];
-      bot.on('messageCreate', (m) => void (m.content.includes('@everyone') && everyone.push([m.content, m.mentionsEveryone])));
+      // The owner may mention everyone (and @here); the bot's role may not, so its @everyone stays words.
+      const everyone: [string, boolean, boolean][] = [];
+      bot.on(
+        'messageCreate',
+        (m) => void (/@(everyone|here)/.test(m.content) && everyone.push([m.content, m.mentionsEveryone, m.mentionsHere])),
+      );
       await owner.client.ok(SEND, { c: world.channelId, t: '@everyone read the rules' });
+      await owner.client.ok(SEND, { c: world.channelId, t: '@here quick one' });
       await bot.send(world.channelId, '@everyone me too');
       await eventually(async () =>
         expect(everyone).toEqual([
-          ['@everyone read the rules', true],
-          ['@everyone me too', false],
+          ['@everyone read the rules', true, false],
+          ['@here quick one', false, true],
+          ['@everyone me too', false, false],
         ]),
       );
       await eventually(async () =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ROLE_MENTIONS, roleMentionIds, saysEveryone } from './mentions.js';
+import { MAX_ROLE_MENTIONS, roleMentionIds, saysGroup } from './mentions.js';
 
 // The same texts mention (or not) in read-states.test.ts, where PostgreSQL reads the same pattern.
-describe('saysEveryone', () => {
+describe('saysGroup', () => {
   it('finds @everyone in text, also between code blocks', () => {
     for (const text of [
       '@everyone',
@@ -12,7 +12,7 @@ describe('saysEveryone', () => {
       '`x`@everyone',
       '\\\\@everyone',
     ])
-      expect(saysEveryone(text), text).toBe(true);
+      expect(saysGroup(text, 'everyone'), text).toBe(true);
   });
 
   it('not in code, escaped, in a link, or as part of another word', () => {
@@ -26,7 +26,13 @@ describe('saysEveryone', () => {
       '@everyoneelse',
       '@Everyone',
     ])
-      expect(saysEveryone(text), text).toBe(false);
+      expect(saysGroup(text, 'everyone'), text).toBe(false);
+  });
+
+  it('reads @here by the same rules, and neither group for the other', () => {
+    for (const text of ['@here', 'Anyone @here?', '**@here**']) expect(saysGroup(text, 'here'), text).toBe(true);
+    for (const text of ['`@here`', '\\@here', 'where@here', '@hereafter', '@everyone']) expect(saysGroup(text, 'here'), text).toBe(false);
+    expect(saysGroup('@here', 'everyone')).toBe(false);
   });
 });
 

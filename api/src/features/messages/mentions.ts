@@ -22,14 +22,15 @@ export const mentionPattern = (name: string) => `(^|[^a-zA-Z0-9_.@])@${name.repl
 export const GROUP_MENTIONS: readonly string[] = ['everyone', 'here'];
 
 const NO_MENTION = new RegExp(NO_MENTION_PATTERN, 'gi');
-const EVERYONE = new RegExp(mentionPattern('everyone'));
+const GROUP_PATTERNS = { everyone: new RegExp(mentionPattern('everyone')), here: new RegExp(mentionPattern('here')) };
 /** A role's mention, as the dashboard's composer writes it (Discord's form): names change, ids do not. */
 const ROLE_MENTION = /<@&(\d{1,20})>/g;
 /** More would be a way to notify a whole server role by role; the rest stay text. */
 export const MAX_ROLE_MENTIONS = 20;
 
-/** Whether the text says @everyone where it mentions (whether that notifies anyone is the author's permission). */
-export const saysEveryone = (content: string): boolean => content.includes('@everyone') && EVERYONE.test(content.replace(NO_MENTION, ' '));
+/** Whether the text says @everyone (or @here) where it mentions (whether that notifies anyone is the author's permission). */
+export const saysGroup = (content: string, group: keyof typeof GROUP_PATTERNS): boolean =>
+  content.includes(`@${group}`) && GROUP_PATTERNS[group].test(content.replace(NO_MENTION, ' '));
 
 /** The role ids the text mentions outside code, links and escapes, each once, in order, at most MAX_ROLE_MENTIONS. */
 export function roleMentionIds(content: string): string[] {

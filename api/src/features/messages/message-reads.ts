@@ -14,11 +14,13 @@ interface MessageRecord {
   edited_at: Date | null;
   pinned_at: Date | null;
   mentions_everyone: boolean;
+  mentions_here: boolean;
   mention_role_ids: string[] | null;
 }
 
+// Whether it says @here, not whom: a page carries no list of who was online.
 const COLUMNS =
-  'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at, pinned_at, mentions_everyone, mention_role_ids';
+  'id, channel_id, server_id, author_id, content, reply_to, created_at, edited_at, pinned_at, mentions_everyone, mention_here_user_ids is not null as mentions_here, mention_role_ids';
 /** Above every snowflake: "older than this" is the newest page. */
 const AFTER_EVERY_ID = '9223372036854775807';
 
@@ -33,6 +35,7 @@ const toView = (r: MessageRecord): MessageView => ({
   editedAt: r.edited_at,
   pinnedAt: r.pinned_at,
   mentionsEveryone: r.mentions_everyone,
+  mentionsHere: r.mentions_here,
   mentionRoleIds: r.mention_role_ids ?? [],
 });
 

@@ -19,7 +19,7 @@ import { User } from '../users/user.entity.js';
     'create index "messages_search_index" on "messages" using gin ("server_id", to_tsvector(\'simple\', "content")) with (fastupdate = off)',
 })
 export class Message {
-  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt' | 'mentionsEveryone' | 'mentionRoleIds';
+  [OptionalProps]?: 'replyTo' | 'createdAt' | 'editedAt' | 'pinnedAt' | 'mentionsEveryone' | 'mentionRoleIds' | 'mentionHereUserIds';
 
   /** Snowflake assigned by the sender's API process: time-ordered, the paging cursor. */
   @PrimaryKey({ type: 'bigint', autoincrement: false })
@@ -60,4 +60,8 @@ export class Message {
   /** The roles it mentions that its author was allowed to mention when sending it; null for none. */
   @Property({ type: ArrayType, nullable: true })
   mentionRoleIds: string[] | null = null;
+
+  /** It said @here and its author held MENTION_EVERYONE: the members shown online then, each mentioned; null for no @here. */
+  @Property({ type: ArrayType, nullable: true })
+  mentionHereUserIds: string[] | null = null;
 }

@@ -27,6 +27,12 @@ export class MessageObject {
   })
   mentionsEveryone!: boolean;
 
+  @Field({
+    description:
+      'It mentions the members who were online when it was sent: it said @here (outside code) and its author held MENTION_EVERYONE when sending it.',
+  })
+  mentionsHere!: boolean;
+
   @Field(() => [ID], {
     description:
       'The roles it mentions (`<@&roleId>` outside code): mentionable ones, or any when its author held MENTION_EVERYONE when sending it.',

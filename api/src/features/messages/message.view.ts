@@ -13,6 +13,8 @@ export interface MessageView {
   editedAt: Date | string | null;
   pinnedAt: Date | string | null;
   mentionsEveryone: boolean;
+  /** It mentions @here (who was online is kept in the row, not here: readers need not know). */
+  mentionsHere: boolean;
   mentionRoleIds: string[];
   /** Embedded in live events so subscribers need no user lookup per event. */
   author?: UserView;
@@ -31,5 +33,6 @@ export const toMessageView = (m: Message): MessageView => ({
   editedAt: m.editedAt,
   pinnedAt: m.pinnedAt,
   mentionsEveryone: m.mentionsEveryone,
+  mentionsHere: m.mentionHereUserIds !== null,
   mentionRoleIds: m.mentionRoleIds ?? [],
 });

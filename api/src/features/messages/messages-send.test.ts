@@ -139,6 +139,7 @@ describe('messages', () => {
           authorId = w.owner.id,
           everyone = false,
           roles: string[] = [],
+          here: string[] | null = null,
         ): MessageRow => [
           String(id),
           w.channelId,
@@ -149,12 +150,15 @@ describe('messages', () => {
           at,
           everyone,
           roles.length ? `{${roles.join(',')}}` : null,
+          here && `{${here.join(',')}}`,
         ];
         const base = BigInt(snowflakeAt(new Date()));
         const contents = ['first, alone', 'a "quoted", {braced} \\ back\\slash', 'NULL', "it's 🎉", 'a reply'];
         const roles = (i: number) => (i === 2 ? [String(base + 7n), String(base + 8n)] : i === 3 ? [String(base + 7n)] : []);
+        // @here: one mentions the owner, one nobody (nobody else online), the rest say no @here.
+        const here = (i: number) => (i === 1 ? [w.owner.id] : i === 2 ? [] : null);
         const rows = contents.map((content, i) =>
-          row(base + BigInt(i), content, i === 4 ? String(base) : null, w.owner.id, i === 3, roles(i)),
+          row(base + BigInt(i), content, i === 4 ? String(base) : null, w.owner.id, i === 3, roles(i), here(i)),
         );
         // The first goes at once; the rest arrive while it is in flight and go in together, one of them
         // by an author who does not exist.
@@ -168,13 +172,15 @@ describe('messages', () => {
           created_at: Date;
           mentions_everyone: boolean;
           mention_role_ids: string[] | null;
+          mention_here_user_ids: string[] | null;
         }>(
           a,
-          'select id::text, content, reply_to::text, created_at, mentions_everyone, mention_role_ids from messages where channel_id = ? order by id',
+          'select id::text, content, reply_to::text, created_at, mentions_everyone, mention_role_ids, mention_here_user_ids from messages where channel_id = ? order by id',
           [w.channelId],
         );
         expect(stored.map((m) => [m.id, m.content, m.reply_to, m.mentions_everyone])).toEqual(rows.map((r) => [r[0], r[4], r[5], r[7]]));
         expect(stored.map((m) => m.mention_role_ids)).toEqual(contents.map((_, i) => (roles(i).length ? roles(i) : null)));
+        expect(stored.map((m) => m.mention_here_user_ids)).toEqual(contents.map((_, i) => here(i)));
         expect(stored.map((m) => new Date(m.created_at).toISOString())).toEqual(rows.map(() => at.toISOString()));
       },
     );
@@ -201,7 +207,7 @@ describe('messages', () => {
           // The first goes alone; the rest arrive while it is in flight and go in as one statement.
           await Promise.all(
             Array.from({ length: count }, (_, i) =>
-              insert([String(base + BigInt(i)), w.channelId, w.serverId, w.owner.id, `m${i}`, null, new Date(), false, null]),
+              insert([String(base + BigInt(i)), w.channelId, w.serverId, w.owner.id, `m${i}`, null, new Date(), false, null, null]),
             ),
           );
           return (await sql<{ setting: string }>(a, `select setting from ${log}`)).map((r) => r.setting);

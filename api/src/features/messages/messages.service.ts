@@ -19,7 +19,8 @@ import { Message } from './message.entity.js';
 import { ChannelPublishOrder } from './publish-order.js';
 import { messageInsert, type MessageCommit, type MessageRow } from './message-insert.js';
 import { messageReads, type MessageReads } from './message-reads.js';
-import { roleMentionIds, saysEveryone } from './mentions.js';
+import { roleMentionIds, saysGroup } from './mentions.js';
+import type { HereMentions } from './here-mentions.js';
 import type { MessageRateLimit, MessageSender } from './message-rate-limit.js';
 import { notAuthor, rateLimited } from './messages.errors.js';
 import { assertNotTimedOut } from '../moderation/moderation.errors.js';
@@ -51,6 +52,7 @@ export class MessagesService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly outbox: Outbox,
+    private readonly hereMentions: HereMentions,
     messageCommit: MessageCommit,
   ) {
     this.insertMessage = messageInsert(orm, messageCommit);
@@ -76,6 +78,10 @@ export class MessagesService {
     const mayMentionAll = hasPermission(access.channelPermissions, 'MENTION_EVERYONE');
     const named = roleMentionIds(content);
     const mentionRoleIds = named.length > 0 ? await this.mentionableRoles(access.server.id, named, mayMentionAll) : [];
+    const hereUserIds =
+      mayMentionAll && saysGroup(content, 'here')
+        ? await this.hereMentions.recipients(access.server.id, access.channel.id, access.userId)
+        : null;
     const createdAt = new Date();
     const message: MessageView = {
       id: newId(),
@@ -88,7 +94,8 @@ export class MessagesService {
       editedAt: null,
       pinnedAt: null,
       // The words alone notify nobody: only an author allowed to mention everyone does.
-      mentionsEveryone: saysEveryone(content) && mayMentionAll,
+      mentionsEveryone: saysGroup(content, 'everyone') && mayMentionAll,
+      mentionsHere: hereUserIds !== null,
       mentionRoleIds,
       reactions: [],
     };
@@ -107,7 +114,9 @@ export class MessagesService {
             message.replyToId,
             createdAt,
             message.mentionsEveryone,
-            mentionRoleIds.length > 0 ? `{${mentionRoleIds.join(',')}}` : null,
+            mentionRoleIds.length > 0 ? arrayLiteral(mentionRoleIds) : null,
+            // Empty when nobody else was online: it still said @here.
+            hereUserIds && arrayLiteral(hereUserIds),
           ]),
         ]),
       // Committed is sent: a failed PUBLISH is owed to the sweep, not reported as a failed send (a
@@ -151,17 +160,29 @@ export class MessagesService {
     const access = await resolveAccess(message.channel);
     if (message.author !== userId) throw notAuthor();
     assertMaySend(access);
-    // An edit can take @everyone back out, never put it in: the readers were notified when it was sent, or not.
-    const mentionsEveryone = message.mentionsEveryone && saysEveryone(content);
+    // An edit can take @everyone or @here back out, never put it in: the readers were notified when it was sent, or not.
+    const mentionsEveryone = message.mentionsEveryone && saysGroup(content, 'everyone');
+    const mentionHereUserIds = saysGroup(content, 'here') ? message.mentionHereUserIds : null;
     const stillNamed = new Set(roleMentionIds(content));
     const kept = (message.mentionRoleIds ?? []).filter((id) => stillNamed.has(id));
     const mentionRoleIds = kept.length > 0 ? kept : null;
-    const view: MessageView = { ...toMessageView(message), content, editedAt: new Date(), mentionsEveryone, mentionRoleIds: kept };
+    const view: MessageView = {
+      ...toMessageView(message),
+      content,
+      editedAt: new Date(),
+      mentionsEveryone,
+      mentionsHere: mentionHereUserIds !== null,
+      mentionRoleIds: kept,
+    };
     // Only if the row still exists; announced once committed (never an edit that did not happen),
     // and again by the sweep if this process dies first.
     await this.outbox.transaction(async (tx, owe) => {
       if (
-        !(await tx.nativeUpdate(Message, { id: messageId }, { content, editedAt: view.editedAt as Date, mentionsEveryone, mentionRoleIds }))
+        !(await tx.nativeUpdate(
+          Message,
+          { id: messageId },
+          { content, editedAt: view.editedAt as Date, mentionsEveryone, mentionRoleIds, mentionHereUserIds },
+        ))
       )
         throw notFound('Message');
       owe(owed.messageUpdated(messageId));
@@ -269,3 +290,6 @@ function assertMaySend(access: ChannelAccess): void {
   assertNotTimedOut(access);
   if (!hasPermission(access.channelPermissions, 'SEND_MESSAGES')) throw forbidden('SEND_MESSAGES');
 }
+
+/** Ids as a Postgres array literal (`{1,2}`): how the INSERT takes a message's mention lists. */
+const arrayLiteral = (ids: readonly string[]): string => `{${ids.join(',')}}`;

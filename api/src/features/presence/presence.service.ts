@@ -148,6 +148,12 @@ export class PresenceService {
     return values.map((v) => (v && (Object.values(ChosenStatus) as string[]).includes(v) ? (v as ChosenStatus) : ChosenStatus.OFFLINE));
   }
 
+  /** Of these users, those others see online (idle and do-not-disturb too; an invisible one shows offline). */
+  async shownOnline(userIds: readonly string[]): Promise<string[]> {
+    const statuses = await this.statuses(userIds);
+    return userIds.filter((_, i) => statuses[i] !== ChosenStatus.OFFLINE);
+  }
+
   /** Debounced: each beat replaces the pending job; a beat during processing queues one follow-up. */
   private async scheduleExpiry(userId: string, latestExpiryMs: number): Promise<void> {
     await this.jobs.add(

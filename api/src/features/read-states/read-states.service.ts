@@ -78,9 +78,10 @@ export class ReadStatesService {
   }
 
   /**
-   * Per channel, the unread messages by others that mention the user by @username, mention @everyone
-   * or one of the user's roles (as decided at send), or reply to one of their messages, among the
-   * newest MENTION_SCAN_LIMIT unread (a channel never read is all unread).
+   * Per channel, the unread messages by others that mention the user by @username, mention @everyone,
+   * one of the user's roles or, by @here, the user among those online (each as decided at send), or
+   * reply to one of their messages, among the newest MENTION_SCAN_LIMIT unread (a channel never read
+   * is all unread).
    */
   async mentionCounts(userId: string, channelIds: readonly string[]): Promise<number[]> {
     const em = this.orm.em.fork();
@@ -89,17 +90,18 @@ export class ReadStatesService {
     const rows: { channel_id: string; mentions: number }[] = await em.getConnection().execute(
       `select c.id as channel_id, (
          select count(*)::int from (
-           select m.content, m.reply_to, m.mentions_everyone, m.mention_role_ids from messages m
+           select m.content, m.reply_to, m.mentions_everyone, m.mention_role_ids, m.mention_here_user_ids from messages m
             where m.channel_id = c.id and m.author_id <> ?
               and m.id > coalesce((select r.last_read_message_id from read_states r where r.user_id = ? and r.channel_id = c.id), 0)
             order by m.id desc limit ${MENTION_SCAN_LIMIT}) recent
           where recent.mentions_everyone
+             or ?::text = any(recent.mention_here_user_ids)
              or recent.mention_role_ids && (select mb.role_ids from members mb where mb.server_id = ch.server_id and mb.user_id = ?)
              or regexp_replace(recent.content, ?, ' ', 'gi') ~* ?
              or exists (select 1 from messages q where q.id = recent.reply_to and q.author_id = ?)
        ) as mentions
        from unnest(array[?]::bigint[]) as c(id) join channels ch on ch.id = c.id`,
-      [userId, userId, userId, NO_MENTION_PATTERN, mentionPattern(user.username), userId, [...channelIds]],
+      [userId, userId, userId, userId, NO_MENTION_PATTERN, mentionPattern(user.username), userId, [...channelIds]],
     );
     const byChannel = new Map(rows.map((r) => [String(r.channel_id), r.mentions]));
     return channelIds.map((id) => byChannel.get(id) ?? 0);
