@@ -404,7 +404,7 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     await expectPage(mine).toContainText('This device');
     await expectPage(mine.getByText('node', { exact: true })).toHaveAttribute('title', 'node');
     await expectPage(mine.getByRole('button')).toHaveCount(0);
-    await expectPage(other).toContainText(/^Chrome on Linux\s+Active now · Signed in /);
+    await expectPage(other).toContainText(/^Chrome on Linux\s+Active now · Signed in today at \d\d:\d\d/);
     expect(await other.locator('.session-client').getAttribute('title')).toMatch(/HeadlessChrome\//);
     await screenshots(bea, 'admin-bots-13-my-account-sessions', {
       show: dialog.getByRole('button', { name: 'Sign out all other sessions' }),
@@ -414,6 +414,8 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     await expectPage(sessions).toHaveCount(1);
     await expectPage(dialog.getByRole('status').filter({ hasText: 'Signed out' })).toHaveText('Signed out Chrome on Linux.');
     await expectPage(dialog.getByRole('button', { name: 'Sign out all other sessions' })).toHaveCount(0);
+    // No other row's Sign out to go on to: focus is on the list's heading, not back at the dialog's top.
+    await expectPage(dialog.getByRole('heading', { name: 'Where you’re signed in' })).toBeFocused();
     // Its socket closed with 4401: the other browser is back at sign-in; this one goes on.
     await expectPage(device.page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
     await bea.keyboard.press('Escape');

@@ -46,6 +46,13 @@ export function expect(locator: Locator) {
           async () => 'enabled',
           o,
         ),
+      toBeFocused: (o?: Options) =>
+        poll(
+          `${locator} ${not}to be focused`,
+          async () => check(await locator.evaluate((el) => el === document.activeElement)),
+          () => locator.page().evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing'),
+          o,
+        ),
       toHaveCount: (count: number, o?: Options) =>
         poll(
           `${locator} ${not}to have count ${count}`,

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { Provider, useQuery, type Operation } from 'urql';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { UserPanel } from '@/components/app/user-panel';
 import { ShellQuery } from '@/components/servers/servers.operations';
 import { cachedApi, operationName } from '@/test/cached-api';
@@ -254,6 +254,56 @@ describe('My account', () => {
       expect(sessionsStatus()).toBe('Signed out Chrome on Windows.');
       // The cache takes it out of the list: no need to ask for the list again.
       expect(sent('MySessions')).toHaveLength(asked);
+    });
+
+    it('moves focus on from a signed-out row: to the next row’s Sign out, the one before for the last row, then the heading', async () => {
+      await renderPanel({ MySessions: mySessions(), EndSession: () => ({ endSession: true }) });
+      await openAccount();
+      const signOut = (label: string) => within(section()).getByRole('button', { name: `Sign out ${label}` });
+      /** Signs that row out from its focused Sign out, as a keyboard would. */
+      const signOutFocused = async (label: string) => {
+        signOut(label).focus();
+        await click(signOut(label));
+      };
+      await within(section()).findByRole('button', { name: 'Sign out Chrome on Windows' });
+
+      await signOutFocused('Chrome on Windows');
+      expect(document.activeElement).toBe(signOut('Unknown client'));
+      await signOutFocused('Unknown client');
+      expect(document.activeElement).toBe(signOut('Safari on iPhone'));
+      await signOutFocused('Safari on iPhone');
+      expect(labels()).toEqual(['Firefox on Linux']);
+      expect(document.activeElement).toBe(within(section()).getByRole('heading', { name: 'Where you’re signed in' }));
+    });
+
+    it('leaves focus alone when the member has moved on from the list before the sign-out ends', async () => {
+      await renderPanel({ MySessions: mySessions(), EndSession: () => ({ endSession: true }) });
+      await openAccount();
+      const signOut = await within(section()).findByRole('button', { name: 'Sign out Chrome on Windows' });
+      field('Display name').focus();
+      await click(signOut);
+      expect(labels()).toHaveLength(3);
+      expect(document.activeElement).toBe(field('Display name'));
+    });
+
+    it('says again how long ago each session was active while the dialog stays open', async () => {
+      // Intervals and the clock only: the queries and Radix keep their real timeouts.
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+      onTestFinished(() => void vi.useRealTimers());
+      vi.setSystemTime(new Date(2026, 11, 10, 15, 30));
+      // The phone signed in a quarter of an hour ago, and was used just now.
+      const justNow = [session('s1', FIREFOX_LINUX, true, 0), { ...session('s2', SAFARI_IPHONE, false, 0), createdAt: ago(15) }];
+      await renderPanel({ MySessions: mySessions(justNow) });
+      await openAccount();
+      await waitFor(() => expect(labels()).toHaveLength(2));
+      const phone = () => rows()[1]!.textContent;
+      expect(phone()).toMatch(/^Safari on iPhoneActive now · Signed in today at /);
+      act(() => vi.advanceTimersByTime(90_000));
+      expect(phone()).toContain('Active now');
+      act(() => vi.advanceTimersByTime(30_000));
+      expect(phone()).toContain('Active 2 minutes ago');
+      act(() => vi.advanceTimersByTime(60 * 60_000));
+      expect(phone()).toContain('Active 1 hour ago');
     });
 
     it('a session that had already ended: the dialog says so and asks for the list again', async () => {
