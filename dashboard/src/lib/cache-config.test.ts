@@ -26,6 +26,15 @@ const SidebarQuery = gql`
   }
 `;
 
+const MyPresenceQuery = gql`
+  query MyPresence {
+    me {
+      id
+      presence
+    }
+  }
+`;
+
 describe('live mention counts', () => {
   it('a new message that mentions everyone counts for every reader but its author, as a mention of them does', async () => {
     // Without a schema (as in the app) graphcache warns while it matches the event union's fragments by their fields.
@@ -45,6 +54,7 @@ describe('live mention counts', () => {
           id,
           content,
           mentionsEveryone,
+          mentionsHere: false,
           author: { __typename: 'User', id: authorId },
           replyTo: null,
           channel: { __typename: 'Channel', id: '9' },
@@ -66,6 +76,50 @@ describe('live mention counts', () => {
     // The sidebar's red count, unless it is the channel being read.
     expect(unreadState(channels(), undefined).mentions.get('9')).toBe(2);
     expect(unreadState(channels(), '9').mentions.size).toBe(0);
+
+    stream.unsubscribe();
+    warn.mockRestore();
+  });
+
+  it('a new message that mentions those online (@here) counts for a reader it reaches live (online), but its author or an invisible reader', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const channel = { __typename: 'Channel', id: '9', type: 'TEXT', lastMessageId: '100', lastReadMessageId: '100', mentionCount: 0 };
+    let presence = 'ONLINE';
+    const { client, push } = cachedApi(
+      () => ({ me: { ...ME, presence }, server: { __typename: 'Server', id: '1', channels: [channel] } }),
+      ['ChannelActivity'],
+    );
+    await client.query(SidebarQuery, {}).toPromise();
+    const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
+    const created = (id: string, authorId: string, content: string, mentionsHere: boolean) =>
+      push({
+        __typename: 'MessageCreated',
+        message: {
+          __typename: 'Message',
+          id,
+          content,
+          mentionsEveryone: false,
+          mentionsHere,
+          author: { __typename: 'User', id: authorId },
+          replyTo: null,
+          channel: { __typename: 'Channel', id: '9' },
+        },
+      });
+    const channels = () => client.readQuery(SidebarQuery, {})?.data?.server.channels as (typeof channel)[];
+
+    // The words alone, from someone who may not mention everyone: unread, no mention.
+    created('101', '2', '@here look', false);
+    expect(channels()[0]!.mentionCount).toBe(0);
+    // Allowed (the API marked it); the author's own does not call them.
+    created('102', '2', 'Anyone **@here**?', true);
+    created('103', '7', '@here from me', true);
+    expect(channels()[0]!.mentionCount).toBe(1);
+    expect(unreadState(channels(), undefined).mentions.get('9')).toBe(1);
+    // Invisible shows offline, so the API's @here passed the reader by: not counted live either.
+    presence = 'OFFLINE';
+    await client.query(MyPresenceQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+    created('104', '2', '@here again', true);
+    expect(channels()[0]!.mentionCount).toBe(1);
 
     stream.unsubscribe();
     warn.mockRestore();
@@ -157,6 +211,7 @@ describe('live mention counts', () => {
           id,
           content,
           mentionsEveryone: false,
+          mentionsHere: false,
           mentionRoleIds,
           author: { __typename: 'User', id: authorId },
           replyTo: null,

@@ -119,6 +119,7 @@ interface LiveMessage {
   id?: string;
   content?: string;
   mentionsEveryone?: boolean;
+  mentionsHere?: boolean;
   mentionRoleIds?: string[];
   author?: { id?: string };
   replyTo?: { author?: { id?: string } } | null;
@@ -126,10 +127,10 @@ interface LiveMessage {
 }
 
 /**
- * A new message that calls the reader (@everyone from an author allowed it, a role they hold, @username,
- * or a reply to them) adds one to its channel's mentionCount, as the API would count it; reading the
- * channel (markChannelRead) brings the API's count back. Nothing when the reader or the channel's count
- * is not in the cache yet.
+ * A new message that calls the reader (@everyone or @here from an author allowed it, a role they hold,
+ * @username, or a reply to them) adds one to its channel's mentionCount, as the API would count it;
+ * reading the channel (markChannelRead) brings the API's count back. Nothing when the reader or the
+ * channel's count is not in the cache yet.
  */
 function countMention(cache: Cache, channelId: string, message: LiveMessage): void {
   const me = cache.resolve('Query', 'me');
@@ -137,10 +138,13 @@ function countMention(cache: Cache, channelId: string, message: LiveMessage): vo
   const [id, username] = [cache.resolve(me, 'id'), cache.resolve(me, 'username')];
   if (typeof id !== 'string' || typeof username !== 'string') return;
   const { content, mentionsEveryone, mentionRoleIds } = message;
+  // Invisible shows offline, so an @here passed the reader by (the API decided it at send).
+  const mentionsHere = message.mentionsHere && cache.resolve(me, 'presence') !== 'OFFLINE';
   const serverId = message.channel?.server?.id;
   const reader = { id, username, roleIds: mentionRoleIds?.length && serverId ? myRoleIds(cache, serverId) : [] };
   const replyToAuthorId = message.replyTo?.author?.id;
-  if (!callsReader({ content, mentionsEveryone, mentionRoleIds, authorId: message.author.id, replyToAuthorId }, reader)) return;
+  const sent = { content, mentionsEveryone, mentionsHere, mentionRoleIds, authorId: message.author.id, replyToAuthorId };
+  if (!callsReader(sent, reader)) return;
   const channel = { __typename: 'Channel', id: channelId };
   const count = cache.resolve(channel, 'mentionCount');
   if (typeof count === 'number') cache.writeFragment(MENTION_COUNT, { ...channel, mentionCount: count + 1 });

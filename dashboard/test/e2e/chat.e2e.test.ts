@@ -638,7 +638,7 @@ describe('dashboard in the browser', () => {
     await bob.page.getByRole('button', { name: 'Dismiss' }).click();
   });
 
-  it('@everyone: offered to the owner, marks her message for the member with a red count elsewhere; a member’s stays words', async () => {
+  it('@everyone and @here: offered to the owner, mark her message for the member with a red count elsewhere; a member’s stay words', async () => {
     const token = await tokenOf(alice.page);
     const { createChannel } = await gql(
       stack.apiUrl,
@@ -671,6 +671,18 @@ describe('dashboard in the browser', () => {
     await expectPage(notice(alice.page).locator('.mention')).toHaveText('@everyone');
     await expectPage(notice(alice.page)).not.toHaveAttribute('class', /mentions-me/);
     await screenshots(bob.page, '05n-everyone-mention');
+
+    // @here is offered right after it and calls Bob as well: his open dashboard shows him online.
+    await newsComposer(alice.page).pressSequentially('@he');
+    await expectPage(options(alice.page).first()).toHaveText('@here Notify everyone online who can read this channel');
+    await newsComposer(alice.page).press('Enter');
+    await newsComposer(alice.page).pressSequentially('standup in five');
+    await newsComposer(alice.page).press('Enter');
+    const standup = (page: Page) => article(page, 'standup in five');
+    await expectPage(standup(bob.page)).toHaveAttribute('class', /mentions-me/);
+    await expectPage(standup(bob.page).locator('.mention')).toHaveText('@here');
+    await expectPage(standup(alice.page)).not.toHaveAttribute('class', /mentions-me/);
+    await screenshots(bob.page, '05n-here-mention');
 
     // Bob may not mention everyone: only the members are suggested, and his @everyone, sent while Alice
     // reads #general, leaves #news unread without a mention and marks nothing there.

@@ -99,9 +99,10 @@ export const ServerEventsSubscription = graphql(`
 
 /**
  * Only what the unread dot and the mention badge need: the newest message of a channel the member is
- * not reading, what it says, whether it mentions everyone or which roles, whom it replies to, and its
- * channel's server (whose roles the member holds): lib/cache-config.ts counts it as a mention. A
- * deleted message's id, to take it out of the pins and search results shown.
+ * not reading, what it says, whether it mentions everyone (@everyone, or @here: those online) or which
+ * roles, whom it replies to, and its channel's server (whose roles the member holds):
+ * lib/cache-config.ts counts it as a mention. A deleted message's id, to take it out of the pins and
+ * search results shown.
  */
 export const ChannelActivitySubscription = graphql(`
   subscription ChannelActivity($channelId: ID!) {
@@ -112,6 +113,7 @@ export const ChannelActivitySubscription = graphql(`
           id
           content
           mentionsEveryone
+          mentionsHere
           mentionRoleIds
           author {
             id

@@ -26,6 +26,7 @@ export function chatMessage(
     editedAt: null,
     pinnedAt: null,
     mentionsEveryone: false,
+    mentionsHere: false,
     mentionRoleIds: [],
     author,
     replyTo: null,

@@ -87,12 +87,34 @@ describe('composer mention suggestions', () => {
     expect(await options()).toEqual(['@Elders role']);
   });
 
-  it('does not offer @everyone to a member without MENTION_EVERYONE, nor roles that are not mentionable', async () => {
+  it('offers @here right after @everyone to a member who may mention everyone, alone for "@he"; a pick puts it in', async () => {
+    const { input, type, options } = renderComposer(true);
+    type('@');
+    await screen.findByText('@evan');
+    expect(await options()).toEqual([
+      '@everyone Notify everyone who can read this channel',
+      '@here Notify everyone online who can read this channel',
+      'Evan @evan',
+      '@Elders role',
+      '@Evergreen role',
+      '@Event Team role',
+    ]);
+    type('hi @He');
+    expect(await options()).toEqual(['@here Notify everyone online who can read this channel']);
+    fireEvent.keyDown(input, { key: 'Tab' });
+    expect(input.value).toBe('hi @here ');
+  });
+
+  it('does not offer @everyone or @here to a member without MENTION_EVERYONE, nor roles that are not mentionable', async () => {
     const { type, options } = renderComposer(false);
     type('@ev');
     expect(await options()).toEqual(['Evan @evan', '@Evergreen role', '@Event Team role']);
     expect(screen.queryByText('@everyone')).toBeNull();
     expect(screen.queryByText('@Elders')).toBeNull();
+    // A bare "@" offers every name they may mention: no group among them.
+    type('hi @');
+    expect(await options()).toEqual(['Evan @evan', '@Evergreen role', '@Event Team role']);
+    expect(screen.queryByText('@here')).toBeNull();
   });
 
   it('suggests the roles a member may mention after the members, in their colour; the pick shows "@Name" and sends <@&id>', async () => {

@@ -17,7 +17,7 @@ import type { ApiError } from '@/lib/api-errors';
 import { StartTypingMutation } from './chat.operations';
 import { formatDateTime } from './chat-time';
 import type { ChatMessageData } from './message-item';
-import { completeMention, mentionAt, offersEveryone, writeRoleMentions, type PickedRole } from './mention-token';
+import { completeMention, mentionAt, offersGroup, writeRoleMentions, type GroupMention, type PickedRole } from './mention-token';
 import { mentionableRoles, roleColourStyle, useServerRoles } from './server-roles';
 import { formatInterval, formatRemaining, useCountdown } from './use-countdown';
 import { useDraft } from './use-draft';
@@ -33,7 +33,10 @@ interface ComposerProps {
   channelId: string;
   channelName: string;
   canSend: boolean;
-  /** MENTION_EVERYONE in this channel: "@everyone" is suggested first, and every role after the members (else the mentionable ones). */
+  /**
+   * MENTION_EVERYONE in this channel: "@everyone" and "@here" are suggested first, and every role after
+   * the members (else the mentionable ones).
+   */
   canMentionEveryone: boolean;
   /** The member's timeout end (ISO), when timed out. */
   timedOutUntil: string | null | undefined;
@@ -224,7 +227,9 @@ interface Suggestion {
   style?: CSSProperties;
 }
 
-const EVERYONE: Suggestion = {
+type GroupSuggestion = Suggestion & { insert: GroupMention };
+
+const EVERYONE: GroupSuggestion = {
   key: 'everyone',
   insert: 'everyone',
   label: '@everyone',
@@ -232,14 +237,25 @@ const EVERYONE: Suggestion = {
   explains: true,
 };
 
+const HERE: GroupSuggestion = {
+  key: 'here',
+  insert: 'here',
+  label: '@here',
+  detail: 'Notify everyone online who can read this channel',
+  explains: true,
+};
+
+/** The group mentions, in the order they are suggested (before anyone's name). */
+const GROUPS: readonly GroupSuggestion[] = [EVERYONE, HERE];
+
 /** Roles suggested at most, after the members. */
 const ROLES_SHOWN = 5;
 
 /**
- * Suggestions while an "@name" is typed: "@everyone" for a member who may use it, then members of the
- * server, then the roles they may mention whose name holds what is typed (once the members are in, so
- * nothing moves under the reader); the first one active. Up and Down move, Enter or Tab (or a click)
- * put "@username" or "@Role Name" in its place, Escape closes them until the next "@".
+ * Suggestions while an "@name" is typed: "@everyone" and "@here" for a member who may use them, then
+ * members of the server, then the roles they may mention whose name holds what is typed (once the
+ * members are in, so nothing moves under the reader); the first one active. Up and Down move, Enter or
+ * Tab (or a click) put "@username" or "@Role Name" in its place, Escape closes them until the next "@".
  */
 function useMentionSuggestions(
   serverId: string,
@@ -259,7 +275,7 @@ function useMentionSuggestions(
   const serverRoles = useServerRoles();
   const roles = useMemo(() => mentionableRoles(serverRoles, mayMentionEveryone), [serverRoles, mayMentionEveryone]);
   const suggestions: Suggestion[] = [
-    ...(shown !== null && offersEveryone(shown, mayMentionEveryone) ? [EVERYONE] : []),
+    ...(shown !== null ? GROUPS.filter((group) => offersGroup(group.insert, shown, mayMentionEveryone)) : []),
     ...(candidates ?? []).map((c) => ({ key: c.userId, insert: c.username, label: c.name, detail: `@${c.username}` })),
     ...(shown !== null && candidates
       ? roles

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeMention, mentionAt, offersEveryone, readRoleMentions, writeRoleMentions } from './mention-token';
+import { completeMention, mentionAt, offersGroup, readRoleMentions, writeRoleMentions } from './mention-token';
 
 describe('mentionAt', () => {
   it('finds the @name ending at the caret, at the start or after a space', () => {
@@ -27,11 +27,17 @@ describe('completeMention', () => {
   });
 });
 
-describe('offersEveryone', () => {
+describe('offersGroup', () => {
   it('suggests @everyone to a member who may mention everyone, while what is typed starts it', () => {
-    expect(['', 'e', 'Ev', 'everyone'].map((query) => offersEveryone(query, true))).toEqual([true, true, true, true]);
-    expect(['al', 'everyones', 'one'].map((query) => offersEveryone(query, true))).toEqual([false, false, false]);
-    expect(offersEveryone('ev', false)).toBe(false);
+    expect(['', 'e', 'Ev', 'everyone'].map((query) => offersGroup('everyone', query, true))).toEqual([true, true, true, true]);
+    expect(['al', 'everyones', 'one', 'he'].map((query) => offersGroup('everyone', query, true))).toEqual([false, false, false, false]);
+    expect(offersGroup('everyone', 'ev', false)).toBe(false);
+  });
+
+  it('suggests @here on the same terms', () => {
+    expect(['', 'h', 'He', 'here'].map((query) => offersGroup('here', query, true))).toEqual([true, true, true, true]);
+    expect(['ev', 'heres', 'ere'].map((query) => offersGroup('here', query, true))).toEqual([false, false, false]);
+    expect(offersGroup('here', 'he', false)).toBe(false);
   });
 });
 

@@ -26,12 +26,16 @@ export function completeMention(text: string, token: MentionToken, caret: number
   return { text: `${text.slice(0, token.start)}${mention} ${rest}`, caret: end + 1 };
 }
 
+/** A mention of a group rather than a name: everyone who can read the channel, or those of them online. */
+export type GroupMention = 'everyone' | 'here';
+
 /**
- * Whether "@everyone" is suggested for the name being typed (`query`, after the "@"): to a member who
- * may mention everyone in the channel (MENTION_EVERYONE), while what is typed starts it.
+ * Whether "@everyone" or "@here" (`group`) is suggested for the name being typed (`query`, after the
+ * "@"): to a member who may mention everyone in the channel (MENTION_EVERYONE, which both take), while
+ * what is typed starts it.
  */
-export function offersEveryone(query: string, mayMentionEveryone: boolean): boolean {
-  return mayMentionEveryone && 'everyone'.startsWith(query.toLowerCase());
+export function offersGroup(group: GroupMention, query: string, mayMentionEveryone: boolean): boolean {
+  return mayMentionEveryone && group.startsWith(query.toLowerCase());
 }
 
 /** A role picked from the suggestions: its "@name" in the text box stands for `<@&id>`. */

@@ -9,6 +9,8 @@ interface ContentProps {
   myUsername?: string;
   /** The message mentions everyone (its mentionsEveryone): "@everyone" shows as a mention, else as typed. */
   mentionsEveryone?: boolean;
+  /** The message mentions those online (its mentionsHere): "@here" shows as a mention, else as typed. */
+  mentionsHere?: boolean;
   /** Words to mark (a search's terms, a global pattern): each match shows in a <mark>, in any part of the text. */
   highlight?: RegExp;
   /**
@@ -36,7 +38,7 @@ export function MessageContent({ nodes, ...options }: ContentProps) {
 
 /** `path`: where the node sits in the text (its index at each depth), naming a spoiler within it. */
 function render(node: MarkupNode, key: number, options: RenderOptions, path: string): ReactNode {
-  const { myUsername, mentionsEveryone, highlight } = options;
+  const { myUsername, mentionsEveryone, mentionsHere, highlight } = options;
   const children = () => ('children' in node ? node.children.map((child, i) => render(child, i, options, `${path}.${i}`)) : null);
   const text = (value: string) => (highlight ? marked(value, highlight) : value);
   switch (node.kind) {
@@ -67,14 +69,17 @@ function render(node: MarkupNode, key: number, options: RenderOptions, path: str
         </span>
       );
     case 'everyone':
+    case 'here': {
       // As Discord shows it: from an author who may not mention everyone, the words stay words.
-      return mentionsEveryone ? (
+      const said = text(`@${node.kind}`);
+      return (node.kind === 'everyone' ? mentionsEveryone : mentionsHere) ? (
         <span key={key} className="mention">
-          {text('@everyone')}
+          {said}
         </span>
       ) : (
-        <Fragment key={key}>{text('@everyone')}</Fragment>
+        <Fragment key={key}>{said}</Fragment>
       );
+    }
     case 'role': {
       const role = options.roles.byId.get(node.roleId);
       if (!role)

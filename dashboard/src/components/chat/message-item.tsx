@@ -27,6 +27,7 @@ export const ChatMessageFragment = graphql(`
     editedAt
     pinnedAt
     mentionsEveryone
+    mentionsHere
     mentionRoleIds
     author {
       id
@@ -85,8 +86,8 @@ interface MessageItemProps extends MessageHandlers {
   /** READ_MESSAGE_HISTORY: who reacted, in the Reactions view, for a message with reactions. */
   canSeeReactions: boolean;
   /**
-   * The reader: a message that mentions them (or everyone, or a role they hold, by someone else) or
-   * replies to them stands out. Their roles come from ServerRolesContext.
+   * The reader: a message that mentions them (or everyone, those online, or a role they hold, by
+   * someone else) or replies to them stands out. Their roles come from ServerRolesContext.
    */
   myUserId: string;
   myUsername: string;
@@ -101,7 +102,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted), roleName)), [quoted, roleName]);
   const someoneElses = message.author.id !== props.myUserId;
   const mentionsMe =
-    (someoneElses && (message.mentionsEveryone || mentionsRoleOf(message.mentionRoleIds, roles.mine))) ||
+    (someoneElses && (message.mentionsEveryone || message.mentionsHere || mentionsRoleOf(message.mentionRoleIds, roles.mine))) ||
     mentions(nodes, props.myUsername) ||
     message.replyTo?.author.id === props.myUserId;
   const headed = !props.continued || !!message.replyTo;
@@ -145,6 +146,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             nodes={nodes}
             myUsername={props.myUsername}
             mentionsEveryone={message.mentionsEveryone}
+            mentionsHere={message.mentionsHere}
             revealKey={`${message.id}@${message.editedAt ?? ''}`}
           />
           {message.editedAt && (

@@ -128,6 +128,37 @@ describe('message list', () => {
     expect(mine!.classList.contains('mentions-me')).toBe(false);
   });
 
+  it('marks a message that mentions those online (@here) for every reader but its author; @here alone stays words', () => {
+    const here = (id: number, author: typeof ALICE, content: string) => ({ ...message(id, author, content), mentionsHere: true });
+    const everyone = (id: number, author: typeof ALICE, content: string) => ({ ...message(id, author, content), mentionsEveryone: true });
+    renderLog(
+      apply([
+        {
+          type: 'latest',
+          messages: [
+            here(1, BOB, 'm1 **@here** quick question'),
+            message(2, BOB, 'm2 @here look'),
+            here(3, ALICE, 'm3 @here from me'),
+            everyone(4, BOB, 'm4 @everyone but not @here'),
+          ],
+          hasMoreBefore: false,
+        },
+      ]),
+    );
+    const [called, unpermitted, mine, everyoneOnly] = screen.getAllByRole('article');
+    expect(called!.classList.contains('mentions-me')).toBe(true);
+    expect([...called!.querySelectorAll('.mention')].map((m) => [m.textContent, m.parentElement?.tagName])).toEqual([['@here', 'STRONG']]);
+    // From an author who may not mention everyone: plain text, nobody marked.
+    expect(unpermitted!.classList.contains('mentions-me')).toBe(false);
+    expect(unpermitted!.querySelector('.mention')).toBeNull();
+    expect(unpermitted!.querySelector('.message-body')?.textContent).toBe('m2 @here look');
+    // The author sees the mention, but it does not call them.
+    expect(mine!.querySelector('.mention')?.textContent).toBe('@here');
+    expect(mine!.classList.contains('mentions-me')).toBe(false);
+    // Each is a mention only as the API marked it: its @everyone, not its @here.
+    expect([...everyoneOnly!.querySelectorAll('.mention')].map((m) => m.textContent)).toEqual(['@everyone']);
+  });
+
   it('offers edit and delete on own messages only, without MANAGE_MESSAGES', () => {
     renderLog(apply([{ type: 'latest', messages: [message(1, ALICE, 'm1 mine'), message(2, BOB, 'm2 theirs')], hasMoreBefore: false }]));
     const [mine, theirs] = screen.getAllByRole('article');

@@ -84,6 +84,30 @@ describe('parseMarkup', () => {
     expect(parseMarkup('@Everyone')).toEqual([{ kind: 'mention', username: 'everyone' }]);
   });
 
+  it('finds @here as it finds @everyone: lower case, alone, outside code, escapes and links', () => {
+    const here: MarkupNode = { kind: 'here' };
+    expect(parseMarkup('Anyone @here?')).toEqual([text('Anyone '), here, text('?')]);
+    expect(parseMarkup('**@here** and @here.. or @everyone')).toEqual([
+      { kind: 'bold', children: [here] },
+      text(' and '),
+      here,
+      text('.. or '),
+      { kind: 'everyone' },
+    ]);
+    expect(parseMarkup('\\@here `@here` mail@here https://example.com/@here')).toEqual([
+      text('@here '),
+      { kind: 'code', text: '@here' },
+      text(' mail@here '),
+      { kind: 'link', href: 'https://example.com/@here', text: 'https://example.com/@here' },
+    ]);
+    // Continued, or in another case, it is a username.
+    expect(parseMarkup('@heresy @Here')).toEqual([
+      { kind: 'mention', username: 'heresy' },
+      text(' '),
+      { kind: 'mention', username: 'here' },
+    ]);
+  });
+
   it('finds role mentions (<@&id>) as the API reads them: in styles and quotes, not in code, links or after an escape', () => {
     const role = (roleId: string): MarkupNode => ({ kind: 'role', roleId });
     expect(parseMarkup('Ping <@&12>, please')).toEqual([text('Ping '), role('12'), text(', please')]);
@@ -214,9 +238,10 @@ describe('mentions', () => {
     expect(mentions(parseMarkup('@alicex'), 'alice')).toBe(false);
   });
 
-  it('reads @everyone as no one’s name (the API lets nobody be called everyone)', () => {
+  it('reads @everyone and @here as no one’s name (the API lets nobody be called either)', () => {
     expect(mentions(parseMarkup('@everyone'), 'alice')).toBe(false);
     expect(mentions(parseMarkup('**hi @everyone**'), 'alice')).toBe(false);
+    expect(mentions(parseMarkup('@here'), 'here')).toBe(false);
   });
 });
 
@@ -224,6 +249,7 @@ describe('plainText', () => {
   it('drops the markers and keeps what they mark', () => {
     expect(plainText(parseMarkup('**Heads up** @Alice: run `npm start`, ~~not~~ *this*'))).toBe('Heads up @alice: run npm start, not this');
     expect(plainText(parseMarkup('**@everyone** look'))).toBe('@everyone look');
+    expect(plainText(parseMarkup('__@here__ look'))).toBe('@here look');
   });
 
   it('names a role mention by the role, or @deleted-role for one not known', () => {
@@ -264,6 +290,17 @@ describe('plainText', () => {
     // The words alone, from someone who may not mention everyone, call nobody.
     expect(everyone('1', false)).toBe(false);
     expect(everyone('7', true)).toBe(false);
+  });
+
+  it('counts a message that mentions those online (@here) as calling a reader it reaches, but its author, whatever its text', () => {
+    const reader = { id: '7', username: 'ann.lee' };
+    const here = (authorId: string, mentionsHere: boolean, content = '@here look') =>
+      callsReader({ content, authorId, mentionsHere }, reader);
+    expect(here('1', true)).toBe(true);
+    expect(here('1', true, '**@here** look')).toBe(true);
+    // The words alone, from someone who may not mention everyone, call nobody.
+    expect(here('1', false)).toBe(false);
+    expect(here('7', true)).toBe(false);
   });
 });
 

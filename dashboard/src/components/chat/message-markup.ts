@@ -1,7 +1,7 @@
 /**
  * The subset of Discord's markdown a message shows: ```code blocks```, `inline code`, **bold**,
  * *italic* or _italic_, __underline__, ~~strikethrough~~, ||spoilers||, block quotes ("> " starts a
- * quoted line, ">>> " quotes the rest of the message), http(s) links, @mentions, @everyone, role
+ * quoted line, ">>> " quotes the rest of the message), http(s) links, @mentions, @everyone, @here, role
  * mentions (`<@&roleId>`, Discord's form, which the composer writes for a picked role) and backslash escapes (\> at a line's start is no quote, \| no spoiler). Parsed into nodes that React
  * renders as elements, so nothing typed ever becomes HTML. What does not close (`**open`) stays as
  * typed. Quotes are of the message itself: not inside a style or another quote, as in Discord.
@@ -14,6 +14,8 @@ export type MarkupNode =
   | { kind: 'mention'; username: string }
   /** "@everyone" as typed (lower case, as the API reads it): a mention only in a message marked mentionsEveryone. */
   | { kind: 'everyone' }
+  /** "@here", read as "@everyone" is: a mention only in a message marked mentionsHere. */
+  | { kind: 'here' }
   /** `<@&roleId>`: a role of the server, shown by its name (whether it notified is the message's mentionRoleIds). */
   | { kind: 'role'; roleId: string }
   | { kind: 'bold' | 'italic' | 'underline' | 'strike' | 'spoiler'; children: MarkupNode[] }
@@ -36,8 +38,8 @@ interface Rule {
 const URL_SOURCE = String.raw`\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]`;
 /** Usernames as the API accepts them (3-32 of letters, digits, "_" and "."), not inside a word or an address. */
 const MENTION_SOURCE = String.raw`(?<![\w.@])@([a-z0-9_.]{3,32})(?<!\.)`;
-/** The API's @everyone (api/src/features/messages/mentions.ts): lower case, then nothing that continues a name but dots. */
-const EVERYONE_SOURCE = String.raw`(?<![\w.@])@everyone(?=\.*(?![a-zA-Z0-9_.]))`;
+/** The API's @everyone and @here (api/src/features/messages/mentions.ts): lower case, then nothing that continues a name but dots. */
+const GROUP_SOURCE = String.raw`(?<![\w.@])@(everyone|here)(?=\.*(?![a-zA-Z0-9_.]))`;
 /** The API's role mention (api/src/features/messages/mentions.ts): anywhere outside code, links and escapes. */
 const ROLE_SOURCE = String.raw`<@&(\d{1,20})>`;
 /** Styles nest this deep at most; deeper markers stay as typed (a bound on work per message). */
@@ -79,7 +81,7 @@ const RULES: Rule[] = [
   { pattern: /`([^`]+)`/y, node: (m) => ({ kind: 'code', text: m[1]! }) },
   { pattern: /\\([\\*_~`@|>])/y, node: (m) => ({ kind: 'text', text: m[1]! }) },
   { pattern: new RegExp(URL_SOURCE, 'iy'), node: (m) => ({ kind: 'link', href: m[0], text: m[0] }) },
-  { pattern: new RegExp(EVERYONE_SOURCE, 'y'), node: () => ({ kind: 'everyone' }) },
+  { pattern: new RegExp(GROUP_SOURCE, 'y'), node: (m) => ({ kind: m[1] as 'everyone' | 'here' }) },
   { pattern: new RegExp(ROLE_SOURCE, 'y'), node: (m) => ({ kind: 'role', roleId: m[1]! }) },
   { pattern: new RegExp(MENTION_SOURCE, 'iy'), node: (m) => ({ kind: 'mention', username: m[1]!.toLowerCase() }) },
   style(/\*\*\*(?!\s)([\s\S]+?)\*\*\*/y, 'bold', 'italic'),
@@ -144,17 +146,17 @@ function matchAt(text: string, at: number, depth: number, quotes: boolean): [Mar
   return null;
 }
 
-/** Whether the text mentions `username` (compared as the API stores usernames: lower case; none is "everyone"). */
+/** Whether the text mentions `username` (compared as the API stores usernames: lower case; none is "everyone" or "here"). */
 export function mentions(nodes: readonly MarkupNode[], username: string): boolean {
   const wanted = username.toLowerCase();
   return nodes.some((node) => (node.kind === 'mention' ? node.username === wanted : 'children' in node && mentions(node.children, wanted)));
 }
 
 /**
- * Whether someone else's message calls the reader: mentions everyone (the API decided the author
- * could), mentions a role they hold (the API's mentionRoleIds: the roles it decided the message
- * mentions), mentions them or replies to one of their messages. The API's Channel.mentionCount
- * counts the unread ones the same way.
+ * Whether someone else's message calls the reader: mentions everyone, or those online (@here: a
+ * reader it reaches live is online; either way the API decided the author could), mentions a role
+ * they hold (the API's mentionRoleIds: the roles it decided the message mentions), mentions them or
+ * replies to one of their messages. The API's Channel.mentionCount counts the unread ones the same way.
  */
 export function callsReader(
   message: {
@@ -162,6 +164,7 @@ export function callsReader(
     authorId: string;
     replyToAuthorId?: string | null;
     mentionsEveryone?: boolean;
+    mentionsHere?: boolean;
     mentionRoleIds?: readonly string[] | null;
   },
   reader: { id: string; username: string; roleIds?: readonly string[] },
@@ -169,6 +172,7 @@ export function callsReader(
   if (message.authorId === reader.id) return false;
   return (
     !!message.mentionsEveryone ||
+    !!message.mentionsHere ||
     message.replyToAuthorId === reader.id ||
     mentionsRoleOf(message.mentionRoleIds, reader.roleIds) ||
     mentions(parseMarkup(message.content), reader.username)
@@ -204,7 +208,7 @@ export function plainText(nodes: readonly MarkupNode[], roleName: RoleNameOf = (
       if (node.kind === 'quote') return plainText(node.children, roleName) + (i < nodes.length - 1 ? '\n' : '');
       if ('children' in node) return plainText(node.children, roleName);
       if (node.kind === 'mention') return `@${node.username}`;
-      if (node.kind === 'everyone') return '@everyone';
+      if (node.kind === 'everyone' || node.kind === 'here') return `@${node.kind}`;
       if (node.kind === 'role') return `@${roleName(node.roleId) ?? DELETED_ROLE}`;
       return node.text;
     })

@@ -20,7 +20,16 @@ const ALICE = { __typename: 'User' as const, id: '1', displayName: 'Alice' };
 const BOB = { __typename: 'User' as const, id: '2', displayName: 'Bob' };
 
 function pin(id: string, author: typeof ALICE, content: string, pinnedAt: string | null) {
-  return { __typename: 'Message' as const, id, content, createdAt: '2026-11-30T12:00:00.000Z', pinnedAt, mentionsEveryone: false, author };
+  return {
+    __typename: 'Message' as const,
+    id,
+    content,
+    createdAt: '2026-11-30T12:00:00.000Z',
+    pinnedAt,
+    mentionsEveryone: false,
+    mentionsHere: false,
+    author,
+  };
 }
 
 /** A client whose pinnedMessages answers come from the test, one after another, as the cache would send them. */
@@ -90,6 +99,17 @@ describe('pins panel', () => {
     ]);
     expect(screen.getAllByRole('listitem').map((li) => li.querySelector('.mention')?.textContent ?? null)).toEqual(['@everyone', null]);
     expect(rows()).toEqual(['@everyone meeting at 8', '@everyone look']);
+  });
+
+  it('shows @here as a mention only in a pin that mentions those online', async () => {
+    const { client, answer } = clientWithPins();
+    withClient(client, <PinnedMessageList channelId="9" canPin={false} onJump={vi.fn()} onUnpin={vi.fn()} />);
+    await answer([
+      { ...pin('11', ALICE, '@here meeting now', '2026-12-01T11:00:00.000Z'), mentionsHere: true },
+      pin('10', BOB, '@here look', '2026-12-01T10:00:00.000Z'),
+    ]);
+    expect(screen.getAllByRole('listitem').map((li) => li.querySelector('.mention')?.textContent ?? null)).toEqual(['@here', null]);
+    expect(rows()).toEqual(['@here meeting now', '@here look']);
   });
 
   it('tells moderators how to pin when there is none, and offers a retry after an error', async () => {

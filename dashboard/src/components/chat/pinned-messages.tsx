@@ -27,6 +27,7 @@ export const PinnedMessageFragment = graphql(`
     createdAt
     pinnedAt
     mentionsEveryone
+    mentionsHere
     author {
       id
       displayName
@@ -158,7 +159,7 @@ function PinnedItem({
         )}
       </div>
       <div className="message-body pin-content">
-        <MessageContent nodes={nodes} mentionsEveryone={pin.mentionsEveryone} />
+        <MessageContent nodes={nodes} mentionsEveryone={pin.mentionsEveryone} mentionsHere={pin.mentionsHere} />
       </div>
     </li>
   );

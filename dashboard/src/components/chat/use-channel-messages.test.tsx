@@ -19,6 +19,7 @@ const message = (id: string, content: string) => ({
   editedAt: null,
   pinnedAt: null,
   mentionsEveryone: false,
+  mentionsHere: false,
   mentionRoleIds: [],
   author: { __typename: 'User', id: 'u2', username: 'bob', displayName: 'Bob', avatarUrl: null },
   replyTo: null,

@@ -23,7 +23,7 @@ export const PERMISSION_LINES: ReadonlyArray<{ permission: Permission; label: st
   {
     permission: 'MENTION_EVERYONE',
     label: 'Mention @everyone',
-    line: 'Their @everyone notifies every member who can read the channel, and they can mention any role; without it, @everyone is just text.',
+    line: 'Their @everyone notifies every member who can read the channel, their @here those of them online, and they can mention any role; without it, both are just text.',
   },
 ];
 

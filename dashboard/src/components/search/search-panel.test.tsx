@@ -25,6 +25,7 @@ function result(id: number, content: string, channel = GENERAL, mentionsEveryone
     createdAt: '2026-11-30T12:00:00.000Z',
     editedAt: null,
     mentionsEveryone,
+    mentionsHere: false,
     author: { __typename: 'User' as const, id: '1', displayName: 'Alice' },
     channel: { __typename: 'Channel' as const, ...channel },
   };
@@ -120,6 +121,14 @@ describe('search panel', () => {
     await answer(0, [result(30, '@everyone meeting at 5', GENERAL, true), result(20, '@everyone meeting?', GENERAL, false)]);
     const items = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
     expect(items.map((item) => item.querySelector('.mention')?.textContent ?? null)).toEqual(['@everyone', null]);
+  });
+
+  it('shows @here as a mention only where the API says it was one', async () => {
+    const { answer } = renderSearch();
+    searchFor('meeting');
+    await answer(0, [{ ...result(30, '@here meeting now'), mentionsHere: true }, result(20, '@here meeting?')]);
+    const items = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('.mention')?.textContent ?? null)).toEqual(['@here', null]);
   });
 
   it('says when nothing matches, and in which channel', async () => {

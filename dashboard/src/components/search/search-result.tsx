@@ -14,6 +14,7 @@ export const SearchResultFragment = graphql(`
     createdAt
     editedAt
     mentionsEveryone
+    mentionsHere
     author {
       id
       displayName
@@ -79,7 +80,7 @@ export function SearchResultItem({ result: ref, highlight, active, focusOnMount,
         </button>
       </div>
       <div className="message-body search-result-content" id={`${id}-content`}>
-        <MessageContent nodes={nodes} highlight={highlight} mentionsEveryone={result.mentionsEveryone} />
+        <MessageContent nodes={nodes} highlight={highlight} mentionsEveryone={result.mentionsEveryone} mentionsHere={result.mentionsHere} />
         {result.editedAt && (
           <span className="edited" title={`Edited ${formatDateTime(result.editedAt)}`}>
             {' '}
