@@ -339,6 +339,8 @@ describe('My account', () => {
       await waitFor(() => expect(labels()).toEqual(['Firefox on Linux']));
       expect(sessionsStatus()).toBe('Signed out 3 other sessions.');
       expect(within(section()).queryByRole('button', { name: 'Sign out all other sessions' })).toBeNull();
+      // Its button is gone with them: focus goes to the section's heading, not back to the dialog.
+      await waitFor(() => expect(document.activeElement).toBe(within(section()).getByRole('heading', { name: 'Where you’re signed in' })));
     });
 
     it('says when signing the others out failed, and keeps the list', async () => {

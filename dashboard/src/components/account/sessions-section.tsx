@@ -84,7 +84,11 @@ export function SessionsSection() {
     setStatus('');
     const result = await endOtherSessions({});
     const ended = result.data?.endOtherSessions;
-    if (typeof ended === 'number') return setStatus(`Signed out ${ended} other ${ended === 1 ? 'session' : 'sessions'}.`);
+    if (typeof ended === 'number') {
+      // The button that asked went with the sessions: focus goes to the heading.
+      focusAfterEnded(undefined);
+      return setStatus(`Signed out ${ended} other ${ended === 1 ? 'session' : 'sessions'}.`);
+    }
     setRefusal(endRefusal(apiErrorOf(result.error), 'Your other sessions were not signed out. Try again.'));
   }
 
