@@ -22,7 +22,7 @@ export const PERMISSION_LINES: ReadonlyArray<{ permission: Permission; label: st
   { permission: 'ADD_REACTIONS', label: 'Add reactions', line: 'Can react to messages with emoji.' },
   {
     permission: 'MENTION_EVERYONE',
-    label: 'Mention @everyone',
+    label: 'Mention @everyone and @here',
     line: 'Their @everyone notifies every member who can read the channel, their @here those of them online, and they can mention any role; without it, both are just text.',
   },
 ];
