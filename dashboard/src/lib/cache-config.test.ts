@@ -35,94 +35,82 @@ const MyPresenceQuery = gql`
   }
 `;
 
-describe('live mention counts', () => {
-  it('a new message that mentions everyone counts for every reader but its author, as a mention of them does', async () => {
-    // Without a schema (as in the app) graphcache warns while it matches the event union's fragments by their fields.
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const channel = { __typename: 'Channel', id: '9', type: 'TEXT', lastMessageId: '100', lastReadMessageId: '100', mentionCount: 0 };
-    const { client, push } = cachedApi(
-      () => ({ me: ME, server: { __typename: 'Server', id: '1', channels: [channel] } }),
-      ['ChannelActivity'],
-    );
-    await client.query(SidebarQuery, {}).toPromise();
-    const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
-    const created = (id: string, authorId: string, content: string, mentionsEveryone: boolean) =>
+/** A reader's sidebar with one unread channel ('9') and its live activity stream. */
+async function liveSidebar(me: () => object) {
+  // Without a schema (as in the app) graphcache warns while it matches the event union's fragments by their fields.
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const channel = { __typename: 'Channel', id: '9', type: 'TEXT', lastMessageId: '100', lastReadMessageId: '100', mentionCount: 0 };
+  const { client, push } = cachedApi(
+    () => ({ me: me(), server: { __typename: 'Server', id: '1', channels: [channel] } }),
+    ['ChannelActivity'],
+  );
+  await client.query(SidebarQuery, {}).toPromise();
+  const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
+  const channels = () => client.readQuery(SidebarQuery, {})?.data?.server.channels as (typeof channel)[];
+  return {
+    client,
+    channels,
+    mentionCount: () => channels()[0]!.mentionCount,
+    /** A new message in '9', marked (or not) by the API as mentioning everyone or those online. */
+    created: (id: string, authorId: string, content: string, marks: { everyone?: boolean; here?: boolean }) =>
       push({
         __typename: 'MessageCreated',
         message: {
           __typename: 'Message',
           id,
           content,
-          mentionsEveryone,
-          mentionsHere: false,
+          mentionsEveryone: marks.everyone ?? false,
+          mentionsHere: marks.here ?? false,
           author: { __typename: 'User', id: authorId },
           replyTo: null,
           channel: { __typename: 'Channel', id: '9' },
         },
-      });
-    const channels = () => client.readQuery(SidebarQuery, {})?.data?.server.channels as (typeof channel)[];
-    const mentionCount = () => channels()[0]!.mentionCount;
+      }),
+    stop: () => {
+      stream.unsubscribe();
+      warn.mockRestore();
+    },
+  };
+}
+
+describe('live mention counts', () => {
+  it('a new message that mentions everyone counts for every reader but its author, as a mention of them does', async () => {
+    const { channels, mentionCount, created, stop } = await liveSidebar(() => ME);
 
     // The words alone, from someone who may not mention everyone: unread, no mention.
-    created('101', '2', '@everyone look', false);
+    created('101', '2', '@everyone look', {});
     expect(mentionCount()).toBe(0);
     expect(unreadState(channels(), undefined).unread.has('9')).toBe(true);
     // Allowed (the API marked it), in any words around it; the author's own does not call them.
-    created('102', '2', 'Heads up **@everyone**', true);
-    created('103', '7', '@everyone from me', true);
+    created('102', '2', 'Heads up **@everyone**', { everyone: true });
+    created('103', '7', '@everyone from me', { everyone: true });
     expect(mentionCount()).toBe(1);
-    created('104', '2', 'and @ann too', false);
+    created('104', '2', 'and @ann too', {});
     expect(mentionCount()).toBe(2);
     // The sidebar's red count, unless it is the channel being read.
     expect(unreadState(channels(), undefined).mentions.get('9')).toBe(2);
     expect(unreadState(channels(), '9').mentions.size).toBe(0);
-
-    stream.unsubscribe();
-    warn.mockRestore();
+    stop();
   });
 
   it('a new message that mentions those online (@here) counts for a reader it reaches live (online), but its author or an invisible reader', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const channel = { __typename: 'Channel', id: '9', type: 'TEXT', lastMessageId: '100', lastReadMessageId: '100', mentionCount: 0 };
     let presence = 'ONLINE';
-    const { client, push } = cachedApi(
-      () => ({ me: { ...ME, presence }, server: { __typename: 'Server', id: '1', channels: [channel] } }),
-      ['ChannelActivity'],
-    );
-    await client.query(SidebarQuery, {}).toPromise();
-    const stream = client.subscription(ChannelActivitySubscription, { channelId: '9' }).subscribe(() => undefined);
-    const created = (id: string, authorId: string, content: string, mentionsHere: boolean) =>
-      push({
-        __typename: 'MessageCreated',
-        message: {
-          __typename: 'Message',
-          id,
-          content,
-          mentionsEveryone: false,
-          mentionsHere,
-          author: { __typename: 'User', id: authorId },
-          replyTo: null,
-          channel: { __typename: 'Channel', id: '9' },
-        },
-      });
-    const channels = () => client.readQuery(SidebarQuery, {})?.data?.server.channels as (typeof channel)[];
+    const { client, channels, mentionCount, created, stop } = await liveSidebar(() => ({ ...ME, presence }));
 
     // The words alone, from someone who may not mention everyone: unread, no mention.
-    created('101', '2', '@here look', false);
-    expect(channels()[0]!.mentionCount).toBe(0);
+    created('101', '2', '@here look', {});
+    expect(mentionCount()).toBe(0);
     // Allowed (the API marked it); the author's own does not call them.
-    created('102', '2', 'Anyone **@here**?', true);
-    created('103', '7', '@here from me', true);
-    expect(channels()[0]!.mentionCount).toBe(1);
+    created('102', '2', 'Anyone **@here**?', { here: true });
+    created('103', '7', '@here from me', { here: true });
+    expect(mentionCount()).toBe(1);
     expect(unreadState(channels(), undefined).mentions.get('9')).toBe(1);
     // Invisible shows offline, so the API's @here passed the reader by: not counted live either.
     presence = 'OFFLINE';
     await client.query(MyPresenceQuery, {}, { requestPolicy: 'network-only' }).toPromise();
-    created('104', '2', '@here again', true);
-    expect(channels()[0]!.mentionCount).toBe(1);
-
-    stream.unsubscribe();
-    warn.mockRestore();
+    created('104', '2', '@here again', { here: true });
+    expect(mentionCount()).toBe(1);
+    stop();
   });
 
   it('a message deleted in a channel with mentions has its count asked of the API again; without mentions, nothing is asked', async () => {
