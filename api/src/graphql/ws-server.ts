@@ -16,6 +16,7 @@ import { personalScope } from './personal-fields.js';
 import { isPushFeed, type PushFanout, type PushFeed, type PushOutput, type PushSubscriber, type Stoppable } from './push-feed.js';
 import { tcpSocketOf, textFrame } from './ws-frame.js';
 import { userAgentOf } from '../http/user-agent.js';
+import { everyInSlices } from '../kernel/time/sliced-rounds.js';
 
 const PROTOCOL = 'graphql-transport-ws';
 
@@ -41,7 +42,9 @@ export interface WsConnection<A> {
   auth: A | null;
   acked: boolean;
   initialised: boolean;
+  /** Whether the peer answered the last ping (or none was sent), and when that ping went. */
   alive: boolean;
+  pingedAt: number;
   initTimer: NodeJS.Timeout | null;
   /** Running operations by client id: what stops each. */
   readonly operations: Map<string, Stoppable>;
@@ -156,6 +159,7 @@ export class WsServer<A> {
         acked: false,
         initialised: false,
         alive: true,
+        pingedAt: 0,
         initTimer: setTimeout(() => {
           if (!connection.acked) socket.close(Close.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
         }, options.initTimeoutMs ?? 3000),
@@ -167,17 +171,28 @@ export class WsServer<A> {
       socket.on('error', onError);
       socket.on('close', onClose);
     });
-    // One timer for every socket: a peer that missed a ping is gone.
-    this.keepAlive = setInterval(() => {
-      for (const connection of this.connections.values()) {
-        if (!connection.alive) connection.socket.terminate();
-        else {
-          connection.alive = false;
-          connection.socket.ping();
-        }
-      }
-    }, options.keepAliveMs ?? 12_000);
-    this.keepAlive.unref();
+    // One timer for every socket, a slice at a time: a peer that has not answered the last ping is gone.
+    const keepAliveMs = options.keepAliveMs ?? 12_000;
+    this.keepAlive = everyInSlices(
+      keepAliveMs,
+      () => this.connections.values(),
+      (connection) => this.checkAlive(connection, keepAliveMs),
+    );
+  }
+
+  /**
+   * Pings a peer that answered, cuts off one that did not. A round can come back to a socket sooner
+   * than a period (sockets ahead of it closed), so an unanswered ping younger than half a period is
+   * given until the next round.
+   */
+  private checkAlive(connection: WsConnection<A>, keepAliveMs: number): void {
+    if (!this.connections.has(connection.socket)) return;
+    const now = Date.now();
+    if (connection.alive) {
+      connection.alive = false;
+      connection.pingedAt = now;
+      connection.socket.ping();
+    } else if (now - connection.pingedAt >= keepAliveMs / 2) connection.socket.terminate();
   }
 
   get connectionCount(): number {

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SLICES_PER_REFRESH, SocketPresence } from './socket-presence.js';
+import { SLICES_PER_ROUND } from '../../kernel/time/sliced-rounds.js';
+import { SocketPresence } from './socket-presence.js';
 
 // The refresh schedule alone (presence.test.ts runs the real thing against Redis): a recorder
 // stands in for the presence service so each beat's time and user can be asserted exactly.
 const TIMEOUT_MS = 60_000;
 const REFRESH_MS = TIMEOUT_MS / 3;
-const TICK_MS = REFRESH_MS / SLICES_PER_REFRESH;
+const TICK_MS = REFRESH_MS / SLICES_PER_ROUND;
 const GRACE_MS = 15_000;
 
 describe('SocketPresence refresh', () => {
@@ -37,8 +38,8 @@ describe('SocketPresence refresh', () => {
     expect(beats.map((b) => b.userId).sort()).toEqual([...ids].sort());
     const perTick = new Map<number, number>();
     for (const b of beats) perTick.set(b.at, (perTick.get(b.at) ?? 0) + 1);
-    expect(perTick.size).toBe(SLICES_PER_REFRESH);
-    expect(Math.max(...perTick.values())).toBe(200 / SLICES_PER_REFRESH);
+    expect(perTick.size).toBe(SLICES_PER_ROUND);
+    expect(Math.max(...perTick.values())).toBe(200 / SLICES_PER_ROUND);
   });
 
   it('keeps every user within two thirds of the timeout as users come and go', () => {
