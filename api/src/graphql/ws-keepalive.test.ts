@@ -4,11 +4,8 @@ import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { until } from '../../test/fixtures.js';
-import type { GraphqlContext } from './context.js';
-import { DocumentCache } from './documents.js';
-import { SubscriptionFanout } from './fanout.js';
-import { PushFanout } from './push-feed.js';
-import { WsServer, resultSerialiser } from './ws-server.js';
+import { bareWsServerOptions } from '../../test/ws-server-options.js';
+import { WsServer } from './ws-server.js';
 
 // The keep-alive on real sockets, with a short period: ws clients answer pings by themselves, and
 // `autoPong: false` makes one that never does.
@@ -18,28 +15,12 @@ describe('WsServer keep-alive', () => {
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString, resolve: () => 'ok' } } }),
   });
-  const formatErrors = (errors: readonly Error[]) => errors.map((error) => ({ message: error.message }));
-  const noLoaders = () => ({}) as GraphqlContext['loaders'];
   let http: Server;
   let server: WsServer<object>;
   let url: string;
   beforeAll(async () => {
     http = createServer();
-    server = new WsServer(http, {
-      schema,
-      documents: new DocumentCache(schema, { maxDepth: 10, maxComplexity: 2000 }),
-      checkLimits: () => undefined,
-      clientIp: (request) => request.socket.remoteAddress ?? 'unknown',
-      connect: async () => ({}),
-      context: async () => ({ viewer: null, ip: 'test', userAgent: null, requestId: 'test', services: {} as GraphqlContext['services'] }),
-      createLoaders: noLoaders,
-      formatErrors,
-      fanout: new SubscriptionFanout(noLoaders),
-      push: new PushFanout(noLoaders, resultSerialiser(formatErrors)),
-      maxBufferedBytes: 1 << 20,
-      maxPayload: 1 << 20,
-      keepAliveMs: KEEP_ALIVE_MS,
-    });
+    server = new WsServer(http, bareWsServerOptions(schema, { keepAliveMs: KEEP_ALIVE_MS }));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   });

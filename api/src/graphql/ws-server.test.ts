@@ -4,12 +4,10 @@ import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { until } from '../../test/fixtures.js';
-import type { GraphqlContext } from './context.js';
-import { DocumentCache } from './documents.js';
-import { SubscriptionFanout } from './fanout.js';
+import { bareWsServerOptions } from '../../test/ws-server-options.js';
 import type { FanoutItem } from '../realtime/fanout-item.js';
-import { PushFanout, pushFeed, type FeedSink } from './push-feed.js';
-import { WsServer, resultSerialiser } from './ws-server.js';
+import { pushFeed, type FeedSink } from './push-feed.js';
+import { WsServer } from './ws-server.js';
 
 // The protocol server on a real socket, with a schema whose one push subscription waits at a gate
 // the test opens: what the server does with a `complete` that arrives while a subscription is
@@ -52,8 +50,6 @@ describe('WsServer', () => {
       },
     }),
   });
-  const formatErrors = (errors: readonly Error[]) => errors.map((error) => ({ message: error.message }));
-  const noLoaders = () => ({}) as GraphqlContext['loaders'];
   let http: Server;
   let server: WsServer<object>;
   let url: string;
@@ -73,22 +69,9 @@ describe('WsServer', () => {
         uncork();
       };
     });
-    const push = new PushFanout(noLoaders, resultSerialiser(formatErrors));
-    server = new WsServer(http, {
-      schema,
-      documents: new DocumentCache(schema, { maxDepth: 10, maxComplexity: 2000 }),
-      checkLimits: () => undefined,
-      clientIp: (request) => request.socket.remoteAddress ?? 'unknown',
-      connect: async () => ({}),
-      context: async () => ({ viewer: null, ip: 'test', userAgent: null, requestId: 'test', services: {} as GraphqlContext['services'] }),
-      createLoaders: noLoaders,
-      formatErrors,
-      fanout: new SubscriptionFanout(noLoaders),
-      push,
-      maxBufferedBytes: 1 << 20,
-      maxPayload: 1 << 20,
-    });
-    push.batchWritesWith((deliver) => server.batched(deliver));
+    const options = bareWsServerOptions(schema);
+    server = new WsServer(http, options);
+    options.push.batchWritesWith((deliver) => server.batched(deliver));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   });
