@@ -24,7 +24,8 @@ const refusal = (code: string, message: string, extensions: Record<string, unkno
 type Mutations = Partial<
   Record<
     'UpdateProfile' | 'ChangePassword' | 'SetAvatar' | 'MySessions' | 'EndSession' | 'EndOtherSessions',
-    (variables: Record<string, unknown>) => Record<string, unknown> | Error
+    // null: never answered, so the request stays on its way.
+    (variables: Record<string, unknown>) => Record<string, unknown> | Error | null
   >
 >;
 
@@ -286,6 +287,33 @@ describe('My account', () => {
       expect(document.activeElement).toBe(field('Display name'));
     });
 
+    it('keeps focus on a Sign out while it is sent: marked unavailable, not disabled, and a second press sends nothing', async () => {
+      // Never answered: the sign-out stays on its way.
+      const { sent } = await renderPanel({ MySessions: mySessions(), EndSession: () => null });
+      await openAccount();
+      const signOut = await within(section()).findByRole('button', { name: 'Sign out Chrome on Windows' });
+      signOut.focus();
+      await click(signOut);
+      expect(signOut.textContent).toBe('Signing out…');
+      expect(signOut.getAttribute('aria-disabled')).toBe('true');
+      expect((signOut as HTMLButtonElement).disabled).toBe(false);
+      expect(document.activeElement).toBe(signOut);
+      await click(signOut);
+      expect(sent('EndSession')).toEqual([{ id: 's3' }]);
+    });
+
+    it('a refused sign-out leaves the focus on its Sign out, the row in the list and says to try again', async () => {
+      await renderPanel({ MySessions: mySessions(), EndSession: () => refusal('INTERNAL_SERVER_ERROR', 'Unexpected error.') });
+      await openAccount();
+      const signOut = await within(section()).findByRole('button', { name: 'Sign out Chrome on Windows' });
+      signOut.focus();
+      await click(signOut);
+      expect(within(section()).getByRole('alert').textContent).toBe('That session was not signed out. Try again.');
+      expect(labels()).toHaveLength(4);
+      expect(signOut.getAttribute('aria-disabled')).toBe('false');
+      expect(document.activeElement).toBe(signOut);
+    });
+
     it('says again how long ago each session was active while the dialog stays open', async () => {
       // Intervals and the clock only: the queries and Radix keep their real timeouts.
       vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
@@ -350,6 +378,20 @@ describe('My account', () => {
       await click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
       expect(within(section()).getByRole('alert').textContent).toBe('Cannot reach the server. Check your connection and try again.');
       expect(labels()).toHaveLength(4);
+    });
+
+    it('while the others are being signed out, their button keeps the focus it gets back and does not ask again', async () => {
+      const { sent } = await renderPanel({ MySessions: mySessions(), EndOtherSessions: () => null });
+      await openAccount();
+      await click(await within(section()).findByRole('button', { name: 'Sign out all other sessions' }));
+      await click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+      const pending = within(section()).getByRole('button', { name: 'Signing out…' });
+      expect(pending.getAttribute('aria-disabled')).toBe('true');
+      expect((pending as HTMLButtonElement).disabled).toBe(false);
+      await waitFor(() => expect(document.activeElement).toBe(pending));
+      await click(pending);
+      expect(screen.queryByRole('alertdialog')).toBeNull();
+      expect(sent('EndOtherSessions')).toHaveLength(1);
     });
 
     it('a new password takes the other sessions out of the list, as the API ended them', async () => {

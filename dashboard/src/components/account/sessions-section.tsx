@@ -175,8 +175,10 @@ function SessionRow({ session: ref, now, ending, onSignOut, signOutRef }: Sessio
           className="button ghost small-button"
           aria-label={`Sign out ${label}`}
           aria-describedby={timesId}
-          disabled={ending}
-          onClick={() => onSignOut(label)}
+          // aria-disabled, not disabled: the button keeps the focus while its sign-out is sent, so a
+          // refused one leaves the member where they were.
+          aria-disabled={ending}
+          onClick={() => !ending && onSignOut(label)}
         >
           {ending ? 'Signing out…' : 'Sign out'}
         </button>
@@ -190,7 +192,8 @@ function EndOthersButton({ count, pending, onConfirm }: { count: number; pending
   const sessions = count === 1 ? '1 other session' : `${count} other sessions`;
   return (
     <AlertDialog.Root>
-      <AlertDialog.Trigger className="button ghost" disabled={pending}>
+      {/* aria-disabled, not disabled: Radix gives the focus back to the trigger, which keeps it while the sign-out is sent. */}
+      <AlertDialog.Trigger className="button ghost" aria-disabled={pending} onClick={(event) => pending && event.preventDefault()}>
         {pending ? 'Signing out…' : 'Sign out all other sessions'}
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
