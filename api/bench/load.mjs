@@ -60,14 +60,15 @@ async function openMany(n, onFrame, target, sub) {
 
 /** Receivers' side of a fan-out: latencies and deliveries since the last step, and each message's count. */
 function tally() {
-  const t = { lat: [], delivered: 0, counts: new Map() };
+  // With EXACT, `sent` holds the key of every message sent in a step and `counts` its deliveries.
+  const t = { lat: [], delivered: 0, counts: new Map(), sent: [] };
   t.onFrame = (text) => {
     const i = text.indexOf(MARK);
     if (i < 0) return;
     t.lat.push(performance.now() - parseFloat(text.slice(i + MARK.length, i + MARK.length + 25)));
     t.delivered += 1;
     if (env.EXACT) {
-      const key = text.slice(i, text.indexOf(';', i));
+      const key = text.slice(i, text.indexOf(';', text.indexOf(';', i) + 1));
       t.counts.set(key, (t.counts.get(key) ?? 0) + 1);
     }
   };
@@ -75,12 +76,15 @@ function tally() {
 }
 
 let seq = 0;
-/** Paced sending of `query` (its content in $c) for `ms` at `rate`; resolves to how many were sent. */
-async function sendFor(sender, query, ms, rate) {
+/** Paced sending of `query` (its content in $c) for `ms` at `rate`; resolves to how many were sent. Each message's key (its send time and number) goes into `keys`. */
+async function sendFor(sender, query, ms, rate, keys) {
   const send = () => {
-    const content = `${MARK}${performance.now()};${seq}${'x'.repeat(100)}`;
+    seq += 1;
+    const key = `${MARK}${performance.now()};${seq}`;
+    keys?.push(key);
+    const content = `${key};${'x'.repeat(100)}`;
     if (env.BARE) sender.send(`{"content":"${content}"}`);
-    else sender.send(JSON.stringify({ id: `m${(seq += 1)}`, type: 'subscribe', payload: { query, variables: { c: content } } }));
+    else sender.send(JSON.stringify({ id: `m${seq}`, type: 'subscribe', payload: { query, variables: { c: content } } }));
   };
   const start = performance.now();
   let sent = 0;
@@ -101,7 +105,7 @@ async function step(sender, query, t, n, rate) {
   t.delivered = 0;
   const cpuBefore = pids.map(cpuMs);
   const start = performance.now();
-  const sent = await sendFor(sender, query, stepMs, rate);
+  const sent = await sendFor(sender, query, stepMs, rate, env.EXACT ? t.sent : undefined);
   await new Promise((r) => setTimeout(r, 400));
   t.lat.sort((x, y) => x - y);
   return {
@@ -111,6 +115,7 @@ async function step(sender, query, t, n, rate) {
     perSecond: Math.round((t.delivered * 1000) / stepMs),
     p50: +pct(t.lat, 0.5).toFixed(1),
     p99: +pct(t.lat, 0.99).toFixed(1),
+    // Not yet arrived 400 ms after the step: late, or lost (`undelivered` tells which).
     lost: sent * n - t.delivered,
     cpuMs: pids.map((pid, k) => +(cpuMs(pid) - cpuBefore[k]).toFixed(1)),
     ms: Math.round(performance.now() - start),
@@ -118,6 +123,8 @@ async function step(sender, query, t, n, rate) {
 }
 
 const duplicates = (t, n) => [...t.counts.values()].filter((k) => k > n).length;
+/** Deliveries of the counted steps' messages that never came, however late. */
+const undelivered = (t, n) => t.sent.reduce((missing, key) => missing + Math.max(0, n - (t.counts.get(key) ?? 0)), 0);
 
 if (mode === 'fanout') {
   const [N, STEPS, START] = [Number(a), Number(b), Number(c)];
@@ -160,7 +167,15 @@ if (mode === 'fanout') {
           `round ${round}, ${rate} msg/s, ${phase === 'one' ? 'one process' : 'two processes'}: CPU ms ${row.cpuMs.map(Math.round).join(' + ')}, p99 ${row.p99} ms, lost ${row.lost}`,
         );
       }
-  console.log(JSON.stringify({ rows, duplicates: duplicates(one, N) + duplicates(two, N) }));
+  await new Promise((r) => setTimeout(r, 2000)); // what a stall held back arrives before anything is called lost
+  console.log(
+    JSON.stringify({
+      rows,
+      duplicates: duplicates(one, N) + duplicates(two, N),
+      counted: one.sent.length + two.sent.length,
+      undelivered: undelivered(one, N) + undelivered(two, N),
+    }),
+  );
   for (const ws of [...receivers, sender]) ws.terminate();
 } else if (mode === 'idle') {
   const sockets = await openMany(Number(a), () => {});
