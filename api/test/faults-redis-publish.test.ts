@@ -6,20 +6,25 @@ import type { RunningApi } from '../src/app.js';
 import type { MessageView } from '../src/features/messages/message.view.js';
 import { joinServer, sleep, sql, until, waitForLockWait } from './fixtures.js';
 import { createServer, signUp, startTestApi, uniquePrefix, type TestUser } from './harness.js';
+import { ROOMY_LIMITS } from './instances.js';
 import { followMessages } from './ws-client.js';
 
 const SEND = 'mutation($c: ID!, $t: String!) { sendMessage(channelId: $c, content: $t) { id } }';
 const EDIT = 'mutation($m: ID!, $t: String!) { editMessage(messageId: $m, content: $t) { id } }';
+const LIMITS = 'mutation($s: ID!, $i: ServerRateLimitsInput!) { updateServerRateLimits(serverId: $s, input: $i) { channelMessageLimit } }';
 
 // Redis refuses the PUBLISH of a message whose INSERT has committed (here an ACL revoked between
 // the two; in life a connection lost or a reply that never came). The message was sent: the sender
-// must hear so (a retry would send it twice), and its announcement must still reach the stream once.
+// must hear so (a retry would send it twice), and its announcement must still reach another
+// process's stream once. The sending process's own subscribers do not wait for Redis's echo.
 describe('a PUBLISH that fails after the message committed', () => {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   // A Redis user of this test's own, so revoking its PUBLISH touches no other test.
   const redisUser = `rashigo-test-${randomBytes(4).toString('hex')}`;
   const admin = new Redis(redisUrl, { lazyConnect: true });
   let api: RunningApi;
+  /** A second process on the same Redis: its subscribers learn of a message only through Redis. */
+  let apiB: RunningApi;
   let owner: TestUser;
   let member: TestUser;
   let channelId: string;
@@ -31,23 +36,29 @@ describe('a PUBLISH that fails after the message committed', () => {
     asUser.username = redisUser;
     asUser.password = 'unused';
     // One Redis, also when the suite runs on a cluster (REDIS_CLUSTER_NODES).
-    api = await startTestApi({ REDIS_URL: asUser.toString(), REDIS_CLUSTER_NODES: '' }, uniquePrefix());
+    const prefix = uniquePrefix();
+    api = await startTestApi({ REDIS_URL: asUser.toString(), REDIS_CLUSTER_NODES: '' }, prefix);
+    apiB = await startTestApi({ REDIS_URL: asUser.toString(), REDIS_CLUSTER_NODES: '' }, prefix);
     owner = await signUp(api, 'pfowner');
     member = await signUp(api, 'pfmember');
     const server = await createServer(owner);
     channelId = server.channels.find((c) => c.type === 'TEXT')!.id;
     await joinServer(member, server.id);
+    // Both streams are opened by sending until one arrives: more sends than the default limit allows.
+    await owner.client.ok(LIMITS, { s: server.id, i: ROOMY_LIMITS });
   });
   afterAll(async () => {
     await api?.close();
+    await apiB?.close();
     await admin.call('ACL', 'DELUSER', redisUser);
     admin.disconnect();
   });
 
-  it('answers the message, owes its announcement and performs it once Redis takes it; the stream gets it once, a repeat is dropped', async () => {
-    const { ws, ids: received } = await followMessages(api.url, member.token, channelId, () =>
+  it('answers the message, owes its announcement and performs it once Redis takes it; each stream gets it once, a repeat is dropped', async () => {
+    const { ws, ids: received } = await followMessages(apiB.url, member.token, channelId, () =>
       owner.client.ok(SEND, { c: channelId, t: 'before' }),
     );
+    const here = await followMessages(api.url, member.token, channelId, () => owner.client.ok(SEND, { c: channelId, t: 'before' }));
 
     // The channel's row locked: the INSERT waits on its foreign key, past the rate limit's Lua call.
     const blocker = new pg.Client({ connectionString: inject('databaseUrl') });
@@ -72,6 +83,8 @@ describe('a PUBLISH that fails after the message committed', () => {
     expect(row).toBeDefined();
     await sleep(200);
     expect(received()).not.toContain(id);
+    // The sending process's subscriber had it at its commit: the fence before the INSERT passed.
+    expect(here.ids()).toContain(id);
 
     // An edit meanwhile: committed, its announcement owed too (by the transactional path).
     await owner.client.ok(EDIT, { m: id, t: 'edited, not announced' });
@@ -87,7 +100,8 @@ describe('a PUBLISH that fails after the message committed', () => {
       done: (left) => left === 0,
       timeoutMs: 8000,
     });
-    expect(api.services.outbox.retryingCount).toBe(0);
+    // Forgotten once its row's DELETE has returned, a moment after the row is gone.
+    await until(() => api.services.outbox.retryingCount, 'the retries to end', { done: (left) => left === 0 });
 
     // The same announcement again (as when a PUBLISH that timed out reached Redis after all): the
     // stream does not show it twice. A message sent after it arrives after it (one connection, in order).
@@ -96,6 +110,9 @@ describe('a PUBLISH that fails after the message committed', () => {
     const last = (await owner.client.ok(SEND, { c: channelId, t: 'after' })).sendMessage.id as string;
     await until(() => received().includes(last), 'the message sent after');
     expect(received().filter((received) => received === id)).toHaveLength(1);
+    await until(() => here.ids().includes(last), 'the message sent after, on the sending process');
+    expect(here.ids().filter((received) => received === id)).toHaveLength(1);
     await ws.dispose();
+    await here.ws.dispose();
   });
 });

@@ -1,10 +1,11 @@
 import type { Client } from 'graphql-ws';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../app.js';
 import { snowflakeAt } from '../kernel/ids/snowflake.js';
 import { createServer, GqlClient, signUp, type TestUser } from '../../test/harness.js';
 import { ROOMY_LIMITS, startTwoInstances, synchronise } from '../../test/instances.js';
-import { assignRole, createRole, joinServer, until } from '../../test/fixtures.js';
+import { assignRole, createRole, joinServer, sleep, until } from '../../test/fixtures.js';
 import { settle, subscribe, wsClient, type Subscription } from '../../test/ws-client.js';
 import { liveSubscriptions } from './channel-rooms.js';
 
@@ -283,6 +284,35 @@ describe('subscriptions', () => {
       await losing.waitForEnd();
       expect(losing.events).toHaveLength(1);
     });
+  });
+
+  it('keeps a message from a member whose access another instance revoked before the send, on the sending instance, however late it reads Redis', async () => {
+    const w = await world(2);
+    const [losing, keeping] = w.members;
+    const [lost, kept] = [await listen(a, losing!, w.channelId), await listen(a, keeping!, w.channelId)];
+    const before = await send(w.owner.client, w.channelId, 'both see this');
+    await Promise.all([lost.waitFor(1), kept.waitFor(1)]);
+
+    // The sending instance reads nothing from Redis for a while: the revocation waits unread.
+    const subscriber = (a.services.bus as unknown as { subscriber: Redis }).subscriber;
+    subscriber.stream.pause();
+    try {
+      await on(b, w.owner).ok(SET_OVERWRITE, {
+        c: w.channelId,
+        i: { targetType: 'MEMBER', targetId: losing!.id, allow: [], deny: ['VIEW_CHANNEL'] },
+      });
+      const after = await send(w.owner.client, w.channelId, 'sent after the revocation');
+      // Committed and answered, but not handed to this instance's own subscribers before the revocation is read.
+      await sleep(100);
+      expect([createdIds(lost), createdIds(kept)]).toEqual([[before], [before]]);
+      subscriber.stream.resume();
+      await kept.waitFor(2);
+      await lost.waitForEnd();
+      expect(createdIds(kept)).toEqual([before, after]);
+      expect(createdIds(lost)).toEqual([before]);
+    } finally {
+      subscriber.stream.resume();
+    }
   });
 
   it('ends a subscription as soon as access is lost, on another instance, without waiting for a message', async () => {

@@ -106,4 +106,24 @@ export class EventPublisher {
   channel(channelId: string, event: ChannelEventPayload): Promise<void> {
     return this.bus.publish(Topic.channel(channelId), event);
   }
+
+  /**
+   * For an event this process publishes on a channel: started before its commit, hands it to this
+   * process's own subscribers once both the commit is done and published (call `deliver` then) and
+   * the fence has passed (EventBus.fence), without waiting for Redis's echo, which they then drop
+   * (ChannelRoom, by message id). Deliveries keep the order `deliver` was called in. A failed fence
+   * leaves it to the echo.
+   */
+  channelHereAfterFence(channelId: string): { deliver(event: ChannelEventPayload): void } {
+    const fence = this.bus.fence();
+    const deliverHere = (event: ChannelEventPayload) => this.bus.deliverHere(Topic.channel(channelId), event);
+    return {
+      deliver: (event) =>
+        void fence.then((passed) => {
+          // After the tick's auto-pipelined PUBLISH has been written: other processes' subscribers
+          // do not wait for this process's own writes.
+          if (passed) process.nextTick(deliverHere, event);
+        }),
+    };
+  }
 }

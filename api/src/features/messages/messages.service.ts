@@ -59,7 +59,7 @@ export class MessagesService {
     this.reads = messageReads(orm);
   }
 
-  /** The hot path: cached permission check, validation, one Lua call, one INSERT (grouped under load), one PUBLISH (in id order). */
+  /** The hot path: cached permission check, validation, one Lua call, one INSERT (grouped under load), one PUBLISH (in id order), a PING shared by the sends in flight. */
   async send(access: ChannelAccess, input: unknown, sender: MessageSender = { isBot: false }): Promise<MessageView> {
     assertMaySend(access);
     const { content, replyToId } = parseInput(sendSchema, input);
@@ -99,6 +99,9 @@ export class MessagesService {
       mentionRoleIds,
       reactions: [],
     };
+    // Started before the INSERT: once it passes, whatever reached Redis before it (an access change)
+    // has reached this process, and its own subscribers can have the message without the echo.
+    const here = this.events.channelHereAfterFence(message.channelId);
     // Minted and in line in one tick: this process publishes the channel's messages in id order.
     await this.publishOrder.inTurn(
       message.channelId,
@@ -121,10 +124,12 @@ export class MessagesService {
         ]),
       // Committed is sent: a failed PUBLISH is owed to the sweep, not reported as a failed send (a
       // retry would send it twice). A room that heard it after all drops the copy (ChannelRoom).
-      ([author]) =>
-        this.outbox.performOrOwe(
-          owed.channelEvent(message.channelId, { type: 'MessageCreated', message: { ...message, author: author ?? undefined } }),
-        ),
+      ([author]) => {
+        const created = { type: 'MessageCreated', message: { ...message, author: author ?? undefined } } as const;
+        const published = this.outbox.performOrOwe(owed.channelEvent(message.channelId, created));
+        here.deliver(created);
+        return published;
+      },
     );
     return message;
   }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
 import { createRedis, type RedisClient } from '../redis/redis.js';
 import { EventBus, type Topic } from './event-bus.js';
-import { until } from '../../../test/fixtures.js';
+import { sleep, until } from '../../../test/fixtures.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -10,7 +11,7 @@ describe('EventBus (real Redis)', () => {
   const prefix = `rashigo-test:bus:${randomBytes(4).toString('hex')}:`;
   const clients: RedisClient[] = [];
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.quit()));
+    for (const client of clients) client.disconnect();
   });
 
   it('hands on messages that arrive together in one batch, in order, and a lone message outside any', async () => {
@@ -44,5 +45,36 @@ describe('EventBus (real Redis)', () => {
     await until(() => received.length === 4, 'the lone message');
     expect(received[3]).toBe('a4');
     expect(batches).toEqual([3]);
+  });
+
+  it('passes a fence only once what Redis published before it has been handed on, however late the subscriber reads', async () => {
+    const publisher = createRedis({ REDIS_URL }, 'bus-test-publisher');
+    const subscriber = createRedis({ REDIS_URL }, 'bus-test-subscriber') as Redis;
+    clients.push(publisher, subscriber);
+    if (subscriber.status !== 'ready') await new Promise((resolve) => subscriber.once('ready', resolve));
+    const bus = new EventBus(publisher, subscriber, (name) => `${prefix}${name}`);
+    const topic: Topic<{ at: Date; n: number }> = { name: 'fenced' };
+    const received: unknown[] = [];
+    await bus.listen(topic, (payload) => received.push(payload));
+
+    // The subscriber reads nothing for a while (a busy process, a slow link): published messages wait in its socket.
+    subscriber.stream.pause();
+    for (let n = 1; n <= 3; n += 1) await bus.publish(topic, { at: new Date(0), n });
+    const handedOnAtFence: number[] = [];
+    const fences = [bus.fence(), bus.fence()].map((fence) => fence.then((passed) => (handedOnAtFence.push(received.length), passed)));
+    await sleep(100);
+    expect(handedOnAtFence).toEqual([]);
+    subscriber.stream.resume();
+    expect(await Promise.all(fences)).toEqual([true, true]);
+    expect(handedOnAtFence).toEqual([3, 3]);
+
+    // Handed on here: the same JSON the echo brings (a Date as its string), to this process's listeners only.
+    bus.deliverHere(topic, { at: new Date(0), n: 4 });
+    expect(received.at(-1)).toEqual({ at: new Date(0).toISOString(), n: 4 });
+
+    // Away, the subscriber can promise nothing.
+    subscriber.disconnect();
+    await until(() => subscriber.status, 'the subscriber to be away', { done: (status) => status !== 'ready' });
+    expect(await bus.fence()).toBe(false);
   });
 });
