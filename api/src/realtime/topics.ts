@@ -116,13 +116,10 @@ export class EventPublisher {
    */
   channelHereAfterFence(channelId: string): { deliver(event: ChannelEventPayload): void } {
     const fence = this.bus.fence();
-    const deliverHere = (event: ChannelEventPayload) => this.bus.deliverHere(Topic.channel(channelId), event);
     return {
       deliver: (event) =>
         void fence.then((passed) => {
-          // After the tick's auto-pipelined PUBLISH has been written: other processes' subscribers
-          // do not wait for this process's own writes.
-          if (passed) process.nextTick(deliverHere, event);
+          if (passed) this.bus.deliverHere(Topic.channel(channelId), event);
         }),
     };
   }

@@ -70,6 +70,7 @@ describe('EventBus (real Redis)', () => {
 
     // Handed on here: the same JSON the echo brings (a Date as its string), to this process's listeners only.
     bus.deliverHere(topic, { at: new Date(0), n: 4 });
+    await until(() => received.length, 'the payload handed on here', { done: (n) => n === 4 });
     expect(received.at(-1)).toEqual({ at: new Date(0).toISOString(), n: 4 });
 
     // Away, the subscriber can promise nothing.

@@ -182,13 +182,15 @@ export class EventBus {
   }
 
   /**
-   * Hands a payload this process published to its own listeners now, as the same JSON Redis's echo
-   * will bring, for a publisher whose fence passed. The echo still comes: listeners drop repeats.
+   * Hands a payload this process published to its own listeners, as the same JSON Redis's echo will
+   * bring, for a publisher whose fence passed. The echo still comes: listeners drop repeats. Next
+   * tick, behind what Redis sent already and with whatever else arrives in this one (one batch, so
+   * a socket gets one write for all of them), and after the tick's auto-pipelined PUBLISH is written.
    */
   deliverHere<P>(topic: Topic<P>, payload: P): void {
     const channel = this.channelName(topic.name);
     if (!this.listeners.get(channel)?.size) return;
-    this.deliver(channel, JSON.stringify(payload));
+    if (this.received.push(channel, JSON.stringify(payload)) === 2) process.nextTick(this.handOn);
   }
 
   async publish<P>(topic: Topic<P>, payload: P): Promise<void> {
