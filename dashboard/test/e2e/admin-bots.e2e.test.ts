@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openUserPage, screenshots } from './browser';
+import { launchBrowser, openUserPage, SCREENSHOTS, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, type Person } from './people';
 import { startStack, type Stack } from './stack';
@@ -290,6 +290,52 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     await bea.getByRole('button', { name: 'Server menu' }).click();
     await expectPage(markAsRead).toHaveAttribute('aria-disabled', 'true');
     await bea.keyboard.press('Escape');
+  });
+
+  it('on a phone, a long press on the icon opens the same menu, and a tap still opens the server', async () => {
+    await mentionBeaInQuietRoom('the beans are climbing');
+    // A touch screen of its own, signed in as Bea: what a phone sends is touches, not right clicks.
+    const phone = await browser.newContext({
+      baseURL: stack.dashboardUrl,
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      await phone.addInitScript((t) => window.localStorage.setItem('rashigo.token', t), people.bea.token);
+      const p = await phone.newPage();
+      await p.goto(`/servers/${gardenId}`);
+      await p.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
+      await p.getByRole('button', { name: /^Open navigation/ }).tap();
+      const icon = p.getByRole('navigation', { name: 'Servers' }).getByRole('link', { name: /^Quiet Room/ });
+      await expectPage(icon).toHaveAttribute('aria-label', 'Quiet Room (unread, 1 mention)');
+
+      // Where the drawer has finished sliding in: the finger lands where the icon is seen.
+      await p.waitForTimeout(400);
+      const box = (await icon.boundingBox())!;
+      const finger = [{ x: box.x + box.width / 2, y: box.y + box.height / 2 }];
+      const touch = await phone.newCDPSession(p);
+      const markAsRead = p.getByRole('menu').getByRole('menuitem', { name: 'Mark as read' });
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: finger });
+      await p.waitForTimeout(300);
+      await expectPage(markAsRead).toHaveCount(0);
+      await p.waitForTimeout(700);
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      // Open once the finger lifts, and the press did not follow the link.
+      await expectPage(markAsRead).toBeVisible();
+      expect(new URL(p.url()).pathname.startsWith(`/servers/${gardenId}/`)).toBe(true);
+      await p.screenshot({ path: `${SCREENSHOTS}/admin-bots-08b-rail-long-press-360.png` });
+
+      await markAsRead.tap();
+      await expectPage(icon).toHaveAttribute('aria-label', 'Quiet Room');
+      const { server } = await people.bea.api('query($s: ID!) { server(id: $s) { hasUnread } }', { s: quietId });
+      expect(server.hasUnread).toBe(false);
+      await icon.tap();
+      await p.waitForURL((url) => url.pathname.startsWith(`/servers/${quietId}/`));
+      await expectPage(p.getByRole('menu')).toHaveCount(0);
+    } finally {
+      await phone.close();
+    }
   });
 
   it('Bea renames herself in My account: her panel shows it at once, and Olive sees it live in the members and on her message', async () => {
