@@ -9,6 +9,7 @@ import {
   assertCostWithinLimit,
   assertShapeWithinLimits,
   assertTokensWithinLimits,
+  operationCost,
   unpagedListCost,
 } from './limits.js';
 
@@ -85,6 +86,12 @@ describe('query limits', () => {
   it('still costs paged lists by their page size, and leaves bad variables to execution', () => {
     expect(refusal('{ myServers { members(first: 1000) { id } } }')).toMatch(/complexity/);
     expect(refusal('query($id: ID!) { server(id: $id) { id } }', { id: { not: 'an id' } })).toBeUndefined();
+  });
+
+  it('prices __typename at nothing, as clients add it to every selection', () => {
+    const cost = (query: string) => operationCost(schema, parse(query), undefined, undefined);
+    expect(cost('{ myServers { __typename id channels { __typename id } } }')).toBe(cost('{ myServers { id channels { id } } }'));
+    expect(cost('{ myServers { id channels { id } } }')).toBeGreaterThan(cost('{ myServers { id } }')!);
   });
 
   it('refuses nesting deeper than the limit', () => {

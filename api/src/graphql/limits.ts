@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  TypeNameMetaFieldDef,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -46,6 +47,13 @@ const pagedListEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const size = [args.first, args.limit].find((v): v is number => typeof v === 'number');
   return size === undefined ? undefined : 1 + size * Math.max(childComplexity, 1);
 };
+
+/**
+ * `__typename` is answered from the type already resolved, with no work; normalising clients (urql,
+ * Apollo) add it to every selection, so pricing it would make the same query cost a fifth more from
+ * the dashboard than from curl. Aliases of it are bounded by MAX_ALIASES, the document by its tokens.
+ */
+const typenameIsFree: ComplexityEstimator = ({ field }) => (field === TypeNameMetaFieldDef ? 0 : undefined);
 
 /**
  * For a list field with no page argument whose length grows with use (myServers, a server's channels
@@ -191,7 +199,7 @@ export function operationCost(
       query: document,
       variables: variables ?? {},
       ...(operationName ? { operationName } : {}),
-      estimators: [fieldExtensionsEstimator(), pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [typenameIsFree, fieldExtensionsEstimator(), pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch {
     // Anything the estimator cannot price is refused, never let through unpriced.
