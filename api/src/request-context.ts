@@ -12,6 +12,7 @@ import type { Services } from './services.js';
 /** Batched lookups, one set per request (or per subscription event), so no field resolver queries per row. */
 export interface Loaders {
   users: DataLoader<string, UserView | null>;
+  usersByUsername: DataLoader<string, UserView | null>;
   servers: DataLoader<string, ServerView | null>;
   memberCounts: DataLoader<string, number>;
   members: DataLoader<MemberKey, MemberView | null, string>;
@@ -34,6 +35,9 @@ class RequestLoaders implements Loaders {
 
   get users() {
     return (this.made.users ??= new DataLoader((ids) => this.services.users.byIds(ids)));
+  }
+  get usersByUsername() {
+    return (this.made.usersByUsername ??= new DataLoader((names) => this.services.users.byUsernames(names)));
   }
   get servers() {
     return (this.made.servers ??= new DataLoader((ids) => this.services.servers.byIds(ids)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ROLE_MENTIONS, roleMentionIds, saysGroup } from './mentions.js';
+import { MAX_MEMBER_MENTIONS, MAX_ROLE_MENTIONS, mentionedUsernames, roleMentionIds, saysGroup } from './mentions.js';
 
 // The same texts mention (or not) in read-states.test.ts, where PostgreSQL reads the same pattern.
 describe('saysGroup', () => {
@@ -42,5 +42,26 @@ describe('roleMentionIds', () => {
     expect(roleMentionIds('`<@&12>` ```\n<@&34>\n``` <@& 56> <@&x> <@&78')).toEqual([]);
     const many = Array.from({ length: MAX_ROLE_MENTIONS + 5 }, (_, i) => `<@&${i + 1}>`).join(' ');
     expect(roleMentionIds(many)).toHaveLength(MAX_ROLE_MENTIONS);
+  });
+});
+
+describe('mentionedUsernames', () => {
+  it('reads @username as the dashboard does: lower case, each once, in order, no trailing dot, groups aside', () => {
+    expect(mentionedUsernames('hi @Ann_1 and @bob.smith. then @ann_1 again, **@cat** @everyone @here')).toEqual([
+      'ann_1',
+      'bob.smith',
+      'cat',
+    ]);
+    expect(mentionedUsernames('@ab @' + 'x'.repeat(33))).toEqual(['x'.repeat(32)]);
+  });
+
+  it('not in code, escaped, in a link, inside a word or an address', () => {
+    for (const text of ['`@ann`', '```\n@ann\n```', '\\@ann', 'https://example.com/@ann', 'mail@ann.com', 'x.@ann', '@@ann', 'no one'])
+      expect(mentionedUsernames(text), text).toEqual([]);
+  });
+
+  it(`stops at ${MAX_MEMBER_MENTIONS}`, () => {
+    const names = Array.from({ length: MAX_MEMBER_MENTIONS + 5 }, (_, i) => `user${i}`);
+    expect(mentionedUsernames(names.map((n) => `@${n}`).join(' '))).toEqual(names.slice(0, MAX_MEMBER_MENTIONS));
   });
 });

@@ -23,6 +23,8 @@ export const GROUP_MENTIONS: readonly string[] = ['everyone', 'here'];
 
 const NO_MENTION = new RegExp(NO_MENTION_PATTERN, 'gi');
 const GROUP_PATTERNS = { everyone: new RegExp(mentionPattern('everyone')), here: new RegExp(mentionPattern('here')) };
+/** A member's mention, as the dashboard reads it (MENTION_SOURCE): a username (3–32 letters, digits, "_" and "."), no trailing dot. */
+const USER_MENTION = /(?<![\w.@])@([a-z0-9_.]{3,32})(?<!\.)/gi;
 /** A role's mention, as the dashboard's composer writes it (Discord's form): names change, ids do not. */
 const ROLE_MENTION = /<@&(\d{1,20})>/g;
 /** More would be a way to notify a whole server role by role; the rest stay text. */
@@ -41,4 +43,20 @@ export function roleMentionIds(content: string): string[] {
     ids.add(id!);
   }
   return [...ids];
+}
+
+/** Names a message resolves to members at most (its mentionedMembers); a longer list stays text. */
+export const MAX_MEMBER_MENTIONS = 20;
+
+/** The usernames the text mentions outside code, links and escapes (groups aside), lower case, each once, in order, at most MAX_MEMBER_MENTIONS. */
+export function mentionedUsernames(content: string): string[] {
+  if (!content.includes('@')) return [];
+  const names = new Set<string>();
+  for (const [, name] of content.replace(NO_MENTION, ' ').matchAll(USER_MENTION)) {
+    const username = name!.toLowerCase();
+    if (GROUP_MENTIONS.includes(username)) continue;
+    if (names.size === MAX_MEMBER_MENTIONS) break;
+    names.add(username);
+  }
+  return [...names];
 }

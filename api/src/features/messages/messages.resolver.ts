@@ -5,8 +5,12 @@ import type { Services } from '../../services.js';
 import type { ChannelAccess } from '../access/access.service.js';
 import { ChannelObject } from '../channels/channel.object.js';
 import type { ChannelView } from '../channels/channel.view.js';
+import { smallListCost } from '../../graphql/limits.js';
+import { MemberObject } from '../members/member.object.js';
+import type { MemberView } from '../members/member.view.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
+import { mentionedUsernames, MAX_MEMBER_MENTIONS } from './mentions.js';
 import { MessageObject, MessagePageObject } from './message.object.js';
 import type { MessageView } from './message.view.js';
 import type { MessagePage } from './messages.service.js';
@@ -82,5 +86,27 @@ export class MessagesResolver {
   @FieldResolver(() => MessageObject, { nullable: true })
   replyTo(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): Promise<MessageView | null> | null {
     return message.replyToId ? ctx.loaders.messages.load(message.replyToId) : null;
+  }
+
+  /**
+   * Two batched lookups per page or event whatever the count (users by name, then memberships), so
+   * priced as one object; no promise when the text names nobody, as most do.
+   */
+  @FieldResolver(() => [MemberObject], {
+    description: `The members of its server its text mentions by @username (outside code and links), each once, in the order first mentioned, at most ${MAX_MEMBER_MENTIONS}: what a client shows such a mention as (their nickname, else display name). A name that is no member's is not listed.`,
+    complexity: smallListCost,
+  })
+  mentionedMembers(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): MemberView[] | Promise<MemberView[]> {
+    const usernames = mentionedUsernames(message.content);
+    return usernames.length ? this.membersNamed(message.serverId, usernames, ctx) : [];
+  }
+
+  private async membersNamed(serverId: string, usernames: string[], ctx: GraphqlContext): Promise<MemberView[]> {
+    const found = await Promise.all(usernames.map((name) => ctx.loaders.usersByUsername.load(name)));
+    const users = found.filter((u) => u !== null);
+    // Their Member.user needs no second lookup.
+    for (const user of users) ctx.loaders.users.prime(user.id, user);
+    const members = await Promise.all(users.map((u) => ctx.loaders.members.load({ serverId, userId: u.id })));
+    return members.filter((m) => m !== null);
   }
 }

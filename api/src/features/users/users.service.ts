@@ -107,4 +107,11 @@ export class UsersService {
     const byId = new Map(users.map((u) => [u.id, toUserView(u)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
+
+  /** In the order of `usernames` (lower case, as stored); null where no such user. Backs the per-request DataLoader. */
+  async byUsernames(usernames: readonly string[]): Promise<(UserView | null)[]> {
+    const users = await this.orm.em.fork().find(User, { username: { $in: [...usernames] } });
+    const byName = new Map(users.map((u) => [u.username, toUserView(u)]));
+    return usernames.map((name) => byName.get(name) ?? null);
+  }
 }
