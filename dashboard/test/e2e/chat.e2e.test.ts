@@ -127,7 +127,9 @@ describe('dashboard in the browser', () => {
     await expectPage(headsUp.locator('strong')).toHaveText('Heads up');
     await expectPage(headsUp.locator('.message-body > code')).toHaveText('npm start');
     await expectPage(headsUp.locator('pre.code-block')).toHaveText('npm test');
-    await expectPage(headsUp.locator('.mention.me')).toHaveText(`@${names.alice}`);
+    // Shown by her display name, as Discord does, with her username on hover.
+    await expectPage(headsUp.locator('.mention.me')).toHaveText('@Alice');
+    await expectPage(headsUp.locator('.mention.me')).toHaveAttribute('title', `@${names.alice}`);
     await expectPage(headsUp).toHaveAttribute('class', /mentions-me/);
     await expectPage(messageList(bob.page).locator('article', { hasText: 'Heads up' })).not.toHaveAttribute('class', /mentions-me/);
     // Bob's two messages share one header.
@@ -216,8 +218,11 @@ describe('dashboard in the browser', () => {
     await composer(alice.page).pressSequentially('see you');
     await composer(alice.page).press('Enter');
     const thanks = messageList(bob.page).locator('article', { hasText: 'see you' });
-    await expectPage(thanks.locator('.mention.me')).toHaveText(`@${names.bob}`);
+    // The composer writes the username; the message shows the member's name, the username on hover.
+    await expectPage(thanks.locator('.mention.me')).toHaveText('@Bob');
+    await expectPage(thanks.locator('.mention.me')).toHaveAttribute('title', `@${names.bob}`);
     await expectPage(thanks).toHaveAttribute('class', /mentions-me/);
+    await screenshots(bob.page, '05a1-mention-by-name');
 
     // Escape closes them until the next "@"; the draft stays as typed.
     await composer(alice.page).pressSequentially('@ali');

@@ -28,6 +28,7 @@ export function chatMessage(
     mentionsEveryone: false,
     mentionsHere: false,
     mentionRoleIds: [],
+    mentionedMembers: [],
     author,
     replyTo: null,
     reactions: [],

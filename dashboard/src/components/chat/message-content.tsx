@@ -1,12 +1,15 @@
 'use client';
 
 import { Fragment, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { MemberNames } from './mentioned-members';
 import { DELETED_ROLE, splitMatches, type MarkupNode } from './message-markup';
 import { roleColourStyle, roleLabel, useServerRoles, type ServerRoles } from './server-roles';
 
 interface ContentProps {
   nodes: readonly MarkupNode[];
   myUsername?: string;
+  /** The members the message mentions (its mentionedMembers): "@username" shows as "@Name" for them. */
+  memberNames?: MemberNames;
   /** The message mentions everyone (its mentionsEveryone): "@everyone" shows as a mention, else as typed. */
   mentionsEveryone?: boolean;
   /** The message mentions those online (its mentionsHere): "@here" shows as a mention, else as typed. */
@@ -28,7 +31,7 @@ interface RenderOptions extends Omit<ContentProps, 'nodes'> {
  * A message's text as parsed by message-markup.ts. Every part is a React element or escaped text, so
  * `<script>` or `<img onerror>` shows as typed; never HTML. Links open in a new tab without access to
  * this page (noopener, noreferrer). Quotes are <blockquote>s with Discord's bar; a spoiler stays a
- * dark block until revealed (see Spoiler). A role's mention shows as "@Name" in the role's colour, by
+ * dark block until revealed (see Spoiler). A member's mention shows as "@Name" (memberNames); a role's mention shows as "@Name" in the role's colour, by
  * the server's roles (ServerRolesContext); a role not among them as "@deleted-role", greyed.
  */
 export function MessageContent({ nodes, ...options }: ContentProps) {
@@ -62,12 +65,15 @@ function render(node: MarkupNode, key: number, options: RenderOptions, path: str
         <Fragment key={key}>{text(node.text)}</Fragment>
       );
     }
-    case 'mention':
+    case 'mention': {
+      // As Discord shows it: the member's name, their username on hover; a name that is no member's as typed.
+      const name = options.memberNames?.get(node.username);
       return (
-        <span key={key} className={node.username === myUsername ? 'mention me' : 'mention'}>
-          {text(`@${node.username}`)}
+        <span key={key} className={node.username === myUsername ? 'mention me' : 'mention'} title={name && `@${node.username}`}>
+          {text(`@${name ?? node.username}`)}
         </span>
       );
+    }
     case 'everyone':
     case 'here': {
       // As Discord shows it: from an author who may not mention everyone, the words stay words.

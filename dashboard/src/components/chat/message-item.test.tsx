@@ -107,3 +107,29 @@ describe('role mentions in a message', () => {
     expect(onSaveEdit).toHaveBeenCalledWith('100', '<@&11> meet at 9, <@&99> too, `<@&11>`');
   });
 });
+
+describe('member mentions in a message', () => {
+  afterEach(cleanup);
+
+  const member = (user: TestAuthor, nickname: string | null) => ({
+    __typename: 'Member' as const,
+    nickname,
+    user: { __typename: 'User' as const, id: user.id, username: user.username, displayName: user.displayName },
+  });
+
+  it('shows @username as the member’s nickname, else display name, with the username on hover; a name that is no member’s as typed', () => {
+    const item = message(BOB, 'hey @alice, @bob and @carol: `@alice`', [], {
+      mentionedMembers: [member(ALICE, 'Ally'), member(BOB, null)],
+    });
+    const { article } = renderItem(item);
+    const chips = [...article.querySelectorAll<HTMLElement>('.mention')];
+    expect(chips.map((chip) => [chip.textContent, chip.className, chip.title])).toEqual([
+      ['@Ally', 'mention me', '@alice'],
+      ['@Bob', 'mention', '@bob'],
+      ['@carol', 'mention', ''],
+    ]);
+    expect(article.querySelector('code')?.textContent).toBe('@alice');
+    expect(article.getAttribute('aria-label')).toBe('Bob: hey @Ally, @Bob and @carol: @alice');
+    expect(article.classList.contains('mentions-me')).toBe(true);
+  });
+});

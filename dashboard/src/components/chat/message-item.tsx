@@ -12,6 +12,7 @@ import { mentions, mentionsRoleOf, parseMarkup, plainText } from './message-mark
 import type { ReactionState } from './message-log';
 import { ReactionChips } from './message-reactions';
 import { PinIcon } from './pin-icon';
+import { memberNamesOf } from './mentioned-members';
 import { ReactionPicker } from './reaction-picker';
 import { ReactionsIcon } from './reactions-dialog';
 import { roleNameOf, useServerRoles } from './server-roles';
@@ -29,6 +30,14 @@ export const ChatMessageFragment = graphql(`
     mentionsEveryone
     mentionsHere
     mentionRoleIds
+    mentionedMembers {
+      nickname
+      user {
+        id
+        username
+        displayName
+      }
+    }
     author {
       id
       username
@@ -98,6 +107,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const roles = useServerRoles();
   const roleName = useMemo(() => roleNameOf(roles), [roles]);
   const nodes = useMemo(() => parseMarkup(message.content), [message.content]);
+  const memberNames = useMemo(() => memberNamesOf(message.mentionedMembers), [message.mentionedMembers]);
   const quoted = message.replyTo?.content;
   const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted), roleName)), [quoted, roleName]);
   const someoneElses = message.author.id !== props.myUserId;
@@ -111,7 +121,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
-      aria-label={`${message.author.displayName}: ${plainText(nodes, roleName)}`}
+      aria-label={`${message.author.displayName}: ${plainText(nodes, roleName, memberNames)}`}
       data-message-id={message.id}
     >
       {message.replyTo && (
@@ -145,6 +155,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           <MessageContent
             nodes={nodes}
             myUsername={props.myUsername}
+            memberNames={memberNames}
             mentionsEveryone={message.mentionsEveryone}
             mentionsHere={message.mentionsHere}
             revealKey={`${message.id}@${message.editedAt ?? ''}`}

@@ -6,6 +6,8 @@
  * renders as elements, so nothing typed ever becomes HTML. What does not close (`**open`) stays as
  * typed. Quotes are of the message itself: not inside a style or another quote, as in Discord.
  */
+import type { MemberNames } from './mentioned-members';
+
 export type MarkupNode =
   | { kind: 'text'; text: string }
   | { kind: 'code'; text: string }
@@ -196,18 +198,18 @@ export type RoleNameOf = (roleId: string) => string | undefined;
 export const SPOILER_PLAIN_TEXT = '[spoiler]';
 
 /**
- * The text without its markers (mentions as "@name", a role's as "@RoleName" by `roleName`, else
- * "@deleted-role"; a quote as its text on lines of its own, a spoiler as SPOILER_PLAIN_TEXT so a
+ * The text without its markers (a member's mention as "@Name" by `memberNames`, else as typed; a
+ * role's as "@RoleName" by `roleName`, else "@deleted-role"; a quote as its text on lines of its own, a spoiler as SPOILER_PLAIN_TEXT so a
  * preview never gives it away): for one-line previews and labels.
  */
-export function plainText(nodes: readonly MarkupNode[], roleName: RoleNameOf = () => undefined): string {
+export function plainText(nodes: readonly MarkupNode[], roleName: RoleNameOf = () => undefined, memberNames?: MemberNames): string {
   return nodes
     .map((node, i) => {
       if (node.kind === 'spoiler') return SPOILER_PLAIN_TEXT;
       // The quote took its line break along: what follows it starts a line again.
-      if (node.kind === 'quote') return plainText(node.children, roleName) + (i < nodes.length - 1 ? '\n' : '');
-      if ('children' in node) return plainText(node.children, roleName);
-      if (node.kind === 'mention') return `@${node.username}`;
+      if (node.kind === 'quote') return plainText(node.children, roleName, memberNames) + (i < nodes.length - 1 ? '\n' : '');
+      if ('children' in node) return plainText(node.children, roleName, memberNames);
+      if (node.kind === 'mention') return `@${memberNames?.get(node.username) ?? node.username}`;
       if (node.kind === 'everyone' || node.kind === 'here') return `@${node.kind}`;
       if (node.kind === 'role') return `@${roleName(node.roleId) ?? DELETED_ROLE}`;
       return node.text;

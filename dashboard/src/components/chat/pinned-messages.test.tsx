@@ -28,6 +28,7 @@ function pin(id: string, author: typeof ALICE, content: string, pinnedAt: string
     pinnedAt,
     mentionsEveryone: false,
     mentionsHere: false,
+    mentionedMembers: [],
     author,
   };
 }

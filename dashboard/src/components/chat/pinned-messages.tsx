@@ -8,6 +8,7 @@ import { getFragmentData, graphql } from '@/gql';
 import type { PinnedMessageFragment as PinnedMessageFields } from '@/gql/graphql';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { formatDateTime, formatMessageTime } from './chat-time';
+import { memberNamesOf } from './mentioned-members';
 import { MessageContent } from './message-content';
 import { compareIds } from './message-log';
 import { parseMarkup } from './message-markup';
@@ -28,6 +29,14 @@ export const PinnedMessageFragment = graphql(`
     pinnedAt
     mentionsEveryone
     mentionsHere
+    mentionedMembers {
+      nickname
+      user {
+        id
+        username
+        displayName
+      }
+    }
     author {
       id
       displayName
@@ -137,6 +146,7 @@ function PinnedItem({
   onUnpin: (messageId: string) => void;
 }) {
   const nodes = useMemo(() => parseMarkup(pin.content), [pin.content]);
+  const memberNames = useMemo(() => memberNamesOf(pin.mentionedMembers), [pin.mentionedMembers]);
   return (
     <li className="pin-item">
       <div className="message-header">
@@ -159,7 +169,7 @@ function PinnedItem({
         )}
       </div>
       <div className="message-body pin-content">
-        <MessageContent nodes={nodes} mentionsEveryone={pin.mentionsEveryone} mentionsHere={pin.mentionsHere} />
+        <MessageContent nodes={nodes} memberNames={memberNames} mentionsEveryone={pin.mentionsEveryone} mentionsHere={pin.mentionsHere} />
       </div>
     </li>
   );

@@ -20,6 +20,7 @@ const message = (id: string, content: string) => ({
   pinnedAt: null,
   mentionsEveryone: false,
   mentionsHere: false,
+  mentionedMembers: [],
   mentionRoleIds: [],
   author: { __typename: 'User', id: 'u2', username: 'bob', displayName: 'Bob', avatarUrl: null },
   replyTo: null,

@@ -26,6 +26,7 @@ function result(id: number, content: string, channel = GENERAL, mentionsEveryone
     editedAt: null,
     mentionsEveryone,
     mentionsHere: false,
+    mentionedMembers: [],
     author: { __typename: 'User' as const, id: '1', displayName: 'Alice' },
     channel: { __typename: 'Channel' as const, ...channel },
   };

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, type MouseEvent } from 'react';
 import { formatDateTime, formatMessageTime } from '@/components/chat/chat-time';
+import { memberNamesOf } from '@/components/chat/mentioned-members';
 import { MessageContent } from '@/components/chat/message-content';
 import { parseMarkup } from '@/components/chat/message-markup';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
@@ -15,6 +16,14 @@ export const SearchResultFragment = graphql(`
     editedAt
     mentionsEveryone
     mentionsHere
+    mentionedMembers {
+      nickname
+      user {
+        id
+        username
+        displayName
+      }
+    }
     author {
       id
       displayName
@@ -43,6 +52,7 @@ interface SearchResultProps {
 export function SearchResultItem({ result: ref, highlight, active, focusOnMount, onJump }: SearchResultProps) {
   const result = getFragmentData(SearchResultFragment, ref);
   const nodes = useMemo(() => parseMarkup(result.content), [result.content]);
+  const memberNames = useMemo(() => memberNamesOf(result.mentionedMembers), [result.mentionedMembers]);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const focusFirst = useRef(focusOnMount);
@@ -80,7 +90,13 @@ export function SearchResultItem({ result: ref, highlight, active, focusOnMount,
         </button>
       </div>
       <div className="message-body search-result-content" id={`${id}-content`}>
-        <MessageContent nodes={nodes} highlight={highlight} mentionsEveryone={result.mentionsEveryone} mentionsHere={result.mentionsHere} />
+        <MessageContent
+          nodes={nodes}
+          memberNames={memberNames}
+          highlight={highlight}
+          mentionsEveryone={result.mentionsEveryone}
+          mentionsHere={result.mentionsHere}
+        />
         {result.editedAt && (
           <span className="edited" title={`Edited ${formatDateTime(result.editedAt)}`}>
             {' '}
