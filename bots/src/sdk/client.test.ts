@@ -172,7 +172,7 @@ describe('SDK client against the real API', () => {
     }
   });
 
-  it('commands: prefix and mention, parsed arguments, usage on bad input, permission checks, a crashing handler is contained', async () => {
+  it('commands: prefix and mention (<@id> or @name), parsed arguments (a member by @username), usage on bad input, permission checks, a crashing handler is contained', async () => {
     const world = await botWorld(api, owner);
     const member = await signUp(api, 'cmdmember');
     await member.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: world.serverId });
@@ -185,6 +185,7 @@ describe('SDK client against the real API', () => {
         { name: 'b', type: 'number' },
       ],
     });
+    bot.command('whois', ({ args, reply }) => reply(`user ${args.user}`), { args: [{ name: 'user', type: 'user' }] });
     bot.command('purge', ({ reply }) => reply('purged'), { permission: 'MANAGE_MESSAGES' });
     bot.command('crash', () => {
       throw new Error('handler bug');
@@ -192,12 +193,14 @@ describe('SDK client against the real API', () => {
     const answers: string[] = [];
     bot.on('messageCreate', (m) => void (m.author.id === world.botId && answers.push(m.content)));
     try {
-      for (const text of ['!add 2 3', `<@${world.botId}> add 4 5`, '!add two 3', '!crash', '!add 1 1']) {
+      // As the dashboard's composer writes mentions: @username, the bot's own included.
+      const typed = [`@${bot.user.username} add 3 4`, `!whois @${member.username.toUpperCase()}`, '!whois @nobody_here'];
+      for (const text of ['!add 2 3', `<@${world.botId}> add 4 5`, '!add two 3', '!crash', '!add 1 1', ...typed]) {
         await member.client.ok(SEND, { c: world.channelId, t: text });
       }
       await member.client.ok(SEND, { c: world.channelId, t: '!purge' });
       await owner.client.ok(SEND, { c: world.channelId, t: '!purge' });
-      await eventually(async () => expect(answers).toHaveLength(6), 10_000);
+      await eventually(async () => expect(answers).toHaveLength(9), 10_000);
       // Handlers run concurrently (the permission check awaits the API), so compare without order.
       expect([...answers].sort()).toEqual(
         [
@@ -205,6 +208,9 @@ describe('SDK client against the real API', () => {
           'sum 9',
           '<a> must be a number. Usage: !add <a> <b>',
           'sum 2',
+          'sum 7',
+          `user ${member.id}`,
+          '<user> must mention a member. Usage: !whois <user>',
           'You need the MANAGE_MESSAGES permission to use !purge.',
           'purged',
         ].sort(),

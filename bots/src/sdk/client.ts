@@ -10,6 +10,7 @@ import {
   MyServersDocument,
   PinMessageDocument,
   PinnedMessagesDocument,
+  MembersNamedDocument,
   RecentMessagesDocument,
   RemoveReactionDocument,
   SearchMessagesDocument,
@@ -358,6 +359,12 @@ export class BotClient {
     variables: TVariables,
   ): Promise<TData> {
     return this.connection.request(document, variables);
+  }
+
+  /** The user id of the server's member with this username (any case), or null when none is. */
+  async memberIdByUsername(serverId: string, username: string): Promise<string | null> {
+    const { server } = await this.connection.request(MembersNamedDocument, { serverId, query: username });
+    return server?.members.find((member) => member.user.username === username.toLowerCase())?.user.id ?? null;
   }
 
   /** A member's server-wide permissions (roles, owner, ADMINISTRATOR), for command checks. */

@@ -1,5 +1,14 @@
 import type { MessageFieldsFragment, Permission } from '../gql/graphql.js';
-import { parseArgs, parseInvocation, usageOf, type ArgSpec, type ParsedArgs } from './commands.js';
+import {
+  parseArgs,
+  parseInvocation,
+  usageOf,
+  USERNAME_MENTION,
+  type ArgSpec,
+  type Invocation,
+  type MentionedIds,
+  type ParsedArgs,
+} from './commands.js';
 
 export interface CommandOptions {
   /** Arguments in order; bad or missing ones answer with the usage line. */
@@ -17,9 +26,10 @@ export interface Message extends MessageFieldsFragment {
 /** What the registry needs of the client; the client itself is handed to handlers as `C`. */
 export interface CommandHost {
   readonly prefix: string;
-  readonly user: { id: string };
+  readonly user: { id: string; username: string };
   send(channelId: string, content: string, options: { replyToId: string }): Promise<Message>;
   permissionsOf(serverId: string, userId: string): Promise<{ has(permission: Permission): boolean }>;
+  memberIdByUsername(serverId: string, username: string): Promise<string | null>;
   report(error: unknown, where: string): void;
 }
 
@@ -50,7 +60,8 @@ export class CommandRegistry<C extends CommandHost> {
 
   async dispatch(message: Message): Promise<void> {
     if (this.commands.size === 0 || message.author.isBot) return;
-    const invocation = parseInvocation(message.content, { prefix: this.client.prefix, botId: this.client.user.id });
+    const { id: botId, username: botUsername } = this.client.user;
+    const invocation = parseInvocation(message.content, { prefix: this.client.prefix, botId, botUsername });
     const command = invocation && this.commands.get(invocation.name);
     if (!invocation || !command) return;
     const reply = (content: string) => this.client.send(message.channel.id, content, { replyToId: message.id });
@@ -62,7 +73,7 @@ export class CommandRegistry<C extends CommandHost> {
           return;
         }
       }
-      const parsed = parseArgs(invocation, command.args ?? []);
+      const parsed = parseArgs(invocation, command.args ?? [], await this.mentionedIn(message.serverId, invocation, command.args ?? []));
       if (!parsed.ok) {
         await reply(`${parsed.problem}. Usage: ${usageOf(this.client.prefix, command.name, command.args ?? [])}`);
         return;
@@ -71,5 +82,20 @@ export class CommandRegistry<C extends CommandHost> {
     } catch (error) {
       this.client.report(error, `command ${command.name}`);
     }
+  }
+
+  /**
+   * The members the invocation's "@name" words name, looked up only for a command taking a user (the
+   * dashboard writes a mention as "@username"): at most a few lookups per command.
+   */
+  private async mentionedIn(serverId: string, invocation: Invocation, specs: readonly ArgSpec[]): Promise<MentionedIds> {
+    const mentioned = new Map<string, string>();
+    if (!specs.some((spec) => spec.type === 'user')) return mentioned;
+    const names = new Set(invocation.words.filter((word) => USERNAME_MENTION.test(word)).map((word) => word.slice(1).toLowerCase()));
+    for (const name of [...names].slice(0, specs.length)) {
+      const id = await this.client.memberIdByUsername(serverId, name);
+      if (id) mentioned.set(name, id);
+    }
+    return mentioned;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, parseInvocation, splitWords, usageOf, type ArgSpec } from './commands.js';
 
-const trigger = { prefix: '!', botId: '42' };
+const trigger = { prefix: '!', botId: '42', botUsername: 'helper' };
 const TIMEOUT_ARGS: ArgSpec[] = [
   { name: 'user', type: 'user' },
   { name: 'minutes', type: 'number' },
@@ -15,6 +15,10 @@ describe('command parser', () => {
     expect(parseInvocation('<@42> ping now', trigger)).toEqual({ name: 'ping', words: ['now'], rest: 'now' });
     expect(parseInvocation('<@!42>ping', trigger)).toMatchObject({ name: 'ping' });
     expect(parseInvocation('<@43> ping', trigger)).toBeNull();
+    // As the dashboard writes a mention of the bot.
+    expect(parseInvocation('@Helper ping now', trigger)).toEqual({ name: 'ping', words: ['now'], rest: 'now' });
+    expect(parseInvocation('@helpers ping', trigger)).toBeNull();
+    expect(parseInvocation('@helper.ping', trigger)).toBeNull();
     expect(parseInvocation('ping', trigger)).toBeNull();
     expect(parseInvocation('say !ping', trigger)).toBeNull();
     expect(parseInvocation('!', trigger)).toBeNull();
@@ -30,12 +34,22 @@ describe('command parser', () => {
     const parse = (text: string) => parseArgs(parseInvocation(text, trigger)!, TIMEOUT_ARGS);
     expect(parse('!timeout <@123> 10 spamming links')).toEqual({ ok: true, args: { user: '123', minutes: 10, reason: 'spamming links' } });
     expect(parse('!timeout 123 1.5')).toEqual({ ok: true, args: { user: '123', minutes: 1.5, reason: undefined } });
+    // @username as the dashboard writes it: the member the message names (its mentionedMembers).
+    const mentioned = new Map([['bob', '7']]);
+    expect(parseArgs(parseInvocation('!timeout @Bob 5', trigger)!, TIMEOUT_ARGS, mentioned)).toMatchObject({
+      ok: true,
+      args: { user: '7' },
+    });
+    expect(parseArgs(parseInvocation('!timeout @carol 5', trigger)!, TIMEOUT_ARGS, mentioned)).toEqual({
+      ok: false,
+      problem: '<user> must mention a member',
+    });
   });
 
   it('names the bad or missing argument', () => {
     const parse = (text: string) => parseArgs(parseInvocation(text, trigger)!, TIMEOUT_ARGS);
     expect(parse('!timeout')).toEqual({ ok: false, problem: 'missing <user>' });
-    expect(parse('!timeout bob 10')).toEqual({ ok: false, problem: '<user> must mention a user' });
+    expect(parse('!timeout bob 10')).toEqual({ ok: false, problem: '<user> must mention a member' });
     expect(parse('!timeout <@1> ten')).toEqual({ ok: false, problem: '<minutes> must be a number' });
     expect(parseArgs(parseInvocation('!ping extra', trigger)!, [])).toEqual({ ok: false, problem: 'unexpected "extra"' });
   });

@@ -1,4 +1,7 @@
-/** One argument of a command: `user` takes a mention (<@id>) or a bare id; `rest` takes the remaining text. */
+/**
+ * One argument of a command: `user` takes a mention (a member's `@username`, as the dashboard's
+ * composer writes it, or `<@id>`) or a bare id; `rest` takes the remaining text.
+ */
 export interface ArgSpec {
   name: string;
   type: 'string' | 'number' | 'user' | 'rest';
@@ -12,7 +15,12 @@ export interface CommandTrigger {
   prefix: string;
   /** The bot's own user id: "<@id> ping" triggers too. */
   botId: string;
+  /** The bot's own username: "@name ping" triggers too (the dashboard writes mentions so). */
+  botUsername?: string;
 }
+
+/** Usernames (lower case) to user ids: the members a command's "@name" words name. */
+export type MentionedIds = ReadonlyMap<string, string>;
 
 export interface Invocation {
   name: string;
@@ -23,6 +31,8 @@ export interface Invocation {
 }
 
 const MENTION = /^<@!?(\d{1,20})>$/;
+/** A word that is a mention as the dashboard writes it: "@" and a username (3–32 letters, digits, "_", "."). */
+export const USERNAME_MENTION = /^@[a-z0-9_.]{3,32}$/i;
 
 /** "!ping a b" or "<@bot> ping a b" -> { name: 'ping', words: ['a', 'b'] }; anything else -> null. */
 export function parseInvocation(content: string, trigger: CommandTrigger): Invocation | null {
@@ -30,8 +40,9 @@ export function parseInvocation(content: string, trigger: CommandTrigger): Invoc
   let body: string | null = null;
   if (trigger.prefix && text.startsWith(trigger.prefix)) body = text.slice(trigger.prefix.length);
   else {
-    const mention = /^<@!?(\d{1,20})>\s*/.exec(text);
-    if (mention && mention[1] === trigger.botId) body = text.slice(mention[0].length);
+    const mention = /^<@!?(\d{1,20})>\s*/.exec(text) ?? /^@([a-z0-9_.]{3,32})(?:\s+|$)/i.exec(text);
+    if (mention && (mention[1] === trigger.botId || mention[1]!.toLowerCase() === trigger.botUsername?.toLowerCase()))
+      body = text.slice(mention[0].length);
   }
   if (body === null) return null;
   const match = /^(\S+)\s*([\s\S]*)$/.exec(body);
@@ -46,17 +57,18 @@ export function splitWords(text: string): string[] {
   return words;
 }
 
-/** The id in "<@123>" or "123"; null otherwise. */
-export function parseUserRef(word: string): string | null {
+/** The id in "<@123>", "123", or "@name" of a member in `mentioned`; null otherwise. */
+export function parseUserRef(word: string, mentioned: MentionedIds = new Map()): string | null {
   const mention = MENTION.exec(word);
   if (mention) return mention[1]!;
+  if (USERNAME_MENTION.test(word)) return mentioned.get(word.slice(1).toLowerCase()) ?? null;
   return /^\d{1,20}$/.test(word) ? word : null;
 }
 
 export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; problem: string };
 
-/** Matches words to the specs; a problem names the argument. */
-export function parseArgs(invocation: Invocation, specs: readonly ArgSpec[]): ArgsResult {
+/** Matches words to the specs (`mentioned`: the members its "@name" words name); a problem names the argument. */
+export function parseArgs(invocation: Invocation, specs: readonly ArgSpec[], mentioned?: MentionedIds): ArgsResult {
   const args: ParsedArgs = {};
   let index = 0;
   for (const spec of specs) {
@@ -78,8 +90,8 @@ export function parseArgs(invocation: Invocation, specs: readonly ArgSpec[]): Ar
       if (!Number.isFinite(value)) return { ok: false, problem: `<${spec.name}> must be a number` };
       args[spec.name] = value;
     } else if (spec.type === 'user') {
-      const id = parseUserRef(word);
-      if (!id) return { ok: false, problem: `<${spec.name}> must mention a user` };
+      const id = parseUserRef(word, mentioned);
+      if (!id) return { ok: false, problem: `<${spec.name}> must mention a member` };
       args[spec.name] = id;
     } else args[spec.name] = word;
   }

@@ -59,7 +59,8 @@ describe('voice bot with a real WebRTC member', () => {
       const joined = Int16Array.from(greeting.flatMap((f) => [...f]));
       expect(estimateFrequency(joined, 48_000)).toSatisfy((f: number) => f > 430 && f < 450);
 
-      await member.client.ok(SEND, { c: world.channelId, t: `!record <@${member.id}>` });
+      // As the README says to, and as the dashboard writes a mention: @username.
+      await member.client.ok(SEND, { c: world.channelId, t: `!record @${member.username}` });
       await eventually(async () => expect(await texts()).toContain(`Recording <@${member.id}>. Say !stop to finish.`), 5000);
       memberPlayer.subscribe(memberVoice);
       memberPlayer.play(toneResource(660));
