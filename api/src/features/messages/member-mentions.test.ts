@@ -20,7 +20,7 @@ describe('Message.mentionedMembers', () => {
   const kit = messagesWorld();
   const { world, listen, fence } = kit;
 
-  it("names the server's members the text mentions by @username, each once, in order, live, in history and after an edit", async () => {
+  it("names the server's members the text mentions by @username or <@id>, each once, in order, live, in history and after an edit", async () => {
     const w = await world(2);
     const [ann, bob] = w.members as [(typeof w.members)[0], (typeof w.members)[0]];
     const stranger = await signUp(kit.apis().a, 'stranger');
@@ -30,9 +30,9 @@ describe('Message.mentionedMembers', () => {
       (await bob.client.ok(SAY, { c: w.channelId, t })).sendMessage as { id: string; mentionedMembers: Mentioned[] };
     const names = (mentioned: Mentioned[]) => mentioned.map((m) => m.user.username);
 
-    const text = `hi @${bob.username} and @${ann.username.toUpperCase()}, @${bob.username} again; not @${stranger.username}, @nobody_here, @everyone, \`@${w.owner.username}\`, \\@${w.owner.username} or mail@${w.owner.username}`;
+    const text = `hi @${bob.username} and @${ann.username.toUpperCase()}, <@${ann.id}> and @${bob.username} again; not @${stranger.username}, <@${stranger.id}>, @nobody_here, @everyone, \`@${w.owner.username}\`, \\@${w.owner.username} or mail@${w.owner.username}; <@${w.owner.id}> as bots write it`;
     const sent = await say(text);
-    expect(names(sent.mentionedMembers)).toEqual([bob.username, ann.username]);
+    expect(names(sent.mentionedMembers)).toEqual([bob.username, ann.username, w.owner.username]);
     expect(sent.mentionedMembers[1]).toEqual({
       nickname: 'Annie',
       user: { id: ann.id, username: ann.username, displayName: expect.any(String) },
@@ -40,7 +40,7 @@ describe('Message.mentionedMembers', () => {
     expect((await say('no names here')).mentionedMembers).toEqual([]);
 
     const page = (await w.owner.client.ok(PAGE, { c: w.channelId })).messages.messages as { id: string; mentionedMembers: Mentioned[] }[];
-    expect(names(page.find((m) => m.id === sent.id)!.mentionedMembers)).toEqual([bob.username, ann.username]);
+    expect(names(page.find((m) => m.id === sent.id)!.mentionedMembers)).toEqual([bob.username, ann.username, w.owner.username]);
 
     const edited = (await bob.client.ok(EDIT.replace('{ id ', `{ id ${MENTIONED} `), { m: sent.id, t: `now only @${w.owner.username}.` }))
       .editMessage as { mentionedMembers: Mentioned[] };
@@ -48,7 +48,7 @@ describe('Message.mentionedMembers', () => {
 
     const events = (await fence(sub, w.owner, w.channelId)).map((e) => e.channelEvents);
     expect(events.map((e) => [e.__typename, names(e.message.mentionedMembers)])).toEqual([
-      ['MessageCreated', [bob.username, ann.username]],
+      ['MessageCreated', [bob.username, ann.username, w.owner.username]],
       ['MessageCreated', []],
       ['MessageUpdated', [w.owner.username]],
     ]);

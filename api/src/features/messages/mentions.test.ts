@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MEMBER_MENTIONS, MAX_ROLE_MENTIONS, mentionedUsernames, roleMentionIds, saysGroup } from './mentions.js';
+import { MAX_MEMBER_MENTIONS, MAX_ROLE_MENTIONS, memberMentions, roleMentionIds, saysGroup } from './mentions.js';
 
 // The same texts mention (or not) in read-states.test.ts, where PostgreSQL reads the same pattern.
 describe('saysGroup', () => {
@@ -45,23 +45,33 @@ describe('roleMentionIds', () => {
   });
 });
 
-describe('mentionedUsernames', () => {
-  it('reads @username as the dashboard does: lower case, each once, in order, no trailing dot, groups aside', () => {
-    expect(mentionedUsernames('hi @Ann_1 and @bob.smith. then @ann_1 again, **@cat** @everyone @here')).toEqual([
-      'ann_1',
-      'bob.smith',
-      'cat',
-    ]);
-    expect(mentionedUsernames('@ab @' + 'x'.repeat(33))).toEqual(['x'.repeat(32)]);
+describe('memberMentions', () => {
+  const named = (...names: string[]) => names.map((username) => ({ username }));
+  it('reads @username as the dashboard does (lower case, no trailing dot, groups aside) and <@id> as bots write it, each once, in order', () => {
+    expect(memberMentions('hi @Ann_1 and @bob.smith. then @ann_1 again, **@cat** @everyone @here')).toEqual(
+      named('ann_1', 'bob.smith', 'cat'),
+    );
+    expect(memberMentions('@ab @' + 'x'.repeat(33))).toEqual(named('x'.repeat(32)));
+    expect(memberMentions('<@12> then @ann, <@!12>, <@&13> and <@34>')).toEqual([{ userId: '12' }, { username: 'ann' }, { userId: '34' }]);
   });
 
   it('not in code, escaped, in a link, inside a word or an address', () => {
-    for (const text of ['`@ann`', '```\n@ann\n```', '\\@ann', 'https://example.com/@ann', 'mail@ann.com', 'x.@ann', '@@ann', 'no one'])
-      expect(mentionedUsernames(text), text).toEqual([]);
+    for (const text of [
+      '`@ann`',
+      '```\n@ann\n```',
+      '\\@ann',
+      'https://example.com/@ann',
+      'mail@ann.com',
+      'x.@ann',
+      '@@ann',
+      'no one',
+      '`<@12>`',
+    ])
+      expect(memberMentions(text), text).toEqual([]);
   });
 
   it(`stops at ${MAX_MEMBER_MENTIONS}`, () => {
     const names = Array.from({ length: MAX_MEMBER_MENTIONS + 5 }, (_, i) => `user${i}`);
-    expect(mentionedUsernames(names.map((n) => `@${n}`).join(' '))).toEqual(names.slice(0, MAX_MEMBER_MENTIONS));
+    expect(memberMentions(names.map((n) => `@${n}`).join(' '))).toEqual(named(...names.slice(0, MAX_MEMBER_MENTIONS)));
   });
 });

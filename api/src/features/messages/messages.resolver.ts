@@ -10,7 +10,7 @@ import { MemberObject } from '../members/member.object.js';
 import type { MemberView } from '../members/member.view.js';
 import { UserObject } from '../users/user.object.js';
 import type { UserView } from '../users/user.view.js';
-import { mentionedUsernames, MAX_MEMBER_MENTIONS } from './mentions.js';
+import { memberMentions, MAX_MEMBER_MENTIONS, type MemberMention } from './mentions.js';
 import { MessageObject, MessagePageObject } from './message.object.js';
 import type { MessageView } from './message.view.js';
 import type { MessagePage } from './messages.service.js';
@@ -93,20 +93,26 @@ export class MessagesResolver {
    * priced as one object; no promise when the text names nobody, as most do.
    */
   @FieldResolver(() => [MemberObject], {
-    description: `The members of its server its text mentions by @username (outside code and links), each once, in the order first mentioned, at most ${MAX_MEMBER_MENTIONS}: what a client shows such a mention as (their nickname, else display name). A name that is no member's is not listed.`,
+    description: `The members of its server its text mentions, by @username (as typed) or <@userId> (as bots write), outside code and links, each once, in the order first mentioned, at most ${MAX_MEMBER_MENTIONS}: what a client shows such a mention as (their nickname, else display name). Someone who is no member is not listed.`,
     complexity: smallListCost,
   })
   mentionedMembers(@Root() message: MessageView, @Ctx() ctx: GraphqlContext): MemberView[] | Promise<MemberView[]> {
-    const usernames = mentionedUsernames(message.content);
-    return usernames.length ? this.membersNamed(message.serverId, usernames, ctx) : [];
+    const mentions = memberMentions(message.content);
+    return mentions.length ? this.membersMentioned(message.serverId, mentions, ctx) : [];
   }
 
-  private async membersNamed(serverId: string, usernames: string[], ctx: GraphqlContext): Promise<MemberView[]> {
-    const found = await Promise.all(usernames.map((name) => ctx.loaders.usersByUsername.load(name)));
-    const users = found.filter((u) => u !== null);
-    // Their Member.user needs no second lookup.
-    for (const user of users) ctx.loaders.users.prime(user.id, user);
-    const members = await Promise.all(users.map((u) => ctx.loaders.members.load({ serverId, userId: u.id })));
+  private async membersMentioned(serverId: string, mentions: MemberMention[], ctx: GraphqlContext): Promise<MemberView[]> {
+    const userIds = await Promise.all(
+      mentions.map(async (mention) => {
+        if ('userId' in mention) return mention.userId;
+        const user = await ctx.loaders.usersByUsername.load(mention.username);
+        // Their Member.user needs no second lookup.
+        if (user) ctx.loaders.users.prime(user.id, user);
+        return user?.id;
+      }),
+    );
+    const unique = [...new Set(userIds.filter((id) => id !== undefined))];
+    const members = await Promise.all(unique.map((userId) => ctx.loaders.members.load({ serverId, userId })));
     return members.filter((m) => m !== null);
   }
 }

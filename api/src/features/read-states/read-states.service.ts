@@ -4,7 +4,7 @@ import type { Orm } from '../../kernel/db/orm.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { AccessService, ChannelAccess, ServerAccess } from '../access/access.service.js';
-import { mentionPattern, NO_MENTION_PATTERN } from '../messages/mentions.js';
+import { memberMentionPattern, NO_MENTION_PATTERN } from '../messages/mentions.js';
 
 const markReadSchema = z.object({ messageId: idSchema });
 
@@ -78,7 +78,7 @@ export class ReadStatesService {
   }
 
   /**
-   * Per channel, the unread messages by others that mention the user by @username, mention @everyone,
+   * Per channel, the unread messages by others that mention the user by @username or <@id>, mention @everyone,
    * one of the user's roles or, by @here, the user among those online (each as decided at send), or
    * reply to one of their messages, among the newest MENTION_SCAN_LIMIT unread (a channel never read
    * is all unread).
@@ -101,7 +101,7 @@ export class ReadStatesService {
              or exists (select 1 from messages q where q.id = recent.reply_to and q.author_id = ?)
        ) as mentions
        from unnest(array[?]::bigint[]) as c(id) join channels ch on ch.id = c.id`,
-      [userId, userId, userId, userId, NO_MENTION_PATTERN, mentionPattern(user.username), userId, [...channelIds]],
+      [userId, userId, userId, userId, NO_MENTION_PATTERN, memberMentionPattern(user.username, userId), userId, [...channelIds]],
     );
     const byChannel = new Map(rows.map((r) => [String(r.channel_id), r.mentions]));
     return channelIds.map((id) => byChannel.get(id) ?? 0);

@@ -106,6 +106,7 @@ describe('read states', () => {
       await say(owner, `**hey @${reader.username.toUpperCase()}.**`),
       await say(owner, 'a reply without a mention', mine),
       await say(owner, `\`\`\`a\`\`\` between blocks @${reader.username} \`\`\`b\`\`\``),
+      await say(owner, `as a bot writes it: <@${reader.id}>`),
     ];
     for (const t of [
       `\`@${reader.username}\` in code`,
@@ -115,16 +116,18 @@ describe('read states', () => {
       `@${reader.username.slice(0, -1)} is a prefix`,
       `\\@${reader.username} escaped`,
       `in a link https://example.com/@${reader.username}`,
+      `\`<@${reader.id}>\` in code`,
+      `<@${reader.id}0> is someone else`,
     ])
       await say(owner, t);
-    expect(counted).toHaveLength(4);
-    expect(await mentions(reader)).toBe(4);
+    expect(counted).toHaveLength(5);
+    expect(await mentions(reader)).toBe(5);
     expect(await mentions(owner)).toBe(0);
 
     await reader.client.ok(MARK, { c: channelId, m: counted[1] });
-    expect(await mentions(reader)).toBe(2); // the reply and the one between blocks, sent after what was read
+    expect(await mentions(reader)).toBe(3); // the reply, the one between blocks and the <@id>, sent after what was read
     const last = await say(owner, `and again @${reader.username}`);
-    expect(await mentions(reader)).toBe(3);
+    expect(await mentions(reader)).toBe(4);
     await reader.client.ok(MARK, { c: channelId, m: last });
     expect(await mentions(reader)).toBe(0);
   });

@@ -1,16 +1,29 @@
-/** A member a message mentions by @username, as its mentionedMembers gives them. */
+/** A member a message mentions (by @username or <@id>), as its mentionedMembers gives them. */
 export interface MentionedMember {
   nickname?: string | null;
-  user: { username: string; displayName: string };
+  user: { id: string; username: string; displayName: string };
 }
 
-/** Username → what a mention of them shows (without its "@"): the member's nickname, else display name. */
-export type MemberNames = ReadonlyMap<string, string>;
+/** A mentioned member as a mention shows them: their name (without its "@") and username. */
+export interface ShownMember {
+  name: string;
+  username: string;
+}
 
-export const NO_MEMBER_NAMES: MemberNames = new Map();
+/** A message's mentioned members by username and by user id; a mention of anyone else shows as typed. */
+export interface MemberNames {
+  byUsername: ReadonlyMap<string, ShownMember>;
+  byId: ReadonlyMap<string, ShownMember>;
+}
 
-/** A message's mentionedMembers by username; a name not among them shows as typed. */
+export const NO_MEMBER_NAMES: MemberNames = { byUsername: new Map(), byId: new Map() };
+
+/** A member's name in a mention: their nickname in the server, else their display name. */
 export function memberNamesOf(members: readonly MentionedMember[] | null | undefined): MemberNames {
   if (!members?.length) return NO_MEMBER_NAMES;
-  return new Map(members.map((m) => [m.user.username, m.nickname ?? m.user.displayName]));
+  const shown = members.map((m) => [m.user, { name: m.nickname ?? m.user.displayName, username: m.user.username }] as const);
+  return {
+    byUsername: new Map(shown.map(([user, member]) => [user.username, member])),
+    byId: new Map(shown.map(([user, member]) => [user.id, member])),
+  };
 }

@@ -2,13 +2,13 @@
 
 import { Fragment, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { MemberNames } from './mentioned-members';
-import { DELETED_ROLE, splitMatches, type MarkupNode } from './message-markup';
+import { DELETED_ROLE, splitMatches, UNKNOWN_USER, type MarkupNode } from './message-markup';
 import { roleColourStyle, roleLabel, useServerRoles, type ServerRoles } from './server-roles';
 
 interface ContentProps {
   nodes: readonly MarkupNode[];
   myUsername?: string;
-  /** The members the message mentions (its mentionedMembers): "@username" shows as "@Name" for them. */
+  /** The members the message mentions (its mentionedMembers): "@username" and "<@id>" show as "@Name" for them. */
   memberNames?: MemberNames;
   /** The message mentions everyone (its mentionsEveryone): "@everyone" shows as a mention, else as typed. */
   mentionsEveryone?: boolean;
@@ -65,12 +65,21 @@ function render(node: MarkupNode, key: number, options: RenderOptions, path: str
         <Fragment key={key}>{text(node.text)}</Fragment>
       );
     }
-    case 'mention': {
-      // As Discord shows it: the member's name, their username on hover; a name that is no member's as typed.
-      const name = options.memberNames?.get(node.username);
+    case 'mention':
+    case 'user': {
+      // As Discord shows it: the member's name, their username on hover; "@name" of no member as typed,
+      // "<@id>" of no member as @unknown-user, greyed.
+      const member =
+        node.kind === 'mention' ? options.memberNames?.byUsername.get(node.username) : options.memberNames?.byId.get(node.userId);
+      const said = member?.name ?? (node.kind === 'mention' ? node.username : UNKNOWN_USER);
+      const me = (member?.username ?? (node.kind === 'mention' ? node.username : undefined)) === myUsername;
       return (
-        <span key={key} className={node.username === myUsername ? 'mention me' : 'mention'} title={name && `@${node.username}`}>
-          {text(`@${name ?? node.username}`)}
+        <span
+          key={key}
+          className={['mention', me ? 'me' : '', member || node.kind === 'mention' ? '' : 'deleted'].filter(Boolean).join(' ')}
+          title={member && `@${member.username}`}
+        >
+          {text(`@${said}`)}
         </span>
       );
     }

@@ -117,8 +117,8 @@ describe('member mentions in a message', () => {
     user: { __typename: 'User' as const, id: user.id, username: user.username, displayName: user.displayName },
   });
 
-  it('shows @username as the member’s nickname, else display name, with the username on hover; a name that is no member’s as typed', () => {
-    const item = message(BOB, 'hey @alice, @bob and @carol: `@alice`', [], {
+  it('shows @username and <@id> as the member’s nickname, else display name, with the username on hover; no member’s as typed or @unknown-user', () => {
+    const item = message(BOB, 'hey @alice, @bob and @carol: `@alice`; <@2>, <@!1> and <@77> as bots write', [], {
       mentionedMembers: [member(ALICE, 'Ally'), member(BOB, null)],
     });
     const { article } = renderItem(item);
@@ -127,9 +127,12 @@ describe('member mentions in a message', () => {
       ['@Ally', 'mention me', '@alice'],
       ['@Bob', 'mention', '@bob'],
       ['@carol', 'mention', ''],
+      ['@Bob', 'mention', '@bob'],
+      ['@Ally', 'mention me', '@alice'],
+      ['@unknown-user', 'mention deleted', ''],
     ]);
     expect(article.querySelector('code')?.textContent).toBe('@alice');
-    expect(article.getAttribute('aria-label')).toBe('Bob: hey @Ally, @Bob and @carol: @alice');
+    expect(article.getAttribute('aria-label')).toBe('Bob: hey @Ally, @Bob and @carol: @alice; @Bob, @Ally and @unknown-user as bots write');
     expect(article.classList.contains('mentions-me')).toBe(true);
   });
 });

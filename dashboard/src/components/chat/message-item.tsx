@@ -113,7 +113,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const someoneElses = message.author.id !== props.myUserId;
   const mentionsMe =
     (someoneElses && (message.mentionsEveryone || message.mentionsHere || mentionsRoleOf(message.mentionRoleIds, roles.mine))) ||
-    mentions(nodes, props.myUsername) ||
+    mentions(nodes, props.myUsername, props.myUserId) ||
     message.replyTo?.author.id === props.myUserId;
   const headed = !props.continued || !!message.replyTo;
   const showReactions = props.canSeeReactions && message.reactions.length > 0;

@@ -108,6 +108,18 @@ describe('parseMarkup', () => {
     ]);
   });
 
+  it('finds member mentions by id (<@id>, <@!id>) as bots write them, not in code', () => {
+    const user = (userId: string): MarkupNode => ({ kind: 'user', userId });
+    expect(parseMarkup('<@12> and <@!34>, <@&56>')).toEqual([
+      user('12'),
+      text(' and '),
+      user('34'),
+      text(', '),
+      { kind: 'role', roleId: '56' },
+    ]);
+    expect(parseMarkup('`<@12>`')).toEqual([{ kind: 'code', text: '<@12>' }]);
+  });
+
   it('finds role mentions (<@&id>) as the API reads them: in styles and quotes, not in code, links or after an escape', () => {
     const role = (roleId: string): MarkupNode => ({ kind: 'role', roleId });
     expect(parseMarkup('Ping <@&12>, please')).toEqual([text('Ping '), role('12'), text(', please')]);
@@ -123,9 +135,8 @@ describe('parseMarkup', () => {
       { kind: 'link', href: 'https://example.com/', text: 'https://example.com/' },
       role('12'),
     ]);
-    expect(parseMarkup(String.raw`<\@&12> <@&x> <@12> <@&123456789012345678901>`)).toEqual([
-      text('<@&12> <@&x> <@12> <@&123456789012345678901>'),
-    ]);
+    // <@12> is a member's mention (below).
+    expect(parseMarkup(String.raw`<\@&12> <@&x> <@&123456789012345678901>`)).toEqual([text('<@&12> <@&x> <@&123456789012345678901>')]);
   });
 
   it('nests only so deep, and stays fast on hostile input', () => {
@@ -236,6 +247,11 @@ describe('mentions', () => {
     expect(mentions(parseMarkup('**hey @ALICE**'), 'alice')).toBe(true);
     expect(mentions(parseMarkup('`@alice`'), 'alice')).toBe(false);
     expect(mentions(parseMarkup('@alicex'), 'alice')).toBe(false);
+  });
+
+  it('is true for <@id> of the reader, as bots write it (the API counts it too)', () => {
+    expect(mentions(parseMarkup('**hey <@1>**'), 'alice', '1')).toBe(true);
+    expect(mentions(parseMarkup('<@12> and `<@1>`'), 'alice', '1')).toBe(false);
   });
 
   it('reads @everyone and @here as no one’s name (the API lets nobody be called either)', () => {
