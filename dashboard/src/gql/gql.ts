@@ -96,7 +96,7 @@ type Documents = {
     "\n    query Me {\n      me {\n        id\n        username\n      }\n    }\n  ": typeof types.MeDocument,
     "\n  fragment Reactor on User {\n    id\n    username\n    displayName\n    isBot\n  }\n": typeof types.ReactorFragmentDoc,
     "\n  query ReactionList($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      ...Reactor\n    }\n  }\n": typeof types.ReactionListDocument,
-    "\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n  }\n": typeof types.MentionRolesFragmentDoc,
+    "\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n    channels {\n      id\n      name\n    }\n  }\n": typeof types.MentionRolesFragmentDoc,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": typeof types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      avatarUrl\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": typeof types.MemberRowFragmentDoc,
@@ -215,7 +215,7 @@ const documents: Documents = {
     "\n    query Me {\n      me {\n        id\n        username\n      }\n    }\n  ": types.MeDocument,
     "\n  fragment Reactor on User {\n    id\n    username\n    displayName\n    isBot\n  }\n": types.ReactorFragmentDoc,
     "\n  query ReactionList($messageId: ID!, $emoji: String!, $limit: Int!) {\n    reactionUsers(messageId: $messageId, emoji: $emoji, limit: $limit) {\n      id\n      ...Reactor\n    }\n  }\n": types.ReactionListDocument,
-    "\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n  }\n": types.MentionRolesFragmentDoc,
+    "\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n    channels {\n      id\n      name\n    }\n  }\n": types.MentionRolesFragmentDoc,
     "\n  fragment VoiceChannelView on Channel {\n    id\n    name\n    userLimit\n    voiceStates {\n      sessionId\n      selfMute\n      selfDeaf\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.VoiceChannelViewFragmentDoc,
     "\n  query InvitePreview($code: String!) {\n    invitePreview(code: $code) {\n      code\n      serverId\n      serverName\n      serverDescription\n      memberCount\n      alreadyMember\n    }\n  }\n": types.InvitePreviewDocument,
     "\n  fragment MemberRow on Member {\n    nickname\n    user {\n      id\n      displayName\n      avatarUrl\n      presence\n      isBot\n    }\n    roles {\n      id\n      name\n      color\n      position\n    }\n  }\n": types.MemberRowFragmentDoc,
@@ -597,7 +597,7 @@ export function graphql(source: "\n  query ReactionList($messageId: ID!, $emoji:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n    channels {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment MentionRoles on Server {\n    id\n    roles {\n      id\n      name\n      color\n      position\n      isDefault\n      mentionable\n    }\n    myMember {\n      roles {\n        id\n      }\n    }\n    channels {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

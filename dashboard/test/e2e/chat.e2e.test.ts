@@ -222,14 +222,15 @@ describe('dashboard in the browser', () => {
     await expectPage(thanks.locator('.mention.me')).toHaveText('@Bob');
     await expectPage(thanks.locator('.mention.me')).toHaveAttribute('title', `@${names.bob}`);
     await expectPage(thanks).toHaveAttribute('class', /mentions-me/);
-    // Discord's <@id>, as bots write it, shows by name too; an id of no member as @unknown-user.
+    // Discord's <@id> and <#id>, as bots write them, show by name too; an id of no member as @unknown-user.
     const { me: bobUser } = await gql(stack.apiUrl, await tokenOf(bob.page), '{ me { id } }');
-    await send(alice.page, `<@${bobUser.id}> and <@12345> as bots write them`);
+    await send(alice.page, `<@${bobUser.id}> and <@12345> in <#${channelId}> as bots write them`);
     const byId = messageList(bob.page).locator('article', { hasText: 'as bots write them' });
     await expectPage(byId.locator('.mention').nth(0)).toHaveText('@Bob');
     await expectPage(byId.locator('.mention').nth(1)).toHaveText('@unknown-user');
     await expectPage(byId.locator('.mention.me')).toHaveAttribute('title', `@${names.bob}`);
     await expectPage(byId).toHaveAttribute('class', /mentions-me/);
+    await expectPage(byId.locator('.channel-mention')).toHaveText('#general');
     await screenshots(bob.page, '05a1-mention-by-name');
 
     // Escape closes them until the next "@"; the draft stays as typed.

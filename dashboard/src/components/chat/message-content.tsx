@@ -2,7 +2,7 @@
 
 import { Fragment, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { MemberNames } from './mentioned-members';
-import { DELETED_ROLE, splitMatches, UNKNOWN_USER, type MarkupNode } from './message-markup';
+import { DELETED_CHANNEL, DELETED_ROLE, splitMatches, UNKNOWN_USER, type MarkupNode } from './message-markup';
 import { roleColourStyle, roleLabel, useServerRoles, type ServerRoles } from './server-roles';
 
 interface ContentProps {
@@ -93,6 +93,14 @@ function render(node: MarkupNode, key: number, options: RenderOptions, path: str
         </span>
       ) : (
         <Fragment key={key}>{said}</Fragment>
+      );
+    }
+    case 'channel': {
+      const name = options.roles.channelNames.get(node.channelId);
+      return (
+        <span key={key} className={name ? 'mention channel-mention' : 'mention channel-mention deleted'}>
+          {text(`#${name ?? DELETED_CHANNEL}`)}
+        </span>
       );
     }
     case 'role': {

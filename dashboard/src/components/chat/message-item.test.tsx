@@ -24,7 +24,7 @@ function renderItem(
   { myRoleIds = [] as string[], editing = false, onSaveEdit = vi.fn(async () => undefined), onCancelEdit = vi.fn() } = {},
 ) {
   render(
-    <ServerRolesContext.Provider value={serverRoles(ROLES, myRoleIds)}>
+    <ServerRolesContext.Provider value={serverRoles(ROLES, myRoleIds, [{ id: '9', name: 'mod-log' }])}>
       <MessageItem
         message={item}
         continued={false}
@@ -134,5 +134,19 @@ describe('member mentions in a message', () => {
     expect(article.querySelector('code')?.textContent).toBe('@alice');
     expect(article.getAttribute('aria-label')).toBe('Bob: hey @Ally, @Bob and @carol: @alice; @Bob, @Ally and @unknown-user as bots write');
     expect(article.classList.contains('mentions-me')).toBe(true);
+  });
+});
+
+describe('channel mentions in a message', () => {
+  afterEach(cleanup);
+
+  it('shows <#id> as "#name" for a channel the reader sees, else as #deleted-channel, greyed', () => {
+    const { article } = renderItem(message(BOB, 'see <#9> and <#99>, not `<#9>`', []));
+    const chips = [...article.querySelectorAll<HTMLElement>('.channel-mention')];
+    expect(chips.map((chip) => [chip.textContent, chip.className])).toEqual([
+      ['#mod-log', 'mention channel-mention'],
+      ['#deleted-channel', 'mention channel-mention deleted'],
+    ]);
+    expect(article.getAttribute('aria-label')).toBe('Bob: see #mod-log and #deleted-channel, not <#9>');
   });
 });

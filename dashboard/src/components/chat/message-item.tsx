@@ -15,7 +15,7 @@ import { PinIcon } from './pin-icon';
 import { memberNamesOf } from './mentioned-members';
 import { ReactionPicker } from './reaction-picker';
 import { ReactionsIcon } from './reactions-dialog';
-import { roleNameOf, useServerRoles } from './server-roles';
+import { channelNameOf, roleNameOf, useServerRoles } from './server-roles';
 
 export const ChatMessageFragment = graphql(`
   fragment ChatMessage on Message {
@@ -121,7 +121,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
-      aria-label={`${message.author.displayName}: ${plainText(nodes, roleName, memberNames)}`}
+      aria-label={`${message.author.displayName}: ${plainText(nodes, roleName, memberNames, channelNameOf(roles))}`}
       data-message-id={message.id}
     >
       {message.replyTo && (

@@ -118,6 +118,7 @@ describe('parseMarkup', () => {
       { kind: 'role', roleId: '56' },
     ]);
     expect(parseMarkup('`<@12>`')).toEqual([{ kind: 'code', text: '<@12>' }]);
+    expect(parseMarkup('in <#56>')).toEqual([text('in '), { kind: 'channel', channelId: '56' }]);
   });
 
   it('finds role mentions (<@&id>) as the API reads them: in styles and quotes, not in code, links or after an escape', () => {

@@ -20,6 +20,8 @@ export type MarkupNode =
   | { kind: 'here' }
   /** `<@&roleId>`: a role of the server, shown by its name (whether it notified is the message's mentionRoleIds). */
   | { kind: 'role'; roleId: string }
+  /** `<#channelId>`, Discord's form of a channel's mention (bots write it): shown as "#name". */
+  | { kind: 'channel'; channelId: string }
   /** `<@userId>`, Discord's form of a member's mention (bots write it): shown by their name (the message's mentionedMembers). */
   | { kind: 'user'; userId: string }
   | { kind: 'bold' | 'italic' | 'underline' | 'strike' | 'spoiler'; children: MarkupNode[] }
@@ -46,6 +48,8 @@ const MENTION_SOURCE = String.raw`(?<![\w.@])@([a-z0-9_.]{3,32})(?<!\.)`;
 const GROUP_SOURCE = String.raw`(?<![\w.@])@(everyone|here)(?=\.*(?![a-zA-Z0-9_.]))`;
 /** The API's role mention (api/src/features/messages/mentions.ts): anywhere outside code, links and escapes. */
 const ROLE_SOURCE = String.raw`<@&(\d{1,20})>`;
+/** Discord's channel mention, `<#id>`. */
+const CHANNEL_SOURCE = String.raw`<#(\d{1,20})>`;
 /** The API's `<@id>` member mention (api/src/features/messages/mentions.ts). */
 const USER_SOURCE = String.raw`<@!?(\d{1,20})>`;
 /** Styles nest this deep at most; deeper markers stay as typed (a bound on work per message). */
@@ -90,6 +94,7 @@ const RULES: Rule[] = [
   { pattern: new RegExp(GROUP_SOURCE, 'y'), node: (m) => ({ kind: m[1] as 'everyone' | 'here' }) },
   { pattern: new RegExp(ROLE_SOURCE, 'y'), node: (m) => ({ kind: 'role', roleId: m[1]! }) },
   { pattern: new RegExp(USER_SOURCE, 'y'), node: (m) => ({ kind: 'user', userId: m[1]! }) },
+  { pattern: new RegExp(CHANNEL_SOURCE, 'y'), node: (m) => ({ kind: 'channel', channelId: m[1]! }) },
   { pattern: new RegExp(MENTION_SOURCE, 'iy'), node: (m) => ({ kind: 'mention', username: m[1]!.toLowerCase() }) },
   style(/\*\*\*(?!\s)([\s\S]+?)\*\*\*/y, 'bold', 'italic'),
   style(/\*\*(?!\s)([\s\S]+?)\*\*/y, 'bold'),
@@ -208,6 +213,9 @@ export const DELETED_ROLE = 'deleted-role';
 /** A role's name by id, as a mention shows it (without its "@"); undefined for a role not known. */
 export type RoleNameOf = (roleId: string) => string | undefined;
 
+/** What a `<#id>` shows when the channel is not one the reader sees (deleted, hidden, or another server's). */
+export const DELETED_CHANNEL = 'deleted-channel';
+
 /** What a `<@id>` mention shows when that user is no member (left since, or unknown), as Discord shows it. */
 export const UNKNOWN_USER = 'unknown-user';
 
@@ -216,20 +224,27 @@ export const SPOILER_PLAIN_TEXT = '[spoiler]';
 
 /**
  * The text without its markers (a member's mention as "@Name" by `memberNames`, else "@username"
- * as typed, "<@id>" as "@unknown-user", or "@member" without `memberNames`; a role's as "@RoleName" by `roleName`, else "@deleted-role"; a quote as its text on lines of its own, a spoiler as SPOILER_PLAIN_TEXT so a
+ * as typed, "<@id>" as "@unknown-user", or "@member" without `memberNames`; a channel's as "#name"
+ * by `channelName`, else "#deleted-channel"; a role's as "@RoleName" by `roleName`, else "@deleted-role"; a quote as its text on lines of its own, a spoiler as SPOILER_PLAIN_TEXT so a
  * preview never gives it away): for one-line previews and labels.
  */
-export function plainText(nodes: readonly MarkupNode[], roleName: RoleNameOf = () => undefined, memberNames?: MemberNames): string {
+export function plainText(
+  nodes: readonly MarkupNode[],
+  roleName: RoleNameOf = () => undefined,
+  memberNames?: MemberNames,
+  channelName: RoleNameOf = () => undefined,
+): string {
   return nodes
     .map((node, i) => {
       if (node.kind === 'spoiler') return SPOILER_PLAIN_TEXT;
       // The quote took its line break along: what follows it starts a line again.
-      if (node.kind === 'quote') return plainText(node.children, roleName, memberNames) + (i < nodes.length - 1 ? '\n' : '');
-      if ('children' in node) return plainText(node.children, roleName, memberNames);
+      if (node.kind === 'quote') return plainText(node.children, roleName, memberNames, channelName) + (i < nodes.length - 1 ? '\n' : '');
+      if ('children' in node) return plainText(node.children, roleName, memberNames, channelName);
       if (node.kind === 'mention') return `@${memberNames?.byUsername.get(node.username)?.name ?? node.username}`;
       // Without the message's members (a quoted message's text): who it was is not known here.
       if (node.kind === 'user') return `@${memberNames ? (memberNames.byId.get(node.userId)?.name ?? UNKNOWN_USER) : 'member'}`;
       if (node.kind === 'everyone' || node.kind === 'here') return `@${node.kind}`;
+      if (node.kind === 'channel') return `#${channelName(node.channelId) ?? DELETED_CHANNEL}`;
       if (node.kind === 'role') return `@${roleName(node.roleId) ?? DELETED_ROLE}`;
       return node.text;
     })

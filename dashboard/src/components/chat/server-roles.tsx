@@ -7,7 +7,7 @@ import { getFragmentData, graphql } from '@/gql';
 import type { RoleNameOf } from './message-markup';
 
 /**
- * What role mentions need of a server: its roles (a `<@&id>` shows as "@Name" in the role's colour;
+ * What mentions need of a server: its channels (a `<#id>` shows as "#name"), its roles (a `<@&id>` shows as "@Name" in the role's colour;
  * the composer suggests the mentionable ones) and which of them the reader holds (a message
  * mentioning one of those calls them). Part of the sidebar's query, which serverEvents (role changes,
  * member changes, reconnects) read again.
@@ -28,6 +28,10 @@ export const MentionRolesFragment = graphql(`
         id
       }
     }
+    channels {
+      id
+      name
+    }
   }
 `);
 
@@ -45,10 +49,20 @@ export interface ServerRoles {
   byId: ReadonlyMap<string, MentionRole>;
   /** The ids of the roles the reader holds. */
   mine: ReadonlySet<string>;
+  /** The names of the server's channels the reader sees, by id: a `<#id>` shows as "#name". */
+  channelNames: ReadonlyMap<string, string>;
 }
 
-export function serverRoles(roles: readonly MentionRole[], myRoleIds: Iterable<string>): ServerRoles {
-  return { byId: new Map(roles.map((role) => [role.id, role])), mine: new Set(myRoleIds) };
+export function serverRoles(
+  roles: readonly MentionRole[],
+  myRoleIds: Iterable<string>,
+  channels: readonly { id: string; name: string }[] = [],
+): ServerRoles {
+  return {
+    byId: new Map(roles.map((role) => [role.id, role])),
+    mine: new Set(myRoleIds),
+    channelNames: new Map(channels.map((channel) => [channel.id, channel.name])),
+  };
 }
 
 const NO_ROLES = serverRoles([], []);
@@ -66,9 +80,13 @@ export function ServerRolesProvider({ serverId, children }: { serverId: string; 
   const [{ data }] = useQuery({ query: ServerSidebarQuery, variables: { serverId }, requestPolicy: 'cache-only' });
   const server = data?.server ? getFragmentData(MentionRolesFragment, data.server) : undefined;
   // The sidebar reads the server again on many events: the chat's messages redraw only when the roles changed.
-  const held = JSON.stringify(server ? [server.roles, server.myMember?.roles.map((role) => role.id) ?? []] : null);
+  const held = JSON.stringify(
+    server
+      ? [server.roles, server.myMember?.roles.map((role) => role.id) ?? [], server.channels.map(({ id, name }) => ({ id, name }))]
+      : null,
+  );
   const value = useMemo(() => {
-    const read = JSON.parse(held) as [MentionRole[], string[]] | null;
+    const read = JSON.parse(held) as [MentionRole[], string[], { id: string; name: string }[]] | null;
     return read ? serverRoles(...read) : NO_ROLES;
   }, [held]);
   return <ServerRolesContext.Provider value={value}>{children}</ServerRolesContext.Provider>;
@@ -84,6 +102,12 @@ export const roleNameOf =
     const role = roles.byId.get(roleId);
     return role && roleLabel(role);
   };
+
+/** A channel's name by id, for plain text ("#name"), from the server's channels. */
+export const channelNameOf =
+  (roles: ServerRoles): RoleNameOf =>
+  (channelId) =>
+    roles.channelNames.get(channelId);
 
 /** roleNameOf the server's roles, the same function while they stay the same. */
 export function useRoleNames(): RoleNameOf {
