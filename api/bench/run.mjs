@@ -68,7 +68,22 @@ function start(args, env = {}) {
   return child;
 }
 
-/** CPU milliseconds a process has used so far (user + system). */
+/**
+ * Resolves once the servers still running used under 3 % of a core together over a second (at most
+ * 30 s): a held latency reading follows a stepped overload run on the same core, and what that run
+ * left behind (a backlog, a collection) would otherwise land in it.
+ */
+async function settled() {
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  for (let i = 0; i < 30; i += 1) {
+    const before = running.map((child) => cpuMs(child.pid));
+    await sleep(1000);
+    const used = running.reduce((ms, child, k) => ms + cpuMs(child.pid) - before[k], 0);
+    if (used < 30) return;
+    log(`servers busy (${Math.round(used)} CPU ms in 1 s); waiting`);
+  }
+}
+
 function load(args, env) {
   const [cmd, argv] = pinned(1, [`${here}load.mjs`, ...args.map(String)]);
   const r = spawnSync(cmd, argv, {
@@ -205,7 +220,8 @@ try {
    * steady state over 30 messages. The stepped run's 3 msg/s step holds 6 messages sent while a room
    * of 1,000 has just subscribed, so its median moves by milliseconds between runs.
    */
-  function steadyLatency(name, pid, url, room, env) {
+  async function steadyLatency(name, pid, url, room, env) {
+    await settled();
     log(`B1 room ${room}: ${name}, 3 msg/s held`);
     const [row] = load(['fanout', url, room, 1, 3], { ...env, STEP_SECONDS: SMOKE ? '1' : '10', WARMUP_SECONDS: SMOKE ? '0.5' : '3' }).rows;
     return { p50: row.p50, p99: row.p99, lost: row.lost };
@@ -222,9 +238,9 @@ try {
     const latency =
       room >= 1000 || SMOKE
         ? {
-            api: steadyLatency('api', main.pid, ws(port), room, apiFanout),
-            bare: steadyLatency('bare', bare.pid, `ws://127.0.0.1:${barePort}`, room, { BARE: '1' }),
-            floor: steadyLatency('durable floor', durableFloor.pid, `ws://127.0.0.1:${floorPort}`, room, { BARE: '1' }),
+            api: await steadyLatency('api', main.pid, ws(port), room, apiFanout),
+            bare: await steadyLatency('bare', bare.pid, `ws://127.0.0.1:${barePort}`, room, { BARE: '1' }),
+            floor: await steadyLatency('durable floor', durableFloor.pid, `ws://127.0.0.1:${floorPort}`, room, { BARE: '1' }),
           }
         : null;
     r.latencyAt3PerSecond = latency;
