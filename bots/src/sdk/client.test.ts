@@ -1,11 +1,12 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../../../api/src/app.js';
-import { eventually, PNG, until } from '../../../api/test/fixtures.js';
+import { eventually, PNG, sql, until } from '../../../api/test/fixtures.js';
 import { GqlClient, signUp, startTestApi, uniquePrefix, type TestUser } from '../../../api/test/harness.js';
 import { TcpProxy } from '../../../api/test/tcp-proxy.js';
 import { botWorld, channelContents, LIMITS, SEND, startBot } from '../../test/bot-world.js';
 import { createClient, type Message } from '../index.js';
+import { MEMBER_PAGE } from './member-pages.js';
 
 describe('SDK client against the real API', () => {
   let api: RunningApi;
@@ -216,6 +217,33 @@ describe('SDK client against the real API', () => {
         ].sort(),
       );
       expect(errors.map((e) => e.message)).toEqual(['handler bug']);
+    } finally {
+      await bot.destroy();
+    }
+  });
+
+  it('finds a member by @username past the first page of the members whose names hold it', async () => {
+    const world = await botWorld(api, owner);
+    const member = await signUp(api, 'pagedname');
+    await member.client.ok('mutation($s: ID!) { joinServer(serverId: $s) { id } }', { s: world.serverId });
+    // More members than one page whose display names hold the username, all ahead of it in id order
+    // (ids far below any snowflake, from a random base so a rerun on the same database adds others).
+    const base = 1_000_000 + Math.floor(Math.random() * 1e9);
+    const fans = [base, base + MEMBER_PAGE + 4]; // the first id and the last
+    await sql(
+      api,
+      `insert into users (id, username, display_name, created_at) select id, 'fan' || id, 'Fan of ' || ?, now() from generate_series(?::bigint, ?::bigint) id`,
+      [member.username, ...fans],
+    );
+    await sql(
+      api,
+      `insert into members (id, server_id, user_id, joined_at) select id, ?, id, now() from generate_series(?::bigint, ?::bigint) id`,
+      [world.serverId, ...fans],
+    );
+    const bot = await startBot(api.url, world.token);
+    try {
+      expect(await bot.memberIdByUsername(world.serverId, member.username.toUpperCase())).toBe(member.id);
+      expect(await bot.memberIdByUsername(world.serverId, `${member.username}x`)).toBeNull();
     } finally {
       await bot.destroy();
     }

@@ -32,6 +32,7 @@ import { CommandRegistry, type CommandContext, type CommandHandler, type Command
 import { toError } from './errors.js';
 import { eventStream } from './event-stream.js';
 import { GraphqlConnection, type ConnectionStatus } from './graphql-connection.js';
+import { MEMBER_PAGE, memberPages } from './member-pages.js';
 import { MemberPermissions } from './member-permissions.js';
 import { RecentIds } from './recent-ids.js';
 import { SendQueue } from './send-queue.js';
@@ -361,10 +362,19 @@ export class BotClient {
     return this.connection.request(document, variables);
   }
 
-  /** The user id of the server's member with this username (any case), or null when none is. */
+  /**
+   * The user id of the server's member with this username (any case), or null when none is: every
+   * page of the members whose names hold it, so a word many names share still finds the exact one.
+   */
   async memberIdByUsername(serverId: string, username: string): Promise<string | null> {
-    const { server } = await this.connection.request(MembersNamedDocument, { serverId, query: username });
-    return server?.members.find((member) => member.user.username === username.toLowerCase())?.user.id ?? null;
+    const wanted = username.toLowerCase();
+    const named = async (after: string | null) =>
+      (await this.connection.request(MembersNamedDocument, { serverId, query: username, after, first: MEMBER_PAGE })).server?.members ?? [];
+    for await (const page of memberPages(named)) {
+      const member = page.find((m) => m.user.username === wanted);
+      if (member) return member.user.id;
+    }
+    return null;
   }
 
   /** A member's server-wide permissions (roles, owner, ADMINISTRATOR), for command checks. */

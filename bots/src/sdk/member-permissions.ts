@@ -1,5 +1,6 @@
 import { MemberRolesDocument, type MemberRolesQuery, type Permission, type ServerSetupQuery } from '../gql/graphql.js';
 import type { GraphqlConnection } from './graphql-connection.js';
+import { MEMBER_PAGE, memberPages } from './member-pages.js';
 
 type ServerRoles = Pick<NonNullable<ServerSetupQuery['server']>, 'id' | 'owner' | 'roles'>;
 
@@ -67,17 +68,15 @@ export class MemberPermissions {
 
   private async load(serverId: string): Promise<Map<string, string[]>> {
     const byMember = new Map<string, string[]>();
-    let after: string | null = null;
-    for (;;) {
-      const result: MemberRolesQuery = await this.connection.request(MemberRolesDocument, { serverId, after });
-      const page = result.server?.members ?? [];
+    for await (const page of memberPages(async (after) => {
+      const result: MemberRolesQuery = await this.connection.request(MemberRolesDocument, { serverId, after, first: MEMBER_PAGE });
+      return result.server?.members ?? [];
+    }))
       for (const m of page)
         byMember.set(
           m.user.id,
           m.roles.map((r) => r.id),
         );
-      if (page.length < 100) return byMember;
-      after = page.at(-1)!.user.id;
-    }
+    return byMember;
   }
 }
