@@ -713,7 +713,17 @@ describe('dashboard in the browser', () => {
     await expectPage(words.locator('.mention')).toHaveCount(0);
     await expectPage(words).not.toHaveAttribute('class', /mentions-me/);
 
-    await openGeneral(alice.page, bob.page);
+    // A channel's mention is a link to it: Bob follows Alice's pointer back to #general.
+    await newsComposer(alice.page).fill(`moving on to <#${channelId}>`);
+    await newsComposer(alice.page).press('Enter');
+    const pointer = article(bob.page, 'moving on to').getByRole('link', { name: '#general' });
+    await pointer.hover();
+    await screenshots(bob.page, '05o-channel-link', { reopen: () => pointer.hover() });
+    await pointer.click();
+    await expectPage(composer(bob.page)).toBeVisible();
+    expect(new URL(bob.page.url()).pathname).toBe(`/servers/${serverId}/${channelId}`);
+
+    await openGeneral(alice.page);
     await gql(stack.apiUrl, token, 'mutation($c: ID!) { deleteChannel(id: $c) }', { c: createChannel.id });
     await expectPage(news(bob.page)).toHaveCount(0);
   });

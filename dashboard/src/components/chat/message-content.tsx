@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { Fragment, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { MemberNames } from './mentioned-members';
 import { DELETED_CHANNEL, DELETED_ROLE, splitMatches, UNKNOWN_USER, type MarkupNode } from './message-markup';
@@ -32,7 +33,8 @@ interface RenderOptions extends Omit<ContentProps, 'nodes'> {
  * `<script>` or `<img onerror>` shows as typed; never HTML. Links open in a new tab without access to
  * this page (noopener, noreferrer). Quotes are <blockquote>s with Discord's bar; a spoiler stays a
  * dark block until revealed (see Spoiler). A member's mention shows as "@Name" (memberNames); a role's mention shows as "@Name" in the role's colour, by
- * the server's roles (ServerRolesContext); a role not among them as "@deleted-role", greyed.
+ * the server's roles (ServerRolesContext); a role not among them as "@deleted-role", greyed. A channel's mention links to
+ * the channel, in the same tab: a page of this app.
  */
 export function MessageContent({ nodes, ...options }: ContentProps) {
   const roles = useServerRoles();
@@ -96,8 +98,14 @@ function render(node: MarkupNode, key: number, options: RenderOptions, path: str
       );
     }
     case 'channel': {
-      const name = options.roles.channelNames.get(node.channelId);
-      return (
+      // As Discord shows it: a link to the channel, or "#deleted-channel", greyed, for one the reader can't see.
+      const { channelNames, serverId } = options.roles;
+      const name = channelNames.get(node.channelId);
+      return name && serverId ? (
+        <Link key={key} className="mention channel-mention" href={`/servers/${serverId}/${node.channelId}`}>
+          {text(`#${name}`)}
+        </Link>
+      ) : (
         <span key={key} className={name ? 'mention channel-mention' : 'mention channel-mention deleted'}>
           {text(`#${name ?? DELETED_CHANNEL}`)}
         </span>

@@ -24,7 +24,7 @@ function renderItem(
   { myRoleIds = [] as string[], editing = false, onSaveEdit = vi.fn(async () => undefined), onCancelEdit = vi.fn() } = {},
 ) {
   render(
-    <ServerRolesContext.Provider value={serverRoles(ROLES, myRoleIds, [{ id: '9', name: 'mod-log' }])}>
+    <ServerRolesContext.Provider value={serverRoles(ROLES, myRoleIds, [{ id: '9', name: 'mod-log' }], '1')}>
       <MessageItem
         message={item}
         continued={false}
@@ -140,12 +140,12 @@ describe('member mentions in a message', () => {
 describe('channel mentions in a message', () => {
   afterEach(cleanup);
 
-  it('shows <#id> as "#name" for a channel the reader sees, else as #deleted-channel, greyed', () => {
+  it('shows <#id> as "#name" linking to a channel the reader sees, else as #deleted-channel, greyed', () => {
     const { article } = renderItem(message(BOB, 'see <#9> and <#99>, not `<#9>`', []));
     const chips = [...article.querySelectorAll<HTMLElement>('.channel-mention')];
-    expect(chips.map((chip) => [chip.textContent, chip.className])).toEqual([
-      ['#mod-log', 'mention channel-mention'],
-      ['#deleted-channel', 'mention channel-mention deleted'],
+    expect(chips.map((chip) => [chip.tagName, chip.textContent, chip.className, chip.getAttribute('href')])).toEqual([
+      ['A', '#mod-log', 'mention channel-mention', '/servers/1/9'],
+      ['SPAN', '#deleted-channel', 'mention channel-mention deleted', null],
     ]);
     expect(article.getAttribute('aria-label')).toBe('Bob: see #mod-log and #deleted-channel, not <#9>');
   });

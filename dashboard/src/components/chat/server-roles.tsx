@@ -51,17 +51,21 @@ export interface ServerRoles {
   mine: ReadonlySet<string>;
   /** The names of the server's channels the reader sees, by id: a `<#id>` shows as "#name". */
   channelNames: ReadonlyMap<string, string>;
+  /** The server's id, when inside one: a `<#id>` of its channels links to the channel. */
+  serverId?: string;
 }
 
 export function serverRoles(
   roles: readonly MentionRole[],
   myRoleIds: Iterable<string>,
   channels: readonly { id: string; name: string }[] = [],
+  serverId?: string,
 ): ServerRoles {
   return {
     byId: new Map(roles.map((role) => [role.id, role])),
     mine: new Set(myRoleIds),
     channelNames: new Map(channels.map((channel) => [channel.id, channel.name])),
+    serverId,
   };
 }
 
@@ -87,8 +91,8 @@ export function ServerRolesProvider({ serverId, children }: { serverId: string; 
   );
   const value = useMemo(() => {
     const read = JSON.parse(held) as [MentionRole[], string[], { id: string; name: string }[]] | null;
-    return read ? serverRoles(...read) : NO_ROLES;
-  }, [held]);
+    return read ? serverRoles(...read, serverId) : NO_ROLES;
+  }, [held, serverId]);
   return <ServerRolesContext.Provider value={value}>{children}</ServerRolesContext.Provider>;
 }
 
