@@ -83,15 +83,15 @@ describe('role mentions in a message', () => {
     expect(words.querySelector('.role-mention')?.textContent).toBe('@Raid Team');
   });
 
-  it('names the role in the preview of the message replied to', () => {
+  it('names the role and the channel in the preview of the message replied to', () => {
     const replyTo = {
       __typename: 'Message' as const,
       id: '99',
-      content: '**<@&11>** who is in?',
+      content: '**<@&11>** who is in? See <#9>',
       author: BOB,
     };
     const { article } = renderItem(message(BOB, 'me', [], { replyTo }));
-    expect(article.querySelector('.reply-text')?.textContent).toBe('@Raid Team who is in?');
+    expect(article.querySelector('.reply-text')?.textContent).toBe('@Raid Team who is in? See #mod-log');
   });
 
   it('edits its role mentions as "@Name" and saves them as <@&id>; unchanged, Enter saves nothing', async () => {

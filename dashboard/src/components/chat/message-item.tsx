@@ -109,7 +109,12 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const nodes = useMemo(() => parseMarkup(message.content), [message.content]);
   const memberNames = useMemo(() => memberNamesOf(message.mentionedMembers), [message.mentionedMembers]);
   const quoted = message.replyTo?.content;
-  const quote = useMemo(() => (quoted === undefined ? '' : plainText(parseMarkup(quoted), roleName)), [quoted, roleName]);
+  // The quoted message's mentioned members are not fetched (they would put a page over the query
+  // cost limit): its "<@id>" shows as "@member"; its channels and roles by name.
+  const quote = useMemo(
+    () => (quoted === undefined ? '' : plainText(parseMarkup(quoted), roleName, undefined, channelNameOf(roles))),
+    [quoted, roleName, roles],
+  );
   const someoneElses = message.author.id !== props.myUserId;
   const mentionsMe =
     (someoneElses && (message.mentionsEveryone || message.mentionsHere || mentionsRoleOf(message.mentionRoleIds, roles.mine))) ||

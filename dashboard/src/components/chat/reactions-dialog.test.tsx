@@ -18,6 +18,7 @@ import {
   removeLabel,
   selectedEmoji,
 } from './reactions-dialog';
+import { ServerRolesContext, serverRoles } from './server-roles';
 
 const person = (id: string, displayName: string) => ({
   __typename: 'User' as const,
@@ -116,6 +117,32 @@ describe('reactions dialog', () => {
     // Radix moves focus a task later, and choosing follows focus.
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(tabs().map(([, selected]) => selected)).toEqual(['true', 'false']);
+  });
+
+  it('quotes the message with its members and channels by name, as the chat shows them', async () => {
+    const { client } = clientWith({});
+    const message = {
+      ...MESSAGE,
+      content: 'ask @bob, <@3> or <@4> in <#9>',
+      mentionedMembers: [{ nickname: 'Bobby', user: BOB }, { user: CY }],
+    };
+    render(
+      <Provider value={client}>
+        <ServerRolesContext.Provider value={serverRoles([], [], [{ id: '9', name: 'mod-log' }], '1')}>
+          <ReactionsDialog
+            message={message}
+            open
+            onOpenChange={vi.fn()}
+            myUserId={ALICE.id}
+            canRemoveOthers
+            onRemove={vi.fn(async () => undefined)}
+          />
+        </ServerRolesContext.Provider>
+      </Provider>,
+    );
+    await act(async () => undefined);
+    const dialog = screen.getByRole('dialog', { name: 'Reactions' });
+    expect(within(dialog).getByText('On Alice’s message: ask @Bobby, @Cy or @unknown-user in #mod-log')).toBeTruthy();
   });
 
   it('gives moderators a remove button for everyone, and members for their own only', async () => {

@@ -10,7 +10,8 @@ import type { ReactorFragment as ReactorFields } from '@/gql/graphql';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { apiErrorOf, type ApiError } from '@/lib/api-errors';
 import { parseMarkup, plainText } from './message-markup';
-import { useRoleNames } from './server-roles';
+import { memberNamesOf, type MentionedMember } from './mentioned-members';
+import { channelNameOf, roleNameOf, useServerRoles } from './server-roles';
 import type { ReactionState } from './message-log';
 import { chipName, reactionRefusal } from './message-reactions';
 import { ReactionFace } from './reaction-face';
@@ -45,6 +46,8 @@ export interface ReactionsDialogMessage {
   id: string;
   content: string;
   author: { displayName: string };
+  /** The members its text mentions: "@username" and "<@id>" show as their names in the quote. */
+  mentionedMembers?: readonly MentionedMember[];
   /** As the chat holds them, kept current by live events: the tabs and their counts. */
   reactions: readonly ReactionState[];
 }
@@ -78,8 +81,15 @@ export function ReactionsDialog({ message, open, onOpenChange, myUserId, canRemo
   const reactions = message?.reactions ?? [];
   const selected = selectedEmoji(reactions, chosen);
   const messageText = message?.content;
-  const roleName = useRoleNames();
-  const quoted = useMemo(() => (messageText === undefined ? '' : plainText(parseMarkup(messageText), roleName)), [messageText, roleName]);
+  const mentioned = message?.mentionedMembers;
+  const roles = useServerRoles();
+  const quoted = useMemo(
+    () =>
+      messageText === undefined
+        ? ''
+        : plainText(parseMarkup(messageText), roleNameOf(roles), memberNamesOf(mentioned), channelNameOf(roles)),
+    [messageText, mentioned, roles],
+  );
 
   async function remove(event: MouseEvent<HTMLButtonElement>, emoji: string, user: ReactorFields) {
     if (!message) return;

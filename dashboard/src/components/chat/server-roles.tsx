@@ -113,12 +113,6 @@ export const channelNameOf =
   (channelId) =>
     roles.channelNames.get(channelId);
 
-/** roleNameOf the server's roles, the same function while they stay the same. */
-export function useRoleNames(): RoleNameOf {
-  const roles = useServerRoles();
-  return useMemo(() => roleNameOf(roles), [roles]);
-}
-
 /** The role's colour, when it has one (black is "no colour", as the member list reads it). */
 export function roleColour(role: MentionRole): string | undefined {
   return /^#[0-9a-f]{6}$/i.test(role.color) && role.color !== '#000000' ? role.color : undefined;
