@@ -8,6 +8,7 @@ import { formatErrorsWith } from './kernel/errors/format-error.js';
 import { createLogger, type Logger } from './kernel/logging/logger.js';
 import { createContext } from './request-context.js';
 import { DocumentCache, cachedLimits } from './graphql/documents.js';
+import { CompiledOperations } from './graphql/compiled-operations.js';
 import { graphqlHttpHandler } from './graphql/http-server.js';
 import { MAX_REQUEST_BYTES } from './graphql/limits.js';
 import { buildAppSchema } from './schema.js';
@@ -31,6 +32,8 @@ export interface RunningApi {
   metricsPort: number | null;
   /** Subscription executions so far (fan-out shares them); read by tests and metrics. */
   subscriptionExecutions(): number;
+  /** Operations running compiled to JavaScript so far (GRAPHQL_COMPILE_AFTER); read by tests. */
+  compiledOperations(): number;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,9 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   const services = await createServices(config, logger);
   const schema = await buildAppSchema(services);
   const httpServer = createServer();
-  const ws = attachWebSocket(httpServer, schema, services);
+  // One for both transports (HTTP, graphql-ws): one setting, one count.
+  const operations = new CompiledOperations(config.GRAPHQL_COMPILE_AFTER);
+  const ws = attachWebSocket(httpServer, schema, services, operations);
   const metrics = apiMetrics({
     connections: ws.connectionCount,
     subscriptions: () => liveSubscriptions(services),
@@ -63,6 +68,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   const graphql = graphqlHttpHandler({
     schema,
     documents: new DocumentCache(schema, limits),
+    operations,
     checkLimits: cachedLimits(schema, limits),
     context: async (req) => {
       const viewer = await services.auth.authenticate(req.headers.authorization);
@@ -92,6 +98,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
     services,
     httpServer,
     subscriptionExecutions: () => ws.executions(),
+    compiledOperations: () => operations.compiled,
     async close() {
       await ws.close();
       await metricsListener?.close();

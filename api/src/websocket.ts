@@ -7,6 +7,7 @@ import type { Services } from './services.js';
 import { createLoaders } from './request-context.js';
 import { DocumentCache, cachedLimits } from './graphql/documents.js';
 import { SubscriptionFanout } from './graphql/fanout.js';
+import type { CompiledOperations } from './graphql/compiled-operations.js';
 import { PushFanout } from './graphql/push-feed.js';
 import { WsServer, resultSerialiser, type WsConnection } from './graphql/ws-server.js';
 import { MAX_REQUEST_BYTES } from './graphql/limits.js';
@@ -26,7 +27,7 @@ interface SocketAuth {
  * revoked session's sockets are closed at once (4401), also when the revocation was announced while
  * this process's Redis subscriber was away (re-checked against Postgres once it is back).
  */
-export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services) {
+export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services, compiledOperations: CompiledOperations) {
   // Operations are numbered per process: a short id, where a UUID held by every subscription cost ~0.5 KiB.
   let operations = 0;
   const socketsByToken = new Map<string, Set<WsConnection<SocketAuth>['socket']>>();
@@ -34,7 +35,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const formatErrors = (errors: readonly GraphQLError[]) =>
     errors.map((e) => formatError(e.toJSON(), e, (err) => log.error({ err }, 'operation error')));
   const fanout = new SubscriptionFanout(createLoaders);
-  const push = new PushFanout(createLoaders, resultSerialiser(formatErrors));
+  const push = new PushFanout(createLoaders, resultSerialiser(formatErrors), compiledOperations);
   const presence = new SocketPresence(
     services.presence,
     services.config.PRESENCE_TIMEOUT_SECONDS * 1000,
@@ -58,6 +59,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
     clientIp: clientIpResolver(services.config.TRUST_PROXY),
     documents: new DocumentCache(schema, limits),
     checkLimits: cachedLimits(schema, limits),
+    operations: compiledOperations,
     connect: async (params, connection) => {
       const authorization = typeof params?.authorization === 'string' ? params.authorization : undefined;
       const viewer = authorization ? await services.auth.authenticate(authorization) : null;

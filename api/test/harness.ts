@@ -4,6 +4,13 @@ import { startApi, type RunningApi } from '../src/app.js';
 import { loadConfig, type ApiConfig } from '../src/kernel/config/config.js';
 import { createLogger } from '../src/kernel/logging/logger.js';
 
+/**
+ * The suite runs every operation compiled to JavaScript (graphql-jit) from its first run: the path
+ * production takes for any operation it sees often. graphql-js's path is covered where a test sets
+ * GRAPHQL_COMPILE_AFTER itself (http-transport, push-execution).
+ */
+export const TEST_COMPILE_AFTER = process.env.GRAPHQL_COMPILE_AFTER ?? '0';
+
 /** Config for an API under test: the run's database, a Redis prefix of its own, a free port. */
 export function testConfig(overrides: Record<string, string> = {}, prefix = uniquePrefix()): ApiConfig {
   return loadConfig({
@@ -16,6 +23,7 @@ export function testConfig(overrides: Record<string, string> = {}, prefix = uniq
     METRICS_PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    GRAPHQL_COMPILE_AFTER: TEST_COMPILE_AFTER,
     ...overrides,
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../src/app.js';
 import { sql } from './fixtures.js';
-import { signUp, startTestApi, type TestUser } from './harness.js';
+import { createServer, signUp, startTestApi, type TestUser } from './harness.js';
 
 // GraphQL over HTTP as the lean handler (graphql/http-server.ts) serves it, beyond what clients send.
 describe('GraphQL over HTTP', () => {
@@ -74,5 +74,80 @@ describe('GraphQL over HTTP', () => {
     });
     expect(unknown.status).toBe(400);
     expect(await codeOf(unknown)).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+});
+
+// Repeated operations run compiled to JavaScript (graphql/compiled-operations.ts); with
+// GRAPHQL_COMPILE_AFTER=1 the first run is graphql-js's and every later one the compiled code's.
+describe('GraphQL over HTTP, compiled once an operation repeats', () => {
+  let api: RunningApi;
+  let owner: TestUser;
+  let serverId: string;
+  beforeAll(async () => {
+    api = await startTestApi({ GRAPHQL_COMPILE_AFTER: '1' });
+    owner = await signUp(api, 'compiled');
+    serverId = (await createServer(owner, { name: 'Compiled' })).id;
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] },
+    };
+  };
+  const serverName = async () => (await sql<{ name: string }>(api, 'select name from servers where id = ?', [serverId]))[0]!.name;
+
+  it('answers a query the same both ways: nested data, nulls for what is missing, errors with their codes', async () => {
+    const query = `query($s: ID!, $other: ID!) {
+      me { id username }
+      server(id: $s) { id name channels { id name type } }
+      other: server(id: $other) { id }
+      channel(id: "not-an-id") { id }
+    }`;
+    const variables = { s: serverId, other: '1' };
+    const compiledBefore = api.compiledOperations();
+    const interpreted = await post(query, variables);
+    const compiled = await post(query, variables);
+    expect(api.compiledOperations()).toBe(compiledBefore + 1);
+    expect(interpreted.status).toBe(200);
+    expect(compiled).toEqual(interpreted);
+    expect(interpreted.body.data?.me).toEqual({ id: owner.id, username: owner.username });
+    expect((interpreted.body.data?.server as { channels: unknown[] }).channels.length).toBeGreaterThan(0);
+    expect(interpreted.body.data?.other).toBeNull();
+    const unseen = 'query($c: ID!) { messages(channelId: $c, limit: 5) { hasMoreBefore } }';
+    const refused = [await post(unseen, { c: '1' }), await post(unseen, { c: '1' })];
+    expect(refused[1]).toEqual(refused[0]);
+    expect(refused[0]!.body).toMatchObject({ data: null, errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    expect(api.compiledOperations()).toBe(compiledBefore + 2);
+  });
+
+  it("runs a mutation's fields in order, and refuses bad input and bad variables the same both ways, changing nothing", async () => {
+    const renameTwice =
+      'mutation($s: ID!, $a: String!, $b: String!) { first: updateServer(id: $s, input: { name: $a }) { name } second: updateServer(id: $s, input: { name: $b }) { name } }';
+    for (const [a, b] of [
+      ['One', 'Two'],
+      ['Three', 'Four'],
+    ]) {
+      const { body } = await post(renameTwice, { s: serverId, a, b });
+      expect(body).toEqual({ data: { first: { name: a }, second: { name: b } } });
+      expect(await serverName()).toBe(b);
+    }
+    const rename = 'mutation($s: ID!, $name: String!) { updateServer(id: $s, input: { name: $name }) { name } }';
+    const refused = [await post(rename, { s: serverId, name: '' }), await post(rename, { s: serverId, name: '' })];
+    expect(refused[1]).toEqual(refused[0]);
+    expect(refused[0]!.body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const unfit = [await post(rename, { s: serverId, name: null }), await post(rename, { s: serverId, name: null })];
+    expect(unfit[1]).toEqual(unfit[0]);
+    expect(unfit[0]!.status).toBe(400);
+    expect(unfit[0]!.body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(await serverName()).toBe('Four');
   });
 });

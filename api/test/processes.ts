@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { TEST_COMPILE_AFTER } from './harness.js';
 
 /**
  * The real worker program (`node api/dist/workers/main.js`) as a child process, for integration tests:
@@ -77,6 +78,7 @@ async function startProgram(
       DATABASE_URL: inject('databaseUrl'),
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_KEY_PREFIX: prefix,
+      GRAPHQL_COMPILE_AFTER: TEST_COMPILE_AFTER,
       // info: the "workers ready" line carries the port; job failures are logged as warnings.
       LOG_LEVEL: 'info',
       ...env,

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { CompiledOperations } from '../src/graphql/compiled-operations.js';
 import type { GraphqlContext } from '../src/graphql/context.js';
 import { DocumentCache } from '../src/graphql/documents.js';
 import { SubscriptionFanout } from '../src/graphql/fanout.js';
@@ -9,6 +10,7 @@ import { resultSerialiser, type WsServerOptions } from '../src/graphql/ws-server
 export function bareWsServerOptions(schema: GraphQLSchema, extra: Partial<WsServerOptions<object>> = {}): WsServerOptions<object> {
   const formatErrors = (errors: readonly Error[]) => errors.map((error) => ({ message: error.message }));
   const noLoaders = () => ({}) as GraphqlContext['loaders'];
+  const operations = new CompiledOperations();
   return {
     schema,
     documents: new DocumentCache(schema, { maxDepth: 10, maxComplexity: 2000 }),
@@ -19,7 +21,8 @@ export function bareWsServerOptions(schema: GraphQLSchema, extra: Partial<WsServ
     createLoaders: noLoaders,
     formatErrors,
     fanout: new SubscriptionFanout(noLoaders),
-    push: new PushFanout(noLoaders, resultSerialiser(formatErrors)),
+    push: new PushFanout(noLoaders, resultSerialiser(formatErrors), operations),
+    operations,
     maxBufferedBytes: 1 << 20,
     maxPayload: 1 << 20,
     ...extra,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { execute, getOperationAST, GraphQLError, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { CompiledOperations } from './compiled-operations.js';
 import type { GraphqlContext } from './context.js';
 import type { DocumentCache, PreparedDocument } from './documents.js';
 
@@ -8,6 +9,8 @@ type Document = NonNullable<PreparedDocument['document']>;
 export interface GraphqlHttpOptions {
   schema: GraphQLSchema;
   documents: DocumentCache;
+  /** How each operation is executed: on graphql-js, then compiled once it repeats. */
+  operations: CompiledOperations;
   /** Throws a GraphQLError for an operation over the query limits. */
   checkLimits(document: Document, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): void;
   /** The request's context (its viewer from the authorization header). */
@@ -52,7 +55,8 @@ const statusOf = (code: unknown) => (code === 'INTERNAL_SERVER_ERROR' ? 500 : co
 /**
  * GraphQL over HTTP, served lean (the send path is a hot path): POST with a JSON body, or GET for
  * queries. Documents are parsed, validated and priced once per query string (DocumentCache,
- * checkLimits — shared with graphql-ws), then executed directly; nothing else runs per request.
+ * checkLimits — shared with graphql-ws), then executed directly, compiled to JavaScript once the
+ * operation repeats (CompiledOperations); nothing else runs per request.
  * Errors keep the codes clients know: GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED (400),
  * BAD_USER_INPUT for variables that do not fit (400), BAD_REQUEST for a body that is not a GraphQL
  * request (4xx), everything from execution with 200.
@@ -87,13 +91,8 @@ export function graphqlHttpHandler(options: GraphqlHttpOptions) {
       throw error;
     }
     const contextValue = await options.context(req);
-    const result: ExecutionResult = await execute({
-      schema: options.schema,
-      document,
-      operationName: request.operationName,
-      variableValues: request.variables,
-      contextValue,
-    });
+    const execute = options.operations.runner(options.schema, document, request.operationName);
+    const result: ExecutionResult = await execute(undefined, contextValue, request.variables);
     // No data at all: the variables did not fit the operation (execution never started).
     if (!('data' in result) && result.errors) {
       const errors = result.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } }));

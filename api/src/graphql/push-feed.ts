@@ -185,7 +185,6 @@ export class PushSubscriber implements FeedSink<object> {
 export class PushFanout {
   executions = 0;
   private readonly groups = new Map<string, Group>();
-  private readonly compiled = new CompiledOperations();
   /** Executions finished since the waiters were last drained. */
   private ready: Entry[] = [];
   private batch: (deliver: () => void) => void = (deliver) => deliver();
@@ -193,6 +192,7 @@ export class PushFanout {
   constructor(
     private readonly createLoaders: (services: GraphqlContext['services']) => GraphqlContext['loaders'],
     private readonly serialise: (result: ExecutionResult) => string,
+    private readonly compiled = new CompiledOperations(),
   ) {}
 
   /**

@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import {
   createSourceEventStream,
-  execute,
   getOperationAST,
   GraphQLError,
   type ExecutionResult,
@@ -9,6 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import type { CompiledOperations } from './compiled-operations.js';
 import type { GraphqlContext } from './context.js';
 import type { DocumentCache } from './documents.js';
 import type { SubscriptionFanout } from './fanout.js';
@@ -72,6 +72,8 @@ export interface WsServerOptions<A> {
   formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
   fanout: SubscriptionFanout;
   push: PushFanout;
+  /** How queries and mutations sent over the socket are executed (the HTTP transport's too). */
+  operations: CompiledOperations;
   /** A socket with more unsent bytes than this is cut off (a slow consumer is never buffered without bound). */
   maxBufferedBytes: number;
   /** The largest message a client may send; a larger one closes the socket (ws answers 1009). */
@@ -381,7 +383,7 @@ export class WsServer<A> {
       contextValue: { ...context, loaders: options.createLoaders(context.services) },
     };
     if (operation.operation !== 'subscription') {
-      const result = await execute(args);
+      const result = await options.operations.runner(options.schema, document, operationName)(undefined, args.contextValue, variableValues);
       if (pending.stopped) return;
       this.send(connection, this.frame(id, 'next', this.serialise(result)));
       return this.complete(connection, id);

@@ -28,10 +28,16 @@ describe('loadConfig', () => {
       AUTH_RATE_LIMIT_PER_MINUTE: 10,
       QUERY_MAX_DEPTH: 10,
       QUERY_MAX_COMPLEXITY: 2000,
+      GRAPHQL_COMPILE_AFTER: 100,
       STUN_URLS: [],
       TURN_URLS: [],
       METRICS_PORT: 4001,
     });
+  });
+
+  it('compiles operations from their first run with GRAPHQL_COMPILE_AFTER=0, and refuses a negative count', () => {
+    expect(loadConfig({ GRAPHQL_COMPILE_AFTER: '0' }).GRAPHQL_COMPILE_AFTER).toBe(0);
+    expect(errorFor({ GRAPHQL_COMPILE_AFTER: '-1' })).toMatch(/GRAPHQL_COMPILE_AFTER/);
   });
 
   it('turns the loopback metrics listener off with METRICS_PORT=off', () => {

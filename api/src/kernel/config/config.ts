@@ -59,6 +59,12 @@ export const apiConfigSchema = z.object({
   ACCESS_CACHE_MAX_ENTRIES: positiveInt(50_000),
   QUERY_MAX_DEPTH: positiveInt(10),
   QUERY_MAX_COMPLEXITY: positiveInt(2000),
+  /**
+   * An operation (HTTP or subscription) runs compiled to JavaScript (graphql-jit) once it has run
+   * this many times on graphql-js: repeated operations get the faster execution, and a stream of
+   * one-off documents never makes the server compile. 0 compiles every operation at its first run.
+   */
+  GRAPHQL_COMPILE_AFTER: z.coerce.number().int().min(0).default(100),
   /** A websocket whose peer leaves more than this unread is cut off: slow consumers never grow memory without bound. */
   WS_MAX_BUFFERED_BYTES: positiveInt(4 * 1024 * 1024),
   PRESENCE_TIMEOUT_SECONDS: positiveInt(60),
