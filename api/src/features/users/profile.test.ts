@@ -81,6 +81,21 @@ describe('profile', () => {
     }
   });
 
+  it('reads users by id as the ORM would (what every author and `me` go through), null for none', async () => {
+    const [stored] = await api.services.orm.em.fork().getConnection().execute('select created_at from users where id = ?', [watcher.id]);
+    const [view, missing] = await api.services.users.byIds([watcher.id, '1']);
+    expect(missing).toBeNull();
+    expect(view).toEqual({
+      id: watcher.id,
+      username: watcher.username,
+      displayName: watcher.username,
+      isBot: false,
+      avatarHash: null,
+      createdAt: new Date((stored as { created_at: string }).created_at),
+    });
+    expect(view!.createdAt).toBeInstanceOf(Date);
+  });
+
   it('refuses an empty, blank or too long name and an anonymous caller, and keeps the name', async () => {
     const before = (await user.client.ok(ME)).me.displayName;
     for (const d of ['', '   ', 'x'.repeat(65)]) expectBadInput(await user.client.errorOf(UPDATE_PROFILE, { d }), 'displayName');

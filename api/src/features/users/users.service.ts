@@ -12,6 +12,7 @@ import { toMemberView } from '../members/member.view.js';
 import { User } from './user.entity.js';
 import { UserAvatar } from './user-avatar.entity.js';
 import { avatarSchema, updateProfileSchema } from './users.inputs.js';
+import { userViewsByIds } from './user-reads.js';
 import { toUserView, type UserView } from './user.view.js';
 
 const VIEW_CACHE_MS = 60_000;
@@ -22,12 +23,15 @@ export class UsersService {
    * minute's expiry only bounds a view kept through a missed announcement.
    */
   private readonly viewCache = new Map<string, { view: UserView; expiresAt: number }>();
+  private readonly readByIds: (ids: readonly string[]) => Promise<UserView[]>;
 
   constructor(
     private readonly orm: Orm,
     private readonly outbox: Outbox,
     private readonly bus: EventBus,
-  ) {}
+  ) {
+    this.readByIds = userViewsByIds(orm);
+  }
 
   async start(): Promise<void> {
     await this.bus.listen(Topic.userChange, (userId) => this.viewCache.delete(userId));
@@ -103,8 +107,7 @@ export class UsersService {
 
   /** In the order of `ids`; null where no such user. Backs the per-request DataLoader. */
   async byIds(ids: readonly string[]): Promise<(UserView | null)[]> {
-    const users = await this.orm.em.fork().find(User, { id: { $in: [...ids] } });
-    const byId = new Map(users.map((u) => [u.id, toUserView(u)]));
+    const byId = new Map((await this.readByIds(ids)).map((u) => [u.id, u]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
