@@ -26,7 +26,7 @@ export interface ChannelView {
   createdAt: Date | string;
 }
 
-export const toOverwriteView = (o: PermissionOverwrite): OverwriteView => ({
+export const toOverwriteView = (o: Pick<PermissionOverwrite, 'targetType' | 'targetId' | 'allow' | 'deny'>): OverwriteView => ({
   targetType: o.targetType,
   targetId: o.targetId,
   allow: bitsToPermissions(o.allow),

@@ -14,6 +14,7 @@ import { Member } from '../members/member.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { cannotGrantUnheld, memberAboveActor, roleAboveActor } from '../roles/roles.errors.js';
 import { reorderedChannelPositions } from './channel-order.js';
+import { channelViewsByIds } from './channel-reads.js';
 import { Channel } from './channel.entity.js';
 import { toChannelView, type ChannelView } from './channel.view.js';
 import {
@@ -28,12 +29,16 @@ import {
 import { OverwriteTarget, PermissionOverwrite } from './overwrite.entity.js';
 
 export class ChannelsService {
+  private readonly readByIds: (ids: readonly string[]) => Promise<ChannelView[]>;
+
   constructor(
     private readonly orm: Orm,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.readByIds = channelViewsByIds(orm);
+  }
 
   /** Every channel of each server by position, overwrites included; callers filter by visibility. */
   async listByServer(serverIds: readonly string[]): Promise<ChannelView[][]> {
@@ -44,10 +49,7 @@ export class ChannelsService {
   }
 
   async byIds(ids: readonly string[]): Promise<(ChannelView | null)[]> {
-    const em = this.orm.em.fork();
-    const channels = await em.find(Channel, { id: { $in: [...ids] } });
-    const overwrites = channels.length ? await em.find(PermissionOverwrite, { channel: { $in: channels.map((c) => c.id) } }) : [];
-    const byId = new Map(channels.map((c) => [c.id, toChannelView(c, overwrites)]));
+    const byId = new Map((await this.readByIds(ids)).map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 

@@ -526,6 +526,33 @@ describe('channels', () => {
       expect(await visibleChannelIds(member.client, server.id)).not.toContain(general.id);
     });
 
+    it("read by id (a message's channel, a voice state's) as in the server's list: overwrites, topic and all", async () => {
+      const { server, member } = await serverWithMember();
+      const general = server.channels[0]!;
+      const mods = await createRole(owner, server.id, { name: 'Mods' });
+      await owner.client.ok(UPDATE, { id: general.id, input: { topic: 'Read me' } });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: general.id,
+        i: { targetType: 'ROLE', targetId: mods.id, allow: ['MANAGE_MESSAGES'], deny: ['ADD_REACTIONS'] },
+      });
+      await owner.client.ok(SET_OVERWRITE, {
+        c: general.id,
+        i: { targetType: 'MEMBER', targetId: member.id, allow: [], deny: ['SEND_MESSAGES'] },
+      });
+      const [listed] = await api.services.channels.listByServer([server.id]);
+      const [byId, missing] = await api.services.channels.byIds([general.id, '1']);
+      expect(missing).toBeNull();
+      expect(byId).toEqual(listed!.find((c) => c.id === general.id));
+      expect(byId).toMatchObject({ topic: 'Read me', serverId: server.id, type: 'TEXT' });
+      expect(byId!.overwrites).toHaveLength(2);
+      expect(byId!.overwrites).toContainEqual({
+        targetType: 'ROLE',
+        targetId: mods.id,
+        allow: ['MANAGE_MESSAGES'],
+        deny: ['ADD_REACTIONS'],
+      });
+    });
+
     it('replace an existing overwrite of the same target and audit before/after', async () => {
       const { server, member } = await serverWithMember();
       const general = server.channels[0]!;
