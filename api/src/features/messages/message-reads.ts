@@ -10,9 +10,10 @@ interface MessageRecord {
   author_id: string;
   content: string;
   reply_to: string | null;
-  created_at: Date;
-  edited_at: Date | null;
-  pinned_at: Date | null;
+  /** Timestamps as the ORM's pool reads timestamptz: text (the DateTime scalar takes it as it is). */
+  created_at: string;
+  edited_at: string | null;
+  pinned_at: string | null;
   mentions_everyone: boolean;
   mentions_here: boolean;
   mention_role_ids: string[] | null;
