@@ -9,6 +9,7 @@ const UNIT = [
   'src/graphql/documents.test.ts',
   'src/kernel/cache/**/*.test.ts',
   'src/kernel/metrics/**/*.test.ts',
+  'src/kernel/runtime/**/*.test.ts',
   'test/npm-test.test.ts',
   'src/kernel/ids/**/*.test.ts',
   'src/doctor/stun-message.test.ts',

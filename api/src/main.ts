@@ -1,9 +1,12 @@
 import { startApi } from './app.js';
 import { loadConfigOrExit } from './kernel/config/config.js';
 import { createLogger } from './kernel/logging/logger.js';
+import { lowerBackgroundThreadPriority } from './kernel/runtime/background-thread-priority.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger('api', config.LOG_LEVEL);
+// Before anything starts libuv's thread pool, whose threads should keep the main thread's priority.
+lowerBackgroundThreadPriority(config.BACKGROUND_THREAD_NICE);
 const api = await startApi(config, logger);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       QUERY_MAX_DEPTH: 10,
       QUERY_MAX_COMPLEXITY: 2000,
       GRAPHQL_COMPILE_AFTER: 100,
+      BACKGROUND_THREAD_NICE: 19,
       STUN_URLS: [],
       TURN_URLS: [],
       METRICS_PORT: 4001,
@@ -38,6 +39,12 @@ describe('loadConfig', () => {
   it('compiles operations from their first run with GRAPHQL_COMPILE_AFTER=0, and refuses a negative count', () => {
     expect(loadConfig({ GRAPHQL_COMPILE_AFTER: '0' }).GRAPHQL_COMPILE_AFTER).toBe(0);
     expect(errorFor({ GRAPHQL_COMPILE_AFTER: '-1' })).toMatch(/GRAPHQL_COMPILE_AFTER/);
+  });
+
+  it('takes a nice value for background threads from 0 to 19 only', () => {
+    expect(loadConfig({ BACKGROUND_THREAD_NICE: '0' }).BACKGROUND_THREAD_NICE).toBe(0);
+    expect(errorFor({ BACKGROUND_THREAD_NICE: '20' })).toMatch(/BACKGROUND_THREAD_NICE/);
+    expect(errorFor({ BACKGROUND_THREAD_NICE: '-5' })).toMatch(/BACKGROUND_THREAD_NICE/);
   });
 
   it('turns the loopback metrics listener off with METRICS_PORT=off', () => {

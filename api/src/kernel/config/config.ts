@@ -65,6 +65,12 @@ export const apiConfigSchema = z.object({
    * one-off documents never makes the server compile. 0 compiles every operation at its first run.
    */
   GRAPHQL_COMPILE_AFTER: z.coerce.number().int().min(0).default(100),
+  /**
+   * Nice value of the API process's threads other than the main one (V8's optimising compiler and
+   * GC helpers) on Linux: their work then waits for the main thread's idle time instead of delaying
+   * requests on a shared core. 0 leaves them at the main thread's priority.
+   */
+  BACKGROUND_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(19),
   /** A websocket whose peer leaves more than this unread is cut off: slow consumers never grow memory without bound. */
   WS_MAX_BUFFERED_BYTES: positiveInt(4 * 1024 * 1024),
   PRESENCE_TIMEOUT_SECONDS: positiveInt(60),
