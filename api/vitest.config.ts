@@ -7,6 +7,7 @@ const UNIT = [
   'src/kernel/config/**/*.test.ts',
   'src/graphql/limits.test.ts',
   'src/graphql/documents.test.ts',
+  'src/graphql/compiled-operations.test.ts',
   'src/kernel/cache/**/*.test.ts',
   'src/kernel/metrics/**/*.test.ts',
   'src/kernel/runtime/**/*.test.ts',

@@ -44,6 +44,7 @@ export async function startApi(config: ApiConfig, logger: Logger = createLogger(
   const httpServer = createServer();
   // One for both transports (HTTP, graphql-ws): one setting, one count.
   const operations = new CompiledOperations(config.GRAPHQL_COMPILE_AFTER);
+  operations.warmUp(schema);
   const ws = attachWebSocket(httpServer, schema, services, operations);
   const metrics = apiMetrics({
     connections: ws.connectionCount,
