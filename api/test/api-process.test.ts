@@ -1,17 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uniquePrefix } from './harness.js';
 import { startApiProcess, stopAllWorkers } from './processes.js';
-
-/** Nice value of each thread of a process: field 19 of /proc/<pid>/task/<tid>/stat. */
-function threadNiceValues(pid: number): Map<number, number> {
-  const values = new Map<number, number>();
-  for (const thread of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
-    values.set(Number(thread), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
-  }
-  return values;
-}
+import { threadNiceValues } from './thread-nice.js';
 
 describe.runIf(process.platform === 'linux')('the API as its own process (api/dist/main.js)', () => {
   afterAll(stopAllWorkers);
