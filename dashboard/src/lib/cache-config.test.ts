@@ -113,6 +113,18 @@ describe('live mention counts', () => {
     stop();
   });
 
+  it('a message the sidebar already holds (replayed after its query read it) counts nothing again, nor moves the channel back', async () => {
+    const { channels, mentionCount, created, stop } = await liveSidebar(() => ME);
+    created('100', '2', 'hi @ann', {});
+    created('99', '2', 'earlier, @ann', {});
+    expect(mentionCount()).toBe(0);
+    expect(channels()[0]!.lastMessageId).toBe('100');
+    created('101', '2', 'and now @ann', {});
+    expect(mentionCount()).toBe(1);
+    expect(channels()[0]!.lastMessageId).toBe('101');
+    stop();
+  });
+
   it('a message deleted in a channel with mentions has its count asked of the API again; without mentions, nothing is asked', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const world = { mentionCount: 1 };

@@ -2,6 +2,7 @@ import type { Cache, CacheExchangeOpts } from '@urql/exchange-graphcache';
 import { forgetSession, keepCurrentSession } from '@/components/account/sessions-cache';
 import { callsReader } from '@/components/chat/message-markup';
 import { forgetDeletedMessage } from '@/components/chat/deleted-message-cache';
+import { compareIds } from '@/components/chat/message-log';
 import { applyPinEvent } from '@/components/chat/pins-cache';
 import { applyReactionRemoval, applyReactionRemoved } from '@/components/chat/reaction-users-cache';
 import { gql } from 'urql';
@@ -92,12 +93,19 @@ export const cacheUpdates: CacheExchangeOpts['updates'] = {
       if (event?.__typename === 'MessageReactionChanged') return applyReactionChanged(cache, event);
       const channelId = event?.message?.channel?.id;
       if (event?.__typename !== 'MessageCreated' || !channelId || !event.message?.id) return;
+      // A message the cache already counts (a replay of what the sidebar's query read meanwhile) moves nothing.
+      if (!isNewerThanCached(cache, channelId, event.message.id)) return;
       cache.writeFragment(LAST_MESSAGE, { __typename: 'Channel', id: channelId, lastMessageId: event.message.id });
       countMention(cache, channelId, event.message);
     },
     serverEvents: (result, args, cache) => applyVoiceStateEvent(result.serverEvents as never, String(args.serverId), cache),
   },
 };
+
+function isNewerThanCached(cache: Cache, channelId: string, messageId: string): boolean {
+  const last = cache.resolve({ __typename: 'Channel', id: channelId }, 'lastMessageId');
+  return typeof last !== 'string' || compareIds(messageId, last) > 0;
+}
 
 /** A MessageReactionChanged as the stream carries it (the open chat's stream selects all of it): a reaction gone leaves the lists. */
 function applyReactionChanged(cache: Cache, event: ReactionChangedEvent): void {

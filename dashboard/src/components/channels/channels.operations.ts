@@ -105,8 +105,8 @@ export const ServerEventsSubscription = graphql(`
  * search results shown.
  */
 export const ChannelActivitySubscription = graphql(`
-  subscription ChannelActivity($channelId: ID!) {
-    channelEvents(channelId: $channelId) {
+  subscription ChannelActivity($channelId: ID!, $since: ID) {
+    channelEvents(channelId: $channelId, since: $since) {
       __typename
       ... on MessageCreated {
         message {

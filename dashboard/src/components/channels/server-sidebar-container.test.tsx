@@ -34,10 +34,10 @@ const channel = (id: string, name: string, type: 'TEXT' | 'VOICE', voiceStates: 
   type,
   position: Number(id.slice(1)),
   isPrivate: false,
-  myPermissions: [],
+  myPermissions: [] as string[],
   slowmodeSeconds: 0,
   topic: null,
-  lastMessageId: null,
+  lastMessageId: null as string | null,
   lastReadMessageId: null,
   mentionCount: 0,
   bitrate: 64_000,
@@ -104,7 +104,9 @@ function renderSidebar(world: World) {
     ['ServerSidebar', 'ServerMembers'].map(
       (name) => sent.slice(marked).filter((op) => operationName(op) === name && op.kind === 'query').length,
     );
-  return { push: (event: Record<string, unknown>) => act(() => api.push(event)), connection, mark, readsSinceMark };
+  // The sidebar's activity listeners, as each subscribed.
+  const listeners = () => sent.filter((op) => operationName(op) === 'ChannelActivity').map((op) => op.variables);
+  return { push: (event: Record<string, unknown>) => act(() => api.push(event)), connection, mark, readsSinceMark, listeners };
 }
 
 /** The users announced to open chats, as one of them would hear them. */
@@ -159,6 +161,29 @@ describe('ServerSidebarContainer after missed server events', () => {
     expect(await within(sidebar()).findByText('announcements')).toBeTruthy();
     expect(await within(members()).findByText('Carol')).toBeTruthy();
     expect(readsSinceMark()).toEqual([1, 1]);
+  });
+
+  it('listens to each text channel not being read from its newest message, or from the channel itself when it has none', async () => {
+    const readable = { myPermissions: ['VIEW_CHANNEL', 'READ_MESSAGE_HISTORY'] };
+    const world: World = {
+      channels: [
+        channel('c1', 'general', 'TEXT'),
+        { ...channel('c2', 'books', 'TEXT'), ...readable, lastMessageId: '500' },
+        // Just made: a message sent while its listener is still subscribing is replayed from here.
+        { ...channel('c3', 'random', 'TEXT'), ...readable },
+        // Without READ_MESSAGE_HISTORY the API refuses `since`: live events only.
+        { ...channel('c4', 'rules', 'TEXT'), myPermissions: ['VIEW_CHANNEL'] },
+        channel('c5', 'Lounge', 'VOICE'),
+      ],
+      members: ['Alice'],
+    };
+    const { listeners } = renderSidebar(world);
+    expect(await within(sidebar()).findByText('random')).toBeTruthy();
+    expect(listeners()).toEqual([
+      { channelId: 'c2', since: '500' },
+      { channelId: 'c3', since: 'c3' },
+      { channelId: 'c4', since: null },
+    ]);
   });
 
   it('on MemberUpdated the member list shows the new display name, and open chats are told it with the avatar', async () => {

@@ -12,7 +12,7 @@ import { useOnReconnect } from '@/hooks/use-on-reconnect';
 import { readServerAgain, useReadAgain } from '@/hooks/use-read-again';
 import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
-import { ChannelActivity } from './channel-activity';
+import { activitySince, ChannelActivity } from './channel-activity';
 import { ChannelSidebar } from './channel-sidebar';
 import { ServerEventsSubscription, ServerSidebarQuery } from './channels.operations';
 import { unreadState } from './unread';
@@ -108,7 +108,7 @@ export function ServerSidebarContainer({ serverId, channelId, onNavigate, onJoin
       {textChannels
         .filter((c) => c.id !== channelId)
         .map((c) => (
-          <ChannelActivity key={c.id} channelId={c.id} />
+          <ChannelActivity key={c.id} channelId={c.id} since={activitySince(c)} />
         ))}
       <ChannelSidebar
         serverId={server.id}
