@@ -74,7 +74,8 @@ function renderLog(world: World) {
     </Provider>,
   );
   const historyReads = () => api.sent.filter((op) => operationName(op) === 'ChannelHistory').length;
-  return { push: (event: Record<string, unknown>) => act(() => api.push(event)), historyReads };
+  const subscriptions = () => api.sent.filter((op) => operationName(op) === 'ChannelEvents').map((op) => op.variables);
+  return { push: (event: Record<string, unknown>) => act(() => api.push(event)), historyReads, subscriptions };
 }
 
 const shown = () => screen.getAllByRole('listitem').map((item) => item.textContent);
@@ -98,6 +99,17 @@ describe('useChannelMessages', () => {
     expect(await screen.findByText('hello (edited)')).toBeTruthy();
     expect(shown()).toEqual(['hello (edited)', 'third']);
     expect(historyReads()).toBe(before + 1);
+  });
+
+  it('subscribes once the latest page is in, from its newest message, or from the channel itself when it holds none', async () => {
+    const { subscriptions } = renderLog({ messages: [message('100', 'hello'), message('101', 'second')] });
+    expect(await screen.findByText('second')).toBeTruthy();
+    await vi.waitFor(() => expect(subscriptions()).toEqual([{ channelId: 'c1', since: '101' }]));
+    cleanup();
+
+    // An empty channel: a message sent between the empty page and the subscription is replayed, not missed.
+    const empty = renderLog({ messages: [] });
+    await vi.waitFor(() => expect(empty.subscriptions()).toEqual([{ channelId: 'c1', since: 'c1' }]));
   });
 
   it('shows a new display name and avatar on the author’s messages as they are announced, without reading them again', async () => {

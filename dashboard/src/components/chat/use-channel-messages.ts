@@ -166,8 +166,9 @@ export function useChannelMessages(
   const atPresent = isAtPresent(log);
   useResumableSubscription({
     document: ChannelEventsSubscription,
-    // At the present, `since` closes the gap between the page and the stream; a detached window needs no replay.
-    variables: () => ({ channelId, since: isAtPresent(logRef.current) ? (newestId(logRef.current) ?? null) : null }),
+    // At the present, `since` closes the gap between the page and the stream (an empty channel's own id
+    // is older than any message in it); a detached window needs no replay.
+    variables: () => ({ channelId, since: isAtPresent(logRef.current) ? (newestId(logRef.current) ?? channelId) : null }),
     // Subscribe once the first page is in; again on reaching the present (a new run, or the last newer page).
     key: log.loaded ? `${channelId}:${atPresent ? log.generation : 'detached'}` : undefined,
     onData: ({ channelEvents: event }) => {
