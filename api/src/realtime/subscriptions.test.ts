@@ -198,6 +198,18 @@ describe('subscriptions', () => {
       expect(received.slice(0, 100)).toEqual(stored);
     }, 90_000); // 500 sends and a replay: long on a loaded 2-core machine, not slow in itself
 
+    it('since: the channel’s own id replays every message in it, as clients that held none resume', async () => {
+      const w = await world(1);
+      const [reader] = w.members;
+      // Sent before the reader subscribes: what a client that read an empty page would have missed.
+      const sent = [await send(w.owner.client, w.channelId, 'first'), await send(w.owner.client, w.channelId, 'second')];
+      const resumed = await listen(b, reader!, w.channelId, w.channelId);
+      sent.push(await send(w.owner.client, w.channelId, 'live'));
+      await resumed.waitFor(3);
+      await settle(50);
+      expect(createdIds(resumed)).toEqual(sent);
+    });
+
     it('since: needs READ_MESSAGE_HISTORY; an unknown channel is NOT_FOUND', async () => {
       const w = await world(1);
       const [member] = w.members;
