@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openUserPage, SCREENSHOTS, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
-import { recordFailure, signUpInBrowser, type Person } from './people';
+import { recordFailure, signUpInBrowser, uniqueSuffix, type Person } from './people';
 import { startStack, type Stack } from './stack';
 import { until } from './voice-probe';
 
@@ -21,7 +21,7 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
   const people = {} as Record<'owner' | 'bea', Person>;
   let gardenId: string;
   let quietId: string;
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
   let firstToken = '';
 
   const page = (key: keyof typeof people): Page => people[key].page;

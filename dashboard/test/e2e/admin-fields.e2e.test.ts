@@ -4,6 +4,7 @@ import { gql, launchBrowser, openUserPage, SCREENSHOTS, screenshots, type UserPa
 import { expect as expectPage } from './page-expect';
 import { startStack, type Stack } from './stack';
 import { FAKE_MEDIA, observeMedia, until } from './voice-probe';
+import { uniqueSuffix } from './people';
 
 /**
  * The channel topic and voice bitrate, member search and role filter served by the API, and the
@@ -16,7 +17,7 @@ describe('admin fields in the browser', () => {
   let serverId: string;
   let generalId: string;
   let loungeId: string;
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
 
   async function register(key: keyof typeof people, displayName: string) {
     const data = await fetch(stack.apiUrl, {

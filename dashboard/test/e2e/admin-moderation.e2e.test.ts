@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
-import { dragAbove, recordFailure, signUpInBrowser, type Person } from './people';
+import { dragAbove, recordFailure, signUpInBrowser, uniqueSuffix, type Person } from './people';
 import { startStack, type Stack } from './stack';
 import { until } from './voice-probe';
 
@@ -20,7 +20,7 @@ describe('moderating and arranging a server in the browser', () => {
   let serverId: string;
   let generalId: string;
   const roleIds: Record<'senior' | 'mods' | 'helpers' | 'greeters', string> = { senior: '', mods: '', helpers: '', greeters: '' };
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
   const SERVER = 'Harbour Watch';
 
   const page = (key: keyof typeof people): Page => people[key].page;

@@ -3,7 +3,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
-import { recordFailure, signUpInBrowser, type Person } from './people';
+import { recordFailure, signUpInBrowser, uniqueSuffix, type Person } from './people';
 import { startStack, type Stack } from './stack';
 import { audioGrows, FAKE_MEDIA, observeMedia } from './voice-probe';
 
@@ -22,7 +22,7 @@ describe('voice moderation from the settings in the browser', () => {
   /** Waits in Studio, where Bob is moved. */
   let cara: Person;
   let serverId: string;
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
   const SCENARIO_MS = 90_000;
 
   const voicePanel = (person = bob) => person.page.getByRole('region', { name: 'Voice connection' });

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { gql, launchBrowser, openUserPage, SCREENSHOTS, screenshots, type UserPage } from './browser';
 import { expect as expectPage } from './page-expect';
 import { startStack, type Stack } from './stack';
+import { uniqueSuffix } from './people';
 
 /**
  * Running a server from the browser: an owner builds a role and a private channel, a moderator times
@@ -16,7 +17,7 @@ describe('admin dashboard in the browser', () => {
   const people: Record<'owner' | 'mod' | 'carl' | 'tess', { id: string; token: string; name: string; ui: UserPage }> = {} as never;
   let serverId: string;
   let generalId: string;
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
 
   async function register(key: keyof typeof people, displayName: string) {
     const username = `${key}${suffix}`;

@@ -3,6 +3,7 @@ import { expect as expectPage } from './page-expect';
 import type { Browser, Page } from 'playwright-core';
 import { gql, launchBrowser, openUserPage, SCREENSHOTS, screenshots, tokenOf, type UserPage } from './browser';
 import { startStack, type Stack } from './stack';
+import { uniqueSuffix } from './people';
 
 /**
  * Two people in real Chromium against the real API, workers, Postgres and Redis: sign up, join by
@@ -17,7 +18,7 @@ describe('dashboard in the browser', () => {
   let inviteLink: string;
   let serverId: string;
   let channelId: string;
-  const names = { alice: `alice${Date.now().toString(36)}`, bob: `bob${Date.now().toString(36)}` };
+  const names = { alice: `alice${uniqueSuffix()}`, bob: `bob${uniqueSuffix()}` };
 
   beforeAll(async () => {
     stack = await startStack();
@@ -736,7 +737,7 @@ describe('dashboard in the browser', () => {
     const article = (page: Page, text: string) => messageList(page).locator('article', { hasText: text });
 
     // Carol, a third member: signed up and joined through the API, in a browser of her own.
-    const carolName = `carol${Date.now().toString(36)}`;
+    const carolName = `carol${uniqueSuffix()}`;
     const registered = await fetch(stack.apiUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

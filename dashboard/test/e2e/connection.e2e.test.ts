@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
-import { recordFailure, signUpInBrowser, type Person } from './people';
+import { recordFailure, signUpInBrowser, uniqueSuffix, type Person } from './people';
 import { startStack, type Stack } from './stack';
 import { until } from './voice-probe';
 
@@ -26,7 +26,7 @@ describe('the dashboard when the way to the API goes silent', () => {
   beforeAll(async () => {
     stack = await startStack({ browsersThroughProxy: true });
     browser = await launchBrowser();
-    reader = await signUpInBrowser(stack, browser, `quiet${Date.now().toString(36)}`, 'Quinn');
+    reader = await signUpInBrowser(stack, browser, `quiet${uniqueSuffix()}`, 'Quinn');
     people.push(reader);
     const created = await reader.api('mutation { createServer(input: { name: "Quiet Bay" }) { id channels { id type } } }');
     serverId = created.createServer.id;
@@ -83,7 +83,7 @@ describe('the dashboard when the way to the API goes silent', () => {
   it('reads a window opened at an old message again once the API answers: what changed meanwhile shows, the reader stays there', async () => {
     // A page of her own, on the real clock: the list measures its messages in animation frames, which
     // a fake clock holds back. Its silence is noticed as a user's would be, within two pings.
-    const rita = await signUpInBrowser(stack, browser, `rita${Date.now().toString(36)}`, 'Rita');
+    const rita = await signUpInBrowser(stack, browser, `rita${uniqueSuffix()}`, 'Rita');
     people.push(rita);
     const { page } = rita;
     const link = stack.browserLink!;
@@ -138,7 +138,7 @@ describe('the dashboard when the way to the API goes silent', () => {
   }, 120_000);
 
   it('gives up on an older page the silent network never answers, says so, and loads it once asked again', async () => {
-    const sam = await signUpInBrowser(stack, browser, `sam${Date.now().toString(36)}`, 'Sam');
+    const sam = await signUpInBrowser(stack, browser, `sam${uniqueSuffix()}`, 'Sam');
     people.push(sam);
     const { page } = sam;
     const link = stack.browserLink!;

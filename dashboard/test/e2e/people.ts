@@ -2,6 +2,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { gql, openUserPage, SCREENSHOTS, type UserPage } from './browser';
 import type { Stack } from './stack';
 
+/**
+ * A suffix that makes a test's usernames unique in its run: digits only, so a name typed in part
+ * ("@bo", "zel") never also matches another person's suffix, as a base-36 one now and then did.
+ */
+export function uniqueSuffix(): string {
+  return String(Date.now());
+}
+
 /** One registered user with a signed-in browser context of their own, and the API as them. */
 export interface Person {
   id: string;

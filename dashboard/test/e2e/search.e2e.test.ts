@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openUserPage, SCREENSHOTS, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
-import { recordFailure, signUpInBrowser, type Person } from './people';
+import { recordFailure, signUpInBrowser, uniqueSuffix, type Person } from './people';
 import { startStack, type Stack } from './stack';
 
 /**
@@ -22,7 +22,7 @@ describe('searching messages in the browser', () => {
   let anchorId: string;
   /** #archive's ids, "old 1" first. */
   const archiveIds: string[] = [];
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
   const SERVER = 'Search Club';
   /** Messages in #random after the old one: more than five history pages (of 50) deep. */
   const FILLERS = 320;

@@ -16,6 +16,7 @@ import {
   probePeers,
   voiceScreenshots,
 } from './voice-probe';
+import { uniqueSuffix } from './people';
 
 /**
  * Voice in real Chromium with its fake microphone, against the real API, workers, Postgres and
@@ -38,7 +39,7 @@ describe('voice in the browser', () => {
   const channels: Record<'lounge' | 'tiny' | 'stage' | 'listen', string> = { lounge: '', tiny: '', stage: '', listen: '' };
   let botClient: BotClient | undefined;
   let bot: VoiceConnection | undefined;
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
 
   async function register(name: string): Promise<{ token: string; id: string }> {
     const response = await fetch(stack.apiUrl, {
