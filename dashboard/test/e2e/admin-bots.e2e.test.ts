@@ -239,6 +239,9 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
     await expectPage(quietRoom).toHaveAttribute('aria-label', 'Quiet Room (unread, 1 mention)');
     await expectPage(quietRoom.locator('.mention-badge')).toHaveText('1');
     await expectPage(quietRoom.locator('.rail-pill')).toBeVisible();
+    // On a phone the rail is folded away: the menu button carries the other server's mention.
+    await expectPage(bea.locator('.menu-button')).toHaveAttribute('aria-label', 'Open navigation (unread, 1 mention)');
+    await expectPage(bea.locator('.menu-button .mention-badge')).toHaveText('1');
     await screenshots(bea, 'admin-bots-07-rail-mention', { drawer: true });
 
     await quietRoom.click();

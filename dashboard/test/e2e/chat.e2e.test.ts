@@ -613,13 +613,20 @@ describe('dashboard in the browser', () => {
     await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random');
     await sendInRandom('Did you see this?');
     await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random (unread)');
+    // On a phone the sidebar is folded away: the menu button carries a dot for what is unread in it.
+    const menuButton = device.page.locator('.menu-button');
+    await expectPage(menuButton).toHaveAttribute('aria-label', 'Open navigation (unread)');
+    await expectPage(menuButton.locator('.unread-dot')).toHaveCount(1);
+    await screenshots(device.page, '05b1-menu-unread-dot');
     // A message that mentions Bob: a red count on the channel, live on both devices, and the same
     // after a reload (the API's count).
     await sendInRandom(`@${names.bob} come and look`);
     for (const page of [bob.page, device.page]) await expectPage(random(page)).toHaveAttribute('aria-label', 'random (unread, 1 mention)');
     await expectPage(random(device.page).locator('.mention-badge')).toHaveText('1');
-    // On a phone the sidebar is folded away: the menu button carries the count.
-    await expectPage(device.page.locator('.menu-button')).toHaveAttribute('aria-label', 'Open navigation (1 mention)');
+    // And the red count, in place of the dot, once someone calls Bob.
+    await expectPage(menuButton).toHaveAttribute('aria-label', 'Open navigation (unread, 1 mention)');
+    await expectPage(menuButton.locator('.mention-badge')).toHaveText('1');
+    await expectPage(menuButton.locator('.unread-dot')).toHaveCount(0);
     await screenshots(device.page, '05b2-mention-badge');
     await device.page.reload();
     await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random (unread, 1 mention)');

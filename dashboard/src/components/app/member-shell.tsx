@@ -6,9 +6,8 @@ import { useQuery } from 'urql';
 import { SignInPage } from '@/components/auth/sign-in-page';
 import { MentionBadge } from '@/components/channels/mention-badge';
 import { ServerSidebarContainer } from '@/components/channels/server-sidebar-container';
-import { mentionsLabel } from '@/components/channels/unread';
-import { useServerUnread } from '@/components/channels/use-server-unread';
-import { ServerRail } from '@/components/servers/server-rail';
+import { unreadSuffix } from '@/components/channels/unread';
+import { allServersMarks, ServerRail, useServerMarks } from '@/components/servers/server-rail';
 import { ShellQuery } from '@/components/servers/servers.operations';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -39,7 +38,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: ShellQuery });
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { engine: voice } = useVoice();
-  const waitingMentions = useServerUnread(params.serverId, params.channelId)?.mentionCount ?? 0;
+  const marks = useServerMarks(data?.myServers ?? [], params.serverId, params.channelId);
   useHeartbeat(Boolean(data?.me));
   // Navigating closes the drawer on small screens; so does Escape.
   useEffect(() => setDrawerOpen(false), [pathname]);
@@ -55,13 +54,14 @@ function SignedInShell({ children }: { children: ReactNode }) {
 
   const closeDrawer = () => setDrawerOpen(false);
   const serverId = params.serverId;
+  const waiting = allServersMarks(marks);
   return (
     <div className="app">
       <ConnectionBanner />
       <PageNotice />
       <div className={drawerOpen ? 'app-body drawer-open' : 'app-body'}>
         <div className="drawer" id="navigation">
-          <ServerRail servers={data.myServers} selectedId={params.serverId} readingChannelId={params.channelId} onNavigate={closeDrawer} />
+          <ServerRail servers={data.myServers} marks={marks} selectedId={params.serverId} onNavigate={closeDrawer} />
           <div className="drawer-column">
             {serverId ? (
               <ServerSidebarContainer
@@ -88,7 +88,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
           <button
             type="button"
             className="menu-button"
-            aria-label={waitingMentions > 0 ? `Open navigation (${mentionsLabel(waitingMentions)})` : 'Open navigation'}
+            aria-label={`Open navigation${unreadSuffix(waiting.hasUnread, waiting.mentionCount)}`}
             aria-expanded={drawerOpen}
             aria-controls="navigation"
             onClick={() => setDrawerOpen(true)}
@@ -96,7 +96,12 @@ function SignedInShell({ children }: { children: ReactNode }) {
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M4 6h16M4 12h16M4 18h16" />
             </svg>
-            {waitingMentions > 0 && <MentionBadge count={waitingMentions} />}
+            {/* Somewhere in the folded rail and sidebar: a red count for mentions, else a dot for unread. */}
+            {waiting.mentionCount > 0 ? (
+              <MentionBadge count={waiting.mentionCount} />
+            ) : (
+              waiting.hasUnread && <span className="unread-dot" aria-hidden />
+            )}
           </button>
           {children}
         </main>

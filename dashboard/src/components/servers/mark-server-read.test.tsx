@@ -6,9 +6,9 @@ import { ServerSidebarQuery } from '@/components/channels/channels.operations';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import { cachedApi, operationName } from '@/test/cached-api';
 import { isDisabled } from '@/test/locked';
+import { MarkedRail } from '@/test/marked-rail';
 import { bookClub, railServer } from '@/test/server-fixtures';
 import { ServerActions } from './server-actions';
-import { ServerRail } from './server-rail';
 import { ShellQuery } from './servers.operations';
 import { markReadRefusal } from './use-mark-server-read';
 
@@ -65,7 +65,7 @@ function Shell() {
   const [{ data }] = useQuery({ query: ShellQuery });
   return (
     <>
-      {data && <ServerRail servers={data.myServers} selectedId="s1" />}
+      {data && <MarkedRail servers={data.myServers} selectedId="s1" />}
       <ServerActions serverId="s1" serverName="Book Club" permissions={[]} />
     </>
   );

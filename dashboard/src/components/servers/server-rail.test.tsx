@@ -8,7 +8,8 @@ import { makeFragmentData } from '@/gql';
 import { ConnectionMonitor } from '@/lib/connection-status';
 import { cachedApi, operationName } from '@/test/cached-api';
 import { bookClub, railServer } from '@/test/server-fixtures';
-import { ServerRail, ServerRailItemFragment } from './server-rail';
+import { MarkedRail } from '@/test/marked-rail';
+import { allServersMarks, ServerRailItemFragment } from './server-rail';
 
 const { session } = vi.hoisted(() => ({ session: { api: { connection: null as unknown } } }));
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -24,7 +25,7 @@ const hasPill = (name: string) => link(name).querySelector('.rail-pill') !== nul
 function renderRail(client: Client, servers: ReturnType<typeof listed>[], selectedId?: string) {
   return render(
     <Provider value={client}>
-      <ServerRail servers={servers} selectedId={selectedId} readingChannelId={selectedId && 'general'} />
+      <MarkedRail servers={servers} selectedId={selectedId} readingChannelId={selectedId && 'general'} />
     </Provider>,
   );
 }
@@ -104,7 +105,7 @@ describe('ServerRail marks', () => {
     const stale = [listed('s1', 'Book Club', true, 1), servers[1]!];
     rerender(
       <Provider value={client}>
-        <ServerRail servers={stale} selectedId="s2" />
+        <MarkedRail servers={stale} selectedId="s2" />
       </Provider>,
     );
     expect(listReads()).toBe(1);
@@ -113,11 +114,21 @@ describe('ServerRail marks', () => {
     // Then the list's marks, as it answers (here: something new came in meanwhile).
     rerender(
       <Provider value={client}>
-        <ServerRail servers={[listed('s1', 'Book Club', true, 5), servers[1]!]} selectedId="s2" />
+        <MarkedRail servers={[listed('s1', 'Book Club', true, 5), servers[1]!]} selectedId="s2" />
       </Provider>,
     );
     expect(await screen.findByRole('link', { name: 'Book Club (unread, 5 mentions)' })).toBeTruthy();
     expect(badgeOf('Book Club (unread, 5 mentions)')).toBe('5');
     expect(hasPill('Book Club (unread, 5 mentions)')).toBe(true);
+  });
+});
+
+describe('allServersMarks', () => {
+  it('adds every server’s mentions and is unread if any server is: what the phone’s menu button carries', () => {
+    const marks = (...each: [boolean, number][]) =>
+      new Map(each.map(([hasUnread, mentionCount], i) => [`s${i}`, { hasUnread, mentionCount }]));
+    expect(allServersMarks(marks())).toEqual({ hasUnread: false, mentionCount: 0 });
+    expect(allServersMarks(marks([false, 0], [true, 0]))).toEqual({ hasUnread: true, mentionCount: 0 });
+    expect(allServersMarks(marks([true, 2], [false, 0], [true, 150]))).toEqual({ hasUnread: true, mentionCount: 152 });
   });
 });

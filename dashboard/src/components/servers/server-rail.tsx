@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { MentionBadge } from '@/components/channels/mention-badge';
-import { unreadSuffix } from '@/components/channels/unread';
+import { unreadSuffix, type ServerUnread } from '@/components/channels/unread';
 import { useServerUnread } from '@/components/channels/use-server-unread';
 import { graphql, getFragmentData, type FragmentType } from '@/gql';
 import { CreateServerDialog } from './create-server-dialog';
@@ -19,11 +19,48 @@ export const ServerRailItemFragment = graphql(`
   }
 `);
 
+type ServerRailItem = FragmentType<typeof ServerRailItemFragment>;
+
+/**
+ * What each listed server's icon marks, by id. The selected server's channels are followed live by its
+ * sidebar (the channel being read, `readingChannelId`, marks nothing); the server just left shows them
+ * as last followed until the list, read again on leaving, answers. The list's marks for every other
+ * server are a snapshot, read again from time to time (useRailRefresh). Call it once per page: it owns
+ * those reads.
+ */
+export function useServerMarks(
+  servers: readonly ServerRailItem[],
+  selectedId: string | undefined,
+  readingChannelId: string | undefined,
+): ReadonlyMap<string, ServerUnread> {
+  const leftId = useRailRefresh(selectedId);
+  const selectedUnread = useServerUnread(selectedId, readingChannelId);
+  const leftUnread = useServerUnread(leftId, undefined);
+  return new Map(
+    servers.map((ref) => {
+      const server = getFragmentData(ServerRailItemFragment, ref);
+      const { hasUnread, mentionCount } = (server.id === selectedId && selectedUnread) || (server.id === leftId && leftUnread) || server;
+      return [server.id, { hasUnread, mentionCount }];
+    }),
+  );
+}
+
+/** Every server's marks together: what the phone's menu button, over the folded rail, carries. */
+export function allServersMarks(marks: ReadonlyMap<string, ServerUnread>): ServerUnread {
+  let mentionCount = 0;
+  let hasUnread = false;
+  for (const server of marks.values()) {
+    mentionCount += server.mentionCount;
+    hasUnread ||= server.hasUnread;
+  }
+  return { hasUnread, mentionCount };
+}
+
 interface ServerRailProps {
-  servers: FragmentType<typeof ServerRailItemFragment>[];
+  servers: ServerRailItem[];
+  /** From useServerMarks. */
+  marks: ReadonlyMap<string, ServerUnread>;
   selectedId: string | undefined;
-  /** The channel open in the selected server: read as it is, so it marks nothing (as in the sidebar). */
-  readingChannelId?: string;
   onNavigate?: () => void;
 }
 
@@ -32,20 +69,14 @@ interface ServerRailProps {
  * marks unread messages with a pill at the rail's edge and mentions with a red count; its right-click
  * menu marks the server read.
  */
-export function ServerRail({ servers, selectedId, readingChannelId, onNavigate }: ServerRailProps) {
-  const leftId = useRailRefresh(selectedId);
-  // The selected server's channels are followed live by its sidebar; the server just left shows them as
-  // last followed until the list, read again on leaving, answers. The list's marks for every other
-  // server are a snapshot, read again from time to time (useRailRefresh).
-  const selectedUnread = useServerUnread(selectedId, readingChannelId);
-  const leftUnread = useServerUnread(leftId, undefined);
+export function ServerRail({ servers, marks, selectedId, onNavigate }: ServerRailProps) {
   return (
     <nav className="rail" aria-label="Servers">
       <ul className="rail-list">
         {servers.map((ref) => {
           const server = getFragmentData(ServerRailItemFragment, ref);
           const selected = server.id === selectedId;
-          const { hasUnread, mentionCount } = (selected && selectedUnread) || (server.id === leftId && leftUnread) || server;
+          const { hasUnread, mentionCount } = marks.get(server.id) ?? server;
           return (
             <li key={server.id}>
               <ServerContextMenu serverId={server.id} hasUnread={hasUnread}>
