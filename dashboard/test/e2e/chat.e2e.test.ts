@@ -958,6 +958,34 @@ describe('dashboard in the browser', () => {
     await expectPage(messageList(alice.page).getByText('Back online')).toHaveCount(1);
   });
 
+  it('headings, subtext, lists and masked links show as Discord shows them', async () => {
+    await send(
+      bob.page,
+      '# House rules\n- read **one** chapter a week\n  - no skipping ahead\n1. pick a book\n2. meet on [Fridays](https://example.com/calendar)\n-# voted on by everyone',
+    );
+    const message = messageList(alice.page).locator('article', { hasText: 'House rules' });
+    const body = message.locator('.message-body');
+    await expectPage(body.getByRole('heading', { name: 'House rules' })).toBeVisible();
+    const bullets = body.locator('ul.md-list').first();
+    await expectPage(bullets.locator(':scope > li').first()).toContainText('read one chapter a week');
+    await expectPage(bullets.locator(':scope > li').first().locator('strong')).toHaveText('one');
+    await expectPage(bullets.locator('ul.md-list li')).toHaveText('no skipping ahead');
+    await expectPage(body.locator('ol.md-list > li').nth(0)).toHaveText('pick a book');
+    await expectPage(body.locator('ol.md-list > li').nth(1)).toHaveText('meet on Fridays');
+    // The masked link says where it goes on hover, and opens away from the app.
+    const link = body.getByRole('link', { name: 'Fridays' });
+    await expectPage(link).toHaveAttribute('href', 'https://example.com/calendar');
+    await expectPage(link).toHaveAttribute('title', 'https://example.com/calendar');
+    await expectPage(link).toHaveAttribute('target', '_blank');
+    await expectPage(body.locator('.md-subtext')).toHaveText('voted on by everyone');
+    // Read out as lines of text, markers gone.
+    await expectPage(message).toHaveAttribute(
+      'aria-label',
+      /House rules\nread one chapter a week\nno skipping ahead\npick a book\nmeet on Fridays\nvoted on by everyone$/,
+    );
+    await screenshots(alice.page, '05a4-headings-lists');
+  });
+
   it('a send refused by slowmode shows a countdown and keeps the draft', async () => {
     const token = await tokenOf(alice.page);
     await gql(stack.apiUrl, token, 'mutation($c: ID!) { updateChannel(id: $c, input: { slowmodeSeconds: 60 }) { id } }', { c: channelId });

@@ -31,7 +31,8 @@ interface RenderOptions extends Omit<ContentProps, 'nodes'> {
 /**
  * A message's text as parsed by message-markup.ts. Every part is a React element or escaped text, so
  * `<script>` or `<img onerror>` shows as typed; never HTML. Links open in a new tab without access to
- * this page (noopener, noreferrer). Quotes are <blockquote>s with Discord's bar; a spoiler stays a
+ * this page (noopener, noreferrer); a masked one shows its address on hover. Quotes are <blockquote>s with
+ * Discord's bar; headings are h3 to h5, lists <ul> and <ol>; a spoiler stays a
  * dark block until revealed (see Spoiler). A member's mention shows as "@Name" (memberNames); a role's mention shows as "@Name" in the role's colour, by
  * the server's roles (ServerRolesContext); a role not among them as "@deleted-role", greyed. A channel's mention links to
  * the channel, in the same tab: a page of this app.
@@ -59,8 +60,9 @@ function render(node: MarkupNode, key: number, options: RenderOptions, path: str
       );
     case 'link': {
       const href = safeHref(node.href);
+      // A masked link says where it goes on hover.
       return href ? (
-        <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow ugc">
+        <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow ugc" title={node.text === node.href ? undefined : href}>
           {text(node.text)}
         </a>
       ) : (
@@ -140,6 +142,33 @@ function render(node: MarkupNode, key: number, options: RenderOptions, path: str
           {children()}
         </blockquote>
       );
+    case 'heading': {
+      // Under the page's own headings (the server's, the channel's): h3 to h5, sized as Discord's three.
+      const Heading = (['h3', 'h4', 'h5'] as const)[node.level - 1]!;
+      return (
+        <Heading key={key} className={`md-heading md-h${node.level}`}>
+          {children()}
+        </Heading>
+      );
+    }
+    case 'subtext':
+      return (
+        <small key={key} className="md-subtext">
+          {children()}
+        </small>
+      );
+    case 'list':
+      return node.ordered ? (
+        <ol key={key} className="md-list" start={node.start}>
+          {children()}
+        </ol>
+      ) : (
+        <ul key={key} className="md-list">
+          {children()}
+        </ul>
+      );
+    case 'item':
+      return <li key={key}>{children()}</li>;
     case 'spoiler':
       return (
         <Spoiler key={key} id={options.revealKey && `${options.revealKey}#${path}`}>

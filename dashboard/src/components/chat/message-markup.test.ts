@@ -243,6 +243,92 @@ describe('parseMarkup: block quotes and spoilers', () => {
   });
 });
 
+describe('parseMarkup: headings, subtext, lists and links as Discord writes them', () => {
+  const bold = (t: string): MarkupNode => ({ kind: 'bold', children: [text(t)] });
+  const item = (...children: MarkupNode[]): MarkupNode => ({ kind: 'item', children });
+  const bullets = (...children: MarkupNode[]): MarkupNode => ({ kind: 'list', ordered: false, start: 1, children });
+
+  it('reads "# ", "## " and "### " at a line start as headings of the rest of the line, styles inside', () => {
+    expect(parseMarkup('# Rules\n## **Be** kind\n### small\nthen text')).toEqual([
+      { kind: 'heading', level: 1, children: [text('Rules')] },
+      { kind: 'heading', level: 2, children: [bold('Be'), text(' kind')] },
+      { kind: 'heading', level: 3, children: [text('small')] },
+      text('then text'),
+    ]);
+    // No space, four hashes, nothing after, mid-line, escaped, in a quote or a style: as typed.
+    expect(parseMarkup('#general')).toEqual([text('#general')]);
+    expect(parseMarkup('#### four')).toEqual([text('#### four')]);
+    expect(parseMarkup('# ')).toEqual([text('# ')]);
+    expect(parseMarkup('say # this')).toEqual([text('say # this')]);
+    expect(parseMarkup(String.raw`\# not one`)).toEqual([text('# not one')]);
+    expect(parseMarkup('> # quoted')).toEqual([{ kind: 'quote', children: [text('# quoted')] }]);
+  });
+
+  it('reads "-# " at a line start as subtext', () => {
+    expect(parseMarkup('done\n-# edited for *typos*')).toEqual([
+      text('done\n'),
+      { kind: 'subtext', children: [text('edited for '), { kind: 'italic', children: [text('typos')] }] },
+    ]);
+    expect(parseMarkup('-#nope')).toEqual([text('-#nope')]);
+  });
+
+  it('reads a run of "- " or "* " lines as a bullet list, indented lines as a list in the item above', () => {
+    expect(parseMarkup('Bring:\n- tea\n* **cake**\n  - lemon\n  - plum\n- cups\nthanks')).toEqual([
+      text('Bring:\n'),
+      bullets(item(text('tea')), item(bold('cake'), bullets(item(text('lemon')), item(text('plum')))), item(text('cups'))),
+      text('thanks'),
+    ]);
+    // Not at a line start, without the space, or escaped: as typed; "*a*" stays italic.
+    expect(parseMarkup('a - b\n-b\n*a*')).toEqual([text('a - b\n-b\n'), { kind: 'italic', children: [text('a')] }]);
+    expect(parseMarkup(String.raw`\- not one`)).toEqual([text('- not one')]);
+  });
+
+  it('numbers a list from its first number, and starts a new list where the marker kind changes', () => {
+    expect(parseMarkup('3. three\n4. four\n- dash')).toEqual([
+      { kind: 'list', ordered: true, start: 3, children: [item(text('three')), item(text('four'))] },
+      bullets(item(text('dash'))),
+    ]);
+    expect(parseMarkup('2026. was a year')).toEqual([text('2026. was a year')]);
+    expect(parseMarkup(String.raw`1\. not one`)).toEqual([text('1. not one')]);
+  });
+
+  it('nests lists only so deep, and stays fast on a long hostile run', () => {
+    const deep = parseMarkup('- a\n  - b\n    - c\n      - d');
+    const c = bullets(item(text('c')), item(text('d')));
+    expect(deep).toEqual([bullets(item(text('a'), bullets(item(text('b'), c))))]);
+    const run = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i % 7)}- ${i}`).join('\n');
+    expect(plainText(parseMarkup(run)).split('\n')).toHaveLength(1000);
+  });
+
+  it('links `<https://…>` without its brackets, and [text](https://…) as the text, an address-like text as typed', () => {
+    expect(parseMarkup('see <https://example.com/a>')).toEqual([
+      text('see '),
+      { kind: 'link', href: 'https://example.com/a', text: 'https://example.com/a' },
+    ]);
+    expect(parseMarkup('read [the docs](https://example.com/docs).')).toEqual([
+      text('read '),
+      { kind: 'link', href: 'https://example.com/docs', text: 'the docs' },
+      text('.'),
+    ]);
+    // A text that reads as an address would hide where the link goes: the address inside is linked as itself.
+    expect(parseMarkup('[paypal.com](https://evil.example)')).toEqual([
+      text('[paypal.com]('),
+      { kind: 'link', href: 'https://evil.example', text: 'https://evil.example' },
+      text(')'),
+    ]);
+    // Only http(s); a mention in the text stays one (the API counts it).
+    expect(parseMarkup('[x](javascript:alert(1))')).toEqual([text('[x](javascript:alert(1))')]);
+    expect(parseMarkup('[@here](https://example.com)')[1]).toEqual({ kind: 'here' });
+  });
+
+  it('shows headings, subtext and list items as their text on lines of their own', () => {
+    expect(plainText(parseMarkup('# Rules\n- be **kind**\n  - always\n1. one\n-# small\nend'))).toBe(
+      'Rules\nbe kind\nalways\none\nsmall\nend',
+    );
+    expect(mentions(parseMarkup('- hey @alice'), 'alice')).toBe(true);
+  });
+});
+
 describe('mentions', () => {
   it('is true for the reader’s username anywhere but code, in any case', () => {
     expect(mentions(parseMarkup('**hey @ALICE**'), 'alice')).toBe(true);

@@ -1,10 +1,12 @@
 /**
  * The subset of Discord's markdown a message shows: ```code blocks```, `inline code`, **bold**,
  * *italic* or _italic_, __underline__, ~~strikethrough~~, ||spoilers||, block quotes ("> " starts a
- * quoted line, ">>> " quotes the rest of the message), http(s) links, @mentions, @everyone, @here, role
+ * quoted line, ">>> " quotes the rest of the message), headings ("# ", "## ", "### "), subtext ("-# "),
+ * lists ("- " or "* " bullets, "1. " numbered, nested by indenting), http(s) links (bare, in `<>`, or
+ * masked: `[text](https://…)`), @mentions, @everyone, @here, role
  * mentions (`<@&roleId>`, Discord's form, which the composer writes for a picked role) and backslash escapes (\> at a line's start is no quote, \| no spoiler). Parsed into nodes that React
  * renders as elements, so nothing typed ever becomes HTML. What does not close (`**open`) stays as
- * typed. Quotes are of the message itself: not inside a style or another quote, as in Discord.
+ * typed. Quotes, headings, subtext and lists are of the message itself: not inside a style or a quote.
  */
 import type { MemberNames } from './mentioned-members';
 
@@ -26,14 +28,23 @@ export type MarkupNode =
   | { kind: 'user'; userId: string }
   | { kind: 'bold' | 'italic' | 'underline' | 'strike' | 'spoiler'; children: MarkupNode[] }
   /** Quoted lines, without their markers; a block (shown on lines of its own). */
-  | { kind: 'quote'; children: MarkupNode[] };
+  | { kind: 'quote'; children: MarkupNode[] }
+  /** A line after "# ", "## " or "### ": a heading, largest first (a block). */
+  | { kind: 'heading'; level: 1 | 2 | 3; children: MarkupNode[] }
+  /** A line after "-# ": small, muted text (a block). */
+  | { kind: 'subtext'; children: MarkupNode[] }
+  /** Lines of bullets ("- ", "* ") or numbers ("1. ", counted from the first); a block. Its children are items. */
+  | { kind: 'list'; ordered: boolean; start: number; children: MarkupNode[] }
+  /** One line of a list: its text, then the list of the lines indented under it, if any. */
+  | { kind: 'item'; children: MarkupNode[] };
 
-type Styled = Exclude<Extract<MarkupNode, { children: MarkupNode[] }>['kind'], 'quote'>;
+type Styled = 'bold' | 'italic' | 'underline' | 'strike' | 'spoiler';
 
 interface Rule {
   /** Sticky (`y`): tried at one position. */
   pattern: RegExp;
-  node: (match: RegExpExecArray, depth: number) => MarkupNode;
+  /** Several nodes for a run of lists; null: no match here after all. */
+  node: (match: RegExpExecArray, depth: number) => MarkupNode | MarkupNode[] | null;
   /** A style, whose content is parsed again (up to MAX_DEPTH). */
   nests?: true;
   /** Only where a line of the message itself starts: not in a style, nor in a quote. */
@@ -54,6 +65,12 @@ const CHANNEL_SOURCE = String.raw`<#(\d{1,20})>`;
 const USER_SOURCE = String.raw`<@!?(\d{1,20})>`;
 /** Styles nest this deep at most; deeper markers stay as typed (a bound on work per message). */
 const MAX_DEPTH = 4;
+/** Lists nest this deep at most; a line indented further is an item of the deepest one. */
+const MAX_LIST_DEPTH = 3;
+/** One line of a list: its indent, its marker ("-", "*" or "12."), its text. */
+const LIST_LINE = /^( *)([-*]|\d{1,3}\.) (.*)$/;
+/** A masked link's text that reads as an address stays as typed, so no link shows one place and goes to another. */
+const LOOKS_LIKE_ADDRESS = /:\/\/|[a-z0-9-]\.[a-z]{2,}/i;
 
 const style = (pattern: RegExp, kind: Styled, inner?: Styled): Rule => ({
   pattern,
@@ -64,11 +81,58 @@ const style = (pattern: RegExp, kind: Styled, inner?: Styled): Rule => ({
   },
 });
 
-/** A quote's content, parsed as the message's own text is (no style level used up), but quoting nothing further. */
-const quote = (content: string): MarkupNode => ({ kind: 'quote', children: parse(content, 0, false) });
+/** A block's line(s), parsed as the message's own text is (no style level used up), but with no block inside. */
+const inline = (content: string): MarkupNode[] => parse(content, 0, false);
+
+const quote = (content: string): MarkupNode => ({ kind: 'quote', children: inline(content) });
+
+/** A run of list lines as lists: a change of marker kind starts a new one, a deeper indent one inside the last item. */
+function lists(run: string): MarkupNode[] {
+  const lines = run
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => {
+      const [, indent, marker, content] = LIST_LINE.exec(line)!;
+      return { indent: indent!.length, ordered: marker!.endsWith('.'), number: parseInt(marker!, 10), content: content! };
+    });
+  const found: MarkupNode[] = [];
+  let at = 0;
+  // One list from lines[at], at its first line's indent; returns it and moves `at` past it.
+  const list = (depth: number): MarkupNode => {
+    const { indent, ordered, number } = lines[at]!;
+    const items: { kind: 'item'; children: MarkupNode[] }[] = [];
+    while (at < lines.length && lines[at]!.indent >= indent) {
+      const line = lines[at]!;
+      if (line.indent > indent && items.length > 0 && depth < MAX_LIST_DEPTH) items.at(-1)!.children.push(list(depth + 1));
+      else if (line.ordered !== ordered) break;
+      else {
+        items.push({ kind: 'item', children: inline(line.content) });
+        at += 1;
+      }
+    }
+    return { kind: 'list', ordered, start: ordered ? number : 1, children: items };
+  };
+  while (at < lines.length) found.push(list(1));
+  return found;
+}
+
+const heading = (hashes: number, content: string): MarkupNode => ({
+  kind: 'heading',
+  level: hashes as 1 | 2 | 3,
+  children: inline(content.trim()),
+});
+
+/** No link where its text reads as an address: the "[", and the address inside, are read on as they are. */
+function maskedLink(match: RegExpExecArray): MarkupNode | null {
+  const [, label, href] = match as unknown as [string, string, string];
+  return LOOKS_LIKE_ADDRESS.test(label) ? null : { kind: 'link', href, text: label };
+}
 
 // Earlier rules win where two start at the same place: code before styles, ** before *, __ before _.
 const RULES: Rule[] = [
+  { pattern: /(#{1,3}) (?=[^\n]*\S)([^\n]+)\n?/y, lineStart: true, node: (m) => heading(m[1]!.length, m[2]!) },
+  { pattern: /-# (?=[^\n]*\S)([^\n]+)\n?/y, lineStart: true, node: (m) => ({ kind: 'subtext', children: inline(m[1]!.trim()) }) },
+  { pattern: /(?:[-*]|\d{1,3}\.) [^\n]*(?:\n *(?:[-*]|\d{1,3}\.) [^\n]*)*\n?/y, lineStart: true, node: (m) => lists(m[0]) },
   // ">>> " quotes everything after it; "> " lines one by one, a run of them one quote, which takes
   // its line break along (the quote is a block of its own).
   { pattern: />>> ([\s\S]*)/y, lineStart: true, node: (m) => quote(m[1]!) },
@@ -89,8 +153,12 @@ const RULES: Rule[] = [
     node: (m) => ({ kind: 'codeblock', language: m[1]?.toLowerCase() ?? null, text: m[2]! }),
   },
   { pattern: /`([^`]+)`/y, node: (m) => ({ kind: 'code', text: m[1]! }) },
-  { pattern: /\\([\\*_~`@|>])/y, node: (m) => ({ kind: 'text', text: m[1]! }) },
+  { pattern: /\\([\\*_~`@|>#\-.[\]])/y, node: (m) => ({ kind: 'text', text: m[1]! }) },
   { pattern: new RegExp(URL_SOURCE, 'iy'), node: (m) => ({ kind: 'link', href: m[0], text: m[0] }) },
+  // Discord's `<https://…>` (a link it shows no preview of) and masked `[text](https://…)`.
+  { pattern: /<(https?:\/\/[^\s<>]+)>/iy, node: (m) => ({ kind: 'link', href: m[1]!, text: m[1]! }) },
+  // No "@" or "<" in the text: a mention there stays one, as the API counts it.
+  { pattern: /\[([^[\]\n@<]{1,256})\]\((https?:\/\/[^\s()<>]+)\)/iy, node: maskedLink },
   { pattern: new RegExp(GROUP_SOURCE, 'y'), node: (m) => ({ kind: m[1] as 'everyone' | 'here' }) },
   { pattern: new RegExp(ROLE_SOURCE, 'y'), node: (m) => ({ kind: 'role', roleId: m[1]! }) },
   { pattern: new RegExp(USER_SOURCE, 'y'), node: (m) => ({ kind: 'user', userId: m[1]! }) },
@@ -106,7 +174,7 @@ const RULES: Rule[] = [
   style(/(?<!\w)_(?![\s_])([\s\S]*?[^\s\\])_(?!\w)/y, 'italic'),
 ];
 /** Where a rule may start: a character any rule begins with. Plain text in between is taken whole. */
-const MAY_START = /[`\\hH@<*_~|>]/g;
+const MAY_START = /[`\\hH@<*_~|>#\-\d[]/g;
 
 export function parseMarkup(text: string): MarkupNode[] {
   return parse(text, 0);
@@ -134,10 +202,10 @@ function parse(text: string, depth: number, quotes = depth === 0): MarkupNode[] 
       continue;
     }
     const [node, length] = found;
-    if (node.kind === 'text') plain += node.text;
+    if (!Array.isArray(node) && node.kind === 'text') plain += node.text;
     else {
       flush();
-      nodes.push(node);
+      nodes.push(...[node].flat());
     }
     at += length;
   }
@@ -146,14 +214,15 @@ function parse(text: string, depth: number, quotes = depth === 0): MarkupNode[] 
   return nodes;
 }
 
-function matchAt(text: string, at: number, depth: number, quotes: boolean): [MarkupNode, number] | null {
+function matchAt(text: string, at: number, depth: number, quotes: boolean): [MarkupNode | MarkupNode[], number] | null {
   const lineStart = quotes && (at === 0 || text[at - 1] === '\n');
   for (const rule of RULES) {
     if (rule.nests && depth >= MAX_DEPTH) continue;
     if (rule.lineStart && !lineStart) continue;
     rule.pattern.lastIndex = at;
     const match = rule.pattern.exec(text);
-    if (match) return [rule.node(match, depth), match[0].length];
+    const node = match && rule.node(match, depth);
+    if (node) return [node, match[0].length];
   }
   return null;
 }
@@ -225,7 +294,8 @@ export const SPOILER_PLAIN_TEXT = '[spoiler]';
 /**
  * The text without its markers (a member's mention as "@Name" by `memberNames`, else "@username"
  * as typed, "<@id>" as "@unknown-user", or "@member" without `memberNames`; a channel's as "#name"
- * by `channelName`, else "#deleted-channel"; a role's as "@RoleName" by `roleName`, else "@deleted-role"; a quote as its text on lines of its own, a spoiler as SPOILER_PLAIN_TEXT so a
+ * by `channelName`, else "#deleted-channel"; a role's as "@RoleName" by `roleName`, else "@deleted-role"; a quote, heading or
+ * subtext as its text on lines of its own, a list as a line per item, a spoiler as SPOILER_PLAIN_TEXT so a
  * preview never gives it away): for one-line previews and labels.
  */
 export function plainText(
@@ -234,12 +304,18 @@ export function plainText(
   memberNames?: MemberNames,
   channelName: RoleNameOf = () => undefined,
 ): string {
+  const inner = (children: readonly MarkupNode[]) => plainText(children, roleName, memberNames, channelName);
   return nodes
     .map((node, i) => {
       if (node.kind === 'spoiler') return SPOILER_PLAIN_TEXT;
-      // The quote took its line break along: what follows it starts a line again.
-      if (node.kind === 'quote') return plainText(node.children, roleName, memberNames, channelName) + (i < nodes.length - 1 ? '\n' : '');
-      if ('children' in node) return plainText(node.children, roleName, memberNames, channelName);
+      // A block took its line break along: what follows it starts a line again.
+      const lineBreak = i < nodes.length - 1 ? '\n' : '';
+      if (node.kind === 'quote' || node.kind === 'heading' || node.kind === 'subtext') return inner(node.children) + lineBreak;
+      if (node.kind === 'list') return node.children.map((item) => inner([item])).join('\n') + lineBreak;
+      // An item's own list goes on the lines under it.
+      if (node.kind === 'item')
+        return node.children.map((child) => (child.kind === 'list' ? `\n${inner([child])}` : inner([child]))).join('');
+      if ('children' in node) return inner(node.children);
       if (node.kind === 'mention') return `@${memberNames?.byUsername.get(node.username)?.name ?? node.username}`;
       // Without the message's members (a quoted message's text): who it was is not known here.
       if (node.kind === 'user') return `@${memberNames ? (memberNames.byId.get(node.userId)?.name ?? UNKNOWN_USER) : 'member'}`;
