@@ -8,8 +8,8 @@ const AUDIT_CHANNEL = 'audit_log';
 const OUT_OF_ORDER_MS = 10_000;
 /** Ids delivered lately per server, so an entry found again after a reconnect is not delivered twice. */
 const RECENT_IDS = 1000;
-/** Most entries one server's gap can bring after a reconnect. */
-const GAP_LIMIT = 1000;
+/** Most entries one server's gap can bring: after the feed's reconnect, or a subscriber's `since`. */
+export const AUDIT_GAP_LIMIT = 1000;
 
 type Listener = (entry: AuditLogEntryView) => void;
 
@@ -72,7 +72,7 @@ export class AuditFeed {
 
   private async fillGaps(): Promise<void> {
     for (const [serverId, feed] of this.feeds) {
-      const missed = await this.audit.after(serverId, feed.since, GAP_LIMIT).catch(() => []);
+      const missed = await this.audit.after(serverId, feed.since, AUDIT_GAP_LIMIT).catch(() => []);
       for (const entry of missed) feed.deliver(entry);
     }
   }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphqlContext } from '../../graphql/context.js';
-import { auditEntrySource } from './audit-entry.source.js';
+import { AUDIT_SINCE_DESCRIPTION, auditEntrySource } from './audit-entry.source.js';
 import { AuditLogEntryObject } from './audit.resolver.js';
 import type { AuditLogEntryView } from './audit.service.js';
 
@@ -16,12 +16,17 @@ export class AuditLiveResolver {
         viewer!,
         args.serverId as string,
         'MANAGE_SERVER',
-        () => true,
+        undefined,
         async (entry) => entry,
+        (args.since as string | null | undefined) ?? null,
       );
     },
   })
-  auditLogAdded(@Root() entry: AuditLogEntryView, @Arg('serverId', () => ID) _serverId: string): AuditLogEntryView {
+  auditLogAdded(
+    @Root() entry: AuditLogEntryView,
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('since', () => ID, { nullable: true, description: AUDIT_SINCE_DESCRIPTION }) _since: string | null,
+  ): AuditLogEntryView {
     return entry;
   }
 }

@@ -64,11 +64,15 @@ export class AuditService {
     return entries.map(viewOf);
   }
 
-  /** Oldest first: the server's entries with an id above `afterId`, at most `limit`. */
-  async after(serverId: string, afterId: string, limit: number): Promise<AuditLogEntryView[]> {
+  /** Oldest first: the server's entries with an id above `afterId` (of `actions` only, if given), at most `limit`. */
+  async after(serverId: string, afterId: string, limit: number, actions?: readonly string[]): Promise<AuditLogEntryView[]> {
     const entries = await this.orm.em
       .fork()
-      .find(AuditLogEntry, { server: serverId, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit });
+      .find(
+        AuditLogEntry,
+        { server: serverId, id: { $gt: afterId }, ...(actions ? { action: { $in: [...actions] } } : {}) },
+        { orderBy: { id: 'asc' }, limit },
+      );
     return entries.map(viewOf);
   }
 

@@ -5,10 +5,10 @@ import type { GraphqlContext } from '../../graphql/context.js';
 import { isSnowflake } from '../../kernel/ids/snowflake.js';
 import { parseInput } from '../../kernel/validation/parse-input.js';
 import type { Services } from '../../services.js';
-import { auditEntrySource } from '../audit/audit-entry.source.js';
+import { AUDIT_SINCE_DESCRIPTION, auditEntrySource } from '../audit/audit-entry.source.js';
 import type { ModerationItemView } from './moderation-item.js';
 import { ModerationItemObject } from './moderation-item.object.js';
-import { isModeration } from './moderation-queue.service.js';
+import { MODERATION_ACTIONS } from './moderation-queue.service.js';
 
 const pageSchema = z.object({
   before: z.string().refine(isSnowflake, 'must be an entry id').nullish(),
@@ -37,13 +37,26 @@ export class ModerationQueueResolver {
     subscribe: ({ args, context }) => {
       const { services, viewer } = context as GraphqlContext;
       const serverId = args.serverId as string;
-      return auditEntrySource(services, viewer!, serverId, 'MODERATE_MEMBERS', isModeration, async (entry) => {
-        const [item] = await services.moderationQueue.withUndo(serverId, [entry]);
-        return item!;
-      });
+      const since = (args.since as string | null | undefined) ?? null;
+      return auditEntrySource(
+        services,
+        viewer!,
+        serverId,
+        'MODERATE_MEMBERS',
+        MODERATION_ACTIONS,
+        async (entry) => {
+          const [item] = await services.moderationQueue.withUndo(serverId, [entry]);
+          return item!;
+        },
+        since,
+      );
     },
   })
-  moderationQueueAdded(@Root() item: ModerationItemView, @Arg('serverId', () => ID) _serverId: string): ModerationItemView {
+  moderationQueueAdded(
+    @Root() item: ModerationItemView,
+    @Arg('serverId', () => ID) _serverId: string,
+    @Arg('since', () => ID, { nullable: true, description: AUDIT_SINCE_DESCRIPTION }) _since: string | null,
+  ): ModerationItemView {
     return item;
   }
 

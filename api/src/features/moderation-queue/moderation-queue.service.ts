@@ -18,8 +18,6 @@ export const MODERATION_ACTIONS: readonly string[] = [
   AuditAction.VoiceMove,
 ];
 
-export const isModeration = (entry: AuditLogEntryView): boolean => MODERATION_ACTIONS.includes(entry.action);
-
 /** The moderation queue: audit entries of moderation actions, each with the undo that still applies. */
 export class ModerationQueueService {
   constructor(

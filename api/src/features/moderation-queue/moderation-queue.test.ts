@@ -129,6 +129,57 @@ describe('moderation queue', () => {
     audit.stop();
   });
 
+  it('since: the entries committed after it come first, oldest first, then the live ones, each once', async () => {
+    const s = world.server.id;
+    const createRole = (n: string) =>
+      owner.client.ok('mutation($s: ID!, $n: String!) { createRole(serverId: $s, input: { name: $n }) { id } }', { s, n });
+    await createRole('Since A');
+    const [read] = (await owner.client.ok('query($s: ID!) { auditLog(serverId: $s, limit: 1) { id } }', { s })).auditLog as {
+      id: string;
+    }[];
+    // Committed after the log was read, before the subscription: the gap `since` closes.
+    await createRole('Since B');
+    await world.moderator.client.ok(TIMEOUT, { s, u: world.plain.id, n: 60, r: 'in the gap' });
+    const audit = subscribe<{ auditLogAdded: { id: string; target: { name: string } } }>(
+      socket(owner),
+      'subscription($s: ID!, $since: ID) { auditLogAdded(serverId: $s, since: $since) { id target { name } } }',
+      { s, since: read!.id },
+    );
+    const items = subscribe<{ moderationQueueAdded: Item }>(
+      socket(world.moderator),
+      `subscription($s: ID!, $since: ID) { moderationQueueAdded(serverId: $s, since: $since) { ${ITEM} } }`,
+      { s, since: read!.id },
+    );
+    await audit.waitFor(2);
+    await createRole('Since C');
+    const entries = await audit.waitFor(3);
+    await settle();
+    expect(audit.events.map((e) => e.auditLogAdded.target.name)).toEqual(['Since B', world.plain.username, 'Since C']);
+    expect(new Set(entries.map((e) => e.auditLogAdded.id)).size).toBe(3);
+    // The queue replays only what is moderation: the timeout, with the undo that still applies.
+    const [timeout] = await items.waitFor(1);
+    expect(timeout!.moderationQueueAdded).toMatchObject({
+      undo: 'REMOVE_TIMEOUT',
+      entry: { action: 'MEMBER_TIMEOUT', reason: 'in the gap' },
+    });
+    expect(items.events).toHaveLength(1);
+    audit.stop();
+    items.stop();
+    await world.moderator.client.ok(TIMEOUT, { s, u: world.plain.id, n: 0 });
+  });
+
+  it('refuses a since that is no entry id, on both subscriptions', async () => {
+    for (const [user, query] of [
+      [owner, 'subscription($s: ID!) { auditLogAdded(serverId: $s, since: "yesterday") { id } }'],
+      [world.moderator, 'subscription($s: ID!) { moderationQueueAdded(serverId: $s, since: "-1") { undo } }'],
+    ] as const) {
+      const refused = subscribe(socket(user), query, { s: world.server.id });
+      await refused.waitForEnd();
+      const [error] = refused.errors.flat() as { extensions: { code: string; field: string } }[];
+      expect(error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
+    }
+  });
+
   it('refuses members without MODERATE_MEMBERS, on the query and the subscription', async () => {
     expectForbidden(await world.plain.client.errorOf(QUEUE, { s: world.server.id }), 'MODERATE_MEMBERS');
     const refused = subscribe(socket(world.plain), ADDED, { s: world.server.id });
