@@ -47,8 +47,8 @@ type Documents = {
     "\n  fragment AuditEntryFields on AuditLogEntry {\n    id\n    action\n    actor {\n      id\n      displayName\n      isBot\n    }\n    target {\n      kind\n      id\n      name\n    }\n    mentions {\n      kind\n      id\n      name\n    }\n    reason\n    changes\n    createdAt\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  fragment ModerationItemFields on ModerationItem {\n    undo\n    entry {\n      id\n      targetId\n      ...AuditEntryFields\n    }\n  }\n": typeof types.ModerationItemFieldsFragmentDoc,
     "\n  query AdminModerationQueue($serverId: ID!) {\n    moderationQueue(serverId: $serverId, limit: 50) {\n      ...ModerationItemFields\n    }\n  }\n": typeof types.AdminModerationQueueDocument,
-    "\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n": typeof types.AdminModerationQueueAddedDocument,
-    "\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n": typeof types.AdminAuditLogAddedDocument,
+    "\n  subscription AdminModerationQueueAdded($serverId: ID!, $since: ID) {\n    moderationQueueAdded(serverId: $serverId, since: $since) {\n      ...ModerationItemFields\n    }\n  }\n": typeof types.AdminModerationQueueAddedDocument,
+    "\n  subscription AdminAuditLogAdded($serverId: ID!, $since: ID) {\n    auditLogAdded(serverId: $serverId, since: $since) {\n      id\n    }\n  }\n": typeof types.AdminAuditLogAddedDocument,
     "\n  mutation AdminUnban($serverId: ID!, $userId: ID!) {\n    unbanMember(serverId: $serverId, userId: $userId)\n  }\n": typeof types.AdminUnbanDocument,
     "\n  query AdminBans($serverId: ID!) {\n    bans(serverId: $serverId) {\n      reason\n      createdAt\n      user {\n        id\n        displayName\n        username\n      }\n      bannedBy {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AdminBansDocument,
     "\n  query AdminInvites($serverId: ID!) {\n    invites(serverId: $serverId) {\n      code\n      uses\n      maxUses\n      expiresAt\n      creator {\n        id\n        username\n        displayName\n      }\n    }\n  }\n": typeof types.AdminInvitesDocument,
@@ -166,8 +166,8 @@ const documents: Documents = {
     "\n  fragment AuditEntryFields on AuditLogEntry {\n    id\n    action\n    actor {\n      id\n      displayName\n      isBot\n    }\n    target {\n      kind\n      id\n      name\n    }\n    mentions {\n      kind\n      id\n      name\n    }\n    reason\n    changes\n    createdAt\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  fragment ModerationItemFields on ModerationItem {\n    undo\n    entry {\n      id\n      targetId\n      ...AuditEntryFields\n    }\n  }\n": types.ModerationItemFieldsFragmentDoc,
     "\n  query AdminModerationQueue($serverId: ID!) {\n    moderationQueue(serverId: $serverId, limit: 50) {\n      ...ModerationItemFields\n    }\n  }\n": types.AdminModerationQueueDocument,
-    "\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n": types.AdminModerationQueueAddedDocument,
-    "\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n": types.AdminAuditLogAddedDocument,
+    "\n  subscription AdminModerationQueueAdded($serverId: ID!, $since: ID) {\n    moderationQueueAdded(serverId: $serverId, since: $since) {\n      ...ModerationItemFields\n    }\n  }\n": types.AdminModerationQueueAddedDocument,
+    "\n  subscription AdminAuditLogAdded($serverId: ID!, $since: ID) {\n    auditLogAdded(serverId: $serverId, since: $since) {\n      id\n    }\n  }\n": types.AdminAuditLogAddedDocument,
     "\n  mutation AdminUnban($serverId: ID!, $userId: ID!) {\n    unbanMember(serverId: $serverId, userId: $userId)\n  }\n": types.AdminUnbanDocument,
     "\n  query AdminBans($serverId: ID!) {\n    bans(serverId: $serverId) {\n      reason\n      createdAt\n      user {\n        id\n        displayName\n        username\n      }\n      bannedBy {\n        id\n        displayName\n      }\n    }\n  }\n": types.AdminBansDocument,
     "\n  query AdminInvites($serverId: ID!) {\n    invites(serverId: $serverId) {\n      code\n      uses\n      maxUses\n      expiresAt\n      creator {\n        id\n        username\n        displayName\n      }\n    }\n  }\n": types.AdminInvitesDocument,
@@ -401,11 +401,11 @@ export function graphql(source: "\n  query AdminModerationQueue($serverId: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n"): (typeof documents)["\n  subscription AdminModerationQueueAdded($serverId: ID!) {\n    moderationQueueAdded(serverId: $serverId) {\n      ...ModerationItemFields\n    }\n  }\n"];
+export function graphql(source: "\n  subscription AdminModerationQueueAdded($serverId: ID!, $since: ID) {\n    moderationQueueAdded(serverId: $serverId, since: $since) {\n      ...ModerationItemFields\n    }\n  }\n"): (typeof documents)["\n  subscription AdminModerationQueueAdded($serverId: ID!, $since: ID) {\n    moderationQueueAdded(serverId: $serverId, since: $since) {\n      ...ModerationItemFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAuditLogAdded($serverId: ID!) {\n    auditLogAdded(serverId: $serverId) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  subscription AdminAuditLogAdded($serverId: ID!, $since: ID) {\n    auditLogAdded(serverId: $serverId, since: $since) {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAuditLogAdded($serverId: ID!, $since: ID) {\n    auditLogAdded(serverId: $serverId, since: $since) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -336,16 +336,16 @@ export const ModerationQueueQuery = graphql(`
 `);
 
 export const ModerationQueueAddedSubscription = graphql(`
-  subscription AdminModerationQueueAdded($serverId: ID!) {
-    moderationQueueAdded(serverId: $serverId) {
+  subscription AdminModerationQueueAdded($serverId: ID!, $since: ID) {
+    moderationQueueAdded(serverId: $serverId, since: $since) {
       ...ModerationItemFields
     }
   }
 `);
 
 export const AuditLogAddedSubscription = graphql(`
-  subscription AdminAuditLogAdded($serverId: ID!) {
-    auditLogAdded(serverId: $serverId) {
+  subscription AdminAuditLogAdded($serverId: ID!, $since: ID) {
+    auditLogAdded(serverId: $serverId, since: $since) {
       id
     }
   }

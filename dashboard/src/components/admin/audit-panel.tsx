@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useReadAgain } from '@/hooks/use-read-again';
-import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import { AuditLogAddedSubscription, AuditLogQuery } from './admin.operations';
 import { AuditEntry } from './audit-entry';
 import { AUDIT_ACTIONS } from './audit-text';
 import { MemberPicker } from './member-picker';
+import { useAuditReload } from './use-audit-reload';
 
 /** Every audit entry, newest first, filtered and paged by the API; new entries arrive live (auditLogAdded). */
 export function AuditPanel({ serverId }: { serverId: string }) {
@@ -28,11 +28,14 @@ export function AuditPanel({ serverId }: { serverId: string }) {
     requestPolicy: 'cache-and-network',
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  useResumableSubscription({
+  const newestPage = before.length === 0 && !action && !actor;
+  useAuditReload({
     document: AuditLogAddedSubscription,
-    variables: () => ({ serverId }),
-    key: before.length === 0 ? serverId : undefined,
-    onData: reload,
+    serverId,
+    newestRead: newestPage && data ? (data.auditLog[0]?.id ?? null) : undefined,
+    live: before.length === 0,
+    idOf: (added) => added.auditLogAdded.id,
+    reload,
   });
   // The page shown (and its filters) is read again, not the first one.
   useReadAgain(serverId, reload);

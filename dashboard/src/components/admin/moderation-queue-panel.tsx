@@ -5,7 +5,6 @@ import { Alert } from '@/components/ui/alert';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { getFragmentData } from '@/gql';
 import { useReadAgain } from '@/hooks/use-read-again';
-import { useResumableSubscription } from '@/hooks/use-resumable-subscription';
 import { apiErrorOf } from '@/lib/api-errors';
 import {
   AuditEntryFragment,
@@ -17,6 +16,7 @@ import {
 } from './admin.operations';
 import { AuditEntry } from './audit-entry';
 import { targetText } from './audit-text';
+import { useAuditReload } from './use-audit-reload';
 
 /**
  * What needs a moderator's eye, newest first, live: every moderation action by a moderator, a bot or
@@ -30,7 +30,15 @@ export function ModerationQueuePanel({ serverId }: { serverId: string }) {
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   // A new action may also change what older ones can undo (a lifted timeout): reload the list.
-  useResumableSubscription({ document: ModerationQueueAddedSubscription, variables: () => ({ serverId }), key: serverId, onData: reload });
+  const newest = data?.moderationQueue[0];
+  useAuditReload({
+    document: ModerationQueueAddedSubscription,
+    serverId,
+    newestRead: data ? (newest ? getFragmentData(ModerationItemFragment, newest).entry.id : null) : undefined,
+    live: true,
+    idOf: (added) => getFragmentData(ModerationItemFragment, added.moderationQueueAdded).entry.id,
+    reload,
+  });
   useReadAgain(serverId, reload);
   const [undoTimeoutState, undoTimeout] = useMutation(TimeoutMemberMutation);
   const [unbanState, unban] = useMutation(UnbanMutation);
