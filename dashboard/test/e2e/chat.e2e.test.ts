@@ -986,6 +986,20 @@ describe('dashboard in the browser', () => {
     await screenshots(alice.page, '05a4-headings-lists');
   });
 
+  it('the composer’s emoji button puts an emoji at the caret and gives the caret back', async () => {
+    await composer(alice.page).fill('Party time');
+    await composer(alice.page).press('End');
+    await alice.page.getByRole('button', { name: 'Insert emoji' }).click();
+    await expectPage(alice.page.getByRole('dialog', { name: 'Pick an emoji' })).toBeVisible();
+    await screenshots(alice.page, '05a5-composer-emoji');
+    await alice.page.getByRole('dialog', { name: 'Pick an emoji' }).getByRole('button', { name: '🎉' }).click();
+    await expectPage(composer(alice.page)).toHaveValue('Party time🎉');
+    // The caret is back in the box, after the emoji: typing goes on from there.
+    await alice.page.keyboard.type('!');
+    await alice.page.keyboard.press('Enter');
+    await expectPage(messageList(bob.page).getByText('Party time🎉!', { exact: true })).toBeVisible();
+  });
+
   it('a send refused by slowmode shows a countdown and keeps the draft', async () => {
     const token = await tokenOf(alice.page);
     await gql(stack.apiUrl, token, 'mutation($c: ID!) { updateChannel(id: $c, input: { slowmodeSeconds: 60 }) { id } }', { c: channelId });

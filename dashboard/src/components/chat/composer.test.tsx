@@ -162,3 +162,28 @@ describe('composer mention suggestions', () => {
     expect(sendMessage.mock.calls.map((call) => call[1])).toEqual(['<@&11>', '<@&11>']);
   });
 });
+
+describe('composer emoji button', () => {
+  afterEach(() => {
+    cleanup();
+    window.sessionStorage.clear();
+  });
+
+  it('puts the picked emoji where the caret was, over a selection, and gives the caret back after it', async () => {
+    const { input, type } = renderComposer(false);
+    type('see you there');
+    input.setSelectionRange(8, 8);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert emoji' }));
+    fireEvent.click(await screen.findByRole('button', { name: '🎉' }));
+    expect(input.value).toBe('see you 🎉there');
+    await waitFor(() => expect(document.activeElement).toBe(input));
+    expect(input.selectionStart).toBe(8 + '🎉'.length);
+    expect(screen.queryByRole('dialog', { name: 'Pick an emoji' })).toBeNull();
+
+    // A selection is replaced, as typing would replace it.
+    input.setSelectionRange(8, 10);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert emoji' }));
+    fireEvent.click(await screen.findByRole('button', { name: '👋' }));
+    expect(input.value).toBe('see you 👋there');
+  });
+});

@@ -16,6 +16,7 @@ import { useMutation } from 'urql';
 import type { ApiError } from '@/lib/api-errors';
 import { StartTypingMutation } from './chat.operations';
 import { formatDateTime } from './chat-time';
+import { EmojiPicker } from './emoji-picker';
 import type { ChatMessageData } from './message-item';
 import { completeMention, mentionAt, offersGroup, writeRoleMentions, type GroupMention, type PickedRole } from './mention-token';
 import { mentionableRoles, roleColourStyle, useServerRoles } from './server-roles';
@@ -119,6 +120,25 @@ export function Composer(props: ComposerProps) {
     }
   }
 
+  /** An emoji from the picker goes where the caret was (over the selection), and the caret after it. */
+  const caretAfterEmoji = useRef<number>(undefined);
+  function insertEmoji(emoji: string) {
+    const start = input.current?.selectionStart ?? draft.length;
+    const end = input.current?.selectionEnd ?? start;
+    onChange(draft.slice(0, start) + emoji + draft.slice(end));
+    caretAfterEmoji.current = start + emoji.length;
+  }
+  function returnToCaret(event: Event) {
+    const field = input.current;
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+    const caret = caretAfterEmoji.current ?? field.selectionStart;
+    caretAfterEmoji.current = undefined;
+    field.setSelectionRange(caret, caret);
+    mentions.setCaret(caret);
+  }
+
   function onChange(value: string) {
     setDraft(value);
     if (value.trim() && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
@@ -186,6 +206,7 @@ export function Composer(props: ComposerProps) {
           aria-invalid={tooLong || undefined}
           aria-describedby={`composer-status-${props.channelId}`}
         />
+        <EmojiPicker purpose="insert" onPick={insertEmoji} onCloseAutoFocus={returnToCaret} />
         <button type="submit" className="button primary send-button" disabled={!draft.trim() || tooLong || waiting}>
           Send
         </button>

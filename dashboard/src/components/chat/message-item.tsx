@@ -13,7 +13,7 @@ import type { ReactionState } from './message-log';
 import { ReactionChips } from './message-reactions';
 import { PinIcon } from './pin-icon';
 import { memberNamesOf } from './mentioned-members';
-import { ReactionPicker } from './reaction-picker';
+import { EmojiPicker } from './emoji-picker';
 import { ReactionsIcon } from './reactions-dialog';
 import { channelNameOf, roleNameOf, useServerRoles } from './server-roles';
 
@@ -183,7 +183,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
       <ReactionChips messageId={message.id} reactions={message.reactions} canReact={props.canReact} onToggle={props.onReact} />
       {!props.editing && (props.canReact || showReactions || props.canPin || props.canReply || props.canEdit || props.canDelete) && (
         <div className="message-actions" role="group" aria-label="Message actions">
-          {props.canReact && <ReactionPicker onPick={(emoji) => props.onReact(message.id, emoji, true)} />}
+          {props.canReact && <EmojiPicker purpose="reaction" onPick={(emoji) => props.onReact(message.id, emoji, true)} />}
           {showReactions && (
             <button
               type="button"

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReactionChips, reactionRefusal, whoReacted } from './message-reactions';
-import { PICKER_EMOJI, ReactionPicker } from './reaction-picker';
+import { EmojiPicker, PICKER_EMOJI } from './emoji-picker';
 
 const REACTIONS = [
   { emoji: '👍', count: 2, me: true },
@@ -85,7 +85,7 @@ describe('reaction picker', () => {
 
   it('opens from the Add reaction button, picks with a click and closes', async () => {
     const onPick = vi.fn();
-    render(<ReactionPicker onPick={onPick} />);
+    render(<EmojiPicker purpose="reaction" onPick={onPick} />);
     const picker = await open();
     await act(async () => fireEvent.click(within(picker).getByRole('button', { name: '❤️' })));
     expect(onPick).toHaveBeenCalledWith('❤️');
@@ -94,7 +94,7 @@ describe('reaction picker', () => {
 
   it('is one tab stop moved with the arrow keys; Escape closes it without a pick', async () => {
     const onPick = vi.fn();
-    render(<ReactionPicker onPick={onPick} />);
+    render(<EmojiPicker purpose="reaction" onPick={onPick} />);
     const picker = await open();
     const grid = within(picker).getByRole('group', { name: 'Emoji' });
     const tabbable = () =>

@@ -38,12 +38,26 @@ export const PICKER_EMOJI: ReadonlyArray<{ emoji: string; name: string }> = [
 /** Emoji per row; the arrow keys move by one, or by a row. */
 const COLUMNS = 6;
 
+/** What the picker is for: a message's "Add reaction" action, or the composer's "Insert emoji" button. */
+const PURPOSES = {
+  reaction: { label: 'Add reaction', picker: 'Pick a reaction', side: 'bottom' },
+  insert: { label: 'Insert emoji', picker: 'Pick an emoji', side: 'top' },
+} as const;
+
+interface EmojiPickerProps {
+  purpose: keyof typeof PURPOSES;
+  onPick: (emoji: string) => void;
+  /** As the picker closes: preventDefault() keeps focus from returning to the button (the composer takes it). */
+  onCloseAutoFocus?: (event: Event) => void;
+}
+
 /**
- * The "Add reaction" action and its picker (a Radix popover: Escape or a click outside closes it and
+ * A smiley button and its emoji picker (a Radix popover: Escape or a click outside closes it and
  * focus returns to the button). The grid is one tab stop; the arrow keys, Home and End move in it,
  * and a pick closes it.
  */
-export function ReactionPicker({ onPick }: { onPick: (emoji: string) => void }) {
+export function EmojiPicker({ purpose, onPick, onCloseAutoFocus }: EmojiPickerProps) {
+  const { label, picker, side } = PURPOSES[purpose];
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -76,23 +90,25 @@ export function ReactionPicker({ onPick }: { onPick: (emoji: string) => void }) 
         setActive(0);
       }}
     >
-      <Popover.Trigger className="action icon-action" aria-label="Add reaction" title="Add reaction">
+      <Popover.Trigger className={`action icon-action ${purpose}-emoji`} aria-label={label} title={label}>
+        {/* A smiley; with a "+" where it adds a reaction. */}
         <LineIcon size={18} strokeWidth={1.8}>
-          <path d="M20.5 11.5a8.5 8.5 0 1 1-8-8.49" />
+          {purpose === 'reaction' ? <path d="M20.5 11.5a8.5 8.5 0 1 1-8-8.49" /> : <circle cx="12" cy="12" r="8.5" />}
           <path d="M8 14.5c1 1.3 2.3 2 4 2s3-.7 4-2" />
           <circle cx="9" cy="9.8" r="0.6" fill="currentColor" />
           <circle cx="15" cy="9.8" r="0.6" fill="currentColor" />
-          <path d="M19 2.5v5M16.5 5h5" />
+          {purpose === 'reaction' && <path d="M19 2.5v5M16.5 5h5" />}
         </LineIcon>
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
           className="menu reaction-picker"
-          aria-label="Pick a reaction"
-          side="bottom"
+          aria-label={picker}
+          side={side}
           align="end"
           sideOffset={6}
           collisionPadding={8}
+          onCloseAutoFocus={onCloseAutoFocus}
         >
           <div className="reaction-grid" role="group" aria-label="Emoji" onKeyDown={onKeyDown}>
             {PICKER_EMOJI.map(({ emoji, name }, i) => (
