@@ -1000,6 +1000,34 @@ describe('dashboard in the browser', () => {
     await expectPage(messageList(bob.page).getByText('Party time🎉!', { exact: true })).toBeVisible();
   });
 
+  it('on a touch screen a message shows its actions when tapped, not under every message', async () => {
+    const phone = await browser.newContext({
+      baseURL: stack.dashboardUrl,
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      await phone.addInitScript((t) => window.localStorage.setItem('rashigo.token', t), await tokenOf(bob.page));
+      const p = await phone.newPage();
+      await p.goto(`/servers/${serverId}/${channelId}`);
+      const party = messageList(p).locator('article', { hasText: 'Party time🎉!' });
+      await expectPage(party).toBeVisible();
+      // Nothing hovers on a touch screen: no message shows its actions until it is tapped.
+      await expectPage(messageList(p).getByRole('button', { name: 'Reply' }).first()).not.toBeVisible();
+      await party.getByText('Party time🎉!').tap();
+      await expectPage(party.getByRole('button', { name: 'Reply' })).toBeVisible();
+      await expectPage(
+        messageList(p).locator('article', { hasText: 'House rules' }).getByRole('button', { name: 'Reply' }),
+      ).not.toBeVisible();
+      await p.screenshot({ path: `${SCREENSHOTS}/05a6-touch-actions-360.png` });
+      await party.getByRole('button', { name: 'Reply' }).tap();
+      await expectPage(p.getByText('Replying to')).toContainText('Alice');
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('a send refused by slowmode shows a countdown and keeps the draft', async () => {
     const token = await tokenOf(alice.page);
     await gql(stack.apiUrl, token, 'mutation($c: ID!) { updateChannel(id: $c, input: { slowmodeSeconds: 60 }) { id } }', { c: channelId });

@@ -128,6 +128,8 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
       className={classes.filter(Boolean).join(' ')}
       aria-label={`${message.author.displayName}: ${plainText(nodes, roleName, memberNames, channelNameOf(roles))}`}
       data-message-id={message.id}
+      // A tap (or click) focuses it: on a touch screen that is what shows its actions.
+      tabIndex={-1}
     >
       {message.replyTo && (
         <button
