@@ -4,6 +4,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -128,15 +129,19 @@ export function Composer(props: ComposerProps) {
     onChange(draft.slice(0, start) + emoji + draft.slice(end));
     caretAfterEmoji.current = start + emoji.length;
   }
-  function returnToCaret(event: Event) {
-    const field = input.current;
-    if (!field) return;
-    event.preventDefault();
-    field.focus();
-    const caret = caretAfterEmoji.current ?? field.selectionStart;
+  // In the commit that shows the emoji: what is typed next lands after it, never in the closing picker.
+  useLayoutEffect(() => {
+    const caret = caretAfterEmoji.current;
+    if (caret === undefined || !input.current) return;
     caretAfterEmoji.current = undefined;
-    field.setSelectionRange(caret, caret);
+    input.current.focus();
+    input.current.setSelectionRange(caret, caret);
     mentions.setCaret(caret);
+  }, [draft, mentions]);
+  /** The picker closing (a pick, or Escape) hands focus back to the box, not to the smiley. */
+  function returnToBox(event: Event) {
+    event.preventDefault();
+    input.current?.focus();
   }
 
   function onChange(value: string) {
@@ -206,7 +211,7 @@ export function Composer(props: ComposerProps) {
           aria-invalid={tooLong || undefined}
           aria-describedby={`composer-status-${props.channelId}`}
         />
-        <EmojiPicker purpose="insert" onPick={insertEmoji} onCloseAutoFocus={returnToCaret} />
+        <EmojiPicker purpose="insert" onPick={insertEmoji} onCloseAutoFocus={returnToBox} />
         <button type="submit" className="button primary send-button" disabled={!draft.trim() || tooLong || waiting}>
           Send
         </button>
