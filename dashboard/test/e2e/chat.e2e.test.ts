@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expect as expectPage } from './page-expect';
+import { expect as expectPage, expectTitle } from './page-expect';
 import type { Browser, Page } from 'playwright-core';
 import { gql, launchBrowser, openUserPage, SCREENSHOTS, screenshots, tokenOf, type UserPage } from './browser';
 import { startStack, type Stack } from './stack';
@@ -617,6 +617,8 @@ describe('dashboard in the browser', () => {
     const menuButton = device.page.locator('.menu-button');
     await expectPage(menuButton).toHaveAttribute('aria-label', 'Open navigation (unread)');
     await expectPage(menuButton.locator('.unread-dot')).toHaveCount(1);
+    // So does the tab's title, as Discord's: a dot for unread, then what is open.
+    await expectTitle(device.page, '• #general | Book Club | Rashigo');
     await screenshots(device.page, '05b1-menu-unread-dot');
     // A message that mentions Bob: a red count on the channel, live on both devices, and the same
     // after a reload (the API's count).
@@ -627,6 +629,7 @@ describe('dashboard in the browser', () => {
     await expectPage(menuButton).toHaveAttribute('aria-label', 'Open navigation (unread, 1 mention)');
     await expectPage(menuButton.locator('.mention-badge')).toHaveText('1');
     await expectPage(menuButton.locator('.unread-dot')).toHaveCount(0);
+    await expectTitle(device.page, '(1) #general | Book Club | Rashigo');
     await screenshots(device.page, '05b2-mention-badge');
     await device.page.reload();
     await expectPage(random(device.page)).toHaveAttribute('aria-label', 'random (unread, 1 mention)');

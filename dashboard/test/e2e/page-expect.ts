@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * Retrying assertions on a locator (playwright-core has no test runner, so no web-first `expect`):
@@ -25,6 +25,15 @@ async function poll(what: string, check: () => Promise<boolean>, seen: () => Pro
 }
 
 const matches = (actual: string, expected: string | RegExp) => (typeof expected === 'string' ? actual === expected : expected.test(actual));
+
+/** The page's title, as its tab shows it, retried as the locator assertions are. */
+export const expectTitle = (page: Page, expected: string | RegExp, options?: Options): Promise<void> =>
+  poll(
+    `title ${String(expected)}`,
+    async () => matches(await page.title(), expected),
+    () => page.title(),
+    options,
+  );
 
 export function expect(locator: Locator) {
   const text = () => locator.innerText();

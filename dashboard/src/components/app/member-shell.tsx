@@ -7,14 +7,16 @@ import { SignInPage } from '@/components/auth/sign-in-page';
 import { MentionBadge } from '@/components/channels/mention-badge';
 import { ServerSidebarContainer } from '@/components/channels/server-sidebar-container';
 import { unreadSuffix } from '@/components/channels/unread';
-import { allServersMarks, ServerRail, useServerMarks } from '@/components/servers/server-rail';
+import { allServersMarks, ServerRail, ServerRailItemFragment, useServerMarks } from '@/components/servers/server-rail';
 import { ShellQuery } from '@/components/servers/servers.operations';
 import { useSession } from '@/components/session/api-provider';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { getFragmentData } from '@/gql';
 import { useHeartbeat } from '@/hooks/use-heartbeat';
 import { useVoice } from '@/hooks/use-voice';
 import { apiErrorOf } from '@/lib/api-errors';
 import { ConnectionBanner } from './connection-banner';
+import { useDocumentTitle } from './document-title';
 import { PageNotice } from './page-notice';
 import { UserPanel } from './user-panel';
 import { VoicePanel } from '@/components/voice/voice-panel';
@@ -39,6 +41,9 @@ function SignedInShell({ children }: { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { engine: voice } = useVoice();
   const marks = useServerMarks(data?.myServers ?? [], params.serverId, params.channelId);
+  const waiting = allServersMarks(marks);
+  const listed = data?.myServers.map((ref) => getFragmentData(ServerRailItemFragment, ref)).find((s) => s.id === params.serverId);
+  useDocumentTitle(params.serverId, params.channelId, listed?.name, waiting);
   useHeartbeat(Boolean(data?.me));
   // Navigating closes the drawer on small screens; so does Escape.
   useEffect(() => setDrawerOpen(false), [pathname]);
@@ -54,7 +59,6 @@ function SignedInShell({ children }: { children: ReactNode }) {
 
   const closeDrawer = () => setDrawerOpen(false);
   const serverId = params.serverId;
-  const waiting = allServersMarks(marks);
   return (
     <div className="app">
       <ConnectionBanner />
