@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openUserPage, SCREENSHOTS, screenshots } from './browser';
+import { launchBrowser, openPhonePage, openUserPage, SCREENSHOTS, screenshots } from './browser';
 import { expect as expectPage } from './page-expect';
 import { recordFailure, signUpInBrowser, uniqueSuffix, type Person } from './people';
 import { startStack, type Stack } from './stack';
@@ -298,15 +298,8 @@ describe('my bots, the member pickers and the server rail in the browser', () =>
   it('on a phone, a long press on the icon opens the same menu, and a tap still opens the server', async () => {
     await mentionBeaInQuietRoom('the beans are climbing');
     // A touch screen of its own, signed in as Bea: what a phone sends is touches, not right clicks.
-    const phone = await browser.newContext({
-      baseURL: stack.dashboardUrl,
-      viewport: { width: 360, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const { context: phone, page: p } = await openPhonePage(browser, stack.dashboardUrl, people.bea.token);
     try {
-      await phone.addInitScript((t) => window.localStorage.setItem('rashigo.token', t), people.bea.token);
-      const p = await phone.newPage();
       await p.goto(`/servers/${gardenId}`);
       await p.waitForURL((url) => url.pathname.startsWith(`/servers/${gardenId}/`));
       await p.getByRole('button', { name: /^Open navigation/ }).tap();

@@ -46,6 +46,16 @@ export async function openUserPage(browser: Browser, baseUrl: string): Promise<U
   return { context, page, errors };
 }
 
+/**
+ * A touch phone of its own (360 px, touches rather than a mouse: nothing hovers), signed in with
+ * `token`. Close its context when done.
+ */
+export async function openPhonePage(browser: Browser, baseUrl: string, token: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await context.addInitScript((t) => window.localStorage.setItem('rashigo.token', t), token);
+  return { context, page: await context.newPage() };
+}
+
 interface ScreenshotOptions {
   /** At 360 px, the navigation drawer open (what is pictured lives there: the server rail, the channels). */
   drawer?: boolean;

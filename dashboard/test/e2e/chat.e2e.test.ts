@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expect as expectPage, expectTitle } from './page-expect';
 import type { Browser, Page } from 'playwright-core';
-import { gql, launchBrowser, openUserPage, SCREENSHOTS, screenshots, tokenOf, type UserPage } from './browser';
+import { gql, launchBrowser, openPhonePage, openUserPage, SCREENSHOTS, screenshots, tokenOf, type UserPage } from './browser';
 import { startStack, type Stack } from './stack';
 import { uniqueSuffix } from './people';
 
@@ -1004,15 +1004,8 @@ describe('dashboard in the browser', () => {
   });
 
   it('on a touch screen a message shows its actions when tapped, not under every message', async () => {
-    const phone = await browser.newContext({
-      baseURL: stack.dashboardUrl,
-      viewport: { width: 360, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const { context: phone, page: p } = await openPhonePage(browser, stack.dashboardUrl, await tokenOf(bob.page));
     try {
-      await phone.addInitScript((t) => window.localStorage.setItem('rashigo.token', t), await tokenOf(bob.page));
-      const p = await phone.newPage();
       await p.goto(`/servers/${serverId}/${channelId}`);
       const party = messageList(p).locator('article', { hasText: 'Party time🎉!' });
       await expectPage(party).toBeVisible();
